@@ -1,0 +1,97 @@
+"""Private decimal helpers: one fixed arithmetic context and the conversions at the edge."""
+
+from __future__ import annotations
+
+import math
+from decimal import (
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
+from typing import TypeAlias
+
+from tradestats.errors import InvalidValueError, ParseError, ZeroBaseError
+
+__all__ = ["CONTEXT", "ONE", "ZERO", "Number", "divide", "fixed", "rounded", "to_decimal"]
+
+#: What a public function accepts where it wants a number.
+Number: TypeAlias = Decimal | int | float | str
+
+# The caller's thread-local decimal context may have any precision or traps;
+# tradestats computes in its own, so results do not depend on the caller's settings.
+CONTEXT = Context(
+    prec=28,
+    rounding=ROUND_HALF_UP,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+
+def to_decimal(value: object, *, what: str = "value") -> Decimal:
+    """Turn ``value`` into a finite Decimal without inventing digits.
+
+    A float becomes the shortest decimal that round-trips (``0.1`` → ``0.1``, not
+    ``0.1000000000000000055511151231257827``); an int or float loses trailing zeros,
+    which carry no information about precision; text keeps exactly the digits given.
+
+    Raises:
+        InvalidValueError: For NaN, infinities, booleans and non-numbers.
+        ParseError: For text that is not a number.
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, bool):
+        raise InvalidValueError(f"{what} must be a number, not the boolean {value!r}", value=value)
+    elif isinstance(value, int):
+        result = Decimal(value).normalize(CONTEXT) if value else ZERO
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
+        result = Decimal(repr(value)).normalize(CONTEXT) if value else ZERO
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip().replace("−", "-"))
+        except InvalidOperation:
+            raise ParseError(
+                f"{what} must be a decimal number such as '59.3', got {value!r}",
+                value=value,
+            ) from None
+    else:
+        raise InvalidValueError(
+            f"{what} must be a Decimal, int, float or numeric string, "
+            f"got {type(value).__name__} {value!r}",
+            value=value,
+        )
+    if not result.is_finite():
+        raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
+    return result
+
+
+def divide(numerator: Decimal, denominator: Decimal, *, message: str, **details: object) -> Decimal:
+    """``numerator / denominator`` in the library's context; a zero base raises ``message``.
+
+    Raises:
+        ZeroBaseError: If ``denominator`` is zero.
+    """
+    if not denominator:
+        raise ZeroBaseError(message, **details)
+    return CONTEXT.divide(numerator, denominator)
+
+
+def fixed(value: Decimal) -> str:
+    """Show ``value`` in fixed-point notation with exactly the digits it has (no ``-0``)."""
+    return f"{value if value else value.copy_abs():f}"
+
+
+def rounded(value: Decimal, places: int | None) -> Decimal:
+    """Round half away from zero to ``places`` decimals, as statistics offices publish.
+
+    ``None`` keeps every digit.
+    """
+    if places is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), context=CONTEXT)

@@ -1,0 +1,457 @@
+"""Amounts: an exact decimal magnitude in a currency or a physical unit.
+
+An :class:`Amount` is what a trade flow is worth (``183 billion CNY``) or how much
+of a good it moved (``3.2 million tonne``). The magnitude is a :class:`~decimal.Decimal`
+that keeps exactly the digits it was given; the unit is an ISO 4217 code or the
+name of a physical unit in the library's pint registry.
+
+>>> import tradestats as ts
+>>> total = ts.money("183 billion yuan")
+>>> total
+Amount('183 billion CNY')
+>>> ts.money("1831.6亿元").format(scale="亿")
+'1831.6亿 CNY'
+>>> ts.money("183 billion CNY") + ts.money("5.6 billion CNY")
+Amount('188.6 billion CNY')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, Self, overload
+
+from attrs import field, frozen
+
+from tradestats._numbers import CONTEXT, Number, fixed, rounded, to_decimal
+from tradestats._parsing import parse_amount
+from tradestats.errors import (
+    InvalidValueError,
+    ParseError,
+    UnitMismatchError,
+    UnknownUnitError,
+    ZeroBaseError,
+)
+from tradestats.units import (
+    REGISTRY,
+    SCALES,
+    canonical_unit,
+    conversion_factor,
+    dimension_of,
+    incompatibility,
+    is_currency,
+)
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["Amount", "amount", "money"]
+
+# Largest first: "auto" picks the largest word that keeps the number at 1 or more.
+_AUTO_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6), ("thousand", 3))
+_FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
+
+
+def _magnitude(value: Number) -> Decimal:
+    return to_decimal(value, what="an amount's magnitude")
+
+
+def _unit(value: str) -> str:
+    return canonical_unit(value)
+
+
+@frozen
+class Amount:
+    """An exact quantity of money or of goods.
+
+    Args:
+        magnitude: The number, as a Decimal, int, numeric string or float (a float
+            is read as its shortest repr, so no binary digits are invented).
+        unit: An ISO 4217 currency code (``"CNY"``) or a physical unit known to the
+            registry (``"tonne"``, ``"kg"``, ``"item"``); stored in canonical form.
+
+    Raises:
+        InvalidValueError: For a NaN or infinite magnitude.
+        UnknownUnitError: For an unknown unit.
+
+    Amounts are equal when magnitude and unit are equal (``Decimal`` equality, so
+    ``183E9`` equals ``183000000000``); compare amounts in different units of the
+    same kind with ``<``, ``>`` or after :meth:`to`. Adding or comparing two
+    currencies raises :class:`~tradestats.UnitMismatchError`.
+
+    >>> Amount("183E9", "cny")
+    Amount('183 billion CNY')
+    >>> Amount(2, "tonnes").to("kg")
+    Amount('2 thousand kilogram')
+    """
+
+    magnitude: Decimal = field(converter=_magnitude)
+    unit: str = field(converter=_unit)
+
+    # -- construction ----------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, *, yen_sign: str | None = None) -> Self:
+        """Read an amount of money or goods from text.
+
+        Understands scale words (``thousand`` … ``trillion``, ``k``, ``mn``, ``bn``,
+        ``tn``, ``万``, ``亿``, ``万亿``), ISO codes, currency words and signs
+        (``yuan``, ``RMB``, ``元``, ``US$``, ``€``, ``£``) and physical units
+        (``tonnes``, ``kg``, ``吨``, ``pieces``).
+
+        Args:
+            text: The amount as written, such as ``"US$5.94 trillion"``.
+            yen_sign: Which currency ``"¥"`` stands for, ``"CNY"`` or ``"JPY"``; ``"¥"``
+                without it raises :class:`~tradestats.AmbiguityError`.
+
+        Raises:
+            ParseError: If the text is not an amount, or names no unit.
+            UnknownUnitError: For an unknown currency or unit.
+            AmbiguityError: For ``"¥"`` without ``yen_sign``.
+
+        >>> Amount.parse("3.2万吨")
+        Amount('32 thousand tonne')
+        """
+        magnitude, unit = parse_amount(text, money=False, yen_sign=yen_sign)
+        if unit is None:
+            raise ParseError(
+                f"{text!r} names no unit: write a currency or unit, as in '{text} CNY'",
+                value=text,
+            )
+        return cls(magnitude, unit)
+
+    @classmethod
+    def from_quantity(cls, quantity: pint.Quantity[Any]) -> Self:
+        """Build an amount from a pint quantity of this or any other registry.
+
+        A quantity of another registry is read by its unit names, so it works as
+        long as tradestats knows those units.
+
+        Raises:
+            UnknownUnitError: If the quantity's unit is unknown here, or dimensionless.
+
+        >>> from tradestats.units import REGISTRY
+        >>> Amount.from_quantity(REGISTRY.Quantity(183, "billion * CNY"))
+        Amount('183 billion CNY')
+        """
+        magnitude = to_decimal(quantity.magnitude, what="the quantity's magnitude")
+        units = str(quantity.units)
+        try:
+            ours = REGISTRY.Quantity(magnitude, units)
+        except Exception as error:
+            raise UnknownUnitError(
+                f"cannot take the quantity {quantity!s}: tradestats does not know the unit "
+                f"{units!r} (it knows ISO 4217 currencies and units such as tonne, kg, item)",
+                value=str(quantity),
+            ) from error
+        if ours.dimensionless:
+            raise UnknownUnitError(
+                f"cannot take the dimensionless quantity {quantity!s}: an amount needs a "
+                "currency or a physical unit",
+                value=str(quantity),
+            )
+        # Drop scale words ("billion * CNY" is CNY) and keep the one real unit.
+        real = [name for name, power in ours.unit_items() if name not in SCALES or power != 1]
+        if len(real) != 1 or dict(ours.unit_items())[real[0]] != 1:
+            raise UnknownUnitError(
+                f"cannot take the quantity {quantity!s}: an amount has one currency or "
+                "physical unit, not a compound unit",
+                value=str(quantity),
+            )
+        converted = ours.to(real[0]).magnitude
+        return cls(to_decimal(converted), canonical_unit(real[0]))
+
+    # -- views -------------------------------------------------------------------------
+
+    @property
+    def quantity(self) -> pint.Quantity[Decimal]:
+        """A new pint quantity of the library's registry; changing it leaves the amount alone.
+
+        >>> Amount("183E9", "CNY").quantity
+        <Quantity(1.83E+11, 'CNY')>
+        """
+        return REGISTRY.Quantity(self.magnitude, self.unit)
+
+    @property
+    def currency(self) -> str | None:
+        """The ISO 4217 code if this is money, else ``None``.
+
+        >>> money("183 billion yuan").currency, amount("5 t").currency
+        ('CNY', None)
+        """
+        return self.unit if is_currency(self.unit) else None
+
+    @property
+    def is_money(self) -> bool:
+        """Whether the unit is a currency."""
+        return is_currency(self.unit)
+
+    def to(self, unit: str) -> Amount:
+        """The same amount in another unit of the same kind (tonnes to kg, not CNY to USD).
+
+        Raises:
+            UnitMismatchError: If ``unit`` measures something else; currencies
+                convert only through an :class:`~tradestats.ExchangeRate`.
+
+        >>> Amount("1.5", "tonne").to("kg")
+        Amount('1.5 thousand kilogram')
+        """
+        target = canonical_unit(unit)
+        factor = conversion_factor(self.unit, target)
+        return Amount(CONTEXT.multiply(self.magnitude, factor), target)
+
+    def in_unit_of(self, other: Amount, *, action: str = "combine") -> Decimal:
+        """This amount's magnitude expressed in ``other``'s unit.
+
+        Raises:
+            UnitMismatchError: If the two cannot be combined; the message says what
+                ``action`` was attempted.
+        """
+        if self.unit == other.unit:
+            return self.magnitude
+        if dimension_of(self.unit) != dimension_of(other.unit):
+            raise UnitMismatchError(
+                f"cannot {action} {other} and {self}: {incompatibility(other.unit, self.unit)}",
+                left=other,
+                right=self,
+            )
+        return CONTEXT.multiply(self.magnitude, conversion_factor(self.unit, other.unit))
+
+    # -- text --------------------------------------------------------------------------
+
+    def format(self, *, scale: str | None = "auto", places: int | None = None) -> str:
+        """Show the amount with a scale word.
+
+        Args:
+            scale: ``"auto"`` picks thousand, million, billion or trillion; ``None``
+                writes every digit; any scale word (``"billion"``, ``"亿"``, ``"万"``)
+                forces that one.
+            places: Round to this many decimals (half away from zero), or keep all.
+
+        >>> x = money("1831.6亿元")
+        >>> x.format(), x.format(scale="亿"), x.format(scale=None), x.format(places=1)
+        ('183.16 billion CNY', '1831.6亿 CNY', '183160000000 CNY', '183.2 billion CNY')
+        """
+        word, exponent = self._scale(scale)
+        shown = self.magnitude.scaleb(-exponent)
+        if places is None and exponent and self.magnitude.as_tuple().exponent == 0:
+            # Trailing zeros of a plain integer say nothing about its precision.
+            shown = shown.normalize(CONTEXT)
+        number = fixed(rounded(shown, places))
+        if not word:
+            return f"{number} {self.unit}"
+        gap = " " if word.isascii() else ""
+        return f"{number}{gap}{word} {self.unit}"
+
+    def _scale(self, scale: str | None) -> tuple[str, int]:
+        if scale is None:
+            return "", 0
+        if scale == "auto":
+            size = abs(self.magnitude)
+            for word, exponent in _AUTO_SCALES:
+                if size >= Decimal(1).scaleb(exponent):
+                    return word, exponent
+            return "", 0
+        key = scale.strip().lower()
+        if key not in SCALES:
+            raise UnknownUnitError(
+                f"unknown scale {scale!r}: expected 'auto', None or one of {', '.join(SCALES)}",
+                value=scale,
+            )
+        return scale.strip(), SCALES[key]
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"Amount({self.format()!r})"
+
+    def __format__(self, spec: str) -> str:
+        """Format with ``""`` (all digits) or ``".Nf"`` (N decimals, auto scale).
+
+        >>> f"{money('114.8776 billion CNY'):.1f}"
+        '114.9 billion CNY'
+        """
+        if not spec:
+            return str(self)
+        match = _FORMAT_SPEC.match(spec)
+        if match is None:
+            raise ParseError(
+                f"unknown format spec {spec!r} for an Amount: use '' or '.Nf', such as '.1f'",
+                value=spec,
+            )
+        return self.format(places=int(match.group("places")))
+
+    # -- arithmetic --------------------------------------------------------------------
+
+    def __neg__(self) -> Amount:
+        return Amount(-self.magnitude, self.unit)
+
+    def __abs__(self) -> Amount:
+        return Amount(abs(self.magnitude), self.unit)
+
+    def __add__(self, other: Amount) -> Amount:
+        if not isinstance(other, Amount):
+            return NotImplemented
+        return Amount(CONTEXT.add(self.magnitude, other.in_unit_of(self, action="add")), self.unit)
+
+    def __radd__(self, other: int) -> Amount:
+        # Lets sum() start from its default 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: Amount) -> Amount:
+        if not isinstance(other, Amount):
+            return NotImplemented
+        subtrahend = other.in_unit_of(self, action="subtract")
+        return Amount(CONTEXT.subtract(self.magnitude, subtrahend), self.unit)
+
+    def __mul__(self, factor: Number) -> Amount:
+        return Amount(
+            CONTEXT.multiply(self.magnitude, to_decimal(factor, what="a factor")), self.unit
+        )
+
+    __rmul__ = __mul__
+
+    @overload
+    def __truediv__(self, other: Amount) -> Decimal: ...
+    @overload
+    def __truediv__(self, other: Number) -> Amount: ...
+    def __truediv__(self, other: Amount | Number) -> Decimal | Amount:
+        if isinstance(other, Amount):
+            divisor = other.in_unit_of(self, action="divide")
+            if not divisor:
+                raise ZeroBaseError(f"cannot divide {self} by {other}", left=self, right=other)
+            return CONTEXT.divide(self.magnitude, divisor)
+        number = to_decimal(other, what="a divisor")
+        if not number:
+            raise ZeroBaseError(f"cannot divide {self} by zero", left=self, right=other)
+        return Amount(CONTEXT.divide(self.magnitude, number), self.unit)
+
+    def __lt__(self, other: Amount) -> bool:
+        return self.magnitude < other.in_unit_of(self, action="compare")
+
+    def __le__(self, other: Amount) -> bool:
+        return self.magnitude <= other.in_unit_of(self, action="compare")
+
+    def __gt__(self, other: Amount) -> bool:
+        return self.magnitude > other.in_unit_of(self, action="compare")
+
+    def __ge__(self, other: Amount) -> bool:
+        return self.magnitude >= other.in_unit_of(self, action="compare")
+
+
+def _coerce(
+    value: str | Number | Amount | pint.Quantity[Any],
+    unit: str | None,
+    *,
+    money: bool,
+    yen_sign: str | None,
+) -> Amount:
+    """Shared body of :func:`money` and :func:`amount`."""
+    if isinstance(value, Amount):
+        result = value
+    elif isinstance(value, str) and not _looks_numeric(value):
+        magnitude, written = parse_amount(value, money=money, yen_sign=yen_sign)
+        wanted = _wanted_unit(unit, money=money, yen_sign=yen_sign)
+        if written and wanted and written != wanted:
+            raise UnitMismatchError(
+                f"{value!r} is in {written}, but {wanted} was asked for", value=value
+            )
+        chosen = written or wanted
+        if chosen is None:
+            hint = "'183 billion CNY'" if money else "'12 thousand tonnes'"
+            raise ParseError(
+                f"{value!r} names no {'currency' if money else 'unit'}: write one, as in "
+                f"{hint}, or pass {'currency' if money else 'unit'}=...",
+                value=value,
+            )
+        result = Amount(magnitude, chosen)
+    elif isinstance(value, str | Decimal | int | float):
+        wanted = _wanted_unit(unit, money=money, yen_sign=yen_sign)
+        if wanted is None:
+            raise ParseError(
+                f"the number {value!r} has no {'currency' if money else 'unit'}: pass "
+                f"{'currency' if money else 'unit'}=..., as in money({value!r}, 'CNY')",
+                value=value,
+            )
+        result = Amount(value, wanted)
+    else:
+        result = Amount.from_quantity(value)
+    if money and not result.is_money:
+        raise UnitMismatchError(
+            f"{result} is not money: expected an amount in a currency such as CNY or USD",
+            value=result,
+        )
+    return result
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        Decimal(text.strip())
+    except ArithmeticError:
+        return False
+    return True
+
+
+def _wanted_unit(unit: str | None, *, money: bool, yen_sign: str | None) -> str | None:
+    if unit is None:
+        return None
+    magnitude, parsed = parse_amount(f"1 {unit}", money=money, yen_sign=yen_sign)
+    if parsed is None or magnitude != 1:
+        raise UnknownUnitError(f"unknown {'currency' if money else 'unit'} {unit!r}", value=unit)
+    return parsed
+
+
+def money(
+    value: str | Number | Amount | pint.Quantity[Any],
+    currency: str | None = None,
+    *,
+    yen_sign: str | None = None,
+) -> Amount:
+    """An amount of money, from text, a number and a currency, or a pint quantity.
+
+    Args:
+        value: ``"183 billion yuan"``, ``"US$5.94 trillion"``, ``"1831.6亿元"``; or a
+            number (then ``currency`` is required); or an :class:`Amount` or pint quantity.
+        currency: The currency when ``value`` names none; when it does, the two must agree.
+        yen_sign: Which currency ``"¥"`` stands for: ``"CNY"`` or ``"JPY"``.
+
+    Raises:
+        ParseError: For text that is not an amount, or money without a currency.
+        UnknownUnitError: For an unknown currency.
+        AmbiguityError: For ``"¥"`` without ``yen_sign``.
+        UnitMismatchError: For an amount that is not money.
+
+    >>> money("183 billion yuan"), money("US$5.94 trillion"), money(59.3, "EUR")
+    (Amount('183 billion CNY'), Amount('5.94 trillion USD'), Amount('59.3 EUR'))
+    >>> money("¥12.5bn", yen_sign="JPY")
+    Amount('12.5 billion JPY')
+    """
+    return _coerce(value, currency, money=True, yen_sign=yen_sign)
+
+
+def amount(
+    value: str | Number | Amount | pint.Quantity[Any],
+    unit: str | None = None,
+    *,
+    yen_sign: str | None = None,
+) -> Amount:
+    """An amount of money or goods, from text, a number and a unit, or a pint quantity.
+
+    Works like :func:`money` but also takes physical units, for volume figures.
+
+    >>> amount("12.5 thousand tonnes"), amount(300, "pieces")
+    (Amount('12.5 thousand tonne'), Amount('300 item'))
+    """
+    return _coerce(value, unit, money=False, yen_sign=yen_sign)
+
+
+def require_non_negative(value: Amount, *, what: str) -> None:
+    """Raise if ``value`` is negative: trade values other than balances never are."""
+    if value.magnitude < 0:
+        raise InvalidValueError(
+            f"{what} cannot be negative, got {value}: only a trade balance can be",
+            value=value,
+        )

@@ -1,0 +1,457 @@
+"""Growth arithmetic: year-on-year growth, implied values, contributions, remainders, CAGR.
+
+Functions named ``yoy_*`` take two :class:`~tradestats.TradeFlow` values and
+check that they describe the same thing one year apart; the others take bare
+:class:`~tradestats.Amount` values or numbers.
+
+>>> import tradestats as ts
+>>> now = ts.TradeFlow(reporter="Xinjiang", flow="total", period=ts.Period.year_to_date(2023, 7),
+...                    value=ts.money("183 billion CNY"))
+>>> before = ts.implied_previous(now, ts.Growth.from_percent("59.3"))
+>>> before.period, f"{before.value:.1f}"
+(Period('2022-01/2022-07'), '114.9 billion CNY')
+>>> ts.yoy_growth(now, before).format(places=1)
+'+59.3%'
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import cast, overload
+
+import attrs
+
+from tradestats._numbers import CONTEXT, ONE, ZERO, Number, divide, to_decimal
+from tradestats.amounts import Amount
+from tradestats.errors import (
+    FlowMismatchError,
+    InvalidValueError,
+    NegativeBaseError,
+    PeriodMismatchError,
+    ZeroBaseError,
+)
+from tradestats.flows import Flow, ProductGroup, Status, TradeFlow, require_same
+from tradestats.measures import Growth, Multiplier, PercentagePoints
+
+__all__ = [
+    "cagr",
+    "chain",
+    "contribution",
+    "growth",
+    "implied_current",
+    "implied_previous",
+    "multiplier",
+    "remainder",
+    "yoy_growth",
+    "yoy_multiplier",
+]
+
+_KEY_FIELDS = ("reporter", "partner", "flow", "product")
+
+
+def _magnitudes(
+    current: Amount | Number, previous: Amount | Number, *, action: str
+) -> tuple[Decimal, Decimal]:
+    """Both values as Decimals in one unit (the previous value's)."""
+    if isinstance(current, Amount) and isinstance(previous, Amount):
+        return current.in_unit_of(previous, action=action), previous.magnitude
+    if isinstance(current, Amount) or isinstance(previous, Amount):
+        raise InvalidValueError(
+            f"cannot {action} from {previous!s} to {current!s}: give both as amounts "
+            "(with units) or both as bare numbers",
+            current=current,
+            previous=previous,
+        )
+    return to_decimal(current, what="the current value"), to_decimal(
+        previous, what="the previous value"
+    )
+
+
+def _rate(
+    current: Decimal, previous: Decimal, *, allow_negative_base: bool, shown: tuple[object, object]
+) -> Decimal:
+    if not previous:
+        raise ZeroBaseError(
+            f"growth from {shown[1]} to {shown[0]} is undefined: the base is zero; report the "
+            "absolute change instead",
+            current=shown[0],
+            previous=shown[1],
+        )
+    if previous < 0:
+        if not allow_negative_base:
+            raise NegativeBaseError(
+                f"growth from {shown[1]} to {shown[0]} has a negative base, so its sign would "
+                "mislead (a deficit that deepens would show as growth); report the absolute "
+                "change, or pass allow_negative_base=True to divide by the base's size",
+                current=shown[0],
+                previous=shown[1],
+            )
+        previous_size = -previous
+    else:
+        previous_size = previous
+    # (c - p) / p rather than c / p - 1: exact for values that differ in few digits.
+    return CONTEXT.divide(CONTEXT.subtract(current, previous), previous_size)
+
+
+def growth(
+    current: Amount | Number, previous: Amount | Number, *, allow_negative_base: bool = False
+) -> Growth:
+    """The growth rate from ``previous`` to ``current``: (current − previous) ÷ previous.
+
+    Args:
+        current: The later value, an :class:`~tradestats.Amount` or a bare number.
+        previous: The earlier value, in the same kind of unit (or also bare).
+        allow_negative_base: Over a negative base, divide by its size instead of
+            refusing: the rate then says whether the value rose (+) or fell (−).
+
+    Raises:
+        ZeroBaseError: If ``previous`` is zero.
+        NegativeBaseError: If ``previous`` is negative and that was not allowed.
+        UnitMismatchError: If the two are in different currencies or kinds of unit.
+
+    >>> growth(Amount(183, "CNY"), Amount("114.9", "CNY")).format(places=1)
+    '+59.3%'
+    >>> growth(-5, -10, allow_negative_base=True)
+    Growth('+50%')
+    """
+    c, p = _magnitudes(current, previous, action="compute growth")
+    return Growth(_rate(c, p, allow_negative_base=allow_negative_base, shown=(current, previous)))
+
+
+def multiplier(current: Amount | Number, previous: Amount | Number) -> Multiplier:
+    """How many times ``previous`` the ``current`` value is: current ÷ previous.
+
+    Raises:
+        ZeroBaseError: If ``previous`` is zero.
+        InvalidValueError: If either value is negative.
+
+    >>> multiplier(Amount("42.6", "USD"), Amount(10, "USD"))
+    Multiplier('×4.26')
+    """
+    c, p = _magnitudes(current, previous, action="compute a multiplier")
+    if c < 0 or p < 0:
+        raise InvalidValueError(
+            f"a multiplier needs non-negative values, got {previous} and {current}",
+            current=current,
+            previous=previous,
+        )
+    return Multiplier(
+        divide(
+            c,
+            p,
+            message=f"a multiplier over a zero base ({previous}) is undefined",
+            current=current,
+            previous=previous,
+        )
+    )
+
+
+def require_year_on_year(current: TradeFlow, previous: TradeFlow, *, action: str) -> None:
+    """Check that two flows describe the same thing, the second one year before the first.
+
+    Raises:
+        FlowMismatchError: If reporter, partner, flow or product differ.
+        PeriodMismatchError: If the periods are not the same months one year apart.
+    """
+    if current.key != previous.key:
+        require_same(current, previous, _KEY_FIELDS, action=action)
+    if not current.period.is_year_after(previous.period):
+        now, then = current.period, previous.period
+        if now.months != then.months:
+            reason = (
+                f"{now} covers {now.months} months and {then} {then.months}; compare "
+                "periods of the same length"
+            )
+        else:
+            reason = (
+                f"{then} is not the same months one year before {now}; compare with "
+                f"{now.previous_year()}"
+            )
+        raise PeriodMismatchError(f"cannot {action}: {reason}", current=now, previous=then)
+
+
+def yoy_growth(
+    current: TradeFlow, previous: TradeFlow, *, allow_negative_base: bool = False
+) -> Growth:
+    """Year-on-year growth between a flow and the same flow one year earlier.
+
+    Raises:
+        FlowMismatchError: If the flows differ in reporter, partner, flow or product.
+        PeriodMismatchError: If ``previous`` is not the same months one year earlier.
+        UnitMismatchError: If the values are in different currencies.
+        ZeroBaseError: If the earlier value is zero.
+        NegativeBaseError: If the earlier value is negative (a deficit), unless allowed.
+    """
+    require_year_on_year(current, previous, action="compute year-on-year growth")
+    return growth(current.value, previous.value, allow_negative_base=allow_negative_base)
+
+
+def yoy_multiplier(current: TradeFlow, previous: TradeFlow) -> Multiplier:
+    """Year-on-year multiplier, current ÷ previous, between two flows one year apart.
+
+    Raises:
+        FlowMismatchError: If the flows differ in reporter, partner, flow or product.
+        PeriodMismatchError: If ``previous`` is not the same months one year earlier.
+    """
+    require_year_on_year(current, previous, action="compute a year-on-year multiplier")
+    return multiplier(current.value, previous.value)
+
+
+def _all_flows(*values: object) -> bool:
+    """Whether every value is a flow; raise if flows and amounts are mixed."""
+    flows = [isinstance(value, TradeFlow) for value in values]
+    if all(flows):
+        return True
+    if any(flows):
+        raise InvalidValueError(
+            "give either trade flows or amounts, not a mix: got "
+            + ", ".join(type(value).__name__ for value in values),
+            values=values,
+        )
+    return False
+
+
+def _factor(change: Growth | Multiplier) -> Decimal:
+    if isinstance(change, Growth):
+        return change.to_multiplier().factor
+    if isinstance(change, Multiplier):
+        return change.factor
+    raise InvalidValueError(
+        f"expected a Growth or a Multiplier, got {change!r}: wrap bare numbers, as in "
+        "Growth.from_percent('59.3') or Multiplier.times_more('3.26')",
+        value=change,
+    )
+
+
+@overload
+def implied_previous(current: TradeFlow, change: Growth | Multiplier) -> TradeFlow: ...
+@overload
+def implied_previous(current: Amount, change: Growth | Multiplier) -> Amount: ...
+def implied_previous(
+    current: TradeFlow | Amount, change: Growth | Multiplier
+) -> TradeFlow | Amount:
+    """The earlier value that ``change`` turned into ``current``: current ÷ (1 + growth).
+
+    Given a flow, returns the same flow one year earlier with the implied value
+    and status :attr:`~tradestats.Status.DERIVED`; given an amount, an amount.
+
+    Raises:
+        ZeroBaseError: For a fall of 100% (×0), after which every base gives zero.
+        InvalidValueError: For a fall of more than 100%.
+
+    >>> implied_previous(Amount("426", "USD"), Multiplier.times_more("3.26"))
+    Amount('100 USD')
+    """
+    factor = _factor(change)
+    if isinstance(current, TradeFlow):
+        value = _divide_amount(current.value, factor, change)
+        return attrs.evolve(
+            current, value=value, period=current.period.previous_year(), status=Status.DERIVED
+        )
+    return _divide_amount(current, factor, change)
+
+
+def _divide_amount(value: Amount, factor: Decimal, change: Growth | Multiplier) -> Amount:
+    magnitude = divide(
+        value.magnitude,
+        factor,
+        message=f"cannot imply the previous value of {value} from {change}: after a fall of "
+        "100% every previous value gives zero",
+        value=value,
+        change=change,
+    )
+    return Amount(magnitude, value.unit)
+
+
+@overload
+def implied_current(previous: TradeFlow, change: Growth | Multiplier) -> TradeFlow: ...
+@overload
+def implied_current(previous: Amount, change: Growth | Multiplier) -> Amount: ...
+def implied_current(
+    previous: TradeFlow | Amount, change: Growth | Multiplier
+) -> TradeFlow | Amount:
+    """The value that ``change`` makes of ``previous``: previous × (1 + growth).
+
+    Given a flow, returns the same flow one year later, status
+    :attr:`~tradestats.Status.DERIVED`; given an amount, an amount.
+
+    >>> implied_current(Amount(100, "USD"), Growth.from_percent("59.3"))
+    Amount('159.3 USD')
+    """
+    factor = _factor(change)
+    if isinstance(previous, TradeFlow):
+        value = previous.value * factor
+        return attrs.evolve(
+            previous, value=value, period=previous.period.shift_years(1), status=Status.DERIVED
+        )
+    return previous * factor
+
+
+def contribution(
+    part_current: TradeFlow | Amount,
+    part_previous: TradeFlow | Amount,
+    total_previous: TradeFlow | Amount,
+) -> PercentagePoints:
+    """How many percentage points a part added to its total's growth.
+
+    The contribution is (part now − part before) ÷ total before, in percentage
+    points; the contributions of parts that make up the total add up to the
+    total's growth in percent.
+
+    Raises:
+        FlowMismatchError: If the flows do not belong together (another reporter or
+            flow, or the part's two flows differ in partner or product).
+        PeriodMismatchError: If the part's flows are not one year apart, or the
+            total's period differs from the part's earlier one.
+        ZeroBaseError: If the earlier total is zero.
+
+    >>> contribution(Amount(30, "USD"), Amount(20, "USD"), Amount(100, "USD"))
+    PercentagePoints('+10 pp')
+    """
+    if _all_flows(part_current, part_previous, total_previous):
+        flows = cast(
+            "tuple[TradeFlow, TradeFlow, TradeFlow]", (part_current, part_previous, total_previous)
+        )
+        action = "compute a contribution to growth"
+        require_year_on_year(flows[0], flows[1], action=action)
+        require_same(flows[1], flows[2], ("reporter", "flow", "period"), action=action)
+        values = tuple(flow.value for flow in flows)
+    else:
+        values = cast(
+            "tuple[Amount, Amount, Amount]", (part_current, part_previous, total_previous)
+        )
+    now, before, total = (v.in_unit_of(values[2], action="compute a contribution") for v in values)
+    change = CONTEXT.subtract(now, before)
+    points = divide(
+        change,
+        total,
+        message=f"a contribution to the growth of {values[2]} is "
+        "undefined: the earlier total is zero",
+        total=values[2],
+    )
+    return PercentagePoints(points.scaleb(2))
+
+
+@overload
+def remainder(total: TradeFlow, part: TradeFlow, *, name: str | None = None) -> TradeFlow: ...
+@overload
+def remainder(total: Amount, part: Amount, *, name: str | None = None) -> Amount: ...
+def remainder(
+    total: TradeFlow | Amount, part: TradeFlow | Amount, *, name: str | None = None
+) -> TradeFlow | Amount:
+    """What is left of ``total`` without ``part``: trade with every other partner or product.
+
+    For flows, the result's partner (when the part is a partner, such as the
+    Belt and Road countries within the world) or product (when the part is a
+    product) is ``name``, or "<total's> excluding <part's>".
+
+    Raises:
+        FlowMismatchError: If the flows differ in reporter, flow or period, or in
+            both partner and product, or in neither.
+        InvalidValueError: If the part exceeds the total (for flows other than balances).
+
+    >>> remainder(Amount(183, "CNY"), Amount(169, "CNY"))
+    Amount('14 CNY')
+    """
+    if _all_flows(total, part):
+        return _remainder_flow(cast("TradeFlow", total), cast("TradeFlow", part), name)
+    difference = cast("Amount", total) - cast("Amount", part)
+    if difference.magnitude < 0:
+        raise InvalidValueError(
+            f"the part {part} exceeds its total {total}", total=total, part=part
+        )
+    return difference
+
+
+def _remainder_flow(total: TradeFlow, part: TradeFlow, name: str | None) -> TradeFlow:
+    action = "take a part from its total"
+    require_same(total, part, ("reporter", "flow", "period"), action=action)
+    by_partner = total.partner != part.partner
+    by_product = total.product != part.product
+    if by_partner == by_product:
+        raise FlowMismatchError(
+            f"cannot {action}: the part must differ from the total in its partner or in its "
+            f"product, not {'both' if by_partner else 'neither'}",
+            total=total,
+            part=part,
+        )
+    value = total.value - part.value
+    if total.flow is not Flow.BALANCE and value.magnitude < 0:
+        raise InvalidValueError(
+            f"the part {part.value} ({part.describe()}) exceeds its total {total.value}",
+            total=total,
+            part=part,
+        )
+    if by_partner:
+        partner = name or f"{total.partner} excluding {part.partner}"
+        return attrs.evolve(total, partner=partner, value=value, status=Status.DERIVED)
+    whole = total.product if total.product is not None else "all products"
+    product = ProductGroup(name or f"{whole} excluding {part.product}")
+    return attrs.evolve(total, product=product, value=value, status=Status.DERIVED)
+
+
+def cagr(
+    first: TradeFlow | Amount, last: TradeFlow | Amount, years: Number | None = None
+) -> Growth:
+    """The compound annual growth rate from ``first`` to ``last``.
+
+    For flows, ``years`` is read from the periods (which must be the same months,
+    a whole number of years apart); for amounts it is required.
+
+    Raises:
+        ZeroBaseError: If ``first`` is zero.
+        NegativeBaseError: If ``first`` is negative.
+        InvalidValueError: If ``last`` is negative or ``years`` is not positive.
+        PeriodMismatchError: For flows whose periods are not whole years apart.
+
+    >>> cagr(Amount(100, "USD"), Amount(121, "USD"), years=2)
+    Growth('+10%')
+    """
+    if _all_flows(first, last):
+        first_flow, last_flow = cast("TradeFlow", first), cast("TradeFlow", last)
+        span = _years_between(first_flow, last_flow)
+        if years is not None and to_decimal(years, what="years") != span:
+            raise PeriodMismatchError(
+                f"the flows are {span} years apart, not {years}", years=years, span=span
+            )
+        lst, f = _magnitudes(last_flow.value, first_flow.value, action="compute a CAGR")
+        n = Decimal(span)
+    else:
+        if years is None:
+            raise InvalidValueError("cagr() of two amounts needs years=...", value=years)
+        lst, f = _magnitudes(cast("Amount", last), cast("Amount", first), action="compute a CAGR")
+        n = to_decimal(years, what="years")
+    if n <= 0:
+        raise InvalidValueError(f"years must be positive, got {n}", value=years)
+    if lst < 0:
+        raise InvalidValueError(f"a CAGR needs a non-negative final value, got {last}", value=last)
+    ratio = ONE + _rate(lst, f, allow_negative_base=False, shown=(last, first))
+    if not ratio:
+        return Growth(-ONE)
+    root = CONTEXT.power(ratio, CONTEXT.divide(ONE, n))
+    return Growth(CONTEXT.subtract(root, ONE).normalize(CONTEXT))
+
+
+def _years_between(first: TradeFlow, last: TradeFlow) -> int:
+    action = "compute a CAGR"
+    if first.key != last.key:
+        require_same(first, last, _KEY_FIELDS, action=action)
+    shift = last.period.start_index - first.period.start_index
+    if shift <= 0 or shift % 12 or first.period.months != last.period.months:
+        raise PeriodMismatchError(
+            f"cannot {action}: {first.period} and {last.period} are not the same months a "
+            "whole number of years apart",
+            first=first.period,
+            last=last.period,
+        )
+    return shift // 12
+
+
+def chain(*growths: Growth) -> Growth:
+    """Growth over consecutive spans, compounded: (1 + g₁)(1 + g₂)… − 1.
+
+    >>> chain(Growth.from_percent(10), Growth.from_percent(-10))
+    Growth('-1%')
+    """
+    return functools.reduce(Growth.then, growths, Growth(ZERO))

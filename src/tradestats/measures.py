@@ -1,0 +1,498 @@
+"""Measures as types of their own: growth rates, multipliers, shares, percentage points.
+
+A growth rate (+59.3%), a multiplier (×4.26), a share (92.3%) and a difference in
+percentage points (+1.2 pp) are four different things that a spreadsheet writes
+as four bare floats. Here each is a type that shows itself unmistakably and
+converts to the others only where that means something.
+
+The "times" trap
+    In Chinese statistical usage 增长3.26倍 ("grew 3.26 times") means the value
+    rose *by* 326%, to 4.26 times its old level; 是…的3.26倍 ("3.26 times as
+    much") means ×3.26. English news copies both as "3.26 times". So nothing here
+    reads a bare "3.26 times": choose :meth:`Multiplier.times_more` or
+    :meth:`Multiplier.times_as_much`, or pass a :class:`TimesConvention`.
+
+>>> from tradestats import Growth, Multiplier
+>>> Multiplier.times_more("3.26"), Multiplier.times_as_much("3.26")
+(Multiplier('×4.26'), Multiplier('×3.26'))
+>>> Growth.from_percent("59.3").to_multiplier()
+Multiplier('×1.593')
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal
+from typing import Final, Protocol, Self
+
+from attrs import field, frozen
+
+from tradestats._numbers import CONTEXT, ONE, Number, fixed, rounded, to_decimal
+from tradestats.errors import AmbiguityError, InvalidValueError, ParseError
+
+__all__ = ["Growth", "Multiplier", "PercentagePoints", "Share", "TimesConvention"]
+
+_NUMBER: Final = r"[-+−]?(?:\d+(?:\.\d*)?|\.\d+)"
+_FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
+
+
+class TimesConvention(enum.Enum):
+    """How to read "N times" when a figure is given as a number of times.
+
+    ``MORE`` is the Chinese statistical usage 增长N倍: the value grew *by* N×100%,
+    so it is now N + 1 times its old level. ``AS_MUCH`` is 是…的N倍 and the plain
+    English reading: the value is now N times its old level.
+    """
+
+    MORE = "more"
+    AS_MUCH = "as much"
+
+
+def _signed(number: Decimal) -> str:
+    text = fixed(number)
+    return text if text.startswith("-") or text == "0" or not number else f"+{text}"
+
+
+def _places(spec: str, kind: str) -> int | None:
+    if not spec:
+        return None
+    match = _FORMAT_SPEC.match(spec)
+    if match is None:
+        raise ParseError(
+            f"unknown format spec {spec!r} for a {kind}: use '' or '.Nf', such as '.1f'",
+            value=spec,
+        )
+    return int(match.group("places"))
+
+
+def _rate(value: Number) -> Decimal:
+    return to_decimal(value, what="a growth rate")
+
+
+def _points(value: Number) -> Decimal:
+    return to_decimal(value, what="percentage points")
+
+
+def _match_number(pattern: str, text: str) -> Decimal | None:
+    """The number that ``pattern`` (with NUMBER where the number stands) finds in ``text``."""
+    match = re.fullmatch(pattern.replace("NUMBER", f"({_NUMBER})"), text.strip(), re.IGNORECASE)
+    if match is None:
+        return None
+    number = next(group for group in match.groups() if group is not None)
+    return Decimal(number.replace("−", "-"))
+
+
+class _Formattable(Protocol):
+    def format(self, *, places: int | None = None) -> str: ...
+
+
+def _format_spec(value: _Formattable, spec: str, kind: str) -> str:
+    places = _places(spec, kind)
+    return value.format(places=places) if places is not None else str(value)
+
+
+@frozen
+class Growth:
+    """A rate of change between two values, such as +59.3% year on year.
+
+    Args:
+        rate: The change as a fraction of the base: ``Decimal("0.593")`` is +59.3%.
+            Prefer :meth:`from_percent` for published figures.
+
+    Raises:
+        InvalidValueError: For NaN or infinite rates.
+
+    >>> Growth.from_percent("59.3")
+    Growth('+59.3%')
+    >>> Growth.from_percent("59.3").percent
+    Decimal('59.3')
+    """
+
+    rate: Decimal = field(converter=_rate)
+
+    @classmethod
+    def from_percent(cls, percent: Number) -> Self:
+        """A growth rate given in percent: ``"59.3"`` is +59.3%."""
+        return cls(to_decimal(percent, what="a growth rate in percent").scaleb(-2))
+
+    @classmethod
+    def times_more(cls, times: Number) -> Self:
+        """Growth written as 增长N倍, "grew N times" in Chinese usage: +N×100%.
+
+        >>> Growth.times_more("3.26")
+        Growth('+326%')
+        """
+        return cls(to_decimal(times, what="a number of times"))
+
+    @classmethod
+    def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
+        """Read a growth rate: ``"+59.3%"``, ``"up 59.3%"``, ``"down 3.2%"``, ``"增长59.3%"``.
+
+        Also reads "N times" growth given a :class:`TimesConvention`, and 增长N倍.
+
+        Raises:
+            ParseError: For text that is not a growth rate.
+            AmbiguityError: For "N times" without ``times``.
+
+        >>> Growth.parse("down 3.2%"), Growth.parse("增长3.26倍")
+        (Growth('-3.2%'), Growth('+326%'))
+        """
+        if (number := _match_number(r"(?:up\s*|增长\s*|增\s*)?NUMBER\s*%", text)) is not None:
+            return cls.from_percent(number)
+        if (number := _match_number(r"(?:down|下降|减少)\s*NUMBER\s*%", text)) is not None:
+            return cls.from_percent(-number)
+        return Multiplier.parse(text, times=times).to_growth()  # type: ignore[return-value]
+
+    @property
+    def percent(self) -> Decimal:
+        """The rate in percent: 59.3 for +59.3%."""
+        return self.rate.scaleb(2)
+
+    def to_multiplier(self) -> Multiplier:
+        """The multiplier new ÷ old that this growth gives: +59.3% is ×1.593.
+
+        Raises:
+            InvalidValueError: For a fall of more than 100%, which no multiplier makes.
+        """
+        return Multiplier(CONTEXT.add(ONE, self.rate))
+
+    def then(self, later: Growth) -> Growth:
+        """This growth followed by ``later``: compounded, not added.
+
+        >>> Growth.from_percent(10).then(Growth.from_percent(10))
+        Growth('+21%')
+        """
+        return Growth(
+            CONTEXT.subtract(
+                CONTEXT.multiply(CONTEXT.add(ONE, self.rate), CONTEXT.add(ONE, later.rate)), ONE
+            )
+        )
+
+    def format(self, *, places: int | None = None) -> str:
+        """Show the rate in percent with a sign, rounded to ``places`` decimals if given.
+
+        >>> Growth(Decimal("0.59296")).format(places=1)
+        '+59.3%'
+        """
+        return f"{_signed(rounded(self.percent, places))}%"
+
+    def __sub__(self, other: Growth) -> PercentagePoints:
+        """The difference of two growth rates is in percentage points."""
+        if not isinstance(other, Growth):
+            return NotImplemented
+        return PercentagePoints(CONTEXT.subtract(self.percent, other.percent))
+
+    def __neg__(self) -> Growth:
+        return Growth(-self.rate)
+
+    def __lt__(self, other: Growth) -> bool:
+        if not isinstance(other, Growth):
+            return NotImplemented
+        return self.rate < other.rate
+
+    def __gt__(self, other: Growth) -> bool:
+        if not isinstance(other, Growth):
+            return NotImplemented
+        return self.rate > other.rate
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"Growth({self.format()!r})"
+
+    def __format__(self, spec: str) -> str:
+        return _format_spec(self, spec, "Growth")
+
+
+def _non_negative_factor(value: Number) -> Decimal:
+    factor = to_decimal(value, what="a multiplier")
+    if factor < 0:
+        raise InvalidValueError(
+            f"a multiplier cannot be negative, got {factor}: a value that changes sign has a "
+            "growth rate but no meaningful multiplier",
+            value=value,
+        )
+    return factor
+
+
+@frozen
+class Multiplier:
+    """How many times the old value the new one is: new ÷ old, such as ×4.26.
+
+    Args:
+        factor: The ratio new ÷ old, not negative. ``Decimal("4.26")`` is ×4.26.
+
+    Raises:
+        InvalidValueError: For NaN, infinite or negative factors.
+
+    >>> Multiplier(Decimal("4.26")).to_growth()
+    Growth('+326%')
+    """
+
+    factor: Decimal = field(converter=_non_negative_factor)
+
+    @classmethod
+    def times_as_much(cls, times: Number) -> Self:
+        """Read "N times as much" (是…的N倍): the new value is N times the old, ×N.
+
+        >>> Multiplier.times_as_much("3.26")
+        Multiplier('×3.26')
+        """
+        return cls(to_decimal(times, what="a number of times"))
+
+    @classmethod
+    def times_more(cls, times: Number) -> Self:
+        """Read "grew N times" in Chinese usage (增长N倍): up N×100%, so ×(N + 1).
+
+        >>> Multiplier.times_more("36.9")
+        Multiplier('×37.9')
+        """
+        return cls(CONTEXT.add(to_decimal(times, what="a number of times"), ONE))
+
+    @classmethod
+    def from_times(cls, times: Number, convention: TimesConvention) -> Self:
+        """N times, read with the convention the caller chose."""
+        if convention is TimesConvention.MORE:
+            return cls.times_more(times)
+        return cls.times_as_much(times)
+
+    @classmethod
+    def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
+        """Read a multiplier: ``"×4.26"``, ``"4.26x"``, ``"增长3.26倍"``, ``"是…的3.26倍"``.
+
+        A bare ``"3.26 times"`` (or ``"3.26倍"``, ``"3.26-fold"``) is refused unless
+        ``times`` says how to read it.
+
+        Raises:
+            ParseError: For text that is not a multiplier.
+            AmbiguityError: For "N times" without ``times``.
+
+        >>> Multiplier.parse("3.26 times", times=TimesConvention.MORE)
+        Multiplier('×4.26')
+        >>> Multiplier.parse("是去年的3.26倍")
+        Multiplier('×3.26')
+        """
+        if (number := _match_number(r"[×x*]\s*NUMBER|NUMBER\s*[×x]", text)) is not None:
+            return cls(number)
+        if (number := _match_number(r"(?:增长|增加|增)\s*NUMBER\s*倍", text)) is not None:
+            return cls.times_more(number)
+        if (number := _match_number(r"(?:是|为).*的\s*NUMBER\s*倍", text)) is not None:
+            return cls.times_as_much(number)
+        if (
+            number := _match_number(
+                r"NUMBER\s*times\s+as\s+(?:much|large|high|big)"
+                r"(?:\s+as)?",
+                text,
+            )
+        ) is not None:
+            return cls.times_as_much(number)
+        bare = (
+            r"(?:(?:up|grew|rose|surged|increased)\s+(?:by\s+)?)?"
+            r"NUMBER\s*(?:times|-?fold|倍)(?:\s+more)?"
+        )
+        if (number := _match_number(bare, text)) is not None:
+            if times is None:
+                raise AmbiguityError(
+                    f'{text!r} has two readings: ×{number} ("{number} times as much") or '
+                    f"×{number + 1} (+{fixed(number.scaleb(2))}%, Chinese 增长{number}倍); "
+                    "pass times=TimesConvention.AS_MUCH or times=TimesConvention.MORE",
+                    value=text,
+                )
+            return cls.from_times(number, times)
+        raise ParseError(
+            f"cannot read {text!r} as a multiplier: expected '×4.26', '增长3.26倍' or "
+            "'3.26 times' with a TimesConvention",
+            value=text,
+        )
+
+    def to_growth(self) -> Growth:
+        """The growth rate this multiplier gives: ×4.26 is +326%."""
+        return Growth(CONTEXT.subtract(self.factor, ONE))
+
+    def format(self, *, places: int | None = None) -> str:
+        """Show the factor after a multiplication sign, rounded to ``places`` if given."""
+        return f"×{fixed(rounded(self.factor, places))}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"Multiplier({self.format()!r})"
+
+    def __format__(self, spec: str) -> str:
+        return _format_spec(self, spec, "Multiplier")
+
+
+def _unit_fraction(value: Number) -> Decimal:
+    fraction = to_decimal(value, what="a share")
+    if not 0 <= fraction <= 1:
+        raise InvalidValueError(
+            f"a share must lie between 0 and 1 (0% to 100%), got {fraction}: a part cannot "
+            "exceed its total",
+            value=value,
+        )
+    return fraction
+
+
+@frozen
+class Share:
+    """The fraction of a total that a part makes up, between 0 and 1 (0% to 100%).
+
+    Args:
+        fraction: The part divided by the total; ``Decimal("0.923")`` is 92.3%.
+
+    Raises:
+        InvalidValueError: For a fraction below 0 or above 1.
+
+    >>> Share.from_percent("92.3")
+    Share('92.3%')
+    >>> Share.from_percent("92.3") - Share.from_percent("91.1")
+    PercentagePoints('+1.2 pp')
+    """
+
+    fraction: Decimal = field(converter=_unit_fraction)
+
+    @classmethod
+    def from_percent(cls, percent: Number) -> Self:
+        """A share given in percent: ``"92.3"`` is 92.3%."""
+        return cls(to_decimal(percent, what="a share in percent").scaleb(-2))
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a share written in percent, such as ``"92.3%"`` or ``"占92.3%"``.
+
+        Raises:
+            ParseError: For text that is not a percentage.
+        """
+        number = _match_number(r"(?:占|占比)?\s*NUMBER\s*%", text)
+        if number is None:
+            raise ParseError(
+                f"cannot read {text!r} as a share: expected text like '92.3%'", value=text
+            )
+        return cls.from_percent(number)
+
+    @property
+    def percent(self) -> Decimal:
+        """The share in percent: 92.3 for 92.3%."""
+        return self.fraction.scaleb(2)
+
+    def complement(self) -> Share:
+        """The share of everything else: 1 − this share.
+
+        >>> Share.from_percent("92.3").complement()
+        Share('7.7%')
+        """
+        return Share(CONTEXT.subtract(ONE, self.fraction))
+
+    def format(self, *, places: int | None = None) -> str:
+        """Show the share in percent, rounded to ``places`` decimals if given."""
+        return f"{fixed(rounded(self.percent, places))}%"
+
+    def __sub__(self, other: Share) -> PercentagePoints:
+        if not isinstance(other, Share):
+            return NotImplemented
+        return PercentagePoints(CONTEXT.subtract(self.percent, other.percent))
+
+    def __lt__(self, other: Share) -> bool:
+        if not isinstance(other, Share):
+            return NotImplemented
+        return self.fraction < other.fraction
+
+    def __gt__(self, other: Share) -> bool:
+        if not isinstance(other, Share):
+            return NotImplemented
+        return self.fraction > other.fraction
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"Share({self.format()!r})"
+
+    def __format__(self, spec: str) -> str:
+        return _format_spec(self, spec, "Share")
+
+
+@frozen
+class PercentagePoints:
+    """A difference between two percentages, such as +1.2 pp.
+
+    A share that moves from 91.1% to 92.3% rises by 1.2 percentage points (and by
+    1.3 *percent*). Contributions to growth are in percentage points too: the
+    contributions of a partition add up to the total's growth in percent.
+
+    Args:
+        points: The difference in percentage points; ``Decimal("1.2")`` is +1.2 pp.
+
+    >>> PercentagePoints.parse("+1.2 pp") + PercentagePoints.parse("-0.2个百分点")
+    PercentagePoints('+1.0 pp')
+    """
+
+    points: Decimal = field(converter=_points)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read ``"+1.2 pp"``, ``"1.2 percentage points"`` or ``"1.2个百分点"``.
+
+        Raises:
+            ParseError: For anything else.
+        """
+        number = _match_number(r"NUMBER\s*(?:pp|p\.p\.|percentage\s+points?|个?百分点)", text)
+        if number is None:
+            raise ParseError(
+                f"cannot read {text!r} as percentage points: expected text like '+1.2 pp'",
+                value=text,
+            )
+        return cls(number)
+
+    def to_growth(self) -> Growth:
+        """The growth rate with as many percent as these points: a sum of contributions.
+
+        >>> PercentagePoints(Decimal("59.3")).to_growth()
+        Growth('+59.3%')
+        """
+        return Growth(self.points.scaleb(-2))
+
+    def format(self, *, places: int | None = None) -> str:
+        """Show the points with a sign, rounded to ``places`` decimals if given."""
+        return f"{_signed(rounded(self.points, places))} pp"
+
+    def __add__(self, other: PercentagePoints) -> PercentagePoints:
+        if not isinstance(other, PercentagePoints):
+            return NotImplemented
+        return PercentagePoints(CONTEXT.add(self.points, other.points))
+
+    def __radd__(self, other: int) -> PercentagePoints:
+        # Lets sum() of contributions start from its default 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: PercentagePoints) -> PercentagePoints:
+        if not isinstance(other, PercentagePoints):
+            return NotImplemented
+        return PercentagePoints(CONTEXT.subtract(self.points, other.points))
+
+    def __neg__(self) -> PercentagePoints:
+        return PercentagePoints(-self.points)
+
+    def __lt__(self, other: PercentagePoints) -> bool:
+        if not isinstance(other, PercentagePoints):
+            return NotImplemented
+        return self.points < other.points
+
+    def __gt__(self, other: PercentagePoints) -> bool:
+        if not isinstance(other, PercentagePoints):
+            return NotImplemented
+        return self.points > other.points
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"PercentagePoints({self.format()!r})"
+
+    def __format__(self, spec: str) -> str:
+        return _format_spec(self, spec, "PercentagePoints")

@@ -1,0 +1,400 @@
+"""Month-granular periods: months, quarters, halves, years, year-to-date and any span.
+
+Trade statistics are published for whole months and runs of months: "January to
+July 2023" is a year-to-date period of seven months, and year-on-year growth
+compares it with January to July 2022, never with the whole of 2022.
+
+>>> from tradestats import Period
+>>> jan_jul = Period.year_to_date(2023, 7)
+>>> jan_jul, jan_jul.months, jan_jul.previous_year()
+(Period('2023-01/2023-07'), 7, Period('2022-01/2022-07'))
+>>> Period.parse("2023-Q2") in Period.year(2023)
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Final, Self
+
+from attrs import field, frozen
+
+from tradestats.errors import InvalidValueError, ParseError
+
+__all__ = ["Period", "PeriodKind"]
+
+_MONTH_ABBREVIATIONS: Final = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_LABELS: Final = tuple(name.title() for name in _MONTH_ABBREVIATIONS)
+_CJK_DIGITS: Final = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+_ISO_YEAR = re.compile(r"^(\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
+_ISO_HALF = re.compile(r"^(\d{4})-?H([12])$", re.IGNORECASE)
+_ISO_SPAN = re.compile(r"^(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})$")
+_EN_MONTHS = re.compile(
+    r"^(?P<m1>[a-z]{3})[a-z]*\.?(?:\s*(?:[-–—]|to|through)\s*(?P<m2>[a-z]{3})[a-z]*\.?)?"
+    r",?\s+(?P<year>\d{4})$",
+    re.IGNORECASE,
+)
+_EN_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
+_ZH_YEAR = re.compile(r"^(\d{4})\s*年(?:全年)?$")
+_ZH_MONTHS = re.compile(
+    r"^(\d{4})\s*年\s*(\d{1,2})(?:\s*(?:-|–|—|~|至|到)\s*(\d{1,2}))?\s*月(?:份)?$"
+)
+_ZH_FIRST_MONTHS = re.compile(r"^(\d{4})\s*年\s*前\s*(\d{1,2})\s*(?:个)?\s*月$")
+_ZH_QUARTER = re.compile(r"^(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度$")
+
+
+class PeriodKind(enum.Enum):
+    """What sort of run of months a :class:`Period` is; spans are whatever is left."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    YEAR_TO_DATE = "year to date"
+    SPAN = "span"
+
+
+def _year(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+        raise InvalidValueError(f"a year must be an int from 1 to 9999, got {value!r}", value=value)
+    return value
+
+
+def _month(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise InvalidValueError(f"a month must be an int from 1 to 12, got {value!r}", value=value)
+    return value
+
+
+@frozen(order=False)
+class Period:
+    """A contiguous run of whole months, from a first month to a last month inclusive.
+
+    Use the named constructors rather than the fields: :meth:`month`,
+    :meth:`quarter`, :meth:`half`, :meth:`year`, :meth:`year_to_date`,
+    :meth:`span` and :meth:`parse`.
+
+    Args:
+        start_year: Year of the first month.
+        start_month: The first month, 1 to 12.
+        end_year: Year of the last month.
+        end_month: The last month, 1 to 12, not before the first.
+
+    Raises:
+        InvalidValueError: For months outside 1–12 or an end before the start.
+
+    Periods order by first month, then by last month. Text form is ISO-like and
+    :meth:`parse` reads it back: ``"2023"``, ``"2023-Q2"``, ``"2023-H1"``,
+    ``"2023-07"``, ``"2023-01/2023-07"``.
+    """
+
+    start_year: int = field(converter=_year)
+    start_month: int = field(converter=_month)
+    end_year: int = field(converter=_year)
+    end_month: int = field(converter=_month)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end_index < self.start_index:
+            raise InvalidValueError(
+                f"a period cannot end ({self.end_year}-{self.end_month:02d}) before it starts "
+                f"({self.start_year}-{self.start_month:02d})",
+                start=(self.start_year, self.start_month),
+                end=(self.end_year, self.end_month),
+            )
+
+    # -- named constructors ------------------------------------------------------------
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Self:
+        """One calendar month.
+
+        >>> Period.month(2023, 7)
+        Period('2023-07')
+        """
+        return cls(year, month, year, month)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Self:
+        """A calendar quarter, 1 to 4.
+
+        >>> Period.quarter(2023, 2).months
+        3
+        """
+        if isinstance(quarter, bool) or quarter not in (1, 2, 3, 4):
+            raise InvalidValueError(
+                f"a quarter must be 1, 2, 3 or 4, got {quarter!r}", value=quarter
+            )
+        return cls(year, 3 * quarter - 2, year, 3 * quarter)
+
+    @classmethod
+    def half(cls, year: int, half: int) -> Self:
+        """A half year, 1 (January–June) or 2 (July–December).
+
+        >>> Period.half(2023, 1)
+        Period('2023-H1')
+        """
+        if isinstance(half, bool) or half not in (1, 2):
+            raise InvalidValueError(f"a half must be 1 or 2, got {half!r}", value=half)
+        return cls(year, 6 * half - 5, year, 6 * half)
+
+    @classmethod
+    def year(cls, year: int) -> Self:
+        """A calendar year.
+
+        >>> Period.year(2023)
+        Period('2023')
+        """
+        return cls(year, 1, year, 12)
+
+    @classmethod
+    def year_to_date(cls, year: int, through_month: int) -> Self:
+        """January through ``through_month`` of ``year``: the "first seven months".
+
+        >>> Period.year_to_date(2023, 7)
+        Period('2023-01/2023-07')
+        """
+        return cls(year, 1, year, through_month)
+
+    @classmethod
+    def span(cls, start: str, end: str) -> Self:
+        """The months from ``start`` to ``end`` inclusive, both written ``YYYY-MM``.
+
+        >>> Period.span("2022-07", "2023-06").months
+        12
+        """
+        first, last = cls.parse(start), cls.parse(end)
+        for text, period in ((start, first), (end, last)):
+            if period.kind is not PeriodKind.MONTH:
+                raise ParseError(f"expected a month such as '2023-07', got {text!r}", value=text)
+        return cls(first.start_year, first.start_month, last.end_year, last.end_month)
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a period from ISO-like, English or Chinese text.
+
+        Accepted forms: ``2023``, ``2023-07``, ``2023-Q2``, ``2023-H1``,
+        ``2023-01/2023-07`` (also ``2023-01/07``), ``Jul 2023``, ``Jan–Jul 2023``,
+        ``January to July 2023``, ``Q2 2023``, ``2023年``, ``2023年7月``,
+        ``2023年1-7月``, ``2023年前7个月``, ``2023年第二季度``.
+
+        Raises:
+            ParseError: For anything else, naming the text.
+
+        >>> Period.parse("Jan–Jul 2023"), Period.parse("2023年1-7月"), Period.parse("2023年前7个月")
+        (Period('2023-01/2023-07'), Period('2023-01/2023-07'), Period('2023-01/2023-07'))
+        """
+        if not isinstance(text, str):
+            raise ParseError(f"a period must be given as text, got {text!r}", value=text)
+        stripped = text.strip()
+        try:
+            result = cls._parse(stripped)
+        except InvalidValueError as error:
+            raise ParseError(f"cannot read {text!r} as a period: {error}", value=text) from None
+        if result is None:
+            raise ParseError(
+                f"cannot read {text!r} as a period: expected '2023', '2023-07', '2023-Q2', "
+                "'2023-H1', '2023-01/2023-07', 'Jan–Jul 2023' or '2023年1-7月'",
+                value=text,
+            )
+        return result
+
+    @classmethod
+    def _parse(cls, text: str) -> Self | None:  # noqa: PLR0911 - one return per form
+        if m := _ISO_YEAR.match(text):
+            return cls.year(int(m[1]))
+        if m := _ISO_MONTH.match(text):
+            return cls.month(int(m[1]), int(m[2]))
+        if m := _ISO_QUARTER.match(text) or _EN_QUARTER.match(text):
+            year, quarter = (m[1], m[2]) if len(m[1]) == 4 else (m[2], m[1])
+            return cls.quarter(int(year), int(quarter))
+        if m := _ISO_HALF.match(text):
+            return cls.half(int(m[1]), int(m[2]))
+        if m := _ISO_SPAN.match(text):
+            return cls(int(m[1]), int(m[2]), int(m[3] or m[1]), int(m[4]))
+        if m := _EN_MONTHS.match(text):
+            first = _month_number(m["m1"], text)
+            last = _month_number(m["m2"], text) if m["m2"] else first
+            return cls(int(m["year"]), first, int(m["year"]), last)
+        if m := _ZH_YEAR.match(text):
+            return cls.year(int(m[1]))
+        if m := _ZH_MONTHS.match(text):
+            return cls(int(m[1]), int(m[2]), int(m[1]), int(m[3] or m[2]))
+        if m := _ZH_FIRST_MONTHS.match(text):
+            return cls.year_to_date(int(m[1]), int(m[2]))
+        if m := _ZH_QUARTER.match(text):
+            return cls.quarter(int(m[1]), _CJK_DIGITS.get(m[2]) or int(m[2]))
+        return None
+
+    # -- properties --------------------------------------------------------------------
+
+    @property
+    def start_index(self) -> int:
+        """The first month as a count of months since year 0 (for arithmetic)."""
+        return self.start_year * 12 + self.start_month - 1
+
+    @property
+    def end_index(self) -> int:
+        """The last month as a count of months since year 0 (for arithmetic)."""
+        return self.end_year * 12 + self.end_month - 1
+
+    @property
+    def months(self) -> int:
+        """How many months the period covers.
+
+        >>> Period.parse("2023-Q2").months
+        3
+        """
+        return self.end_index - self.start_index + 1
+
+    @property
+    def kind(self) -> PeriodKind:
+        """Whether this is a month, quarter, half, year, year-to-date or other span.
+
+        >>> Period.year_to_date(2023, 7).kind
+        <PeriodKind.YEAR_TO_DATE: 'year to date'>
+        """
+        months = self.months
+        same_year = self.start_year == self.end_year
+        first = self.start_month
+        if months == 1:
+            return PeriodKind.MONTH
+        if same_year and months == 12:
+            return PeriodKind.YEAR
+        if same_year and months == 3 and first % 3 == 1:
+            return PeriodKind.QUARTER
+        if same_year and months == 6 and first in (1, 7):
+            return PeriodKind.HALF
+        if same_year and first == 1:
+            return PeriodKind.YEAR_TO_DATE
+        return PeriodKind.SPAN
+
+    @property
+    def is_year_to_date(self) -> bool:
+        """Whether the period runs from January to some month of the same year.
+
+        Whole years, first quarters and first halves are year-to-date periods too.
+
+        >>> Period.quarter(2023, 1).is_year_to_date, Period.quarter(2023, 2).is_year_to_date
+        (True, False)
+        """
+        return self.start_month == 1 and self.start_year == self.end_year
+
+    # -- relations ---------------------------------------------------------------------
+
+    def shift_years(self, years: int) -> Period:
+        """The same months ``years`` later (earlier when negative).
+
+        >>> Period.quarter(2023, 2).shift_years(-1)
+        Period('2022-Q2')
+        """
+        return Period(
+            self.start_year + years, self.start_month, self.end_year + years, self.end_month
+        )
+
+    def previous_year(self) -> Period:
+        """The same period of the previous year, the base of year-on-year growth.
+
+        >>> Period.parse("2023-01/2023-07").previous_year()
+        Period('2022-01/2022-07')
+        """
+        return self.shift_years(-1)
+
+    def is_year_after(self, other: Period) -> bool:
+        """Whether this is ``other`` shifted one year later: the same months, a year on.
+
+        >>> Period.year(2023).is_year_after(Period.year(2022))
+        True
+        """
+        return self.start_index - other.start_index == 12 and self.end_index - other.end_index == 12
+
+    def contains(self, other: Period) -> bool:
+        """Whether every month of ``other`` lies within this period.
+
+        >>> Period.year(2023).contains(Period.month(2023, 7))
+        True
+        """
+        return self.start_index <= other.start_index and other.end_index <= self.end_index
+
+    def __contains__(self, other: Period) -> bool:
+        return self.contains(other)
+
+    def _key(self) -> tuple[int, int]:
+        return (self.start_index, self.end_index)
+
+    def __lt__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    # -- text --------------------------------------------------------------------------
+
+    def isoformat(self) -> str:
+        """The ISO-like text that :meth:`parse` reads back.
+
+        >>> [p.isoformat() for p in (Period.year(2023), Period.quarter(2023, 2),
+        ...                          Period.month(2023, 7), Period.year_to_date(2023, 7))]
+        ['2023', '2023-Q2', '2023-07', '2023-01/2023-07']
+        """
+        kind = self.kind
+        if kind is PeriodKind.YEAR:
+            return f"{self.start_year:04d}"
+        if kind is PeriodKind.QUARTER:
+            return f"{self.start_year:04d}-Q{(self.start_month + 2) // 3}"
+        if kind is PeriodKind.HALF:
+            return f"{self.start_year:04d}-H{(self.start_month + 5) // 6}"
+        start = f"{self.start_year:04d}-{self.start_month:02d}"
+        if kind is PeriodKind.MONTH:
+            return start
+        return f"{start}/{self.end_year:04d}-{self.end_month:02d}"
+
+    def label(self) -> str:
+        """A short English label for tables and reports.
+
+        >>> Period.year_to_date(2023, 7).label(), Period.span("2022-07", "2023-06").label()
+        ('Jan–Jul 2023', 'Jul 2022–Jun 2023')
+        """
+        first, last = _LABELS[self.start_month - 1], _LABELS[self.end_month - 1]
+        kind = self.kind
+        if kind in (PeriodKind.YEAR, PeriodKind.QUARTER, PeriodKind.HALF):
+            return self.isoformat().replace("-", " ")
+        if kind is PeriodKind.MONTH:
+            return f"{first} {self.start_year}"
+        if self.start_year == self.end_year:
+            return f"{first}–{last} {self.start_year}"
+        return f"{first} {self.start_year}–{last} {self.end_year}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"Period({self.isoformat()!r})"
+
+
+def _month_number(name: str, text: str) -> int:
+    try:
+        return _MONTH_ABBREVIATIONS.index(name[:3].lower()) + 1
+    except ValueError:
+        raise ParseError(
+            f"cannot read {text!r} as a period: {name!r} is not a month", value=text
+        ) from None

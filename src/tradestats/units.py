@@ -1,0 +1,237 @@
+"""The library's own pint registry, its currencies, physical units and scale words.
+
+tradestats owns exactly one :class:`pint.UnitRegistry`, :data:`REGISTRY`, built
+here and nowhere else; pint's global application registry is never touched, so
+a program can keep its own registry beside ours. Every ISO 4217 currency is a
+dimension of its own, so no pint arithmetic can add yuan to dollars:
+
+>>> from tradestats.units import REGISTRY
+>>> str(REGISTRY.get_dimensionality("CNY"))
+'[currency_CNY]'
+>>> (REGISTRY.Quantity(183, "billion * CNY") + REGISTRY.Quantity(25, "billion * USD"))
+Traceback (most recent call last):
+...
+pint.errors.DimensionalityError: Cannot convert from 'billion * CNY' ([currency_CNY]) to ...
+
+Physical units for volume figures (mass, counts, lengths, areas, volumes and
+energy) and the scale words of both languages are defined too. Scale words
+(``thousand`` … ``trillion``, ``万``, ``亿``, ``万亿`` and the abbreviations
+``k``, ``mn``, ``bn``, ``tn``) are what :func:`scale_factor` understands.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Final
+
+import pint
+
+from tradestats._currencies import ISO_4217
+from tradestats._numbers import CONTEXT
+from tradestats.errors import UnitMismatchError, UnknownUnitError
+
+__all__ = [
+    "CURRENCIES",
+    "REGISTRY",
+    "SCALES",
+    "canonical_unit",
+    "conversion_factor",
+    "currency_name",
+    "dimension_of",
+    "incompatibility",
+    "is_currency",
+    "scale_factor",
+]
+
+#: ISO 4217 code → English name, for every currency tradestats knows.
+CURRENCIES: Final = ISO_4217
+
+# Physical units that trade statistics report volumes in (UN Comtrade's quantity
+# units among them). Defined by hand: loading pint's default file costs ~0.8 s.
+_PHYSICAL_DEFINITIONS = """
+gram = [mass] = g = gramme
+kilogram = 1000 * gram = kg = kilogramme
+tonne = 1000 * kilogram = t = metric_ton
+pound = 0.45359237 * kilogram = lb
+carat = 0.2 * gram = ct
+item = [count] = _ = piece = unit = number = pcs
+pair = 2 * item
+dozen = 12 * item
+metre = [length] = m = meter
+square_metre = metre ** 2 = m2 = square_meter
+cubic_metre = metre ** 3 = m3 = cubic_meter
+litre = 0.001 * metre ** 3 = l = L = liter
+barrel = 158.987294928 * litre = bbl
+kilowatt_hour = [energy] = kWh
+megawatt_hour = 1000 * kilowatt_hour = MWh
+gigawatt_hour = 1000 * megawatt_hour = GWh
+"""
+
+#: Scale words → the power of ten they stand for. Short scale: a billion is 10⁹.
+SCALES: Final[dict[str, int]] = {
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "mn": 6,
+    "mln": 6,
+    "billion": 9,
+    "bn": 9,
+    "bln": 9,
+    "trillion": 12,
+    "tn": 12,
+    "trn": 12,
+    "千": 3,
+    "万": 4,
+    "十万": 5,
+    "百万": 6,
+    "千万": 7,
+    "亿": 8,
+    "十亿": 9,
+    "百亿": 10,
+    "千亿": 11,
+    "万亿": 12,
+}
+
+
+def _build_registry() -> pint.UnitRegistry[Decimal]:
+    # Decimal magnitudes all the way through, so conversion factors are exact.
+    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+        None, non_int_type=Decimal, cache_folder=None
+    )
+    for code in CURRENCIES:
+        registry.define(f"{code} = [currency_{code}]")
+    for line in _PHYSICAL_DEFINITIONS.strip().splitlines():
+        registry.define(line)
+    # English scale words as dimensionless units, so `183 * billion * CNY` works in pint.
+    for word in ("thousand", "million", "billion", "trillion"):
+        registry.define(f"{word} = 1e{SCALES[word]}")
+    return registry
+
+
+#: The single pint registry of tradestats. Quantities from other registries are
+#: converted by unit name at the boundary (see :meth:`tradestats.Amount.from_quantity`).
+REGISTRY: Final = _build_registry()
+
+
+def is_currency(unit: str) -> bool:
+    """Whether ``unit`` is an ISO 4217 currency code known to tradestats.
+
+    >>> is_currency("CNY"), is_currency("tonne")
+    (True, False)
+    """
+    return unit in CURRENCIES
+
+
+def currency_name(code: str) -> str:
+    """The English name of the currency ``code``.
+
+    Raises:
+        UnknownUnitError: If ``code`` is not an ISO 4217 code.
+
+    >>> currency_name("CNY")
+    'Yuan renminbi'
+    """
+    try:
+        return CURRENCIES[code]
+    except KeyError:
+        raise UnknownUnitError(
+            f"unknown currency code {code!r}: expected an ISO 4217 code such as 'CNY' or 'USD'",
+            value=code,
+        ) from None
+
+
+@functools.lru_cache(maxsize=1024)
+def canonical_unit(unit: str) -> str:
+    """The canonical name of a unit: an ISO 4217 code, or a physical unit's pint name.
+
+    Currency codes are accepted in any letter case; physical units by any name,
+    symbol or plural that the registry knows (``"tonnes"``, ``"t"``, ``"kg"``).
+
+    Raises:
+        UnknownUnitError: If the registry knows no such unit.
+
+    >>> canonical_unit("cny"), canonical_unit("tonnes"), canonical_unit("kg")
+    ('CNY', 'tonne', 'kilogram')
+    """
+    text = unit.strip()
+    if text.upper() in CURRENCIES and text.isalpha() and len(text) == 3:
+        return text.upper()
+    try:
+        parsed = REGISTRY.parse_units(text)
+    except Exception:  # pint's parser raises assorted errors on garbage
+        parsed = None
+    if parsed is None or parsed.dimensionless or not str(parsed).isidentifier():
+        raise UnknownUnitError(
+            f"unknown unit {unit!r}: expected an ISO 4217 currency code such as 'CNY' "
+            "or a physical unit such as 'tonne', 'kg', 'item' or 'litre'",
+            value=unit,
+        )
+    return str(parsed)
+
+
+@functools.lru_cache(maxsize=1024)
+def dimension_of(unit: str) -> str:
+    """The pint dimensionality of a canonical unit, as text.
+
+    >>> dimension_of("CNY"), dimension_of("tonne")
+    ('[currency_CNY]', '[mass]')
+    """
+    return str(REGISTRY.get_dimensionality(unit))
+
+
+@functools.lru_cache(maxsize=1024)
+def conversion_factor(source: str, target: str) -> Decimal:
+    """The exact factor that turns a magnitude in ``source`` into one in ``target``.
+
+    Raises:
+        UnitMismatchError: If the units measure different things (or are two currencies).
+
+    >>> conversion_factor("tonne", "kilogram")
+    Decimal('1E+3')
+    """
+    if source == target:
+        return Decimal(1)
+    if dimension_of(source) != dimension_of(target):
+        raise UnitMismatchError(
+            f"cannot convert {source} to {target}: {incompatibility(source, target)}",
+            source=source,
+            target=target,
+        )
+    magnitude = REGISTRY.Quantity(Decimal(1), source).to(target).magnitude
+    return Decimal(magnitude).normalize(CONTEXT)
+
+
+def incompatibility(left: str, right: str) -> str:
+    """Say why two canonical units do not mix, and what to do about it.
+
+    >>> incompatibility("CNY", "USD")
+    'CNY and USD are different currencies; convert one with an ExchangeRate first'
+    """
+    if is_currency(left) and is_currency(right):
+        return (
+            f"{left} and {right} are different currencies; convert one with an ExchangeRate first"
+        )
+    return f"{_kind(left)} and {_kind(right)} measure different things"
+
+
+def _kind(unit: str) -> str:
+    return unit if is_currency(unit) else f"{unit} ({dimension_of(unit).strip('[]')})"
+
+
+def scale_factor(word: str) -> int:
+    """The power of ten that a scale word stands for.
+
+    Raises:
+        UnknownUnitError: If ``word`` is not a known scale word.
+
+    >>> scale_factor("billion"), scale_factor("bn"), scale_factor("亿"), scale_factor("万亿")
+    (9, 9, 8, 12)
+    """
+    try:
+        return SCALES[word.strip().lower()]
+    except KeyError:
+        raise UnknownUnitError(
+            f"unknown scale word {word!r}: expected one of {', '.join(SCALES)}",
+            value=word,
+        ) from None
