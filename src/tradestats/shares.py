@@ -32,7 +32,8 @@ def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
         ZeroBaseError: If the total is zero.
         InvalidValueError: If either value is negative, or the part exceeds the total.
 
-    >>> share(Amount(25, "USD"), Amount(100, "USD"))
+    >>> from tradestats import money
+    >>> share(money(25, "USD"), money(100, "USD"))
     Share('25%')
     """
     if isinstance(part, TradeFlow) and isinstance(total, TradeFlow):
