@@ -154,7 +154,12 @@ def require_year_on_year(current: TradeFlow, previous: TradeFlow, *, action: str
         FlowMismatchError: If reporter, partner, flow or product differ.
         PeriodMismatchError: If the periods are not the same months one year apart.
     """
-    if current.key != previous.key:
+    if (
+        current.reporter != previous.reporter
+        or current.partner != previous.partner
+        or current.flow is not previous.flow
+        or current.product != previous.product
+    ):
         require_same(current, previous, _KEY_FIELDS, action=action)
     if not current.period.is_year_after(previous.period):
         now, then = current.period, previous.period
@@ -184,7 +189,14 @@ def yoy_growth(
         NegativeBaseError: If the earlier value is negative (a deficit), unless allowed.
     """
     require_year_on_year(current, previous, action="compute year-on-year growth")
-    return growth(current.value, previous.value, allow_negative_base=allow_negative_base)
+    now, then = current.value, previous.value
+    rate = _rate(
+        now.in_unit_of(then, action="compute growth"),
+        then.magnitude,
+        allow_negative_base=allow_negative_base,
+        shown=(now, then),
+    )
+    return Growth(rate)
 
 
 def yoy_multiplier(current: TradeFlow, previous: TradeFlow) -> Multiplier:

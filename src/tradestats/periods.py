@@ -311,7 +311,13 @@ class Period:
         >>> Period.year(2023).is_year_after(Period.year(2022))
         True
         """
-        return self.start_index - other.start_index == 12 and self.end_index - other.end_index == 12
+        # Field by field: this sits on the hot path of every year-on-year comparison.
+        return (
+            self.start_month == other.start_month
+            and self.end_month == other.end_month
+            and self.start_year - other.start_year == 1
+            and self.end_year - other.end_year == 1
+        )
 
     def contains(self, other: Period) -> bool:
         """Whether every month of ``other`` lies within this period.
