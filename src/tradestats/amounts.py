@@ -350,35 +350,32 @@ def _coerce(
     yen_sign: str | None,
 ) -> Amount:
     """Shared body of :func:`money` and :func:`amount`."""
+    noun = "currency" if money else "unit"
+    wanted = _wanted_unit(unit, money=money, yen_sign=yen_sign)
+    written: str | None
     if isinstance(value, Amount):
-        result = value
+        magnitude, written = value.magnitude, value.unit
     elif isinstance(value, str) and not _looks_numeric(value):
         magnitude, written = parse_amount(value, money=money, yen_sign=yen_sign)
-        wanted = _wanted_unit(unit, money=money, yen_sign=yen_sign)
-        if written and wanted and written != wanted:
-            raise UnitMismatchError(
-                f"{value!r} is in {written}, but {wanted} was asked for", value=value
-            )
-        chosen = written or wanted
-        if chosen is None:
-            hint = "'183 billion CNY'" if money else "'12 thousand tonnes'"
-            raise ParseError(
-                f"{value!r} names no {'currency' if money else 'unit'}: write one, as in "
-                f"{hint}, or pass {'currency' if money else 'unit'}=...",
-                value=value,
-            )
-        result = Amount(magnitude, chosen)
     elif isinstance(value, str | Decimal | int | float):
-        wanted = _wanted_unit(unit, money=money, yen_sign=yen_sign)
-        if wanted is None:
-            raise ParseError(
-                f"the number {value!r} has no {'currency' if money else 'unit'}: pass "
-                f"{'currency' if money else 'unit'}=..., as in money({value!r}, 'CNY')",
-                value=value,
-            )
-        result = Amount(value, wanted)
+        magnitude, written = to_decimal(value, what="an amount"), None
     else:
-        result = Amount.from_quantity(value)
+        taken = Amount.from_quantity(value)
+        magnitude, written = taken.magnitude, taken.unit
+    if written and wanted and written != wanted:
+        raise UnitMismatchError(
+            f"{value!r} is in {written}, but {wanted} was asked for", value=value, unit=unit
+        )
+    chosen = written or wanted
+    if chosen is None:
+        example = "money('183 billion CNY') or money(183, 'CNY')"
+        if not money:
+            example = "amount('12 thousand tonnes') or amount(12, 'tonne')"
+        raise ParseError(
+            f"{value!r} names no {noun}: write one or pass {noun}=..., as in {example}",
+            value=value,
+        )
+    result = value if isinstance(value, Amount) else Amount(magnitude, chosen)
     if money and not result.is_money:
         raise UnitMismatchError(
             f"{result} is not money: expected an amount in a currency such as CNY or USD",

@@ -23,7 +23,7 @@ from attrs import field, frozen
 from tradestats._validate import enum_member, name_text, optional_text
 from tradestats.amounts import Amount, amount, require_non_negative
 from tradestats.errors import FlowMismatchError, InvalidValueError, ParseError
-from tradestats.periods import Period
+from tradestats.periods import Period, as_period
 
 __all__ = [
     "WORLD",
@@ -197,10 +197,6 @@ def _value(value: Amount | str) -> Amount:
     return value if isinstance(value, Amount) else amount(value)
 
 
-def _period(value: Period | str) -> Period:
-    return value if isinstance(value, Period) else Period.parse(value)
-
-
 def _reporter(value: str) -> str:
     return name_text(value, "a reporter")
 
@@ -254,7 +250,7 @@ class TradeFlow:
     reporter: str = field(converter=_reporter)
     partner: str = field(default=WORLD, converter=_partner)
     flow: Flow = field(converter=_flow)
-    period: Period = field(converter=_period)
+    period: Period = field(converter=as_period)
     value: Amount = field(converter=_value)
     product: Product | None = field(default=None, converter=_product)
     valuation: Valuation | None = field(default=None, converter=_valuation)

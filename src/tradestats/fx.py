@@ -23,7 +23,7 @@ from tradestats._numbers import CONTEXT, ONE, Number, to_decimal
 from tradestats._validate import enum_member, optional_text
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, PeriodMismatchError, UnitMismatchError
-from tradestats.periods import Period
+from tradestats.periods import Period, as_period
 from tradestats.units import canonical_unit, is_currency
 
 if TYPE_CHECKING:
@@ -69,10 +69,6 @@ def _source(value: str | None) -> str | None:
     return optional_text(value, "a source")
 
 
-def _period(value: Period | str) -> Period:
-    return value if isinstance(value, Period) else Period.parse(value)
-
-
 @frozen
 class ExchangeRate:
     """One unit of ``base`` is worth ``rate`` units of ``quote``, over ``period``.
@@ -96,7 +92,7 @@ class ExchangeRate:
     base: str = field(converter=_currency)
     quote: str = field(converter=_currency)
     rate: Decimal = field(converter=_positive_rate)
-    period: Period = field(converter=_period, kw_only=True)
+    period: Period = field(converter=as_period, kw_only=True)
     kind: RateKind = field(default=RateKind.PERIOD_AVERAGE, converter=_kind, kw_only=True)
     source: str | None = field(default=None, converter=_source, kw_only=True)
 

@@ -92,7 +92,7 @@ def _format_spec(value: _Formattable, spec: str, kind: str) -> str:
     return value.format(places=places) if places is not None else str(value)
 
 
-@frozen
+@frozen(order=True)
 class Growth:
     """A rate of change between two values, such as +59.3% year on year.
 
@@ -186,16 +186,6 @@ class Growth:
     def __neg__(self) -> Growth:
         return Growth(-self.rate)
 
-    def __lt__(self, other: Growth) -> bool:
-        if not isinstance(other, Growth):
-            return NotImplemented
-        return self.rate < other.rate
-
-    def __gt__(self, other: Growth) -> bool:
-        if not isinstance(other, Growth):
-            return NotImplemented
-        return self.rate > other.rate
-
     def __str__(self) -> str:
         return self.format()
 
@@ -217,7 +207,7 @@ def _non_negative_factor(value: Number) -> Decimal:
     return factor
 
 
-@frozen
+@frozen(order=True)
 class Multiplier:
     """How many times the old value the new one is: new ÷ old, such as ×4.26.
 
@@ -336,7 +326,7 @@ def _unit_fraction(value: Number) -> Decimal:
     return fraction
 
 
-@frozen
+@frozen(order=True)
 class Share:
     """The fraction of a total that a part makes up, between 0 and 1 (0% to 100%).
 
@@ -395,16 +385,6 @@ class Share:
             return NotImplemented
         return PercentagePoints(CONTEXT.subtract(self.percent, other.percent))
 
-    def __lt__(self, other: Share) -> bool:
-        if not isinstance(other, Share):
-            return NotImplemented
-        return self.fraction < other.fraction
-
-    def __gt__(self, other: Share) -> bool:
-        if not isinstance(other, Share):
-            return NotImplemented
-        return self.fraction > other.fraction
-
     def __str__(self) -> str:
         return self.format()
 
@@ -415,7 +395,7 @@ class Share:
         return _format_spec(self, spec, "Share")
 
 
-@frozen
+@frozen(order=True)
 class PercentagePoints:
     """A difference between two percentages, such as +1.2 pp.
 
@@ -477,16 +457,6 @@ class PercentagePoints:
 
     def __neg__(self) -> PercentagePoints:
         return PercentagePoints(-self.points)
-
-    def __lt__(self, other: PercentagePoints) -> bool:
-        if not isinstance(other, PercentagePoints):
-            return NotImplemented
-        return self.points < other.points
-
-    def __gt__(self, other: PercentagePoints) -> bool:
-        if not isinstance(other, PercentagePoints):
-            return NotImplemented
-        return self.points > other.points
 
     def __str__(self) -> str:
         return self.format()

@@ -22,7 +22,7 @@ from attrs import field, frozen
 
 from tradestats.errors import InvalidValueError, ParseError
 
-__all__ = ["Period", "PeriodKind"]
+__all__ = ["Period", "PeriodKind", "as_period"]
 
 _MONTH_ABBREVIATIONS: Final = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -72,7 +72,7 @@ def _month(value: int) -> int:
     return value
 
 
-@frozen(order=False)
+@frozen(order=True)
 class Period:
     """A contiguous run of whole months, from a first month to a last month inclusive.
 
@@ -89,7 +89,7 @@ class Period:
     Raises:
         InvalidValueError: For months outside 1–12 or an end before the start.
 
-    Periods order by first month, then by last month. Text form is ISO-like and
+    Periods order by first month, then by last month (the field order). Text form is ISO-like and
     :meth:`parse` reads it back: ``"2023"``, ``"2023-Q2"``, ``"2023-H1"``,
     ``"2023-07"``, ``"2023-01/2023-07"``.
     """
@@ -330,29 +330,6 @@ class Period:
     def __contains__(self, other: Period) -> bool:
         return self.contains(other)
 
-    def _key(self) -> tuple[int, int]:
-        return (self.start_index, self.end_index)
-
-    def __lt__(self, other: Period) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() < other._key()
-
-    def __le__(self, other: Period) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: Period) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: Period) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return self._key() >= other._key()
-
     # -- text --------------------------------------------------------------------------
 
     def isoformat(self) -> str:
@@ -395,6 +372,24 @@ class Period:
 
     def __repr__(self) -> str:
         return f"Period({self.isoformat()!r})"
+
+
+def as_period(value: Period | str | int) -> Period:
+    """A period from a :class:`Period`, its text (see :meth:`Period.parse`) or a year.
+
+    >>> as_period("2023-07"), as_period(2023)
+    (Period('2023-07'), Period('2023'))
+    """
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str):
+        return Period.parse(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ParseError(
+            f"expected a Period, its text such as '2023-07', or a year, got {value!r}",
+            value=value,
+        )
+    return Period.year(value)
 
 
 def _month_number(name: str, text: str) -> int:
