@@ -14,6 +14,7 @@ that rate travels with the conversion.
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
 import attrs
@@ -27,8 +28,6 @@ from tradestats.periods import Period, as_period
 from tradestats.units import canonical_unit, is_currency
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from tradestats.flows import TradeFlow
 
 __all__ = ["ExchangeRate", "RateKind"]

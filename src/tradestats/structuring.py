@@ -23,7 +23,9 @@ from typing import Any, TypeVar
 
 import cattrs
 from cattrs.preconf.json import make_converter
+from cattrs.v import format_exception
 
+from tradestats._numbers import to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import StructuringError, TradeStatsError
 from tradestats.flows import HSCode, Product, ProductGroup, TradeFlow, _product
@@ -59,9 +61,12 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
 
 
 def _decimal(value: object) -> Decimal:
-    if not isinstance(value, str | int):
-        raise StructuringError(f"expected a decimal number as text, got {value!r}", value=value)
-    return Decimal(value)
+    # Floats are refused: a JSON number with decimals has already lost its exact digits.
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise StructuringError(
+            f"expected a decimal number as text, such as '59.3', got {value!r}", value=value
+        )
+    return to_decimal(value)
 
 
 def _flow_to_dict(converter: cattrs.Converter, flow: TradeFlow) -> dict[str, Any]:
@@ -111,18 +116,24 @@ def structure(data: object, kind: type[T]) -> T:
     except TradeStatsError as error:
         if isinstance(error, StructuringError):
             raise
-        raise StructuringError(f"cannot build a {kind.__name__}: {error}", data=data) from error
+        raise StructuringError(f"cannot build {kind.__name__}: {error}", data=data) from error
     except (cattrs.BaseValidationError, TypeError, KeyError, ValueError) as error:
         raise StructuringError(
-            f"cannot build a {kind.__name__} from {data!r}: {_describe(error)}", data=data
+            f"cannot build {kind.__name__} from {data!r}: {_describe(error)}", data=data
         ) from error
 
 
 def _describe(error: BaseException) -> str:
     if isinstance(error, cattrs.BaseValidationError):
-        notes = cattrs.transform_error(error)
-        return "; ".join(notes)
+        return "; ".join(cattrs.transform_error(error, format_exception=_format_leaf))
     return str(error) or type(error).__name__
+
+
+def _format_leaf(error: BaseException, kind: type | None) -> str:
+    # Our own errors already say what was wrong and what was expected.
+    if isinstance(error, TradeStatsError):
+        return str(error)
+    return format_exception(error, kind)
 
 
 def to_json(value: object) -> str:
@@ -139,5 +150,5 @@ def from_json(text: str | bytes, kind: type[T]) -> T:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise StructuringError(f"invalid JSON for a {kind.__name__}: {error}", text=text) from error
+        raise StructuringError(f"invalid JSON for {kind.__name__}: {error}", text=text) from error
     return structure(data, kind)
