@@ -38,6 +38,10 @@ class TradeStatsError(Exception):
         message: What went wrong, naming the offending value and what to do instead.
         **details: The offending values, kept for programs that handle the error.
 
+    Attributes:
+        message: The message the error was raised with.
+        details: The offending values, by name, as passed in ``**details``.
+
     >>> error = TradeStatsError("bad figure", value="59.3x")
     >>> error.details
     {'value': '59.3x'}

@@ -59,7 +59,7 @@ class Flow(enum.Enum):
 
     @property
     def label(self) -> str:
-        """How the flow reads in a sentence: "exports", "total trade", "trade balance"."""
+        """How the flow reads in a sentence, such as "exports", "total trade" or "trade balance"."""
         return {"total": "total trade", "balance": "trade balance"}.get(self.value, self.value)
 
 
@@ -125,7 +125,7 @@ class HSCode:
 
     @property
     def level(self) -> int:
-        """The number of digits: 2 (chapter), 4 (heading), 6 (subheading) or more."""
+        """The number of digits, such as 2 (chapter), 4 (heading), 6 (subheading) or more."""
         return len(self.digits)
 
     @property
@@ -263,7 +263,7 @@ class TradeFlow:
 
     @property
     def key(self) -> tuple[str, str, Flow, Product | None]:
-        """What the flow is about: reporter, partner, flow and product (not when or how much)."""
+        """What the flow is about (reporter, partner, flow and product), not when or how much."""
         return (self.reporter, self.partner, self.flow, self.product)
 
     def describe(self) -> str:

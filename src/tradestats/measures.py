@@ -146,7 +146,7 @@ class Growth:
 
     @property
     def percent(self) -> Decimal:
-        """The rate in percent: 59.3 for +59.3%."""
+        """The rate in percent, such as 59.3 for +59.3%."""
         return self.rate.scaleb(2)
 
     def to_multiplier(self) -> Multiplier:
@@ -365,7 +365,7 @@ class Share:
 
     @property
     def percent(self) -> Decimal:
-        """The share in percent: 92.3 for 92.3%."""
+        """The share in percent, such as 92.3 for 92.3%."""
         return self.fraction.scaleb(2)
 
     def complement(self) -> Share:

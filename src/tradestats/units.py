@@ -68,7 +68,7 @@ megawatt_hour = 1000 * kilowatt_hour = MWh
 gigawatt_hour = 1000 * megawatt_hour = GWh
 """
 
-#: Scale words → the power of ten they stand for. Short scale: a billion is 10⁹.
+#: Scale words → the power of ten they stand for (short scale, so a billion is 10⁹).
 SCALES: Final[dict[str, int]] = {
     "thousand": 3,
     "k": 3,
