@@ -438,7 +438,9 @@ def cagr(
         raise InvalidValueError(f"years must be positive, got {n}", value=years)
     if lst < 0:
         raise InvalidValueError(f"a CAGR needs a non-negative final value, got {last}", value=last)
-    ratio = ONE + _rate(lst, f, allow_negative_base=False, shown=(last, first))
+    _rate(lst, f, allow_negative_base=False, shown=(last, first))  # refuses zero and negative bases
+    # last ÷ first, not 1 + rate: the sum cancels digits when last is far below first.
+    ratio = CONTEXT.divide(lst, f)
     if not ratio:
         return Growth(-ONE)
     root = CONTEXT.power(ratio, CONTEXT.divide(ONE, n))
