@@ -1,0 +1,1 @@
+"""The tradestats test suite."""

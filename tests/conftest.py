@@ -1,0 +1,40 @@
+"""Hypothesis settings profiles for the suite.
+
+``dev`` (the default) runs few examples, for quick feedback while editing.
+``ci`` runs many, without deadlines (shared CI machines have slow moments), and
+prints a blob to reproduce any failure. ``ci`` is chosen when ``CI`` is set to
+a true value, as CI services do; ``HYPOTHESIS_PROFILE=<name>`` picks a profile
+by name and wins over ``CI``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "dev",
+    max_examples=25,
+    deadline=timedelta(seconds=1),
+)
+settings.register_profile(
+    "ci",
+    max_examples=250,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def _profile() -> str:
+    chosen = os.environ.get("HYPOTHESIS_PROFILE", "").strip()
+    if chosen:
+        return chosen
+    if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}:
+        return "ci"
+    return "dev"
+
+
+settings.load_profile(_profile())

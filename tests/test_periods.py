@@ -1,0 +1,223 @@
+"""Month-granular periods: construction, kinds, parsing, text forms, order, relations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tradestats import InvalidValueError, ParseError, Period, PeriodKind
+from tradestats import strategies as tst
+from tradestats.periods import as_period
+
+JAN_JUL_2023 = Period(2023, 1, 2023, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ISO-like
+        ("2023", Period.year(2023)),
+        ("2023-07", Period.month(2023, 7)),
+        ("2023-Q2", Period.quarter(2023, 2)),
+        ("2023Q2", Period.quarter(2023, 2)),
+        ("2023-q2", Period.quarter(2023, 2)),
+        ("2023-H1", Period.half(2023, 1)),
+        ("2023H2", Period.half(2023, 2)),
+        ("2023-01/2023-07", JAN_JUL_2023),
+        ("2023-01/07", JAN_JUL_2023),
+        ("2022-07/2023-06", Period(2022, 7, 2023, 6)),
+        # English
+        ("Jul 2023", Period.month(2023, 7)),
+        ("July 2023", Period.month(2023, 7)),
+        ("Jan–Jul 2023", JAN_JUL_2023),
+        ("Jan-Jul 2023", JAN_JUL_2023),
+        ("Jan. — Jul. 2023", JAN_JUL_2023),
+        ("January to July 2023", JAN_JUL_2023),
+        ("January through July, 2023", JAN_JUL_2023),
+        ("Q2 2023", Period.quarter(2023, 2)),
+        # Chinese
+        ("2023年", Period.year(2023)),
+        ("2023年全年", Period.year(2023)),
+        ("2023年7月", Period.month(2023, 7)),
+        ("2023年7月份", Period.month(2023, 7)),
+        ("2023年1-7月", JAN_JUL_2023),
+        ("2023年1—7月", JAN_JUL_2023),
+        ("2023年1至7月", JAN_JUL_2023),
+        ("2023 年 1-7 月", JAN_JUL_2023),
+        ("2023年前7个月", JAN_JUL_2023),
+        ("2023年前7月", JAN_JUL_2023),
+        ("2023年第二季度", Period.quarter(2023, 2)),
+        ("2023年第2季度", Period.quarter(2023, 2)),
+        ("2023年四季度", Period.quarter(2023, 4)),
+        # white space around any form
+        ("  2023-07 ", Period.month(2023, 7)),
+    ],
+)
+def test_parse_documented_forms(text: str, expected: Period) -> None:
+    """Period.parse reads every documented ISO-like, English and Chinese form."""
+    assert expected == Period.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("2023-13", "a month must be an int from 1 to 12, got 13"),
+        ("2023-00", "got 0"),
+        ("2023-Q5", "'2023-Q5'"),
+        ("2023-H3", "'2023-H3'"),
+        ("2023-07/2023-03", "cannot end (2023-03) before it starts (2023-07)"),
+        ("Foo 2023", "'Foo' is not a month"),
+        ("July 2023x", "'July 2023x'"),
+        ("0000", "a year must be an int from 1 to 9999, got 0"),
+        ("23", "'23'"),
+        ("", "''"),
+        ("2023年13月", "got 13"),
+        ("2023年前13个月", "got 13"),
+    ],
+)
+def test_malformed_periods_are_refused_by_name(text: str, fragment: str) -> None:
+    """Malformed text raises ParseError (a ValueError) quoting the text or the bad part."""
+    with pytest.raises(ParseError, match=re.escape(fragment)) as caught:
+        Period.parse(text)
+    assert isinstance(caught.value, ValueError)
+    assert text == caught.value.details["value"]
+
+
+def test_parse_refuses_non_text() -> None:
+    """Period.parse takes text only, and names what it got."""
+    with pytest.raises(ParseError, match="202307"):
+        Period.parse(202307)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "fragment"),
+    [
+        (lambda: Period.month(2023, 13), "got 13"),
+        (lambda: Period.month(2023, 0), "got 0"),
+        (lambda: Period.quarter(2023, 5), "a quarter must be 1, 2, 3 or 4, got 5"),
+        (lambda: Period.half(2023, 3), "a half must be 1 or 2, got 3"),
+        (lambda: Period.year(0), "a year must be an int from 1 to 9999, got 0"),
+        (lambda: Period.year(True), "got True"),
+        (lambda: Period.year_to_date(2023, 13), "got 13"),
+        (lambda: Period(2023, 7, 2023, 3), "cannot end (2023-03) before it starts (2023-07)"),
+        (lambda: Period(2023, 7, 2022, 9), "cannot end (2022-09) before it starts (2023-07)"),
+        (lambda: Period.span("2023-01", "2023-Q3"), "expected a month such as '2023-07'"),
+    ],
+)
+def test_invalid_constructions(build: object, fragment: str) -> None:
+    """Constructors refuse impossible months, quarters, halves, years and reversed runs."""
+    assert callable(build)
+    with pytest.raises((InvalidValueError, ParseError), match=re.escape(fragment)):
+        build()
+
+
+@pytest.mark.parametrize(
+    ("period", "kind", "months"),
+    [
+        (Period.month(2023, 7), PeriodKind.MONTH, 1),
+        (Period.quarter(2023, 2), PeriodKind.QUARTER, 3),
+        (Period.half(2023, 2), PeriodKind.HALF, 6),
+        (Period.year(2023), PeriodKind.YEAR, 12),
+        (JAN_JUL_2023, PeriodKind.YEAR_TO_DATE, 7),
+        (Period.year_to_date(2023, 3), PeriodKind.QUARTER, 3),
+        (Period.year_to_date(2023, 6), PeriodKind.HALF, 6),
+        (Period.span("2022-07", "2023-06"), PeriodKind.SPAN, 12),
+        (Period.span("2023-02", "2023-05"), PeriodKind.SPAN, 4),
+        (Period.span("2023-12", "2024-01"), PeriodKind.SPAN, 2),
+    ],
+)
+def test_kinds_and_lengths(period: Period, kind: PeriodKind, months: int) -> None:
+    """A period knows its kind and its number of months."""
+    assert kind == period.kind
+    assert months == period.months
+
+
+@given(tst.periods())
+@example(Period(999, 1, 999, 12))
+@example(Period(9999, 12, 9999, 12))
+@example(Period(1, 11, 2, 2))
+def test_isoformat_parses_back(period: Period) -> None:
+    """Period.parse(p.isoformat()) == p, and str and repr use that form."""
+    assert period == Period.parse(period.isoformat())
+    assert period.isoformat() == str(period)
+    assert f"Period({period.isoformat()!r})" == repr(period)
+
+
+@given(tst.periods(kinds=[PeriodKind.MONTH, PeriodKind.YEAR, PeriodKind.YEAR_TO_DATE]))
+def test_labels_of_months_years_and_year_to_date_parse_back(period: Period) -> None:
+    """The English labels of months, years and year-to-date periods read back as they were."""
+    assert period == Period.parse(period.label())
+
+
+@pytest.mark.parametrize(
+    ("expected", "period"),
+    [
+        ("Jan–Jul 2023", JAN_JUL_2023),
+        ("Jul 2022–Jun 2023", Period.span("2022-07", "2023-06")),
+        ("2023 Q2", Period.quarter(2023, 2)),
+        ("2023 H2", Period.half(2023, 2)),
+        ("2023", Period.year(2023)),
+        ("Jul 2023", Period.month(2023, 7)),
+    ],
+)
+def test_labels(expected: str, period: Period) -> None:
+    """Labels are short English text for tables."""
+    assert expected == period.label()
+
+
+@given(tst.periods(), tst.periods())
+def test_equal_periods_hash_equally(left: Period, right: Period) -> None:
+    """Periods are equal exactly when they cover the same months, and then hash equally."""
+    same_months = (left.start_index, left.end_index) == (right.start_index, right.end_index)
+    assert same_months == (left == right)
+    if left == right:
+        assert hash(left) == hash(right)
+
+
+@given(st.lists(tst.periods(), max_size=8))
+def test_periods_order_by_first_then_last_month(periods: list[Period]) -> None:
+    """Sorting periods orders them by first month, then by last month."""
+    expected = sorted(periods, key=lambda p: (p.start_index, p.end_index))
+    assert expected == sorted(periods)
+
+
+@given(tst.year_on_year_periods())
+def test_previous_year_is_one_year_before(pair: tuple[Period, Period]) -> None:
+    """previous_year gives the same months one year earlier; shift_years undoes it."""
+    current, previous = pair
+    assert current.is_year_after(previous)
+    assert not previous.is_year_after(current)
+    assert current.months == previous.months
+    assert current.kind == previous.kind
+    assert current == previous.shift_years(1)
+    assert current.start_index - previous.start_index == 12
+
+
+@given(tst.periods(), tst.periods())
+def test_contains_means_every_month_inside(outer: Period, inner: Period) -> None:
+    """contains (and `in`) holds exactly when the inner period's months lie inside the outer."""
+    expected = outer.start_index <= inner.start_index and inner.end_index <= outer.end_index
+    assert expected == outer.contains(inner)
+    assert expected == (inner in outer)
+
+
+def test_year_to_date_flags() -> None:
+    """First quarters, first halves and whole years are year-to-date; later quarters are not."""
+    assert JAN_JUL_2023.is_year_to_date
+    assert Period.quarter(2023, 1).is_year_to_date
+    assert Period.year(2023).is_year_to_date
+    assert not Period.quarter(2023, 2).is_year_to_date
+    assert not Period.span("2022-07", "2023-06").is_year_to_date
+
+
+def test_as_period_accepts_periods_text_and_years() -> None:
+    """as_period is the converter flows and rates use: a Period, its text, or a year."""
+    assert JAN_JUL_2023 is as_period(JAN_JUL_2023)
+    assert as_period("2023-01/2023-07") is not JAN_JUL_2023
+    assert Period.year_to_date(2023, 7) == as_period("2023-01/2023-07")
+    assert Period.year(2023) == as_period(2023)
+    with pytest.raises(ParseError, match=re.escape("2023.5")):
+        as_period(2023.5)  # type: ignore[arg-type]
