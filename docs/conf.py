@@ -60,8 +60,6 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(cattrs\.)?(converters\.)?Converter"),
     (r"py:.*", r"(hypothesis\.strategies\.|st\.)(SearchStrategy|DrawFn|just|decimals)"),
     (r"py:.*", r"(hypothesis\.errors\.)?InvalidArgument"),
-    # tradestats._numbers.Number, the private alias Decimal | int | float | str.
-    (r"py:.*", r"Number"),
     (r"py:.*", r"(typing\.|collections\.abc\.)?(Self|Final|Any|Literal|TypeVar|Iterable)"),
     (r"py:.*", r"(tradestats\.\w+\.)?T"),  # a TypeVar
 ]

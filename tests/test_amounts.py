@@ -116,6 +116,33 @@ def test_money_refuses_volumes() -> None:
         money(Amount(5, "tonne"))
 
 
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: money("12 thousand tonnes"), "'tonnes' is a unit of mass, not a currency"),
+        (lambda: money("5 t"), "'t' is a unit of mass, not a currency"),
+        (lambda: money("3.2万吨"), "'吨' is a unit of mass, not a currency"),
+        (lambda: money("300 pieces"), "'pieces' is a unit of count, not a currency"),
+        (lambda: money("5 m3"), "'m3' is a unit of volume, not a currency"),
+        (lambda: money("5 m2"), "'m2' is a unit of area, not a currency"),
+        (lambda: money("5 kWh"), "'kWh' is a unit of energy, not a currency"),
+        (lambda: money(5, "tonne"), "'tonne' is a unit of mass, not a currency"),
+    ],
+)
+def test_money_refuses_physical_units_in_text(call: Callable[[], Amount], message: str) -> None:
+    """A volume figure given to money() is a UnitMismatchError pointing to amount()."""
+    with pytest.raises(UnitMismatchError, match=re.escape(message)) as caught:
+        call()
+    assert isinstance(caught.value, TypeError)
+    assert "use amount() for volume figures" in str(caught.value)
+
+
+def test_money_still_names_unknown_currencies() -> None:
+    """Text that is neither a currency nor a physical unit stays an UnknownUnitError."""
+    with pytest.raises(UnknownUnitError, match="unknown currency 'doubloons'"):
+        money("5 doubloons")
+
+
 def test_parse_refuses_text_without_unit() -> None:
     """Amount.parse needs a unit in the text, and says so."""
     with pytest.raises(ParseError, match="'183 billion' names no unit"):
@@ -146,6 +173,76 @@ def test_parse_refuses_two_units() -> None:
 def test_format_of_the_seed_figures(expected: str, shown: Callable[[], str]) -> None:
     """Amounts show with a scale word; places round half away from zero."""
     assert expected == shown()
+
+
+@pytest.mark.parametrize(
+    ("expected", "value"),
+    [
+        ("12500 tonne", amount("12.5 thousand tonnes")),
+        ("2000 kilogram", Amount(2, "tonne").to("kg")),
+        ("999999.5 CNY", money("999999.5 CNY")),
+        ("1 million CNY", money("1000000 CNY")),
+        ("-250 USD", money("-250 USD")),
+        ("426 million CNY", money("100 million CNY") * Decimal("4.26")),
+        ("183 billion CNY", money("183.0 billion CNY")),
+        ("1.5 trillion USD", money("1500 billion USD")),
+        ("5 kWh", Amount(5, "kilowatt_hour")),
+        ("0 CNY", money("0.000 CNY")),
+    ],
+)
+def test_auto_scale_and_trailing_zeros(expected: str, value: Amount) -> None:
+    """ "auto" uses million, billion or trillion only; without places no trailing zeros show."""
+    assert expected == str(value)
+
+
+@pytest.mark.parametrize(
+    ("expected", "value", "places"),
+    [
+        ("183.0 billion CNY", money("183 billion CNY"), 1),
+        ("426.00 million CNY", money("426 million CNY"), 2),
+        ("12500.0 tonne", amount("12.5 thousand tonnes"), 1),
+        ("1.0 billion CNY", money("999.96 million CNY"), 1),
+        ("1 million tonne", amount("999999.6 tonne"), 0),
+        ("-1.00 trillion USD", money("-999.996 billion USD"), 2),
+    ],
+)
+def test_places_keep_exactly_that_many_decimals(expected: str, value: Amount, places: int) -> None:
+    """With places the figure has exactly that many decimals, in the scale of the rounded value.
+
+    Rounding 999.96 million to one place carries into the next scale word: 1.0
+    billion, as rounded() gives, never 1000.0 million.
+    """
+    assert expected == value.format(places=places)
+
+
+@pytest.mark.parametrize(
+    ("unit", "label"),
+    [
+        ("square_metre", "m2"),
+        ("cubic_metre", "m3"),
+        ("kilowatt_hour", "kWh"),
+        ("megawatt_hour", "MWh"),
+        ("gigawatt_hour", "GWh"),
+        ("tonne", "tonne"),
+        ("item", "item"),
+        ("CNY", "CNY"),
+    ],
+)
+def test_units_show_as_their_label_and_parse_back(unit: str, label: str) -> None:
+    """Units with compound names show as their symbol, and amount() reads that back."""
+    value = Amount("2.5E6", unit)
+    assert f"2.5 million {label}" == str(value)
+    assert f"2500000 {label}" == value.format(scale=None)
+    assert f"250万 {label}" == value.format(scale="万")
+    for text in (str(value), value.format(scale=None), value.format(scale="万")):
+        assert value == amount(text)
+        assert value == Amount.parse(text)
+
+
+@given(tst.amounts(tst.PHYSICAL_UNITS, allow_negative=True), st.sampled_from(["auto", None, "亿"]))
+def test_physical_amounts_parse_back_through_their_labels(value: Amount, scale: str | None) -> None:
+    """amount(x.format(scale=s)) == x for every physical unit, whatever its label."""
+    assert value == amount(value.format(scale=scale))
 
 
 def test_format_refuses_an_unknown_scale_or_spec() -> None:
@@ -184,15 +281,63 @@ def test_format_with_places_parses_back_to_the_rounded_value(value: Amount, plac
     text = value.format(places=places)
     back = amount(text)
     shown_scale = next(
-        (
-            word_exponent[w]
-            for w in ("trillion", "billion", "million", "thousand")
-            if f" {w} " in text
-        ),
-        0,
+        (word_exponent[w] for w in ("trillion", "billion", "million") if f" {w} " in text), 0
     )
     assert value.unit == back.unit
     assert abs(back.magnitude - value.magnitude) <= Decimal("0.5").scaleb(shown_scale - places)
+
+
+# -- rounding ----------------------------------------------------------------------------
+
+
+IMPLIED = money("114.87758945 billion CNY")
+
+
+@pytest.mark.parametrize(
+    ("expected", "rounded"),
+    [
+        (money("114.9 billion CNY"), lambda: IMPLIED.rounded(1)),
+        (money("115 billion CNY"), lambda: IMPLIED.rounded(0)),
+        (money("1149亿元"), lambda: IMPLIED.rounded(0, scale="亿")),
+        (money("114877589450 CNY"), lambda: IMPLIED.rounded(0, scale=None)),
+        (money("-0.1 billion CNY"), lambda: money("-0.05 billion CNY").rounded(1, scale="billion")),
+        (money("0.1 billion CNY"), lambda: money("0.05 billion CNY").rounded(1, scale="billion")),
+        (money("1 billion CNY"), lambda: money("999.96 million CNY").rounded(1)),
+        (amount("12.5 tonne"), lambda: amount("12.45 tonnes").rounded(1)),
+    ],
+)
+def test_rounded_rounds_half_away_from_zero_in_the_shown_scale(
+    expected: Amount, rounded: Callable[[], Amount]
+) -> None:
+    """rounded(places) rounds the figure as shown in its scale, half away from zero."""
+    assert expected == rounded()
+
+
+def test_rounded_shows_the_rounded_figure() -> None:
+    """The rounded amount reads like the published figure."""
+    expected = ("114.9 billion CNY", "1149亿 CNY")
+    assert expected == (str(IMPLIED.rounded(1)), IMPLIED.rounded(0, scale="亿").format(scale="亿"))
+
+
+def test_rounded_refuses_an_unknown_scale() -> None:
+    """rounded() takes the scales format() takes, and names an unknown one."""
+    with pytest.raises(UnknownUnitError, match="'zillion'"):
+        money("5 CNY").rounded(1, scale="zillion")
+
+
+@given(tst.amounts(allow_negative=True), st.integers(0, 6))
+@example(Amount("999.96E6", "CNY"), 1)
+@example(Amount("999999.6", "tonne"), 0)
+@example(Amount("-999999999999.5", "USD"), 0)
+@example(Amount("0.04", "CNY"), 1)
+@example(Amount("-0.04", "CNY"), 1)
+def test_rounded_formats_like_format_with_places(value: Amount, places: int) -> None:
+    """x.rounded(p) shows as x.format(places=p) does, and that text parses back to it."""
+    rounded = value.rounded(places)
+    text = value.format(places=places)
+    assert text == rounded.format(places=places)
+    assert rounded == amount(text)
+    assert rounded == rounded.rounded(places)
 
 
 # -- identity ----------------------------------------------------------------------------
@@ -277,20 +422,20 @@ def test_to_converts_both_ways(value: Amount, unit: str) -> None:
 @pytest.mark.parametrize(
     ("operation", "action"),
     [
-        (lambda a, b: a + b, "add"),
-        (lambda a, b: a - b, "subtract"),
-        (lambda a, b: a < b, "compare"),
-        (lambda a, b: a <= b, "compare"),
-        (lambda a, b: a > b, "compare"),
-        (lambda a, b: a >= b, "compare"),
-        (lambda a, b: a / b, "divide"),
+        (lambda a, b: a + b, "add 183 billion CNY and 25 billion USD"),
+        (lambda a, b: a - b, "subtract 25 billion USD from 183 billion CNY"),
+        (lambda a, b: a < b, "compare 183 billion CNY with 25 billion USD"),
+        (lambda a, b: a <= b, "compare 183 billion CNY with 25 billion USD"),
+        (lambda a, b: a > b, "compare 183 billion CNY with 25 billion USD"),
+        (lambda a, b: a >= b, "compare 183 billion CNY with 25 billion USD"),
+        (lambda a, b: a / b, "divide 183 billion CNY by 25 billion USD"),
     ],
 )
 def test_mixing_currencies_is_refused(operation: object, action: str) -> None:
     """Adding, comparing or dividing two currencies raises UnitMismatchError naming both."""
     assert callable(operation)
     cny, usd = money("183 billion CNY"), money("25 billion USD")
-    message = f"cannot {action} 183 billion CNY and 25 billion USD: CNY and USD are different"
+    message = f"cannot {action}: CNY and USD are different currencies; convert one"
     with pytest.raises(UnitMismatchError, match=re.escape(message)) as caught:
         operation(cny, usd)
     assert isinstance(caught.value, TypeError)

@@ -93,18 +93,31 @@ BAD_INPUTS: dict[str, Bad] = {
     # mixing currencies
     "add currencies": Bad(lambda: CNY + USD, UnitMismatchError, TypeError,
                           "cannot add 5 CNY and 4 USD"),
+    "subtract currencies": Bad(lambda: CNY - USD, UnitMismatchError, TypeError,
+                               "cannot subtract 4 USD from 5 CNY"),
     "compare currencies": Bad(lambda: CNY < USD, UnitMismatchError, TypeError,
-                              "cannot compare 5 CNY and 4 USD"),
+                              "cannot compare 5 CNY with 4 USD"),
+    "divide currencies": Bad(lambda: CNY / USD, UnitMismatchError, TypeError,
+                             "cannot divide 5 CNY by 4 USD"),
     "growth across currencies": Bad(lambda: ts.growth(CNY, USD), UnitMismatchError, TypeError,
-                                    "4 USD and 5 CNY"),
+                                    "cannot compute growth from 4 USD to 5 CNY"),
     "share across currencies": Bad(lambda: ts.share(USD, CNY), UnitMismatchError, TypeError,
-                                   "5 CNY and 4 USD"),
+                                   "cannot compute the share of 4 USD in 5 CNY"),
+    "contribution across currencies": Bad(
+        lambda: ts.contribution(CNY, CNY, ts.money(10, "USD")), UnitMismatchError, TypeError,
+        "cannot compute the contribution of 5 CNY to 10 USD"),
+    "CAGR across currencies": Bad(lambda: ts.cagr(USD, CNY, years=2), UnitMismatchError,
+                                  TypeError, "cannot compute a CAGR from 4 USD to 5 CNY"),
     "money and tonnes": Bad(lambda: CNY + ts.amount("5 t"), UnitMismatchError, TypeError,
                             "CNY and tonne (mass) measure different things"),
+    "money() of tonnes": Bad(lambda: ts.money("12 thousand tonnes"), UnitMismatchError,
+                             TypeError, "'tonnes' is a unit of mass, not a currency: use amount()"),
+    "money() of a volume": Bad(lambda: ts.money(5, "m3"), UnitMismatchError, TypeError,
+                               "'m3' is a unit of volume, not a currency"),
     # periods
     "periods of different length": Bad(
         lambda: ts.yoy_growth(flow(), flow("100 billion CNY", ts.Period.half(2022, 1))),
-        PeriodMismatchError, ValueError, "covers 7 months and 2022-H1 6"),
+        PeriodMismatchError, ValueError, "2023-01/2023-07 covers 7 months and 2022-H1 covers 6"),
     "periods two years apart": Bad(
         lambda: ts.yoy_growth(flow(), flow("100 billion CNY", ts.Period.year_to_date(2021, 7))),
         PeriodMismatchError, ValueError, "2021-01/2021-07 is not the same months one year"),
@@ -139,12 +152,19 @@ BAD_INPUTS: dict[str, Bad] = {
     "odd HS code": Bad(lambda: ts.HSCode.parse("870"), ParseError, ValueError, "'870'"),
     "malformed amount": Bad(lambda: ts.money("lots of yuan"), ParseError, ValueError,
                             "cannot read 'lots of yuan' as an amount"),
-    "malformed growth": Bad(lambda: ts.Growth.parse("much"), ParseError, ValueError, "'much'"),
+    "malformed growth": Bad(lambda: ts.Growth.parse("much"), ParseError, ValueError,
+                            "cannot read 'much' as a growth rate"),
+    "malformed points": Bad(lambda: ts.PercentagePoints.parse("up a bit"), ParseError,
+                            ValueError, "cannot read 'up a bit' as percentage points"),
     # "N times"
     "bare times": Bad(lambda: ts.Multiplier.parse("3.26 times"), AmbiguityError, ValueError,
                       "'3.26 times' has two readings"),
     "bare times as growth": Bad(lambda: ts.Growth.parse("36.9倍"), AmbiguityError, ValueError,
                                 "'36.9倍'"),
+    # measures out of their domain
+    "fall below -100% as multiplier": Bad(
+        lambda: ts.Growth.from_percent(-150).to_multiplier(), InvalidValueError, ValueError,
+        "a change of -150% turns a positive value negative"),
     # exchange rates
     "rate for another period": Bad(
         lambda: RATE_2023.convert(flow("14 CNY")), PeriodMismatchError, ValueError,
@@ -152,6 +172,11 @@ BAD_INPUTS: dict[str, Bad] = {
     "rate in other currencies": Bad(lambda: RATE_2023.convert(ts.money(5, "EUR")),
                                     UnitMismatchError, TypeError,
                                     "cannot convert 5 EUR with the USD/CNY rate"),
+    "end-of-period rate for a flow": Bad(
+        lambda: attrs.evolve(RATE_2023, kind="end of period").convert(
+            flow("14 CNY", ts.Period.year(2023))
+        ),
+        InvalidValueError, ValueError, "not the end-of-period rate 1 USD = 7 CNY"),
     # foreign registries
     "foreign unknown unit": Bad(
         lambda: ts.Amount.from_quantity(pint.UnitRegistry().Quantity(5, "furlong")),
@@ -160,6 +185,16 @@ BAD_INPUTS: dict[str, Bad] = {
     "different partners": Bad(
         lambda: ts.share(attrs.evolve(flow(), partner="BRI", period="2022"), flow()),
         FlowMismatchError, ValueError, "differ in period (2022 vs 2023-01/2023-07)"),
+    "different flows": Bad(
+        lambda: ts.share(attrs.evolve(flow(), partner="BRI", flow="exports"), flow()),
+        FlowMismatchError, ValueError, "differ in flow (exports vs total)"),
+    "remainder differing twice": Bad(
+        lambda: ts.remainder(flow(), attrs.evolve(flow("1 CNY", ts.Period.half(2023, 1)),
+                                                  partner="BRI")),
+        FlowMismatchError, ValueError, "exactly one of partner, product and period"),
+    "remainder of a later period": Bad(
+        lambda: ts.remainder(flow(), flow("1 CNY", ts.Period.month(2023, 7))),
+        PeriodMismatchError, ValueError, "cannot take 2023-07 from 2023-01/2023-07"),
     # structuring
     "structure bad magnitude": Bad(lambda: ts.structure({"magnitude": "x", "unit": "CNY"},
                                                         ts.Amount),

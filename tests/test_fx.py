@@ -19,6 +19,7 @@ from tradestats import (
     Period,
     PeriodMismatchError,
     RateKind,
+    Status,
     TradeFlow,
     UnitMismatchError,
     UnknownUnitError,
@@ -76,9 +77,54 @@ def test_converting_a_flow_changes_only_its_value(data: st.DataObject, rate: Exc
     flow = data.draw(
         tst.trade_flows(periods=st.just(rate.period), currency=[rate.base, rate.quote])
     )
-    converted = rate.convert(flow)
-    assert attrs.evolve(flow, value=converted.value) == converted
+    converted = rate.convert(flow, allow_end_of_period=True)
+    assert attrs.evolve(flow, value=converted.value, status=Status.DERIVED) == converted
     assert rate.convert(flow.value) == converted.value
+
+
+def test_a_converted_flow_is_derived() -> None:
+    """A converted value was not published, so the flow is marked derived, whatever it was."""
+    flow = TradeFlow(reporter="Xinjiang", flow="total", period="2023", value="14 billion CNY",
+                     status="final")  # fmt: skip
+    converted = USD_CNY_2023.convert(flow)
+    expected = (money("2 billion USD"), Status.DERIVED, Status.FINAL)
+    assert expected == (converted.value, converted.status, flow.status)
+
+
+def test_an_end_of_period_rate_does_not_convert_a_flow_unless_allowed() -> None:
+    """A flow accumulates over its period; an end-of-period rate needs allow_end_of_period."""
+    rate = ExchangeRate("USD", "CNY", "7", period="2023", kind=RateKind.END_OF_PERIOD)
+    flow = TradeFlow(reporter="Xinjiang", flow="total", period="2023", value="14 billion CNY")
+    message = (
+        "Xinjiang total trade with World, 2023 accumulates over its period, so it converts with "
+        "a period-average rate, not the end-of-period rate 1 USD = 7 CNY (end of period, 2023); "
+        "pass allow_end_of_period=True if that is what you mean"
+    )
+    with pytest.raises(InvalidValueError, match=re.escape(message)) as caught:
+        rate.convert(flow)
+    assert isinstance(caught.value, ValueError)
+    assert {"value": flow, "rate": rate} == caught.value.details
+    converted = rate.convert(flow, allow_end_of_period=True)
+    assert (money("2 billion USD"), Status.DERIVED) == (converted.value, converted.status)
+
+
+def test_an_end_of_period_rate_converts_an_amount() -> None:
+    """An amount may be a stock (reserves at the end of July): the end-of-period rate takes it."""
+    rate = ExchangeRate("USD", "CNY", "7", period="2023-07", kind="end of period")
+    assert money(2, "USD") == rate.convert(money(14, "CNY"))
+    assert money(2, "USD") == rate.convert(money(14, "CNY"), period=Period.month(2023, 7))
+
+
+def test_the_period_is_checked_before_the_kind() -> None:
+    """A flow of another period is refused for its period first, whatever the rate's kind."""
+    rate = ExchangeRate("USD", "CNY", "7", period="2023", kind=RateKind.END_OF_PERIOD)
+    flow = TradeFlow(reporter="A", flow="exports", period="2022", value="14 CNY")
+    with pytest.raises(PeriodMismatchError, match="applies to 2023"):
+        rate.convert(flow, allow_end_of_period=True)
+    with pytest.raises(InvalidValueError, match="end-of-period rate"):
+        rate.convert(flow, allow_other_period=True)
+    converted = rate.convert(flow, allow_other_period=True, allow_end_of_period=True)
+    assert money(2, "USD") == converted.value
 
 
 def test_a_flow_of_another_period_needs_permission() -> None:

@@ -336,15 +336,47 @@ def test_growth_needs_amounts_or_numbers_not_both() -> None:
 
 def test_growth_across_currencies() -> None:
     """Growth from yuan to dollars is refused: convert first."""
-    with pytest.raises(UnitMismatchError, match=r"5 CNY and 4 USD|4 USD and 5 CNY"):
+    message = "cannot compute growth from 4 USD to 5 CNY: USD and CNY are different currencies"
+    with pytest.raises(UnitMismatchError, match=re.escape(message)):
         growth(money(5, "CNY"), money(4, "USD"))
+    with pytest.raises(UnitMismatchError, match=re.escape(message)):
+        yoy_growth(xinjiang("5 CNY"), xinjiang("4 USD", period=Period.year_to_date(2022, 7)))
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: multiplier(money(5, "CNY"), money(4, "USD")),
+            "cannot compute a multiplier from 4 USD to 5 CNY",
+        ),
+        (
+            lambda: contribution(money(5, "CNY"), money(4, "CNY"), money(10, "USD")),
+            "cannot compute the contribution of 5 CNY to 10 USD",
+        ),
+        (
+            lambda: cagr(money(4, "USD"), money(5, "CNY"), years=2),
+            "cannot compute a CAGR from 4 USD to 5 CNY",
+        ),
+        (
+            lambda: remainder(money(5, "CNY"), money(4, "USD")),
+            "cannot subtract 4 USD from 5 CNY",
+        ),
+    ],
+)
+def test_mixed_currencies_are_named_in_order(call: object, message: str) -> None:
+    """Each function says what it tried, naming the values in the order it took them."""
+    assert callable(call)
+    with pytest.raises(UnitMismatchError, match=re.escape(f"{message}: ")):
+        call()
 
 
 def test_yoy_growth_refuses_periods_of_different_length() -> None:
     """January–July is not compared with January–June."""
     now = xinjiang("183 billion CNY")
     before = xinjiang("114.9 billion CNY", period=Period.half(2022, 1))
-    with pytest.raises(PeriodMismatchError, match="covers 7 months and 2022-H1 6"):
+    message = "2023-01/2023-07 covers 7 months and 2022-H1 covers 6; compare periods of the same"
+    with pytest.raises(PeriodMismatchError, match=re.escape(message)):
         yoy_growth(now, before)
 
 
@@ -375,10 +407,161 @@ def test_remainder_refuses_a_part_larger_than_its_total() -> None:
         remainder(xinjiang("183 billion CNY"), xinjiang("184 billion CNY", partner="BRI"))
 
 
-def test_remainder_needs_a_part_that_differs_in_partner_or_product() -> None:
-    """A flow is not a part of itself."""
-    with pytest.raises(FlowMismatchError, match="not neither"):
-        remainder(xinjiang("183 billion CNY"), xinjiang("169 billion CNY"))
+@pytest.mark.parametrize(
+    ("part", "count"),
+    [
+        (xinjiang("169 billion CNY"), "none"),
+        (attrs.evolve(xinjiang("1 billion CNY", partner="BRI"), product="cotton"), "two"),
+        (xinjiang("1 billion CNY", partner="BRI", period=Period.half(2023, 1)), "two"),
+        (
+            attrs.evolve(xinjiang("1 billion CNY", period=Period.half(2023, 1)), product="cotton"),
+            "two",
+        ),
+        (
+            attrs.evolve(
+                xinjiang("1 billion CNY", partner="BRI", period=Period.half(2023, 1)),
+                product="cotton",
+            ),
+            "all three",
+        ),
+    ],
+)
+def test_remainder_needs_a_part_that_differs_in_exactly_one_way(
+    part: TradeFlow, count: str
+) -> None:
+    """A flow is not a part of itself, and a part may differ in partner, product or period only."""
+    total = xinjiang("183 billion CNY")
+    message = (
+        "the part must differ from the total in exactly one of partner, product and period; "
+        f"{part.describe()} and {total.describe()} differ in {count}"
+    )
+    with pytest.raises(FlowMismatchError, match=re.escape(message)) as caught:
+        remainder(total, part)
+    assert {"total": total, "part": part} == caught.value.details
+
+
+@pytest.mark.parametrize(
+    ("part", "difference"),
+    [
+        (attrs.evolve(xinjiang("5 billion CNY", partner="BRI"), reporter="Gansu"),
+         "reporter (Xinjiang vs Gansu)"),
+        (attrs.evolve(xinjiang("5 billion CNY", partner="BRI"), flow=Flow.EXPORTS),
+         "flow (total vs exports)"),
+    ],
+)  # fmt: skip
+def test_remainder_needs_the_same_reporter_and_flow(part: TradeFlow, difference: str) -> None:
+    """A part of another reporter or flow is no part of the total; enums show by value."""
+    total = xinjiang("183 billion CNY")
+    message = f"the flows differ in {difference}; they must have the same reporter, flow"
+    with pytest.raises(FlowMismatchError, match=re.escape(message)):
+        remainder(total, part)
+
+
+# -- remainders over periods -------------------------------------------------------------
+
+
+def test_one_month_from_two_year_to_date_figures() -> None:
+    """January–July minus January–June is July, marked derived."""
+    jan_jul = xinjiang("183 billion CNY")
+    jan_jun = xinjiang("156.3 billion CNY", period=Period.year_to_date(2023, 6))
+    july = remainder(jan_jul, jan_jun)
+    expected = (Period.month(2023, 7), money("26.7 billion CNY"), Status.DERIVED, WORLD)
+    assert expected == (july.period, july.value, july.status, july.partner)
+    same_otherwise = attrs.evolve(jan_jul, period=july.period, value=july.value, status=july.status)
+    assert same_otherwise == july
+
+
+@pytest.mark.parametrize(
+    ("total", "part", "rest"),
+    [
+        (Period.year(2023), Period.half(2023, 1), Period.half(2023, 2)),
+        (Period.year(2023), Period.quarter(2023, 1), Period.span("2023-04", "2023-12")),
+        (Period.half(2023, 2), Period.quarter(2023, 3), Period.quarter(2023, 4)),
+        (Period.span("2022-07", "2023-06"), Period.half(2022, 2), Period.half(2023, 1)),
+        (Period.span("2022-12", "2023-01"), Period.month(2022, 12), Period.month(2023, 1)),
+    ],
+)
+def test_remainder_over_periods_covers_the_months_after_the_part(
+    total: Period, part: Period, rest: Period
+) -> None:
+    """Any period that starts a total leaves the months after it, also across a year."""
+    whole, first = xinjiang("100 CNY", period=total), xinjiang("40 CNY", period=part)
+    expected = (rest, money(60, "CNY"))
+    result = remainder(whole, first)
+    assert expected == (result.period, result.value)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        Period.month(2023, 7),  # the end of the total, not its start
+        Period.quarter(2023, 2),  # inside the total, not at its start
+        Period.year_to_date(2023, 8),  # longer than the total
+        Period.year_to_date(2022, 6),  # another year
+        Period.span("2022-12", "2023-06"),  # starts before the total
+    ],
+)
+def test_remainder_over_periods_needs_the_first_months_of_the_total(part: Period) -> None:
+    """A part whose period is not the start of the total's is a PeriodMismatchError."""
+    total = xinjiang("183 billion CNY")
+    message = f"cannot take {part} from {total.period}: the part must cover the first months"
+    with pytest.raises(PeriodMismatchError, match=re.escape(message)) as caught:
+        remainder(total, xinjiang("10 billion CNY", period=part))
+    assert isinstance(caught.value, ValueError)
+    assert {"part": part, "total": total.period} == caught.value.details
+
+
+def test_remainder_over_periods_refuses_a_larger_part() -> None:
+    """January–June worth more than January–July is an error, as for partners."""
+    with pytest.raises(InvalidValueError, match="exceeds its total 183 billion CNY"):
+        remainder(
+            xinjiang("183 billion CNY"),
+            xinjiang("190 billion CNY", period=Period.year_to_date(2023, 6)),
+        )
+
+
+@st.composite
+def year_to_date_pairs(draw: st.DrawFn) -> tuple[TradeFlow, TradeFlow]:
+    """``(total, part)``: the same flow for January–M and for January–K of one year, K < M."""
+    through = draw(st.integers(2, 12))
+    total = draw(
+        tst.trade_flows(
+            periods=st.integers(1950, 2100).map(lambda year: Period.year_to_date(year, through)),
+            flows=[Flow.EXPORTS, Flow.IMPORTS, Flow.TOTAL, Flow.BALANCE],
+        )
+    )
+    part_through = draw(st.integers(1, through - 1))
+    # A part of exports, imports or total trade is at most its total; balances may be anything.
+    if total.flow is Flow.BALANCE:
+        part_value = draw(tst.decimals(places=4))
+    else:
+        part_value = draw(tst.decimals(0, total.value.magnitude, places=4))
+    part = attrs.evolve(
+        total,
+        period=Period.year_to_date(total.period.start_year, part_through),
+        value=Amount(part_value, total.value.unit),
+    )
+    return total, part
+
+
+@given(year_to_date_pairs())
+@example(
+    (
+        TradeFlow(reporter="A", flow="exports", period="2023-01/2023-07", value="70 USD"),
+        TradeFlow(reporter="A", flow="exports", period="2023-H1", value="70 USD"),
+    )
+)
+def test_remainder_of_year_to_date_figures_adds_up(pair: tuple[TradeFlow, TradeFlow]) -> None:
+    """remainder + part == total exactly, and the remainder covers the months after the part."""
+    total, part = pair
+    rest = remainder(total, part)
+    assert total.value == rest.value + part.value
+    months_after = Period.from_month_indices(part.period.end_index + 1, total.period.end_index)
+    assert months_after == rest.period
+    assert part.period.end_index + 1 == rest.period.start_index
+    assert total.period.end_index == rest.period.end_index
+    assert total.period.months == part.period.months + rest.period.months
+    assert (total.key, Status.DERIVED) == (rest.key, rest.status)
 
 
 def test_contribution_of_the_seed() -> None:

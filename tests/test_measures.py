@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tradestats import (
     AmbiguityError,
@@ -19,6 +22,9 @@ from tradestats import (
     TimesConvention,
 )
 from tradestats import strategies as tst
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # -- the "times" trap of the seed article ------------------------------------------------
 
@@ -92,11 +98,88 @@ def test_unambiguous_multiplier_forms(text: str, expected: Multiplier) -> None:
         ("减少3.2%", Growth.from_percent("-3.2")),
         ("增长3.26倍", Growth.from_percent(326)),
         ("×1.593", Growth.from_percent("59.3")),
+        # the wording of releases and news
+        ("up 59.3% year on year", Growth.from_percent("59.3")),
+        ("up 59.3% year-on-year", Growth.from_percent("59.3")),
+        ("Up 59.3% Year over Year", Growth.from_percent("59.3")),
+        ("down 3.2% y/y", Growth.from_percent("-3.2")),
+        ("-3.2% yoy", Growth.from_percent("-3.2")),
+        ("rose 5%", Growth.from_percent(5)),
+        ("grew 5.5%", Growth.from_percent("5.5")),
+        ("surged 61.4%", Growth.from_percent("61.4")),
+        ("fell 3.2%", Growth.from_percent("-3.2")),
+        ("declined 0.5% y-o-y", Growth.from_percent("-0.5")),
+        ("同比增长59.3%", Growth.from_percent("59.3")),
+        ("同比下降3.2%", Growth.from_percent("-3.2")),
+        ("同比增长 59.3 %", Growth.from_percent("59.3")),
+        ("比上年同期增长59.3%", Growth.from_percent("59.3")),
+        ("同比增长3.26倍", Growth.from_percent(326)),
     ],
 )
 def test_growth_parses_published_forms(text: str, expected: Growth) -> None:
     """Growth reads percentages with signs or words, and unambiguous multipliers."""
     assert expected == Growth.parse(text)
+
+
+@pytest.mark.parametrize("text", ["fifty percent", "up", "year on year", "59.3", "up 59.3 pp"])
+def test_growth_parse_error_says_what_it_expected(text: str) -> None:
+    """Text that is no growth rate is refused as a growth rate, with examples of what is."""
+    message = f"cannot read {text!r} as a growth rate: expected text like '+59.3%'"
+    with pytest.raises(ParseError, match=re.escape(message)) as caught:
+        Growth.parse(text)
+    assert text == caught.value.details["value"]
+
+
+@given(st.text(max_size=40))
+@example("同比增长")
+@example("up 5 year on year %")
+@example("down −3.2% y/y")
+@example("×-5")
+def test_measure_parsers_raise_only_their_errors(text: str) -> None:
+    """Growth.parse and PercentagePoints.parse give a value or a tradestats ValueError."""
+    for parse in (Growth.parse, PercentagePoints.parse):
+        with contextlib.suppress(ParseError, AmbiguityError, InvalidValueError):
+            parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+1.2 pp", PercentagePoints(Decimal("1.2"))),
+        ("-0.5 p.p.", PercentagePoints(Decimal("-0.5"))),
+        ("1.2 percentage points", PercentagePoints(Decimal("1.2"))),
+        ("up 1.2 percentage points", PercentagePoints(Decimal("1.2"))),
+        ("rose 1.2 percentage points year on year", PercentagePoints(Decimal("1.2"))),
+        ("down 0.5 pp", PercentagePoints(Decimal("-0.5"))),
+        ("fell 1 percentage point", PercentagePoints(-1)),
+        ("1.2个百分点", PercentagePoints(Decimal("1.2"))),
+        ("提高1.2个百分点", PercentagePoints(Decimal("1.2"))),
+        ("同比提高1.2个百分点", PercentagePoints(Decimal("1.2"))),
+        ("下降0.5个百分点", PercentagePoints(Decimal("-0.5"))),
+        ("回落0.5个百分点", PercentagePoints(Decimal("-0.5"))),
+    ],
+)
+def test_percentage_points_parse_published_forms(text: str, expected: PercentagePoints) -> None:
+    """Percentage points read with signs or with the words of a release."""
+    assert expected == PercentagePoints.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("times", "expected"),
+    [("3.26", Growth.from_percent(226)), ("36.9", Growth.from_percent(3590)), (1, Growth(0))],
+)
+def test_growth_times_as_much(times: str | int, expected: Growth) -> None:
+    """ "N times as much" (是…的N倍) is growth of +(N − 1) × 100%."""
+    assert expected == Growth.times_as_much(times)
+
+
+@given(tst.multipliers(min_value=0))
+def test_growth_times_as_much_is_the_multiplier_as_growth(factor: Multiplier) -> None:
+    """Growth.times_as_much(n) is ×n as growth, and turns back into ×n."""
+    change = Growth.times_as_much(factor.factor)
+    assert Multiplier.times_as_much(factor.factor).to_growth() == change
+    assert factor == change.to_multiplier()
+    assert Growth.times_more(factor.factor - 1) == change
 
 
 @pytest.mark.parametrize(
@@ -116,6 +199,15 @@ def test_unreadable_measures_name_the_text(parse: object, text: str) -> None:
 
 
 # -- round trips -------------------------------------------------------------------------
+
+
+def test_a_fall_of_more_than_100_percent_has_no_multiplier() -> None:
+    """−100% is ×0; a bigger fall turns a positive value negative and is refused by name."""
+    assert Multiplier(0) == Growth.from_percent(-100).to_multiplier()
+    fall = Growth.from_percent(-150)
+    with pytest.raises(InvalidValueError, match=re.escape("a change of -150% turns")) as caught:
+        fall.to_multiplier()
+    assert fall == caught.value.details["value"]
 
 
 @given(tst.growths(min_percent=-100))
@@ -237,6 +329,111 @@ def test_unknown_format_spec_is_named(value: object) -> None:
         format(value, ">10")
 
 
+@pytest.mark.parametrize(
+    ("expected", "value"),
+    [
+        ("+59%", Growth(Decimal("0.5900"))),
+        ("+1 pp", PercentagePoints.parse("+1.2 pp") + PercentagePoints.parse("-0.2个百分点")),
+        ("×4", Multiplier(Decimal("4.000"))),
+        ("92%", Share(Decimal("0.92000"))),
+        ("0%", Growth(Decimal("-0.000"))),
+        ("0 pp", PercentagePoints(Decimal("0.00"))),
+        ("+100%", Growth(1)),
+    ],
+)
+def test_no_trailing_zeros_without_places(expected: str, value: object) -> None:
+    """Without places, trailing fractional zeros are dropped; the value keeps its digits."""
+    assert expected == str(value)
+
+
+@pytest.mark.parametrize(
+    ("expected", "value", "places"),
+    [
+        ("+59.00%", Growth(Decimal("0.59")), 2),
+        ("+1.0 pp", PercentagePoints(1), 1),
+        ("×4.000", Multiplier(4), 3),
+        ("92.0%", Share(Decimal("0.92")), 1),
+        ("0.0%", Growth(Decimal("-0.0004")), 1),
+        ("0.0 pp", PercentagePoints(Decimal("-0.04")), 1),
+    ],
+)
+def test_places_keep_exactly_that_many_decimals(
+    expected: str, value: Growth | Multiplier | Share | PercentagePoints, places: int
+) -> None:
+    """With places a measure shows exactly that many decimals; a rounded zero has no sign."""
+    assert expected == value.format(places=places)
+
+
+# -- rounded values ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expected", "rounded"),
+    [
+        (Growth.from_percent("59.3"), lambda: Growth(Decimal("0.59296")).rounded(1)),
+        (Growth.from_percent("59.3"), lambda: Growth.from_percent("59.25").rounded(1)),
+        (Growth.from_percent("-59.3"), lambda: Growth.from_percent("-59.25").rounded(1)),
+        (Growth.from_percent(38), lambda: Growth.from_percent("37.676").rounded(0)),
+        (Multiplier(Decimal("4.3")), lambda: Multiplier(Decimal("4.25")).rounded(1)),
+        (Multiplier(Decimal("0.97")), lambda: Multiplier(Decimal("0.9678")).rounded(2)),
+        (Share.from_percent("92.3"), lambda: Share(Decimal("0.92250")).rounded(1)),
+        (Share.from_percent(100), lambda: Share(Decimal("0.99996")).rounded(2)),
+        (PercentagePoints(Decimal("1.3")), lambda: PercentagePoints(Decimal("1.25")).rounded(1)),
+        (PercentagePoints(Decimal("-1.3")), lambda: PercentagePoints(Decimal("-1.25")).rounded(1)),
+    ],
+)
+def test_rounded_rounds_half_away_from_zero(
+    expected: object, rounded: Callable[[], object]
+) -> None:
+    """rounded(places) rounds in the measure's shown unit (percent, ×, pp) half away from zero."""
+    assert expected == rounded()
+
+
+def test_rounded_values_show_the_published_figure() -> None:
+    """A rounded measure is a value of its own type that reads like the published one."""
+    values = (
+        Growth(Decimal("0.59296")).rounded(1),
+        Multiplier(Decimal("4.2649")).rounded(2),
+        Share(Decimal("0.923496")).rounded(1),
+        PercentagePoints(Decimal("1.2016")).rounded(1),
+    )
+    expected = ["+59.3%", "×4.26", "92.3%", "+1.2 pp"]
+    assert expected == [str(value) for value in values]
+    assert [Growth, Multiplier, Share, PercentagePoints] == [type(value) for value in values]
+
+
+ROUNDABLE: st.SearchStrategy[Growth | Multiplier | Share | PercentagePoints] = st.one_of(
+    tst.growths(min_percent=-(10**6), max_percent=10**6, places=6),
+    tst.multipliers(min_value=0, max_value=10**6, places=6),
+    tst.shares(places=8),
+    tst.percentage_points(places=6),
+)
+PARSERS: dict[type, Callable[[str], object]] = {
+    Growth: Growth.parse,
+    Multiplier: Multiplier.parse,
+    Share: Share.parse,
+    PercentagePoints: PercentagePoints.parse,
+}
+
+
+@given(ROUNDABLE, st.integers(0, 6))
+@example(Growth(Decimal("-0.0004")), 1)
+@example(Growth(Decimal("0.00995")), 2)
+@example(Share(Decimal("0.99996")), 2)
+@example(PercentagePoints(Decimal("-0.05")), 1)
+@example(Multiplier(Decimal("0.0004")), 3)
+def test_rounded_formats_like_format_with_places(
+    value: Growth | Multiplier | Share | PercentagePoints, places: int
+) -> None:
+    """x.rounded(p) shows as x.format(places=p) does, and that text parses back to it."""
+    rounded = value.rounded(places)
+    text = value.format(places=places)
+    assert type(value) is type(rounded)
+    assert text == rounded.format(places=places)
+    assert rounded == PARSERS[type(value)](text)
+    assert rounded == rounded.rounded(places)
+
+
 # -- arithmetic and order ----------------------------------------------------------------
 
 
@@ -293,7 +490,10 @@ def test_measures_order_by_their_number(left: Growth, right: Growth) -> None:
         (lambda: Share.from_percent(101), "got 1.01"),
         (lambda: Share.parse("120%"), "got 1.20"),
         (lambda: Multiplier(-2), "a multiplier cannot be negative, got -2"),
-        (lambda: Growth.from_percent(-150).to_multiplier(), "cannot be negative, got -0.5"),
+        (
+            lambda: Growth.from_percent(-150).to_multiplier(),
+            "a change of -150% turns a positive value negative, so it has no multiplier",
+        ),
         (lambda: Growth(float("nan")), "a growth rate must be finite, got nan"),
         (lambda: Growth.from_percent("inf"), "must be finite, got 'inf'"),
         (lambda: Multiplier("NaN"), "a multiplier must be finite, got 'NaN'"),
@@ -308,3 +508,27 @@ def test_out_of_domain_measures(build: object, fragment: str) -> None:
     with pytest.raises(InvalidValueError, match=re.escape(fragment)) as caught:
         build()
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("parse", "text"),
+    [
+        (Growth.parse, "down -3.2%"),
+        (Growth.parse, "up -3%"),
+        (Growth.parse, "同比下降-3.2%"),
+        (PercentagePoints.parse, "down -1 pp"),
+        (PercentagePoints.parse, "提高-1.2个百分点"),
+    ],
+)
+def test_a_word_of_direction_with_a_signed_number_is_refused(parse: object, text: str) -> None:
+    """'down -3.2%' is a typo, not +3.2%: a word of direction takes an unsigned number."""
+    assert callable(parse)
+    with pytest.raises(ParseError, match=re.escape(repr(text))):
+        parse(text)
+
+
+@pytest.mark.parametrize("places", [-1, 40])
+def test_rounding_to_impossible_places_names_them(places: int) -> None:
+    """Negative places, or more digits than the context holds, raise InvalidValueError."""
+    with pytest.raises(InvalidValueError, match=str(places)):
+        Growth.from_percent("59.3").rounded(places)

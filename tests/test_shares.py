@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from decimal import Decimal
 
 import attrs
@@ -120,7 +121,8 @@ def test_share_of_a_zero_total() -> None:
 
 def test_share_across_currencies() -> None:
     """A part in dollars of a total in yuan must be converted first."""
-    with pytest.raises(UnitMismatchError, match=r"25 USD.*183 CNY|183 CNY.*25 USD"):
+    message = "cannot compute the share of 25 USD in 183 CNY: CNY and USD are different"
+    with pytest.raises(UnitMismatchError, match=re.escape(message)):
         share(money(25, "USD"), money(183, "CNY"))
 
 
@@ -128,7 +130,7 @@ def test_share_of_flows_that_do_not_belong_together() -> None:
     """Part and total need the same reporter, flow and period."""
     total = xinjiang("183 billion CNY")
     exports = xinjiang("100 billion CNY", flow=Flow.EXPORTS, partner="BRI")
-    with pytest.raises(FlowMismatchError, match="the flows differ in flow"):
+    with pytest.raises(FlowMismatchError, match=re.escape("differ in flow (exports vs total)")):
         share(exports, total)
     other_year = attrs.evolve(exports, flow=Flow.TOTAL, period=Period.year_to_date(2022, 7))
     with pytest.raises(FlowMismatchError, match="period \\(2022-01/2022-07 vs 2023-01/2023-07\\)"):

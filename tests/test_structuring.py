@@ -12,6 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import tradestats
 from tradestats import (
     Amount,
     ExchangeRate,
@@ -144,7 +145,8 @@ def test_a_product_group_that_reads_like_words_stays_a_group() -> None:
 
 def test_configure_converter_teaches_another_converter() -> None:
     """A program's own cattrs converter can learn the tradestats types."""
-    converter = configure_converter(cattrs.Converter())
+    assert tradestats.configure_converter is configure_converter
+    converter = tradestats.configure_converter(cattrs.Converter())
     data = converter.unstructure(FULL_FLOW)
     assert converter.structure(data, TradeFlow) == FULL_FLOW
     rate = ExchangeRate("USD", "CNY", "7.0467", period="2023")

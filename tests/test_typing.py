@@ -57,6 +57,26 @@ def test_measure_types() -> None:
     assert_type(ts.chain(CHANGE, CHANGE), ts.Growth)
 
 
+def test_number_is_public() -> None:
+    """tradestats.Number is what the API takes for a number: Decimal, int, float or str."""
+    numbers: list[ts.Number] = [Decimal("59.3"), 59.3, "59.3", 593]
+    growths = [ts.Growth.from_percent(number) for number in numbers[:3]]
+    assert [ts.Growth.from_percent("59.3")] * 3 == growths
+    assert ts.Growth.from_percent("593") == ts.Growth.from_percent(numbers[3])
+    assert ts.Number == Decimal | int | float | str
+
+
+def test_rounded_types() -> None:
+    """rounded() gives back the type it was called on."""
+    assert_type(FLOW.value.rounded(1), ts.Amount)
+    assert_type(CHANGE.rounded(1), ts.Growth)
+    assert_type(CHANGE.to_multiplier().rounded(1), ts.Multiplier)
+    assert_type(ts.share(PART, FLOW).rounded(1), ts.Share)
+    assert_type((CHANGE - CHANGE).rounded(1), ts.PercentagePoints)
+    assert_type(ts.Growth.times_as_much("3.26"), ts.Growth)
+    assert_type(ts.Period.from_month_indices(2023 * 12, 2023 * 12 + 11), ts.Period)
+
+
 def test_structuring_types() -> None:
     """structure and from_json return the type they were asked for."""
     assert_type(ts.structure(ts.unstructure(FLOW), ts.TradeFlow), ts.TradeFlow)

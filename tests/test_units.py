@@ -19,10 +19,12 @@ from tradestats.units import (
     canonical_unit,
     conversion_factor,
     currency_name,
+    dimension_name,
     dimension_of,
     incompatibility,
     is_currency,
     scale_factor,
+    unit_label,
 )
 
 
@@ -100,6 +102,48 @@ def test_currency_name_of_an_unknown_code() -> None:
 
 
 @pytest.mark.parametrize(
+    ("unit", "label"),
+    [
+        ("square_metre", "m2"),
+        ("cubic_metre", "m3"),
+        ("kilowatt_hour", "kWh"),
+        ("megawatt_hour", "MWh"),
+        ("gigawatt_hour", "GWh"),
+        ("tonne", "tonne"),
+        ("kilogram", "kilogram"),
+        ("item", "item"),
+        ("USD", "USD"),
+    ],
+)
+def test_unit_labels(unit: str, label: str) -> None:
+    """Compound unit names show as their pint symbol; short names show as they are."""
+    assert label == unit_label(unit)
+
+
+@given(tst.units())
+def test_unit_labels_read_back(unit: str) -> None:
+    """canonical_unit(unit_label(u)) == u for every unit, so shown amounts parse back."""
+    assert unit == canonical_unit(unit_label(unit))
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [
+        ("tonne", "mass"),
+        ("item", "count"),
+        ("metre", "length"),
+        ("square_metre", "area"),
+        ("cubic_metre", "volume"),
+        ("litre", "volume"),
+        ("kilowatt_hour", "energy"),
+    ],
+)
+def test_dimension_names(unit: str, name: str) -> None:
+    """Messages name what a unit measures in words, areas and volumes included."""
+    assert name == dimension_name(unit)
+
+
+@pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         ("tonne", "kilogram", Decimal(1000)),
@@ -133,6 +177,7 @@ def test_conversion_factors_of_one_dimension_are_reciprocal(source: str, target:
         ("CNY", "USD", "CNY and USD are different currencies; convert one with an ExchangeRate"),
         ("CNY", "tonne", "CNY and tonne (mass) measure different things"),
         ("item", "tonne", "item (count) and tonne (mass) measure different things"),
+        ("square_metre", "litre", "m2 (area) and litre (volume) measure different"),
     ],
 )
 def test_conversion_between_dimensions_is_refused(source: str, target: str, reason: str) -> None:

@@ -8,6 +8,7 @@
 '114.9 billion CNY'
 """
 
+from tradestats._numbers import Number
 from tradestats.amounts import Amount, amount, money
 from tradestats.errors import (
     AmbiguityError,
@@ -50,7 +51,7 @@ from tradestats.growth import (
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Period, PeriodKind
 from tradestats.shares import share, share_change
-from tradestats.structuring import from_json, structure, to_json, unstructure
+from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
 
 __version__ = "0.1.0"
@@ -67,6 +68,7 @@ __all__ = [
     "InvalidValueError",
     "Multiplier",
     "NegativeBaseError",
+    "Number",
     "ParseError",
     "PercentagePoints",
     "Period",
@@ -89,6 +91,7 @@ __all__ = [
     "amount",
     "cagr",
     "chain",
+    "configure_converter",
     "contribution",
     "from_json",
     "growth",

@@ -15,7 +15,17 @@ from typing import TypeAlias
 
 from tradestats.errors import InvalidValueError, ParseError, ZeroBaseError
 
-__all__ = ["CONTEXT", "ONE", "ZERO", "Number", "divide", "fixed", "rounded", "to_decimal"]
+__all__ = [
+    "CONTEXT",
+    "ONE",
+    "ZERO",
+    "Number",
+    "divide",
+    "fixed",
+    "round_half_up",
+    "show",
+    "to_decimal",
+]
 
 #: What a public function accepts where it wants a number.
 Number: TypeAlias = Decimal | int | float | str
@@ -87,11 +97,43 @@ def fixed(value: Decimal) -> str:
     return f"{value if value else value.copy_abs():f}"
 
 
-def rounded(value: Decimal, places: int | None) -> Decimal:
+def show(value: Decimal, places: int | None = None) -> str:
+    """Show ``value`` for people: rounded to ``places`` decimals, or without trailing zeros.
+
+    Trailing zeros after the decimal point are dropped only when no ``places`` is
+    asked for: they say nothing about the value, and arithmetic piles them up
+    (``100 million × 4.26`` is ``426.00 million``).
+
+    >>> show(Decimal("426.00")), show(Decimal("14"), 1), show(Decimal("1E+3"))
+    ('426', '14.0', '1000')
+    """
+    if places is not None:
+        return fixed(round_half_up(value, places))
+    text = fixed(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round half away from zero to ``places`` decimals, as statistics offices publish.
 
-    ``None`` keeps every digit.
+    Raises:
+        InvalidValueError: If ``places`` is negative, or asks for more digits than
+            the 28 that tradestats computes with.
+
+    >>> round_half_up(Decimal("59.25"), 1), round_half_up(Decimal("-0.05"), 1)
+    (Decimal('59.3'), Decimal('-0.1'))
     """
-    if places is None:
-        return value
-    return value.quantize(Decimal(1).scaleb(-places), context=CONTEXT)
+    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+        raise InvalidValueError(
+            f"places must be a whole number of decimals, 0 or more, got {places!r}",
+            value=places,
+        )
+    try:
+        return value.quantize(Decimal(1).scaleb(-places), context=CONTEXT)
+    except InvalidOperation:
+        raise InvalidValueError(
+            f"cannot show {value} with {places} decimals: that needs more than the "
+            f"{CONTEXT.prec} significant digits tradestats computes with",
+            value=value,
+            places=places,
+        ) from None

@@ -6,8 +6,8 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from tradestats.errors import AmbiguityError, ParseError, UnknownUnitError
-from tradestats.units import CURRENCIES, SCALES, canonical_unit
+from tradestats.errors import AmbiguityError, ParseError, UnitMismatchError, UnknownUnitError
+from tradestats.units import CURRENCIES, SCALES, canonical_unit, dimension_name
 
 __all__ = ["CURRENCY_WORDS", "YEN_SIGNS", "parse_amount", "resolve_unit_text"]
 
@@ -125,7 +125,8 @@ def resolve_unit_text(text: str, *, money: bool, yen_sign: str | None) -> str:
 
     Raises:
         AmbiguityError: For "¥" without ``yen_sign``.
-        UnknownUnitError: For anything unknown (or a physical unit where money is wanted).
+        UnknownUnitError: For anything unknown.
+        UnitMismatchError: For a physical unit where money is wanted.
     """
     stripped = " ".join(text.split())
     key = stripped.lower()
@@ -142,12 +143,26 @@ def resolve_unit_text(text: str, *, money: bool, yen_sign: str | None) -> str:
     if key.upper() in CURRENCIES and key.isalpha():
         return key.upper()
     if money:
+        physical = _physical_or_none(stripped)
+        if physical is not None:
+            raise UnitMismatchError(
+                f"{text!r} is a unit of {dimension_name(physical)}, not a currency: "
+                "use amount() for volume figures, money() for values",
+                value=text,
+            )
         raise UnknownUnitError(
             f"unknown currency {text!r}: expected an ISO 4217 code such as 'CNY', "
             "a word such as 'yuan' or 'US dollars', or a sign such as 'US$', '€' or '£'",
             value=text,
         )
     return _PHYSICAL_WORDS.get(key) or canonical_unit(stripped)
+
+
+def _physical_or_none(text: str) -> str | None:
+    try:
+        return _PHYSICAL_WORDS.get(text.lower()) or canonical_unit(text)
+    except UnknownUnitError:
+        return None
 
 
 def _currency_code(code: str) -> str:

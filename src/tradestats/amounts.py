@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Self, overload
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, Number, fixed, rounded, to_decimal
+from tradestats._numbers import CONTEXT, Number, round_half_up, show, to_decimal
 from tradestats._parsing import parse_amount
 from tradestats.errors import (
     InvalidValueError,
@@ -40,6 +40,7 @@ from tradestats.units import (
     dimension_of,
     incompatibility,
     is_currency,
+    unit_label,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["Amount", "amount", "money"]
 
 # Largest first: "auto" picks the largest word that keeps the number at 1 or more.
-_AUTO_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6), ("thousand", 3))
+_AUTO_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6))
 _FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
 
 
@@ -82,7 +83,7 @@ class Amount:
     >>> Amount("183E9", "cny")
     Amount('183 billion CNY')
     >>> Amount(2, "tonnes").to("kg")
-    Amount('2 thousand kilogram')
+    Amount('2000 kilogram')
     """
 
     magnitude: Decimal = field(converter=_magnitude)
@@ -110,7 +111,7 @@ class Amount:
             AmbiguityError: For ``"¥"`` without ``yen_sign``.
 
         >>> Amount.parse("3.2万吨")
-        Amount('32 thousand tonne')
+        Amount('32000 tonne')
         """
         magnitude, unit = parse_amount(text, money=False, yen_sign=yen_sign)
         if unit is None:
@@ -194,24 +195,32 @@ class Amount:
                 convert only through an :class:`~tradestats.ExchangeRate`.
 
         >>> Amount("1.5", "tonne").to("kg")
-        Amount('1.5 thousand kilogram')
+        Amount('1500 kilogram')
         """
         target = canonical_unit(unit)
         factor = conversion_factor(self.unit, target)
         return Amount(CONTEXT.multiply(self.magnitude, factor), target)
 
-    def in_unit_of(self, other: Amount, *, action: str = "combine") -> Decimal:
+    def in_unit_of(self, other: Amount, *, action: str = "combine {other} and {this}") -> Decimal:
         """This amount's magnitude expressed in ``other``'s unit.
 
+        Args:
+            other: The amount whose unit to use.
+            action: What the caller was doing, for the error message: a template in
+                which ``{this}`` stands for this amount and ``{other}`` for the other.
+
         Raises:
-            UnitMismatchError: If the two cannot be combined; the message says what
-                ``action`` was attempted.
+            UnitMismatchError: If the two cannot be combined (such as two currencies).
+
+        >>> Amount(2, "tonne").in_unit_of(Amount(1, "kg"))
+        Decimal('2E+3')
         """
         if self.unit == other.unit:
             return self.magnitude
         if dimension_of(self.unit) != dimension_of(other.unit):
+            what = action.format(this=self, other=other)
             raise UnitMismatchError(
-                f"cannot {action} {other} and {self}: {incompatibility(other.unit, self.unit)}",
+                f"cannot {what}: {incompatibility(other.unit, self.unit)}",
                 left=other,
                 right=self,
             )
@@ -223,7 +232,8 @@ class Amount:
         """Show the amount with a scale word.
 
         Args:
-            scale: ``"auto"`` picks thousand, million, billion or trillion; ``None``
+            scale: ``"auto"`` picks million, billion or trillion (numbers below a
+                million are written out); ``None``
                 writes every digit; any scale word (``"billion"``, ``"亿"``, ``"万"``)
                 forces that one.
             places: Round to this many decimals (half away from zero), or keep all.
@@ -233,15 +243,33 @@ class Amount:
         ('183.16 billion CNY', '1831.6亿 CNY', '183160000000 CNY', '183.2 billion CNY')
         """
         word, exponent = self._scale(scale)
-        shown = self.magnitude.scaleb(-exponent)
-        if places is None and exponent and self.magnitude.as_tuple().exponent == 0:
-            # Trailing zeros of a plain integer say nothing about its precision.
-            shown = shown.normalize(CONTEXT)
-        number = fixed(rounded(shown, places))
+        if places is not None and scale == "auto":
+            # Rounding may carry into the next scale word: 999.96 million to one place is
+            # 1.0 billion, not 1000.0 million (and :meth:`rounded` gives 1 billion).
+            carried, carried_exponent = self.rounded(places)._scale(scale)
+            if carried_exponent > exponent:
+                word, exponent = carried, carried_exponent
+        number = show(self.magnitude.scaleb(-exponent), places)
+        unit = unit_label(self.unit)
         if not word:
-            return f"{number} {self.unit}"
+            return f"{number} {unit}"
         gap = " " if word.isascii() else ""
-        return f"{number}{gap}{word} {self.unit}"
+        return f"{number}{gap}{word} {unit}"
+
+    def rounded(self, places: int, *, scale: str | None = "auto") -> Amount:
+        """The amount rounded to ``places`` decimals of the figure shown with ``scale``.
+
+        Rounds half away from zero, as statistics offices publish; the scale is
+        chosen as in :meth:`format`.
+
+        >>> money("114.87758945 billion CNY").rounded(1)
+        Amount('114.9 billion CNY')
+        >>> money("114.87758945 billion CNY").rounded(0, scale="亿")
+        Amount('114.9 billion CNY')
+        """
+        _, exponent = self._scale(scale)
+        magnitude = round_half_up(self.magnitude.scaleb(-exponent), places).scaleb(exponent)
+        return Amount(magnitude, self.unit)
 
     def _scale(self, scale: str | None) -> tuple[str, int]:
         if scale is None:
@@ -293,7 +321,10 @@ class Amount:
     def __add__(self, other: Amount) -> Amount:
         if not isinstance(other, Amount):
             return NotImplemented
-        return Amount(CONTEXT.add(self.magnitude, other.in_unit_of(self, action="add")), self.unit)
+        return Amount(
+            CONTEXT.add(self.magnitude, other.in_unit_of(self, action="add {other} and {this}")),
+            self.unit,
+        )
 
     def __radd__(self, other: int) -> Amount:
         # Lets sum() start from its default 0.
@@ -304,7 +335,7 @@ class Amount:
     def __sub__(self, other: Amount) -> Amount:
         if not isinstance(other, Amount):
             return NotImplemented
-        subtrahend = other.in_unit_of(self, action="subtract")
+        subtrahend = other.in_unit_of(self, action="subtract {this} from {other}")
         return Amount(CONTEXT.subtract(self.magnitude, subtrahend), self.unit)
 
     def __mul__(self, factor: Number) -> Amount:
@@ -320,7 +351,7 @@ class Amount:
     def __truediv__(self, other: Number) -> Amount: ...
     def __truediv__(self, other: Amount | Number) -> Decimal | Amount:
         if isinstance(other, Amount):
-            divisor = other.in_unit_of(self, action="divide")
+            divisor = other.in_unit_of(self, action="divide {other} by {this}")
             if not divisor:
                 raise ZeroBaseError(f"cannot divide {self} by {other}", left=self, right=other)
             return CONTEXT.divide(self.magnitude, divisor)
@@ -330,16 +361,16 @@ class Amount:
         return Amount(CONTEXT.divide(self.magnitude, number), self.unit)
 
     def __lt__(self, other: Amount) -> bool:
-        return self.magnitude < other.in_unit_of(self, action="compare")
+        return self.magnitude < other.in_unit_of(self, action="compare {other} with {this}")
 
     def __le__(self, other: Amount) -> bool:
-        return self.magnitude <= other.in_unit_of(self, action="compare")
+        return self.magnitude <= other.in_unit_of(self, action="compare {other} with {this}")
 
     def __gt__(self, other: Amount) -> bool:
-        return self.magnitude > other.in_unit_of(self, action="compare")
+        return self.magnitude > other.in_unit_of(self, action="compare {other} with {this}")
 
     def __ge__(self, other: Amount) -> bool:
-        return self.magnitude >= other.in_unit_of(self, action="compare")
+        return self.magnitude >= other.in_unit_of(self, action="compare {other} with {this}")
 
 
 def _coerce(
@@ -440,7 +471,7 @@ def amount(
     Works like :func:`money` but also takes physical units, for volume figures.
 
     >>> amount("12.5 thousand tonnes"), amount(300, "pieces")
-    (Amount('12.5 thousand tonne'), Amount('300 item'))
+    (Amount('12500 tonne'), Amount('300 item'))
     """
     return _coerce(value, unit, money=False, yen_sign=yen_sign)
 

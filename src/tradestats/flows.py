@@ -281,6 +281,10 @@ class TradeFlow:
         return f"{self.describe()}: {self.value}"
 
 
+def _show(value: object) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)
+
+
 def require_same(
     left: TradeFlow, right: TradeFlow, fields: tuple[str, ...], *, action: str
 ) -> None:
@@ -289,7 +293,8 @@ def require_same(
         mine, theirs = getattr(left, name), getattr(right, name)
         if mine != theirs:
             raise FlowMismatchError(
-                f"cannot {action}: the flows differ in {name} ({mine} vs {theirs}); "
+                f"cannot {action}: the flows differ in {name} ({_show(mine)} vs "
+                f"{_show(theirs)}); "
                 f"they must have the same {', '.join(fields)}",
                 field=name,
                 left=left,

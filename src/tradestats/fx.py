@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
 import attrs
 from attrs import field, frozen
@@ -24,11 +24,9 @@ from tradestats._numbers import CONTEXT, ONE, Number, to_decimal
 from tradestats._validate import enum_member, optional_text
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, PeriodMismatchError, UnitMismatchError
+from tradestats.flows import Status, TradeFlow
 from tradestats.periods import Period, as_period
 from tradestats.units import canonical_unit, is_currency
-
-if TYPE_CHECKING:
-    from tradestats.flows import TradeFlow
 
 __all__ = ["ExchangeRate", "RateKind"]
 
@@ -114,11 +112,21 @@ class ExchangeRate:
 
     @overload
     def convert(
-        self, value: Amount, *, period: Period | None = None, allow_other_period: bool = False
+        self,
+        value: Amount,
+        *,
+        period: Period | None = None,
+        allow_other_period: bool = False,
+        allow_end_of_period: bool = False,
     ) -> Amount: ...
     @overload
     def convert(
-        self, value: TradeFlow, *, period: Period | None = None, allow_other_period: bool = False
+        self,
+        value: TradeFlow,
+        *,
+        period: Period | None = None,
+        allow_other_period: bool = False,
+        allow_end_of_period: bool = False,
     ) -> TradeFlow: ...
     def convert(
         self,
@@ -126,31 +134,44 @@ class ExchangeRate:
         *,
         period: Period | None = None,
         allow_other_period: bool = False,
+        allow_end_of_period: bool = False,
     ) -> Amount | TradeFlow:
         """Convert an amount or a trade flow into the rate's other currency.
 
         A trade flow (or an amount with ``period`` given) must be for exactly the
         rate's period: converting January–July trade with an annual rate is an
         error unless ``allow_other_period`` says the approximation is intended.
+        A flow accumulates over its period, so it takes a period-average rate; an
+        end-of-period rate needs ``allow_end_of_period``. A converted flow has
+        status :attr:`~tradestats.Status.DERIVED`: its value was not published.
 
         Args:
             value: An amount in ``base`` or ``quote``, or a flow valued in one.
             period: The period an amount belongs to, to check it against the rate's.
             allow_other_period: Accept a rate for another period.
+            allow_end_of_period: Accept an end-of-period rate for a flow.
 
         Raises:
             UnitMismatchError: If the value is in neither of the rate's currencies.
             PeriodMismatchError: If the periods differ and that was not allowed.
+            InvalidValueError: For a flow and an end-of-period rate, unless allowed.
 
         >>> rate = ExchangeRate("USD", "CNY", "7", period="2023")
         >>> rate.convert(Amount(14, "CNY")), rate.convert(Amount(2, "USD"))
         (Amount('2 USD'), Amount('14 CNY'))
         """
-        from tradestats.flows import TradeFlow  # noqa: PLC0415 - flows imports this module
-
         if isinstance(value, TradeFlow):
             self._check_period(value.period, allow_other_period, value)
-            return attrs.evolve(value, value=self._convert_amount(value.value))
+            if self.kind is RateKind.END_OF_PERIOD and not allow_end_of_period:
+                raise InvalidValueError(
+                    f"{value.describe()} accumulates over its period, so it converts with a "
+                    f"period-average rate, not the end-of-period rate {self}; pass "
+                    "allow_end_of_period=True if that is what you mean",
+                    value=value,
+                    rate=self,
+                )
+            converted = self._convert_amount(value.value)
+            return attrs.evolve(value, value=converted, status=Status.DERIVED)
         if period is not None:
             self._check_period(period, allow_other_period, value)
         return self._convert_amount(value)

@@ -33,6 +33,7 @@ from tradestats.errors import (
 )
 from tradestats.flows import Flow, ProductGroup, Status, TradeFlow, require_same
 from tradestats.measures import Growth, Multiplier, PercentagePoints
+from tradestats.periods import Period
 
 __all__ = [
     "cagr",
@@ -58,7 +59,7 @@ def _magnitudes(
         return current.in_unit_of(previous, action=action), previous.magnitude
     if isinstance(current, Amount) or isinstance(previous, Amount):
         raise InvalidValueError(
-            f"cannot {action} from {previous!s} to {current!s}: give both as amounts "
+            f"cannot {action.format(this=current, other=previous)}: give both as amounts "
             "(with units) or both as bare numbers",
             current=current,
             previous=previous,
@@ -115,7 +116,7 @@ def growth(
     >>> growth(-5, -10, allow_negative_base=True)
     Growth('+50%')
     """
-    c, p = _magnitudes(current, previous, action="compute growth")
+    c, p = _magnitudes(current, previous, action="compute growth from {other} to {this}")
     return Growth(_rate(c, p, allow_negative_base=allow_negative_base, shown=(current, previous)))
 
 
@@ -129,7 +130,7 @@ def multiplier(current: Amount | Number, previous: Amount | Number) -> Multiplie
     >>> multiplier(Amount("42.6", "USD"), Amount(10, "USD"))
     Multiplier('×4.26')
     """
-    c, p = _magnitudes(current, previous, action="compute a multiplier")
+    c, p = _magnitudes(current, previous, action="compute a multiplier from {other} to {this}")
     if c < 0 or p < 0:
         raise InvalidValueError(
             f"a multiplier needs non-negative values, got {previous} and {current}",
@@ -165,8 +166,8 @@ def require_year_on_year(current: TradeFlow, previous: TradeFlow, *, action: str
         now, then = current.period, previous.period
         if now.months != then.months:
             reason = (
-                f"{now} covers {now.months} months and {then} {then.months}; compare "
-                "periods of the same length"
+                f"{now} covers {now.months} months and {then} covers {then.months}; "
+                "compare periods of the same length"
             )
         else:
             reason = (
@@ -191,7 +192,7 @@ def yoy_growth(
     require_year_on_year(current, previous, action="compute year-on-year growth")
     now, then = current.value, previous.value
     rate = _rate(
-        now.in_unit_of(then, action="compute growth"),
+        now.in_unit_of(then, action="compute growth from {other} to {this}"),
         then.magnitude,
         allow_negative_base=allow_negative_base,
         shown=(now, then),
@@ -333,7 +334,10 @@ def contribution(
         values = cast(
             "tuple[Amount, Amount, Amount]", (part_current, part_previous, total_previous)
         )
-    now, before, total = (v.in_unit_of(values[2], action="compute a contribution") for v in values)
+    now, before, total = (
+        v.in_unit_of(values[2], action="compute the contribution of {this} to {other}")
+        for v in values
+    )
     change = CONTEXT.subtract(now, before)
     points = divide(
         change,
@@ -352,19 +356,31 @@ def remainder(total: Amount, part: Amount, *, name: str | None = None) -> Amount
 def remainder(
     total: TradeFlow | Amount, part: TradeFlow | Amount, *, name: str | None = None
 ) -> TradeFlow | Amount:
-    """What is left of ``total`` without ``part``: trade with every other partner or product.
+    """What is left of ``total`` without ``part``: other partners, products or months.
 
-    For flows, the result's partner (when the part is a partner, such as the
-    Belt and Road countries within the world) or product (when the part is a
-    product) is ``name``, or "<total's> excluding <part's>".
+    For flows the part differs from the total in exactly one of:
+
+    - the partner (the Belt and Road countries within the world): the result's
+      partner is ``name``, or "<total's> excluding <part's>";
+    - the product: likewise for the product, as a :class:`~tradestats.ProductGroup`;
+    - the period, when both start in the same month and the part ends first
+      (January–June within January–July): the result covers the months after
+      the part, so two year-to-date figures give one month.
 
     Raises:
-        FlowMismatchError: If the flows differ in reporter, flow or period, or in
-            both partner and product, or in neither.
+        FlowMismatchError: If the flows differ in reporter or flow, or in more or
+            fewer than one of partner, product and period.
+        PeriodMismatchError: If the part's period is not the start of the total's.
         InvalidValueError: If the part exceeds the total (for flows other than balances).
 
     >>> remainder(Amount(183, "CNY"), Amount(169, "CNY"))
     Amount('14 CNY')
+    >>> jan_jul = TradeFlow(reporter="A", flow="exports", period="2023-01/2023-07",
+    ...                     value="70 billion USD")
+    >>> jan_jun = TradeFlow(reporter="A", flow="exports", period="2023-H1", value="58 billion USD")
+    >>> july = remainder(jan_jul, jan_jun)
+    >>> july.period, july.value
+    (Period('2023-07'), Amount('12 billion USD'))
     """
     if _all_flows(total, part):
         return _remainder_flow(cast("TradeFlow", total), cast("TradeFlow", part), name)
@@ -378,16 +394,19 @@ def remainder(
 
 def _remainder_flow(total: TradeFlow, part: TradeFlow, name: str | None) -> TradeFlow:
     action = "take a part from its total"
-    require_same(total, part, ("reporter", "flow", "period"), action=action)
+    require_same(total, part, ("reporter", "flow"), action=action)
     by_partner = total.partner != part.partner
     by_product = total.product != part.product
-    if by_partner == by_product:
+    by_period = total.period != part.period
+    if by_partner + by_product + by_period != 1:
         raise FlowMismatchError(
-            f"cannot {action}: the part must differ from the total in its partner or in its "
-            f"product, not {'both' if by_partner else 'neither'}",
+            f"cannot {action}: the part must differ from the total in exactly one of partner, "
+            f"product and period; {part.describe()} and {total.describe()} differ in "
+            f"{('none', 'one', 'two', 'all three')[by_partner + by_product + by_period]}",
             total=total,
             part=part,
         )
+    rest_of_period = _months_after(part.period, total.period) if by_period else total.period
     value = total.value - part.value
     if total.flow is not Flow.BALANCE and value.magnitude < 0:
         raise InvalidValueError(
@@ -395,12 +414,26 @@ def _remainder_flow(total: TradeFlow, part: TradeFlow, name: str | None) -> Trad
             total=total,
             part=part,
         )
+    if by_period:
+        return attrs.evolve(total, period=rest_of_period, value=value, status=Status.DERIVED)
     if by_partner:
         partner = name or f"{total.partner} excluding {part.partner}"
         return attrs.evolve(total, partner=partner, value=value, status=Status.DERIVED)
     whole = total.product if total.product is not None else "all products"
     product = ProductGroup(name or f"{whole} excluding {part.product}")
     return attrs.evolve(total, product=product, value=value, status=Status.DERIVED)
+
+
+def _months_after(part: Period, total: Period) -> Period:
+    """The months of ``total`` after ``part``, which must be its beginning."""
+    if part.start_index != total.start_index or part.end_index >= total.end_index:
+        raise PeriodMismatchError(
+            f"cannot take {part} from {total}: the part must cover the first months of the "
+            "total and end before it, as 2023-H1 within 2023-01/2023-07",
+            part=part,
+            total=total,
+        )
+    return Period.from_month_indices(part.end_index + 1, total.end_index)
 
 
 def cagr(
@@ -427,12 +460,18 @@ def cagr(
             raise PeriodMismatchError(
                 f"the flows are {span} years apart, not {years}", years=years, span=span
             )
-        lst, f = _magnitudes(last_flow.value, first_flow.value, action="compute a CAGR")
+        lst, f = _magnitudes(
+            last_flow.value, first_flow.value, action="compute a CAGR from {other} to {this}"
+        )
         n = Decimal(span)
     else:
         if years is None:
             raise InvalidValueError("cagr() of two amounts needs years=...", value=years)
-        lst, f = _magnitudes(cast("Amount", last), cast("Amount", first), action="compute a CAGR")
+        lst, f = _magnitudes(
+            cast("Amount", last),
+            cast("Amount", first),
+            action="compute a CAGR from {other} to {this}",
+        )
         n = to_decimal(years, what="years")
     if n <= 0:
         raise InvalidValueError(f"years must be positive, got {n}", value=years)

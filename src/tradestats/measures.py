@@ -28,13 +28,21 @@ from typing import Final, Protocol, Self
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, ONE, Number, fixed, rounded, to_decimal
+from tradestats._numbers import CONTEXT, ONE, Number, fixed, round_half_up, show, to_decimal
 from tradestats.errors import AmbiguityError, InvalidValueError, ParseError
 
 __all__ = ["Growth", "Multiplier", "PercentagePoints", "Share", "TimesConvention"]
 
-_NUMBER: Final = r"[-+−]?(?:\d+(?:\.\d*)?|\.\d+)"
+_UNSIGNED: Final = r"(?:\d+(?:\.\d*)?|\.\d+)"
+_NUMBER: Final = rf"[-+−]?{_UNSIGNED}"
 _FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
+_RISE: Final = r"up|rose|grew|increased|surged|jumped|增长|增加|上升|上涨|提高|增"
+_FALL: Final = r"down|fell|dropped|decreased|declined|下降|减少|降低|下跌|回落|降"
+# "year on year" and its spellings say what a growth rate compares; they change no number.
+_YEAR_ON_YEAR: Final = re.compile(
+    r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|y-o-y)\b|同比|较上年同期|比上年同期",
+    re.IGNORECASE,
+)
 
 
 class TimesConvention(enum.Enum):
@@ -49,9 +57,8 @@ class TimesConvention(enum.Enum):
     AS_MUCH = "as much"
 
 
-def _signed(number: Decimal) -> str:
-    text = fixed(number)
-    return text if text.startswith("-") or text == "0" or not number else f"+{text}"
+def _signed(text: str) -> str:
+    return text if text.startswith("-") or not text.strip("0.") else f"+{text}"
 
 
 def _places(spec: str, kind: str) -> int | None:
@@ -76,7 +83,9 @@ def _points(value: Number) -> Decimal:
 
 def _match_number(pattern: str, text: str) -> Decimal | None:
     """The number that ``pattern`` (with NUMBER where the number stands) finds in ``text``."""
-    match = re.fullmatch(pattern.replace("NUMBER", f"({_NUMBER})"), text.strip(), re.IGNORECASE)
+    # UNSIGNED after a word of direction: "down -3%" is a typo, not +3%.
+    regex = pattern.replace("UNSIGNED", f"({_UNSIGNED})").replace("NUMBER", f"({_NUMBER})")
+    match = re.fullmatch(regex, text.strip(), re.IGNORECASE)
     if match is None:
         return None
     number = next(group for group in match.groups() if group is not None)
@@ -126,23 +135,43 @@ class Growth:
         return cls(to_decimal(times, what="a number of times"))
 
     @classmethod
-    def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
-        """Read a growth rate: ``"+59.3%"``, ``"up 59.3%"``, ``"down 3.2%"``, ``"增长59.3%"``.
+    def times_as_much(cls, times: Number) -> Self:
+        """Growth to "N times as much" (是…的N倍): ×N, so +(N − 1)×100%.
 
-        Also reads "N times" growth given a :class:`TimesConvention`, and 增长N倍.
+        >>> Growth.times_as_much("3.26")
+        Growth('+226%')
+        """
+        return cls(CONTEXT.subtract(to_decimal(times, what="a number of times"), ONE))
+
+    @classmethod
+    def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
+        """Read a growth rate as releases and news write it.
+
+        Reads ``"+59.3%"``, ``"up 59.3%"``, ``"up 59.3% year on year"``,
+        ``"down 3.2% y/y"``, ``"同比增长59.3%"``, ``"下降3.2%"``; also "N times"
+        given a :class:`TimesConvention`, and 增长N倍 (which needs none).
 
         Raises:
             ParseError: For text that is not a growth rate.
             AmbiguityError: For "N times" without ``times``.
 
-        >>> Growth.parse("down 3.2%"), Growth.parse("增长3.26倍")
-        (Growth('-3.2%'), Growth('+326%'))
+        >>> Growth.parse("down 3.2%"), Growth.parse("同比增长59.3%"), Growth.parse("增长3.26倍")
+        (Growth('-3.2%'), Growth('+59.3%'), Growth('+326%'))
         """
-        if (number := _match_number(r"(?:up\s*|增长\s*|增\s*)?NUMBER\s*%", text)) is not None:
+        body = _YEAR_ON_YEAR.sub("", text).strip()
+        if (number := _match_number(rf"(?:(?:{_RISE})\s*UNSIGNED|NUMBER)\s*%", body)) is not None:
             return cls.from_percent(number)
-        if (number := _match_number(r"(?:down|下降|减少)\s*NUMBER\s*%", text)) is not None:
+        if (number := _match_number(rf"(?:{_FALL})\s*UNSIGNED\s*%", body)) is not None:
             return cls.from_percent(-number)
-        return Multiplier.parse(text, times=times).to_growth()  # type: ignore[return-value]
+        try:
+            multiplier = Multiplier.parse(body, times=times)
+        except ParseError:
+            raise ParseError(
+                f"cannot read {text!r} as a growth rate: expected text like '+59.3%', "
+                "'up 59.3% year on year', '同比增长59.3%' or '增长3.26倍'",
+                value=text,
+            ) from None
+        return cls(CONTEXT.subtract(multiplier.factor, ONE))
 
     @property
     def percent(self) -> Decimal:
@@ -155,7 +184,20 @@ class Growth:
         Raises:
             InvalidValueError: For a fall of more than 100%, which no multiplier makes.
         """
+        if self.rate < -1:
+            raise InvalidValueError(
+                f"a change of {self} turns a positive value negative, so it has no multiplier",
+                value=self,
+            )
         return Multiplier(CONTEXT.add(ONE, self.rate))
+
+    def rounded(self, places: int) -> Growth:
+        """The rate rounded to ``places`` decimals in percent, half away from zero.
+
+        >>> Growth(Decimal("0.59296")).rounded(1) == Growth.from_percent("59.3")
+        True
+        """
+        return Growth.from_percent(round_half_up(self.percent, places))
 
     def then(self, later: Growth) -> Growth:
         """This growth followed by ``later``: compounded, not added.
@@ -175,7 +217,7 @@ class Growth:
         >>> Growth(Decimal("0.59296")).format(places=1)
         '+59.3%'
         """
-        return f"{_signed(rounded(self.percent, places))}%"
+        return f"{_signed(show(self.percent, places))}%"
 
     def __sub__(self, other: Growth) -> PercentagePoints:
         """The difference of two growth rates is in percentage points."""
@@ -301,9 +343,13 @@ class Multiplier:
         """The growth rate this multiplier gives: ×4.26 is +326%."""
         return Growth(CONTEXT.subtract(self.factor, ONE))
 
+    def rounded(self, places: int) -> Multiplier:
+        """The factor rounded to ``places`` decimals, half away from zero."""
+        return Multiplier(round_half_up(self.factor, places))
+
     def format(self, *, places: int | None = None) -> str:
         """Show the factor after a multiplication sign, rounded to ``places`` if given."""
-        return f"×{fixed(rounded(self.factor, places))}"
+        return f"×{show(self.factor, places)}"
 
     def __str__(self) -> str:
         return self.format()
@@ -368,6 +414,14 @@ class Share:
         """The share in percent, such as 92.3 for 92.3%."""
         return self.fraction.scaleb(2)
 
+    def rounded(self, places: int) -> Share:
+        """The share rounded to ``places`` decimals in percent, half away from zero.
+
+        >>> Share(Decimal("0.92349")).rounded(1)
+        Share('92.3%')
+        """
+        return Share.from_percent(round_half_up(self.percent, places))
+
     def complement(self) -> Share:
         """The share of everything else: 1 − this share.
 
@@ -378,7 +432,7 @@ class Share:
 
     def format(self, *, places: int | None = None) -> str:
         """Show the share in percent, rounded to ``places`` decimals if given."""
-        return f"{fixed(rounded(self.percent, places))}%"
+        return f"{show(self.percent, places)}%"
 
     def __sub__(self, other: Share) -> PercentagePoints:
         if not isinstance(other, Share):
@@ -407,25 +461,40 @@ class PercentagePoints:
         points: The difference in percentage points; ``Decimal("1.2")`` is +1.2 pp.
 
     >>> PercentagePoints.parse("+1.2 pp") + PercentagePoints.parse("-0.2个百分点")
-    PercentagePoints('+1.0 pp')
+    PercentagePoints('+1 pp')
     """
 
     points: Decimal = field(converter=_points)
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """Read ``"+1.2 pp"``, ``"1.2 percentage points"`` or ``"1.2个百分点"``.
+        """Read ``"+1.2 pp"``, ``"up 1.2 percentage points"``, ``"提高1.2个百分点"``.
 
         Raises:
             ParseError: For anything else.
+
+        >>> PercentagePoints.parse("down 0.5 pp"), PercentagePoints.parse("提高1.2个百分点")
+        (PercentagePoints('-0.5 pp'), PercentagePoints('+1.2 pp'))
         """
-        number = _match_number(r"NUMBER\s*(?:pp|p\.p\.|percentage\s+points?|个?百分点)", text)
+        body = _YEAR_ON_YEAR.sub("", text).strip()
+        points = r"\s*(?:pp|p\.p\.|percentage\s+points?|个?百分点)"
+        number = _match_number(rf"(?:(?:{_RISE})\s*UNSIGNED|NUMBER){points}", body)
+        fall = None
+        if number is None:
+            fall = _match_number(rf"(?:{_FALL})\s*UNSIGNED{points}", body)
+        if fall is not None:
+            number = -fall
         if number is None:
             raise ParseError(
-                f"cannot read {text!r} as percentage points: expected text like '+1.2 pp'",
+                f"cannot read {text!r} as percentage points: expected text like '+1.2 pp', "
+                "'up 1.2 percentage points' or '提高1.2个百分点'",
                 value=text,
             )
         return cls(number)
+
+    def rounded(self, places: int) -> PercentagePoints:
+        """The points rounded to ``places`` decimals, half away from zero."""
+        return PercentagePoints(round_half_up(self.points, places))
 
     def to_growth(self) -> Growth:
         """The growth rate with as many percent as these points: a sum of contributions.
@@ -437,7 +506,7 @@ class PercentagePoints:
 
     def format(self, *, places: int | None = None) -> str:
         """Show the points with a sign, rounded to ``places`` decimals if given."""
-        return f"{_signed(rounded(self.points, places))} pp"
+        return f"{_signed(show(self.points, places))} pp"
 
     def __add__(self, other: PercentagePoints) -> PercentagePoints:
         if not isinstance(other, PercentagePoints):

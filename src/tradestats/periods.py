@@ -32,8 +32,8 @@ _CJK_DIGITS: Final = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 _ISO_YEAR = re.compile(r"^(\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
-_ISO_HALF = re.compile(r"^(\d{4})-?H([12])$", re.IGNORECASE)
+_ISO_QUARTER = re.compile(r"^(\d{4})[-\s]?Q([1-4])$", re.IGNORECASE)
+_ISO_HALF = re.compile(r"^(\d{4})[-\s]?H([12])$", re.IGNORECASE)
 _ISO_SPAN = re.compile(r"^(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})$")
 _EN_MONTHS = re.compile(
     r"^(?P<m1>[a-z]{3})[a-z]*\.?(?:\s*(?:[-–—]|to|through)\s*(?P<m2>[a-z]{3})[a-z]*\.?)?"
@@ -41,6 +41,18 @@ _EN_MONTHS = re.compile(
     re.IGNORECASE,
 )
 _EN_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
+_EN_HALF = re.compile(r"^H([12])\s+(\d{4})$", re.IGNORECASE)
+_EN_CROSS_YEAR = re.compile(
+    r"^([a-z]{3})[a-z]*\.?\s+(\d{4})\s*(?:[-–—]|to|through)\s*([a-z]{3})[a-z]*\.?\s+(\d{4})$",
+    re.IGNORECASE,
+)
+_EN_FIRST_MONTHS = re.compile(
+    r"^(?:the\s+)?first\s+(\w+)\s+months?\s+(?:of\s+)?(\d{4})$", re.IGNORECASE
+)
+_EN_NUMBERS: Final = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
 _ZH_YEAR = re.compile(r"^(\d{4})\s*年(?:全年)?$")
 _ZH_MONTHS = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})(?:\s*(?:-|–|—|~|至|到)\s*(\d{1,2}))?\s*月(?:份)?$"
@@ -175,13 +187,27 @@ class Period:
         return cls(first.start_year, first.start_month, last.end_year, last.end_month)
 
     @classmethod
+    def from_month_indices(cls, start_index: int, end_index: int) -> Self:
+        """The period between two month indices, as :attr:`start_index` and :attr:`end_index` give.
+
+        >>> p = Period.year_to_date(2023, 7)
+        >>> Period.from_month_indices(p.start_index, p.end_index) == p
+        True
+        """
+        start_year, start_month = divmod(start_index, 12)
+        end_year, end_month = divmod(end_index, 12)
+        return cls(start_year, start_month + 1, end_year, end_month + 1)
+
+    @classmethod
     def parse(cls, text: str) -> Self:
         """Read a period from ISO-like, English or Chinese text.
 
         Accepted forms: ``2023``, ``2023-07``, ``2023-Q2``, ``2023-H1``,
         ``2023-01/2023-07`` (also ``2023-01/07``), ``Jul 2023``, ``Jan–Jul 2023``,
-        ``January to July 2023``, ``Q2 2023``, ``2023年``, ``2023年7月``,
-        ``2023年1-7月``, ``2023年前7个月``, ``2023年第二季度``.
+        ``January to July 2023``, ``first seven months of 2023``, ``Q2 2023``,
+        ``H1 2023``, ``Jul 2022–Jun 2023``, ``2023年``, ``2023年7月``,
+        ``2023年1-7月``, ``2023年前7个月``, ``2023年第二季度``; and everything
+        :meth:`isoformat` and :meth:`label` write.
 
         Raises:
             ParseError: For anything else, naming the text.
@@ -205,7 +231,7 @@ class Period:
         return result
 
     @classmethod
-    def _parse(cls, text: str) -> Self | None:  # noqa: PLR0911 - one return per form
+    def _parse(cls, text: str) -> Self | None:  # noqa: PLR0911, PLR0912 - one branch per form
         if m := _ISO_YEAR.match(text):
             return cls.year(int(m[1]))
         if m := _ISO_MONTH.match(text):
@@ -215,6 +241,13 @@ class Period:
             return cls.quarter(int(year), int(quarter))
         if m := _ISO_HALF.match(text):
             return cls.half(int(m[1]), int(m[2]))
+        if m := _EN_HALF.match(text):
+            return cls.half(int(m[2]), int(m[1]))
+        if m := _EN_CROSS_YEAR.match(text):
+            first, last = _month_number(m[1], text), _month_number(m[3], text)
+            return cls(int(m[2]), first, int(m[4]), last)
+        if m := _EN_FIRST_MONTHS.match(text):
+            return cls.year_to_date(int(m[2]), _count(m[1], text))
         if m := _ISO_SPAN.match(text):
             return cls(int(m[1]), int(m[2]), int(m[3] or m[1]), int(m[4]))
         if m := _EN_MONTHS.match(text):
@@ -361,11 +394,13 @@ class Period:
         kind = self.kind
         if kind in (PeriodKind.YEAR, PeriodKind.QUARTER, PeriodKind.HALF):
             return self.isoformat().replace("-", " ")
+        # Four-digit years, as in isoformat, so that parse reads every label back.
+        start, end = f"{self.start_year:04d}", f"{self.end_year:04d}"
         if kind is PeriodKind.MONTH:
-            return f"{first} {self.start_year}"
+            return f"{first} {start}"
         if self.start_year == self.end_year:
-            return f"{first}–{last} {self.start_year}"
-        return f"{first} {self.start_year}–{last} {self.end_year}"
+            return f"{first}–{last} {start}"
+        return f"{first} {start}–{last} {end}"
 
     def __str__(self) -> str:
         return self.isoformat()
@@ -390,6 +425,18 @@ def as_period(value: Period | str | int) -> Period:
             value=value,
         )
     return Period.year(value)
+
+
+def _count(word: str, text: str) -> int:
+    """A number of months written in digits or words ("7", "seven")."""
+    if word.isdecimal():  # not isdigit(): int() refuses digits such as "²"
+        return int(word)
+    try:
+        return _EN_NUMBERS.index(word.lower()) + 1
+    except ValueError:
+        raise ParseError(
+            f"cannot read {text!r} as a period: {word!r} is not a number of months", value=text
+        ) from None
 
 
 def _month_number(name: str, text: str) -> int:

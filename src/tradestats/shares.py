@@ -48,7 +48,7 @@ def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
         )
     else:
         part_value, total_value = part, total
-    numerator = part_value.in_unit_of(total_value, action="compute the share of")
+    numerator = part_value.in_unit_of(total_value, action="compute the share of {this} in {other}")
     denominator = total_value.magnitude
     if numerator < 0 or denominator < 0:
         raise InvalidValueError(

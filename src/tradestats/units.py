@@ -38,10 +38,12 @@ __all__ = [
     "canonical_unit",
     "conversion_factor",
     "currency_name",
+    "dimension_name",
     "dimension_of",
     "incompatibility",
     "is_currency",
     "scale_factor",
+    "unit_label",
 ]
 
 #: ISO 4217 code → English name, for every currency tradestats knows.
@@ -114,6 +116,21 @@ def _build_registry() -> pint.UnitRegistry[Decimal]:
 REGISTRY: Final = _build_registry()
 
 
+@functools.lru_cache(maxsize=1024)
+def unit_label(unit: str) -> str:
+    """How a canonical unit is written in text: its name, or its symbol for long names.
+
+    Compound names such as ``kilowatt_hour`` read better as their symbol; every
+    label reads back through :func:`canonical_unit`.
+
+    >>> unit_label("CNY"), unit_label("tonne"), unit_label("kilowatt_hour")
+    ('CNY', 'tonne', 'kWh')
+    """
+    if "_" not in unit:
+        return unit
+    return str(REGISTRY.get_symbol(unit))
+
+
 def is_currency(unit: str) -> bool:
     """Whether ``unit`` is an ISO 4217 currency code known to tradestats.
 
@@ -180,6 +197,20 @@ def dimension_of(unit: str) -> str:
     return str(REGISTRY.get_dimensionality(unit))
 
 
+# pint writes areas and volumes as powers of a length; these read better as words.
+_DIMENSION_NAMES: Final = {"[length] ** 2": "area", "[length] ** 3": "volume"}
+
+
+def dimension_name(unit: str) -> str:
+    """What a canonical unit measures, in words, for messages.
+
+    >>> dimension_name("tonne"), dimension_name("cubic_metre"), dimension_name("CNY")
+    ('mass', 'volume', 'currency_CNY')
+    """
+    dimension = dimension_of(unit)
+    return _DIMENSION_NAMES.get(dimension, dimension.strip("[]"))
+
+
 @functools.lru_cache(maxsize=1024)
 def conversion_factor(source: str, target: str) -> Decimal:
     """The exact factor that turns a magnitude in ``source`` into one in ``target``.
@@ -216,7 +247,7 @@ def incompatibility(left: str, right: str) -> str:
 
 
 def _kind(unit: str) -> str:
-    return unit if is_currency(unit) else f"{unit} ({dimension_of(unit).strip('[]')})"
+    return unit if is_currency(unit) else f"{unit_label(unit)} ({dimension_name(unit)})"
 
 
 def scale_factor(word: str) -> int:
