@@ -1,9 +1,9 @@
-"""Comparisons for the results of 28-digit decimal arithmetic."""
+"""Shared test helpers: comparisons for 28-digit decimal results, and shared tables."""
 
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from tradestats import Amount
@@ -25,3 +25,18 @@ def assert_amounts_close(expected: Amount, actual: Amount, *, rel: Decimal = TIG
     """Assert two amounts have the same unit and magnitudes within ``rel`` of each other."""
     assert expected.unit == actual.unit
     assert_close(expected.magnitude, actual.magnitude, rel=rel)
+
+
+#: Canonical units and how they show in text: compound names as their pint symbol.
+UNIT_LABELS: Final = [
+    ("square_metre", "m2"),
+    ("cubic_metre", "m3"),
+    ("kilowatt_hour", "kWh"),
+    ("megawatt_hour", "MWh"),
+    ("gigawatt_hour", "GWh"),
+    ("tonne", "tonne"),
+    ("kilogram", "kilogram"),
+    ("item", "item"),
+    ("CNY", "CNY"),
+    ("USD", "USD"),
+]

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tests.helpers import UNIT_LABELS
 from tradestats import (
     AmbiguityError,
     Amount,
@@ -215,19 +216,7 @@ def test_places_keep_exactly_that_many_decimals(expected: str, value: Amount, pl
     assert expected == value.format(places=places)
 
 
-@pytest.mark.parametrize(
-    ("unit", "label"),
-    [
-        ("square_metre", "m2"),
-        ("cubic_metre", "m3"),
-        ("kilowatt_hour", "kWh"),
-        ("megawatt_hour", "MWh"),
-        ("gigawatt_hour", "GWh"),
-        ("tonne", "tonne"),
-        ("item", "item"),
-        ("CNY", "CNY"),
-    ],
-)
+@pytest.mark.parametrize(("unit", "label"), UNIT_LABELS)
 def test_units_show_as_their_label_and_parse_back(unit: str, label: str) -> None:
     """Units with compound names show as their symbol, and amount() reads that back."""
     value = Amount("2.5E6", unit)

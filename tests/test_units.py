@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.helpers import UNIT_LABELS
 from tradestats import UnitMismatchError, UnknownUnitError, ureg
 from tradestats import strategies as tst
 from tradestats.units import (
@@ -101,20 +102,7 @@ def test_currency_name_of_an_unknown_code() -> None:
         currency_name("XYZ")
 
 
-@pytest.mark.parametrize(
-    ("unit", "label"),
-    [
-        ("square_metre", "m2"),
-        ("cubic_metre", "m3"),
-        ("kilowatt_hour", "kWh"),
-        ("megawatt_hour", "MWh"),
-        ("gigawatt_hour", "GWh"),
-        ("tonne", "tonne"),
-        ("kilogram", "kilogram"),
-        ("item", "item"),
-        ("USD", "USD"),
-    ],
-)
+@pytest.mark.parametrize(("unit", "label"), UNIT_LABELS)
 def test_unit_labels(unit: str, label: str) -> None:
     """Compound unit names show as their pint symbol; short names show as they are."""
     assert label == unit_label(unit)
