@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from tradestats.errors import InvalidValueError
 
-__all__ = ["enum_member", "name_text", "optional_text"]
+__all__ = ["enum_member", "name_text", "optional_text", "source_text"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -35,3 +35,8 @@ def name_text(value: object, what: str) -> str:
 def optional_text(value: object, what: str) -> str | None:
     """Like :func:`name_text`, letting ``None`` through."""
     return None if value is None else name_text(value, what)
+
+
+def source_text(value: str | None) -> str | None:
+    """The converter of every ``source`` field: optional text naming where a figure comes from."""
+    return optional_text(value, "a source")

@@ -20,7 +20,7 @@ from typing import Any, Final, Self
 import attrs
 from attrs import field, frozen
 
-from tradestats._validate import enum_member, name_text, optional_text
+from tradestats._validate import enum_member, name_text, source_text
 from tradestats.amounts import Amount, amount, require_non_negative
 from tradestats.errors import FlowMismatchError, InvalidValueError, ParseError
 from tradestats.periods import Period, as_period
@@ -217,10 +217,6 @@ def _status(value: Status | str | None) -> Status | None:
     return None if value is None else enum_member(Status, value)
 
 
-def _source(value: str | None) -> str | None:
-    return optional_text(value, "a source")
-
-
 @frozen(kw_only=True)
 class TradeFlow:
     """One trade figure: a reporter's flow with a partner, for a product and period.
@@ -254,7 +250,7 @@ class TradeFlow:
     value: Amount = field(converter=_value)
     product: Product | None = field(default=None, converter=_product)
     valuation: Valuation | None = field(default=None, converter=_valuation)
-    source: str | None = field(default=None, converter=_source)
+    source: str | None = field(default=None, converter=source_text)
     status: Status | None = field(default=None, converter=_status)
 
     def __attrs_post_init__(self) -> None:

@@ -21,7 +21,7 @@ import attrs
 from attrs import field, frozen
 
 from tradestats._numbers import CONTEXT, ONE, Number, to_decimal
-from tradestats._validate import enum_member, optional_text
+from tradestats._validate import enum_member, source_text
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, PeriodMismatchError, UnitMismatchError
 from tradestats.flows import Status, TradeFlow
@@ -62,10 +62,6 @@ def _kind(value: RateKind | str) -> RateKind:
     return enum_member(RateKind, value)
 
 
-def _source(value: str | None) -> str | None:
-    return optional_text(value, "a source")
-
-
 @frozen
 class ExchangeRate:
     """One unit of ``base`` is worth ``rate`` units of ``quote``, over ``period``.
@@ -91,7 +87,7 @@ class ExchangeRate:
     rate: Decimal = field(converter=_positive_rate)
     period: Period = field(converter=as_period, kw_only=True)
     kind: RateKind = field(default=RateKind.PERIOD_AVERAGE, converter=_kind, kw_only=True)
-    source: str | None = field(default=None, converter=_source, kw_only=True)
+    source: str | None = field(default=None, converter=source_text, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.base == self.quote:
