@@ -79,6 +79,9 @@ _PUBLIC_MODULES = (
     "measures",
     "growth",
     "shares",
+    "intervals",
+    "reported",
+    "bounds",
     "structuring",
     "errors",
 )

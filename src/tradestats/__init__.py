@@ -10,6 +10,18 @@
 
 from tradestats._numbers import Number
 from tradestats.amounts import Amount, amount, money
+from tradestats.bounds import (
+    Bounds,
+    cagr_bounds,
+    contribution_bounds,
+    growth_bounds,
+    implied_current_bounds,
+    implied_previous_bounds,
+    multiplier_bounds,
+    remainder_bounds,
+    share_bounds,
+    share_change_bounds,
+)
 from tradestats.errors import (
     AmbiguityError,
     FlowMismatchError,
@@ -48,8 +60,10 @@ from tradestats.growth import (
     yoy_growth,
     yoy_multiplier,
 )
+from tradestats.intervals import Interval
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Period, PeriodKind
+from tradestats.reported import Reported, as_reported, reported
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
@@ -60,11 +74,13 @@ __all__ = [
     "WORLD",
     "AmbiguityError",
     "Amount",
+    "Bounds",
     "ExchangeRate",
     "Flow",
     "FlowMismatchError",
     "Growth",
     "HSCode",
+    "Interval",
     "InvalidValueError",
     "Multiplier",
     "NegativeBaseError",
@@ -77,6 +93,7 @@ __all__ = [
     "Product",
     "ProductGroup",
     "RateKind",
+    "Reported",
     "Share",
     "Status",
     "StructuringError",
@@ -89,19 +106,30 @@ __all__ = [
     "ZeroBaseError",
     "__version__",
     "amount",
+    "as_reported",
     "cagr",
+    "cagr_bounds",
     "chain",
     "configure_converter",
     "contribution",
+    "contribution_bounds",
     "from_json",
     "growth",
+    "growth_bounds",
     "implied_current",
+    "implied_current_bounds",
     "implied_previous",
+    "implied_previous_bounds",
     "money",
     "multiplier",
+    "multiplier_bounds",
     "remainder",
+    "remainder_bounds",
+    "reported",
     "share",
+    "share_bounds",
     "share_change",
+    "share_change_bounds",
     "structure",
     "to_json",
     "total_trade",

@@ -1,0 +1,412 @@
+"""Reported figures: a published amount or measure together with the precision it was given to.
+
+"183 billion yuan" is a rounded figure: it stands for every value from 182.5 to
+183.5 billion. A :class:`Reported` figure keeps the published value and that
+half-width, its *precision*, and gives the interval the true value lies in.
+The precision is read from the digits written (half a unit of the last digit)
+or given explicitly; an exact figure has precision zero.
+
+>>> import tradestats as ts
+>>> total = Reported.parse_amount("183 billion yuan")
+>>> total
+Reported('183 billion CNY (±0.5 billion)')
+>>> total.low, total.high
+(Amount('182.5 billion CNY'), Amount('183.5 billion CNY'))
+>>> Reported.parse_growth("up 59.3% year on year")
+Reported('+59.3% (±0.05 pp)')
+>>> reported(ts.money("1831.6亿元")).format(scale="亿")
+'1831.6亿 CNY (±0.05亿)'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Generic, cast
+
+from attrs import field, frozen
+
+from tradestats._figures import (
+    FIGURE_TYPES,
+    Figure,
+    T,
+    clamp_to_domain,
+    internal_name,
+    kind_name,
+    magnitude_of,
+    require_kind,
+    with_magnitude,
+)
+from tradestats._numbers import ZERO, Number, show, to_decimal
+from tradestats.amounts import Amount
+from tradestats.errors import InvalidValueError
+from tradestats.intervals import Interval
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.units import unit_label
+
+if TYPE_CHECKING:
+    from tradestats.measures import TimesConvention
+
+__all__ = [
+    "Reported",
+    "as_reported",
+    "half_unit_of_last_digit",
+    "reported",
+]
+
+
+def _check_value(_instance: object, _attribute: object, value: Any) -> None:
+    require_kind(value, "a reported value")
+
+
+def _precision(value: Number) -> Decimal:
+    precision = to_decimal(value, what="a precision")
+    if precision < 0:
+        raise InvalidValueError(
+            f"a precision is a half-width and cannot be negative, got {precision}", value=value
+        )
+    return precision
+
+
+def half_unit_of_last_digit(number: Decimal) -> Decimal:
+    """Half a unit in the last digit that ``number`` keeps: its precision as written.
+
+    >>> half_unit_of_last_digit(Decimal("1831.6")), half_unit_of_last_digit(Decimal("1.83E+11"))
+    (Decimal('0.05'), Decimal('5E+8'))
+    """
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite Decimal
+    return Decimal(5).scaleb(exponent - 1)
+
+
+@frozen
+class Reported(Generic[T]):
+    """A published figure and the half-width of the interval it stands for.
+
+    Args:
+        value: The figure as published: an :class:`~tradestats.Amount`, a
+            :class:`~tradestats.Growth`, :class:`~tradestats.Multiplier`,
+            :class:`~tradestats.Share` or :class:`~tradestats.PercentagePoints`.
+        precision: How far the true value may lie from ``value``, not negative,
+            in the value's *internal* magnitude: an amount's magnitude in its
+            unit (``5E+8`` for ±0.5 billion), a growth rate or share as a fraction
+            (``0.0005`` for ±0.05 pp), a multiplier's factor, percentage points.
+            Prefer :func:`reported`, which also takes a typed half-width, or the
+            ``parse_*`` methods, which read it from the text.
+
+    Raises:
+        InvalidValueError: For a value of another type, or a negative precision.
+
+    >>> Reported(Share.from_percent("92.3"), "0.0005")
+    Reported('92.3% (±0.05 pp)')
+    >>> Reported(Growth.from_percent("59.3"), 0).is_exact
+    True
+    """
+
+    value: T = field(validator=_check_value)
+    precision: Decimal = field(converter=_precision)
+
+    # -- construction ------------------------------------------------------------------
+
+    @classmethod
+    def exact(cls, value: T) -> Reported[T]:
+        """A figure known exactly (precision zero).
+
+        >>> Reported.exact(Growth.from_percent(10)).interval
+        Interval('[0.1, 0.1]')
+        """
+        return Reported(value, ZERO)
+
+    @classmethod
+    def from_rounding(cls, value: T, places: int, *, scale: str | None = "auto") -> Reported[T]:
+        """The figure an office publishes when it rounds ``value`` to ``places`` decimals.
+
+        Rounds as the value's own ``rounded`` method does (half away from zero;
+        in percent for growth rates and shares, in the scale word for amounts)
+        and reads the precision from the digits kept, so the true ``value``
+        always lies in the result's interval.
+
+        Args:
+            value: The exact value.
+            places: Decimals to keep, 0 or more.
+            scale: For amounts, the scale word the figure is written in
+                (``"auto"``, ``None``, ``"billion"``, ``"亿"``...).
+
+        >>> true = Amount("114877589453.86", "CNY")
+        >>> Reported.from_rounding(true, 1)
+        Reported('114.9 billion CNY (±0.05 billion)')
+        >>> Reported.from_rounding(Growth(Decimal("0.59296")), 1)
+        Reported('+59.3% (±0.05 pp)')
+        """
+        if isinstance(value, Amount):
+            return cast("Reported[T]", reported(value.rounded(places, scale=scale)))
+        return cast("Reported[T]", reported(value.rounded(places)))
+
+    @classmethod
+    def parse_amount(cls, text: str, *, yen_sign: str | None = None) -> Reported[Amount]:
+        """Read an amount as :meth:`.Amount.parse` does, with the precision the text gives.
+
+        The precision is half a unit of the last digit written, in the scale
+        word written: "183 billion" is ±0.5 billion, "183.0 billion" ±0.05
+        billion, "1831.6亿" ±0.05亿, "183,000,000,000" ±0.5.
+
+        Raises:
+            ParseError: If the text is not an amount.
+            UnknownUnitError: For an unknown currency or unit.
+            AmbiguityError: For ``"¥"`` without ``yen_sign``.
+
+        >>> Reported.parse_amount("1831.6亿元").interval
+        Interval('[1.83155E+11, 1.83165E+11]')
+        """
+        return reported(Amount.parse(text, yen_sign=yen_sign))
+
+    @classmethod
+    def parse_growth(cls, text: str, *, times: TimesConvention | None = None) -> Reported[Growth]:
+        """Read a growth rate as :meth:`.Growth.parse` does, with the precision the text gives.
+
+        "59.3%" is ±0.05 pp; "增长3.26倍" (+326%) is ±0.5 pp, half a unit of
+        the last digit of 3.26 times.
+
+        Raises:
+            ParseError: For text that is not a growth rate.
+            AmbiguityError: For "N times" without ``times``.
+
+        >>> Reported.parse_growth("增长3.26倍")
+        Reported('+326% (±0.5 pp)')
+        """
+        return reported(Growth.parse(text, times=times))
+
+    @classmethod
+    def parse_multiplier(
+        cls, text: str, *, times: TimesConvention | None = None
+    ) -> Reported[Multiplier]:
+        """Read a multiplier as :meth:`.Multiplier.parse` does, with the precision the text gives.
+
+        Raises:
+            ParseError: For text that is not a multiplier.
+            AmbiguityError: For "N times" without ``times``.
+
+        >>> from tradestats import TimesConvention
+        >>> Reported.parse_multiplier("3.26 times", times=TimesConvention.MORE)
+        Reported('×4.26 (±0.005)')
+        """
+        return reported(Multiplier.parse(text, times=times))
+
+    @classmethod
+    def parse_share(cls, text: str) -> Reported[Share]:
+        """Read a share as :meth:`.Share.parse` does, with the precision the text gives.
+
+        Raises:
+            ParseError: For text that is not a percentage.
+
+        >>> Reported.parse_share("92.3%").interval
+        Interval('[0.9225, 0.9235]')
+        """
+        return reported(Share.parse(text))
+
+    @classmethod
+    def parse_points(cls, text: str) -> Reported[PercentagePoints]:
+        """Read percentage points as :meth:`.PercentagePoints.parse` does, precision from the text.
+
+        Raises:
+            ParseError: For text that is not a number of percentage points.
+
+        >>> Reported.parse_points("提高1.2个百分点")
+        Reported('+1.2 pp (±0.05 pp)')
+        """
+        return reported(PercentagePoints.parse(text))
+
+    # -- views -------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> type[T]:
+        """The class of the value, ``Amount`` or one of the four measures."""
+        return type(self.value)
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the precision is zero."""
+        return not self.precision
+
+    @property
+    def interval(self) -> Interval:
+        """The values the figure stands for, in the value's internal magnitude.
+
+        Cut to what the kind allows: a share reported as "0.0%" stands for 0% to
+        0.05%, a multiplier is never negative.
+
+        >>> Reported.parse_share("0.0%").interval
+        Interval('[0, 0.0005]')
+        """
+        around = Interval.around(magnitude_of(self.value), self.precision)
+        return clamp_to_domain(around, type(self.value), what=f"the reported {self}")
+
+    @property
+    def low(self) -> T:
+        """The smallest value the figure stands for, of the value's type (and unit)."""
+        return with_magnitude(self.value, self.interval.low)
+
+    @property
+    def high(self) -> T:
+        """The largest value the figure stands for, of the value's type (and unit)."""
+        return with_magnitude(self.value, self.interval.high)
+
+    def contains(self, value: T) -> bool:
+        """Whether ``value``, of the same kind (for amounts, a compatible unit), is in the interval.
+
+        Raises:
+            InvalidValueError: For a value of another kind.
+            UnitMismatchError: For an amount in another currency.
+
+        >>> total = Reported.parse_amount("183 billion CNY")
+        >>> total.contains(Amount("183.4E9", "CNY")), total.contains(Amount("183.6E9", "CNY"))
+        (True, False)
+        """
+        return self.interval.contains(self._magnitude_here(value))
+
+    def _magnitude_here(self, value: Figure) -> Decimal:
+        """``value``'s internal magnitude, in this figure's unit for amounts."""
+        if not isinstance(value, type(self.value)):
+            raise InvalidValueError(
+                f"cannot compare the reported {kind_name(self.kind)} {self} with the "
+                f"{type(value).__name__} {value!r}",
+                reported=self,
+                value=value,
+            )
+        if isinstance(value, Amount) and isinstance(self.value, Amount):
+            return value.in_unit_of(self.value, action="compare {this} with the reported {other}")
+        return magnitude_of(value)
+
+    # -- text --------------------------------------------------------------------------
+
+    def format(self, *, places: int | None = None, scale: str | None = "auto") -> str:
+        """Show the value, with the digits it was given, and its precision.
+
+        Args:
+            places: Decimals of the value (in percent, or in the scale word);
+                by default as many as it keeps.
+            scale: For amounts, the scale word, as for
+                :meth:`Amount.format <tradestats.Amount.format>`; the precision is
+                shown in the same scale.
+
+        >>> Reported.parse_amount("183.0 billion CNY").format()
+        '183.0 billion CNY (±0.05 billion)'
+        >>> Reported.exact(Share.from_percent("92.3")).format()
+        '92.3% (exact)'
+        """
+        value = self.value
+        if isinstance(value, Amount):
+            # One scale word for value and precision, chosen by the larger of the value
+            # and the unit of its last digit, so that "0 billion" shows as 0 billion.
+            size = Amount(max(abs(value.magnitude), 2 * self.precision), value.unit)
+            word, exponent = (size if scale == "auto" else value)._scale(scale)
+            shown = value.format(
+                scale=word or None, places=_places(value.magnitude, exponent, places)
+            )
+            label = (
+                f"{' ' if word.isascii() else ''}{word}" if word else f" {unit_label(value.unit)}"
+            )
+            return f"{shown} ({self._half_width(exponent, label)})"
+        if isinstance(value, Multiplier):
+            shown = value.format(places=_places(value.factor, 0, places))
+            return f"{shown} ({self._half_width(0, '')})"
+        if isinstance(value, PercentagePoints):
+            shown = value.format(places=_places(value.points, 0, places))
+            return f"{shown} ({self._half_width(0, ' pp')})"
+        shown = value.format(places=_places(magnitude_of(value), -2, places))
+        return f"{shown} ({self._half_width(-2, ' pp')})"
+
+    def _half_width(self, exponent: int, label: str) -> str:
+        if not self.precision:
+            return "exact"
+        return f"±{show(self.precision.scaleb(-exponent))}{label}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        return f"Reported({self.format()!r})"
+
+
+def _places(magnitude: Decimal, exponent: int, places: int | None) -> int:
+    """``places`` if given, else the decimals ``magnitude`` keeps when shown in 10**exponent."""
+    if places is not None:
+        return places
+    kept = magnitude.as_tuple().exponent
+    assert isinstance(kept, int)  # finite by construction
+    return max(0, exponent - kept)
+
+
+def reported(value: T, precision: Figure | Number | None = None) -> Reported[T]:
+    """A published figure with its precision, read from its digits unless given.
+
+    Args:
+        value: The figure as published.
+        precision: The half-width of the interval the figure stands for:
+
+            - ``None`` reads it from the digits the value keeps (its Decimal
+              exponent): half a unit of the last digit, so ``money("183
+              billion CNY")`` is ±0.5 billion and ``Growth.from_percent("59.3")``
+              ±0.05 pp;
+            - a value of the same type (for amounts, in any compatible unit), or
+              :class:`~tradestats.PercentagePoints` for a growth rate or share;
+            - a bare number, in the value's internal magnitude (see
+              :class:`Reported`): ``"0.0005"`` for ±0.05 pp of a growth rate.
+
+    Returns:
+        The reported figure.
+
+    Raises:
+        InvalidValueError: For a negative precision, or one of another kind.
+        UnitMismatchError: For an amount's precision in another currency.
+
+    Reading the precision from the digits works only if the digits are still
+    there. Text and :class:`~decimal.Decimal` keep them, but an ``int`` or a
+    ``float`` is normalized on the way in: ``Amount(183000000000, "CNY")`` keeps
+    ``1.83E+11`` (±0.5 billion) and ``Growth.from_percent(10)`` keeps ``0.1``
+    (±5 pp, not ±0.5 pp). Parse the text as written (:meth:`Reported.parse_amount`
+    and the other ``parse_*`` methods), build values from strings, or give the
+    precision explicitly.
+
+    >>> import tradestats as ts
+    >>> reported(ts.money("183 billion CNY"))
+    Reported('183 billion CNY (±0.5 billion)')
+    >>> reported(ts.Growth.from_percent("10"), ts.PercentagePoints("0.5"))
+    Reported('+10% (±0.5 pp)')
+    >>> reported(ts.money("183 billion CNY"), ts.money("100 million CNY"))
+    Reported('183 billion CNY (±0.1 billion)')
+    """
+    checked = require_kind(value, "a reported value")
+    if precision is None:
+        return Reported(value, half_unit_of_last_digit(magnitude_of(checked)))
+    if not isinstance(precision, FIGURE_TYPES):
+        return Reported(value, precision)
+    if isinstance(precision, type(checked)):
+        if isinstance(precision, Amount) and isinstance(checked, Amount):
+            return Reported(
+                value,
+                precision.in_unit_of(checked, action="give {this} as the precision of {other}"),
+            )
+        return Reported(value, magnitude_of(precision))
+    if isinstance(precision, PercentagePoints) and isinstance(checked, Growth | Share):
+        return Reported(value, precision.points.scaleb(-2))
+    raise InvalidValueError(
+        f"the precision of the {kind_name(type(checked))} {checked} must be a "
+        f"{kind_name(type(checked))}, percentage points (for growth rates and shares), or a "
+        f"number in {internal_name(type(checked))}; got the {type(precision).__name__} {precision}",
+        value=value,
+        precision=precision,
+    )
+
+
+def as_reported(value: T | Reported[T]) -> Reported[T]:
+    """``value`` as a reported figure: exact (precision zero) unless it already is one.
+
+    Raises:
+        InvalidValueError: For anything but an amount, a measure or a reported one.
+
+    >>> as_reported(Growth.from_percent("59.3"))
+    Reported('+59.3% (exact)')
+    """
+    if isinstance(value, Reported):
+        return value
+    return Reported.exact(value)
