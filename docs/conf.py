@@ -55,6 +55,7 @@ napoleon_use_rtype = False
 nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(decimal\.)?Decimal"),
+    (r"py:.*", r"(pathlib\.)?Path"),
     (r"py:.*", r"(enum\.)?Enum"),
     (r"py:.*", r"(pint\.)?(UnitRegistry|Quantity|QuantityT)"),
     (r"py:.*", r"(cattrs\.)?(converters\.)?Converter"),
@@ -82,6 +83,9 @@ _PUBLIC_MODULES = (
     "intervals",
     "reported",
     "bounds",
+    "report",
+    "reportfile",
+    "consistency",
     "structuring",
     "errors",
 )

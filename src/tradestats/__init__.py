@@ -22,6 +22,7 @@ from tradestats.bounds import (
     share_bounds,
     share_change_bounds,
 )
+from tradestats.consistency import CheckResult, FigureRange, Verdict, check
 from tradestats.errors import (
     AmbiguityError,
     FlowMismatchError,
@@ -63,7 +64,18 @@ from tradestats.growth import (
 from tradestats.intervals import Interval
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Period, PeriodKind
+from tradestats.report import (
+    Claim,
+    GrowthClaim,
+    MultiplierClaim,
+    Report,
+    ReportFlow,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
 from tradestats.reported import Reported, as_reported, reported
+from tradestats.reportfile import ReportFileError, load_report
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
@@ -75,14 +87,19 @@ __all__ = [
     "AmbiguityError",
     "Amount",
     "Bounds",
+    "CheckResult",
+    "Claim",
     "ExchangeRate",
+    "FigureRange",
     "Flow",
     "FlowMismatchError",
     "Growth",
+    "GrowthClaim",
     "HSCode",
     "Interval",
     "InvalidValueError",
     "Multiplier",
+    "MultiplierClaim",
     "NegativeBaseError",
     "Number",
     "ParseError",
@@ -93,16 +110,23 @@ __all__ = [
     "Product",
     "ProductGroup",
     "RateKind",
+    "Report",
+    "ReportFileError",
+    "ReportFlow",
     "Reported",
     "Share",
+    "ShareClaim",
     "Status",
     "StructuringError",
+    "SumClaim",
     "TimesConvention",
     "TradeFlow",
     "TradeStatsError",
     "UnitMismatchError",
     "UnknownUnitError",
     "Valuation",
+    "ValueClaim",
+    "Verdict",
     "ZeroBaseError",
     "__version__",
     "amount",
@@ -110,6 +134,7 @@ __all__ = [
     "cagr",
     "cagr_bounds",
     "chain",
+    "check",
     "configure_converter",
     "contribution",
     "contribution_bounds",
@@ -120,6 +145,7 @@ __all__ = [
     "implied_current_bounds",
     "implied_previous",
     "implied_previous_bounds",
+    "load_report",
     "money",
     "multiplier",
     "multiplier_bounds",

@@ -1,0 +1,165 @@
+"""Private: the figures a report's claims imply, read from the narrowed spans of its values.
+
+Values no claim states, growth rates, shares in both years, changes of share and
+contributions to growth, each as a span that holds the true value.
+:mod:`tradestats.consistency` turns them into :class:`~tradestats.consistency.ImpliedFigure`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from tradestats._narrowing import Span
+from tradestats._relations import SHARE_DOMAIN
+from tradestats.flows import Flow
+from tradestats.report import GrowthClaim, MultiplierClaim, Report, ShareClaim, SumClaim, ValueClaim
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from tradestats._relations import Network, Spans
+    from tradestats.periods import Period
+
+__all__ = ["Derived", "implied"]
+
+_HUNDRED: Final = Decimal(100)
+
+
+class Derived(NamedTuple):
+    """One implied figure: its key, label, period, kind, span and unit (for amounts)."""
+
+    key: str
+    label: str
+    period: Period
+    kind: str
+    span: Span
+    unit: str | None = None
+
+
+def _bounded(span: Span) -> bool:
+    return span.is_bounded
+
+
+def implied(network: Network, spans: Spans) -> Iterator[Derived]:
+    """Every figure that ``spans`` bound and no claim states, in a stable order."""
+    report, periods = network.report, network.periods
+    claims = report.claims
+    stated_values = {(c.flow, c.period) for c in claims if isinstance(c, ValueClaim)}
+    stated_changes = {
+        (c.flow, c.period) for c in claims if isinstance(c, GrowthClaim | MultiplierClaim)
+    }
+    for flow in report.flows:
+        for period in periods:
+            span = spans[(flow.id, period)]
+            if (flow.id, period) not in stated_values and _bounded(span):
+                yield Derived(
+                    f"value/{flow.id}/{period}",
+                    f"{flow.describe()}, {period.label()}",
+                    period,
+                    "amount",
+                    span,
+                    network.units[flow.id],
+                )
+    for flow in report.flows:
+        if flow.flow is Flow.BALANCE:
+            continue
+        for period in periods:
+            if (flow.id, period) in stated_changes or period.previous_year() not in periods:
+                continue
+            current, base = spans[(flow.id, period)], spans[(flow.id, period.previous_year())]
+            if _bounded(current) and _bounded(base) and base.low > 0:
+                rate = current / base - Span(Decimal(1), Decimal(1))
+                yield Derived(
+                    f"growth/{flow.id}/{period}",
+                    f"growth of {flow.describe()}, {period.label()} on a year earlier",
+                    period,
+                    "growth",
+                    rate,
+                )
+    yield from _shares(network, spans)
+    yield from _contributions(network, spans)
+
+
+def _pairs(report: Report) -> list[tuple[str, str]]:
+    """(part, whole) for every part of a sum and every share claim, in report order."""
+    pairs: list[tuple[str, str]] = []
+    for claim in report.claims:
+        found = []
+        if isinstance(claim, SumClaim):
+            found = [(part, claim.total) for part in claim.parts]
+        elif isinstance(claim, ShareClaim):
+            found = [(claim.part, claim.whole)]
+        pairs.extend(pair for pair in found if pair not in pairs)
+    balance = {flow.id for flow in report.flows if flow.flow is Flow.BALANCE}
+    return [pair for pair in pairs if not balance.intersection(pair)]
+
+
+def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
+    report = network.report
+    stated = {
+        (c.part, c.whole, c.period): network.published(c)
+        for c in report.claims
+        if isinstance(c, ShareClaim)
+    }
+    for part, whole in _pairs(report):
+        shares: dict[Period, Span] = {}
+        names = f"{report.flow(part).describe()} in {report.flow(whole).describe()}"
+        for period in network.periods:
+            top, bottom = spans[(part, period)], spans[(whole, period)]
+            computed = None
+            if _bounded(top) and _bounded(bottom) and bottom.low > 0:
+                computed = (top / bottom).meet(SHARE_DOMAIN)
+            published = stated.get((part, whole, period))
+            if published is not None:
+                shares[period] = (
+                    published if computed is None else (computed.meet(published) or published)
+                )
+            elif computed is not None:
+                shares[period] = computed
+                yield Derived(
+                    f"share/{part}/{whole}/{period}",
+                    f"share of {names}, {period.label()}",
+                    period,
+                    "share",
+                    computed,
+                )
+        for period, share in shares.items():
+            before = shares.get(period.previous_year())
+            if before is not None:
+                change = (share - before) * Span(_HUNDRED, _HUNDRED)
+                yield Derived(
+                    f"share-change/{part}/{whole}/{period}",
+                    f"change in the share of {names}, {period.previous_year().label()} to "
+                    f"{period.label()}",
+                    period,
+                    "points",
+                    change,
+                )
+
+
+def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
+    report = network.report
+    for claim in report.claims:
+        if not isinstance(claim, SumClaim) or report.flow(claim.total).flow is Flow.BALANCE:
+            continue
+        covered = report.sum_periods(claim)
+        for period in covered:
+            if period.previous_year() not in covered:
+                continue
+            base = spans[(claim.total, period.previous_year())]
+            if not _bounded(base) or base.low <= 0:
+                continue
+            for part in claim.parts:
+                now, before = spans[(part, period)], spans[(part, period.previous_year())]
+                if not (_bounded(now) and _bounded(before)):
+                    continue
+                points = (now - before) / base * Span(_HUNDRED, _HUNDRED)
+                yield Derived(
+                    f"contribution/{part}/{claim.total}/{period}",
+                    f"contribution of {report.flow(part).describe()} to the growth of "
+                    f"{report.flow(claim.total).describe()}, {period.label()}",
+                    period,
+                    "points",
+                    points,
+                )

@@ -1,0 +1,76 @@
+"""The private span arithmetic under the consistency check: sound with unbounded ends."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradestats._narrowing import ANY, EMPTY, INF, NON_NEGATIVE, Conflict, Fix, Span, Sum, propagate
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+
+NUMBERS = st.decimals(min_value=-(10**6), max_value=10**6, places=3, allow_nan=False)
+
+
+@st.composite
+def spans_with_points(draw: st.DrawFn) -> tuple[Span, Decimal]:
+    """A span (an end may be infinite) and a finite point inside it."""
+    a, b = sorted((draw(NUMBERS), draw(NUMBERS)))
+    point = draw(st.decimals(min_value=a, max_value=b, places=3, allow_nan=False))
+    low = -INF if draw(st.booleans()) else a
+    high = INF if draw(st.booleans()) else b
+    return Span(low, high), point
+
+
+def inside(span: Span, value: Decimal) -> bool:
+    """Whether ``value`` lies in ``span``."""
+    return span.low <= value <= span.high
+
+
+@given(spans_with_points(), spans_with_points())
+def test_arithmetic_keeps_every_result(
+    left: tuple[Span, Decimal], right: tuple[Span, Decimal]
+) -> None:
+    """Sum, difference, product and quotient of two spans hold those of any two points."""
+    (a, x), (b, y) = left, right
+    assert inside(a + b, x + y)
+    assert inside(a - b, x - y)
+    assert inside(a * b, x * y)
+    if y:
+        assert inside(a / b, x / y)
+
+
+def test_division_by_a_span_that_may_be_zero() -> None:
+    """Dividing by a span through zero says nothing; touching zero leaves one side open."""
+    one = Span(Decimal(1), Decimal(2))
+    assert one / Span(Decimal(-1), Decimal(1)) == ANY
+    assert one / Span(Decimal(0), Decimal(0)) == ANY
+    assert Span(Decimal("0.5"), INF) == one / Span(Decimal(0), Decimal(2))
+    assert Span(-INF, Decimal("-0.5")) == one / Span(Decimal(-2), Decimal(0))
+    assert Span(Decimal(0), Decimal(0)) == Span(Decimal(0), Decimal(0)) * NON_NEGATIVE
+
+
+def test_gap_and_meet() -> None:
+    """Disjoint spans have a gap and no meeting; EMPTY meets nothing."""
+    a, b = Span(Decimal(1), Decimal(2)), Span(Decimal(5), INF)
+    assert Decimal(3) == a.gap(b) == b.gap(a)
+    assert a.meet(b) is None
+    assert a.meet(EMPTY) is None
+    assert Decimal(0) == a.gap(Span(Decimal(2), Decimal(3)))
+
+
+def test_propagate_narrows_a_sum_and_reports_conflicts() -> None:
+    """A total of 10 with one part of 4 leaves the other part 6; a part of 11 conflicts."""
+    domains: dict[Hashable, Span] = {"t": NON_NEGATIVE, "a": NON_NEGATIVE, "b": NON_NEGATIVE}
+    ten, four = Span(Decimal(10), Decimal(10)), Span(Decimal(4), Decimal(4))
+    found = propagate(domains, [Fix("t", ten), Fix("a", four), Sum("t", ("a", "b"))])
+    assert Span(Decimal(6), Decimal(6)) == found["b"]
+    with pytest.raises(Conflict):
+        propagate(
+            domains, [Fix("t", ten), Fix("a", Span(Decimal(11), Decimal(11))), Sum("t", ("a", "b"))]
+        )
