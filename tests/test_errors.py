@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 import tradestats as ts
 from tradestats import (
     AmbiguityError,
+    DuplicateKeyError,
     FlowMismatchError,
     InvalidValueError,
     NegativeBaseError,
     ParseError,
     PeriodMismatchError,
+    ReportFileError,
     StructuringError,
     TradeStatsError,
     UnitMismatchError,
@@ -246,6 +248,8 @@ ERROR_BUILTINS: dict[type[TradeStatsError], tuple[type[Exception], ...]] = {
     ZeroBaseError: (ZeroDivisionError,),
     NegativeBaseError: (ValueError,),
     StructuringError: (ValueError,),
+    ReportFileError: (ValueError,),
+    DuplicateKeyError: (ValueError,),
 }
 
 

@@ -25,11 +25,13 @@ from tradestats.bounds import (
 from tradestats.consistency import CheckResult, FigureRange, Verdict, check
 from tradestats.errors import (
     AmbiguityError,
+    DuplicateKeyError,
     FlowMismatchError,
     InvalidValueError,
     NegativeBaseError,
     ParseError,
     PeriodMismatchError,
+    ReportFileError,
     StructuringError,
     TradeStatsError,
     UnitMismatchError,
@@ -75,7 +77,7 @@ from tradestats.report import (
     ValueClaim,
 )
 from tradestats.reported import Reported, as_reported, reported
-from tradestats.reportfile import ReportFileError, load_report
+from tradestats.reportfile import load_report
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
@@ -89,6 +91,7 @@ __all__ = [
     "Bounds",
     "CheckResult",
     "Claim",
+    "DuplicateKeyError",
     "ExchangeRate",
     "FigureRange",
     "Flow",

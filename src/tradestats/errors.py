@@ -18,11 +18,13 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguityError",
+    "DuplicateKeyError",
     "FlowMismatchError",
     "InvalidValueError",
     "NegativeBaseError",
     "ParseError",
     "PeriodMismatchError",
+    "ReportFileError",
     "StructuringError",
     "TradeStatsError",
     "UnitMismatchError",
@@ -60,6 +62,14 @@ class ParseError(TradeStatsError, ValueError):
     """Text that does not follow the grammar of a money figure, period, measure or HS code."""
 
 
+class ReportFileError(ParseError):
+    """A report file or text that cannot be read, or does not describe a valid report.
+
+    The message names the file, the claim or flow, the field and the bad value;
+    ``details`` holds them as ``file``, ``claim`` (or ``flow``), ``field`` and ``value``.
+    """
+
+
 class UnknownUnitError(TradeStatsError, LookupError, ValueError):
     """A currency code, currency word or physical unit that tradestats does not know."""
 
@@ -74,6 +84,13 @@ class AmbiguityError(TradeStatsError, ValueError):
 
 class InvalidValueError(TradeStatsError, ValueError):
     """A value outside its domain: NaN or infinite, a negative export, a share above 100%."""
+
+
+class DuplicateKeyError(InvalidValueError):
+    """Two rows of a table with the same keys and period, where each may appear only once.
+
+    ``details`` holds ``keys`` (column name → value of the duplicated rows) and ``period``.
+    """
 
 
 class UnitMismatchError(TradeStatsError, TypeError):

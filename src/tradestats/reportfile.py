@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from tradestats._numbers import to_decimal
 from tradestats.amounts import Amount, amount
-from tradestats.errors import AmbiguityError, ParseError, TradeStatsError
+from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
 from tradestats.measures import TimesConvention
 from tradestats.periods import Period, as_period
 from tradestats.report import (
@@ -43,7 +43,7 @@ from tradestats.reported import Reported
 if TYPE_CHECKING:
     from decimal import Decimal
 
-__all__ = ["ReportFileError", "load_report", "parse_report"]
+__all__ = ["load_report", "parse_report"]
 
 _TOP_KEYS: Final = frozenset(
     {"title", "source", "reporter", "partner", "period", "flows", "claims"}
@@ -70,14 +70,6 @@ _TIMES: Final = {
     "as much": TimesConvention.AS_MUCH,
     "as_much": TimesConvention.AS_MUCH,
 }
-
-
-class ReportFileError(ParseError):
-    """A report file or text that cannot be read, or does not describe a valid report.
-
-    The message names the file, the claim or flow, the field and the bad value;
-    ``details`` holds them as ``file``, ``claim`` (or ``flow``), ``field`` and ``value``.
-    """
 
 
 def _show(value: object) -> str:

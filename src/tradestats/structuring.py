@@ -117,10 +117,16 @@ def structure(data: object, kind: type[T]) -> T:
         if isinstance(error, StructuringError):
             raise
         raise StructuringError(f"cannot build {kind.__name__}: {error}", data=data) from error
-    except (cattrs.BaseValidationError, TypeError, KeyError, ValueError) as error:
+    except cattrs.BaseValidationError as error:
+        reason = _describe(error)
+    except (TypeError, KeyError, ValueError) as error:
         raise StructuringError(
             f"cannot build {kind.__name__} from {data!r}: {_describe(error)}", data=data
         ) from error
+    # Raised outside the handler, with no cause or context: cattrs' exception groups
+    # cannot be unpickled, and dask (through tblib) pickles both when it sends an error
+    # back from a worker.
+    raise StructuringError(f"cannot build {kind.__name__} from {data!r}: {reason}", data=data)
 
 
 def _describe(error: BaseException) -> str:
