@@ -56,6 +56,8 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(decimal\.)?Decimal"),
     (r"py:.*", r"(pathlib\.)?Path"),
+    (r"py:.*", r"(os\.)?PathLike"),
+    (r"py:.*", r"(tradestats\.[\w.]+\.)?FrameT"),  # a TypeVar
     (r"py:.*", r"(enum\.)?Enum"),
     (r"py:.*", r"(pint\.)?(UnitRegistry|Quantity|QuantityT)"),
     (r"py:.*", r"(cattrs\.)?(converters\.)?Converter"),

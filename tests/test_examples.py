@@ -14,6 +14,7 @@ SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 #: Figures that must appear in a script's output, by file name; any other script
 #: must at least run without error and print something.
 KEY_FIGURES: dict[str, tuple[str, ...]] = {
+    "comtrade_growth.py": ("3.4 trillion USD", "-6.0%", "+51.4%"),
     "xinjiang_2023.py": (
         "183 billion CNY",
         "169 billion CNY",

@@ -1,0 +1,67 @@
+"""Columnar trade statistics over data frames (the ``tables`` extra).
+
+Year-on-year growth per group, implied previous values, shares within groups,
+changes of share in percentage points and contributions to growth, computed
+over pandas, polars (eager and lazy), pyarrow, DuckDB and Dask frames through
+narwhals. Each function returns the same kind of frame it was given.
+
+Install with ``pip install "tradestats[tables]"`` plus the extra of your
+engine (``pandas``, ``polars``, ``pyarrow``, ``duckdb``, ``dask``).
+
+>>> import polars as pl
+>>> import tradestats.tables as tt
+>>> trade = pl.DataFrame({"reporter": ["CHN", "CHN"], "period": [2022, 2023],
+...                       "value": [100.0, 125.0]})
+>>> tt.yoy_growth(trade, keys=["reporter"])["growth"].to_list()
+[None, 0.25]
+"""
+
+from __future__ import annotations
+
+try:
+    import narwhals as _narwhals  # noqa: F401 - checks that the extra is installed
+    import numpy as _numpy  # noqa: F401
+except ImportError as error:  # pragma: no cover - the test environment has the extra
+    raise ImportError(
+        f"tradestats.tables needs {error.name}: install it with "
+        "pip install 'tradestats[tables]' (plus the extra of your engine, such as "
+        "'tradestats[tables,polars]')"
+    ) from error
+
+from tradestats.errors import DuplicateKeyError
+from tradestats.tables.bridges import flows_to_frame, frame_to_flows
+from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS, ExchangeRates, Units
+from tradestats.tables.comtrade import (
+    COMTRADE_FLOWS,
+    COMTRADE_VALUE_COLUMNS,
+    read_comtrade_csv,
+    read_comtrade_json,
+    tidy_comtrade,
+)
+from tradestats.tables.growth import contribution, implied_previous, yoy_growth
+from tradestats.tables.shares import share, share_change
+from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT, read_tidy_csv, write_tidy_csv
+
+__all__ = [
+    "COMTRADE_FLOWS",
+    "COMTRADE_VALUE_COLUMNS",
+    "DEFAULT_GROUP",
+    "DEFAULT_KEYS",
+    "TIDY_COLUMNS",
+    "TOTAL_PRODUCT",
+    "DuplicateKeyError",
+    "ExchangeRates",
+    "Units",
+    "contribution",
+    "flows_to_frame",
+    "frame_to_flows",
+    "implied_previous",
+    "read_comtrade_csv",
+    "read_comtrade_json",
+    "read_tidy_csv",
+    "share",
+    "share_change",
+    "tidy_comtrade",
+    "write_tidy_csv",
+    "yoy_growth",
+]

@@ -1,0 +1,423 @@
+"""The eager path of the table functions: numpy arrays through the linear-time kernels.
+
+Key, period and value columns are pulled out as numpy arrays (text columns as
+integer codes, factorized by the engine itself), periods and currencies are
+parsed once per distinct value, and the results go back into the native frame
+as columns: floats with nulls, and reason texts as categoricals (dictionary
+columns), cheap to build and to hold for millions of rows.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+import narwhals as nw
+import numpy as np
+import numpy.typing as npt
+from attrs import define, field
+
+from tradestats.errors import InvalidValueError
+from tradestats.periods import Period
+from tradestats.tables import _kernel
+from tradestats.tables._frames import (
+    FOUND,
+    MONTHS,
+    PREVIOUS,
+    START,
+    TOTAL,
+    UNIT_COLUMN,
+    VALUE,
+    Text,
+    check_currency_codes,
+    describe_group,
+    missing_rate,
+    raise_duplicate,
+    raise_mixed,
+)
+from tradestats.tables._periods import parse_period
+from tradestats.tables.columns import Units
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tradestats.tables.columns import ExchangeRates
+
+__all__ = ["EagerJob"]
+
+Array = npt.NDArray[Any]
+Column = Array | Text
+
+# Integer years spanning more than this are factorized rather than offset.
+_YEAR_SPAN = 10_000
+
+
+def _float_array(series: nw.Series[Any]) -> npt.NDArray[np.float64]:
+    """A float64 numpy array of a numeric column, NaN for nulls."""
+    return np.asarray(series.to_numpy(), dtype=np.float64)
+
+
+def _module(name: str) -> Any:
+    # By name: pandas and pyarrow ship no type stubs, and only their own frames need them.
+    return importlib.import_module(name)
+
+
+def key_array(series: nw.Series[Any]) -> Array:
+    """Integer codes (or values) of a key column, factorized by the engine where faster."""
+    dtype = series.dtype
+    if dtype.is_integer() or dtype == nw.Boolean:
+        return series.to_numpy()
+    native = series.to_native()
+    implementation = series.implementation
+    if implementation.is_polars():
+        pl = _module("polars")
+        physical: Array = native.cast(pl.Categorical).to_physical().to_numpy()
+        return physical
+    if implementation.is_pyarrow():
+        return _arrow_codes(native)[0]
+    if implementation.is_pandas():
+        codes: Array = _module("pandas").factorize(native)[0]
+        return codes
+    return series.to_numpy()  # pragma: no cover - every eager backend is handled above
+
+
+def _arrow_codes(native: Any) -> tuple[Array, list[Any]]:
+    encoded = _module("pyarrow.compute").dictionary_encode(native).unify_dictionaries()
+    chunks = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks]
+    codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    uniques = encoded.chunks[0].dictionary.to_pylist() if encoded.chunks else []
+    return codes, uniques
+
+
+def factorize(series: nw.Series[Any]) -> tuple[npt.NDArray[np.int64], list[Any]]:
+    """Dense codes of a column and its distinct values (few: periods, currencies)."""
+    native = series.to_native()
+    implementation = series.implementation
+    if implementation.is_pyarrow():
+        codes, uniques = _arrow_codes(native)
+        return codes.astype(np.int64, copy=False), uniques
+    if implementation.is_pandas():
+        raw, values = _module("pandas").factorize(native)
+        return np.asarray(raw, dtype=np.int64), list(values)
+    distinct = series.unique().to_list()
+    mapped = series.replace_strict(distinct, list(range(len(distinct))), return_dtype=nw.Int64)
+    return mapped.to_numpy().astype(np.int64, copy=False), distinct
+
+
+@define
+class EagerJob:
+    """An in-memory frame on its way through a table function, as numpy arrays."""
+
+    frame: nw.DataFrame[Any]
+    units: Units | None
+    period: str | None
+    arrays: dict[str, Any] = field(factory=dict)
+    period_codes: npt.NDArray[np.integer[Any]] | None = None
+    _period_offset: tuple[Array, int] = (np.zeros(0), 0)
+    period_list: list[Period] = field(factory=list)
+    currency_codes: npt.NDArray[np.int64] | None = None
+    currency_list: list[str] = field(factory=list)
+    converted_to: str | None = None
+    rows: npt.NDArray[np.int64] | None = None
+    outputs: dict[str, Column] = field(factory=dict)
+
+    @classmethod
+    def start(
+        cls,
+        frame: nw.DataFrame[Any],
+        *,
+        period: str | None,
+        value: str,
+        units: Units | None,
+        fx: ExchangeRates | None,
+    ) -> EagerJob:
+        """Pull out the value, period and currency arrays; convert currencies if asked."""
+        job = cls(frame, units, period)
+        job.arrays[VALUE] = _float_array(frame.get_column(value))
+        if period is not None:
+            job._periods(period)
+        if units is not None and units.currency_column is not None:
+            codes, uniques = factorize(frame.get_column(units.currency_column))
+            check_currency_codes(uniques, units.currency_column)
+            job.currency_codes, job.currency_list = codes, [str(code) for code in uniques]
+        if fx is not None:
+            job._convert(value, fx)
+        return job
+
+    def _periods(self, period: str) -> None:
+        series = self.frame.get_column(period)
+        n = len(series)
+        if series.dtype.is_integer() and n:
+            years = series.to_numpy()
+            low, high = int(years.min()), int(years.max())
+            if high - low < _YEAR_SPAN:
+                self.arrays[START] = np.multiply(years, 12, dtype=np.int64)
+                self.arrays[MONTHS] = np.full(n, 12, dtype=np.int8)
+                self.period_list = [Period.year(year) for year in range(low, high + 1)]
+                # Codes of the periods (for reasons and rates): the years themselves, offset.
+                self._period_offset = (years, low)
+                return
+        codes, uniques = factorize(series)
+        self.period_codes = codes
+        self.period_list = [parse_period(value, period) for value in uniques]
+        starts = np.array([p.start_index for p in self.period_list], dtype=np.int64)
+        months = np.array([p.months for p in self.period_list], dtype=np.int64)
+        self.arrays[START] = starts[codes]
+        self.arrays[MONTHS] = months[codes]
+
+    def _codes_of_periods(self) -> npt.NDArray[np.integer[Any]]:
+        """Each row's index into ``period_list``."""
+        if self.period_codes is None:
+            years, low = self._period_offset
+            kind = np.int16 if len(self.period_list) < (1 << 15) else np.int64
+            self.period_codes = (years - low).astype(kind)
+        return self.period_codes
+
+    def _convert(self, value: str, fx: ExchangeRates) -> None:
+        units = self.units
+        assert units is not None
+        period_codes = self._codes_of_periods()
+        rates, target = fx.lookup(), fx.target
+        n = len(self.frame)
+        if self.currency_codes is None:
+            currencies = np.zeros(n, dtype=np.int64)
+            names = [units.currency or ""]
+        else:
+            currencies, names = self.currency_codes, self.currency_list
+        width = len(self.period_list)
+        slot = currencies * width + period_codes
+        present = np.zeros(len(names) * width, dtype=np.bool_)
+        present[slot] = True
+        table = np.ones(len(names) * width, dtype=np.float64)
+        for position in np.flatnonzero(present):
+            code, when = names[position // width], self.period_list[position % width]
+            if code == target:
+                continue
+            rate = rates.get((code, when.start_index, when.months))
+            if rate is None:
+                raise missing_rate(code, target, when)
+            table[position] = rate
+        self.arrays[VALUE] = self.arrays[VALUE] * table[slot]
+        self.converted_to = target
+        self.outputs[value] = self.arrays[VALUE]
+        if units.currency_column:
+            self.outputs[units.currency_column] = Text(np.zeros(n, dtype=np.int8), [target])
+
+    # -- the operations formulas are written in -------------------------------------------
+
+    def col(self, name: str) -> Any:
+        """A helper or result column, as a numpy array (or :class:`Text`)."""
+        return self.outputs[name] if name in self.outputs else self.arrays[name]
+
+    def number(self, name: str) -> npt.NDArray[np.float64]:
+        """A numeric input column as floats."""
+        return _float_array(self.frame.get_column(name))
+
+    @staticmethod
+    def finite(values: Array) -> Array:
+        """True for finite numbers, False for NaN (null) and infinities."""
+        return np.isfinite(values)
+
+    @staticmethod
+    def magnitude(values: Array) -> Array:
+        """The absolute value."""
+        return np.abs(values)
+
+    def reasons(self, *cases: tuple[Array, str | Text]) -> Text:
+        """The reason of the first case whose condition holds per row, else null."""
+        size = sum(1 if isinstance(r, str) else len(r.categories) for _, r in cases)
+        codes: npt.NDArray[np.integer[Any]] = np.full(
+            len(self.frame), -1, dtype=np.int8 if size < 127 else np.int32
+        )
+        categories: list[str] = []
+        # Later cases first, so that the first case that holds is the one that stays.
+        for condition, reason in reversed(cases):
+            if isinstance(reason, str):
+                codes[condition] = len(categories)
+                categories.append(reason)
+            else:
+                codes[condition] = reason.codes[condition] + len(categories)
+                categories.extend(reason.categories)
+        return Text(codes, categories)
+
+    @staticmethod
+    def ok(reason: Text) -> Array:
+        """Where a reason is null: the result is defined."""
+        return reason.codes < 0
+
+    @staticmethod
+    def keep(values: Array, condition: Array, *, fresh: bool = False) -> Array:
+        """The values where ``condition`` holds, NaN (null) elsewhere.
+
+        Saves memory: ``values`` itself when it is already NaN wherever ``condition``
+        fails, and ``values`` changed in place when the caller says it is ``fresh``
+        (a temporary of the formula).
+        """
+        drop = ~condition
+        drop &= ~np.isnan(values)
+        if not drop.any():
+            return values
+        if not fresh:
+            values = values.copy()
+        values[drop] = np.nan
+        return values
+
+    def missing(self) -> Text:
+        """Each row's reason when it has no year-earlier row: "no row for 2022" and the like."""
+        texts = [f"no row for {p.previous_year()}" for p in self.period_list]
+        return Text(self._codes_of_periods(), texts)
+
+    # -- checks, alignment, totals --------------------------------------------------------
+
+    def _keys(self, names: Sequence[str]) -> list[Array]:
+        return [
+            self.arrays[name] if name in self.arrays else key_array(self.frame.get_column(name))
+            for name in names
+        ]
+
+    def _values_at(self, names: Sequence[str], row: int) -> list[Any]:
+        return [
+            self.arrays[name][row] if name in self.arrays else self.frame.item(row, name)
+            for name in names
+        ]
+
+    def check_one_currency(self, groups: Sequence[str], *, what: str) -> None:
+        """Refuse groups whose rows are in more than one currency.
+
+        Raises:
+            UnitMismatchError: Naming the first such group's keys and two of its currencies.
+        """
+        currency = self.currency_codes
+        if currency is None or self.converted_to is not None or len(self.currency_list) < 2:
+            return
+        codes, n_groups = _kernel.group_codes(self._keys(groups))
+        first = np.empty(n_groups, dtype=np.int64)
+        first[codes[::-1]] = currency[::-1]
+        mixed = np.flatnonzero(currency != first[codes])
+        if mixed.size:
+            row = int(mixed[0])
+            names = self.currency_list
+            keys = describe_group(groups, self._values_at(groups, row))
+            raise_mixed(what, keys, (names[first[codes[row]]], names[currency[row]]))
+
+    def align(self, keys: Sequence[str], source: str = VALUE, *, keep_rows: bool = False) -> None:
+        """Add each row's year-earlier value of ``source`` (PREVIOUS) and whether found (FOUND).
+
+        Raises:
+            DuplicateKeyError: If two rows have the same keys and period.
+        """
+        assert self.period is not None
+        start, months = self.arrays[START], self.arrays[MONTHS]
+        try:
+            rows = _kernel.previous_rows(self._keys(keys), start, months)
+        except InvalidValueError as error:
+            if "row" not in error.details:
+                raise
+            row = int(error.details["row"])  # type: ignore[call-overload]
+            shown = {name: self.frame.item(row, name) for name in keys}
+            raise_duplicate(shown, self.period, int(start[row]), int(months[row]))
+        self.arrays[PREVIOUS] = _kernel.take(self.col(source), rows)
+        self.arrays[FOUND] = rows >= 0
+        if keep_rows:
+            self.rows = rows
+
+    def totals(self, groups: Sequence[str], *, earlier: bool = False) -> None:
+        """Add the sum of VALUE over each row's group (TOTAL), NaN if a value is not finite.
+
+        With ``earlier``, the total of the same group one year before the row's own
+        period instead.
+        """
+        names = [*groups, START, MONTHS] if earlier else list(groups)
+        keys = self._keys(names)
+        codes, n_groups = _kernel.group_codes(keys)
+        sums = _kernel.group_sums(codes, n_groups, self.arrays[VALUE])
+        if earlier:
+            # Looked up by group, not through the row's own earlier row: a row that is new
+            # this year still sees the total its group had (as the lazy path's join does).
+            some_row = np.empty(n_groups, dtype=np.int64)
+            some_row[codes] = np.arange(len(codes), dtype=np.int64)
+            group_keys = [key[some_row] for key in keys]
+            earlier_group = _kernel.previous_rows(group_keys[:-2], group_keys[-2], group_keys[-1])
+            sums = _kernel.take(sums, earlier_group)
+        self.arrays[TOTAL] = sums[codes]
+
+    # -- results --------------------------------------------------------------------------
+
+    def add(self, outputs: dict[str, Column]) -> None:
+        """Add result columns; later formulas may refer to them by name."""
+        self.outputs.update(outputs)
+
+    def finish(self, results: Sequence[str]) -> Any:
+        """The native frame: the input's columns, then ``results``, then the unit column."""
+        columns = list(self.frame.columns)
+        names = [*(name for name in self.outputs if name in columns), *results]
+        unit = self._unit()
+        if unit is not None:
+            self.outputs[UNIT_COLUMN] = unit
+            names.append(UNIT_COLUMN)
+        native = _attach(self.frame, {name: self.outputs[name] for name in names})
+        order = [*columns, *(name for name in names if name not in columns)]
+        result: Any = nw.from_native(native, eager_only=True).select(*order).to_native()
+        return result
+
+    def _unit(self) -> Text | None:
+        units = self.units
+        if units is None:
+            return None
+        n = len(self.frame)
+        constant = self.converted_to or units.currency
+        if constant is not None:
+            return Text(np.zeros(n, dtype=np.int8), [units.label(constant)])
+        assert self.currency_codes is not None
+        return Text(self.currency_codes, [units.label(code) for code in self.currency_list])
+
+
+def _distinct_text(text: Text) -> Text:
+    """The same texts with each category once (pandas and arrow want them unique)."""
+    if len(set(text.categories)) == len(text.categories):
+        return text
+    unique = list(dict.fromkeys(text.categories))
+    remap = np.array([unique.index(category) for category in text.categories] + [-1])
+    return Text(remap[text.codes], unique)
+
+
+def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
+    """The native frame with ``columns`` set: floats (NaN as null) and categorical texts."""
+    native = frame.to_native()
+    implementation = frame.implementation
+    if implementation.is_pandas():
+        pd = _module("pandas")
+        values = {
+            name: pd.Categorical.from_codes(column.codes, categories=column.categories)
+            if isinstance(column, Text)
+            # A Series that wraps the array: assign() would copy a bare array.
+            else pd.Series(column, index=native.index, copy=False)
+            for name, column in ((n, _clean(c)) for n, c in columns.items())
+        }
+        return native.assign(**values)
+    pa = _module("pyarrow")
+    arrays = {name: _arrow(pa, _clean(column)) for name, column in columns.items()}
+    if implementation.is_pyarrow():
+        for name, array in arrays.items():
+            index = native.schema.get_field_index(name)
+            native = (
+                native.set_column(index, name, array)
+                if index >= 0
+                else native.append_column(name, array)
+            )
+        return native
+    pl = _module("polars")
+    return native.with_columns([pl.from_arrow(array).alias(name) for name, array in arrays.items()])
+
+
+def _clean(column: Column) -> Column:
+    return _distinct_text(column) if isinstance(column, Text) else column
+
+
+def _arrow(pa: Any, column: Column) -> Any:
+    if isinstance(column, Text):
+        codes = column.codes
+        return pa.DictionaryArray.from_arrays(
+            pa.array(codes, mask=codes < 0), pa.array(column.categories, pa.string())
+        )
+    return pa.array(column, mask=~np.isfinite(column))

@@ -1,0 +1,271 @@
+"""Year-on-year growth, implied previous values and contributions to growth, on frames.
+
+Each row is compared with the row of the same keys whose period covers the same
+months one year earlier, found by calendar and never by position; a row without
+one, or whose base is zero or negative, gets a null and a reason.
+
+>>> import polars as pl
+>>> import tradestats.tables as tt
+>>> trade = pl.DataFrame({
+...     "reporter": ["Xinjiang"] * 2, "partner": ["World"] * 2, "flow": ["total"] * 2,
+...     "product": ["TOTAL"] * 2, "period": ["2022-01/2022-07", "2023-01/2023-07"],
+...     "value": [114.9, 183.0],
+... })
+>>> result = tt.yoy_growth(trade, units=tt.Units(currency="CNY", scale="billion"))
+>>> result.select("period", "previous", "growth", "growth_reason", "unit").rows()
+[('2022-01/2022-07', None, None, 'no row for 2021-01/2021-07', 'billion CNY'),
+ ('2023-01/2023-07', 114.9, 0.5926892950391645, None, 'billion CNY')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+
+import numpy as np
+
+from tradestats.errors import InvalidValueError
+from tradestats.tables._frames import FOUND, PREVIOUS, TOTAL, VALUE, prepare
+from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tradestats.tables.columns import ExchangeRates, Units
+
+__all__ = ["contribution", "implied_previous", "yoy_growth"]
+
+T = TypeVar("T")  # the kind of frame: each function returns the kind it was given
+
+#: Reason for a result that does not fit in a float (a tiny base, a huge change).
+OUT_OF_RANGE: Final = "out of range"
+
+
+def null_reason(job: Any, values: Any, what: str) -> tuple[Any, str]:
+    """The case of a null, NaN or infinite value (``what``: its name) for ``job.reasons``."""
+    return ~job.finite(values), f"null {what}"
+
+
+def yoy_growth(
+    frame: T,
+    *,
+    keys: Sequence[str] = DEFAULT_KEYS,
+    period: str = "period",
+    value: str = "value",
+    units: Units | None = None,
+    fx: ExchangeRates | None = None,
+    allow_negative_base: bool = False,
+) -> T:
+    """Year-on-year growth of every row over the same months one year earlier.
+
+    Adds the columns ``previous`` (the year-earlier value, in the value's unit,
+    null without one), ``growth`` (a fraction: 0.593 is +59.3%), ``growth_reason``
+    (null when ``growth`` is set, else why not: ``"no row for 2022"``, ``"zero
+    base"``, ``"negative base"``, ``"null value"``, ``"null previous value"``,
+    ``"out of range"``) and, when units are known, ``unit``. Null, NaN and
+    infinite values count as null. Eager frames keep their row order (and pandas
+    its index) and hold reasons and units as categoricals; lazy ones come back in
+    the engine's order, with text columns.
+
+    Args:
+        frame: A pandas, polars (eager or lazy), pyarrow, DuckDB or Dask frame.
+        keys: The columns that identify one series; each (keys, period) once.
+        period: The period column: period text (``"2023"``, ``"2023-07"``,
+            ``"2023-Q2"``, ``"2023-01/2023-07"``) or integer years.
+        value: The numeric value column.
+        units: The values' currency and scale; by default a ``currency`` column
+            if there is one, else bare numbers.
+        fx: Exchange rates that convert every row into one currency first (the
+            value and currency columns of the result are then converted too).
+        allow_negative_base: Over a negative base, divide by its size (as
+            :func:`tradestats.growth` does) instead of giving a null.
+
+    Returns:
+        The same kind of frame, with the columns above added.
+
+    Raises:
+        DuplicateKeyError: If two rows have the same keys and period.
+        InvalidValueError: For a missing column, a null key or period, or a value
+            column that is not numeric.
+        UnitMismatchError: If one series has rows in two currencies and no ``fx``
+            was given, or a rate is missing from ``fx``.
+        UnknownUnitError: For an unknown currency code.
+        ParseError: For a period that cannot be read.
+
+    >>> import pandas as pd
+    >>> import tradestats.tables as tt
+    >>> exports = pd.DataFrame({"reporter": ["CHN"] * 3, "period": [2021, 2022, 2023],
+    ...                         "value": [0.0, 50.0, 80.0]})
+    >>> tt.yoy_growth(exports, keys=["reporter"])[["period", "growth", "growth_reason"]]
+       period  growth growth_reason
+    0    2021     NaN   no row for 2020
+    1    2022     NaN       zero base
+    2    2023     0.6            NaN
+    """
+    job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
+    job.check_one_currency(keys, what="year-on-year growth")
+    job.align(keys)
+    current, previous = job.col(VALUE), job.col(PREVIOUS)
+    negative = [] if allow_negative_base else [(previous < 0, "negative base")]
+    with np.errstate(all="ignore"):  # eager arrays: undefined rates are masked below
+        base = job.magnitude(previous) if allow_negative_base else previous
+        rate = current - previous
+        rate /= base
+        reason = job.reasons(
+            null_reason(job, current, "value"),
+            (~job.col(FOUND), job.missing()),
+            null_reason(job, previous, "previous value"),
+            (previous == 0, "zero base"),
+            *negative,
+            (~job.finite(rate), OUT_OF_RANGE),
+        )
+        job.add(
+            {
+                "previous": job.keep(previous, job.finite(previous)),
+                "growth": job.keep(rate, job.ok(reason), fresh=True),
+                "growth_reason": reason,
+            }
+        )
+    return cast("T", job.finish(["previous", "growth", "growth_reason"]))
+
+
+def implied_previous(
+    frame: T,
+    *,
+    growth: str = "growth",
+    value: str = "value",
+    units: Units | None = None,
+) -> T:
+    """The earlier value each row's growth implies: value ÷ (1 + growth).
+
+    Adds ``previous`` (in the value's unit), ``previous_reason`` (null when
+    ``previous`` is set, else ``"null value"``, ``"null growth"``, ``"fall of
+    100%"`` — every earlier value gives zero — ``"fall of more than 100%"`` or
+    ``"out of range"``) and, when units are known, ``unit``.
+
+    Args:
+        frame: A pandas, polars (eager or lazy), pyarrow, DuckDB or Dask frame.
+        growth: The growth column, as a fraction (0.593 for +59.3%).
+        value: The numeric value column (the later value).
+        units: The values' currency and scale (see :func:`yoy_growth`).
+
+    Returns:
+        The same kind of frame, with the columns above added.
+
+    Raises:
+        InvalidValueError: For a missing or non-numeric column.
+        UnknownUnitError: For an unknown currency code.
+
+    >>> import polars as pl
+    >>> import tradestats.tables as tt
+    >>> news = pl.DataFrame({"value": [183.0, 5.0], "growth": [0.593, -1.0]})
+    >>> tt.implied_previous(news).rows()
+    [(183.0, 0.593, 114.87758945386064, None), (5.0, -1.0, None, 'fall of 100%')]
+    """
+    job = prepare(frame, keys=(), period=None, value=value, units=units, fx=None, extra=[growth])
+    kind = job.frame.collect_schema()[growth]
+    if not kind.is_numeric():
+        raise InvalidValueError(
+            f"the growth column {growth!r} must be numeric (a fraction), got {kind}",
+            column=growth,
+        )
+    current, rate = job.col(VALUE), job.number(growth)
+    with np.errstate(all="ignore"):
+        earlier = current / (rate + 1)
+        reason = job.reasons(
+            null_reason(job, current, "value"),
+            null_reason(job, rate, "growth"),
+            (rate == -1, "fall of 100%"),
+            (rate < -1, "fall of more than 100%"),
+            (~job.finite(earlier), OUT_OF_RANGE),
+        )
+        job.add(
+            {"previous": job.keep(earlier, job.ok(reason), fresh=True), "previous_reason": reason}
+        )
+    return cast("T", job.finish(["previous", "previous_reason"]))
+
+
+def contribution(
+    frame: T,
+    *,
+    keys: Sequence[str] = DEFAULT_KEYS,
+    by: Sequence[str] = DEFAULT_GROUP,
+    period: str = "period",
+    value: str = "value",
+    units: Units | None = None,
+    fx: ExchangeRates | None = None,
+) -> T:
+    """How many percentage points each row added to its group total's year-on-year growth.
+
+    A row's contribution is (value − previous) ÷ the group's total one year
+    earlier, in percentage points; over rows present in both years they add up to
+    the total's growth in percent. Adds ``previous``, ``previous_total`` (both in
+    the value's unit), ``contribution_pp`` (percentage points: 10.0 is +10 pp),
+    ``contribution_reason`` (null when set, else ``"no row for 2022"``, ``"null
+    value"``, ``"null previous value"``, ``"null previous total"`` — a value
+    of the earlier group is null —, ``"zero previous total"`` or ``"out of
+    range"``) and, when units are known, ``unit``.
+
+    Args:
+        frame: A pandas, polars (eager or lazy), pyarrow, DuckDB or Dask frame.
+        keys: The columns that identify one series; each (keys, period) once.
+        by: The columns of the group whose total grows, a subset of ``keys``
+            (the period is added to it).
+        period: The period column (see :func:`yoy_growth`).
+        value: The numeric value column.
+        units: The values' currency and scale (see :func:`yoy_growth`).
+        fx: Exchange rates into one currency (see :func:`yoy_growth`).
+
+    Returns:
+        The same kind of frame, with the columns above added.
+
+    Raises:
+        DuplicateKeyError: If two rows have the same keys and period.
+        InvalidValueError: For a missing column, ``by`` not within ``keys``, a
+            null key or period, or a value column that is not numeric.
+        UnitMismatchError: If a group has rows in two currencies and no ``fx`` was
+            given, or a rate is missing from ``fx``.
+
+    >>> import polars as pl
+    >>> import tradestats.tables as tt
+    >>> trade = pl.DataFrame({"reporter": ["A"] * 4, "partner": ["X", "Y", "X", "Y"],
+    ...                       "period": [2022, 2022, 2023, 2023],
+    ...                       "value": [60.0, 40.0, 80.0, 30.0]})
+    >>> result = tt.contribution(trade, keys=["reporter", "partner"], by=["reporter"])
+    >>> result.filter(pl.col("period") == 2023)["contribution_pp"].to_list()
+    [20.0, -10.0]
+    """
+    outside = [name for name in by if name not in keys]
+    if outside or period in by:
+        raise InvalidValueError(
+            f"the group columns {list(by)} must be among the keys {list(keys)} and leave out "
+            f"the period column {period!r}",
+            by=list(by),
+            keys=list(keys),
+        )
+    job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
+    job.check_one_currency(by, what="contributions to growth")
+    job.align(keys, keep_rows=True)
+    job.totals(by, earlier=True)
+    current, previous, total = job.col(VALUE), job.col(PREVIOUS), job.col(TOTAL)
+    with np.errstate(all="ignore"):
+        points = current - previous
+        points /= total
+        points *= 100
+        reason = job.reasons(
+            null_reason(job, current, "value"),
+            (~job.col(FOUND), job.missing()),
+            null_reason(job, previous, "previous value"),
+            null_reason(job, total, "previous total"),
+            (total == 0, "zero previous total"),
+            (~job.finite(points), OUT_OF_RANGE),
+        )
+        job.add(
+            {
+                "previous": job.keep(previous, job.finite(previous)),
+                "previous_total": job.keep(total, job.finite(total)),
+                "contribution_pp": job.keep(points, job.ok(reason), fresh=True),
+                "contribution_reason": reason,
+            }
+        )
+    results = ["previous", "previous_total", "contribution_pp", "contribution_reason"]
+    return cast("T", job.finish(results))

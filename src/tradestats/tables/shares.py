@@ -1,0 +1,177 @@
+"""Shares within groups, and their change in percentage points, on frames.
+
+>>> import polars as pl
+>>> import tradestats.tables as tt
+>>> trade = pl.DataFrame({"reporter": ["Xinjiang"] * 2, "flow": ["total"] * 2,
+...                       "partner": ["Belt and Road", "others"], "period": ["2023"] * 2,
+...                       "value": [169.0, 14.0]})
+>>> tt.share(trade)["share"].round(3).to_list()
+[0.923, 0.077]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import numpy as np
+
+from tradestats.tables._frames import FOUND, MONTHS, PREVIOUS, START, TOTAL, VALUE, prepare
+from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
+from tradestats.tables.growth import null_reason
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tradestats.tables.columns import ExchangeRates, Units
+
+__all__ = ["share", "share_change"]
+
+T = TypeVar("T")  # the kind of frame: each function returns the kind it was given
+
+_SHARE_RESULTS = ["total", "share", "share_reason"]
+
+
+def _shares(job: Any, by: Sequence[str], period: str | None) -> None:
+    """Add ``total``, ``share`` and ``share_reason`` within ``by`` (and the period)."""
+    groups = [*by, START, MONTHS] if period is not None else list(by)
+    job.check_one_currency(groups, what="shares")
+    job.totals(groups)
+    part, total = job.col(VALUE), job.col(TOTAL)
+    with np.errstate(all="ignore"):  # eager arrays: undefined shares are masked
+        reason = job.reasons(
+            null_reason(job, part, "value"),
+            null_reason(job, total, "total"),
+            (part < 0, "negative value"),
+            (total < 0, "negative total"),
+            (part > total, "part exceeds total"),
+            (total == 0, "zero total"),
+        )
+        job.add(
+            {
+                "total": job.keep(total, job.finite(total)),
+                "share": job.keep(part / total, job.ok(reason), fresh=True),
+                "share_reason": reason,
+            }
+        )
+
+
+def share(
+    frame: T,
+    *,
+    by: Sequence[str] = DEFAULT_GROUP,
+    period: str | None = "period",
+    value: str = "value",
+    units: Units | None = None,
+    fx: ExchangeRates | None = None,
+) -> T:
+    """Each row's share of its group's total in the same period.
+
+    Adds ``total`` (the group's sum, in the value's unit; null if a value of the
+    group is null, NaN or infinite), ``share`` (a fraction in [0, 1]: 0.923 is
+    92.3%), ``share_reason`` (null when ``share`` is set, else ``"null value"``,
+    ``"null total"``, ``"negative value"``, ``"negative total"``, ``"part exceeds
+    total"`` or ``"zero total"``, as :func:`tradestats.share` refuses them) and,
+    when units are known, ``unit``. Rows are parts: each should appear once.
+
+    Args:
+        frame: A pandas, polars (eager or lazy), pyarrow, DuckDB or Dask frame.
+        by: The columns of the group (without the period): by default each
+            reporter's flow, so the shares are of partners and products.
+        period: The period column (period text or integer years), added to the
+            groups; None for a frame of one period without a period column.
+        value: The numeric value column.
+        units: The values' currency and scale; by default a ``currency`` column
+            if there is one, else bare numbers.
+        fx: Exchange rates that convert every row into one currency first.
+
+    Returns:
+        The same kind of frame, with the columns above added.
+
+    Raises:
+        InvalidValueError: For a missing column, a null group key or period, or a
+            value column that is not numeric.
+        UnitMismatchError: If a group has rows in two currencies and no ``fx`` was
+            given, or a rate is missing from ``fx``.
+        UnknownUnitError: For an unknown currency code.
+
+    >>> import pandas as pd
+    >>> import tradestats.tables as tt
+    >>> trade = pd.DataFrame({"reporter": ["A", "A", "B"], "value": [30.0, 10.0, 0.0]})
+    >>> tt.share(trade, by=["reporter"], period=None)
+      reporter  value  total  share share_reason
+    0        A   30.0   40.0   0.75          NaN
+    1        A   10.0   40.0   0.25          NaN
+    2        B    0.0    0.0    NaN   zero total
+    """
+    job = prepare(frame, keys=by, period=period, value=value, units=units, fx=fx)
+    _shares(job, by, period)
+    return cast("T", job.finish(_SHARE_RESULTS))
+
+
+def share_change(
+    frame: T,
+    *,
+    keys: Sequence[str] = DEFAULT_KEYS,
+    by: Sequence[str] = DEFAULT_GROUP,
+    period: str = "period",
+    value: str = "value",
+    units: Units | None = None,
+    fx: ExchangeRates | None = None,
+) -> T:
+    """How many percentage points each row's share of its group moved in a year.
+
+    Computes the shares as :func:`share` does, then compares each row's share
+    with the share of the row of the same keys one year earlier. Adds ``total``,
+    ``share``, ``share_reason`` (see :func:`share`), ``previous_share`` (a
+    fraction), ``share_change_pp`` (percentage points: 1.2 is +1.2 pp),
+    ``share_change_reason`` (null when set, else the share's reason, ``"no row
+    for 2022"`` or ``"no previous share"``) and, when units are known, ``unit``.
+
+    Args:
+        frame: A pandas, polars (eager or lazy), pyarrow, DuckDB or Dask frame.
+        keys: The columns that identify one series; each (keys, period) once.
+        by: The columns of the share's group (without the period).
+        period: The period column (period text or integer years).
+        value: The numeric value column.
+        units: The values' currency and scale (see :func:`share`).
+        fx: Exchange rates into one currency (see :func:`share`).
+
+    Returns:
+        The same kind of frame, with the columns above added.
+
+    Raises:
+        DuplicateKeyError: If two rows have the same keys and period.
+        InvalidValueError: For a missing column, a null key or period, or a value
+            column that is not numeric.
+        UnitMismatchError: If a group has rows in two currencies and no ``fx`` was
+            given, or a rate is missing from ``fx``.
+
+    >>> import polars as pl
+    >>> import tradestats.tables as tt
+    >>> trade = pl.DataFrame({"reporter": ["A"] * 4, "partner": ["X", "Y", "X", "Y"],
+    ...                       "period": [2022, 2022, 2023, 2023],
+    ...                       "value": [60.0, 40.0, 90.0, 10.0]})
+    >>> result = tt.share_change(trade, keys=["reporter", "partner"], by=["reporter"])
+    >>> result.filter(pl.col("period") == 2023)["share_change_pp"].round(6).to_list()
+    [30.0, -30.0]
+    """
+    job = prepare(frame, keys=[*keys, *by], period=period, value=value, units=units, fx=fx)
+    job.check_one_currency(keys, what="changes of share")
+    _shares(job, by, period)
+    job.align(keys, source="share")
+    now, before = job.col("share"), job.col(PREVIOUS)
+    with np.errstate(all="ignore"):
+        reason = job.reasons(
+            (~job.ok(job.col("share_reason")), job.col("share_reason")),
+            (~job.col(FOUND), job.missing()),
+            (~job.finite(before), "no previous share"),
+        )
+        job.add(
+            {
+                "previous_share": job.keep(before, job.finite(before)),
+                "share_change_pp": job.keep((now - before) * 100, job.ok(reason), fresh=True),
+                "share_change_reason": reason,
+            }
+        )
+    results = [*_SHARE_RESULTS, "previous_share", "share_change_pp", "share_change_reason"]
+    return cast("T", job.finish(results))
