@@ -82,7 +82,7 @@ from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "WORLD",
