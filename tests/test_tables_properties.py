@@ -236,8 +236,8 @@ PROPERTY_SETTINGS = settings(
 # Each example runs three functions on a fresh frame. The lazy engines plan and run
 # queries per call (DuckDB about 0.3 s, Dask about a second), so they get fewer
 # examples than the eager ones; all keep the suite within its time budget.
-EAGER_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=min(settings.default.max_examples, 100))
-LAZY_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=min(settings.default.max_examples, 25))
+EAGER_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=min(settings().max_examples, 100))
+LAZY_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=min(settings().max_examples, 25))
 DASK_SETTINGS = settings(PROPERTY_SETTINGS, max_examples=3)
 
 
