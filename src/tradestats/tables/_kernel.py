@@ -464,14 +464,12 @@ def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> In
         row = int(clash[0])
         raise _duplicate_error(row, int(table[slot[row]]))
     del rows
-    before = earlier[period]
-    slot -= period
-    slot += before
-    missing = before < 0
-    del before
-    slot[missing] = 0
+    # Move each slot to the earlier period's (a shift per period, 0 where there is none).
+    has_earlier = earlier >= 0
+    shift = np.where(has_earlier, earlier - np.arange(n_periods), 0)
+    slot += shift[period]
     found = table[slot].astype(np.int64)
-    found[missing] = -1
+    found[~has_earlier[period]] = -1
     return found
 
 
