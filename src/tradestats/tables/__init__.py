@@ -21,7 +21,7 @@ from __future__ import annotations
 try:
     import narwhals as _narwhals  # noqa: F401 - checks that the extra is installed
     import numpy as _numpy  # noqa: F401
-except ImportError as error:  # pragma: no cover - the test environment has the extra
+except ModuleNotFoundError as error:  # pragma: no cover - the test environment has the extra
     raise ImportError(
         f"tradestats.tables needs {error.name}: install it with "
         "pip install 'tradestats[tables]' (plus the extra of your engine, such as "
