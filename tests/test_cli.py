@@ -189,3 +189,11 @@ def test_bad_files_exit_2(
     assert words in err
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_budget_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """--budget 0 gives plain propagation's looser ranges; a negative budget is refused."""
+    assert main(["check", "--budget", "0", str(EXAMPLE)]) == 0
+    assert "+19.6% to +58.3%" in capsys.readouterr().out
+    assert main(["check", "--budget", "-3", str(EXAMPLE)]) == 2
+    assert "not '-3'" in capsys.readouterr().err

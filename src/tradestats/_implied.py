@@ -16,18 +16,19 @@ from tradestats.flows import Flow
 from tradestats.report import GrowthClaim, MultiplierClaim, Report, ShareClaim, SumClaim, ValueClaim
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Hashable, Iterator, Sequence
 
-    from tradestats._relations import Network, Spans
+    from tradestats._narrowing import Readout
+    from tradestats._relations import Key, Network, Spans
     from tradestats.periods import Period
 
-__all__ = ["Derived", "implied"]
+__all__ = ["Derived", "implied", "readout"]
 
 _HUNDRED: Final = Decimal(100)
 
 
 class Derived(NamedTuple):
-    """One implied figure: its key, label, period, kind, span and unit (for amounts)."""
+    """One implied figure: key, label, period, kind, span, unit (for amounts) and inputs."""
 
     key: str
     label: str
@@ -35,6 +36,8 @@ class Derived(NamedTuple):
     kind: str
     span: Span
     unit: str | None = None
+    #: The variables the span is computed from (for branching).
+    inputs: tuple[Key, ...] = ()
 
 
 def _bounded(span: Span) -> bool:
@@ -60,6 +63,7 @@ def implied(network: Network, spans: Spans) -> Iterator[Derived]:
                     "amount",
                     span,
                     network.units[flow.id],
+                    ((flow.id, period),),
                 )
     for flow in report.flows:
         if flow.flow is Flow.BALANCE:
@@ -76,6 +80,8 @@ def implied(network: Network, spans: Spans) -> Iterator[Derived]:
                     period,
                     "growth",
                     rate,
+                    None,
+                    ((flow.id, period), (flow.id, period.previous_year())),
                 )
     yield from _shares(network, spans)
     yield from _contributions(network, spans)
@@ -123,10 +129,13 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                     period,
                     "share",
                     computed,
+                    None,
+                    ((part, period), (whole, period)),
                 )
         for period, share in shares.items():
             before = shares.get(period.previous_year())
             if before is not None:
+                earlier = period.previous_year()
                 change = (share - before) * Span(_HUNDRED, _HUNDRED)
                 yield Derived(
                     f"share-change/{part}/{whole}/{period}",
@@ -135,6 +144,8 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                     period,
                     "points",
                     change,
+                    None,
+                    ((part, period), (whole, period), (part, earlier), (whole, earlier)),
                 )
 
 
@@ -147,7 +158,8 @@ def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
         for period in covered:
             if period.previous_year() not in covered:
                 continue
-            base = spans[(claim.total, period.previous_year())]
+            base_key = (claim.total, period.previous_year())
+            base = spans[base_key]
             if not _bounded(base) or base.low <= 0:
                 continue
             for part in claim.parts:
@@ -162,4 +174,51 @@ def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
                     period,
                     "points",
                     points,
+                    None,
+                    ((part, period), (part, period.previous_year()), base_key),
                 )
+
+
+def readout(network: Network, figures: Sequence[Derived]) -> Readout:
+    """A quick way to compute the spans of ``figures`` again from other spans.
+
+    Branching reads the figures from every sub-box: this skips the labels and the
+    search for what to show, and only redoes the arithmetic.
+    """
+    stated = {
+        (c.part, c.whole, c.period): network.published(c)
+        for c in network.report.claims
+        if isinstance(c, ShareClaim)
+    }
+    one, hundred = Span(Decimal(1), Decimal(1)), Span(_HUNDRED, _HUNDRED)
+
+    def share(spans: Spans, part: Key, whole: Key) -> Span | None:
+        computed = (spans[part] / spans[whole]).meet(SHARE_DOMAIN)
+        published = stated.get((part[0], whole[0], part[1]))
+        if published is None or computed is None:
+            return computed if published is None else published
+        return computed.meet(published) or published
+
+    def compute(figure: Derived, spans: Spans) -> Span | None:
+        inputs = figure.inputs
+        if figure.kind == "amount":
+            return spans[inputs[0]]
+        if figure.kind == "growth":
+            return spans[inputs[0]] / spans[inputs[1]] - one
+        if figure.kind == "share":
+            return share(spans, *inputs)
+        if len(inputs) == 4:  # a change of share, in points
+            now, before = share(spans, *inputs[:2]), share(spans, *inputs[2:])
+            return None if now is None or before is None else (now - before) * hundred
+        now, before, base = (spans[name] for name in inputs)
+        return (now - before) / base * hundred
+
+    def read(spans: Spans) -> dict[Hashable, Span]:
+        found: dict[Hashable, Span] = {}
+        for figure in figures:
+            span = compute(figure, spans)
+            if span is not None:
+                found[figure.key] = span
+        return found
+
+    return read

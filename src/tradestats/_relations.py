@@ -8,20 +8,24 @@ how the check compares a published figure with what the other claims imply.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, TypeAlias
 
 from tradestats._narrowing import (
     ANY,
+    BUDGET,
     EMPTY,
     NON_NEGATIVE,
     Conflict,
     Constraint,
     Fix,
     Product,
+    Readout,
+    Refined,
     Span,
     Sum,
+    branch_and_prune,
     propagate,
 )
 from tradestats.flows import Flow
@@ -61,8 +65,9 @@ def _span(interval: object) -> Span:
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, *, budget: int = BUDGET) -> None:
         self.report = report
+        self.budget = budget
         self.periods = report.periods
         self.units: dict[str, str | None] = {
             flow.id: report.unit_of(flow.id) for flow in report.flows
@@ -76,6 +81,16 @@ class Network:
             claim.id: list(self._constraints(claim)) for claim in report.claims
         }
         self._cache: dict[frozenset[str], dict[Hashable, Span] | None] = {}
+        self._refined: dict[tuple[str, frozenset[str]], Refined | None] = {}
+        self._claims = {claim.id: claim for claim in report.claims}
+        self._variables = {
+            claim.id: {
+                variable
+                for period in self.periods_of(claim)
+                for variable in self.inputs(claim, period)
+            }
+            for claim in report.claims
+        }
 
     # -- building --------------------------------------------------------------------
 
@@ -147,16 +162,118 @@ class Network:
                 self._cache[key] = None
         return self._cache[key]
 
+    def _constraints_of(self, claim_ids: Iterable[str]) -> list[Constraint]:
+        key = set(claim_ids)
+        return [
+            c for claim in self.report.claims if claim.id in key for c in self.constraints[claim.id]
+        ]
+
+    def refine(
+        self,
+        claim_ids: Iterable[str],
+        readout: Readout,
+        inputs: Mapping[Hashable, Sequence[Hashable]],
+    ) -> Refined | None:
+        """Branch and prune under the given claims (see :func:`._narrowing.branch_and_prune`)."""
+        return branch_and_prune(
+            self.domains, self._constraints_of(claim_ids), readout, inputs, budget=self.budget
+        )
+
+    def implied_by_others(self, claim: Claim, claim_ids: Iterable[str]) -> Refined | None:
+        """What the claims ``claim_ids`` imply for ``claim``'s figure, narrowed by branching.
+
+        The figures are keyed by period. Only the claims linked to the figure's
+        variables (directly or through other claims) are used, so that the result
+        can be shared between sets of claims that differ elsewhere.
+
+        Returns:
+            The refined figures and spans, or ``None`` if those claims cannot all hold.
+        """
+        linked = self._linked(claim, set(claim_ids) - {claim.id})
+        key = (claim.id, linked)
+        if key not in self._refined:
+            periods = self.periods_of(claim)
+
+            def readout(spans: Spans) -> dict[Hashable, Span]:
+                return {period: self.figure(claim, period, spans) for period in periods}
+
+            inputs: dict[Hashable, Sequence[Hashable]] = {
+                period: self.inputs(claim, period) for period in periods
+            }
+            self._refined[key] = self.refine(linked, readout, inputs)
+        return self._refined[key]
+
+    def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
+        """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
+        reached = set(self._variables[claim.id])
+        linked: set[str] = set()
+        grown = True
+        while grown:
+            grown = False
+            for other in claim_ids - linked:
+                if not self._variables[other].isdisjoint(reached):
+                    linked.add(other)
+                    reached |= self._variables[other]
+                    grown = True
+        return frozenset(linked)
+
+    def violated(self, claim_id: str, claim_ids: Iterable[str]) -> bool:
+        """Whether the other claims of ``claim_ids`` rule out the figure of ``claim_id``.
+
+        They do if the range they imply for it misses its published figure, or if
+        they cannot all hold themselves.
+        """
+        claim = self._claims[claim_id]
+        refined = self.implied_by_others(claim, claim_ids)
+        if refined is None:
+            return True
+        published = self.published(claim)
+        return any(span.gap(published) > 0 for span in refined.figures.values())
+
+    def holds(self, claim_ids: Iterable[str]) -> bool:
+        """Whether the claims may all hold, as far as propagation and branching can tell.
+
+        They cannot if propagation finds a conflict, or if for one of them the others
+        imply a range its figure misses.
+        """
+        ids = list(claim_ids)
+        return self.solve(ids) is not None and not any(
+            self.violated(claim_id, ids) for claim_id in ids
+        )
+
     def minimal_conflict(self, claim_ids: list[str]) -> list[str]:
-        """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold (a deletion filter)."""
+        """A small subset of ``claim_ids`` that cannot hold (a deletion filter).
+
+        Where propagation alone finds the conflict, the subset is smallest by
+        inclusion for propagation. Otherwise one claim whose figure the others rule
+        out is kept as the witness, and every claim the witness can do without is
+        dropped.
+        """
         core = list(claim_ids)
+        if self.solve(core) is None:
+            for claim_id in list(core):
+                trial = [other for other in core if other != claim_id]
+                if self.solve(trial) is None:
+                    core = trial
+            return core
+        witness = next(claim_id for claim_id in core if self.violated(claim_id, core))
         for claim_id in list(core):
             trial = [other for other in core if other != claim_id]
-            if self.solve(trial) is None:
+            if claim_id != witness and self.violated(witness, trial):
                 core = trial
         return core
 
     # -- reading figures back --------------------------------------------------------
+
+    def inputs(self, claim: Claim, period: Period) -> tuple[Key, ...]:
+        """The variables a claim's figure in ``period`` is computed from."""
+        if isinstance(claim, ValueClaim):
+            return ((claim.flow, claim.period),)
+        if isinstance(claim, GrowthClaim | MultiplierClaim):
+            return ((claim.flow, claim.period), (claim.flow, claim.period.previous_year()))
+        if isinstance(claim, ShareClaim):
+            return ((claim.part, period), (claim.whole, period))
+        return ((claim.total, period), *((part, period) for part in claim.parts))
 
     def figure(self, claim: Claim, period: Period, spans: Spans) -> Span:
         """What ``spans`` say about the claim's figure in ``period``, in the claim's terms."""

@@ -18,7 +18,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Final, TextIO
 
-from tradestats.consistency import CheckResult, Verdict, check, published_text
+from tradestats.consistency import DEFAULT_BUDGET, CheckResult, Verdict, check, published_text
 from tradestats.errors import TradeStatsError
 from tradestats.report import (
     Claim,
@@ -69,7 +69,26 @@ def _parser() -> argparse.ArgumentParser:
         help="colour the verdicts: auto (default) when writing to a terminal and NO_COLOR "
         "is not set",
     )
+    checker.add_argument(
+        "--budget",
+        type=_budget,
+        default=DEFAULT_BUDGET,
+        metavar="N",
+        help=f"sub-boxes to try for each bound (default {DEFAULT_BUDGET}): more gives "
+        "tighter ranges, more slowly; 0 gives plain interval propagation",
+    )
     return parser
+
+
+def _budget(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        message = f"expected a whole number of 0 or more, not {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    return value
 
 
 def _use_colour(choice: str, stream: TextIO) -> bool:
@@ -95,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
     try:
-        result = check(load_report(arguments.report))
+        result = check(load_report(arguments.report), budget=arguments.budget)
     except TradeStatsError as error:
         sys.stderr.write(f"tradestats: error: {error}\n")
         return 2

@@ -3,7 +3,7 @@ r"""Report files: a report's claims as TOML or JSON, read into a :class:`.Report
 The format is documented in :doc:`/report-format`. Every figure is written as
 text, as published (``"183 billion yuan"``, ``"59.3%"``, ``"3.26 times"``), so
 its digits, and the precision they carry, are kept. Anything wrong raises a
-:class:`ReportFileError` that names the file, the claim (or flow) and the field.
+:class:`~tradestats.errors.ReportFileError` that names the file, the claim (or flow) and the field.
 
 >>> from tradestats.reportfile import parse_report
 >>> parse_report('title = "x"\n[flows.world]\nflow = "total"\nreporter = "Xinjiang"\n'
@@ -11,7 +11,7 @@ its digits, and the precision they carry, are kept. Anything wrong raises a
 ...              name="bad.toml")
 Traceback (most recent call last):
 ...
-tradestats.reportfile.ReportFileError: bad.toml: claim 'g', field 'growth': expected a growth
+tradestats.errors.ReportFileError: bad.toml: claim 'g', field 'growth': expected a growth
 rate as text, such as '61.4%', got true
 """
 
