@@ -110,6 +110,17 @@ def test_exchange_rates_convert_before_comparing(engine: str) -> None:
     assert pytest.approx(20 / 15 - 1) == result["growth"][1]
 
 
+def test_identity_rates_for_the_target_are_accepted_and_others_refused() -> None:
+    """A rate table may list USD into USD at 1 (common in published tables), never at 1.1."""
+    rows = {"currency": ["CNY", "CNY", "USD"], "period": ["2022", "2023", "2022"]}
+    identity = tt.ExchangeRates(pl.DataFrame({**rows, "rate": [0.15, 0.14, 1.0]}), target="USD")
+    result = tt.yoy_growth(currencies(), fx=identity)
+    assert pytest.approx(20 / 15 - 1) == result["growth"][1]
+    wrong = tt.ExchangeRates(pl.DataFrame({**rows, "rate": [0.15, 0.14, 1.1]}), target="USD")
+    with pytest.raises(ts.InvalidValueError, match=r"converts USD into itself at 1\.1"):
+        tt.yoy_growth(currencies(), fx=wrong)
+
+
 def test_missing_exchange_rate_names_currency_and_period() -> None:
     """A CNY row of 2022 with only a 2023 rate raises, naming CNY and 2022."""
     rates = tt.ExchangeRates(

@@ -160,7 +160,8 @@ class ExchangeRates:
 
         Raises:
             InvalidValueError: For a missing column, a null, a rate that is not a
-                positive finite number, or a rate for the target currency itself.
+                positive finite number, or a rate other than 1 for the target
+                currency itself.
             DuplicateKeyError: For two rates of one currency and period.
             UnknownUnitError: For an unknown currency code.
             ParseError: For a period that cannot be read.
@@ -181,10 +182,13 @@ class ExchangeRates:
                     f"in {when}",
                     rate=rate,
                 )
-            if code == self.target:
+            if code == self.target and rate != 1:
+                # Identity rows (USD to USD at 1) are common in rate tables and harmless.
                 raise InvalidValueError(
-                    f"the exchange-rate table has a rate for {code}, its own target currency",
+                    f"the exchange-rate table converts {code} into itself at {rate!r}; a "
+                    "currency's rate to itself can only be 1",
                     currency=code,
+                    rate=rate,
                 )
             slot = (code, when.start_index, when.months)
             if slot in rates:
