@@ -98,11 +98,11 @@ def test_seed_is_consistent() -> None:
         ("value/bri/2022-01/2022-07", "104.3 to 105.1 billion CNY"),
         ("value/others/2023-01/2023-07", "13.0 to 15.0 billion CNY"),
         ("value/others/2022-01/2022-07", "9.4 to 10.9 billion CNY"),
-        ("growth/others/2023-01/2023-07", "+34.2% to +41.0%"),
+        ("growth/others/2023-01/2023-07", "+35.2% to +39.9%"),
         ("share/bri/world/2023-01/2023-07", "91.8% to 92.9%"),
         ("share/bri/world/2022-01/2022-07", "90.5% to 91.8%"),
-        ("share-change/bri/world/2023-01/2023-07", "+0.9 to +1.5 pp"),
-        ("contribution/bri/world/2023-01/2023-07", "+55.5 to +56.4 pp"),
+        ("share-change/bri/world/2023-01/2023-07", "+1.1 to +1.3 pp"),
+        ("contribution/bri/world/2023-01/2023-07", "+55.6 to +56.4 pp"),
     ],
 )
 def test_seed_implied_figures(key: str, shown: str) -> None:
@@ -482,8 +482,9 @@ def precision_of(claim: Claim) -> Decimal:
     return claim.share.precision
 
 
-# Two checks per example, one of them hunting a conflict: half the profile's examples.
-@settings(max_examples=max(1, settings().max_examples // 2))
+# Two checks per example, one of them hunting a conflict: half the profile's examples,
+# and no deadline (exact rational arithmetic on many-digit figures can take a second).
+@settings(max_examples=max(1, settings().max_examples // 2), deadline=None)
 @given(worlds(), st.data())
 def test_a_figure_moved_beyond_what_the_others_allow_is_flagged(
     world: World, data: st.DataObject

@@ -16,13 +16,12 @@ from tradestats.flows import Flow
 from tradestats.report import GrowthClaim, MultiplierClaim, Report, ShareClaim, SumClaim, ValueClaim
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
-    from tradestats._narrowing import Readout
     from tradestats._relations import Key, Network, Spans
     from tradestats.periods import Period
 
-__all__ = ["Derived", "implied", "readout"]
+__all__ = ["Derived", "exact", "implied"]
 
 _HUNDRED: Final = Decimal(100)
 
@@ -179,46 +178,55 @@ def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
                 )
 
 
-def readout(network: Network, figures: Sequence[Derived]) -> Readout:
-    """A quick way to compute the spans of ``figures`` again from other spans.
+def exact(
+    network: Network, claim_ids: Sequence[str], figures: Sequence[Derived]
+) -> dict[str, Span]:
+    """The ranges of ``figures`` under the claims, as tight as linear programming makes them.
 
-    Branching reads the figures from every sub-box: this skips the labels and the
-    search for what to show, and only redoes the arithmetic.
+    Values, growth rates, shares and contributions are exact (a linear or
+    linear-fractional program over the values the claims allow, rounded outward).
+    A change of share is a difference of two ratios, which is not: it comes from a
+    linear relaxation refined within the network's budget
+    (:meth:`~tradestats._relations.Network.share_change`), or, where a base may be 0,
+    from the difference of the two shares' ranges.
     """
+    hundred = Span(_HUNDRED, _HUNDRED)
     stated = {
         (c.part, c.whole, c.period): network.published(c)
         for c in network.report.claims
-        if isinstance(c, ShareClaim)
+        if isinstance(c, ShareClaim) and c.id in claim_ids
     }
-    one, hundred = Span(Decimal(1), Decimal(1)), Span(_HUNDRED, _HUNDRED)
 
-    def share(spans: Spans, part: Key, whole: Key) -> Span | None:
-        computed = (spans[part] / spans[whole]).meet(SHARE_DOMAIN)
-        published = stated.get((part[0], whole[0], part[1]))
-        if published is None or computed is None:
-            return computed if published is None else published
-        return computed.meet(published) or published
+    def share(part: Key, whole: Key) -> Span | None:
+        found = network.ratio(claim_ids, [(part, 1)], [(whole, 1)])
+        if found is None:
+            return stated.get((part[0], whole[0], part[1]))
+        return _meet(found, SHARE_DOMAIN)
 
-    def compute(figure: Derived, spans: Spans) -> Span | None:
+    found: dict[str, Span] = {}
+    for figure in figures:
         inputs = figure.inputs
-        if figure.kind == "amount":
-            return spans[inputs[0]]
+        span: Span | None = figure.span
         if figure.kind == "growth":
-            return spans[inputs[0]] / spans[inputs[1]] - one
-        if figure.kind == "share":
-            return share(spans, *inputs)
-        if len(inputs) == 4:  # a change of share, in points
-            now, before = share(spans, *inputs[:2]), share(spans, *inputs[2:])
-            return None if now is None or before is None else (now - before) * hundred
-        now, before, base = (spans[name] for name in inputs)
-        return (now - before) / base * hundred
+            ratio = network.ratio(claim_ids, [(inputs[0], 1)], [(inputs[1], 1)])
+            span = None if ratio is None else ratio - Span(Decimal(1), Decimal(1))
+        elif figure.kind == "share":
+            span = share(*inputs)
+        elif figure.kind == "points" and len(inputs) == 4:
+            change = network.share_change(claim_ids, inputs[:2], inputs[2:])
+            if change is None:
+                now, before = share(*inputs[:2]), share(*inputs[2:])
+                change = None if now is None or before is None else now - before
+            span = None if change is None else change * hundred
+        elif figure.kind == "points":
+            now_key, before_key, base = inputs
+            ratio = network.ratio(claim_ids, [(now_key, 1), (before_key, -1)], [(base, 1)])
+            span = None if ratio is None else ratio * hundred
+        found[figure.key] = figure.span if span is None else _meet(span, figure.span)
+    return found
 
-    def read(spans: Spans) -> dict[Hashable, Span]:
-        found: dict[Hashable, Span] = {}
-        for figure in figures:
-            span = compute(figure, spans)
-            if span is not None:
-                found[figure.key] = span
-        return found
 
-    return read
+def _meet(span: Span, other: Span) -> Span:
+    # Both hold the true value; outward rounding may leave them a hair apart.
+    met = span.meet(other)
+    return span if met is None else met

@@ -1,21 +1,34 @@
 """Private: a report's claims as constraints on the values of (flow, period), for the check.
 
 Each variable is the value of one declared flow in one period, in one unit per
-group of related flows. Each claim becomes constraints (:mod:`tradestats._narrowing`),
-and each claim's figure can be read back from a set of narrowed spans, which is
-how the check compares a published figure with what the other claims imply.
+group of related flows. Each claim becomes constraints (:mod:`tradestats._narrowing`)
+and, since every base of a product is 0 or more, exactly the same constraints as
+linear rows (:mod:`tradestats._linear`). The rows answer the check's questions
+exactly: whether claims can hold together, and the range of a value, a sum or a
+ratio of values under them. Interval propagation and branching remain for what
+is no linear program (a ratio whose base may be 0, a change of share).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from decimal import Decimal
-from typing import Final, TypeAlias
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from fractions import Fraction
+from typing import Final, NamedTuple, TypeAlias
 
+from tradestats._linear import (
+    Infeasible,
+    Polyhedron,
+    Program,
+    Row,
+    charnes_cooper,
+    linear_sum,
+)
 from tradestats._narrowing import (
     ANY,
     BUDGET,
     EMPTY,
+    INF,
     NON_NEGATIVE,
     Conflict,
     Constraint,
@@ -41,7 +54,7 @@ from tradestats.report import (
 )
 from tradestats.units import conversion_factor
 
-__all__ = ["GROWTH_DOMAIN", "SHARE_DOMAIN", "Key", "Network", "Spans"]
+__all__ = ["GROWTH_DOMAIN", "SHARE_DOMAIN", "Key", "Network", "Spans", "inward", "outward"]
 
 #: A variable: the value of a flow (by id) in a period.
 Key: TypeAlias = tuple[str, Period]
@@ -49,10 +62,28 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
+_ONE_FRACTION: Final = Fraction(1)
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
+
+
+_DOWN: Final = Context(prec=28, rounding=ROUND_FLOOR)
+_UP: Final = Context(prec=28, rounding=ROUND_CEILING)
+
+
+def outward(low: Fraction | None, high: Fraction | None) -> Span:
+    """Exact ends (``None`` for unbounded) as a span, rounded outward to decimals."""
+    return Span(
+        -INF if low is None else _DOWN.divide(Decimal(low.numerator), Decimal(low.denominator)),
+        INF if high is None else _UP.divide(Decimal(high.numerator), Decimal(high.denominator)),
+    )
+
+
+def inward(value: Decimal) -> Fraction:
+    """A finite decimal as an exact fraction."""
+    return Fraction(value)
 
 
 def _span(interval: object) -> Span:
@@ -83,6 +114,23 @@ class Network:
         self._cache: dict[frozenset[str], dict[Hashable, Span] | None] = {}
         self._refined: dict[tuple[str, frozenset[str]], Refined | None] = {}
         self._claims = {claim.id: claim for claim in report.claims}
+        # The linear program: one variable per (flow, period), 0 or more unless a balance.
+        self._keys: list[Key] = [
+            (flow.id, period) for flow in report.flows for period in self.periods
+        ]
+        self._index: dict[Hashable, int] = {name: number for number, name in enumerate(self._keys)}
+        self._free = frozenset(
+            self._index[name] for name, span in self.domains.items() if span.low < 0
+        )
+        self._rows = {
+            claim_id: [row for c in constraints for row in self._linear(c)]
+            for claim_id, constraints in self.constraints.items()
+        }
+        self._polyhedra: dict[frozenset[str], Polyhedron] = {}
+        self._lifted: dict[
+            tuple[frozenset[str], tuple[tuple[int, Fraction], ...]], Polyhedron | None
+        ]
+        self._lifted = {}
         self._variables = {
             claim.id: {
                 variable
@@ -144,6 +192,223 @@ class Network:
             for period in self.periods_of(claim):
                 yield Sum((claim.total, period), tuple((part, period) for part in claim.parts))
 
+    def _linear(self, constraint: Constraint) -> Iterable[Row]:
+        """A constraint as linear rows: exact, since a product's base is 0 or more."""
+        if isinstance(constraint, Fix):
+            variable = self._index[constraint.variable]
+            span = constraint.span
+            if span.low > span.high:
+                yield Row({}, ">=", 1)  # never holds
+                return
+            if span.low.is_finite():
+                yield Row({variable: 1}, ">=", inward(span.low))
+            if span.high.is_finite():
+                yield Row({variable: 1}, "<=", inward(span.high))
+        elif isinstance(constraint, Product):
+            result, base = self._index[constraint.result], self._index[constraint.base]
+            # result = base × factor with base >= 0 and factor in [lo, hi] is exactly
+            # lo × base <= result <= hi × base: the product is linear in base.
+            if base in self._free:  # pragma: no cover - the report refuses such claims
+                raise ValueError(f"the base {constraint.base!r} of a product may be negative")
+            factor = constraint.factor
+            if factor.low.is_finite():
+                yield Row(linear_sum([(result, 1), (base, -inward(factor.low))]), ">=", 0)
+            if factor.high.is_finite():
+                yield Row(linear_sum([(result, 1), (base, -inward(factor.high))]), "<=", 0)
+        else:
+            terms = [(self._index[part], -1) for part in constraint.parts]
+            yield Row(linear_sum([(self._index[constraint.total], 1), *terms]), "=", 0)
+
+    def program(self, claim_ids: Iterable[str]) -> Program:
+        """The linear program of the given claims: its solutions are the values they allow."""
+        key = set(claim_ids)
+        rows = [
+            row for claim in self.report.claims if claim.id in key for row in self._rows[claim.id]
+        ]
+        return Program(len(self._index), rows, self._free)
+
+    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron:
+        """The values the given claims allow (cached)."""
+        key = frozenset(claim_ids)
+        if key not in self._polyhedra:
+            self._polyhedra[key] = Polyhedron(self.program(key))
+        return self._polyhedra[key]
+
+    def extent(self, claim_ids: Iterable[str], terms: Iterable[tuple[Key, int]]) -> Span:
+        """The exact range of ``Σ coefficient × value`` under the claims, rounded outward.
+
+        Raises:
+            Infeasible: If the claims cannot all hold.
+        """
+        terms = list(terms)
+        polyhedron = self.polyhedron(self._around([name for name, _ in terms], claim_ids))
+        objective = linear_sum((self._index[name], factor) for name, factor in terms)
+        return outward(polyhedron.minimum(objective), polyhedron.maximum(objective))
+
+    def ratio(
+        self,
+        claim_ids: Iterable[str],
+        numerator: Iterable[tuple[Key, int]],
+        denominator: Iterable[tuple[Key, int]],
+    ) -> Span | None:
+        """The exact range of a ratio of two sums of values, rounded outward.
+
+        Returns:
+            The range, or ``None`` if the denominator may be 0, where the exact method
+            does not apply.
+
+        Raises:
+            Infeasible: If the claims cannot all hold.
+        """
+        numerator, denominator = list(numerator), list(denominator)
+        names = [name for name, _ in [*numerator, *denominator]]
+        found = self._ratio(
+            self._around(names, claim_ids),
+            linear_sum((self._index[name], factor) for name, factor in numerator),
+            linear_sum((self._index[name], factor) for name, factor in denominator),
+        )
+        return None if found is None else outward(*found)
+
+    def _ratio(
+        self,
+        claims: frozenset[str],
+        numerator: dict[int, Fraction],
+        denominator: dict[int, Fraction],
+    ) -> tuple[Fraction | None, Fraction | None] | None:
+        """:func:`._linear.ratio_range` with the transformed polyhedron cached.
+
+        Figures share denominators (a share and a change of share, a growth rate and
+        a contribution): phase one is done once per set of claims and denominator.
+        """
+        key = (claims, tuple(sorted(denominator.items())))
+        if key not in self._lifted:
+            lowest = self.polyhedron(claims).minimum(denominator)
+            self._lifted[key] = (
+                Polyhedron(charnes_cooper(self.program(claims), denominator))
+                if lowest is not None and lowest > 0
+                else None
+            )
+        lifted = self._lifted[key]
+        if lifted is None:
+            return None
+        if not lifted.feasible:  # pragma: no cover - the check above found values
+            raise Infeasible
+        return lifted.minimum(numerator), lifted.maximum(numerator)
+
+    def share_change(
+        self, claim_ids: Iterable[str], now: tuple[Key, Key], before: tuple[Key, Key]
+    ) -> Span | None:
+        """The range of ``now[0] / now[1] - before[0] / before[1]`` under the claims.
+
+        A difference of two ratios is no linear-fractional program. With
+        ``y = x / now[1]`` (Charnes–Cooper) the later share is linear, and the
+        earlier one, ``s = y[part] / y[whole]``, is tied to ``y`` by the bilinear
+        ``y[part] = s × y[whole]``. Its McCormick envelope over a slice ``a <= s <= b``
+        (and the range of ``y[whole]``) is linear: minimizing and maximizing
+        ``y[later part] - s`` over it bounds the change over the slice, loosely by
+        about the slice's width times that of ``y[whole]``. The slice holding the
+        lowest (highest) end is halved until the end is settled or the budget
+        (splits per end) is spent. Sound at every step.
+
+        Returns:
+            The range (a fraction, not points), or ``None`` if a base may be 0.
+
+        Raises:
+            Infeasible: If the claims cannot all hold.
+        """
+        index = self._index
+        program = self.program(self._around([*now, *before], claim_ids))
+        part, whole = index[now[0]], index[now[1]]
+        old_part, old_whole = index[before[0]], index[before[1]]
+        claims = self._around([*now, *before], claim_ids)
+        earlier = self._ratio(claims, {old_part: _ONE_FRACTION}, {old_whole: _ONE_FRACTION})
+        scale = self._ratio(claims, {old_whole: _ONE_FRACTION}, {whole: _ONE_FRACTION})
+        if earlier is None or scale is None or None in earlier or scale[0] is None:
+            return None  # a base may be 0, or the earlier share is unbounded
+        first, last = earlier
+        assert first is not None  # checked just above
+        assert last is not None
+        # The range of w = y[old whole] = old whole / whole, for the envelope.
+        ends = [(scale[0], 1)] if scale[1] is None else [(scale[0], 1), (scale[1], -1)]
+        lifted = charnes_cooper(program, {whole: 1})
+        share = lifted.size  # s, the earlier share
+
+        def slice_(low: Fraction, high: Fraction) -> _Slice | None:
+            rows = [
+                *lifted.rows,
+                Row({share: 1}, ">=", low),
+                Row({share: 1}, "<=", high),
+                Row({old_part: 1, old_whole: -low}, ">=", 0),
+                Row({old_part: 1, old_whole: -high}, "<=", 0),
+            ]
+            # McCormick: (s - low)(w - w_end) and (high - s)(w - w_end) have the sign
+            # of (w - w_end), with s × w = y[old part].
+            for end, sign in ends:
+                rows.append(
+                    Row(
+                        {old_part: sign, old_whole: -low * sign, share: -end * sign},
+                        ">=",
+                        -low * end * sign,
+                    )
+                )
+                rows.append(
+                    Row(
+                        {old_part: -sign, old_whole: high * sign, share: end * sign},
+                        ">=",
+                        high * end * sign,
+                    )
+                )
+            polyhedron = Polyhedron(Program(share + 1, rows, lifted.free))
+            if not polyhedron.feasible:
+                return None
+            objective = {part: 1, share: -1}
+            lowest = polyhedron.minimum(objective)
+            reached = [_change(polyhedron.point, part, old_part, old_whole)]
+            highest = polyhedron.maximum(objective)
+            reached.append(_change(polyhedron.point, part, old_part, old_whole))
+            if lowest is None or highest is None:  # pragma: no cover - s and y[part] are bounded
+                return None
+            return _Slice(low, high, lowest, highest, reached[0], reached[1])
+
+        # The earlier share takes every value between its ends (the polyhedron is
+        # convex), so no slice may come out empty. Should one, trust none of them:
+        # the caller falls back on the difference of the two shares' ranges.
+        whole_range = slice_(first, last)
+        if whole_range is None:
+            return None
+        slices = [whole_range]
+        tolerance = (slices[0].highest - slices[0].lowest) * _SETTLED
+        for low in (True, False):
+            stale = 0
+            for _ in range(self.budget):
+                extreme = _extreme(slices, low=low)
+                # The optimum of the envelope is a point of the polyhedron: the change
+                # there is a value the change takes, so the end lies between the two.
+                reached = extreme.reached_low if low else extreme.reached_high
+                gap = None if reached is None else abs(reached - extreme.end(low=low))
+                if gap is not None and gap <= tolerance:
+                    break  # exact, or as good as
+                if stale >= _PATIENCE or extreme.top - extreme.bottom <= tolerance:
+                    break  # settled: splitting no longer moves the end
+                slices.remove(extreme)
+                middle = (extreme.bottom + extreme.top) / 2
+                halves = [slice_(extreme.bottom, middle), slice_(middle, extreme.top)]
+                if None in halves:
+                    return None
+                slices.extend(found for found in halves if found is not None)
+                moved = abs(_extreme(slices, low=low).end(low=low) - extreme.end(low=low))
+                stale = 0 if moved > tolerance else stale + 1
+        return outward(min(s.lowest for s in slices), max(s.highest for s in slices))
+
+    def exact_spans(self, claim_ids: Iterable[str]) -> dict[Hashable, Span]:
+        """Every value's exact range under the claims, rounded outward.
+
+        Raises:
+            Infeasible: If the claims cannot all hold.
+        """
+        ids = list(claim_ids)
+        return {key: self.extent(ids, [(key, 1)]) for key in self._keys}
+
     # -- propagation -----------------------------------------------------------------
 
     def solve(self, claim_ids: Iterable[str]) -> dict[Hashable, Span] | None:
@@ -197,69 +462,100 @@ class Network:
             def readout(spans: Spans) -> dict[Hashable, Span]:
                 return {period: self.figure(claim, period, spans) for period in periods}
 
-            inputs: dict[Hashable, Sequence[Hashable]] = {
-                period: self.inputs(claim, period) for period in periods
-            }
-            self._refined[key] = self.refine(linked, readout, inputs)
+            self._refined[key] = self._exact(claim, linked, readout)
         return self._refined[key]
+
+    def _exact(self, claim: Claim, linked: frozenset[str], read: Readout) -> Refined | None:
+        """What the claims ``linked`` imply for ``claim``'s figure, by linear programming.
+
+        Exact, but for a growth or share whose base may be 0: those fall back on
+        branch and prune.
+        """
+        if not self.polyhedron(linked).feasible:
+            return None
+        spans = self.solve(linked)
+        if spans is None:  # pragma: no cover - propagation is sound
+            return None
+        spans = dict(spans)
+        periods = self.periods_of(claim)
+        for period in periods:
+            for name in self.inputs(claim, period):
+                spans[name] = self.extent(linked, [(name, 1)])
+        figures: dict[Hashable, Span] = {}
+        missing: list[Period] = []
+        for period in periods:
+            figure = self._exact_figure(claim, period, linked, spans)
+            if figure is None:
+                missing.append(period)
+            else:
+                figures[period] = figure
+        if missing:
+            inputs: dict[Hashable, Sequence[Hashable]] = {
+                period: self.inputs(claim, period) for period in missing
+            }
+            refined = self.refine(linked, read, inputs)
+            if refined is None:  # pragma: no cover - the linear program found values
+                return None
+            for period in missing:
+                figures[period] = refined.figures[period]
+        return Refined(spans, figures, 0)
+
+    def _exact_figure(
+        self, claim: Claim, period: Period, linked: frozenset[str], spans: Spans
+    ) -> Span | None:
+        """The figure's exact range, or ``None`` for a ratio whose base may be 0."""
+        if isinstance(claim, ValueClaim):
+            return spans[(claim.flow, claim.period)]
+        if isinstance(claim, SumClaim):
+            parts = [((part, period), 1) for part in claim.parts]
+            return self.extent(linked, [*parts, ((claim.total, period), -1)])
+        now, before = self.inputs(claim, period)
+        ratio = self.ratio(linked, [(now, 1)], [(before, 1)])
+        if ratio is None:
+            return None
+        if isinstance(claim, GrowthClaim):
+            return _meet(ratio - Span(_ONE, _ONE), GROWTH_DOMAIN)
+        if isinstance(claim, MultiplierClaim):
+            return _meet(ratio, NON_NEGATIVE)
+        return _meet(ratio, SHARE_DOMAIN)
 
     def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
         """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
-        reached = set(self._variables[claim.id])
+        return self._around(self._variables[claim.id], claim_ids)
+
+    def _around(self, variables: Iterable[Hashable], claim_ids: Iterable[str]) -> frozenset[str]:
+        """The claims of ``claim_ids`` tied to ``variables``, directly or through others.
+
+        The others cannot change what those claims allow for ``variables``: leaving
+        them out keeps linear programs small.
+        """
+        reached = set(variables)
         linked: set[str] = set()
+        pending = set(claim_ids)
         grown = True
         while grown:
             grown = False
-            for other in claim_ids - linked:
+            for other in pending - linked:
                 if not self._variables[other].isdisjoint(reached):
                     linked.add(other)
                     reached |= self._variables[other]
                     grown = True
         return frozenset(linked)
 
-    def violated(self, claim_id: str, claim_ids: Iterable[str]) -> bool:
-        """Whether the other claims of ``claim_ids`` rule out the figure of ``claim_id``.
-
-        They do if the range they imply for it misses its published figure, or if
-        they cannot all hold themselves.
-        """
-        claim = self._claims[claim_id]
-        refined = self.implied_by_others(claim, claim_ids)
-        if refined is None:
-            return True
-        published = self.published(claim)
-        return any(span.gap(published) > 0 for span in refined.figures.values())
-
     def holds(self, claim_ids: Iterable[str]) -> bool:
-        """Whether the claims may all hold, as far as propagation and branching can tell.
-
-        They cannot if propagation finds a conflict, or if for one of them the others
-        imply a range its figure misses.
-        """
-        ids = list(claim_ids)
-        return self.solve(ids) is not None and not any(
-            self.violated(claim_id, ids) for claim_id in ids
-        )
+        """Whether the claims may all hold: exact, a linear program's feasibility."""
+        return self.polyhedron(claim_ids).feasible
 
     def minimal_conflict(self, claim_ids: list[str]) -> list[str]:
-        """A small subset of ``claim_ids`` that cannot hold (a deletion filter).
+        """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold.
 
-        Where propagation alone finds the conflict, the subset is smallest by
-        inclusion for propagation. Otherwise one claim whose figure the others rule
-        out is kept as the witness, and every claim the witness can do without is
-        dropped.
+        A deletion filter: each claim is dropped in turn and kept out if the rest
+        still cannot hold. Dropping any one claim of the result resolves it.
         """
         core = list(claim_ids)
-        if self.solve(core) is None:
-            for claim_id in list(core):
-                trial = [other for other in core if other != claim_id]
-                if self.solve(trial) is None:
-                    core = trial
-            return core
-        witness = next(claim_id for claim_id in core if self.violated(claim_id, core))
         for claim_id in list(core):
             trial = [other for other in core if other != claim_id]
-            if claim_id != witness and self.violated(witness, trial):
+            if not self.holds(trial):
                 core = trial
         return core
 
@@ -305,6 +601,47 @@ class Network:
         if isinstance(claim, ShareClaim):
             return SHARE_DOMAIN
         return ANY
+
+
+# A share change's end has settled once a split moves it by less than this fraction of
+# the first range, _PATIENCE times in a row, or its slice is that narrow.
+_SETTLED: Final = Fraction(1, 2**12)
+_PATIENCE: Final = 1
+
+
+class _Slice(NamedTuple):
+    """The earlier share held in ``[bottom, top]``; the change then spans ``[lowest, highest]``."""
+
+    bottom: Fraction
+    top: Fraction
+    lowest: Fraction
+    highest: Fraction
+    #: The change at the points where the envelope's lowest and highest were found.
+    reached_low: Fraction | None
+    reached_high: Fraction | None
+
+    def end(self, *, low: bool) -> Fraction:
+        """The lowest or highest the change can be over the slice."""
+        return self.lowest if low else self.highest
+
+
+def _change(
+    point: Mapping[int, Fraction], part: int, old_part: int, old_whole: int
+) -> Fraction | None:
+    """The true change of share at a point of the lifted program (``None``: no base)."""
+    base = point.get(old_whole, Fraction(0))
+    return (
+        None
+        if base <= 0
+        else point.get(part, Fraction(0)) - point.get(old_part, Fraction(0)) / base
+    )
+
+
+def _extreme(slices: Sequence[_Slice], *, low: bool) -> _Slice:
+    """The slice with the lowest (or highest) end."""
+    if low:
+        return min(slices, key=lambda found: found.lowest)
+    return max(slices, key=lambda found: found.highest)
 
 
 def _meet(span: Span, domain: Span) -> Span:

@@ -74,8 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_budget,
         default=DEFAULT_BUDGET,
         metavar="N",
-        help=f"sub-boxes to try for each bound (default {DEFAULT_BUDGET}): more gives "
-        "tighter ranges, more slowly; 0 gives plain interval propagation",
+        help=f"splits to try for each end of a change of share (default {DEFAULT_BUDGET}); "
+        "other ranges are exact; 0 gives a sound but possibly wider change of share",
     )
     return parser
 

@@ -1,16 +1,17 @@
 """Check that the published figures of a report hold together, and say what they imply.
 
 :func:`check` treats every claim of a :class:`~tradestats.report.Report` as a
-constraint on the values of its flows, with the rounding its digits allow, and
-narrows the possible values by interval arithmetic (rounded outward, so the true
-values are never lost), then splits the ranges into sub-boxes and narrows each
-again, which undoes most of the widening that interval arithmetic suffers when
-one figure enters a result twice. For each claim it leaves that claim out, works out what
-the others imply for its figure, and compares:
+linear constraint on the values of its flows, with the rounding its digits
+allow, and answers every question about them with exact linear programs
+(rational arithmetic, the ends rounded outward only when shown, so the true
+values are never lost): whether the claims can hold together, and the exact
+range of every value, growth rate, share and contribution they imply. For each
+claim it leaves that claim out, works out what the others imply for its figure,
+and compares:
 
 - **consistent**: the published figure meets what the others imply;
 - **inconsistent**: it misses it, by more than rounding explains; the claims
-  involved are listed as a :class:`Conflict` (a small set that cannot hold
+  involved are listed as a :class:`Conflict` (a smallest set that cannot hold
   together);
 - **not checkable**: the others say nothing about it.
 
@@ -50,8 +51,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
+from tradestats._implied import exact as exact_figures
 from tradestats._implied import implied as implied_figures
-from tradestats._implied import readout
 from tradestats._narrowing import BUDGET, Span
 from tradestats._numbers import fixed, show
 from tradestats._relations import Network, Spans
@@ -72,7 +73,7 @@ from tradestats.report import (
 from tradestats.units import unit_label
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterator, Sequence
+    from collections.abc import Hashable, Iterator
 
     from tradestats.reported import Reported
 
@@ -331,11 +332,7 @@ class ClaimCheck:
 
 @frozen
 class Conflict:
-    """A small set of claims that cannot all hold.
-
-    Where propagation alone shows the conflict, dropping any one of the claims
-    resolves it; where only branching does, the set keeps one claim whose figure
-    the others rule out and every claim that this needs.
+    """A smallest set of claims that cannot all hold: dropping any one of them resolves it.
 
     Args:
         claims: The ids of the claims, in report order.
@@ -465,10 +462,12 @@ def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
 
     Args:
         report: The claims to check.
-        budget: How hard to work on each bound: the most sub-boxes to propagate
-            for one end of one range (see :doc:`/explanation/intervals`). 0 gives
-            plain interval propagation: sound, faster, but looser, and some
-            conflicts among several relations go unseen.
+        budget: How hard to work on the few ranges that are not exact linear
+            programs: the most splits for one end of a change of share, or
+            sub-boxes for one end of a ratio whose base may be 0 (see
+            :doc:`/explanation/intervals`). Verdicts, conflicts and every other
+            range are exact whatever the budget; 0 keeps those few ranges
+            sound but possibly a little wider.
 
     Returns:
         The verdict on every claim, the conflicts found and the implied figures.
@@ -495,21 +494,16 @@ def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
 
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
-    spans = network.solve(active)
-    if spans is None:  # pragma: no cover - the loop above leaves a consistent set
+    if not network.holds(active):  # pragma: no cover - the loop above leaves a consistent set
         raise AssertionError("the claims left after removing conflicts must hold together")
-    derived = list(implied_figures(network, spans))
-    inputs: dict[Hashable, Sequence[Hashable]] = {figure.key: figure.inputs for figure in derived}
-    refined = network.refine(active, readout(network, derived), inputs)
+    derived = list(implied_figures(network, network.exact_spans(active)))
+    spans = exact_figures(network, active, derived)
     for figure in derived:
-        # Branching can only narrow a span; should it find a conflict that the checks
-        # did not, the unbranched span still holds every possible value.
-        span = figure.span if refined is None else refined.figures[figure.key]
         yield ImpliedFigure(
             figure.key,
             figure.label,
             figure.period,
-            FigureRange._of(FigureKind(figure.kind), span, figure.unit),
+            FigureRange._of(FigureKind(figure.kind), spans[figure.key], figure.unit),
         )
 
 
@@ -523,9 +517,9 @@ def _checks(network: Network, active: list[str], cores: list[list[str]]) -> Iter
             refined = network.implied_by_others(claim, active + core)
             if refined is None:
                 refined = network.implied_by_others(claim, core)
-        if refined is None:
-            # Branching proved that even the rest of a smallest conflict cannot hold,
-            # which the deletion filter had not seen: fall back on plain propagation.
+        if refined is None:  # pragma: no cover
+            # Not expected: the rest of a smallest conflict holds. Should it not, plain
+            # propagation still gives a sound range.
             others = [other for other in core or active if other != claim.id]
             spans = network.solve(others) or network.domains
             figures: dict[Hashable, Span] = {

@@ -1,0 +1,349 @@
+"""Private: an exact simplex method over rational numbers, for small linear programs.
+
+The published figures of a report, with their rounding, bound the values of its
+flows by linear inequalities (every flow but a balance is 0 or more), so the
+values that meet all claims form a polyhedron. Whether it is empty, and the
+smallest and largest value of a linear function or of a ratio of two over it,
+are linear programs. They are solved here exactly, in :class:`~fractions.Fraction`
+arithmetic, by the two-phase simplex method (the steepest reduced cost, then
+Bland's rule, which never cycles, from the first degenerate pivot on). The
+problems are small (tens of variables and rows): a dense tableau is simplest and
+fast enough.
+
+>>> program = Program(2, rows=[Row({0: 1, 1: 1}, "<=", Fraction(4)), Row({0: 1}, ">=", 1)])
+>>> polyhedron = Polyhedron(program)
+>>> polyhedron.feasible
+True
+>>> polyhedron.minimum({0: 1, 1: -1}), polyhedron.maximum({1: 1})
+(Fraction(-2, 1), Fraction(3, 1))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from math import gcd, lcm
+from typing import Final, Literal, NamedTuple, TypeAlias
+
+__all__ = [
+    "Infeasible",
+    "Polyhedron",
+    "Program",
+    "Row",
+    "charnes_cooper",
+    "linear_sum",
+    "ratio_range",
+]
+
+#: A linear function: coefficient by variable index (absent means 0).
+Linear: TypeAlias = Mapping[int, Fraction | int]
+Sense: TypeAlias = Literal["<=", ">=", "="]
+_ZERO: Final = Fraction(0)
+_ONE: Final = Fraction(1)
+
+
+class Infeasible(Exception):  # noqa: N818 - an outcome, caught by the engine
+    """The program's constraints have no common solution."""
+
+
+class Row(NamedTuple):
+    """The constraint ``Σ coefficients[i] × x[i]  sense  rhs``."""
+
+    coefficients: Linear
+    sense: Sense
+    rhs: Fraction | int
+
+
+class Program(NamedTuple):
+    """Variables ``x[0] … x[size - 1]``, each 0 or more unless in ``free``, and rows."""
+
+    size: int
+    rows: Sequence[Row] = ()
+    free: frozenset[int] = frozenset()
+
+
+class Polyhedron:
+    """The solutions of a :class:`Program`, with phase one done once for many objectives.
+
+    Args:
+        program: The constraints.
+    """
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+        used = sorted({j for row in program.rows for j, c in row.coefficients.items() if c})
+        # A column per variable that some row names (two for a free one: its positive
+        # and negative parts), then one slack per inequality.
+        columns = [(j, 1) for j in used] + [(j, -1) for j in used if j in program.free]
+        self._columns = columns
+        self._used = frozenset(used)
+        width = len(columns) + sum(row.sense != "=" for row in program.rows)
+        tableau: list[list[Fraction]] = []
+        basis: list[int | None] = []
+        slack = len(columns)
+        for row in program.rows:
+            line = [_ZERO] * (width + 1)
+            for index, (variable, sign) in enumerate(columns):
+                coefficient = row.coefficients.get(variable, 0)
+                if coefficient:
+                    line[index] = Fraction(coefficient) * sign
+            start: int | None = None
+            if row.sense != "=":
+                line[slack] = _ONE if row.sense == "<=" else -_ONE
+                start = slack
+                slack += 1
+            line[width] = Fraction(row.rhs)
+            # A row with rhs 0 may take either sign: one whose slack is then +1
+            # starts with that slack in the basis and needs no artificial variable.
+            if line[width] < 0 or (not line[width] and start is not None and line[start] < 0):
+                line = [-value for value in line]
+            # A slack with coefficient +1 starts in the basis; other rows need an
+            # artificial variable.
+            basis.append(start if start is not None and line[start] > 0 else None)
+            tableau.append(line)
+        self._width = width
+        self._tableau, self._basis = _phase_one(tableau, basis, width)
+        #: Where the last optimum was found (variables no row names are 0).
+        self.point: dict[int, Fraction] = {}
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the constraints have a common solution."""
+        return self._tableau is not None
+
+    def minimum(self, objective: Linear, constant: Fraction | int = 0) -> Fraction | None:
+        """The smallest value of ``objective · x + constant``, or ``None`` if unbounded below.
+
+        Raises:
+            Infeasible: If the constraints have no common solution.
+        """
+        if self._tableau is None or self._basis is None:
+            raise Infeasible
+        for variable, coefficient in objective.items():
+            # A variable no row names is 0 or more (or free) and nothing else.
+            if variable not in self._used and (
+                coefficient < 0 or (coefficient and variable in self.program.free)
+            ):
+                return None
+        width = self._width
+        costs = [_ZERO] * width
+        for index, (variable, sign) in enumerate(self._columns):
+            coefficient = objective.get(variable, 0)
+            if coefficient:
+                costs[index] = Fraction(coefficient) * sign
+        tableau = [list(line) for line in self._tableau]
+        basis = list(self._basis)
+        reduced = [*costs, _ZERO]
+        for line, column in zip(tableau, basis, strict=True):
+            cost = costs[column]
+            if cost:
+                for index, value in enumerate(line[:-1]):
+                    if value:
+                        reduced[index] -= cost * Fraction(value, line[-1])
+        tableau.append(_line(reduced))
+        if not _optimize(tableau, basis, width):
+            return None
+        self.point = dict.fromkeys(self._used, _ZERO)
+        for line, column in zip(tableau[:-1], basis, strict=True):
+            if column < len(self._columns):
+                variable, sign = self._columns[column]
+                self.point[variable] += sign * Fraction(line[width], line[-1])
+        return Fraction(constant) - Fraction(tableau[-1][width], tableau[-1][-1])
+
+    def maximum(self, objective: Linear, constant: Fraction | int = 0) -> Fraction | None:
+        """The largest value of ``objective · x + constant``, or ``None`` if unbounded above.
+
+        Raises:
+            Infeasible: If the constraints have no common solution.
+        """
+        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
+        return None if low is None else -low
+
+
+def _line(values: Sequence[Fraction]) -> list[int]:
+    """Rational values as integers over one positive denominator, which comes last.
+
+    Row operations on integers (with the common factor removed) are much faster
+    than on fractions, each of which is reduced at every step.
+    """
+    denominator = lcm(*(value.denominator for value in values))
+    line = [value.numerator * (denominator // value.denominator) for value in values]
+    line.append(denominator)
+    common = gcd(*line)
+    return line if common == 1 else [entry // common for entry in line]
+
+
+def _pivot(tableau: list[list[int]], basis: list[int], row: int, column: int) -> None:
+    """Make ``column`` basic in ``row``; the last line of ``tableau`` may be costs.
+
+    Each line is integers over its last entry (see :func:`_line`).
+    """
+    line = tableau[row]
+    factor = line[column]
+    if factor < 0:
+        line[:] = [-entry for entry in line[:-1]] + [line[-1]]
+        factor = -factor
+    # The pivot row divided by its pivot entry: the same integers over that entry.
+    line[-1] = factor
+    common = gcd(*line)
+    if common != 1:
+        line[:] = [entry // common for entry in line]
+        factor = line[-1]
+    used = [index for index, entry in enumerate(line[:-1]) if entry]
+    for other, target in enumerate(tableau):
+        if other != row:
+            scale = target[column]
+            if scale:
+                updated = [entry * factor for entry in target]
+                for index in used:
+                    updated[index] -= scale * line[index]
+                common = gcd(*updated)
+                target[:] = updated if common == 1 else [entry // common for entry in updated]
+    basis[row] = column
+
+
+def _optimize(tableau: list[list[int]], basis: list[int], width: int) -> bool:
+    """Minimize from a feasible basis; the last line holds the reduced costs.
+
+    The entering column is the one with the most negative reduced cost (few
+    pivots) until a pivot fails to improve the objective; from then on Bland's
+    rule decides: the lowest-numbered column with a negative reduced cost, and
+    among the ties of the ratio test the row with the lowest-numbered basic
+    variable. Only such degenerate pivots can cycle, and Bland's rule never does,
+    so the method always ends. Returns ``False`` if the objective is unbounded
+    below.
+    """
+    costs = tableau[-1]  # all over one denominator: compare the integers
+    rows = tableau[:-1]
+    bland = False
+    while True:
+        if bland:
+            entering = next((column for column in range(width) if costs[column] < 0), None)
+        else:
+            steepest = min(range(width), key=costs.__getitem__, default=None)
+            entering = None if steepest is None or costs[steepest] >= 0 else steepest
+        if entering is None:
+            return True
+        leaving = None
+        best: tuple[Fraction, int] | None = None
+        for index, line in enumerate(rows):
+            if line[entering] > 0:
+                candidate = (Fraction(line[-2], line[entering]), basis[index])
+                if best is None or candidate < best:
+                    best, leaving = candidate, index
+        if leaving is None or best is None:
+            return False
+        if not best[0]:
+            bland = True  # a degenerate pivot: guard against cycling from now on
+        _pivot(tableau, basis, leaving, entering)
+
+
+def _phase_one(
+    tableau: list[list[Fraction]], start: list[int | None], width: int
+) -> tuple[list[list[int]] | None, list[int] | None]:
+    """A feasible basis of ``tableau`` (rows with ``rhs >= 0``), or ``(None, None)``.
+
+    Rows without a starting basic slack get an artificial variable; their sum is
+    minimized, then any left in the basis at 0 are driven out (a row where none
+    can leave is redundant and dropped).
+    """
+    rows = len(tableau)
+    artificial = [r for r in range(rows) if start[r] is None]
+    total = width + len(artificial)
+    extra = {r: width + number for number, r in enumerate(artificial)}
+    fractions = [
+        line[:width]
+        + [_ONE if extra.get(r) == width + k else _ZERO for k in range(len(artificial))]
+        + [line[width]]
+        for r, line in enumerate(tableau)
+    ]
+    basis: list[int] = []
+    for r, begin in enumerate(start):
+        basis.append(extra[r] if begin is None else begin)
+    # Reduced costs of "minimize the sum of the artificials" in that basis.
+    costs = [_ZERO] * (total + 1)
+    for r in artificial:
+        for index, value in enumerate(fractions[r]):
+            if (value and index < width) or index == total:
+                costs[index] -= value
+    work = [_line(line) for line in fractions]
+    work.append(_line(costs))
+    _optimize(work, basis, total)  # bounded below by 0
+    work.pop()
+    if any(work[r][total] for r in range(rows) if basis[r] >= width):
+        return None, None
+    keep: list[int] = []
+    for r in range(rows):
+        if basis[r] >= width:
+            column = next((c for c in range(width) if work[r][c]), None)
+            if column is None:
+                continue  # a redundant row
+            _pivot(work, basis, r, column)
+        keep.append(r)
+    return [[*work[r][:width], work[r][total], work[r][-1]] for r in keep], [basis[r] for r in keep]
+
+
+def ratio_range(
+    program: Program,
+    numerator: Linear,
+    denominator: Linear,
+    constants: tuple[Fraction | int, Fraction | int] = (0, 0),
+    *,
+    positive: bool = False,
+) -> tuple[Fraction | None, Fraction | None] | None:
+    """The smallest and largest value of ``(n · x + n0) / (d · x + d0)`` over the program.
+
+    Exact by the Charnes–Cooper transform (``y = t x``, ``t = 1 / (d · x + d0)``),
+    which is valid when the denominator stays above 0 over the whole polyhedron;
+    the extremes found are the infimum and supremum (an end the ratio only tends
+    to along a ray counts).
+
+    Args:
+        program: The constraints.
+        numerator: ``n``.
+        denominator: ``d``.
+        constants: ``(n0, d0)``.
+        positive: Whether the denominator is already known to stay above 0 (then
+            it is not checked again).
+
+    Returns:
+        ``(low, high)`` with ``None`` for an unbounded end, or ``None`` if the
+        denominator can be 0 or less, where the transform does not apply.
+
+    Raises:
+        Infeasible: If the constraints have no common solution.
+
+    >>> ratio_range(Program(1, [Row({0: 1}, ">=", 1), Row({0: 1}, "<=", 3)]), {0: 1}, {}, (0, 2))
+    (Fraction(1, 2), Fraction(3, 2))
+    """
+    n0, d0 = constants
+    if not positive:
+        lowest = Polyhedron(program).minimum(denominator, d0)
+        if lowest is None or lowest <= 0:
+            return None
+    transformed = Polyhedron(charnes_cooper(program, denominator, d0))
+    if not transformed.feasible:
+        raise Infeasible
+    objective = {**numerator, program.size: n0}
+    return transformed.minimum(objective), transformed.maximum(objective)
+
+
+def charnes_cooper(program: Program, denominator: Linear, constant: Fraction | int = 0) -> Program:
+    """The program in ``y = t x`` and ``t = 1 / (d · x + d0)`` (variable ``size``, 0 or more).
+
+    Where the denominator stays above 0, its solutions with ``t > 0`` are exactly
+    the program's, scaled; a ratio ``(n · x + n0) / (d · x + d0)`` becomes the
+    linear ``n · y + n0 t``.
+    """
+    t = program.size
+    rows = [Row({**row.coefficients, t: -Fraction(row.rhs)}, row.sense, 0) for row in program.rows]
+    rows.append(Row({**denominator, t: constant}, "=", 1))
+    return Program(t + 1, rows, program.free)
+
+
+def linear_sum(terms: Iterable[tuple[int, Fraction | int]]) -> dict[int, Fraction]:
+    """Coefficients by variable, adding up repeated variables and dropping zeros."""
+    found: dict[int, Fraction] = {}
+    for variable, coefficient in terms:
+        found[variable] = found.get(variable, _ZERO) + Fraction(coefficient)
+    return {variable: value for variable, value in found.items() if value}

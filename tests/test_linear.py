@@ -1,0 +1,177 @@
+"""The exact simplex method: against vertex enumeration; infeasible, unbounded, degenerate."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradestats._linear import Infeasible, Polyhedron, Program, Row, linear_sum, ratio_range
+
+BOX = 4  # every random program keeps its variables in 0 <= x <= BOX, so it is bounded
+coefficients = st.integers(-3, 3)
+
+
+@st.composite
+def programs(draw: st.DrawFn) -> Program:
+    """Small random programs in a box, with a mix of <=, >= and = rows."""
+    size = draw(st.integers(1, 3))
+    rows = [
+        Row(
+            {j: draw(coefficients) for j in range(size)},
+            draw(st.sampled_from(["<=", ">=", "="])),
+            draw(st.integers(-6, 6)),
+        )
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    rows += [Row({j: 1}, "<=", BOX) for j in range(size)]
+    return Program(size, rows)
+
+
+def _solve(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    """The unique solution of a square system, or ``None`` if it is singular."""
+    size = len(matrix)
+    rows = [[*line, value] for line, value in zip(matrix, rhs, strict=True)]
+    for column in range(size):
+        pivot = next((r for r in range(column, size) if rows[r][column]), None)
+        if pivot is None:
+            return None
+        rows[column], rows[pivot] = rows[pivot], rows[column]
+        for r in range(size):
+            if r != column and rows[r][column]:
+                factor = rows[r][column] / rows[column][column]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[column], strict=True)]
+    return [rows[r][size] / rows[r][r] for r in range(size)]
+
+
+def _holds(program: Program, point: list[Fraction]) -> bool:
+    if any(value < 0 for value in point):
+        return False
+    for row in program.rows:
+        left = sum((Fraction(c) * point[j] for j, c in row.coefficients.items()), Fraction(0))
+        if (
+            (row.sense == "<=" and left > row.rhs)
+            or (row.sense == ">=" and left < row.rhs)
+            or (row.sense == "=" and left != row.rhs)
+        ):
+            return False
+    return True
+
+
+def vertices(program: Program) -> list[list[Fraction]]:
+    """Every vertex of a program's (bounded) polyhedron, by brute force."""
+    size = program.size
+    planes = [
+        ([Fraction(row.coefficients.get(j, 0)) for j in range(size)], Fraction(row.rhs))
+        for row in program.rows
+    ]
+    planes += [([Fraction(int(j == k)) for j in range(size)], Fraction(0)) for k in range(size)]
+    found = []
+    for chosen in itertools.combinations(planes, size):
+        point = _solve([plane for plane, _ in chosen], [value for _, value in chosen])
+        if point is not None and _holds(program, point):
+            found.append(point)
+    return found
+
+
+@given(programs(), st.lists(coefficients, min_size=3, max_size=3))
+def test_minimum_matches_vertex_enumeration(program: Program, weights: list[int]) -> None:
+    """Over a bounded polyhedron, the minimum is the smallest value at a vertex."""
+    objective = {j: weights[j] for j in range(program.size)}
+    corners = vertices(program)
+    polyhedron = Polyhedron(program)
+    assert bool(corners) == polyhedron.feasible
+    if corners:
+        expected = min(sum((objective[j] * x[j] for j in objective), Fraction(0)) for x in corners)
+        assert expected == polyhedron.minimum(objective)
+        assert -expected == polyhedron.maximum({j: -w for j, w in objective.items()})
+
+
+@given(programs(), st.lists(coefficients, min_size=3, max_size=3), st.integers(1, 3))
+def test_ratio_range_matches_vertex_enumeration(
+    program: Program, weights: list[int], offset: int
+) -> None:
+    """A ratio with a positive denominator takes its extremes at vertices (Charnes–Cooper)."""
+    numerator = {j: weights[j] for j in range(program.size)}
+    denominator = {0: 1}
+    corners = vertices(program)
+    if not corners:
+        with pytest.raises(Infeasible):
+            ratio_range(program, numerator, denominator, (0, offset))
+        return
+    values = [
+        sum((numerator[j] * x[j] for j in numerator), Fraction(0)) / (x[0] + offset)
+        for x in corners
+    ]
+    assert (min(values), max(values)) == ratio_range(program, numerator, denominator, (0, offset))
+
+
+def test_infeasible_program() -> None:
+    """Rows that contradict each other leave nothing, and asking for an optimum says so."""
+    polyhedron = Polyhedron(Program(1, [Row({0: 1}, "<=", 1), Row({0: 1}, ">=", 2)]))
+    assert not polyhedron.feasible
+    with pytest.raises(Infeasible):
+        polyhedron.minimum({0: 1})
+
+
+def test_a_row_that_never_holds() -> None:
+    """``0 >= 1`` (how a fall of more than 100% is written) makes any program infeasible."""
+    assert not Polyhedron(Program(1, [Row({}, ">=", 1)])).feasible
+
+
+def test_unbounded_program() -> None:
+    """An objective that decreases along a ray of the polyhedron has no minimum."""
+    polyhedron = Polyhedron(Program(2, [Row({0: 1, 1: -1}, ">=", 1)]))
+    assert polyhedron.minimum({0: -1}) is None
+    assert Fraction(1) == polyhedron.minimum({0: 1})
+    assert polyhedron.maximum({1: 1}) is None
+
+
+def test_variable_named_by_no_row() -> None:
+    """A variable no row names is only 0 or more: unbounded above, 0 at least."""
+    polyhedron = Polyhedron(Program(2, [Row({0: 1}, "<=", 1)]))
+    assert polyhedron.maximum({1: 1}) is None
+    assert Fraction(0) == polyhedron.minimum({1: 1})
+
+
+def test_free_variables() -> None:
+    """A free variable may go below 0 (as a balance may)."""
+    program = Program(2, [Row({0: 1}, ">=", -3), Row({0: 1, 1: -1}, "=", 0)], frozenset({0, 1}))
+    polyhedron = Polyhedron(program)
+    assert Fraction(-3) == polyhedron.minimum({1: 1})
+    assert polyhedron.maximum({0: 1}) is None
+
+
+def test_degenerate_program_does_not_cycle() -> None:
+    """Beale's example, on which the textbook pivot rule cycles: Bland's rule ends at -5/4."""
+    half, quarter = Fraction(1, 2), Fraction(1, 4)
+    program = Program(
+        4,
+        [
+            Row({0: quarter, 1: -8, 2: -1, 3: 9}, "<=", 0),
+            Row({0: half, 1: -12, 2: -half, 3: 3}, "<=", 0),
+            Row({2: 1}, "<=", 1),
+        ],
+    )
+    objective: dict[int, Fraction | int] = {0: -Fraction(3, 4), 1: 20, 2: -half, 3: 6}
+    assert Fraction(-5, 4) == Polyhedron(program).minimum(objective)
+
+
+def test_redundant_equalities() -> None:
+    """A repeated equality row is redundant: phase one drops it and the optimum stands."""
+    rows = [Row({0: 1, 1: 1}, "=", 2), Row({0: 2, 1: 2}, "=", 4), Row({0: 1}, "<=", 1)]
+    assert Fraction(1) == Polyhedron(Program(2, rows)).minimum({1: 1})
+
+
+def test_ratio_with_a_base_that_may_be_zero() -> None:
+    """Where the denominator can reach 0 the transform does not apply: ``None``."""
+    program = Program(2, [Row({0: 1}, "<=", 1)])
+    assert ratio_range(program, {0: 1}, {1: 1}) is None
+
+
+def test_linear_sum_adds_repeated_variables() -> None:
+    """Repeated variables add up; zero coefficients vanish."""
+    assert {0: Fraction(3)} == linear_sum([(0, 1), (1, 2), (0, 2), (1, -2)])
