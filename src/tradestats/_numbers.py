@@ -123,17 +123,26 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     >>> round_half_up(Decimal("59.25"), 1), round_half_up(Decimal("-0.05"), 1)
     (Decimal('59.3'), Decimal('-0.1'))
     """
+    return quantize(value, places, CONTEXT)
+
+
+def quantize(value: Decimal, places: int, context: Context) -> Decimal:
+    """Round to ``places`` decimals in the rounding mode of ``context``.
+
+    Raises:
+        InvalidValueError: As :func:`round_half_up`.
+    """
     if isinstance(places, bool) or not isinstance(places, int) or places < 0:
         raise InvalidValueError(
             f"places must be a whole number of decimals, 0 or more, got {places!r}",
             value=places,
         )
     try:
-        return value.quantize(Decimal(1).scaleb(-places), context=CONTEXT)
+        return value.quantize(Decimal(1).scaleb(-places), context=context)
     except InvalidOperation:
         raise InvalidValueError(
             f"cannot show {value} with {places} decimals: that needs more than the "
-            f"{CONTEXT.prec} significant digits tradestats computes with",
+            f"{context.prec} significant digits tradestats computes with",
             value=value,
             places=places,
         ) from None

@@ -18,12 +18,12 @@ Interval('[-1, 1]')
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, Inexact
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, Inexact
 from typing import TYPE_CHECKING, Final, Self
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, ZERO, Number, fixed, to_decimal
+from tradestats._numbers import CONTEXT, ZERO, Number, fixed, quantize, to_decimal
 from tradestats.errors import InvalidValueError, ZeroBaseError
 
 if TYPE_CHECKING:
@@ -333,7 +333,7 @@ class Interval:
         >>> Interval("114.5277", "115.2276").rounded(1)
         Interval('[114.5, 115.3]')
         """
-        return Interval(_round(self.low, places, DOWN), _round(self.high, places, UP))
+        return Interval(quantize(self.low, places, DOWN), quantize(self.high, places, UP))
 
     def format(self, *, places: int | None = None) -> str:
         """Show the interval as ``[low, high]``, rounded outward to ``places`` decimals if given.
@@ -359,23 +359,6 @@ class Interval:
 
     def __repr__(self) -> str:
         return f"Interval({self.format()!r})"
-
-
-def _round(value: Decimal, places: int, context: Context) -> Decimal:
-    if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-        raise InvalidValueError(
-            f"places must be a whole number of decimals, 0 or more, got {places!r}",
-            value=places,
-        )
-    try:
-        return value.quantize(Decimal(1).scaleb(-places), context=context)
-    except ArithmeticError:
-        raise InvalidValueError(
-            f"cannot show {value} with {places} decimals: that needs more than the "
-            f"{context.prec} significant digits tradestats computes with",
-            value=value,
-            places=places,
-        ) from None
 
 
 def _power(base: Decimal, exponent: Decimal, *, down: bool) -> Decimal:
