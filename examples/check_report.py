@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tradestats.consistency import Verdict, check
-from tradestats.reportfile import load_report
+from tradestats.claims.consistency import Verdict, check
+from tradestats.claims.files import load_report
 
 REPORT = Path(__file__).resolve().parent / "xinjiang_2023.toml"
 

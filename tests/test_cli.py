@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tradestats.claims.consistency import check
+from tradestats.claims.files import load_report
 from tradestats.cli import main, render
-from tradestats.consistency import check
-from tradestats.reportfile import load_report
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xinjiang_2023.toml"
 WORLD_2022 = """

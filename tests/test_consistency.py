@@ -20,7 +20,7 @@ from tradestats import (
     Share,
     TimesConvention,
 )
-from tradestats.consistency import (
+from tradestats.claims.consistency import (
     CheckResult,
     ClaimCheck,
     FigureKind,
@@ -29,7 +29,8 @@ from tradestats.consistency import (
     Verdict,
     check,
 )
-from tradestats.report import (
+from tradestats.claims.files import load_report
+from tradestats.claims.report import (
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -39,8 +40,7 @@ from tradestats.report import (
     SumClaim,
     ValueClaim,
 )
-from tradestats.reported import Reported
-from tradestats.reportfile import load_report
+from tradestats.verify.figures import Reported
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xinjiang_2023.toml"
 JAN_JUL_2023 = Period.year_to_date(2023, 7)

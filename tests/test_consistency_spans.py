@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradestats._narrowing import (
+from tradestats.claims._narrowing import (
     ANY,
     EMPTY,
     INF,

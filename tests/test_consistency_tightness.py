@@ -11,10 +11,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tradestats.consistency import DEFAULT_BUDGET, Verdict, check
+from tradestats.claims.consistency import DEFAULT_BUDGET, Verdict, check
+from tradestats.claims.files import load_report
+from tradestats.claims.report import Report
 from tradestats.errors import InvalidValueError
-from tradestats.report import Report
-from tradestats.reportfile import load_report
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xinjiang_2023.toml"
 OTHERS_GROWTH = "growth/others/2023-01/2023-07"

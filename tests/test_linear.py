@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tradestats._linear import Infeasible, Polyhedron, Program, Row, linear_sum, ratio_range
+from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row, linear_sum, ratio_range
 
 BOX = 4  # every random program keeps its variables in 0 <= x <= BOX, so it is bounded
 coefficients = st.integers(-3, 3)

@@ -13,7 +13,7 @@ from tradestats import (
     TradeStatsError,
     UnitMismatchError,
 )
-from tradestats.report import (
+from tradestats.claims.report import (
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -23,7 +23,7 @@ from tradestats.report import (
     SumClaim,
     ValueClaim,
 )
-from tradestats.reported import Reported
+from tradestats.verify.figures import Reported
 
 JAN_JUL_2023 = Period.year_to_date(2023, 7)
 

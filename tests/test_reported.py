@@ -29,7 +29,7 @@ from tradestats import (
     reported,
 )
 from tradestats import strategies as tst
-from tradestats.reported import half_unit_of_last_digit
+from tradestats.verify.figures import half_unit_of_last_digit
 
 # -- precision from the digits written ---------------------------------------------------
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tradestats import ParseError, Period, TimesConvention
+from tradestats.claims.files import load_report, parse_report
+from tradestats.claims.report import GrowthClaim, MultiplierClaim, Report, SumClaim, ValueClaim
 from tradestats.errors import ReportFileError
-from tradestats.report import GrowthClaim, MultiplierClaim, Report, SumClaim, ValueClaim
-from tradestats.reportfile import load_report, parse_report
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xinjiang_2023.toml"
 

@@ -8,21 +8,33 @@
 '114.9 billion CNY'
 """
 
+from tradestats import _deprecated
 from tradestats._numbers import Number
 from tradestats.amounts import Amount, amount, money
-from tradestats.bounds import (
-    Bounds,
-    cagr_bounds,
-    contribution_bounds,
-    growth_bounds,
-    implied_current_bounds,
-    implied_previous_bounds,
-    multiplier_bounds,
-    remainder_bounds,
-    share_bounds,
-    share_change_bounds,
+from tradestats.changes import (
+    cagr,
+    chain,
+    contribution,
+    growth,
+    implied_current,
+    implied_previous,
+    multiplier,
+    remainder,
+    yoy_growth,
+    yoy_multiplier,
 )
-from tradestats.consistency import CheckResult, FigureRange, Verdict, check
+from tradestats.claims.consistency import CheckResult, FigureRange, Verdict, check
+from tradestats.claims.files import load_report
+from tradestats.claims.report import (
+    Claim,
+    GrowthClaim,
+    MultiplierClaim,
+    Report,
+    ReportFlow,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
 from tradestats.errors import (
     AmbiguityError,
     DuplicateKeyError,
@@ -51,36 +63,27 @@ from tradestats.flows import (
     trade_balance,
 )
 from tradestats.fx import ExchangeRate, RateKind
-from tradestats.growth import (
-    cagr,
-    chain,
-    contribution,
-    growth,
-    implied_current,
-    implied_previous,
-    multiplier,
-    remainder,
-    yoy_growth,
-    yoy_multiplier,
-)
-from tradestats.intervals import Interval
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Period, PeriodKind
-from tradestats.report import (
-    Claim,
-    GrowthClaim,
-    MultiplierClaim,
-    Report,
-    ReportFlow,
-    ShareClaim,
-    SumClaim,
-    ValueClaim,
-)
-from tradestats.reported import Reported, as_reported, reported
-from tradestats.reportfile import load_report
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
+from tradestats.verify.bounds import (
+    Bounds,
+    cagr_bounds,
+    contribution_bounds,
+    growth_bounds,
+    implied_current_bounds,
+    implied_previous_bounds,
+    multiplier_bounds,
+    remainder_bounds,
+    share_bounds,
+    share_change_bounds,
+)
+from tradestats.verify.figures import Reported, as_reported, reported
+from tradestats.verify.intervals import Interval
+
+_deprecated.install()
 
 __version__ = "0.2.0"
 

@@ -18,9 +18,15 @@ import os
 import sys
 from typing import TYPE_CHECKING, Final, TextIO
 
-from tradestats.consistency import DEFAULT_BUDGET, CheckResult, Verdict, check, published_text
-from tradestats.errors import TradeStatsError
-from tradestats.report import (
+from tradestats.claims.consistency import (
+    DEFAULT_BUDGET,
+    CheckResult,
+    Verdict,
+    check,
+    published_text,
+)
+from tradestats.claims.files import load_report
+from tradestats.claims.report import (
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -28,7 +34,7 @@ from tradestats.report import (
     ShareClaim,
     ValueClaim,
 )
-from tradestats.reportfile import load_report
+from tradestats.errors import TradeStatsError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -160,7 +166,7 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     """The result as a readable text table: claims, implied figures, conflicts, verdict.
 
     Args:
-        result: What :func:`~tradestats.consistency.check` returned.
+        result: What :func:`~tradestats.claims.consistency.check` returned.
         colour: Colour the verdicts with ANSI escape codes.
 
     Returns:

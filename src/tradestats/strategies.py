@@ -41,7 +41,6 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tradestats._figures import T as FigureT  # noqa: TC001 - autodoc shows it as T
 from tradestats._numbers import CONTEXT, Number, to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import TradeStatsError
@@ -56,11 +55,12 @@ from tradestats.flows import (
     Valuation,
 )
 from tradestats.fx import ExchangeRate, RateKind
-from tradestats.intervals import Interval
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
 from tradestats.periods import Period, PeriodKind
-from tradestats.reported import Reported
 from tradestats.units import CURRENCIES, canonical_unit, is_currency
+from tradestats.verify._kinds import T as FigureT  # noqa: TC001 - autodoc shows it as T
+from tradestats.verify.figures import Reported
+from tradestats.verify.intervals import Interval
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

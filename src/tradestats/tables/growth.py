@@ -77,7 +77,7 @@ def yoy_growth(
         fx: Exchange rates that convert every row into one currency first (the
             value and currency columns of the result are then converted too).
         allow_negative_base: Over a negative base, divide by its size (as
-            :func:`tradestats.growth` does) instead of giving a null.
+            :func:`tradestats.changes` does) instead of giving a null.
 
     Returns:
         The same kind of frame, with the columns above added.

@@ -2,7 +2,8 @@
 
 Values no claim states, growth rates, shares in both years, changes of share and
 contributions to growth, each as a span that holds the true value.
-:mod:`tradestats.consistency` turns them into :class:`~tradestats.consistency.ImpliedFigure`.
+:mod:`tradestats.claims.consistency` turns them into
+:class:`~tradestats.claims.consistency.ImpliedFigure`.
 """
 
 from __future__ import annotations
@@ -10,15 +11,22 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from tradestats._narrowing import Span
-from tradestats._relations import SHARE_DOMAIN
+from tradestats.claims._narrowing import Span
+from tradestats.claims._network import SHARE_DOMAIN
+from tradestats.claims.report import (
+    GrowthClaim,
+    MultiplierClaim,
+    Report,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
 from tradestats.flows import Flow
-from tradestats.report import GrowthClaim, MultiplierClaim, Report, ShareClaim, SumClaim, ValueClaim
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-    from tradestats._relations import Key, Network, Spans
+    from tradestats.claims._network import Key, Network, Spans
     from tradestats.periods import Period
 
 __all__ = ["Derived", "exact", "implied"]
@@ -187,7 +195,7 @@ def exact(
     linear-fractional program over the values the claims allow, rounded outward).
     A change of share is a difference of two ratios, which is not: it comes from a
     linear relaxation refined within the network's budget
-    (:meth:`~tradestats._relations.Network.share_change`), or, where a base may be 0,
+    (:meth:`~tradestats.claims._network.Network.share_change`), or, where a base may be 0,
     from the difference of the two shares' ranges.
     """
     hundred = Span(_HUNDRED, _HUNDRED)

@@ -5,7 +5,7 @@ text, as published (``"183 billion yuan"``, ``"59.3%"``, ``"3.26 times"``), so
 its digits, and the precision they carry, are kept. Anything wrong raises a
 :class:`~tradestats.errors.ReportFileError` that names the file, the claim (or flow) and the field.
 
->>> from tradestats.reportfile import parse_report
+>>> from tradestats.claims.files import parse_report
 >>> parse_report('title = "x"\n[flows.world]\nflow = "total"\nreporter = "Xinjiang"\n'
 ...              '[[claims]]\nid = "g"\nflow = "world"\ngrowth = true\nperiod = "2023"',
 ...              name="bad.toml")
@@ -24,10 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from tradestats._numbers import to_decimal
 from tradestats.amounts import Amount, amount
-from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
-from tradestats.measures import TimesConvention
-from tradestats.periods import Period, as_period
-from tradestats.report import (
+from tradestats.claims.report import (
     _FLOW_FIELDS,
     Claim,
     GrowthClaim,
@@ -38,7 +35,10 @@ from tradestats.report import (
     SumClaim,
     ValueClaim,
 )
-from tradestats.reported import Reported
+from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
+from tradestats.measures import TimesConvention
+from tradestats.periods import Period, as_period
+from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
     from decimal import Decimal

@@ -1,6 +1,6 @@
 """Check that the published figures of a report hold together, and say what they imply.
 
-:func:`check` treats every claim of a :class:`~tradestats.report.Report` as a
+:func:`check` treats every claim of a :class:`~tradestats.claims.report.Report` as a
 linear constraint on the values of its flows, with the rounding its digits
 allow, and answers every question about them with exact linear programs
 (rational arithmetic, the ends rounded outward only when shown, so the true
@@ -18,8 +18,8 @@ and compares:
 It also lists the figures the claims imply (values nobody published, growth
 rates, shares, changes of share, contributions to growth), each with bounds.
 
->>> from tradestats.consistency import check
->>> from tradestats.report import Report
+>>> from tradestats.claims.consistency import check
+>>> from tradestats.claims.report import Report
 >>> report = Report.from_toml('''
 ... title = "Xinjiang, Jan–Jul 2023"
 ... reporter = "Xinjiang"
@@ -51,17 +51,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
-from tradestats._implied import exact as exact_figures
-from tradestats._implied import implied as implied_figures
-from tradestats._narrowing import BUDGET, Span
 from tradestats._numbers import fixed, show
-from tradestats._relations import Network, Spans
-from tradestats.bounds import Bounds
-from tradestats.errors import InvalidValueError
-from tradestats.intervals import Interval
-from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
-from tradestats.periods import Period
-from tradestats.report import (
+from tradestats.claims._implied import exact as exact_figures
+from tradestats.claims._implied import implied as implied_figures
+from tradestats.claims._narrowing import BUDGET, Span
+from tradestats.claims._network import Network, Spans
+from tradestats.claims.report import (
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -70,12 +65,17 @@ from tradestats.report import (
     SumClaim,
     ValueClaim,
 )
+from tradestats.errors import InvalidValueError
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.periods import Period
 from tradestats.units import unit_label
+from tradestats.verify.bounds import Bounds
+from tradestats.verify.intervals import Interval
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterator
 
-    from tradestats.reported import Reported
+    from tradestats.verify.figures import Reported
 
 __all__ = [
     "DEFAULT_BUDGET",
@@ -163,14 +163,14 @@ class FigureRange:
 
     @property
     def interval(self) -> Interval | None:
-        """The range as an :class:`~tradestats.intervals.Interval`, or ``None`` if unbounded."""
+        """The range as an :class:`~tradestats.verify.Interval`, or ``None`` if unbounded."""
         if self.low is None or self.high is None:
             return None
         return Interval(self.low, self.high)
 
     @property
     def bounds(self) -> Bounds[Any] | None:
-        """The range as typed :class:`~tradestats.bounds.Bounds`, or ``None`` if unbounded.
+        """The range as typed :class:`~tradestats.verify.bounds.Bounds`, or ``None`` if unbounded.
 
         ``Bounds[Amount]`` for amounts, ``Bounds[Growth]``, ``Bounds[Multiplier]``,
         ``Bounds[Share]`` or ``Bounds[PercentagePoints]`` for the measures.
@@ -607,7 +607,7 @@ def _check(
 def published_text(claim: Claim) -> str:
     """A claim's figure as published, with the reading of "N times" figures.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> from tradestats import TimesConvention
     >>> published_text(MultiplierClaim(
     ...     id="ev", flow="ev", period="2023", times=TimesConvention.MORE, text="3.26 times",

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any, Generic, cast
 
 from attrs import field, frozen
 
-from tradestats._figures import (
+from tradestats._numbers import ZERO, Number, show, to_decimal
+from tradestats.amounts import Amount
+from tradestats.errors import InvalidValueError
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.units import unit_label
+from tradestats.verify._kinds import (
     FIGURE_TYPES,
     Figure,
     T,
@@ -36,12 +41,7 @@ from tradestats._figures import (
     require_kind,
     with_magnitude,
 )
-from tradestats._numbers import ZERO, Number, show, to_decimal
-from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError
-from tradestats.intervals import Interval
-from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
-from tradestats.units import unit_label
+from tradestats.verify.intervals import Interval
 
 if TYPE_CHECKING:
     from tradestats.measures import TimesConvention

@@ -1,9 +1,9 @@
 """Private: a report's claims as constraints on the values of (flow, period), for the check.
 
 Each variable is the value of one declared flow in one period, in one unit per
-group of related flows. Each claim becomes constraints (:mod:`tradestats._narrowing`)
+group of related flows. Each claim becomes constraints (:mod:`tradestats.claims._narrowing`)
 and, since every base of a product is 0 or more, exactly the same constraints as
-linear rows (:mod:`tradestats._linear`). The rows answer the check's questions
+linear rows (:mod:`tradestats.claims._linear`). The rows answer the check's questions
 exactly: whether claims can hold together, and the range of a value, a sum or a
 ratio of values under them. Interval propagation and branching remain for what
 is no linear program (a ratio whose base may be 0, a change of share).
@@ -16,7 +16,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
 from typing import Final, NamedTuple, TypeAlias
 
-from tradestats._linear import (
+from tradestats.claims._linear import (
     Infeasible,
     Polyhedron,
     Program,
@@ -24,7 +24,7 @@ from tradestats._linear import (
     charnes_cooper,
     linear_sum,
 )
-from tradestats._narrowing import (
+from tradestats.claims._narrowing import (
     ANY,
     BUDGET,
     EMPTY,
@@ -41,9 +41,7 @@ from tradestats._narrowing import (
     branch_and_prune,
     propagate,
 )
-from tradestats.flows import Flow
-from tradestats.periods import Period
-from tradestats.report import (
+from tradestats.claims.report import (
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -52,6 +50,8 @@ from tradestats.report import (
     SumClaim,
     ValueClaim,
 )
+from tradestats.flows import Flow
+from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
 __all__ = ["GROWTH_DOMAIN", "SHARE_DOMAIN", "Key", "Network", "Spans", "inward", "outward"]

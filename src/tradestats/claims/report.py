@@ -12,11 +12,11 @@ figure with the precision its digits carry:
 - :class:`ShareClaim`: one flow was such a share of another ("92.3%");
 - :class:`SumClaim`: some flows add up to another (Belt and Road + others = world).
 
-:func:`tradestats.consistency.check` says whether the claims hold together and what
+:func:`tradestats.claims.consistency.check` says whether the claims hold together and what
 they imply. Reports are usually read from a TOML or JSON file with
-:func:`tradestats.reportfile.load_report`.
+:func:`tradestats.claims.files.load_report`.
 
->>> from tradestats.report import Report
+>>> from tradestats.claims.report import Report
 >>> report = Report.from_toml('''
 ... title = "Xinjiang, Jan–Jul 2023"
 ... reporter = "Xinjiang"
@@ -44,8 +44,8 @@ from tradestats.errors import InvalidValueError, TradeStatsError, UnitMismatchEr
 from tradestats.flows import WORLD, Flow, Product, _product
 from tradestats.measures import Growth, Multiplier, Share, TimesConvention
 from tradestats.periods import Period, as_period
-from tradestats.reported import Reported
 from tradestats.units import dimension_of, incompatibility
+from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -316,7 +316,7 @@ class Report:
             ReportFileError: For text that is not a valid report, naming ``name``,
                 the claim and the field.
         """
-        from tradestats.reportfile import parse_report  # noqa: PLC0415 - reportfile imports us
+        from tradestats.claims.files import parse_report  # noqa: PLC0415 - reportfile imports us
 
         return parse_report(text, name=name, kind="toml")
 
@@ -327,7 +327,7 @@ class Report:
         Raises:
             ReportFileError: For text that is not a valid report.
         """
-        from tradestats.reportfile import parse_report  # noqa: PLC0415 - reportfile imports us
+        from tradestats.claims.files import parse_report  # noqa: PLC0415 - reportfile imports us
 
         return parse_report(text, name=name, kind="json")
 
@@ -338,7 +338,7 @@ class Report:
         Raises:
             ReportFileError: For a file that cannot be read or is not a valid report.
         """
-        from tradestats.reportfile import load_report  # noqa: PLC0415 - reportfile imports us
+        from tradestats.claims.files import load_report  # noqa: PLC0415 - reportfile imports us
 
         return load_report(path)
 

@@ -1,9 +1,9 @@
 """Bounds of derived figures: what the published figures allow, from the lowest to the highest.
 
 Each function here is the interval counterpart of a core function
-(:func:`~tradestats.growth`, :func:`~tradestats.implied_previous`,
+(:func:`~tradestats.changes`, :func:`~tradestats.implied_previous`,
 :func:`~tradestats.share`...). Every argument is an exact value, a
-:class:`~tradestats.reported.Reported` one, or the :class:`Bounds` another
+:class:`~tradestats.verify.figures.Reported` one, or the :class:`Bounds` another
 function returned, and the result is the :class:`Bounds` of every value the
 function takes when each input ranges over its interval. The bounds are sound
 (the true value is always inside, even where 28-digit arithmetic rounds) and as
@@ -17,7 +17,7 @@ The worked example of the seed article: trade of 183 billion yuan in
 January–July 2023, up 59.3%, puts January–July 2022 between these bounds:
 
 >>> import tradestats as ts
->>> from tradestats.reported import Reported
+>>> from tradestats.verify.figures import Reported
 >>> total = Reported.parse_amount("183 billion yuan")
 >>> up = Reported.parse_growth("up 59.3%")
 >>> before = implied_previous_bounds(total, up)
@@ -35,7 +35,12 @@ from typing import Any, Generic, TypeAlias, overload
 
 from attrs import field, frozen
 
-from tradestats._figures import (
+from tradestats._numbers import ONE, ZERO, Number, show, to_decimal
+from tradestats.amounts import Amount
+from tradestats.errors import InvalidValueError, NegativeBaseError, UnitMismatchError, ZeroBaseError
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.units import conversion_factor, unit_label
+from tradestats.verify._kinds import (
     FIGURE_TYPES,
     Figure,
     T,
@@ -45,13 +50,8 @@ from tradestats._figures import (
     require_kind,
     with_magnitude,
 )
-from tradestats._numbers import ONE, ZERO, Number, show, to_decimal
-from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError, NegativeBaseError, UnitMismatchError, ZeroBaseError
-from tradestats.intervals import DOWN, UP, Interval
-from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
-from tradestats.reported import Reported
-from tradestats.units import conversion_factor, unit_label
+from tradestats.verify.figures import Reported
+from tradestats.verify.intervals import DOWN, UP, Interval
 
 __all__ = [
     "AmountLike",
@@ -134,7 +134,7 @@ class Bounds(Generic[T]):
 
         Args:
             interval: The interval, in the internal magnitude of the kind (see
-                :class:`~tradestats.reported.Reported`): an amount's magnitude,
+                :class:`~tradestats.verify.figures.Reported`): an amount's magnitude,
                 a growth rate or share as a fraction, a factor, points.
             like: What the numbers are: a unit (``"CNY"``) for amounts, a measure
                 type (``Growth``, ``Multiplier``, ``Share``, ``PercentagePoints``),
@@ -355,7 +355,7 @@ def _require_positive(base: Interval, shown: object, message: str, **details: ob
 def growth_bounds(
     current: AmountLike, previous: AmountLike, *, allow_negative_base: bool = False
 ) -> Bounds[Growth]:
-    """The bounds of the growth rate from ``previous`` to ``current``: :func:`~tradestats.growth`.
+    """The bounds of the growth rate from ``previous`` to ``current``: :func:`~tradestats.changes`.
 
     The rate current ÷ previous − 1 rises with ``current`` and falls with
     ``previous`` (over a positive base), so its bounds come from the ends of the
@@ -365,7 +365,7 @@ def growth_bounds(
         current: The later amount, exact or reported.
         previous: The earlier amount, in the same currency or a compatible unit.
         allow_negative_base: Over a base that is negative throughout, divide by
-            its size instead of refusing, as :func:`~tradestats.growth` does.
+            its size instead of refusing, as :func:`~tradestats.changes` does.
 
     Raises:
         ZeroBaseError: If ``previous`` may be zero (its interval holds 0).
@@ -373,7 +373,7 @@ def growth_bounds(
         UnitMismatchError: For amounts in different currencies.
         InvalidValueError: For arguments that are not amounts.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> growth_bounds(Reported.parse_amount("183 billion CNY"), Amount("114.9E9", "CNY")).format(
     ...     places=2
     ... )
@@ -409,7 +409,7 @@ def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multi
         InvalidValueError: If either value is negative throughout.
         UnitMismatchError: For amounts in different currencies.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> multiplier_bounds(Reported.parse_amount("42.6 USD"), Amount(10, "USD"))
     Bounds('×4.255 to ×4.265')
     """
@@ -448,7 +448,7 @@ def implied_previous_bounds(
         InvalidValueError: For a fall of more than 100% throughout, or a change
             that is not a growth rate or multiplier.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> implied_previous_bounds(Amount(426, "USD"), Reported.parse_multiplier("×4.26")).format(
     ...     places=2
     ... )
@@ -475,7 +475,7 @@ def implied_current_bounds(
         InvalidValueError: For a fall of more than 100% throughout, or a change
             that is not a growth rate or multiplier.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> implied_current_bounds(Amount(100, "USD"), Reported.parse_growth("+59.3%"))
     Bounds('159.25 to 159.35 USD')
     """
@@ -500,7 +500,7 @@ def share_bounds(part: AmountLike, total: AmountLike) -> Bounds[Share]:
         ZeroBaseError: If the total may be zero.
         UnitMismatchError: For amounts in different currencies.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> bri = Reported.parse_amount("169 billion CNY")
     >>> total = Reported.parse_amount("183 billion CNY")
     >>> share_bounds(bri, total).format(places=2)
@@ -551,7 +551,7 @@ def share_change_bounds(current: ShareLike, previous: ShareLike) -> Bounds[Perce
     Raises:
         InvalidValueError: For arguments that are not shares.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> share_change_bounds(Reported.parse_share("92.3%"), Reported.parse_share("91.1%"))
     Bounds('+1.1 pp to +1.3 pp')
     """
@@ -574,7 +574,7 @@ def contribution_bounds(
         ZeroBaseError: If the earlier total may be zero.
         UnitMismatchError: For amounts in different currencies.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> contribution_bounds(
     ...     Reported.parse_amount("30 USD"), Amount(20, "USD"), Reported.parse_amount("100 USD")
     ... ).format(places=2)
@@ -605,7 +605,7 @@ def remainder_bounds(total: AmountLike, part: AmountLike) -> Bounds[Amount]:
         InvalidValueError: If the part exceeds the total everywhere in their intervals.
         UnitMismatchError: For amounts in different currencies.
 
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> bri = Reported.parse_amount("169 billion CNY")
     >>> total = Reported.parse_amount("183 billion CNY")
     >>> remainder_bounds(total, bri)
@@ -647,7 +647,7 @@ def cagr_bounds(first: AmountLike, last: AmountLike, years: Number) -> Bounds[Gr
 
     >>> cagr_bounds(Amount(100, "USD"), Amount(121, "USD"), 2).format(places=6)
     '+9.999999% to +10.000001%'
-    >>> from tradestats.reported import Reported
+    >>> from tradestats.verify.figures import Reported
     >>> cagr_bounds(Reported.parse_amount("100 USD"), Reported.parse_amount("121 USD"), 2).format(
     ...     places=2
     ... )

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, cast
 from tradestats._numbers import ONE, ZERO
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError
-from tradestats.intervals import Interval
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.verify.intervals import Interval
 
 if TYPE_CHECKING:
     from decimal import Decimal

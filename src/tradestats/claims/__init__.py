@@ -1,0 +1,52 @@
+"""Claims of a published report, report files, and the consistency check.
+
+Layer four of tradestats (see the architecture page): a :class:`Report` holds
+the flows and claims of one article or release, :func:`load_report` reads one
+from TOML or JSON, and :func:`check` decides whether its figures hold together
+within their rounding. Everything here is re-exported from ``tradestats``.
+"""
+
+from tradestats.claims.consistency import (
+    DEFAULT_BUDGET,
+    CheckResult,
+    ClaimCheck,
+    Conflict,
+    FigureKind,
+    FigureRange,
+    ImpliedFigure,
+    Verdict,
+    check,
+)
+from tradestats.claims.files import load_report, parse_report
+from tradestats.claims.report import (
+    Claim,
+    GrowthClaim,
+    MultiplierClaim,
+    Report,
+    ReportFlow,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
+
+__all__ = [
+    "DEFAULT_BUDGET",
+    "CheckResult",
+    "Claim",
+    "ClaimCheck",
+    "Conflict",
+    "FigureKind",
+    "FigureRange",
+    "GrowthClaim",
+    "ImpliedFigure",
+    "MultiplierClaim",
+    "Report",
+    "ReportFlow",
+    "ShareClaim",
+    "SumClaim",
+    "ValueClaim",
+    "Verdict",
+    "check",
+    "load_report",
+    "parse_report",
+]
