@@ -1,23 +1,27 @@
 """Hypothesis settings profiles for the suite.
 
 ``dev`` (the default) runs few examples, for quick feedback while editing.
-``ci`` runs many, without deadlines (shared CI machines have slow moments), and
-prints a blob to reproduce any failure. ``ci`` is chosen when ``CI`` is set to
-a true value, as CI services do; ``HYPOTHESIS_PROFILE=<name>`` picks a profile
-by name and wins over ``CI``.
+``ci`` runs many and prints a blob to reproduce any failure. ``ci`` is chosen when
+``CI`` is set to a true value, as CI services do; ``HYPOTHESIS_PROFILE=<name>``
+picks a profile by name and wins over ``CI``.
+
+No profile has a deadline: the README's ``python -m pytest`` runs one worker per
+core, and on a loaded two-core machine an exact check of many-digit figures has
+taken 1.09 s, so a deadline fails tests by the clock rather than by a bug. For the
+same reason no profile lets the ``too_slow`` health check fail a test.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "dev",
     max_examples=25,
-    deadline=timedelta(seconds=1),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
     "ci",

@@ -8,6 +8,9 @@
 '114.9 billion CNY'
 """
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
 from tradestats import _deprecated
 from tradestats._numbers import Number
 from tradestats.amounts import Amount, amount, money
@@ -85,7 +88,11 @@ from tradestats.verify.intervals import Interval
 
 _deprecated.install()
 
-__version__ = "0.2.0"
+# pyproject.toml is the one place the number is written; the installed metadata carries it.
+try:
+    __version__ = _version("tradestats")
+except PackageNotFoundError:  # a source tree put on sys.path without being installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "WORLD",
