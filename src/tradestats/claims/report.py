@@ -34,22 +34,31 @@ Decimal('1.825E+11')
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from attrs import field, frozen
 
-from tradestats._validate import enum_member, name_text, optional_text
-from tradestats.amounts import Amount
+from tradestats.claims._claims import (
+    Claim,
+    GrowthClaim,
+    MultiplierClaim,
+    ReportFlow,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+    _id,
+    _label,
+)
+from tradestats.claims._reading import ReportParts, read_file, read_text
 from tradestats.errors import InvalidValueError, TradeStatsError, UnitMismatchError
-from tradestats.flows import WORLD, Flow, Product, _product
-from tradestats.measures import Growth, Multiplier, Share, TimesConvention
-from tradestats.periods import Period, as_period
+from tradestats.flows import Flow
 from tradestats.units import dimension_of, incompatibility
-from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
+
+    from tradestats.periods import Period
 
 __all__ = [
     "Claim",
@@ -61,212 +70,6 @@ __all__ = [
     "SumClaim",
     "ValueClaim",
 ]
-
-
-def _id(value: object) -> str:
-    return name_text(value, "an id")
-
-
-def _flow(value: Flow | str) -> Flow:
-    return enum_member(Flow, value)
-
-
-def _reporter(value: object) -> str:
-    return name_text(value, "a reporter")
-
-
-def _partner(value: object) -> str:
-    return name_text(value, "a partner")
-
-
-def _label(value: object) -> str | None:
-    return optional_text(value, "a label")
-
-
-def _text(value: object) -> str | None:
-    return optional_text(value, "the published text")
-
-
-def _parts(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidValueError(f"parts must be a list of flow ids, got {value!r}", value=value)
-    return tuple(_id(part) for part in value)
-
-
-def _periods(value: object) -> tuple[Period, ...]:
-    if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidValueError(f"periods must be a list of periods, got {value!r}", value=value)
-    return tuple(as_period(period) for period in value)
-
-
-#: How each field of a flow is checked, for readers that report errors field by field.
-_FLOW_FIELDS: Final[dict[str, Callable[[Any], object]]] = {
-    "reporter": _reporter,
-    "flow": _flow,
-    "partner": _partner,
-    "product": _product,
-    "label": _label,
-}
-
-
-@frozen(kw_only=True)
-class ReportFlow:
-    """A flow that a report's claims refer to by id: who traded what with whom.
-
-    Args:
-        id: The short name claims use for the flow, such as ``"bri"``.
-        reporter: The reporting country or region.
-        flow: Exports, imports, total trade (exports + imports), balance, ….
-        partner: The partner country or group; :data:`~tradestats.WORLD` by default.
-        product: An HS code or product group, or ``None`` for all goods.
-        label: How the report names the flow, for output; made up from the other
-            fields when missing.
-
-    >>> ReportFlow(id="bri", reporter="Xinjiang", flow="total",
-    ...            partner="Belt and Road countries").describe()
-    'Xinjiang total trade with Belt and Road countries'
-    """
-
-    id: str = field(converter=_id)
-    reporter: str = field(converter=_reporter)
-    flow: Flow = field(converter=_flow)
-    partner: str = field(default=WORLD, converter=_partner)
-    product: Product | None = field(default=None, converter=_product)
-    label: str | None = field(default=None, converter=_label)
-
-    def describe(self) -> str:
-        """The label, or "reporter flow of product with partner"."""
-        if self.label is not None:
-            return self.label
-        product = f" of {self.product}" if self.product is not None else ""
-        return f"{self.reporter} {self.flow.label}{product} with {self.partner}"
-
-
-@frozen(kw_only=True)
-class ValueClaim:
-    """A flow was worth ``value`` in ``period`` (a "value for the earlier period" too).
-
-    Args:
-        id: Unique among the report's claims.
-        flow: The id of the flow.
-        period: The months the value covers.
-        value: The published amount with its precision, such as 183 billion ± 0.5 billion CNY.
-        text: The figure as published, for output.
-    """
-
-    id: str = field(converter=_id)
-    flow: str = field(converter=_id)
-    period: Period = field(converter=as_period)
-    value: Reported[Amount]
-    text: str | None = field(default=None, converter=_text)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The periods the claim is about."""
-        return (self.period,)
-
-
-@frozen(kw_only=True)
-class GrowthClaim:
-    """A flow grew by ``growth`` in ``period`` on the same months a year earlier.
-
-    Args:
-        id: Unique among the report's claims.
-        flow: The id of the flow.
-        period: The later period; the base is ``period.previous_year()``.
-        growth: The published rate with its precision, such as +59.3% ± 0.05 pp.
-        text: The figure as published, for output.
-    """
-
-    id: str = field(converter=_id)
-    flow: str = field(converter=_id)
-    period: Period = field(converter=as_period)
-    growth: Reported[Growth]
-    text: str | None = field(default=None, converter=_text)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base, a year earlier."""
-        return (self.period, self.period.previous_year())
-
-
-@frozen(kw_only=True)
-class MultiplierClaim:
-    """A flow in ``period`` was ``multiplier`` times its value a year earlier.
-
-    "N times" figures are ambiguous (see :class:`~tradestats.TimesConvention`):
-    ``times`` records how the published number was read, and is ``None`` only
-    for an explicit factor such as "×4.26".
-
-    Args:
-        id: Unique among the report's claims.
-        flow: The id of the flow.
-        period: The later period; the base is ``period.previous_year()``.
-        multiplier: The factor new ÷ old with its precision: "3.26 times" read as
-            times more is ×4.26 ± 0.005.
-        times: The convention the published "N times" was read with, or ``None``.
-        text: The figure as published, for output.
-    """
-
-    id: str = field(converter=_id)
-    flow: str = field(converter=_id)
-    period: Period = field(converter=as_period)
-    multiplier: Reported[Multiplier]
-    times: TimesConvention | None = None
-    text: str | None = field(default=None, converter=_text)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base, a year earlier."""
-        return (self.period, self.period.previous_year())
-
-
-@frozen(kw_only=True)
-class ShareClaim:
-    """Flow ``part`` was ``share`` of flow ``whole`` in ``period``.
-
-    Args:
-        id: Unique among the report's claims.
-        part: The id of the part's flow.
-        whole: The id of the whole's flow.
-        period: The months both cover.
-        share: The published share with its precision, such as 92.3% ± 0.05 pp.
-        text: The figure as published, for output.
-    """
-
-    id: str = field(converter=_id)
-    part: str = field(converter=_id)
-    whole: str = field(converter=_id)
-    period: Period = field(converter=as_period)
-    share: Reported[Share]
-    text: str | None = field(default=None, converter=_text)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The period the claim is about."""
-        return (self.period,)
-
-
-@frozen(kw_only=True)
-class SumClaim:
-    """Flows ``parts`` add up to flow ``total``: exports + imports = total trade.
-
-    Args:
-        id: Unique among the report's claims.
-        total: The id of the total's flow.
-        parts: The ids of the parts, at least one.
-        periods: The periods in which the parts add up; empty (the default) means
-            in every period of the report.
-    """
-
-    id: str = field(converter=_id)
-    total: str = field(converter=_id)
-    parts: tuple[str, ...] = field(converter=_parts)
-    periods: tuple[Period, ...] = field(default=(), converter=_periods)
-
-
-#: Any claim of a report.
-Claim: TypeAlias = ValueClaim | GrowthClaim | MultiplierClaim | ShareClaim | SumClaim
 
 
 def _flows(value: Iterable[ReportFlow]) -> tuple[ReportFlow, ...]:
@@ -316,9 +119,7 @@ class Report:
             ReportFileError: For text that is not a valid report, naming ``name``,
                 the claim and the field.
         """
-        from tradestats.claims.files import parse_report  # noqa: PLC0415 - reportfile imports us
-
-        return parse_report(text, name=name, kind="toml")
+        return _build(read_text(text, name=name, kind="toml"))
 
     @classmethod
     def from_json(cls, text: str, *, name: str = "<string>") -> Report:
@@ -327,9 +128,7 @@ class Report:
         Raises:
             ReportFileError: For text that is not a valid report.
         """
-        from tradestats.claims.files import parse_report  # noqa: PLC0415 - reportfile imports us
-
-        return parse_report(text, name=name, kind="json")
+        return _build(read_text(text, name=name, kind="json"))
 
     @classmethod
     def load(cls, path: str | Path) -> Report:
@@ -338,9 +137,8 @@ class Report:
         Raises:
             ReportFileError: For a file that cannot be read or is not a valid report.
         """
-        from tradestats.claims.files import load_report  # noqa: PLC0415 - reportfile imports us
-
-        return load_report(path)
+        text, kind = read_file(path)
+        return _build(read_text(text, name=str(path), kind=kind))
 
     def flow(self, flow_id: str) -> ReportFlow:
         """The flow declared under ``flow_id``.
@@ -378,6 +176,15 @@ class Report:
         """The unit of the first value claimed for ``flow_id`` or a flow related to it."""
         roots = _unit_groups(self)
         return roots.get(_find(_links(self), flow_id))
+
+
+def _build(parts: ReportParts) -> Report:
+    try:
+        return Report(
+            title=parts.title, source=parts.source, flows=parts.flows, claims=parts.claims
+        )
+    except TradeStatsError as error:
+        raise parts.error(error) from None
 
 
 def _error(

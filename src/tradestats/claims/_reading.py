@@ -1,0 +1,424 @@
+r"""Reading report text (TOML or JSON) into the flows and claims of a report.
+
+Private: :func:`tradestats.claims.files.load_report` and
+:meth:`tradestats.claims.report.Report.from_toml` are the public ways in. This
+module knows the file format (:doc:`/report-format`) and builds flows and claims,
+but not the :class:`~tradestats.claims.report.Report` that checks them against
+each other: the report module builds that from :class:`ReportParts` and turns
+its errors into file errors with :meth:`ReportParts.error`. So the format's
+reader and the report model import in one direction only (report → reader).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from attrs import frozen
+
+from tradestats._numbers import to_decimal
+from tradestats.amounts import Amount, amount
+from tradestats.claims._claims import (
+    _FLOW_FIELDS,
+    Claim,
+    GrowthClaim,
+    MultiplierClaim,
+    ReportFlow,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
+from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
+from tradestats.measures import TimesConvention
+from tradestats.periods import Period, as_period
+from tradestats.verify.figures import Reported
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+__all__ = ["ReportParts", "read_file", "read_text"]
+
+_TOP_KEYS: Final = frozenset(
+    {"title", "source", "reporter", "partner", "period", "flows", "claims"}
+)
+_FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"})
+# The key that holds a claim's figure says what kind of claim it is.
+_FIGURES: Final = ("value", "growth", "multiplier", "share", "parts")
+_CLAIM_KEYS: Final = {
+    "value": frozenset({"id", "flow", "period", "value", "precision"}),
+    "growth": frozenset({"id", "flow", "period", "growth", "precision"}),
+    "multiplier": frozenset({"id", "flow", "period", "multiplier", "times", "precision"}),
+    "share": frozenset({"id", "part", "whole", "period", "share", "precision"}),
+    "parts": frozenset({"id", "total", "parts", "period", "periods"}),
+}
+_EXAMPLES: Final = {
+    "value": "an amount as text, such as '183 billion yuan'",
+    "growth": "a growth rate as text, such as '61.4%'",
+    "multiplier": "a multiplier as text, such as '3.26 times' or '×4.26'",
+    "share": "a share as text, such as '92.3%'",
+}
+_TIMES: Final = {
+    "more": TimesConvention.MORE,
+    "as-much": TimesConvention.AS_MUCH,
+    "as much": TimesConvention.AS_MUCH,
+    "as_much": TimesConvention.AS_MUCH,
+}
+
+
+def _show(value: object) -> str:
+    """A value as the file wrote it: TOML/JSON spelling for booleans."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "nothing" if value is None else repr(value)
+
+
+class _Where:
+    """Where in a file the reader is, to name it in errors."""
+
+    def __init__(self, name: str, what: str | None = None, key: str | None = None) -> None:
+        self.name, self.what, self.key = name, what, key
+
+    def fail(self, field: str | None, message: str, value: object = None) -> ReportFileError:
+        """An error at this place (and ``field``, if given) saying ``message``."""
+        place = [f"{self.what} {self.key!r}"] if self.what is not None else []
+        if field is not None:
+            place.append(f"field {field!r}")
+        prefix = f"{self.name}: {', '.join(place)}: " if place else f"{self.name}: "
+        return ReportFileError(
+            prefix + message,
+            file=self.name,
+            **{self.what or "claim": self.key},
+            field=field,
+            value=value,
+        )
+
+
+@frozen(kw_only=True)
+class ReportParts:
+    """What report text says, read and checked claim by claim, before the report is built.
+
+    Args:
+        name: What the text is called in error messages, usually its file name.
+        title: The report's title.
+        source: Where the report comes from, if given.
+        flows: The flows, each checked on its own.
+        claims: The claims, each checked on its own.
+    """
+
+    name: str
+    title: str
+    source: str | None
+    flows: tuple[ReportFlow, ...]
+    claims: tuple[Claim, ...]
+
+    def error(self, error: TradeStatsError) -> ReportFileError:
+        """The file error for an error of the report built from these parts.
+
+        The report's errors carry the offending claim's (or flow's) id and field in
+        ``details``; the file error names them, as the reader's own errors do.
+        """
+        claim = error.details.get("claim")
+        field = error.details.get("field")
+        is_flow = field == "id" and any(flow.id == claim for flow in self.flows)
+        return _Where(self.name, "flow" if is_flow else "claim", str(claim)).fail(
+            str(field) if field is not None else None, error.message, error.details.get("value")
+        )
+
+
+def read_file(path: str | Path) -> tuple[str, Literal["toml", "json"]]:
+    """The text of a report file and its format: JSON for ``.json``, TOML otherwise.
+
+    Raises:
+        ReportFileError: If the file cannot be read.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReportFileError(
+            f"{path}: cannot read the report: {error}", file=str(path), value=None
+        ) from None
+    return text, "json" if file.suffix.lower() == ".json" else "toml"
+
+
+def read_text(
+    text: str, *, name: str = "<string>", kind: Literal["toml", "json"] = "toml"
+) -> ReportParts:
+    """The parts of a report written as TOML or JSON text.
+
+    Raises:
+        ReportFileError: For a syntax error (with its line) or a flow or claim that
+            is not valid on its own.
+    """
+    data: object
+    if kind == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ReportFileError(
+                f"{name}: not valid JSON: {error.msg} (at line {error.lineno}, column "
+                f"{error.colno})",
+                file=name,
+                line=error.lineno,
+            ) from None
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ReportFileError(f"{name}: not valid TOML: {error}", file=name) from None
+    return _parts(data, _Where(name))
+
+
+def _parts(data: object, where: _Where) -> ReportParts:
+    if not isinstance(data, dict):
+        raise where.fail(None, f"expected a table of report keys, got {_show(data)}", data)
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise where.fail(
+            unknown[0], f"unknown key; expected one of {', '.join(sorted(_TOP_KEYS))}", unknown[0]
+        )
+    title = _text(data, "title", where, required=True)
+    source = _text(data, "source", where)
+    flows_data = data.get("flows")
+    if not isinstance(flows_data, dict) or not flows_data:
+        raise where.fail(
+            "flows",
+            "expected a table of flows by id, such as [flows.world] with flow = 'total'",
+            flows_data,
+        )
+    defaults = {key: data[key] for key in ("reporter", "partner") if key in data}
+    flows = [
+        _flow(str(flow_id), body, defaults, _Where(where.name, "flow", str(flow_id)))
+        for flow_id, body in flows_data.items()
+    ]
+    claims_data = data.get("claims")
+    if not isinstance(claims_data, list) or not claims_data:
+        raise where.fail(
+            "claims", "expected a list of claims, written as [[claims]] tables", claims_data
+        )
+    period = data.get("period")
+    claims = [
+        _claim(body, index, period, where.name) for index, body in enumerate(claims_data, start=1)
+    ]
+    return ReportParts(
+        name=where.name, title=title, source=source, flows=tuple(flows), claims=tuple(claims)
+    )
+
+
+def _text(data: dict[str, Any], key: str, where: _Where, *, required: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise where.fail(key, f"expected non-empty text, got {_show(value)}", value)
+    return value
+
+
+def _flow(flow_id: str, body: object, defaults: dict[str, Any], where: _Where) -> ReportFlow:
+    if not isinstance(body, dict):
+        raise where.fail(None, f"expected a table of flow keys, got {_show(body)}", body)
+    unknown = sorted(set(body) - _FLOW_KEYS)
+    if unknown:
+        raise where.fail(
+            unknown[0], f"unknown key; expected one of {', '.join(sorted(_FLOW_KEYS))}", unknown[0]
+        )
+    fields = {**defaults, **body}
+    for key in ("reporter", "flow"):
+        if key not in fields:
+            hint = " (or a report-level reporter)" if key == "reporter" else ""
+            raise where.fail(key, f"missing{hint}", None)
+    for key, value in fields.items():
+        if not isinstance(value, str):
+            raise where.fail(key, f"expected text, got {_show(value)}", value)
+        try:
+            _FLOW_FIELDS[key](value)
+        except TradeStatsError as error:
+            raise where.fail(key, error.message, value) from None
+    return ReportFlow(id=flow_id, **fields)
+
+
+def _claim(body: object, index: int, period: object, name: str) -> Claim:
+    if not isinstance(body, dict):
+        raise _Where(name, "claim", f"#{index}").fail(
+            None, f"expected a table of claim keys, got {_show(body)}", body
+        )
+    claim_id = body.get("id")
+    if not isinstance(claim_id, str) or not claim_id.strip():
+        raise _Where(name, "claim", f"#{index}").fail(
+            "id", f"expected a non-empty id as text, got {_show(claim_id)}", claim_id
+        )
+    where = _Where(name, "claim", claim_id)
+    kinds = [key for key in _FIGURES if key in body]
+    if len(kinds) != 1:
+        found = ", ".join(kinds) or "none"
+        raise where.fail(
+            None,
+            f"a claim has exactly one figure key ({', '.join(_FIGURES)}); found {found}",
+            kinds,
+        )
+    kind = kinds[0]
+    unknown = sorted(set(body) - _CLAIM_KEYS[kind])
+    if unknown:
+        raise where.fail(
+            unknown[0],
+            f"unknown key for a {kind} claim; expected one of "
+            f"{', '.join(sorted(_CLAIM_KEYS[kind]))}",
+            unknown[0],
+        )
+    for key in ("flow", "part", "whole", "total"):
+        value = body.get(key, "")
+        if not isinstance(value, str) or (key in body and not value.strip()):
+            raise where.fail(key, f"expected a flow id as text, got {_show(value)}", value)
+    if kind == "parts":
+        return _sum_claim(claim_id, body, where)
+    when = _period(body.get("period", period), where)
+    figure = body[kind]
+    if not isinstance(figure, str):
+        raise where.fail(kind, f"expected {_EXAMPLES[kind]}, got {_show(figure)}", figure)
+    reported = _reported(kind, figure, body, where)
+    try:
+        return _build(kind, claim_id=claim_id, body=body, when=when, reported=reported)
+    except TradeStatsError as error:
+        field = str(error.details.get("field", kind))
+        raise where.fail(field, error.message, error.details.get("value")) from None
+
+
+def _period(value: object, where: _Where) -> Period:
+    if value is None:
+        raise where.fail(
+            "period",
+            "missing: give the months the figure covers, such as '2023-01/2023-07', here or "
+            "as a report-level period",
+        )
+    try:
+        return as_period(value)  # type: ignore[arg-type]
+    except TradeStatsError as error:
+        raise where.fail("period", error.message, value) from None
+
+
+def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Reported[Any]:
+    times = _times(body, where) if kind == "multiplier" else None
+    try:
+        if kind == "value":
+            result: Reported[Any] = Reported.parse_amount(figure)
+        elif kind == "growth":
+            result = Reported.parse_growth(figure)
+        elif kind == "share":
+            result = Reported.parse_share(figure)
+        else:
+            result = Reported.parse_multiplier(figure, times=times)
+    except AmbiguityError:
+        # A bare "N times": the file must say which reading it means.
+        raise where.fail(
+            "times",
+            f'{figure!r} has two readings: add times = "more" (Chinese 增长N倍, up N×100%) or '
+            'times = "as-much" (N times the old value)',
+            figure,
+        ) from None
+    except TradeStatsError as error:
+        raise where.fail(kind, error.message, figure) from None
+    if "precision" in body:
+        result = Reported(result.value, _precision(kind, body["precision"], result, where))
+    return result
+
+
+def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
+    value = body.get("times")
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.strip().lower() not in _TIMES:
+        raise where.fail(
+            "times",
+            f'expected "more" (增长N倍: up N×100%) or "as-much" (N times the old value), '
+            f"got {_show(value)}",
+            value,
+        )
+    return _TIMES[value.strip().lower()]
+
+
+def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -> Decimal:
+    """A precision written like its figure: '0.5 billion yuan', '0.05%' or '0.005'."""
+    if not isinstance(value, str):
+        raise where.fail(
+            "precision",
+            f"expected the precision as text (such as '0.5 billion yuan', '0.05%' or '0.005'), "
+            f"got {_show(value)}",
+            value,
+        )
+    try:
+        if kind == "value":
+            unit_amount: Amount = figure.value
+            half = amount(value).in_unit_of(
+                unit_amount, action="give {other} a precision of {this}"
+            )
+        elif kind in ("growth", "share"):
+            text = value.strip()
+            if not text.endswith("%"):
+                raise ParseError(f"expected a precision in percent such as '0.05%', got {value!r}")
+            half = to_decimal(text[:-1].strip(), what="a precision").scaleb(-2)
+        else:
+            half = to_decimal(value, what="a precision")
+    except TradeStatsError as error:
+        raise where.fail("precision", error.message, value) from None
+    if half < 0:
+        raise where.fail("precision", f"a precision cannot be negative, got {value!r}", value)
+    return half
+
+
+def _build(
+    kind: str, *, claim_id: str, body: dict[str, Any], when: Period, reported: Reported[Any]
+) -> Claim:
+    text = body[kind]
+    if kind == "share":
+        for key in ("part", "whole"):
+            if key not in body:
+                raise ParseError(f"missing: a share claim names its {key} flow", field=key)
+        return ShareClaim(
+            id=claim_id,
+            part=body["part"],
+            whole=body["whole"],
+            period=when,
+            share=reported,
+            text=text,
+        )
+    if "flow" not in body:
+        raise ParseError("missing: name the flow the figure is about", field="flow")
+    if kind == "value":
+        return ValueClaim(id=claim_id, flow=body["flow"], period=when, value=reported, text=text)
+    if kind == "growth":
+        return GrowthClaim(id=claim_id, flow=body["flow"], period=when, growth=reported, text=text)
+    times = body.get("times")
+    return MultiplierClaim(
+        id=claim_id,
+        flow=body["flow"],
+        period=when,
+        multiplier=reported,
+        times=None if times is None else _TIMES[times.strip().lower()],
+        text=text,
+    )
+
+
+def _sum_claim(claim_id: str, body: dict[str, Any], where: _Where) -> SumClaim:
+    if "total" not in body:
+        raise where.fail("total", "missing: name the flow the parts add up to")
+    parts = body["parts"]
+    if not isinstance(parts, list) or not parts or not all(isinstance(p, str) for p in parts):
+        raise where.fail(
+            "parts",
+            f"expected a list of flow ids such as ['bri', 'others'], got {_show(parts)}",
+            parts,
+        )
+    if "period" in body and "periods" in body:
+        raise where.fail("periods", "give period or periods, not both", body["periods"])
+    raw = [body["period"]] if "period" in body else body.get("periods", [])
+    if not isinstance(raw, list):
+        raise where.fail("periods", f"expected a list of periods, got {_show(raw)}", raw)
+    periods = [_period(value, where) for value in raw]
+    try:
+        return SumClaim(id=claim_id, total=body["total"], parts=parts, periods=periods)
+    except TradeStatsError as error:
+        raise where.fail(
+            str(error.details.get("field", "total")), error.message, body["total"]
+        ) from None
