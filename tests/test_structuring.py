@@ -214,3 +214,146 @@ def test_invalid_json_is_refused(text: str) -> None:
     """Text that is not JSON raises StructuringError naming the expected type."""
     with pytest.raises(StructuringError, match="invalid JSON for Growth"):
         from_json(text, Growth)
+
+
+# -- Every failure is a StructuringError --------------------------------------------------
+
+SEED = tradestats.load_report("examples/xinjiang_2023.toml")
+
+FIGURES: st.SearchStrategy[Any] = st.one_of(
+    tst.reported_amounts(),
+    tst.reported_growths(),
+    tst.reported_multipliers(),
+    tst.reported_shares(),
+    tst.reported_percentage_points(),
+)
+
+
+@given(FIGURES)
+def test_a_plain_reported_reads_its_type_from_the_data(figure: tradestats.Reported[Any]) -> None:
+    """from_json(to_json(r), Reported) == r for every kind of figure, without Reported[T]."""
+    assert figure == from_json(to_json(figure), tradestats.Reported)
+    generic: Any = tradestats.Reported
+    assert figure == structure(unstructure(figure), generic[type(figure.value)])
+
+
+@given(FIGURES)
+def test_a_plain_bounds_reads_its_type_from_the_data(figure: tradestats.Reported[Any]) -> None:
+    """Bounds round-trip through JSON as plain Bounds and as Bounds[T]."""
+    low, high = figure.value, figure.value
+    bounds = tradestats.Bounds(low, high)
+    assert bounds == from_json(to_json(bounds), tradestats.Bounds)
+    generic: Any = tradestats.Bounds
+    assert bounds == structure(unstructure(bounds), generic[type(low)])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        SEED,
+        *SEED.flows,
+        *SEED.claims,
+        tradestats.Interval(Decimal("1.5"), Decimal("2.5")),
+        tradestats.Reported.parse_amount("183 billion yuan"),
+    ],
+    ids=repr,
+)
+def test_reports_claims_and_intervals_round_trip(value: object) -> None:
+    """Reports, their flows and claims, and intervals survive JSON unchanged."""
+    assert value == from_json(to_json(value), type(value))
+
+
+class NotOurs:
+    """A type tradestats knows nothing about."""
+
+
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda: structure({}, NotOurs), "cannot build NotOurs: it is not a type"),
+        (lambda: from_json("{}", NotOurs), "cannot build NotOurs"),
+        (lambda: structure({}, "Growth"), "cannot build 'Growth'"),  # type: ignore[arg-type]
+        (lambda: structure({"value": {"x": 1}}, tradestats.Reported), "cannot tell the type"),
+        (lambda: structure({"low": 5, "high": 6}, tradestats.Bounds), "cannot tell the type"),
+        (lambda: structure("59.3%", tradestats.Reported), "cannot tell the type"),
+        (lambda: from_json("[1", tradestats.Reported), "invalid JSON for Reported"),
+        (lambda: from_json(b"\xff", Growth), "invalid JSON for Growth"),
+        (lambda: from_json(5, Growth), "invalid JSON for Growth"),  # type: ignore[arg-type]
+        (lambda: to_json(object()), "cannot write <object object"),
+        (lambda: to_json([{1, 2}, object()]), "cannot write"),
+        (lambda: configure_converter("converter"), "expected a cattrs converter"),  # type: ignore[arg-type]
+    ],
+)
+def test_every_entry_raises_only_structuring_errors(call: Any, fragment: str) -> None:
+    """Unsupported types, bad JSON and foreign objects raise StructuringError, naming them."""
+    with pytest.raises(StructuringError, match=re.escape(fragment)):
+        call()
+
+
+def test_unstructure_wraps_a_failing_hook() -> None:
+    """An error while unstructuring (here from a broken hook) becomes a StructuringError."""
+    cattrs_error = cattrs.Converter()
+
+    def broken(value: object) -> object:
+        raise KeyError(value)
+
+    cattrs_error.register_unstructure_hook(NotOurs, broken)
+    original = tradestats.structuring._CONVERTER
+    tradestats.structuring._CONVERTER = cattrs_error
+    try:
+        with pytest.raises(StructuringError, match="cannot turn"):
+            unstructure(NotOurs())
+    finally:
+        tradestats.structuring._CONVERTER = original
+
+
+def _public_types() -> list[Any]:
+    kinds: list[Any] = []
+    for name in tradestats.__all__:
+        value = getattr(tradestats, name)
+        if isinstance(value, type) and not issubclass(value, BaseException):
+            kinds.append(value)
+    figures = [Amount, Growth, Multiplier, Share, PercentagePoints]
+    generics: list[Any] = [tradestats.Reported, tradestats.Bounds]
+    kinds += [generic[kind] for generic in generics for kind in figures]
+    return kinds
+
+
+PUBLIC_TYPES = _public_types()
+
+# Keys of the public types' plain data, so that drawn mappings often look almost right.
+KEYS = st.sampled_from(
+    [
+        "magnitude", "unit", "rate", "factor", "fraction", "points", "low", "high", "value",
+        "precision", "id", "flow", "flows", "claims", "title", "period", "reporter", "partner",
+        "growth", "share", "parts", "total", "date", "base", "quote", "rate_kind",
+    ]
+)  # fmt: skip
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
+    | st.sampled_from(["183 billion CNY", "59.3", "CNY", "2023-01/2023-07", "total", "870380"])
+)
+JSONISH: st.SearchStrategy[Any] = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(KEYS | st.text(max_size=6), inner, max_size=5)
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.sampled_from(PUBLIC_TYPES), JSONISH)
+@example(tradestats.Reported, {"value": {"rate": "0.5"}, "precision": []})
+@example(tradestats.Bounds, {"low": {"magnitude": "1", "unit": "CNY"}, "high": None})
+@example(tradestats.Report, {"title": "x", "flows": [], "claims": [{}]})
+def test_structure_raises_only_structuring_errors(kind: Any, data: Any) -> None:
+    """structure(data, T) for any JSON-ish data and public T succeeds or raises StructuringError."""
+    try:
+        built = structure(data, kind)
+    except StructuringError:
+        return
+    assert isinstance(built, getattr(kind, "__origin__", kind))

@@ -13,13 +13,28 @@ digits), periods and HS codes as their text, enums as their values.
 True
 >>> ts.from_json(ts.to_json(ts.Growth.from_percent("59.3")), ts.Growth)
 Growth('+59.3%')
+
+Published figures and bounds are generic; plain ``Reported`` and ``Bounds`` read
+the type of their values from the data (an amount has a ``magnitude``, a growth
+rate a ``rate``, …):
+
+>>> ts.from_json(ts.to_json(ts.Reported.parse_growth("59.3%")), ts.Reported)
+Reported('+59.3% (±0.05 pp)')
+
+Anything that goes wrong is a :class:`~tradestats.errors.StructuringError`:
+
+>>> ts.structure({"rate": "fast"}, ts.Growth)
+Traceback (most recent call last):
+...
+tradestats.errors.StructuringError: cannot build Growth from {'rate': 'fast'}: ...
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import cattrs
 from cattrs.preconf.json import make_converter
@@ -29,7 +44,9 @@ from tradestats._numbers import to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import StructuringError, TradeStatsError
 from tradestats.flows import HSCode, Product, ProductGroup, TradeFlow, _product
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
 from tradestats.periods import Period
+from tradestats.verify import Bounds, Reported
 
 __all__ = ["configure_converter", "from_json", "structure", "to_json", "unstructure"]
 
@@ -40,7 +57,15 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
     """Teach a cattrs converter the tradestats types, for use in a program's own converter.
 
     Returns the same converter, so it can be used in a chain.
+
+    Raises:
+        StructuringError: If ``converter`` is not a cattrs converter.
     """
+    if not isinstance(converter, cattrs.BaseConverter):
+        raise StructuringError(
+            f"expected a cattrs converter, such as cattrs.Converter(), got {converter!r}",
+            value=converter,
+        )
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, lambda value, _: _decimal(value))
     converter.register_unstructure_hook(Period, Period.isoformat)
@@ -57,7 +82,45 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
     converter.register_unstructure_hook(
         Amount, lambda value: {"magnitude": str(value.magnitude), "unit": value.unit}
     )
+    # cattrs needs the type argument of a generic class; plain Reported and Bounds
+    # (as from_json(text, Reported) asks) read it from the data instead.
+    converter.register_structure_hook(
+        Reported, lambda data, _: _generic(converter, data, Reported, "value")
+    )
+    converter.register_structure_hook(
+        Bounds, lambda data, _: _generic(converter, data, Bounds, "low")
+    )
     return converter
+
+
+def _generic(converter: cattrs.Converter, data: object, generic: Any, key: str) -> Any:
+    kind: Any = generic[_of(data, key)]
+    return converter.structure(data, kind)
+
+
+#: The key each value type's plain data has, which tells its type.
+_VALUE_KEYS: Final[dict[str, type]] = {
+    "magnitude": Amount,
+    "rate": Growth,
+    "factor": Multiplier,
+    "fraction": Share,
+    "points": PercentagePoints,
+}
+
+
+def _of(data: object, key: str) -> type:
+    """The type of the values in the plain data of a Reported (``key="value"``) or Bounds."""
+    value = data.get(key) if isinstance(data, Mapping) else None
+    if isinstance(value, Mapping):
+        for name, kind in _VALUE_KEYS.items():
+            if name in value:
+                return kind
+    expected = ", ".join(f"{kind.__name__} ({name!r})" for name, kind in _VALUE_KEYS.items())
+    raise StructuringError(
+        f"cannot tell the type of the figure from {data!r}: expected a mapping whose {key!r} "
+        f"is the plain data of one of {expected}; or name it, as in Reported[Growth]",
+        data=data,
+    )
 
 
 def _decimal(value: object) -> Decimal:
@@ -100,33 +163,60 @@ _CONVERTER = configure_converter(make_converter())
 
 
 def unstructure(value: object) -> Any:
-    """Plain data (dicts, lists, strings) for a tradestats object; :func:`structure` reverses it."""
-    return _CONVERTER.unstructure(value)
+    """Plain data (dicts, lists, strings) for a tradestats object; :func:`structure` reverses it.
+
+    Values that are already plain data (numbers, text, lists) come back as they are.
+
+    Raises:
+        StructuringError: If ``value`` cannot be turned into plain data.
+    """
+    try:
+        return _CONVERTER.unstructure(value)
+    except StructuringError:
+        raise
+    except Exception as error:
+        raise StructuringError(
+            f"cannot turn {value!r} into plain data: {_describe(error)}", value=value
+        ) from error
 
 
 def structure(data: object, kind: type[T]) -> T:
     """Rebuild a ``kind`` object from the plain data :func:`unstructure` made.
 
     Raises:
-        StructuringError: If the data does not describe a ``kind``; the message names
-            the field and the reason.
+        StructuringError: If the data does not describe a ``kind``, or ``kind`` is not
+            a type that tradestats can build; the message names the field and the reason.
     """
+    name = _name(kind)
     try:
         return _CONVERTER.structure(data, kind)
+    except StructuringError:
+        raise
     except TradeStatsError as error:
-        if isinstance(error, StructuringError):
-            raise
-        raise StructuringError(f"cannot build {kind.__name__}: {error}", data=data) from error
+        raise StructuringError(f"cannot build {name}: {error}", data=data) from error
     except cattrs.BaseValidationError as error:
         reason = _describe(error)
-    except (TypeError, KeyError, ValueError) as error:
+    except cattrs.StructureHandlerNotFoundError as error:
         raise StructuringError(
-            f"cannot build {kind.__name__} from {data!r}: {_describe(error)}", data=data
+            f"cannot build {name}: it is not a type tradestats knows how to build from plain "
+            "data; for your own types, use a cattrs converter set up with configure_converter()",
+            data=data,
+            kind=kind,
+        ) from error
+    # structure() promises a StructuringError or a value, whatever the data: any other
+    # error (cattrs' own, or a type's TypeError for a wrong argument) is one too.
+    except Exception as error:
+        raise StructuringError(
+            f"cannot build {name} from {data!r}: {_describe(error)}", data=data
         ) from error
     # Raised outside the handler, with no cause or context: cattrs' exception groups
     # cannot be unpickled, and dask (through tblib) pickles both when it sends an error
     # back from a worker.
-    raise StructuringError(f"cannot build {kind.__name__} from {data!r}: {reason}", data=data)
+    raise StructuringError(f"cannot build {name} from {data!r}: {reason}", data=data)
+
+
+def _name(kind: object) -> str:
+    return getattr(kind, "__name__", None) or repr(kind)
 
 
 def _describe(error: BaseException) -> str:
@@ -143,18 +233,27 @@ def _format_leaf(error: BaseException, kind: type | None) -> str:
 
 
 def to_json(value: object) -> str:
-    """JSON text for a tradestats object."""
-    return json.dumps(unstructure(value), ensure_ascii=False, sort_keys=True)
+    """JSON text for a tradestats object.
+
+    Raises:
+        StructuringError: If ``value`` has no JSON form.
+    """
+    data = unstructure(value)
+    try:
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError) as error:
+        raise StructuringError(f"cannot write {value!r} as JSON: {error}", value=value) from error
 
 
 def from_json(text: str | bytes, kind: type[T]) -> T:
     """Rebuild a ``kind`` object from JSON that :func:`to_json` wrote.
 
     Raises:
-        StructuringError: For invalid JSON or data that is not a ``kind``.
+        StructuringError: For invalid JSON (or bytes that are not UTF-8) or data that is
+            not a ``kind``.
     """
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise StructuringError(f"invalid JSON for {kind.__name__}: {error}", text=text) from error
+    except (ValueError, TypeError) as error:  # JSONDecodeError and UnicodeDecodeError too
+        raise StructuringError(f"invalid JSON for {_name(kind)}: {error}", text=text) from error
     return structure(data, kind)
