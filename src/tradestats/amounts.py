@@ -360,16 +360,26 @@ class Amount:
             raise ZeroBaseError(f"cannot divide {self} by zero", left=self, right=other)
         return Amount(CONTEXT.divide(self.magnitude, number), self.unit)
 
-    def __lt__(self, other: Amount) -> bool:
+    # Anything but an amount gets NotImplemented, so Python raises its usual TypeError
+    # ("'<' not supported between instances of 'Amount' and 'int'").
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
         return self.magnitude < other.in_unit_of(self, action="compare {other} with {this}")
 
-    def __le__(self, other: Amount) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
         return self.magnitude <= other.in_unit_of(self, action="compare {other} with {this}")
 
-    def __gt__(self, other: Amount) -> bool:
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
         return self.magnitude > other.in_unit_of(self, action="compare {other} with {this}")
 
-    def __ge__(self, other: Amount) -> bool:
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Amount):
+            return NotImplemented
         return self.magnitude >= other.in_unit_of(self, action="compare {other} with {this}")
 
 
