@@ -6,10 +6,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import given
+from hypothesis import find, given
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+from hypothesis.errors import InvalidArgument, ResolutionFailed
 
+import tradestats
 from tradestats import (
     WORLD,
     Amount,
@@ -231,3 +232,79 @@ def test_bad_arguments_are_refused_when_the_strategy_is_made(build: Callable[[],
     """Strategies check their arguments at once, raising hypothesis' InvalidArgument."""
     with pytest.raises(InvalidArgument):
         build()
+
+
+# -- st.from_type ------------------------------------------------------------------------
+
+REGISTERED: list[type] = [
+    Amount,
+    Period,
+    Growth,
+    Multiplier,
+    Share,
+    PercentagePoints,
+    HSCode,
+    ProductGroup,
+    TradeFlow,
+    ExchangeRate,
+    tradestats.Interval,
+]
+
+
+@pytest.mark.parametrize("kind", REGISTERED, ids=lambda kind: kind.__name__)
+@given(data=st.data())
+def test_from_type_draws_every_public_value_type(kind: type, data: st.DataObject) -> None:
+    """st.from_type(T) works for each public value type and draws a T."""
+    assert isinstance(data.draw(st.from_type(kind)), kind)
+
+
+@pytest.mark.parametrize("kind", [Amount, Growth, Multiplier, Share, PercentagePoints])
+@given(data=st.data())
+def test_from_type_draws_reported_figures_of_a_kind(kind: type, data: st.DataObject) -> None:
+    """st.from_type(Reported[T]) draws published figures whose value is a T."""
+    generic: Any = tradestats.Reported
+    figure = data.draw(st.from_type(generic[kind]))
+    assert isinstance(figure, tradestats.Reported)
+    assert isinstance(figure.value, kind)
+
+
+@given(st.from_type(tradestats.Reported))
+def test_from_type_draws_reported_figures_of_any_kind(figure: Any) -> None:
+    """A plain Reported draws a figure of one of the five value types."""
+    assert isinstance(figure.value, Amount | Growth | Multiplier | Share | PercentagePoints)
+
+
+def test_from_type_refuses_reported_of_a_foreign_type() -> None:
+    """Reported[int] is not a figure tradestats reports: hypothesis says it has no strategy."""
+    generic: Any = tradestats.Reported
+    with pytest.raises(ResolutionFailed, match=r"Reported\[int\]"):
+        find(st.from_type(generic[int]), lambda _: True)
+
+
+def _pair(period: Period, value: Amount) -> tuple[Period, Amount]:
+    return period, value
+
+
+@given(st.builds(_pair))
+def test_builds_fills_typed_arguments(drawn: tuple[Period, Amount]) -> None:
+    """st.builds fills arguments typed with public value types from the registry."""
+    period, value = drawn
+    assert isinstance(period, Period)
+    assert isinstance(value, Amount)
+
+
+def test_the_package_keeps_its_public_names() -> None:
+    """tradestats.strategies exports the same names as the module it replaced."""
+    assert sorted(tst.__all__) == sorted(
+        [
+            "MAX_MAGNITUDE", "PHYSICAL_UNITS", "Partition", "amounts", "currencies",
+            "decimals", "exchange_rates", "growths", "hs_codes", "intervals", "money_amounts",
+            "multipliers", "names", "partitions", "percentage_points", "periods",
+            "physical_units", "product_groups", "products", "reported_amounts",
+            "reported_growths", "reported_multipliers", "reported_percentage_points",
+            "reported_shares", "reports_of", "rounded_reports", "shares", "trade_flows",
+            "units", "year_on_year_flow_pairs", "year_on_year_partitions",
+            "year_on_year_periods",
+        ]
+    )  # fmt: skip
+    assert all(hasattr(tst, name) for name in tst.__all__)
