@@ -61,10 +61,10 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(enum\.)?Enum"),
     (r"py:.*", r"(pint\.)?(UnitRegistry|Quantity|QuantityT)"),
     (r"py:.*", r"(cattrs\.)?(converters\.)?Converter"),
-    (r"py:.*", r"(hypothesis\.strategies\.|st\.)(SearchStrategy|DrawFn|just|decimals)"),
+    (r"py:.*", r"(hypothesis\.strategies\.|st\.)(SearchStrategy|DrawFn|just|decimals|register_type_strategy)"),
     (r"py:.*", r"(hypothesis\.errors\.)?InvalidArgument"),
     (r"py:.*", r"(typing\.|collections\.abc\.)?(Self|Final|Any|Literal|TypeVar|Iterable)"),
-    (r"py:.*", r"(tradestats\.\w+\.)?T"),  # a TypeVar
+    (r"py:.*", r"(tradestats\.[\w.]+\.)?T"),  # a TypeVar
 ]
 
 # -- HTML ----------------------------------------------------------------------------------
@@ -80,14 +80,14 @@ _PUBLIC_MODULES = (
     "fx",
     "flows",
     "measures",
-    "growth",
+    "changes",
     "shares",
-    "intervals",
-    "reported",
-    "bounds",
-    "report",
-    "reportfile",
-    "consistency",
+    "verify.intervals",
+    "verify.figures",
+    "verify.bounds",
+    "claims.report",
+    "claims.files",
+    "claims.consistency",
     "structuring",
     "errors",
 )
@@ -104,6 +104,7 @@ def _home_modules() -> dict[str, str]:
 
 
 _HOMES = _home_modules()
+_PACKAGES = ("tradestats.verify", "tradestats.claims")
 
 
 def _public_reference(
@@ -111,11 +112,16 @@ def _public_reference(
 ) -> Any:  # docutils nodes; docutils has no type stubs here
     """Resolve ``tradestats.Name`` to where the reference documents it.
 
-    Docstrings write the public, re-exported name (``tradestats.ExchangeRate``),
-    while the reference documents each object in its own module
+    Docstrings write the public, re-exported name (``tradestats.ExchangeRate``, or
+    ``tradestats.verify.Interval`` from a layer package), while the reference documents each object in its own module
     (``tradestats.fx.ExchangeRate``).
     """
-    prefix, _, rest = node.get("reftarget", "").partition(".")
+    target = node.get("reftarget", "")
+    # The layer packages re-export their names too (tradestats.verify.Interval).
+    for package in _PACKAGES:
+        if target.startswith(package + "."):
+            target = "tradestats." + target.removeprefix(package + ".")
+    prefix, _, rest = target.partition(".")
     name, _, attribute = rest.partition(".")
     if prefix != "tradestats" or name not in _HOMES:
         return None

@@ -34,12 +34,12 @@ Decimal('1.825E+11')
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from attrs import field, frozen
 
+from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
-    Claim,
     GrowthClaim,
     MultiplierClaim,
     ReportFlow,
@@ -70,6 +70,9 @@ __all__ = [
     "SumClaim",
     "ValueClaim",
 ]
+
+#: Any claim of a report.
+Claim: TypeAlias = _claim_kinds.Claim
 
 
 def _flows(value: Iterable[ReportFlow]) -> tuple[ReportFlow, ...]:
