@@ -61,7 +61,10 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(enum\.)?Enum"),
     (r"py:.*", r"(pint\.)?(UnitRegistry|Quantity|QuantityT)"),
     (r"py:.*", r"(cattrs\.)?(converters\.)?Converter"),
-    (r"py:.*", r"(hypothesis\.strategies\.|st\.)(SearchStrategy|DrawFn|just|decimals|register_type_strategy)"),
+    (
+        r"py:.*",
+        r"(hypothesis\.strategies\.|st\.)(SearchStrategy|DrawFn|just|decimals|register_type_strategy)",
+    ),
     (r"py:.*", r"(hypothesis\.errors\.)?InvalidArgument"),
     (r"py:.*", r"(typing\.|collections\.abc\.)?(Self|Final|Any|Literal|TypeVar|Iterable)"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?T"),  # a TypeVar
