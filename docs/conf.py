@@ -116,8 +116,8 @@ def _public_reference(
     """Resolve ``tradestats.Name`` to where the reference documents it.
 
     Docstrings write the public, re-exported name (``tradestats.ExchangeRate``, or
-    ``tradestats.verify.Interval`` from a layer package), while the reference documents each object in its own module
-    (``tradestats.fx.ExchangeRate``).
+    ``tradestats.verify.Interval`` from a layer package), while the reference
+    documents each object in its own module (``tradestats.fx.ExchangeRate``).
     """
     target = node.get("reftarget", "")
     # The layer packages re-export their names too (tradestats.verify.Interval).
