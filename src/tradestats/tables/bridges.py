@@ -47,8 +47,8 @@ import narwhals as nw
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError
 from tradestats.flows import WORLD, HSCode, TradeFlow
-from tradestats.tables._frames import open_frame
 from tradestats.tables._io import choose_engine
+from tradestats.tables._native import open_frame
 from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT
 
 if TYPE_CHECKING:

@@ -50,8 +50,8 @@ import narwhals as nw
 
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.flows import WORLD
-from tradestats.tables._frames import open_frame
 from tradestats.tables._io import Kind, PathLike, choose_engine, dtype, first_row, header, read_csv
+from tradestats.tables._native import open_frame
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence

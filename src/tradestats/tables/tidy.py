@@ -47,8 +47,8 @@ import narwhals as nw
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError, UnknownUnitError
 from tradestats.flows import WORLD, Flow, Status, Valuation
 from tradestats.periods import Period
-from tradestats.tables._frames import open_frame
 from tradestats.tables._io import PathLike, choose_engine, first_row, header, read_csv
+from tradestats.tables._native import open_frame
 from tradestats.units import canonical_unit, is_currency
 
 if TYPE_CHECKING:
