@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from tradestats.errors import DuplicateKeyError, InvalidValueError, UnitMismatchError
+from tradestats.errors import InvalidValueError, UnitMismatchError
 from tradestats.periods import Period
 from tradestats.tables._native import Frame, collect
 from tradestats.tables.columns import currency_code
@@ -36,7 +36,6 @@ __all__ = [
     "check_nulls",
     "describe_group",
     "missing_rate",
-    "raise_duplicate",
     "raise_mixed",
 ]
 
@@ -129,22 +128,6 @@ def raise_mixed(what: str, keys: dict[str, Any], currencies: Iterable[str]) -> N
         "currency first",
         keys=keys,
         currencies=(first, second),
-    )
-
-
-def raise_duplicate(keys: dict[str, Any], period: str, start: int, months: int) -> None:
-    """Raise the error for two rows with the same keys and period.
-
-    Raises:
-        DuplicateKeyError: Always.
-    """
-    when = Period.from_month_indices(start, start + months - 1).isoformat()
-    shown = ", ".join(f"{name}={value!r}" for name, value in keys.items())
-    raise DuplicateKeyError(
-        f"two rows have {shown} and {period}={when!r}: each key may have one row per period; "
-        "aggregate or drop the duplicates first",
-        keys=keys,
-        period=when,
     )
 
 

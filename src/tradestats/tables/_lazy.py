@@ -25,11 +25,11 @@ from tradestats.tables._frames import (
     check_currency_codes,
     describe_group,
     missing_rate,
-    raise_duplicate,
     raise_mixed,
 )
 from tradestats.tables._native import collect, open_frame
 from tradestats.tables._periods import parse_period
+from tradestats.tables._schema import raise_duplicate
 from tradestats.tables.columns import ColumnUnits
 
 if TYPE_CHECKING:
