@@ -39,6 +39,7 @@ __all__ = ["contribution", "implied_previous", "yoy_growth"]
 
 T = TypeVar("T")  # the kind of frame: each function returns the kind it was given
 NumbersT = TypeVar("NumbersT")
+# Constrained, so that mypy knows what ~ gives on each engine's conditions.
 MaskT = TypeVar("MaskT", Mask, nw.Expr)
 ReasonsT = TypeVar("ReasonsT")
 
