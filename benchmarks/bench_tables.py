@@ -254,7 +254,7 @@ def _duckdb_read(result: Any, table: Table) -> Result:
 def _tradestats_compute(frame: Any) -> Any:
     import tradestats.tables as tt
 
-    usd = tt.Units(currency="USD")
+    usd = tt.ColumnUnits(currency="USD")
     grown = tt.yoy_growth(frame, keys=list(KEYS), period=YEAR, value=VALUE, units=usd)
     return tt.share(grown, by=["reporterCode"], period=YEAR, value=VALUE, units=usd)
 

@@ -135,17 +135,17 @@ def test_missing_exchange_rate_names_currency_and_period() -> None:
 def test_unknown_currencies_are_refused() -> None:
     """Unknown codes in a declaration or in a currency column raise UnknownUnitError."""
     with pytest.raises(ts.UnknownUnitError, match="'XYZ'"):
-        tt.Units(currency="XYZ")
+        tt.ColumnUnits(currency="XYZ")
     with pytest.raises(ts.UnknownUnitError, match="unknown scale word"):
-        tt.Units(currency="CNY", scale="zillion")
+        tt.ColumnUnits(currency="CNY", scale="zillion")
     frame = series(["2022", "2023"], [1.0, 2.0], currency=["CNY", "XYZ"])
     with pytest.raises(ts.UnknownUnitError, match="'XYZ' in column 'currency'"):
         tt.yoy_growth(frame)
 
 
 def test_declared_units_are_carried_into_the_result() -> None:
-    """Units(currency=..., scale=...) shows in the unit column of the result."""
-    units = tt.Units(currency="CNY", scale="billion")
+    """ColumnUnits(currency=..., scale=...) shows in the unit column of the result."""
+    units = tt.ColumnUnits(currency="CNY", scale="billion")
     result = tt.share(series(["2023"], [183.0]), units=units)
     assert result["unit"].to_list() == ["billion CNY"]
 
@@ -299,7 +299,7 @@ def test_declared_currency_converts_with_rates(engine: str) -> None:
         pl.DataFrame({"currency": ["CNY", "CNY"], "period": [2022, 2023], "rate": [0.5, 0.25]}),
         target="USD",
     )
-    units = tt.Units(currency="CNY", scale="billion")
+    units = tt.ColumnUnits(currency="CNY", scale="billion")
     result = run(tt.share, series([2022, 2023], [10.0, 40.0]), engine, units=units, fx=rates)
     expected_totals, expected_units = [5.0, 10.0], ["billion USD"] * 2
     assert expected_totals == result["total"].to_list()
@@ -309,7 +309,7 @@ def test_declared_currency_converts_with_rates(engine: str) -> None:
 def test_unit_declarations_are_checked() -> None:
     """Both a currency and a currency column, or codes in lower case, are refused."""
     with pytest.raises(ts.InvalidValueError, match="not both"):
-        tt.Units(currency="CNY", currency_column="currency")
+        tt.ColumnUnits(currency="CNY", currency_column="currency")
     frame = series(["2022", "2023"], [1.0, 2.0], currency=["cny", "cny"])
     with pytest.raises(ts.InvalidValueError, match="write ISO 4217 codes in capitals"):
         tt.yoy_growth(frame)

@@ -29,8 +29,9 @@ except ModuleNotFoundError as error:  # pragma: no cover - the test environment 
     ) from error
 
 from tradestats.errors import DuplicateKeyError
+from tradestats.tables._deprecated import renamed
 from tradestats.tables.bridges import flows_to_frame, frame_to_flows
-from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS, ExchangeRates, Units
+from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS, ColumnUnits, ExchangeRates
 from tradestats.tables.comtrade import (
     COMTRADE_FLOWS,
     COMTRADE_VALUE_COLUMNS,
@@ -49,9 +50,9 @@ __all__ = [
     "DEFAULT_KEYS",
     "TIDY_COLUMNS",
     "TOTAL_PRODUCT",
+    "ColumnUnits",
     "DuplicateKeyError",
     "ExchangeRates",
-    "Units",
     "contribution",
     "flows_to_frame",
     "frame_to_flows",
@@ -65,3 +66,8 @@ __all__ = [
     "write_tidy_csv",
     "yoy_growth",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # Units, renamed ColumnUnits in 0.3, still works (with a warning) until 0.4.
+    return renamed(__name__, name, globals())

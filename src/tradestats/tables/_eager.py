@@ -10,7 +10,7 @@ columns), cheap to build and to hold for millions of rows.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
 import narwhals as nw
 import numpy as np
@@ -20,8 +20,8 @@ from attrs import define, field
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Period
 from tradestats.tables import _kernel
+from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import (
-    FOUND,
     MONTHS,
     PREVIOUS,
     START,
@@ -32,27 +32,32 @@ from tradestats.tables._frames import (
     check_currency_codes,
     describe_group,
     missing_rate,
-    raise_duplicate,
     raise_mixed,
 )
 from tradestats.tables._periods import parse_period
-from tradestats.tables.columns import Units
+from tradestats.tables._schema import raise_duplicate
+from tradestats.tables.columns import ColumnUnits
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Mapping, Sequence
+
+    from narwhals.dtypes import DType
 
     from tradestats.tables.columns import ExchangeRates
 
 __all__ = ["EagerJob"]
 
+P = ParamSpec("P")
+
+# Key columns of any dtype (integers, booleans, codes of texts), as the kernels take them.
 Array = npt.NDArray[Any]
-Column = Array | Text
+Column = Floats | Text
 
 # Integer years spanning more than this are factorized rather than offset.
 _YEAR_SPAN = 10_000
 
 
-def _float_array(series: nw.Series[Any]) -> npt.NDArray[np.float64]:
+def _float_array(series: nw.Series[Any]) -> Floats:
     """A float64 numpy array of a numeric column, NaN for nulls."""
     return np.asarray(series.to_numpy(), dtype=np.float64)
 
@@ -106,12 +111,18 @@ def factorize(series: nw.Series[Any]) -> tuple[npt.NDArray[np.int64], list[Any]]
 
 @define
 class EagerJob:
-    """An in-memory frame on its way through a table function, as numpy arrays."""
+    """An in-memory frame on its way through a table function, as numpy arrays.
+
+    Implements :data:`~tradestats.tables._contract.EagerContract`.
+    """
 
     frame: nw.DataFrame[Any]
-    units: Units | None
+    units: ColumnUnits | None
     period: str | None
-    arrays: dict[str, Any] = field(factory=dict)
+    # Floats by helper name (VALUE, PREVIOUS, TOTAL); START and MONTHS as key arrays.
+    numbers: dict[str, Floats] = field(factory=dict)
+    arrays: dict[str, Array] = field(factory=dict)
+    found_rows: Mask | None = None
     period_codes: npt.NDArray[np.integer[Any]] | None = None
     _period_offset: tuple[Array, int] = (np.zeros(0), 0)
     period_list: list[Period] = field(factory=list)
@@ -128,12 +139,12 @@ class EagerJob:
         *,
         period: str | None,
         value: str,
-        units: Units | None,
+        units: ColumnUnits | None,
         fx: ExchangeRates | None,
     ) -> EagerJob:
         """Pull out the value, period and currency arrays; convert currencies if asked."""
         job = cls(frame, units, period)
-        job.arrays[VALUE] = _float_array(frame.get_column(value))
+        job.numbers[VALUE] = _float_array(frame.get_column(value))
         if period is not None:
             job._periods(period)
         if units is not None and units.currency_column is not None:
@@ -197,33 +208,62 @@ class EagerJob:
             if rate is None:
                 raise missing_rate(code, target, when)
             table[position] = rate
-        self.arrays[VALUE] = self.arrays[VALUE] * table[slot]
+        self.numbers[VALUE] = self.numbers[VALUE] * table[slot]
         self.converted_to = target
-        self.outputs[value] = self.arrays[VALUE]
+        self.outputs[value] = self.numbers[VALUE]
         if units.currency_column:
             self.outputs[units.currency_column] = Text(np.zeros(n, dtype=np.int8), [target])
 
     # -- the operations formulas are written in -------------------------------------------
 
-    def col(self, name: str) -> Any:
-        """A helper or result column, as a numpy array (or :class:`Text`)."""
-        return self.outputs[name] if name in self.outputs else self.arrays[name]
+    def apply(
+        self,
+        formula: Callable[Concatenate[EagerJob, P], Sequence[str]],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> object:
+        """Run a formula on this job; the native frame with the columns it names."""
+        return self.finish(formula(self, *args, **kwargs))
 
-    def number(self, name: str) -> npt.NDArray[np.float64]:
+    def dtype(self, name: str) -> DType:
+        """The narwhals dtype of an input column."""
+        return self.frame.schema[name]
+
+    def col(self, name: str) -> Floats:
+        """A numeric helper or result column."""
+        column = self.outputs[name] if name in self.outputs else self.numbers[name]
+        if isinstance(column, Text):
+            raise TypeError(f"column {name!r} holds reasons, not numbers")  # pragma: no cover
+        return column
+
+    def number(self, name: str) -> Floats:
         """A numeric input column as floats."""
         return _float_array(self.frame.get_column(name))
 
+    def found(self) -> Mask:
+        """Where :meth:`align` found a year-earlier row."""
+        assert self.found_rows is not None, "align() first"
+        return self.found_rows
+
+    def reason(self, name: str) -> Text:
+        """A reason column added earlier."""
+        column = self.outputs[name]
+        if not isinstance(column, Text):
+            raise TypeError(f"column {name!r} holds numbers, not reasons")  # pragma: no cover
+        return column
+
     @staticmethod
-    def finite(values: Array) -> Array:
+    def finite(values: Floats) -> Mask:
         """True for finite numbers, False for NaN (null) and infinities."""
         return np.isfinite(values)
 
     @staticmethod
-    def magnitude(values: Array) -> Array:
+    def magnitude(values: Floats) -> Floats:
         """The absolute value."""
         return np.abs(values)
 
-    def reasons(self, *cases: tuple[Array, str | Text]) -> Text:
+    def reasons(self, *cases: tuple[Mask, str | Text]) -> Text:
         """The reason of the first case whose condition holds per row, else null."""
         size = sum(1 if isinstance(r, str) else len(r.categories) for _, r in cases)
         codes: npt.NDArray[np.integer[Any]] = np.full(
@@ -241,12 +281,12 @@ class EagerJob:
         return Text(codes, categories)
 
     @staticmethod
-    def ok(reason: Text) -> Array:
+    def ok(reason: Text) -> Mask:
         """Where a reason is null: the result is defined."""
         return reason.codes < 0
 
     @staticmethod
-    def keep(values: Array, condition: Array, *, fresh: bool = False) -> Array:
+    def keep(values: Floats, condition: Mask, *, fresh: bool = False) -> Floats:
         """The values where ``condition`` holds, NaN (null) elsewhere.
 
         Saves memory: ``values`` itself when it is already NaN wherever ``condition``
@@ -316,8 +356,8 @@ class EagerJob:
             row = int(error.details["row"])  # type: ignore[call-overload]
             shown = {name: self.frame.item(row, name) for name in keys}
             raise_duplicate(shown, self.period, int(start[row]), int(months[row]))
-        self.arrays[PREVIOUS] = _kernel.take(self.col(source), rows)
-        self.arrays[FOUND] = rows >= 0
+        self.numbers[PREVIOUS] = _kernel.take(self.col(source), rows)
+        self.found_rows = rows >= 0
         if keep_rows:
             self.rows = rows
 
@@ -330,7 +370,7 @@ class EagerJob:
         names = [*groups, START, MONTHS] if earlier else list(groups)
         keys = self._keys(names)
         codes, n_groups = _kernel.group_codes(keys)
-        sums = _kernel.group_sums(codes, n_groups, self.arrays[VALUE])
+        sums = _kernel.group_sums(codes, n_groups, self.numbers[VALUE])
         if earlier:
             # Looked up by group, not through the row's own earlier row: a row that is new
             # this year still sees the total its group had (as the lazy path's join does).
@@ -339,15 +379,15 @@ class EagerJob:
             group_keys = [key[some_row] for key in keys]
             earlier_group = _kernel.previous_rows(group_keys[:-2], group_keys[-2], group_keys[-1])
             sums = _kernel.take(sums, earlier_group)
-        self.arrays[TOTAL] = sums[codes]
+        self.numbers[TOTAL] = sums[codes]
 
     # -- results --------------------------------------------------------------------------
 
-    def add(self, outputs: dict[str, Column]) -> None:
+    def add(self, outputs: Mapping[str, Column]) -> None:
         """Add result columns; later formulas may refer to them by name."""
         self.outputs.update(outputs)
 
-    def finish(self, results: Sequence[str]) -> Any:
+    def finish(self, results: Sequence[str]) -> object:
         """The native frame: the input's columns, then ``results``, then the unit column."""
         columns = list(self.frame.columns)
         names = [*(name for name in self.outputs if name in columns), *results]
@@ -357,7 +397,7 @@ class EagerJob:
             names.append(UNIT_COLUMN)
         native = _attach(self.frame, {name: self.outputs[name] for name in names})
         order = [*columns, *(name for name in names if name not in columns)]
-        result: Any = nw.from_native(native, eager_only=True).select(*order).to_native()
+        result: object = nw.from_native(native, eager_only=True).select(*order).to_native()
         return result
 
     def _unit(self) -> Text | None:

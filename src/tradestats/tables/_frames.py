@@ -1,23 +1,13 @@
-"""Shared glue behind the table functions: open a frame, check it, start a job.
+"""What the eager and the lazy job share: helper column names, text columns, checks, errors.
 
-Every table function runs the same steps on a job: :func:`prepare` checks the
-columns, rejects null keys, reads the distinct periods and currencies, converts
-currencies; ``align`` finds each row's year-earlier value; ``totals`` adds group
-totals; the function's formula, written once against the job's small set of
-operations (``col``, ``finite``, ``reasons``, ``keep``, ``ok``, ``missing``),
-gives the results; ``finish`` returns the native frame with them added.
-
-Eager frames (pandas, polars, pyarrow) become an :class:`~tradestats.tables._eager.EagerJob`:
-numpy arrays through the linear-time kernels of :mod:`tradestats.tables._kernel`.
-Lazy frames (polars lazy, DuckDB, Dask) become a
-:class:`~tradestats.tables._lazy.LazyJob`: narwhals expressions, a self-join on
-the keys and the period shifted by twelve months. The formulas are the same
-IEEE float operations in both, so both give the same numbers.
+The helper columns (``VALUE``, ``START``, ``MONTHS``, ``PREVIOUS``, ``FOUND``,
+``TOTAL``) carry a prefix no user column has. The checks and the error
+builders here word each refusal once, for both jobs, so that a pandas frame and
+a DuckDB relation are refused with the same message.
 """
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING, Any, Final
 
 import narwhals as nw
@@ -25,14 +15,13 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from tradestats.errors import DuplicateKeyError, InvalidValueError, UnitMismatchError
+from tradestats.errors import InvalidValueError, UnitMismatchError
 from tradestats.periods import Period
-from tradestats.tables.columns import Units, currency_code
+from tradestats.tables._native import Frame, collect
+from tradestats.tables.columns import currency_code
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-
-    from tradestats.tables.columns import ExchangeRates
 
 __all__ = [
     "FOUND",
@@ -40,17 +29,14 @@ __all__ = [
     "PREVIOUS",
     "START",
     "TOTAL",
+    "UNIT_COLUMN",
     "VALUE",
     "Text",
     "check_currency_codes",
-    "collect",
+    "check_nulls",
     "describe_group",
     "missing_rate",
-    "open_frame",
-    "prepare",
-    "raise_duplicate",
     "raise_mixed",
-    "read_rows",
 ]
 
 PREFIX: Final = "__tradestats_"
@@ -64,8 +50,6 @@ TOTAL: Final = PREFIX + "total"
 #: The column that carries the unit of the monetary result columns.
 UNIT_COLUMN: Final = "unit"
 
-Frame = nw.DataFrame[Any] | nw.LazyFrame[Any]
-
 
 @frozen
 class Text:
@@ -75,45 +59,12 @@ class Text:
     categories: list[str]
 
 
-def open_frame(native: object) -> Frame:
-    """The narwhals frame of a native frame, with a clear error for anything else."""
-    with warnings.catch_warnings():
-        # narwhals announces that Dask support moves to a plugin; the support works as it is.
-        warnings.filterwarnings("ignore", message="Dask support is moving", category=FutureWarning)
-        try:
-            return nw.from_native(native)
-        except TypeError:
-            raise InvalidValueError(
-                f"expected a pandas, polars (eager or lazy), pyarrow, DuckDB or Dask frame, got "
-                f"{type(native).__name__}",
-                value=type(native).__name__,
-            ) from None
+def check_nulls(frame: Frame, columns: Sequence[str]) -> None:
+    """Refuse a null in ``columns`` (keys, period, currency), naming the first row on eager frames.
 
-
-def collect(frame: Frame) -> nw.DataFrame[Any]:
-    """The frame in memory (a no-op for eager frames)."""
-    return frame if isinstance(frame, nw.DataFrame) else frame.collect()
-
-
-def read_rows(native: object, columns: Sequence[str], *, what: str) -> list[dict[str, Any]]:
-    """The rows of a small frame as dicts, restricted to ``columns``."""
-    frame = open_frame(native)
-    _require(frame, columns, what=what)
-    return collect(frame.select(*columns)).rows(named=True)
-
-
-def _require(frame: Frame, columns: Iterable[str], *, what: str = "the frame") -> None:
-    names = frame.collect_schema().names()
-    missing = [name for name in columns if name not in names]
-    if missing:
-        raise InvalidValueError(
-            f"{what} has no column {missing[0]!r}; its columns are {', '.join(map(repr, names))}",
-            column=missing[0],
-            columns=names,
-        )
-
-
-def _check_nulls(frame: Frame, columns: Sequence[str]) -> None:
+    Raises:
+        InvalidValueError: For the first column with a null.
+    """
     if not columns:
         return
     counts = collect(
@@ -180,22 +131,6 @@ def raise_mixed(what: str, keys: dict[str, Any], currencies: Iterable[str]) -> N
     )
 
 
-def raise_duplicate(keys: dict[str, Any], period: str, start: int, months: int) -> None:
-    """Raise the error for two rows with the same keys and period.
-
-    Raises:
-        DuplicateKeyError: Always.
-    """
-    when = Period.from_month_indices(start, start + months - 1).isoformat()
-    shown = ", ".join(f"{name}={value!r}" for name, value in keys.items())
-    raise DuplicateKeyError(
-        f"two rows have {shown} and {period}={when!r}: each key may have one row per period; "
-        "aggregate or drop the duplicates first",
-        keys=keys,
-        period=when,
-    )
-
-
 def missing_rate(code: str, target: str, when: Period) -> UnitMismatchError:
     """The error for a row whose currency and period have no exchange rate."""
     text = when.isoformat()
@@ -205,53 +140,3 @@ def missing_rate(code: str, target: str, when: Period) -> UnitMismatchError:
         currency=code,
         period=text,
     )
-
-
-def prepare(
-    native: object,
-    *,
-    keys: Sequence[str],
-    period: str | None,
-    value: str,
-    units: Units | None,
-    fx: ExchangeRates | None,
-    extra: Sequence[str] = (),
-) -> Any:
-    """Open and check a frame; an eager or a lazy job to run a table function on.
-
-    Raises:
-        InvalidValueError: For a missing column, a null key or period, or a value
-            column that is not numeric.
-        ParseError: For a period that cannot be read.
-        UnknownUnitError: For an unknown currency code in the currency column.
-        UnitMismatchError: For a missing exchange rate.
-    """
-    frame = open_frame(native)
-    schema = frame.collect_schema()
-    if units is None and "currency" in schema:
-        units = Units(currency_column="currency")
-    currency = units.currency_column if units is not None else None
-    periods = [period] if period is not None else []
-    currencies = [currency] if currency is not None else []
-    _require(frame, list(dict.fromkeys([*keys, *periods, value, *extra, *currencies])))
-    if not schema[value].is_numeric():
-        raise InvalidValueError(
-            f"the value column {value!r} must be numeric, got {schema[value]}",
-            column=value,
-            dtype=str(schema[value]),
-        )
-    _check_nulls(frame, list(dict.fromkeys([*keys, *periods, *currencies])))
-    if fx is not None and units is None:
-        raise InvalidValueError(
-            "converting with an exchange-rate table needs the values' currency: pass "
-            "units=Units(currency=...) or units=Units(currency_column=...)",
-        )
-    if fx is not None and period is None:
-        raise InvalidValueError("converting with dated exchange rates needs a period column")
-    if isinstance(frame, nw.DataFrame):
-        from tradestats.tables._eager import EagerJob  # noqa: PLC0415 - the modules import this one
-
-        return EagerJob.start(frame, period=period, value=value, units=units, fx=fx)
-    from tradestats.tables._lazy import LazyJob  # noqa: PLC0415
-
-    return LazyJob.start(frame, period=period, value=value, units=units, fx=fx)

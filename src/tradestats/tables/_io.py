@@ -23,6 +23,8 @@ from tradestats.errors import InvalidValueError, ParseError
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
+    from narwhals.dtypes import DType
+
 __all__ = [
     "ENGINES",
     "Engine",
@@ -216,7 +218,7 @@ def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> No
                 )
 
 
-def dtype(kind: Kind) -> Any:
+def dtype(kind: Kind) -> DType:
     """The narwhals dtype of a column kind."""
     return _DTYPES[kind]
 

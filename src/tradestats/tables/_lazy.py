@@ -7,7 +7,7 @@ shifted by twelve months, group totals from a group-by joined back. The checks
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
 import narwhals as nw
 from attrs import define, field
@@ -23,22 +23,26 @@ from tradestats.tables._frames import (
     UNIT_COLUMN,
     VALUE,
     check_currency_codes,
-    collect,
     describe_group,
     missing_rate,
-    open_frame,
-    raise_duplicate,
     raise_mixed,
 )
+from tradestats.tables._native import collect, open_frame
 from tradestats.tables._periods import parse_period
-from tradestats.tables.columns import Units
+from tradestats.tables._schema import raise_duplicate
+from tradestats.tables.columns import ColumnUnits
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Mapping, Sequence
+
+    from narwhals.dtypes import DType
+    from narwhals.functions import Then
 
     from tradestats.tables.columns import ExchangeRates
 
 __all__ = ["LazyJob"]
+
+P = ParamSpec("P")
 
 _BAD = PREFIX + "bad"
 _RATE_KEY = PREFIX + "rate_key"
@@ -50,11 +54,14 @@ def _distinct(frame: nw.LazyFrame[Any], column: str) -> list[Any]:
 
 @define
 class LazyJob:
-    """A lazy frame on its way through a table function, with helper columns."""
+    """A lazy frame on its way through a table function, with helper columns.
+
+    Implements :data:`~tradestats.tables._contract.LazyContract`.
+    """
 
     frame: nw.LazyFrame[Any]
     columns: list[str]
-    units: Units | None
+    units: ColumnUnits | None
     period: str | None
     converted_to: str | None = None
     periods: dict[Any, Period] = field(factory=dict)
@@ -67,7 +74,7 @@ class LazyJob:
         *,
         period: str | None,
         value: str,
-        units: Units | None,
+        units: ColumnUnits | None,
         fx: ExchangeRates | None,
     ) -> LazyJob:
         """Add the helper columns VALUE, START and MONTHS; convert currencies if asked."""
@@ -141,8 +148,22 @@ class LazyJob:
 
     # -- the operations formulas are written in -------------------------------------------
 
+    def apply(
+        self,
+        formula: Callable[Concatenate[LazyJob, P], Sequence[str]],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> object:
+        """Run a formula on this job; the native frame with the columns it names."""
+        return self.finish(formula(self, *args, **kwargs))
+
+    def dtype(self, name: str) -> DType:
+        """The narwhals dtype of an input column."""
+        return self.frame.collect_schema()[name]
+
     def col(self, name: str) -> nw.Expr:
-        """A helper or result column."""
+        """A numeric helper or result column."""
         return nw.col(name)
 
     @staticmethod
@@ -151,26 +172,37 @@ class LazyJob:
         return nw.col(name).cast(nw.Float64)
 
     @staticmethod
-    def finite(expr: nw.Expr) -> nw.Expr:
-        """True for finite numbers, False for null, NaN and infinities."""
-        return expr.is_finite().fill_null(value=False)
+    def found() -> nw.Expr:
+        """Where :meth:`align` found a year-earlier row."""
+        return nw.col(FOUND)
 
     @staticmethod
-    def magnitude(expr: nw.Expr) -> nw.Expr:
+    def reason(name: str) -> nw.Expr:
+        """A reason column added earlier."""
+        return nw.col(name)
+
+    @staticmethod
+    def finite(values: nw.Expr) -> nw.Expr:
+        """True for finite numbers, False for null, NaN and infinities."""
+        return values.is_finite().fill_null(value=False)
+
+    @staticmethod
+    def magnitude(values: nw.Expr) -> nw.Expr:
         """The absolute value."""
-        return expr.abs()
+        return values.abs()
 
     @staticmethod
     def reasons(*cases: tuple[nw.Expr, nw.Expr | str]) -> nw.Expr:
         """The reason of the first case whose condition holds, else null (a string)."""
-        chain: Any = None
+        chain: Then | None = None
         for condition, reason in cases:
             text = nw.lit(reason) if isinstance(reason, str) else reason
             chain = (
                 nw.when(condition).then(text) if chain is None else chain.when(condition).then(text)
             )
-        result: nw.Expr = chain.otherwise(nw.lit(None, dtype=nw.String))
-        return result
+        if chain is None:
+            return nw.lit(None, dtype=nw.String)
+        return chain.otherwise(nw.lit(None, dtype=nw.String))
 
     @staticmethod
     def ok(reason: nw.Expr) -> nw.Expr:
@@ -263,12 +295,12 @@ class LazyJob:
 
     # -- results --------------------------------------------------------------------------
 
-    def add(self, outputs: dict[str, nw.Expr]) -> None:
+    def add(self, outputs: Mapping[str, nw.Expr]) -> None:
         """Add result columns; later formulas may refer to them by name."""
         self.frame = self.frame.with_columns(**outputs)
         self.added.extend(name for name in outputs if name not in self.added)
 
-    def finish(self, results: Sequence[str]) -> Any:
+    def finish(self, results: Sequence[str]) -> object:
         """The native frame: the input's columns, then ``results``, then the unit column."""
         unit = self._unit()
         names = list(results)
@@ -276,7 +308,8 @@ class LazyJob:
             self.add({UNIT_COLUMN: unit})
             names.append(UNIT_COLUMN)
         order = [*self.columns, *(name for name in names if name not in self.columns)]
-        return self.frame.select(*order).to_native()
+        native: object = self.frame.select(*order).to_native()
+        return native
 
     def _unit(self) -> nw.Expr | None:
         units = self.units

@@ -46,10 +46,10 @@ import narwhals as nw
 
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError
-from tradestats.flows import WORLD, HSCode, TradeFlow
-from tradestats.tables._frames import open_frame
+from tradestats.flows import HSCode, TradeFlow
 from tradestats.tables._io import choose_engine
-from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT
+from tradestats.tables._native import open_frame
+from tradestats.tables._schema import REQUIRED_COLUMNS, TIDY_SCHEMA, TOTAL_PRODUCT
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -58,8 +58,10 @@ if TYPE_CHECKING:
 
 __all__ = ["flows_to_frame", "frame_to_flows"]
 
-_FLOAT_COLUMNS: Final = frozenset({"value"})
-_OPTIONAL: Final = ("valuation", "status", "source")
+_OPTIONAL: Final = tuple(
+    column.name for column in TIDY_SCHEMA if not (column.required or column.key)
+)
+_DEFAULTS: Final = {column.name: column.default for column in TIDY_SCHEMA if column.default}
 
 
 def _product_text(product: Product | None) -> str:
@@ -123,9 +125,7 @@ def flows_to_frame(flows: Iterable[TradeFlow], *, engine: str | None = None) -> 
         "status": [None if flow.status is None else flow.status.value for flow in rows],
         "source": [flow.source for flow in rows],
     }
-    schema = {
-        name: nw.Float64() if name in _FLOAT_COLUMNS else nw.String() for name in TIDY_COLUMNS
-    }
+    schema = {column.name: column.dtype() for column in TIDY_SCHEMA}
     return nw.from_dict(columns, schema=schema, backend=chosen).to_native()
 
 
@@ -173,7 +173,7 @@ def frame_to_flows(frame: Any, *, currency: str | None = None) -> list[TradeFlow
     eager = native.collect() if isinstance(native, nw.LazyFrame) else native
     if not isinstance(eager, nw.DataFrame):
         raise InvalidValueError(f"cannot read flows from a {type(frame).__name__}", value=frame)
-    required = ["reporter", "flow", "period", "value", *([] if currency else ["currency"])]
+    required = [*REQUIRED_COLUMNS, *([] if currency else ["currency"])]
     missing = [name for name in required if name not in eager.columns]
     if missing:
         raise ParseError(
@@ -184,7 +184,7 @@ def frame_to_flows(frame: Any, *, currency: str | None = None) -> list[TradeFlow
     size = len(eager)
     columns = {
         name: eager[name].to_list()
-        for name in (*required, "partner", "product", "currency", *_OPTIONAL)
+        for name in (*required, *_DEFAULTS, "currency", *_OPTIONAL)
         if name in eager.columns
     }
 
@@ -215,7 +215,7 @@ def frame_to_flows(frame: Any, *, currency: str | None = None) -> list[TradeFlow
             flows.append(
                 TradeFlow(
                     reporter=cell("reporter", index),
-                    partner=cell("partner", index) or WORLD,
+                    partner=cell("partner", index) or _DEFAULTS["partner"],
                     flow=cell("flow", index),
                     period=cell("period", index),
                     value=Amount(value, unit),

@@ -1,17 +1,21 @@
 """Column-level units and exchange-rate tables for the table functions.
 
-A frame's value column holds bare floats; :class:`Units` says what they are:
-one currency for the whole frame (``Units(currency="CNY")``) or one per row
-(``Units(currency_column="currency")``), and a scale (``scale="billion"``: a
+A frame's value column holds bare floats; :class:`ColumnUnits` says what they
+are: one currency for the whole frame (``ColumnUnits(currency="CNY")``) or one
+per row (``ColumnUnits(currency_column="currency")``), and a scale (``scale="billion"``: a
 value of 183.0 means 183 billion). :class:`ExchangeRates` wraps a frame of dated
 rates so that rows in different currencies can be compared after conversion.
 
->>> Units(currency="cny", scale="billion").label("CNY")
+>>> ColumnUnits(currency="cny", scale="billion").label("CNY")
 'billion CNY'
->>> Units(currency="yuan")
+>>> ColumnUnits(currency="yuan")
 Traceback (most recent call last):
 ...
 tradestats.errors.UnknownUnitError: unknown currency 'yuan': expected an ISO 4217 code ...
+
+The class was called ``Units`` before tradestats 0.3, a name it shared with the
+module :mod:`tradestats.units` (the scalar units of amounts); ``Units`` still
+works, with a :class:`DeprecationWarning`, until 0.4.
 """
 
 from __future__ import annotations
@@ -23,14 +27,16 @@ from attrs import field, frozen
 
 from tradestats.errors import DuplicateKeyError, InvalidValueError, UnknownUnitError
 from tradestats.periods import Period
+from tradestats.tables._deprecated import renamed
+from tradestats.tables._native import read_rows
 from tradestats.tables._periods import parse_period
 from tradestats.units import is_currency, scale_factor
 
 __all__ = [
     "DEFAULT_GROUP",
     "DEFAULT_KEYS",
+    "ColumnUnits",
     "ExchangeRates",
-    "Units",
     "currency_code",
 ]
 
@@ -76,7 +82,7 @@ def _optional_scale(value: str | None) -> str | None:
 
 
 @frozen
-class Units:
+class ColumnUnits:
     """The unit of a frame's value column: its currency (fixed or per row) and scale.
 
     Args:
@@ -92,10 +98,10 @@ class Units:
     The table functions refuse to put rows of different currencies in one group
     (a year-on-year pair's series, a share's total, a contribution's total) unless
     an :class:`ExchangeRates` table converts them first. Without ``units``, a
-    frame with a ``currency`` column is read as ``Units(currency_column="currency")``.
+    frame with a ``currency`` column is read as ``ColumnUnits(currency_column="currency")``.
 
-    >>> Units(currency_column="currency", scale="million")
-    Units(currency=None, currency_column='currency', scale='million')
+    >>> ColumnUnits(currency_column="currency", scale="million")
+    ColumnUnits(currency=None, currency_column='currency', scale='million')
     """
 
     currency: str | None = field(default=None, converter=_optional_currency)
@@ -114,7 +120,7 @@ class Units:
     def label(self, currency: str) -> str:
         """The unit of a value in ``currency`` at this scale, as :func:`tradestats.money` reads it.
 
-        >>> Units(currency="USD").label("USD"), Units(scale="亿").label("CNY")
+        >>> ColumnUnits(currency="USD").label("USD"), ColumnUnits(scale="亿").label("CNY")
         ('USD', '亿 CNY')
         """
         return f"{self.scale} {currency}" if self.scale else currency
@@ -166,8 +172,6 @@ class ExchangeRates:
             UnknownUnitError: For an unknown currency code.
             ParseError: For a period that cannot be read.
         """
-        from tradestats.tables._frames import read_rows  # noqa: PLC0415 - avoids a cycle
-
         columns = (self.currency_column, self.period_column, self.rate_column)
         rates: dict[tuple[str, int, int], float] = {}
         for row in read_rows(self.frame, columns, what="the exchange-rate table"):
@@ -208,3 +212,7 @@ class ExchangeRates:
         '2023-01/2023-07'
         """
         return Period.from_month_indices(start, start + months - 1).isoformat()
+
+
+def __getattr__(name: str) -> object:
+    return renamed(__name__, name, globals())

@@ -44,14 +44,15 @@ from __future__ import annotations
 import json
 import os
 import types
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 import narwhals as nw
 
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.flows import WORLD
-from tradestats.tables._frames import open_frame
 from tradestats.tables._io import Kind, PathLike, choose_engine, dtype, first_row, header, read_csv
+from tradestats.tables._native import Frame, open_frame
+from tradestats.tables._schema import KEY_COLUMNS, TIDY_COLUMNS, check_keys
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -109,7 +110,11 @@ _EXTRAS: Final = (
 )
 _ANNUAL: Final = 52
 _WORLD_ISO: Final = "W00"
-_TIDY: Final = ("reporter", "partner", "flow", "product", "period", "value", "currency")
+#: Comtrade values are in US dollars.
+_CURRENCY: Final = "USD"
+#: The keys built from Comtrade's columns; the currency, a constant, cannot be empty.
+_KEYS: Final = tuple(name for name in KEY_COLUMNS if name != "currency")
+_EMPTY_KEY: Final = "the Comtrade columns it comes from are empty"
 
 
 def _value_column(value: str) -> str:
@@ -198,19 +203,24 @@ def _partner(present: set[str]) -> nw.Expr:
     return nw.when(world.fill_null(value=False)).then(nw.lit(WORLD)).otherwise(place)
 
 
-def _tidy(frame: FrameT, present: set[str], value: str) -> FrameT:
+@overload
+def _tidy(frame: nw.DataFrame[Any], present: set[str], value: str) -> nw.DataFrame[Any]: ...
+@overload
+def _tidy(frame: nw.LazyFrame[Any], present: set[str], value: str) -> nw.LazyFrame[Any]: ...
+def _tidy(frame: Frame, present: set[str], value: str) -> Frame:
     """The tidy columns from a narwhals frame whose columns carry Comtrade's own names."""
-    columns = [
-        _place("reporterISO", "reporterCode", present).alias("reporter"),
-        _partner(present).alias("partner"),
-        _flow(nw.col("flowCode")).alias("flow"),
-        nw.col("cmdCode").cast(nw.String()).str.strip_chars().alias("product"),
-        _period(present).alias("period"),
-        nw.col(value).cast(nw.Float64()).alias("value"),
-        nw.lit("USD").alias("currency"),
-    ]
+    mapped = {
+        "reporter": _place("reporterISO", "reporterCode", present),
+        "partner": _partner(present),
+        "flow": _flow(nw.col("flowCode")),
+        "product": nw.col("cmdCode").cast(nw.String()).str.strip_chars(),
+        "period": _period(present),
+        "value": nw.col(value).cast(nw.Float64()),
+        "currency": nw.lit(_CURRENCY),
+    }
+    columns = [mapped[name].alias(name) for name in TIDY_COLUMNS if name in mapped]
     columns += [nw.col(source).alias(name) for name, source in _EXTRAS if source in present]
-    return frame.select(*columns)  # type: ignore[attr-defined, no-any-return]
+    return frame.select(*columns)
 
 
 def _check(frame: nw.DataFrame[Any], present: set[str], where: Callable[[int], str]) -> None:
@@ -255,17 +265,6 @@ def _check(frame: nw.DataFrame[Any], present: set[str], where: Callable[[int], s
                 )
 
 
-def _check_keys(tidy: nw.DataFrame[Any], where: Callable[[int], str]) -> None:
-    for name in ("reporter", "partner", "flow", "product", "period"):
-        bad = first_row(tidy, nw.col(name).is_null())
-        if bad is not None:
-            raise ParseError(
-                f"{where(bad['_row'])}: no {name}: the Comtrade columns it comes from are empty",
-                row=bad["_row"],
-                column=name,
-            )
-
-
 def tidy_comtrade(frame: FrameT, *, value: str = "primaryValue") -> FrameT:
     """The tidy columns of a frame that holds Comtrade records, as the same kind of frame.
 
@@ -302,7 +301,7 @@ def tidy_comtrade(frame: FrameT, *, value: str = "primaryValue") -> FrameT:
         where = _row_label
         _check(renamed, present, where)
         tidy = _tidy(renamed, present, wanted)
-        _check_keys(tidy, where)
+        check_keys(tidy, where, keys=_KEYS, derived_from=_EMPTY_KEY)
         return tidy.to_native()  # type: ignore[no-any-return]
     return _tidy(renamed, present, wanted).to_native()  # type: ignore[no-any-return]
 
@@ -374,7 +373,7 @@ def read_comtrade_csv(
 
     _check(renamed, present, line)
     tidy = _tidy(renamed, present, wanted)
-    _check_keys(tidy, line)
+    check_keys(tidy, line, keys=_KEYS, derived_from=_EMPTY_KEY)
     return tidy.to_native()
 
 
@@ -434,7 +433,7 @@ def read_comtrade_json(
     present = set(found)
     _check(raw, present, record)
     tidy = _tidy(raw, present, wanted)
-    _check_keys(tidy, record)
+    check_keys(tidy, record, keys=_KEYS, derived_from=_EMPTY_KEY)
     return tidy.to_native()
 
 

@@ -11,7 +11,7 @@ one, or whose base is zero or negative, gets a null and a reason.
 ...     "product": ["TOTAL"] * 2, "period": ["2022-01/2022-07", "2023-01/2023-07"],
 ...     "value": [114.9, 183.0],
 ... })
->>> result = tt.yoy_growth(trade, units=tt.Units(currency="CNY", scale="billion"))
+>>> result = tt.yoy_growth(trade, units=tt.ColumnUnits(currency="CNY", scale="billion"))
 >>> result.select("period", "previous", "growth", "growth_reason", "unit").rows()
 [('2022-01/2022-07', None, None, 'no row for 2021-01/2021-07', 'billion CNY'),
  ('2023-01/2023-07', 114.9, 0.5926892950391645, None, 'billion CNY')]
@@ -19,28 +19,37 @@ one, or whose base is zero or negative, gets a null and a reason.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
+import narwhals as nw
 import numpy as np
 
 from tradestats.errors import InvalidValueError
-from tradestats.tables._frames import FOUND, PREVIOUS, TOTAL, VALUE, prepare
+from tradestats.tables._contract import JobT, Mask, TableJob
+from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
+from tradestats.tables._jobs import prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tradestats.tables.columns import ExchangeRates, Units
+    from tradestats.tables.columns import ColumnUnits, ExchangeRates
 
 __all__ = ["contribution", "implied_previous", "yoy_growth"]
 
 T = TypeVar("T")  # the kind of frame: each function returns the kind it was given
+NumbersT = TypeVar("NumbersT")
+# Constrained, so that mypy knows what ~ gives on each engine's conditions.
+MaskT = TypeVar("MaskT", Mask, nw.Expr)
+ReasonsT = TypeVar("ReasonsT")
 
 #: Reason for a result that does not fit in a float (a tiny base, a huge change).
 OUT_OF_RANGE: Final = "out of range"
 
 
-def null_reason(job: Any, values: Any, what: str) -> tuple[Any, str]:
+def null_reason(
+    job: TableJob[NumbersT, MaskT, ReasonsT], values: NumbersT, what: str
+) -> tuple[MaskT, str]:
     """The case of a null, NaN or infinite value (``what``: its name) for ``job.reasons``."""
     return ~job.finite(values), f"null {what}"
 
@@ -51,7 +60,7 @@ def yoy_growth(
     keys: Sequence[str] = DEFAULT_KEYS,
     period: str = "period",
     value: str = "value",
-    units: Units | None = None,
+    units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
     allow_negative_base: bool = False,
 ) -> T:
@@ -102,6 +111,11 @@ def yoy_growth(
     2    2023     0.6            NaN
     """
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
+    return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base))
+
+
+def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> list[str]:
+    """The formula of :func:`yoy_growth`: its result columns, added to ``job``."""
     job.check_one_currency(keys, what="year-on-year growth")
     job.align(keys)
     current, previous = job.col(VALUE), job.col(PREVIOUS)
@@ -112,7 +126,7 @@ def yoy_growth(
         rate /= base
         reason = job.reasons(
             null_reason(job, current, "value"),
-            (~job.col(FOUND), job.missing()),
+            (~job.found(), job.missing()),
             null_reason(job, previous, "previous value"),
             (previous == 0, "zero base"),
             *negative,
@@ -125,7 +139,7 @@ def yoy_growth(
                 "growth_reason": reason,
             }
         )
-    return cast("T", job.finish(["previous", "growth", "growth_reason"]))
+    return ["previous", "growth", "growth_reason"]
 
 
 def implied_previous(
@@ -133,7 +147,7 @@ def implied_previous(
     *,
     growth: str = "growth",
     value: str = "value",
-    units: Units | None = None,
+    units: ColumnUnits | None = None,
 ) -> T:
     """The earlier value each row's growth implies: value ÷ (1 + growth).
 
@@ -162,7 +176,12 @@ def implied_previous(
     [(183.0, 0.593, 114.87758945386064, None), (5.0, -1.0, None, 'fall of 100%')]
     """
     job = prepare(frame, keys=(), period=None, value=value, units=units, fx=None, extra=[growth])
-    kind = job.frame.collect_schema()[growth]
+    return cast("T", job.apply(_implied_previous, growth))
+
+
+def _implied_previous(job: JobT, growth: str) -> list[str]:
+    """The formula of :func:`implied_previous`: its result columns, added to ``job``."""
+    kind = job.dtype(growth)
     if not kind.is_numeric():
         raise InvalidValueError(
             f"the growth column {growth!r} must be numeric (a fraction), got {kind}",
@@ -181,7 +200,7 @@ def implied_previous(
         job.add(
             {"previous": job.keep(earlier, job.ok(reason), fresh=True), "previous_reason": reason}
         )
-    return cast("T", job.finish(["previous", "previous_reason"]))
+    return ["previous", "previous_reason"]
 
 
 def contribution(
@@ -191,7 +210,7 @@ def contribution(
     by: Sequence[str] = DEFAULT_GROUP,
     period: str = "period",
     value: str = "value",
-    units: Units | None = None,
+    units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
 ) -> T:
     """How many percentage points each row added to its group total's year-on-year growth.
@@ -243,6 +262,11 @@ def contribution(
             keys=list(keys),
         )
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
+    return cast("T", job.apply(_contribution, keys, by))
+
+
+def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str]) -> list[str]:
+    """The formula of :func:`contribution`: its result columns, added to ``job``."""
     job.check_one_currency(by, what="contributions to growth")
     job.align(keys, keep_rows=True)
     job.totals(by, earlier=True)
@@ -253,7 +277,7 @@ def contribution(
         points *= 100
         reason = job.reasons(
             null_reason(job, current, "value"),
-            (~job.col(FOUND), job.missing()),
+            (~job.found(), job.missing()),
             null_reason(job, previous, "previous value"),
             null_reason(job, total, "previous total"),
             (total == 0, "zero previous total"),
@@ -267,5 +291,4 @@ def contribution(
                 "contribution_reason": reason,
             }
         )
-    results = ["previous", "previous_total", "contribution_pp", "contribution_reason"]
-    return cast("T", job.finish(results))
+    return ["previous", "previous_total", "contribution_pp", "contribution_reason"]

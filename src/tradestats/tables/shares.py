@@ -11,27 +11,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 import numpy as np
 
-from tradestats.tables._frames import FOUND, MONTHS, PREVIOUS, START, TOTAL, VALUE, prepare
+from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE
+from tradestats.tables._jobs import prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
 from tradestats.tables.growth import null_reason
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tradestats.tables.columns import ExchangeRates, Units
+    from tradestats.tables._contract import JobT
+    from tradestats.tables.columns import ColumnUnits, ExchangeRates
 
 __all__ = ["share", "share_change"]
 
 T = TypeVar("T")  # the kind of frame: each function returns the kind it was given
 
-_SHARE_RESULTS = ["total", "share", "share_reason"]
+_SHARE_RESULTS: Final = ("total", "share", "share_reason")
 
 
-def _shares(job: Any, by: Sequence[str], period: str | None) -> None:
+def _shares(job: JobT, by: Sequence[str], period: str | None) -> list[str]:
     """Add ``total``, ``share`` and ``share_reason`` within ``by`` (and the period)."""
     groups = [*by, START, MONTHS] if period is not None else list(by)
     job.check_one_currency(groups, what="shares")
@@ -53,6 +55,7 @@ def _shares(job: Any, by: Sequence[str], period: str | None) -> None:
                 "share_reason": reason,
             }
         )
+    return list(_SHARE_RESULTS)
 
 
 def share(
@@ -61,7 +64,7 @@ def share(
     by: Sequence[str] = DEFAULT_GROUP,
     period: str | None = "period",
     value: str = "value",
-    units: Units | None = None,
+    units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
 ) -> T:
     """Each row's share of its group's total in the same period.
@@ -104,8 +107,7 @@ def share(
     2        B    0.0    0.0    NaN   zero total
     """
     job = prepare(frame, keys=by, period=period, value=value, units=units, fx=fx)
-    _shares(job, by, period)
-    return cast("T", job.finish(_SHARE_RESULTS))
+    return cast("T", job.apply(_shares, by, period))
 
 
 def share_change(
@@ -115,7 +117,7 @@ def share_change(
     by: Sequence[str] = DEFAULT_GROUP,
     period: str = "period",
     value: str = "value",
-    units: Units | None = None,
+    units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
 ) -> T:
     """How many percentage points each row's share of its group moved in a year.
@@ -156,14 +158,19 @@ def share_change(
     [30.0, -30.0]
     """
     job = prepare(frame, keys=[*keys, *by], period=period, value=value, units=units, fx=fx)
+    return cast("T", job.apply(_share_change, keys, by, period))
+
+
+def _share_change(job: JobT, keys: Sequence[str], by: Sequence[str], period: str) -> list[str]:
+    """The formula of :func:`share_change`: its result columns, added to ``job``."""
     job.check_one_currency(keys, what="changes of share")
-    _shares(job, by, period)
+    share_columns: list[str] = _shares(job, by, period)
     job.align(keys, source="share")
     now, before = job.col("share"), job.col(PREVIOUS)
     with np.errstate(all="ignore"):
         reason = job.reasons(
-            (~job.ok(job.col("share_reason")), job.col("share_reason")),
-            (~job.col(FOUND), job.missing()),
+            (~job.ok(job.reason("share_reason")), job.reason("share_reason")),
+            (~job.found(), job.missing()),
             (~job.finite(before), "no previous share"),
         )
         job.add(
@@ -173,5 +180,4 @@ def share_change(
                 "share_change_reason": reason,
             }
         )
-    results = [*_SHARE_RESULTS, "previous_share", "share_change_pp", "share_change_reason"]
-    return cast("T", job.finish(results))
+    return [*share_columns, "previous_share", "share_change_pp", "share_change_reason"]

@@ -29,7 +29,9 @@ source     text      no        where the figure comes from; may be empty        
 Any other column is kept, as text. Keys (reporter, partner, flow, product,
 period, currency) may not be empty. Reading checks every flow, period and
 currency and every number, and names the file, line and column of the first
-bad one; writing checks the frame the same way.
+bad one; writing checks the frame the same way. The columns and the checks are
+those of the tidy schema (``tradestats.tables._schema``) that every loader
+shares; this module only reads and writes the text.
 
 >>> from tradestats.tables.tidy import read_tidy_csv
 >>> frame = read_tidy_csv("tests/data/tidy/good.csv", engine="polars")
@@ -40,180 +42,22 @@ bad one; writing checks the frame the same way.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
 import narwhals as nw
 
-from tradestats.errors import InvalidValueError, ParseError, TradeStatsError, UnknownUnitError
-from tradestats.flows import WORLD, Flow, Status, Valuation
-from tradestats.periods import Period
-from tradestats.tables._frames import open_frame
-from tradestats.tables._io import PathLike, choose_engine, first_row, header, read_csv
-from tradestats.units import canonical_unit, is_currency
-
-if TYPE_CHECKING:
-    import enum
-    from collections.abc import Callable, Sequence
-
-__all__ = ["TIDY_COLUMNS", "TOTAL_PRODUCT", "read_tidy_csv", "write_tidy_csv"]
-
-#: The canonical columns, in the order a tidy file is written.
-TIDY_COLUMNS: Final = (
-    "reporter",
-    "partner",
-    "flow",
-    "product",
-    "period",
-    "value",
-    "currency",
-    "valuation",
-    "status",
-    "source",
+from tradestats.errors import InvalidValueError
+from tradestats.tables._io import PathLike, choose_engine, header, read_csv
+from tradestats.tables._native import open_frame
+from tradestats.tables._schema import (
+    TIDY_COLUMNS,
+    TOTAL_PRODUCT,
+    canonical_currency,
+    complete,
+    validated,
 )
 
-#: The product of a figure for all goods.
-TOTAL_PRODUCT: Final = "TOTAL"
-
-_REQUIRED: Final = ("reporter", "flow", "period", "value")
-_DEFAULTS: Final = {"partner": WORLD, "product": TOTAL_PRODUCT}
-_KEYS: Final = ("reporter", "partner", "flow", "product", "period", "currency")
-_ENUMS: Final[dict[str, type[enum.Enum]]] = {"valuation": Valuation, "status": Status}
-_NUMBER: Final = r"^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$"
-
-
-def _flow(text: str) -> str:
-    try:
-        return Flow(text.strip().lower()).value
-    except ValueError:
-        choices = ", ".join(repr(flow.value) for flow in Flow)
-        raise InvalidValueError(f"unknown flow {text!r}: expected one of {choices}") from None
-
-
-def _period(text: str) -> str:
-    return Period.parse(text).isoformat()
-
-
-def _currency(text: str) -> str:
-    try:
-        code = canonical_unit(text)
-    except UnknownUnitError:
-        code = ""
-    if not is_currency(code):
-        raise UnknownUnitError(
-            f"unknown currency {text!r}: expected an ISO 4217 code such as 'USD' or 'CNY'"
-        )
-    return code
-
-
-def _member(kind: type[enum.Enum]) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        try:
-            return str(kind(text.strip().lower()).value)
-        except ValueError:
-            choices = ", ".join(repr(member.value) for member in kind)
-            raise InvalidValueError(
-                f"unknown {kind.__name__.lower()} {text!r}: expected one of {choices}"
-            ) from None
-
-    return check
-
-
-_CANONICAL: Final[dict[str, Callable[[str], str]]] = {
-    "flow": _flow,
-    "period": _period,
-    "currency": _currency,
-    **{name: _member(kind) for name, kind in _ENUMS.items()},
-}
-
-
-def _recode(frame: nw.DataFrame[Any], name: str, where: Callable[[int], str]) -> nw.Expr:
-    """Column ``name`` with each distinct value checked and written in canonical form."""
-    column = nw.col(name).cast(nw.String())
-    mapping: dict[str, str] = {}
-    for text in frame.select(column.drop_nulls().unique())[name].to_list():
-        try:
-            mapping[text] = _CANONICAL[name](text)
-        except TradeStatsError as error:
-            bad = first_row(frame, column == text)
-            assert bad is not None
-            raise type(error)(
-                f"{where(bad['_row'])}, column {name!r}: {error.message}",
-                row=bad["_row"],
-                column=name,
-                value=text,
-            ) from None
-    if not mapping:
-        return column
-    return column.replace_strict(mapping, return_dtype=nw.String())
-
-
-def _validated(frame: nw.DataFrame[Any], where: Callable[[int], str]) -> nw.DataFrame[Any]:
-    """The frame in canonical form, or an error naming the first bad row and column."""
-    for name in _KEYS:
-        column = nw.col(name).cast(nw.String())
-        bad = first_row(frame, column.is_null() | (column.str.strip_chars() == ""))
-        if bad is not None:
-            raise ParseError(
-                f"{where(bad['_row'])}, column {name!r}: empty, expected a {name}",
-                row=bad["_row"],
-                column=name,
-            )
-    value = nw.col("value")
-    if frame.schema["value"] == nw.String():
-        # pandas answers False, not null, for a null, hence the explicit test.
-        bad = first_row(
-            frame, ~value.is_null() & ~value.str.contains(_NUMBER).fill_null(value=True)
-        )
-        if bad is not None:
-            raise ParseError(
-                f"{where(bad['_row'])}, column 'value': expected a number such as 1830.5 "
-                f"or 1.83e11, or nothing, got {bad['value']!r}",
-                row=bad["_row"],
-                column="value",
-                value=bad["value"],
-            )
-        value = value.str.strip_chars()
-    value = value.cast(nw.Float64())
-    bad = first_row(frame, ~value.is_null() & ~value.is_finite())
-    if bad is not None:
-        raise InvalidValueError(
-            f"{where(bad['_row'])}, column 'value': expected a finite number, got {bad['value']!r}",
-            row=bad["_row"],
-            column="value",
-            value=bad["value"],
-        )
-    recoded = [_recode(frame, name, where).alias(name) for name in _CANONICAL if name in frame]
-    keys = [nw.col(name).cast(nw.String()) for name in ("reporter", "partner", "product")]
-    rest = [nw.col(name).cast(nw.String()) for name in frame.columns if name not in TIDY_COLUMNS]
-    canonical = frame.with_columns(*recoded, *keys, value.alias("value"), *rest)
-    order = [name for name in TIDY_COLUMNS if name in frame.columns]
-    return canonical.select(*order, *(name for name in frame.columns if name not in order))
-
-
-def _complete(
-    frame: nw.DataFrame[Any], names: Sequence[str], where: str, currency: str | None
-) -> nw.DataFrame[Any]:
-    """Add the defaults of missing optional columns; refuse a frame without a required one."""
-    required = [*_REQUIRED, *(() if currency is not None else ("currency",))]
-    missing = [name for name in required if name not in names]
-    if missing:
-        raise ParseError(
-            f"{where}: no column {missing[0]!r}; the tidy format needs "
-            f"{', '.join(map(repr, required))} (found {', '.join(map(repr, names)) or 'none'})",
-            source=where,
-            column=missing[0],
-        )
-    if currency is not None and "currency" in names:
-        raise InvalidValueError(
-            f"{where} has a 'currency' column and currency={currency!r} was given: "
-            "drop the argument, or the column",
-            source=where,
-            currency=currency,
-        )
-    extra = {name: nw.lit(text) for name, text in _DEFAULTS.items() if name not in names}
-    if currency is not None:
-        extra["currency"] = nw.lit(currency)
-    return frame.with_columns(**extra) if extra else frame
+__all__ = ["TIDY_COLUMNS", "TOTAL_PRODUCT", "read_tidy_csv", "write_tidy_csv"]
 
 
 def read_tidy_csv(path: PathLike, *, engine: str | None = None, currency: str | None = None) -> Any:
@@ -253,15 +97,15 @@ def read_tidy_csv(path: PathLike, *, engine: str | None = None, currency: str | 
     chosen = choose_engine(engine)
     where = os.fspath(path)
     names, separator = header(path)
-    checked_currency = None if currency is None else _currency(currency)
+    checked_currency = None if currency is None else canonical_currency(currency)
     raw = read_csv(path, engine=chosen, separator=separator, columns=dict.fromkeys(names, "str"))
     assert isinstance(raw, nw.DataFrame)
-    frame = _complete(raw, names, where, checked_currency)
+    frame = complete(raw, names, where, checked_currency)
 
     def line(row: int) -> str:
         return f"{where}, line {row + 2}"
 
-    return _validated(frame, line).to_native()
+    return validated(frame, line).to_native()
 
 
 def write_tidy_csv(frame: Any, path: PathLike, *, currency: str | None = None) -> None:
@@ -295,11 +139,11 @@ def write_tidy_csv(frame: Any, path: PathLike, *, currency: str | None = None) -
     eager = native.collect() if isinstance(native, nw.LazyFrame) else native
     if not isinstance(eager, nw.DataFrame):
         raise InvalidValueError(f"cannot write a {type(frame).__name__} as a table", value=frame)
-    checked_currency = None if currency is None else _currency(currency)
+    checked_currency = None if currency is None else canonical_currency(currency)
     where = f"the {type(frame).__name__}"
-    complete = _complete(eager, eager.columns, where, checked_currency)
+    full = complete(eager, eager.columns, where, checked_currency)
 
     def row(index: int) -> str:
         return f"{where}, row {index}"
 
-    _validated(complete, row).write_csv(os.fspath(path))
+    validated(full, row).write_csv(os.fspath(path))
