@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import numpy as np
 
+from tradestats import _rules
 from tradestats.errors import InvalidValueError
 from tradestats.tables._frames import FOUND, PREVIOUS, TOTAL, VALUE, prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
@@ -105,7 +106,7 @@ def yoy_growth(
     job.check_one_currency(keys, what="year-on-year growth")
     job.align(keys)
     current, previous = job.col(VALUE), job.col(PREVIOUS)
-    negative = [] if allow_negative_base else [(previous < 0, "negative base")]
+    negative = [] if allow_negative_base else [(previous < 0, _rules.NEGATIVE_BASE.reason)]
     with np.errstate(all="ignore"):  # eager arrays: undefined rates are masked below
         base = job.magnitude(previous) if allow_negative_base else previous
         rate = current - previous
@@ -114,7 +115,7 @@ def yoy_growth(
             null_reason(job, current, "value"),
             (~job.col(FOUND), job.missing()),
             null_reason(job, previous, "previous value"),
-            (previous == 0, "zero base"),
+            (previous == 0, _rules.ZERO_BASE.reason),
             *negative,
             (~job.finite(rate), OUT_OF_RANGE),
         )
@@ -174,8 +175,8 @@ def implied_previous(
         reason = job.reasons(
             null_reason(job, current, "value"),
             null_reason(job, rate, "growth"),
-            (rate == -1, "fall of 100%"),
-            (rate < -1, "fall of more than 100%"),
+            (rate == -1, _rules.FALL_OF_100.reason),
+            (rate < -1, _rules.FALL_BEYOND_100.reason),
             (~job.finite(earlier), OUT_OF_RANGE),
         )
         job.add(
@@ -256,7 +257,7 @@ def contribution(
             (~job.col(FOUND), job.missing()),
             null_reason(job, previous, "previous value"),
             null_reason(job, total, "previous total"),
-            (total == 0, "zero previous total"),
+            (total == 0, _rules.ZERO_PREVIOUS_TOTAL.reason),
             (~job.finite(points), OUT_OF_RANGE),
         )
         job.add(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
+from tradestats import _rules
 from tradestats.tables._frames import FOUND, MONTHS, PREVIOUS, START, TOTAL, VALUE, prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
 from tradestats.tables.growth import null_reason
@@ -41,10 +42,10 @@ def _shares(job: Any, by: Sequence[str], period: str | None) -> None:
         reason = job.reasons(
             null_reason(job, part, "value"),
             null_reason(job, total, "total"),
-            (part < 0, "negative value"),
-            (total < 0, "negative total"),
-            (part > total, "part exceeds total"),
-            (total == 0, "zero total"),
+            (part < 0, _rules.NEGATIVE_VALUE.reason),
+            (total < 0, _rules.NEGATIVE_TOTAL.reason),
+            (part > total, _rules.PART_ABOVE_TOTAL.reason),
+            (total == 0, _rules.ZERO_TOTAL.reason),
         )
         job.add(
             {
