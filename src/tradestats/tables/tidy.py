@@ -44,12 +44,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 import narwhals as nw
 
-from tradestats.errors import InvalidValueError, ParseError, TradeStatsError, UnknownUnitError
+from tradestats.errors import InvalidValueError, ParseError, TradeStatsError
 from tradestats.flows import WORLD, Flow, Status, Valuation
 from tradestats.periods import Period
 from tradestats.tables._frames import open_frame
 from tradestats.tables._io import PathLike, choose_engine, first_row, header, read_csv
-from tradestats.units import canonical_unit, is_currency
+from tradestats.units import currency_code
 
 if TYPE_CHECKING:
     import enum
@@ -93,18 +93,6 @@ def _period(text: str) -> str:
     return Period.parse(text).isoformat()
 
 
-def _currency(text: str) -> str:
-    try:
-        code = canonical_unit(text)
-    except UnknownUnitError:
-        code = ""
-    if not is_currency(code):
-        raise UnknownUnitError(
-            f"unknown currency {text!r}: expected an ISO 4217 code such as 'USD' or 'CNY'"
-        )
-    return code
-
-
 def _member(kind: type[enum.Enum]) -> Callable[[str], str]:
     def check(text: str) -> str:
         try:
@@ -121,7 +109,7 @@ def _member(kind: type[enum.Enum]) -> Callable[[str], str]:
 _CANONICAL: Final[dict[str, Callable[[str], str]]] = {
     "flow": _flow,
     "period": _period,
-    "currency": _currency,
+    "currency": currency_code,
     **{name: _member(kind) for name, kind in _ENUMS.items()},
 }
 
@@ -253,7 +241,7 @@ def read_tidy_csv(path: PathLike, *, engine: str | None = None, currency: str | 
     chosen = choose_engine(engine)
     where = os.fspath(path)
     names, separator = header(path)
-    checked_currency = None if currency is None else _currency(currency)
+    checked_currency = None if currency is None else currency_code(currency)
     raw = read_csv(path, engine=chosen, separator=separator, columns=dict.fromkeys(names, "str"))
     assert isinstance(raw, nw.DataFrame)
     frame = _complete(raw, names, where, checked_currency)
@@ -295,7 +283,7 @@ def write_tidy_csv(frame: Any, path: PathLike, *, currency: str | None = None) -
     eager = native.collect() if isinstance(native, nw.LazyFrame) else native
     if not isinstance(eager, nw.DataFrame):
         raise InvalidValueError(f"cannot write a {type(frame).__name__} as a table", value=frame)
-    checked_currency = None if currency is None else _currency(currency)
+    checked_currency = None if currency is None else currency_code(currency)
     where = f"the {type(frame).__name__}"
     complete = _complete(eager, eager.columns, where, checked_currency)
 
