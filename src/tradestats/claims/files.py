@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from tradestats._numbers import to_decimal
+from tradestats._validate import enum_member
 from tradestats.amounts import Amount, amount
 from tradestats.claims.report import (
     _FLOW_FIELDS,
@@ -35,7 +36,13 @@ from tradestats.claims.report import (
     SumClaim,
     ValueClaim,
 )
-from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
+from tradestats.errors import (
+    AmbiguityError,
+    InvalidValueError,
+    ParseError,
+    ReportFileError,
+    TradeStatsError,
+)
 from tradestats.measures import TimesConvention
 from tradestats.periods import Period, as_period
 from tradestats.verify.figures import Reported
@@ -64,12 +71,8 @@ _EXAMPLES: Final = {
     "multiplier": "a multiplier as text, such as '3.26 times' or '×4.26'",
     "share": "a share as text, such as '92.3%'",
 }
-_TIMES: Final = {
-    "more": TimesConvention.MORE,
-    "as-much": TimesConvention.AS_MUCH,
-    "as much": TimesConvention.AS_MUCH,
-    "as_much": TimesConvention.AS_MUCH,
-}
+#: How else a file may spell a times convention than by its value.
+_TIMES_ALIASES: Final = {"as-much": TimesConvention.AS_MUCH, "as_much": TimesConvention.AS_MUCH}
 
 
 def _show(value: object) -> str:
@@ -315,16 +318,22 @@ def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Re
 
 def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
     value = body.get("times")
-    if value is None:
-        return None
-    if not isinstance(value, str) or value.strip().lower() not in _TIMES:
+    try:
+        return _convention(value)
+    except InvalidValueError:
         raise where.fail(
             "times",
             f'expected "more" (增长N倍: up N×100%) or "as-much" (N times the old value), '
             f"got {_show(value)}",
             value,
-        )
-    return _TIMES[value.strip().lower()]
+        ) from None
+
+
+def _convention(value: object) -> TimesConvention | None:
+    """The times convention a claim's ``times`` names, if any."""
+    if value is None:
+        return None
+    return enum_member(TimesConvention, value, aliases=_TIMES_ALIASES)
 
 
 def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -> Decimal:
@@ -378,13 +387,12 @@ def _build(
         return ValueClaim(id=claim_id, flow=body["flow"], period=when, value=reported, text=text)
     if kind == "growth":
         return GrowthClaim(id=claim_id, flow=body["flow"], period=when, growth=reported, text=text)
-    times = body.get("times")
     return MultiplierClaim(
         id=claim_id,
         flow=body["flow"],
         period=when,
         multiplier=reported,
-        times=None if times is None else _TIMES[times.strip().lower()],
+        times=_convention(body.get("times")),
         text=text,
     )
 

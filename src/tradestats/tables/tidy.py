@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import narwhals as nw
 
+from tradestats._validate import enum_member
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError
 from tradestats.flows import WORLD, Flow, Status, Valuation
 from tradestats.periods import Period
@@ -81,33 +82,21 @@ _ENUMS: Final[dict[str, type[enum.Enum]]] = {"valuation": Valuation, "status": S
 _NUMBER: Final = r"^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$"
 
 
-def _flow(text: str) -> str:
-    try:
-        return Flow(text.strip().lower()).value
-    except ValueError:
-        choices = ", ".join(repr(flow.value) for flow in Flow)
-        raise InvalidValueError(f"unknown flow {text!r}: expected one of {choices}") from None
-
-
 def _period(text: str) -> str:
     return Period.parse(text).isoformat()
 
 
 def _member(kind: type[enum.Enum]) -> Callable[[str], str]:
+    """The canonical text of a member of ``kind``, named in messages as in the column."""
+
     def check(text: str) -> str:
-        try:
-            return str(kind(text.strip().lower()).value)
-        except ValueError:
-            choices = ", ".join(repr(member.value) for member in kind)
-            raise InvalidValueError(
-                f"unknown {kind.__name__.lower()} {text!r}: expected one of {choices}"
-            ) from None
+        return str(enum_member(kind, text, what=kind.__name__.lower()).value)
 
     return check
 
 
 _CANONICAL: Final[dict[str, Callable[[str], str]]] = {
-    "flow": _flow,
+    "flow": _member(Flow),
     "period": _period,
     "currency": currency_code,
     **{name: _member(kind) for name, kind in _ENUMS.items()},
