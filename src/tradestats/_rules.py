@@ -155,7 +155,6 @@ class Rule:
 
 
 # -- the predicates, exact and over intervals --------------------------------------------
-# Written with operators only, so that they also work on arrays and column expressions.
 
 
 def _zero(value: Decimal) -> bool:
