@@ -135,7 +135,7 @@ BAD_INPUTS: dict[str, Bad] = {
     "growth over zero": Bad(lambda: ts.growth(CNY, ts.money(0, "CNY")), ZeroBaseError,
                             ZeroDivisionError, "growth from 0 CNY to 5 CNY is undefined"),
     "share of zero": Bad(lambda: ts.share(ts.money(0, "CNY"), ts.money(0, "CNY")), ZeroBaseError,
-                         ZeroDivisionError, "0 CNY in a zero total"),
+                         ZeroDivisionError, "the total 0 CNY is zero"),
     "growth over a deficit": Bad(lambda: ts.growth(CNY, ts.money(-3, "CNY")), NegativeBaseError,
                                  ValueError, "growth from -3 CNY to 5 CNY has a negative base"),
     "yoy growth over a deficit": Bad(

@@ -308,7 +308,7 @@ def test_growth_over_a_negative_base_example() -> None:
     [
         (lambda: growth(money(5, "CNY"), money(0, "CNY")), "growth from 0 CNY to 5 CNY"),
         (lambda: growth(5, 0), "growth from 0 to 5"),
-        (lambda: multiplier(money(5, "CNY"), money(0, "CNY")), "zero base (0 CNY)"),
+        (lambda: multiplier(money(5, "CNY"), money(0, "CNY")), "the base 0 CNY is zero"),
         (
             lambda: implied_previous(money(5, "CNY"), Growth.from_percent(-100)),
             "cannot imply the previous value of 5 CNY",

@@ -115,7 +115,7 @@ def test_share_refuses_negative_values() -> None:
 
 def test_share_of_a_zero_total() -> None:
     """A share of nothing is undefined."""
-    with pytest.raises(ZeroBaseError, match="the share of 0 CNY in a zero total"):
+    with pytest.raises(ZeroBaseError, match="the total 0 CNY is zero"):
         share(money(0, "CNY"), money(0, "CNY"))
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pint
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.helpers import UNIT_LABELS
@@ -19,11 +19,13 @@ from tradestats.units import (
     SCALES,
     canonical_unit,
     conversion_factor,
+    currency_code,
     currency_name,
     dimension_name,
     dimension_of,
     incompatibility,
     is_currency,
+    known_currency_code,
     scale_factor,
     unit_label,
 )
@@ -193,3 +195,42 @@ def test_unknown_scale_word() -> None:
     """An unknown scale word is refused by name."""
     with pytest.raises(UnknownUnitError, match="'zillion'"):
         scale_factor("zillion")
+
+
+# -- the one currency-code check ------------------------------------------------------------
+
+
+@given(
+    tst.currencies(), st.sampled_from([str.lower, str.upper, str.title]), st.sampled_from(["", " "])
+)
+def test_a_currency_code_is_known_in_any_case(code: str, case: object, space: str) -> None:
+    """A known code is read in any letter case, white space around it ignored, in capitals."""
+    assert callable(case)
+    written = f"{space}{case(code)}{space}"
+    assert code == known_currency_code(written)
+    assert code == currency_code(written)
+    assert code == canonical_unit(written)
+
+
+@given(st.text(max_size=4))
+@example("ınr")  # str.upper() makes the dotless ı an I: "INR"
+@example("ＣＮＹ")  # full-width letters
+@example("XYZ")
+def test_only_ascii_codes_tradestats_knows_are_currencies(text: str) -> None:
+    """Anything else is no code: ``None``, and the one message from :func:`currency_code`."""
+    code = text.strip()
+    expected = code.upper() if code.isascii() and code.upper() in CURRENCIES else None
+    assert expected == known_currency_code(text)
+    if expected is None:
+        message = f"unknown currency {text!r}: expected an ISO 4217 code such as 'CNY' or 'USD'"
+        with pytest.raises(UnknownUnitError) as caught:
+            currency_code(text)
+        assert message == str(caught.value)
+
+
+def test_currency_code_names_where_it_was_found() -> None:
+    """The caller's ``where`` goes into the message; a value that is not text is no code."""
+    with pytest.raises(UnknownUnitError, match=re.escape("'XYZ' in column 'currency':")):
+        currency_code("XYZ", where=" in column 'currency'")
+    with pytest.raises(UnknownUnitError, match="unknown currency 5"):
+        currency_code(5)

@@ -13,14 +13,13 @@ from decimal import (
 )
 from typing import TypeAlias
 
-from tradestats.errors import InvalidValueError, ParseError, ZeroBaseError
+from tradestats.errors import InvalidValueError, ParseError
 
 __all__ = [
     "CONTEXT",
     "ONE",
     "ZERO",
     "Number",
-    "divide",
     "fixed",
     "round_half_up",
     "show",
@@ -79,17 +78,6 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
     if not result.is_finite():
         raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
     return result
-
-
-def divide(numerator: Decimal, denominator: Decimal, *, message: str, **details: object) -> Decimal:
-    """``numerator / denominator`` in the library's context; a zero base raises ``message``.
-
-    Raises:
-        ZeroBaseError: If ``denominator`` is zero.
-    """
-    if not denominator:
-        raise ZeroBaseError(message, **details)
-    return CONTEXT.divide(numerator, denominator)
 
 
 def fixed(value: Decimal) -> str:

@@ -7,7 +7,13 @@ from decimal import Decimal
 from typing import Final
 
 from tradestats.errors import AmbiguityError, ParseError, UnitMismatchError, UnknownUnitError
-from tradestats.units import CURRENCIES, SCALES, canonical_unit, dimension_name
+from tradestats.units import (
+    SCALES,
+    canonical_unit,
+    currency_code,
+    dimension_name,
+    known_currency_code,
+)
 
 __all__ = ["CURRENCY_WORDS", "YEN_SIGNS", "parse_amount", "resolve_unit_text"]
 
@@ -137,11 +143,12 @@ def resolve_unit_text(text: str, *, money: bool, yen_sign: str | None) -> str:
                 "yen (JPY): pass yen_sign='CNY' or yen_sign='JPY'",
                 value=text,
             )
-        return _currency_code(yen_sign)
+        return currency_code(yen_sign)
     if key in CURRENCY_WORDS:
         return CURRENCY_WORDS[key]
-    if key.upper() in CURRENCIES and key.isalpha():
-        return key.upper()
+    code = known_currency_code(key)
+    if code is not None:
+        return code
     if money:
         physical = _physical_or_none(stripped)
         if physical is not None:
@@ -163,15 +170,6 @@ def _physical_or_none(text: str) -> str | None:
         return _PHYSICAL_WORDS.get(text.lower()) or canonical_unit(text)
     except UnknownUnitError:
         return None
-
-
-def _currency_code(code: str) -> str:
-    if code.upper() not in CURRENCIES:
-        raise UnknownUnitError(
-            f"unknown currency code {code!r}: expected an ISO 4217 code such as 'CNY' or 'JPY'",
-            value=code,
-        )
-    return code.upper()
 
 
 def _split_scale(rest: str, *, money: bool) -> tuple[int, str]:

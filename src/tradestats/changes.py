@@ -22,15 +22,10 @@ from typing import cast, overload
 
 import attrs
 
-from tradestats._numbers import CONTEXT, ONE, ZERO, Number, divide, to_decimal
+from tradestats import _rules
+from tradestats._numbers import CONTEXT, ONE, ZERO, Number, to_decimal
 from tradestats.amounts import Amount
-from tradestats.errors import (
-    FlowMismatchError,
-    InvalidValueError,
-    NegativeBaseError,
-    PeriodMismatchError,
-    ZeroBaseError,
-)
+from tradestats.errors import FlowMismatchError, InvalidValueError, PeriodMismatchError
 from tradestats.flows import Flow, ProductGroup, Status, TradeFlow, require_same
 from tradestats.measures import Growth, Multiplier, PercentagePoints
 from tradestats.periods import Period
@@ -72,21 +67,18 @@ def _magnitudes(
 def _rate(
     current: Decimal, previous: Decimal, *, allow_negative_base: bool, shown: tuple[object, object]
 ) -> Decimal:
-    if not previous:
-        raise ZeroBaseError(
-            f"growth from {shown[1]} to {shown[0]} is undefined: the base is zero; report the "
-            "absolute change instead",
-            current=shown[0],
-            previous=shown[1],
+    if _rules.ZERO_BASE.refuses(previous):
+        raise _rules.ZERO_BASE.failure(
+            subject=f"growth from {shown[1]} to {shown[0]}",
+            shown=shown[1],
+            details={"current": shown[0], "previous": shown[1]},
         )
     if previous < 0:
         if not allow_negative_base:
-            raise NegativeBaseError(
-                f"growth from {shown[1]} to {shown[0]} has a negative base, so its sign would "
-                "mislead (a deficit that deepens would show as growth); report the absolute "
-                "change, or pass allow_negative_base=True to divide by the base's size",
-                current=shown[0],
-                previous=shown[1],
+            raise _rules.NEGATIVE_BASE.failure(
+                subject=f"growth from {shown[1]} to {shown[0]}",
+                advice=_rules.NEGATIVE_GROWTH_ADVICE,
+                details={"current": shown[0], "previous": shown[1]},
             )
         previous_size = -previous
     else:
@@ -131,21 +123,16 @@ def multiplier(current: Amount | Number, previous: Amount | Number) -> Multiplie
     Multiplier('×4.26')
     """
     c, p = _magnitudes(current, previous, action="compute a multiplier from {other} to {this}")
-    if c < 0 or p < 0:
-        raise InvalidValueError(
-            f"a multiplier needs non-negative values, got {previous} and {current}",
-            current=current,
-            previous=previous,
+    details = {"current": current, "previous": previous}
+    if _rules.NEGATIVE_VALUE.refuses(c) or _rules.NEGATIVE_VALUE.refuses(p):
+        raise _rules.NEGATIVE_VALUE.failure(
+            subject="a multiplier", shown=f"{previous} and {current}", details=details
         )
-    return Multiplier(
-        divide(
-            c,
-            p,
-            message=f"a multiplier over a zero base ({previous}) is undefined",
-            current=current,
-            previous=previous,
+    if _rules.ZERO_BASE.refuses(p):
+        raise _rules.ZERO_BASE.failure(
+            subject=f"a multiplier from {previous} to {current}", shown=previous, details=details
         )
-    )
+    return Multiplier(CONTEXT.divide(c, p))
 
 
 def require_year_on_year(current: TradeFlow, previous: TradeFlow, *, action: str) -> None:
@@ -266,15 +253,13 @@ def implied_previous(
 
 
 def _divide_amount(value: Amount, factor: Decimal, change: Growth | Multiplier) -> Amount:
-    magnitude = divide(
-        value.magnitude,
-        factor,
-        message=f"cannot imply the previous value of {value} from {change}: after a fall of "
-        "100% every previous value gives zero",
-        value=value,
-        change=change,
-    )
-    return Amount(magnitude, value.unit)
+    if _rules.FALL_OF_100.refuses(factor):
+        raise _rules.FALL_OF_100.failure(
+            subject=f"cannot imply the previous value of {value} from {change}",
+            shown=change,
+            details={"value": value, "change": change},
+        )
+    return Amount(CONTEXT.divide(value.magnitude, factor), value.unit)
 
 
 @overload
@@ -338,14 +323,13 @@ def contribution(
         v.in_unit_of(values[2], action="compute the contribution of {this} to {other}")
         for v in values
     )
-    change = CONTEXT.subtract(now, before)
-    points = divide(
-        change,
-        total,
-        message=f"a contribution to the growth of {values[2]} is "
-        "undefined: the earlier total is zero",
-        total=values[2],
-    )
+    if _rules.ZERO_PREVIOUS_TOTAL.refuses(total):
+        raise _rules.ZERO_PREVIOUS_TOTAL.failure(
+            subject=f"a contribution to the growth of {values[2]}",
+            shown=values[2],
+            details={"total": values[2]},
+        )
+    points = CONTEXT.divide(CONTEXT.subtract(now, before), total)
     return PercentagePoints(points.scaleb(2))
 
 
@@ -385,9 +369,9 @@ def remainder(
     if _all_flows(total, part):
         return _remainder_flow(cast("TradeFlow", total), cast("TradeFlow", part), name)
     difference = cast("Amount", total) - cast("Amount", part)
-    if difference.magnitude < 0:
-        raise InvalidValueError(
-            f"the part {part} exceeds its total {total}", total=total, part=part
+    if _rules.NEGATIVE_REMAINDER.refuses(difference.magnitude):
+        raise _rules.NEGATIVE_REMAINDER.failure(
+            part=part, total=total, details={"total": total, "part": part}
         )
     return difference
 
@@ -408,11 +392,12 @@ def _remainder_flow(total: TradeFlow, part: TradeFlow, name: str | None) -> Trad
         )
     rest_of_period = _months_after(part.period, total.period) if by_period else total.period
     value = total.value - part.value
-    if total.flow is not Flow.BALANCE and value.magnitude < 0:
-        raise InvalidValueError(
-            f"the part {part.value} ({part.describe()}) exceeds its total {total.value}",
-            total=total,
-            part=part,
+    # What is left of a balance is a balance too, and may well be negative.
+    if total.flow is not Flow.BALANCE and _rules.NEGATIVE_REMAINDER.refuses(value.magnitude):
+        raise _rules.NEGATIVE_REMAINDER.failure(
+            part=f"{part.value} ({part.describe()})",
+            total=total.value,
+            details={"total": total, "part": part},
         )
     if by_period:
         return attrs.evolve(total, period=rest_of_period, value=value, status=Status.DERIVED)
@@ -473,17 +458,36 @@ def cagr(
             action="compute a CAGR from {other} to {this}",
         )
         n = to_decimal(years, what="years")
-    if n <= 0:
-        raise InvalidValueError(f"years must be positive, got {n}", value=years)
-    if lst < 0:
-        raise InvalidValueError(f"a CAGR needs a non-negative final value, got {last}", value=last)
-    _rate(lst, f, allow_negative_base=False, shown=(last, first))  # refuses zero and negative bases
+    _require_cagr(f, lst, n, first=first, last=last, years=years)
     # last ÷ first, not 1 + rate: the sum cancels digits when last is far below first.
     ratio = CONTEXT.divide(lst, f)
     if not ratio:
         return Growth(-ONE)
     root = CONTEXT.power(ratio, CONTEXT.divide(ONE, n))
     return Growth(CONTEXT.subtract(root, ONE).normalize(CONTEXT))
+
+
+def _require_cagr(
+    start: Decimal, end: Decimal, n: Decimal, **shown: TradeFlow | Amount | Number | None
+) -> None:
+    """Refuse years that are not positive, a negative final value and a first value ≤ 0."""
+    if _rules.YEARS_NOT_POSITIVE.refuses(n):
+        raise _rules.YEARS_NOT_POSITIVE.failure(shown=n, details={"value": shown["years"]})
+    if _rules.NEGATIVE_VALUE.refuses(end):
+        raise _rules.NEGATIVE_VALUE.failure(
+            subject="a CAGR",
+            what="a non-negative final value",
+            shown=shown["last"],
+            details={"value": shown["last"]},
+        )
+    subject = f"compound annual growth from {shown['first']} to {shown['last']}"
+    details = {"first": shown["first"], "last": shown["last"]}
+    if _rules.ZERO_BASE.refuses(start):
+        raise _rules.ZERO_BASE.failure(subject=subject, shown=shown["first"], details=details)
+    if _rules.NEGATIVE_BASE.refuses(start):
+        raise _rules.NEGATIVE_BASE.failure(
+            subject=subject, advice=_rules.NEGATIVE_CAGR_ADVICE, details=details
+        )
 
 
 def _years_between(first: TradeFlow, last: TradeFlow) -> int:

@@ -23,10 +23,15 @@ from attrs import field, frozen
 from tradestats._numbers import CONTEXT, ONE, Number, to_decimal
 from tradestats._validate import enum_member, source_text
 from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError, PeriodMismatchError, UnitMismatchError
+from tradestats.errors import (
+    InvalidValueError,
+    PeriodMismatchError,
+    UnitMismatchError,
+    UnknownUnitError,
+)
 from tradestats.flows import Status, TradeFlow
 from tradestats.periods import Period, as_period
-from tradestats.units import canonical_unit, is_currency
+from tradestats.units import canonical_unit, currency_code
 
 __all__ = ["ExchangeRate", "RateKind"]
 
@@ -43,12 +48,23 @@ class RateKind(enum.Enum):
 
 
 def _currency(value: str) -> str:
-    code = canonical_unit(value) if isinstance(value, str) else value
-    if not isinstance(code, str) or not is_currency(code):
-        raise InvalidValueError(
-            f"an exchange rate is between two ISO 4217 currencies, got {value!r}", value=value
-        )
-    return code
+    try:
+        return currency_code(value)
+    except UnknownUnitError:
+        if isinstance(value, str) and not _is_unit(value):
+            raise  # an unknown code, as every currency check words it
+    # Tonnes, litres or no text at all: not a misspelt code but the wrong kind of thing.
+    raise InvalidValueError(
+        f"an exchange rate is between two ISO 4217 currencies, got {value!r}", value=value
+    )
+
+
+def _is_unit(text: str) -> bool:
+    try:
+        canonical_unit(text)
+    except UnknownUnitError:
+        return False
+    return True
 
 
 def _positive_rate(value: Number) -> Decimal:

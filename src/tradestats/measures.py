@@ -28,6 +28,7 @@ from typing import Final, Protocol, Self
 
 from attrs import field, frozen
 
+from tradestats import _rules
 from tradestats._numbers import CONTEXT, ONE, Number, fixed, round_half_up, show, to_decimal
 from tradestats.errors import AmbiguityError, InvalidValueError, ParseError
 
@@ -184,12 +185,10 @@ class Growth:
         Raises:
             InvalidValueError: For a fall of more than 100%, which no multiplier makes.
         """
-        if self.rate < -1:
-            raise InvalidValueError(
-                f"a change of {self} turns a positive value negative, so it has no multiplier",
-                value=self,
-            )
-        return Multiplier(CONTEXT.add(ONE, self.rate))
+        factor = CONTEXT.add(ONE, self.rate)
+        if _rules.FALL_BEYOND_100.refuses(factor):
+            raise _rules.FALL_BEYOND_100.failure(shown=self, details={"value": self})
+        return Multiplier(factor)
 
     def rounded(self, places: int) -> Growth:
         """The rate rounded to ``places`` decimals in percent, half away from zero.

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tradestats._numbers import divide
+from tradestats import _rules
+from tradestats._numbers import CONTEXT
 from tradestats.errors import InvalidValueError
 from tradestats.flows import TradeFlow, require_same
 from tradestats.measures import PercentagePoints, Share
@@ -50,29 +51,24 @@ def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
         part_value, total_value = part, total
     numerator = part_value.in_unit_of(total_value, action="compute the share of {this} in {other}")
     denominator = total_value.magnitude
-    if numerator < 0 or denominator < 0:
-        raise InvalidValueError(
-            f"a share needs non-negative values, got {part_value} of {total_value}: shares of "
-            "a balance are not defined",
-            part=part,
-            total=total,
+    details = {"part": part, "total": total}
+    for rule, value in ((_rules.NEGATIVE_VALUE, numerator), (_rules.NEGATIVE_TOTAL, denominator)):
+        if rule.refuses(value):
+            raise rule.failure(
+                subject="a share",
+                shown=f"{part_value} of {total_value}",
+                advice=_rules.SHARE_OF_BALANCE,
+                details=details,
+            )
+    if _rules.PART_ABOVE_TOTAL.refuses(numerator, denominator):
+        raise _rules.PART_ABOVE_TOTAL.failure(part=part_value, total=total_value, details=details)
+    if _rules.ZERO_TOTAL.refuses(denominator):
+        raise _rules.ZERO_TOTAL.failure(
+            subject=f"the share of {part_value} in {total_value}",
+            shown=total_value,
+            details=details,
         )
-    if numerator > denominator:
-        raise InvalidValueError(
-            f"the part {part_value} is larger than its total {total_value}: a share cannot "
-            "exceed 100%; check that the part belongs to the total",
-            part=part,
-            total=total,
-        )
-    return Share(
-        divide(
-            numerator,
-            denominator,
-            message=f"the share of {part_value} in a zero total is undefined",
-            part=part,
-            total=total,
-        )
-    )
+    return Share(CONTEXT.divide(numerator, denominator))
 
 
 def share_change(current: Share, previous: Share) -> PercentagePoints:

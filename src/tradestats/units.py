@@ -37,11 +37,13 @@ __all__ = [
     "SCALES",
     "canonical_unit",
     "conversion_factor",
+    "currency_code",
     "currency_name",
     "dimension_name",
     "dimension_of",
     "incompatibility",
     "is_currency",
+    "known_currency_code",
     "scale_factor",
     "unit_label",
 ]
@@ -140,11 +142,60 @@ def is_currency(unit: str) -> bool:
     return unit in CURRENCIES
 
 
-def currency_name(code: str) -> str:
-    """The English name of the currency ``code``.
+def known_currency_code(text: str) -> str | None:
+    """The ISO 4217 code ``text`` spells, in capitals, or ``None`` if it spells none.
+
+    The one test of a currency code in tradestats: three ASCII letters, in any
+    case, around which white space is ignored, that name a currency tradestats
+    knows. (ASCII because ``str.upper`` makes letters of other scripts into
+    Latin ones: the dotless ``"ı"`` becomes ``"I"``.)
+
+    >>> known_currency_code(" cny"), known_currency_code("XYZ"), known_currency_code("ınr")
+    ('CNY', None, None)
+    """
+    code = text.strip()
+    if not code.isascii():
+        return None
+    code = code.upper()
+    return code if code in CURRENCIES else None
+
+
+def currency_code(value: object, *, where: str = "") -> str:
+    """``value`` as an ISO 4217 code in capitals, checked by :func:`known_currency_code`.
+
+    Args:
+        value: The code, such as ``"CNY"`` (or ``"cny"``).
+        where: Where the code was found, for the message (``" in column 'currency'"``).
 
     Raises:
-        UnknownUnitError: If ``code`` is not an ISO 4217 code.
+        UnknownUnitError: If ``value`` is not the code of a currency tradestats knows.
+
+    >>> currency_code("usd")
+    'USD'
+    >>> currency_code("yuan")
+    Traceback (most recent call last):
+    ...
+    tradestats.errors.UnknownUnitError: unknown currency 'yuan': expected an ISO 4217 code such
+    as 'CNY' or 'USD'
+    """
+    code = known_currency_code(value) if isinstance(value, str) else None
+    if code is None:
+        raise _unknown_currency(value, where)
+    return code
+
+
+def _unknown_currency(value: object, where: str = "") -> UnknownUnitError:
+    return UnknownUnitError(
+        f"unknown currency {value!r}{where}: expected an ISO 4217 code such as 'CNY' or 'USD'",
+        value=value,
+    )
+
+
+def currency_name(code: str) -> str:
+    """The English name of the currency ``code``, given in capitals.
+
+    Raises:
+        UnknownUnitError: If ``code`` is not an ISO 4217 code in capitals.
 
     >>> currency_name("CNY")
     'Yuan renminbi'
@@ -152,10 +203,7 @@ def currency_name(code: str) -> str:
     try:
         return CURRENCIES[code]
     except KeyError:
-        raise UnknownUnitError(
-            f"unknown currency code {code!r}: expected an ISO 4217 code such as 'CNY' or 'USD'",
-            value=code,
-        ) from None
+        raise _unknown_currency(code) from None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -172,8 +220,9 @@ def canonical_unit(unit: str) -> str:
     ('CNY', 'tonne', 'kilogram')
     """
     text = unit.strip()
-    if text.upper() in CURRENCIES and text.isalpha() and len(text) == 3:
-        return text.upper()
+    code = known_currency_code(text)
+    if code is not None:
+        return code
     try:
         parsed = REGISTRY.parse_units(text)
     except Exception:  # pint's parser raises assorted errors on garbage

@@ -25,12 +25,12 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
-from tradestats.errors import DuplicateKeyError, InvalidValueError, UnknownUnitError
+from tradestats.errors import DuplicateKeyError, InvalidValueError
 from tradestats.periods import Period
 from tradestats.tables._deprecated import renamed
 from tradestats.tables._native import read_rows
 from tradestats.tables._periods import parse_period
-from tradestats.units import is_currency, scale_factor
+from tradestats.units import currency_code, scale_factor
 
 __all__ = [
     "DEFAULT_GROUP",
@@ -46,28 +46,6 @@ DEFAULT_KEYS: Final = ("reporter", "partner", "flow", "product")
 #: The groups that shares and contributions are taken within, in each period (each
 #: reporter's flow).
 DEFAULT_GROUP: Final = ("reporter", "flow")
-
-
-def currency_code(value: object, *, where: str = "") -> str:
-    """An ISO 4217 code checked against the registry; lower case is accepted in declarations.
-
-    Args:
-        value: The code, such as ``"CNY"``.
-        where: Where the code was found, for the message (``" in column 'currency'"``).
-
-    Raises:
-        UnknownUnitError: If ``value`` is not a known ISO 4217 code.
-
-    >>> currency_code("usd")
-    'USD'
-    """
-    code = value.strip().upper() if isinstance(value, str) else value
-    if not isinstance(code, str) or not is_currency(code):
-        raise UnknownUnitError(
-            f"unknown currency {value!r}{where}: expected an ISO 4217 code such as 'CNY' or 'USD'",
-            value=value,
-        )
-    return code
 
 
 def _optional_currency(value: str | None) -> str | None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final, TypeVar, cast
 import narwhals as nw
 import numpy as np
 
+from tradestats import _rules
 from tradestats.errors import InvalidValueError
 from tradestats.tables._contract import JobT, Mask, TableJob
 from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
@@ -119,7 +120,7 @@ def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> lis
     job.check_one_currency(keys, what="year-on-year growth")
     job.align(keys)
     current, previous = job.col(VALUE), job.col(PREVIOUS)
-    negative = [] if allow_negative_base else [(previous < 0, "negative base")]
+    negative = [] if allow_negative_base else [(previous < 0, _rules.NEGATIVE_BASE.reason)]
     with np.errstate(all="ignore"):  # eager arrays: undefined rates are masked below
         base = job.magnitude(previous) if allow_negative_base else previous
         rate = current - previous
@@ -128,7 +129,7 @@ def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> lis
             null_reason(job, current, "value"),
             (~job.found(), job.missing()),
             null_reason(job, previous, "previous value"),
-            (previous == 0, "zero base"),
+            (previous == 0, _rules.ZERO_BASE.reason),
             *negative,
             (~job.finite(rate), OUT_OF_RANGE),
         )
@@ -193,8 +194,8 @@ def _implied_previous(job: JobT, growth: str) -> list[str]:
         reason = job.reasons(
             null_reason(job, current, "value"),
             null_reason(job, rate, "growth"),
-            (rate == -1, "fall of 100%"),
-            (rate < -1, "fall of more than 100%"),
+            (rate == -1, _rules.FALL_OF_100.reason),
+            (rate < -1, _rules.FALL_BEYOND_100.reason),
             (~job.finite(earlier), OUT_OF_RANGE),
         )
         job.add(
@@ -280,7 +281,7 @@ def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str]) -> list[str
             (~job.found(), job.missing()),
             null_reason(job, previous, "previous value"),
             null_reason(job, total, "previous total"),
-            (total == 0, "zero previous total"),
+            (total == 0, _rules.ZERO_PREVIOUS_TOTAL.reason),
             (~job.finite(points), OUT_OF_RANGE),
         )
         job.add(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 import numpy as np
 
+from tradestats import _rules
 from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
@@ -43,10 +44,10 @@ def _shares(job: JobT, by: Sequence[str], period: str | None) -> list[str]:
         reason = job.reasons(
             null_reason(job, part, "value"),
             null_reason(job, total, "total"),
-            (part < 0, "negative value"),
-            (total < 0, "negative total"),
-            (part > total, "part exceeds total"),
-            (total == 0, "zero total"),
+            (part < 0, _rules.NEGATIVE_VALUE.reason),
+            (total < 0, _rules.NEGATIVE_TOTAL.reason),
+            (part > total, _rules.PART_ABOVE_TOTAL.reason),
+            (total == 0, _rules.ZERO_TOTAL.reason),
         )
         job.add(
             {

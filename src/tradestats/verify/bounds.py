@@ -35,9 +35,10 @@ from typing import Any, Generic, TypeAlias, overload
 
 from attrs import field, frozen
 
+from tradestats import _rules
 from tradestats._numbers import ONE, ZERO, Number, show, to_decimal
 from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError, NegativeBaseError, UnitMismatchError, ZeroBaseError
+from tradestats.errors import InvalidValueError, UnitMismatchError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
 from tradestats.units import conversion_factor, unit_label
 from tradestats.verify._kinds import (
@@ -323,10 +324,9 @@ def _factor(change: GrowthLike | MultiplierLike) -> Interval:
     """The interval of 1 + growth, or of a multiplier; a change never makes a value negative."""
     interval, figure = _read(change, (Growth, Multiplier), "a change")
     factor = interval + ONE if isinstance(figure, Growth) else interval
-    if factor.high < 0:
-        raise InvalidValueError(
-            f"a change of {change} turns a positive value negative, so it has no multiplier",
-            value=change,
+    if _rules.FALL_BEYOND_100.refuses_interval(factor):
+        raise _rules.FALL_BEYOND_100.interval_failure(
+            factor, shown=change, details={"value": change}
         )
     return _at_least_zero(factor)
 
@@ -339,14 +339,6 @@ def _unit_of(value: AmountLike) -> str:
 
 def _at_least_zero(interval: Interval) -> Interval:
     return interval if interval.low >= 0 else Interval(ZERO, interval.high)
-
-
-def _require_positive(base: Interval, shown: object, message: str, **details: object) -> None:
-    """Refuse a base that may be zero, naming the figure."""
-    if base.low <= 0 <= base.high:
-        raise ZeroBaseError(
-            f"{message}: the base {shown} may be zero (it stands for {base})", **details
-        )
 
 
 # -- growth ------------------------------------------------------------------------------
@@ -385,16 +377,18 @@ def growth_bounds(
         names=("the current value", "the previous value"),
         action="compute growth from {other} to {this}",
     )
-    message = f"growth from {previous} to {current} is undefined"
-    _require_positive(before, previous, message, current=current, previous=previous)
-    if before.high < 0:
+    details = {"current": current, "previous": previous}
+    if _rules.ZERO_BASE.refuses_interval(before):
+        raise _rules.ZERO_BASE.interval_failure(
+            before, subject=f"growth from {previous} to {current}", shown=previous, details=details
+        )
+    if _rules.NEGATIVE_BASE.refuses_interval(before):
         if not allow_negative_base:
-            raise NegativeBaseError(
-                f"growth from {previous} to {current} has a negative base, so its sign would "
-                "mislead; report the absolute change, or pass allow_negative_base=True to divide "
-                "by the base's size",
-                current=current,
-                previous=previous,
+            raise _rules.NEGATIVE_BASE.interval_failure(
+                before,
+                subject=f"growth from {previous} to {current}",
+                advice=_rules.NEGATIVE_GROWTH_ADVICE,
+                details=details,
             )
         # (c − p) ÷ |p| = c ÷ |p| + 1: each input once, so the corners give the bounds.
         return Bounds.from_interval(now / -before + ONE, Growth)
@@ -419,19 +413,19 @@ def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multi
         names=("the current value", "the previous value"),
         action="compute a multiplier from {other} to {this}",
     )
-    if now.high < 0 or before.high < 0:
-        raise InvalidValueError(
-            f"a multiplier needs non-negative values, got {previous} and {current}",
-            current=current,
-            previous=previous,
+    details = {"current": current, "previous": previous}
+    for values in (now, before):
+        if _rules.NEGATIVE_VALUE.refuses_interval(values):
+            raise _rules.NEGATIVE_VALUE.interval_failure(
+                values, subject="a multiplier", shown=f"{previous} and {current}", details=details
+            )
+    if _rules.ZERO_BASE.refuses_interval(before):
+        raise _rules.ZERO_BASE.interval_failure(
+            before,
+            subject=f"a multiplier from {previous} to {current}",
+            shown=previous,
+            details=details,
         )
-    _require_positive(
-        before,
-        previous,
-        "a multiplier is undefined",
-        current=current,
-        previous=previous,
-    )
     return Bounds.from_interval(_at_least_zero(now) / before, Multiplier)
 
 
@@ -456,13 +450,13 @@ def implied_previous_bounds(
     """
     (now,) = _amounts(current, names=("the current value",), action="")
     factor = _factor(change)
-    _require_positive(
-        factor,
-        change,
-        f"cannot imply the previous value of {current} from {change}",
-        current=current,
-        change=change,
-    )
+    if _rules.FALL_OF_100.refuses_interval(factor):
+        raise _rules.FALL_OF_100.interval_failure(
+            factor,
+            subject=f"cannot imply the previous value of {current} from {change}",
+            shown=change,
+            details={"current": current, "change": change},
+        )
     return Bounds.from_interval(now / factor, _unit_of(current))
 
 
@@ -514,31 +508,27 @@ def share_bounds(part: AmountLike, total: AmountLike) -> Bounds[Share]:
         names=("the part", "the total"),
         action="compute the share of {this} in {other}",
     )
-    if parts.high < 0 or totals.high < 0:
-        raise InvalidValueError(
-            f"a share needs non-negative values, got {part} of {total}: shares of a balance "
-            "are not defined",
-            part=part,
-            total=total,
-        )
+    details = {"part": part, "total": total}
+    for rule, values in ((_rules.NEGATIVE_VALUE, parts), (_rules.NEGATIVE_TOTAL, totals)):
+        if rule.refuses_interval(values):
+            raise rule.interval_failure(
+                values,
+                subject="a share",
+                shown=f"{part} of {total}",
+                advice=_rules.SHARE_OF_BALANCE,
+                details=details,
+            )
     parts = _at_least_zero(parts)
-    # The true total is at least the true part, which is at least the part's low end.
-    totals_left = totals.intersection(Interval(parts.low, max(parts.low, totals.high)))
-    if totals_left is None:
-        raise InvalidValueError(
-            f"the part {part} is larger than its total {total} everywhere in their intervals "
-            f"({parts} and {totals}): a share cannot exceed 100%; check that the part belongs "
-            "to the total",
-            part=part,
-            total=total,
+    if _rules.PART_ABOVE_TOTAL.refuses_interval(parts, totals):
+        raise _rules.PART_ABOVE_TOTAL.interval_failure(
+            parts, totals, part=part, total=total, details=details
         )
-    _require_positive(
-        totals_left,
-        total,
-        f"the share of {part} in {total} is undefined",
-        part=part,
-        total=total,
-    )
+    # The true total is at least the true part, which is at least the part's low end.
+    totals_left = Interval(max(totals.low, parts.low), totals.high)
+    if _rules.ZERO_TOTAL.refuses_interval(totals_left):
+        raise _rules.ZERO_TOTAL.interval_failure(
+            totals_left, subject=f"the share of {part} in {total}", shown=total, details=details
+        )
     parts_left = Interval(parts.low, min(parts.high, totals_left.high))
     low = (parts_left.low / Interval.exact(totals_left.high)).low
     high = min(ONE, (parts_left.high / Interval.exact(totals_left.low)).high)
@@ -587,12 +577,13 @@ def contribution_bounds(
         names=("the part's current value", "the part's previous value", "the previous total"),
         action="compute the contribution of {this} to {other}",
     )
-    _require_positive(
-        total,
-        total_previous,
-        f"a contribution to the growth of {total_previous} is undefined",
-        total=total_previous,
-    )
+    if _rules.ZERO_PREVIOUS_TOTAL.refuses_interval(total):
+        raise _rules.ZERO_PREVIOUS_TOTAL.interval_failure(
+            total,
+            subject=f"a contribution to the growth of {total_previous}",
+            shown=total_previous,
+            details={"total": total_previous},
+        )
     return Bounds.from_interval(((now - before) / total).scaleb(2), PercentagePoints)
 
 
@@ -618,12 +609,14 @@ def remainder_bounds(total: AmountLike, part: AmountLike) -> Bounds[Amount]:
         action="take {this} from {other}",
     )
     rest = totals - parts
-    if rest.high < 0:
-        raise InvalidValueError(
-            f"the part {part} exceeds its total {total} everywhere in their intervals "
-            f"({parts} and {totals})",
-            total=total,
+    if _rules.NEGATIVE_REMAINDER.refuses_interval(rest):
+        raise _rules.NEGATIVE_REMAINDER.interval_failure(
+            rest,
             part=part,
+            total=total,
+            parts=parts,
+            totals=totals,
+            details={"total": total, "part": part},
         )
     return Bounds.from_interval(_at_least_zero(rest), _unit_of(total))
 
@@ -654,21 +647,34 @@ def cagr_bounds(first: AmountLike, last: AmountLike, years: Number) -> Bounds[Gr
     '+9.49% to +10.51%'
     """
     n = to_decimal(years, what="years")
-    if n <= 0:
-        raise InvalidValueError(f"years must be positive, got {n}", value=years)
+    if _rules.YEARS_NOT_POSITIVE.refuses(n):
+        raise _rules.YEARS_NOT_POSITIVE.failure(shown=n, details={"value": years})
     end, start = _amounts(
         last,
         first,
         names=("the last value", "the first value"),
         action="compute a CAGR from {other} to {this}",
     )
-    if start.high < 0:
-        raise NegativeBaseError(
-            f"a CAGR from the negative {first} to {last} is undefined", first=first, last=last
+    if _rules.NEGATIVE_VALUE.refuses_interval(end):
+        raise _rules.NEGATIVE_VALUE.interval_failure(
+            end,
+            subject="a CAGR",
+            what="a non-negative final value",
+            shown=last,
+            details={"value": last},
         )
-    _require_positive(start, first, f"a CAGR from {first} to {last} is undefined", first=first)
-    if end.high < 0:
-        raise InvalidValueError(f"a CAGR needs a non-negative final value, got {last}", value=last)
+    subject = f"compound annual growth from {first} to {last}"
+    if _rules.ZERO_BASE.refuses_interval(start):
+        raise _rules.ZERO_BASE.interval_failure(
+            start, subject=subject, shown=first, details={"first": first, "last": last}
+        )
+    if _rules.NEGATIVE_BASE.refuses_interval(start):
+        raise _rules.NEGATIVE_BASE.interval_failure(
+            start,
+            subject=subject,
+            advice=_rules.NEGATIVE_CAGR_ADVICE,
+            details={"first": first, "last": last},
+        )
     ratio = _at_least_zero(end) / start
     # 1 ÷ years may have no exact decimal (1 ÷ 3): carry it as an interval too.
     exponent = Interval(DOWN.divide(ONE, n), UP.divide(ONE, n))
