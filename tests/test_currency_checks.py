@@ -28,7 +28,7 @@ def _tidy_file(tmp_path: Path) -> Path:
 CALLERS: dict[str, Callable[[Path], object]] = {
     "yen_sign of money()": lambda _: ts.money("¥5", yen_sign="XYZ"),
     "an exchange rate": lambda _: ts.ExchangeRate("USD", "XYZ", 7, period="2023"),
-    "the units of a table": lambda _: tt.Units(currency="XYZ"),
+    "the units of a table": lambda _: tt.ColumnUnits(currency="XYZ"),
     "the target of exchange rates": lambda _: tt.ExchangeRates(pl.DataFrame(), target="XYZ"),
     "the currency of a tidy file": lambda path: tt.read_tidy_csv(_tidy_file(path), currency="XYZ"),
 }

@@ -36,17 +36,17 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 import narwhals as nw
 from attrs import frozen
 
+from tradestats._validate import enum_member
 from tradestats.errors import (
     DuplicateKeyError,
     InvalidValueError,
     ParseError,
     TradeStatsError,
-    UnknownUnitError,
 )
 from tradestats.flows import WORLD, Flow, Status, Valuation
 from tradestats.periods import Period
 from tradestats.tables._io import first_row
-from tradestats.units import canonical_unit, is_currency
+from tradestats.units import currency_code
 
 if TYPE_CHECKING:
     import enum
@@ -151,7 +151,7 @@ def _period(text: str) -> str:
 
 
 def canonical_currency(text: str) -> str:
-    """The ISO 4217 code ``text`` names (any case, or a currency name the registry knows).
+    """The ISO 4217 code ``text`` names, in any case (the one shared currency-code check).
 
     Raises:
         UnknownUnitError: If ``text`` is not a currency.
@@ -159,26 +159,12 @@ def canonical_currency(text: str) -> str:
     >>> canonical_currency("usd")
     'USD'
     """
-    try:
-        code = canonical_unit(text)
-    except UnknownUnitError:
-        code = ""
-    if not is_currency(code):
-        raise UnknownUnitError(
-            f"unknown currency {text!r}: expected an ISO 4217 code such as 'USD' or 'CNY'"
-        )
-    return code
+    return currency_code(text)
 
 
 def _member(kind: type[enum.Enum]) -> Callable[[str], str]:
     def check(text: str) -> str:
-        try:
-            return str(kind(text.strip().lower()).value)
-        except ValueError:
-            choices = ", ".join(repr(member.value) for member in kind)
-            raise InvalidValueError(
-                f"unknown {kind.__name__.lower()} {text!r}: expected one of {choices}"
-            ) from None
+        return str(enum_member(kind, text, what=kind.__name__.lower()).value)
 
     return check
 
