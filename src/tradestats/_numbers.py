@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
     ROUND_HALF_UP,
     Context,
     Decimal,
@@ -11,18 +13,24 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from typing import TypeAlias
+from fractions import Fraction
+from typing import Final, TypeAlias
 
 from tradestats.errors import InvalidValueError, ParseError, ZeroBaseError
 
 __all__ = [
     "CONTEXT",
+    "DOWN",
     "ONE",
+    "UP",
     "ZERO",
     "Number",
+    "auto_scale",
     "divide",
     "fixed",
+    "round_down",
     "round_half_up",
+    "round_up",
     "show",
     "to_decimal",
 ]
@@ -39,6 +47,17 @@ CONTEXT = Context(
 )
 ZERO = Decimal(0)
 ONE = Decimal(1)
+
+# Outward rounding: a low end rounds towards −∞ and a high end towards +∞, so a range
+# keeps the true value however many operations it went through. Same precision and
+# traps as CONTEXT, so results differ from it only in the last digit.
+DOWN: Final = CONTEXT.copy()
+DOWN.rounding = ROUND_FLOOR
+UP: Final = CONTEXT.copy()
+UP.rounding = ROUND_CEILING
+
+# The scale words an amount is shown with when asked for "auto", largest first.
+_AUTO_SCALES: Final = ((12, "trillion"), (9, "billion"), (6, "million"))
 
 
 def to_decimal(value: object, *, what: str = "value") -> Decimal:
@@ -146,3 +165,59 @@ def quantize(value: Decimal, places: int, context: Context) -> Decimal:
             value=value,
             places=places,
         ) from None
+
+
+def round_down(value: Decimal | Fraction, places: int | None = None) -> Decimal:
+    """``value`` rounded towards −∞: to ``places`` decimals, or to 28 significant digits.
+
+    The low end of a range rounds down so that the range still holds the true
+    value. With ``places``, the result has as many digits as it takes: a low end
+    is never refused for being large.
+
+    >>> round_down(Decimal("59.249"), 1), round_down(Decimal("-0.01"), 1)
+    (Decimal('59.2'), Decimal('-0.1'))
+    >>> round_down(Fraction(1, 3))
+    Decimal('0.3333333333333333333333333333')
+    """
+    return _outward(value, places, DOWN)
+
+
+def round_up(value: Decimal | Fraction, places: int | None = None) -> Decimal:
+    """``value`` rounded towards +∞: to ``places`` decimals, or to 28 significant digits.
+
+    >>> round_up(Decimal("59.351"), 1), round_up(Fraction(2, 3), 2)
+    (Decimal('59.4'), Decimal('0.67'))
+    """
+    return _outward(value, places, UP)
+
+
+def _outward(value: Decimal | Fraction, places: int | None, context: Context) -> Decimal:
+    if places is None:
+        if isinstance(value, Fraction):
+            return context.divide(Decimal(value.numerator), Decimal(value.denominator))
+        return context.plus(value)
+    if isinstance(value, Fraction):
+        scaled = value * 10**places
+        whole = math.floor(scaled) if context is DOWN else math.ceil(scaled)
+        return Decimal(whole).scaleb(-places)
+    if not value.is_finite():
+        return value
+    digits = max(context.prec, value.adjusted() + places + 2)
+    wide = Context(prec=digits, rounding=context.rounding, traps=[InvalidOperation])
+    return value.quantize(Decimal(1).scaleb(-places), context=wide)
+
+
+def auto_scale(size: Decimal) -> tuple[int, str]:
+    """The power of ten and scale word to show a number of this size with: 1E+9, "billion".
+
+    Trillion, billion or million, the largest that ``size`` reaches; below a
+    million, every digit (0 and no word).
+
+    >>> auto_scale(Decimal("1.83E11")), auto_scale(Decimal("-2E12")), auto_scale(Decimal(999))
+    ((9, 'billion'), (12, 'trillion'), (0, ''))
+    """
+    magnitude = abs(size)
+    for exponent, word in _AUTO_SCALES:
+        if magnitude >= Decimal(1).scaleb(exponent):
+            return exponent, word
+    return 0, ""
