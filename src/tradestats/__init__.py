@@ -23,7 +23,8 @@ from tradestats.changes import (
     yoy_growth,
     yoy_multiplier,
 )
-from tradestats.claims.consistency import CheckResult, FigureRange, Verdict, check
+from tradestats.claims.consistency import CheckResult, Verdict, check
+from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
     Claim,
@@ -96,7 +97,6 @@ __all__ = [
     "Claim",
     "DuplicateKeyError",
     "ExchangeRate",
-    "FigureRange",
     "Flow",
     "FlowMismatchError",
     "Growth",
@@ -171,3 +171,9 @@ __all__ = [
     "yoy_growth",
     "yoy_multiplier",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "FigureRange":  # deprecated in 0.3: warns, and gives Bounds
+        return _renamed(name, __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

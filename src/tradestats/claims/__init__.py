@@ -11,12 +11,11 @@ from tradestats.claims.consistency import (
     CheckResult,
     ClaimCheck,
     Conflict,
-    FigureKind,
-    FigureRange,
     ImpliedFigure,
     Verdict,
     check,
 )
+from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report, parse_report
 from tradestats.claims.report import (
     Claim,
@@ -35,8 +34,6 @@ __all__ = [
     "Claim",
     "ClaimCheck",
     "Conflict",
-    "FigureKind",
-    "FigureRange",
     "GrowthClaim",
     "ImpliedFigure",
     "MultiplierClaim",
@@ -50,3 +47,7 @@ __all__ = [
     "load_report",
     "parse_report",
 ]
+
+
+def __getattr__(name: str) -> object:
+    return _renamed(name, __name__)  # FigureRange and FigureKind, with a warning
