@@ -199,7 +199,8 @@ def _outward(value: Decimal | Fraction, places: int | None, context: Context) ->
     if isinstance(value, Fraction):
         scaled = value * 10**places
         whole = math.floor(scaled) if context is DOWN else math.ceil(scaled)
-        return Decimal(whole).scaleb(-places)
+        # scaleb rounds to its context's precision: give it every digit of ``whole``.
+        return Decimal(whole).scaleb(-places, Context(prec=max(context.prec, len(str(whole)))))
     if not value.is_finite():
         return value
     digits = max(context.prec, value.adjusted() + places + 2)
