@@ -65,8 +65,10 @@ def magnitudes(draw: st.DrawFn, kind: type[Any]) -> Decimal:
 def bounds(draw: st.DrawFn, *, open_ends: bool = False) -> Bounds[Any]:
     """Bounds of any kind, both ends given unless ``open_ends`` allows them to be open."""
     kind = draw(st.sampled_from(_KIND_TYPES))
-    like: object = draw(st.sampled_from(["USD", "CNY", "tonne"])) if kind is Amount else kind
-    low, high = sorted(draw(magnitudes(kind)) for _ in range(2))
+    like: Any = draw(st.sampled_from(["USD", "CNY", "tonne"])) if kind is Amount else kind
+    ends = sorted(draw(magnitudes(kind)) for _ in range(2))
+    low: Decimal | None = ends[0]
+    high: Decimal | None = ends[1]
     if open_ends:
         low = draw(st.sampled_from([low, None]))
         high = draw(st.sampled_from([high, None]))
@@ -147,12 +149,14 @@ def test_published_figures_show_their_exact_ends(kind: type[Any], data: st.DataO
     magnitude = data.draw(magnitudes(kind))
     value = Amount(magnitude, "CNY") if kind is Amount else kind(magnitude)
     figure = reported(value)
-    like: object = "CNY" if kind is Amount else kind
+    like: Any = "CNY" if kind is Amount else kind
     published = Bounds.from_interval(figure.interval, like)
     facts = kind_of(kind)
     scale = auto_scale(max(abs(figure.interval.low), abs(figure.interval.high)))[0]
     digits = figure.precision.scaleb(facts.shift - (scale if facts.is_amount else 0))
-    assume(-digits.normalize().as_tuple().exponent <= 12)  # no more than people publish
+    exponent = digits.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    assume(-exponent <= 12)  # no more decimals than anyone publishes
     text = published.format()
     assert (figure.interval.low, figure.interval.high) == shown_ends(text, published), text
 
@@ -339,13 +343,13 @@ def test_figure_kind_is_deprecated() -> None:
     import tradestats.claims
 
     with pytest.warns(DeprecationWarning, match="FigureKind is deprecated"):
-        figure_kind = tradestats.claims.FigureKind
+        figure_kind: Any = tradestats.claims.FigureKind  # type: ignore[attr-defined]
     assert {member.value for member in figure_kind} == {kind.name for kind in KINDS.values()}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        assert tradestats.claims.consistency.FigureKind is figure_kind
+        assert tradestats.claims.consistency.FigureKind is figure_kind  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
-        _ = ts.FigureKind  # type: ignore[attr-defined]
+        _ = ts.FigureKind  # type: ignore[attr-defined]  # never was public there
     with pytest.raises(AttributeError):
         _ = ts.NoSuchName  # type: ignore[attr-defined]
 

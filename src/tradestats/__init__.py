@@ -8,6 +8,8 @@
 '114.9 billion CNY'
 """
 
+from typing import TYPE_CHECKING
+
 from tradestats import _deprecated
 from tradestats._numbers import Number
 from tradestats.amounts import Amount, amount, money
@@ -173,7 +175,9 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    if name == "FigureRange":  # deprecated in 0.3: warns, and gives Bounds
-        return _renamed(name, __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if not TYPE_CHECKING:  # so that type checkers flag the old name, and typos stay errors
+
+    def __getattr__(name: str) -> object:
+        if name == "FigureRange":  # deprecated in 0.3: warns, and gives Bounds
+            return _renamed(name, __name__)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

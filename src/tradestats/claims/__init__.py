@@ -6,6 +6,8 @@ from TOML or JSON, and :func:`check` decides whether its figures hold together
 within their rounding. Everything here is re-exported from ``tradestats``.
 """
 
+from typing import TYPE_CHECKING
+
 from tradestats.claims.consistency import (
     DEFAULT_BUDGET,
     CheckResult,
@@ -49,5 +51,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    return _renamed(name, __name__)  # FigureRange and FigureKind, with a warning
+if not TYPE_CHECKING:  # so that type checkers flag the old names, and typos stay errors
+
+    def __getattr__(name: str) -> object:
+        return _renamed(name, __name__)  # FigureRange and FigureKind, with a warning

@@ -516,8 +516,10 @@ def _conflict(core: list[str], checks: tuple[ClaimCheck, ...]) -> Conflict:
     return Conflict(tuple(core), f"{lead}: {worst.claim.id}: {worst.explanation}")
 
 
-def __getattr__(name: str) -> object:
-    return deprecated(name)
+if not TYPE_CHECKING:  # so that type checkers flag the old names, and typos stay errors
+
+    def __getattr__(name: str) -> object:
+        return deprecated(name)
 
 
 #: Names of 0.2 kept for one release, and what to use instead; they go in 0.4.
