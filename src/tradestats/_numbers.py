@@ -13,10 +13,12 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from fractions import Fraction
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from tradestats.errors import InvalidValueError, ParseError, ZeroBaseError
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = [
     "CONTEXT",
@@ -55,6 +57,10 @@ DOWN: Final = CONTEXT.copy()
 DOWN.rounding = ROUND_FLOOR
 UP: Final = CONTEXT.copy()
 UP.rounding = ROUND_CEILING
+
+# 1, 0.1, 0.01, …: what quantize rounds to, made once.
+_MANY_PLACES: Final = 32
+_UNITS: Final = tuple(Decimal(1).scaleb(-places) for places in range(_MANY_PLACES))
 
 # The scale words an amount is shown with when asked for "auto", largest first.
 _AUTO_SCALES: Final = ((12, "trillion"), (9, "billion"), (6, "million"))
@@ -176,6 +182,7 @@ def round_down(value: Decimal | Fraction, places: int | None = None) -> Decimal:
 
     >>> round_down(Decimal("59.249"), 1), round_down(Decimal("-0.01"), 1)
     (Decimal('59.2'), Decimal('-0.1'))
+    >>> from fractions import Fraction
     >>> round_down(Fraction(1, 3))
     Decimal('0.3333333333333333333333333333')
     """
@@ -192,20 +199,22 @@ def round_up(value: Decimal | Fraction, places: int | None = None) -> Decimal:
 
 
 def _outward(value: Decimal | Fraction, places: int | None, context: Context) -> Decimal:
-    if places is None:
-        if isinstance(value, Fraction):
+    if not isinstance(value, Decimal):  # a Fraction (isinstance of Decimal first: it is faster)
+        if places is None:
             return context.divide(Decimal(value.numerator), Decimal(value.denominator))
-        return context.plus(value)
-    if isinstance(value, Fraction):
         scaled = value * 10**places
         whole = math.floor(scaled) if context is DOWN else math.ceil(scaled)
         # scaleb rounds to its context's precision: give it every digit of ``whole``.
         return Decimal(whole).scaleb(-places, Context(prec=max(context.prec, len(str(whole)))))
+    if places is None:
+        return context.plus(value)
     if not value.is_finite():
         return value
-    digits = max(context.prec, value.adjusted() + places + 2)
-    wide = Context(prec=digits, rounding=context.rounding, traps=[InvalidOperation])
-    return value.quantize(Decimal(1).scaleb(-places), context=wide)
+    digits = value.adjusted() + places + 2
+    if digits > context.prec:  # a result with more digits than 28: give quantize room
+        context = Context(prec=digits, rounding=context.rounding, traps=[InvalidOperation])
+    unit = _UNITS[places] if places < _MANY_PLACES else ONE.scaleb(-places)
+    return value.quantize(unit, context=context)
 
 
 def auto_scale(size: Decimal) -> tuple[int, str]:
