@@ -192,6 +192,7 @@ def round_down(value: Decimal | Fraction, places: int | None = None) -> Decimal:
 def round_up(value: Decimal | Fraction, places: int | None = None) -> Decimal:
     """``value`` rounded towards +∞: to ``places`` decimals, or to 28 significant digits.
 
+    >>> from fractions import Fraction
     >>> round_up(Decimal("59.351"), 1), round_up(Fraction(2, 3), 2)
     (Decimal('59.4'), Decimal('0.67'))
     """
