@@ -129,7 +129,7 @@ def test_bounds_need_ends_of_one_type_in_order() -> None:
     with pytest.raises(InvalidValueError, match=r"low end \+2% of bounds is above"):
         Bounds(Growth.from_percent(2), Growth.from_percent(1))
     with pytest.raises(InvalidValueError, match="an end of bounds must be an Amount"):
-        Bounds(Decimal(1), Decimal(2))  # type: ignore[type-var]
+        Bounds(Decimal(1), Decimal(2))  # type: ignore[arg-type]
 
 
 def test_bounds_are_values() -> None:
@@ -215,7 +215,7 @@ def test_bounds_contain() -> None:
             Bounds(PercentagePoints("1.15"), PercentagePoints("1.25")),
             None,
             "auto",
-            "+1.15 pp to +1.25 pp",
+            "+1.15 to +1.25 pp",
         ),
         (Bounds(Multiplier("4.2549"), Multiplier("4.2651")), 2, "auto", "×4.25 to ×4.27"),
         (Bounds(Growth("0.1"), Growth("0.1")), 1, "auto", "+10.0%"),

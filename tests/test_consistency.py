@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal, localcontext
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from tradestats import (
     Amount,
+    Bounds,
     Growth,
     Multiplier,
     PercentagePoints,
@@ -23,8 +25,6 @@ from tradestats import (
 from tradestats.claims.consistency import (
     CheckResult,
     ClaimCheck,
-    FigureKind,
-    FigureRange,
     ImpliedFigure,
     Verdict,
     check,
@@ -40,6 +40,7 @@ from tradestats.claims.report import (
     SumClaim,
     ValueClaim,
 )
+from tradestats.verify._kinds import magnitude_of
 from tradestats.verify.figures import Reported
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xinjiang_2023.toml"
@@ -96,7 +97,7 @@ def test_seed_is_consistent() -> None:
     [
         ("value/world/2022-01/2022-07", "114.5 to 115.3 billion CNY"),
         ("value/bri/2022-01/2022-07", "104.3 to 105.1 billion CNY"),
-        ("value/others/2023-01/2023-07", "13.0 to 15.0 billion CNY"),
+        ("value/others/2023-01/2023-07", "13 to 15 billion CNY"),
         ("value/others/2022-01/2022-07", "9.4 to 10.9 billion CNY"),
         ("growth/others/2023-01/2023-07", "+35.2% to +39.9%"),
         ("share/bri/world/2023-01/2023-07", "91.8% to 92.9%"),
@@ -112,11 +113,9 @@ def test_seed_implied_figures(key: str, shown: str) -> None:
 
 def test_seed_implied_figures_are_exact_enough() -> None:
     """The 2022 total lies between 182.5/1.5935 and 183.5/1.5925 billion, to the last digit."""
-    world_2022 = seed_result().figure("value/world/2022-01/2022-07").range
+    world_2022 = seed_result().figure("value/world/2022-01/2022-07").range.interval
     with localcontext(prec=40):
         low, high = Decimal("182.5E9") / Decimal("1.5935"), Decimal("183.5E9") / Decimal("1.5925")
-    assert world_2022.low is not None
-    assert world_2022.high is not None
     assert low - world_2022.low < Decimal("1E-15")
     assert world_2022.high - high < Decimal("1E-15")
     assert world_2022.low <= low
@@ -129,6 +128,7 @@ def test_changed_growth_with_a_base_value_is_flagged() -> None:
     assert not result.consistent
     growth = next(c for c in result.checks if c.claim.id == "world-growth")
     assert growth.verdict == Verdict.INCONSISTENT
+    assert growth.implied is not None
     assert growth.implied.format() == "+58.7% to +59.8%"
     assert (
         growth.explanation
@@ -172,6 +172,7 @@ share = "95%"
     result = check(seed_with(extra=extra))
     share = next(c for c in result.checks if c.claim.id == "bri-share")
     assert share.verdict == Verdict.INCONSISTENT
+    assert share.implied is not None
     assert share.implied.format() == "91.8% to 92.9%"
     right = check(seed_with(extra=extra.replace("95%", "92.3%")))
     assert right.consistent
@@ -234,7 +235,7 @@ def test_balance_may_be_negative() -> None:
     )
     result = check(Report(title="t", flows=flows, claims=claims))
     assert result.consistent
-    assert result.figure("value/b/2023").range.format() == "-3.0 to -1.0 billion USD"
+    assert result.figure("value/b/2023").range.format() == "-3 to -1 billion USD"
 
 
 def test_to_dict_is_plain_data() -> None:
@@ -257,43 +258,43 @@ def test_to_dict_is_plain_data() -> None:
 @pytest.mark.parametrize(
     ("figure", "shown"),
     [
-        (FigureRange(FigureKind.AMOUNT, Decimal("1.825E11"), Decimal("1.835E11"), "CNY"),
+        (Bounds(Amount("1.825E11", "CNY"), Amount("1.835E11", "CNY")),
          "182.5 to 183.5 billion CNY"),
-        (FigureRange(FigureKind.AMOUNT, Decimal(5), Decimal(5), "USD"), "5 USD"),
-        (FigureRange(FigureKind.AMOUNT, None, None, "USD"), "any value"),
-        (FigureRange(FigureKind.GROWTH, Decimal("-0.5"), None), "at least -50.0%"),
-        (FigureRange(FigureKind.SHARE, Decimal("0.9225"), Decimal("0.9235")), "92.25% to 92.35%"),
-        (FigureRange(FigureKind.MULTIPLIER, Decimal("4.255"), Decimal("4.265")),
+        (Bounds(Amount(5, "USD"), Amount(5, "USD")), "5 USD"),
+        (Bounds.unbounded("USD"), "any value"),
+        (Bounds.at_least(Growth(Decimal("-0.5"))), "at least -50%"),
+        (Bounds(Share(Decimal("0.9225")), Share(Decimal("0.9235"))), "92.25% to 92.35%"),
+        (Bounds(Multiplier(Decimal("4.255")), Multiplier(Decimal("4.265"))),
          "×4.255 to ×4.265"),
-        (FigureRange(FigureKind.POINTS, Decimal("-1.23"), Decimal("2.5")), "-1.23 to +2.50 pp"),
+        (Bounds(PercentagePoints(Decimal("-1.23")), PercentagePoints(Decimal("2.5"))),
+         "-1.23 to +2.50 pp"),
     ],
 )  # fmt: skip
-def test_figure_range_format(figure: FigureRange, shown: str) -> None:
+def test_figure_range_format(figure: Bounds[Any], shown: str) -> None:
     """Ranges show in the figure's terms, rounded outward, one-sided ones in words."""
     assert shown == figure.format()
 
 
 def test_figure_range_interval_and_contains() -> None:
     """A bounded range converts to an Interval; an open end contains everything beyond."""
-    bounded = FigureRange(FigureKind.SHARE, Decimal("0.1"), Decimal("0.2"))
+    bounded = Bounds(Share(Decimal("0.1")), Share(Decimal("0.2")))
     assert bounded.interval is not None
     assert Decimal("0.1") == bounded.interval.low
-    assert FigureRange(FigureKind.SHARE, None, Decimal("0.2")).interval is None
-    assert FigureRange(FigureKind.AMOUNT, Decimal(1), None).contains(Decimal("1E30"))
-    assert not bounded.contains(Decimal("0.3"))
+    assert not Bounds.at_most(Share(Decimal("0.2"))).is_bounded
+    assert Bounds.at_least(Amount(1, "USD")).contains(Amount("1E30", "USD"))
+    assert not bounded.contains(Share(Decimal("0.3")))
 
 
 def test_figure_range_as_typed_bounds() -> None:
-    """Bounded ranges become Bounds of the matching type; unbounded ones None."""
+    """The check's ranges are Bounds of the matching type."""
     result = seed_result()
-    world = result.figure("value/world/2022-01/2022-07").range.bounds
-    assert world is not None
+    world = result.figure("value/world/2022-01/2022-07").range
+    assert world.is_bounded
     assert world.low.unit == "CNY"
-    change = result.figure("share-change/bri/world/2023-01/2023-07").range.bounds
-    assert change is not None
+    change = result.figure("share-change/bri/world/2023-01/2023-07").range
+    assert change.is_bounded
     assert isinstance(change.high, PercentagePoints)
-    assert FigureRange(FigureKind.AMOUNT, Decimal(1), None, "CNY").bounds is None
-    assert FigureRange(FigureKind.AMOUNT, Decimal(1), Decimal(2)).bounds is None
+    assert Bounds.at_least(Amount(1, "CNY")).ends[1] is None
 
 
 def test_result_lookups_name_the_missing_key() -> None:
@@ -450,10 +451,17 @@ def test_implied_bounds_contain_the_true_value(world: World, budget: int) -> Non
     """Every implied figure, and what the others imply for each claim, holds the true value."""
     result = check(world.report, budget=budget)
     for figure in result.implied:
-        assert figure.range.contains(world.truth(figure.key)), figure
+        assert figure.range.contains(value_of(figure.range, world.truth(figure.key))), figure
     for verdict in result.checks:
         if not isinstance(verdict.claim, SumClaim):
-            assert verdict.implied.contains(world.truth(claim_key(verdict.claim))), verdict
+            assert verdict.implied is not None  # only sums of flows with no unit have none
+            truth = value_of(verdict.implied, world.truth(claim_key(verdict.claim)))
+            assert verdict.implied.contains(truth), verdict
+
+
+def value_of(bounds: Bounds[Any], magnitude: Decimal) -> Any:
+    """The value of the bounds' kind (and unit) with this internal magnitude."""
+    return Amount(magnitude, bounds.unit) if bounds.unit else bounds.kind(magnitude)
 
 
 def moved(claim: Claim, center: Decimal) -> Claim:
@@ -497,7 +505,8 @@ def test_a_figure_moved_beyond_what_the_others_allow_is_flagged(
         if verdict.verdict is not Verdict.CONSISTENT or isinstance(verdict.claim, SumClaim):
             continue
         half = precision_of(verdict.claim)
-        low, high = verdict.implied.low, verdict.implied.high
+        assert verdict.implied is not None
+        low, high = (None if end is None else magnitude_of(end) for end in verdict.implied.ends)
         if high is not None:
             margin = max(half, abs(high) * Decimal("1E-9"), Decimal("1E-12"))
             center = high + half + margin

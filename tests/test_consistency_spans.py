@@ -14,9 +14,9 @@ from tradestats.claims._narrowing import (
     EMPTY,
     INF,
     NON_NEGATIVE,
-    Conflict,
     Fix,
-    Product,
+    NoValueLeft,
+    Scaling,
     Span,
     Sum,
     branch_and_prune,
@@ -82,7 +82,7 @@ def test_propagate_narrows_a_sum_and_reports_conflicts() -> None:
     ten, four = Span(Decimal(10), Decimal(10)), Span(Decimal(4), Decimal(4))
     found = propagate(domains, [Fix("t", ten), Fix("a", four), Sum("t", ("a", "b"))])
     assert Span(Decimal(6), Decimal(6)) == found["b"]
-    with pytest.raises(Conflict):
+    with pytest.raises(NoValueLeft):
         propagate(
             domains, [Fix("t", ten), Fix("a", Span(Decimal(11), Decimal(11))), Sum("t", ("a", "b"))]
         )
@@ -92,9 +92,9 @@ def test_branch_and_prune_undoes_the_dependency_problem() -> None:
     """y = x read as y - x: plain spans say -1 to 1, splitting brings it near 0."""
     x, y = "x", "y"
     domains: dict[Hashable, Span] = {x: NON_NEGATIVE, y: NON_NEGATIVE}
-    constraints: list[Fix | Product | Sum] = [
+    constraints: list[Fix | Scaling | Sum] = [
         Fix(x, Span(Decimal(1), Decimal(2))),
-        Product(y, x, Span(Decimal(1), Decimal(1))),
+        Scaling(y, x, Span(Decimal(1), Decimal(1))),
     ]
 
     def readout(spans: Mapping[Hashable, Span]) -> dict[Hashable, Span]:
@@ -115,7 +115,7 @@ def test_branch_and_prune_undoes_the_dependency_problem() -> None:
 
 def test_branch_and_prune_reports_a_conflict_of_propagation() -> None:
     """Constraints that propagation already refutes give no result."""
-    constraints: list[Fix | Product | Sum] = [
+    constraints: list[Fix | Scaling | Sum] = [
         Fix("x", Span(Decimal(1), Decimal(2))),
         Fix("x", Span(Decimal(3), INF)),
     ]

@@ -92,7 +92,7 @@ def test_seed_growth_of_the_rest_is_close_to_the_corner_extremes() -> None:
     assert corners is not None
     low, high = min(corners), max(corners)
     assert (Decimal("0.3522"), Decimal("0.3987")) == (round(low, 4), round(high, 4))
-    found = check(load_report(EXAMPLE)).figure(OTHERS_GROWTH).range
+    found = check(load_report(EXAMPLE)).figure(OTHERS_GROWTH).range.interval
     assert found.low is not None
     assert found.high is not None
     assert found.low <= low
@@ -121,7 +121,9 @@ def test_seed_change_of_share_is_exact() -> None:
         low = Decimal("168.5") / Decimal("183.5") * (1 - Decimal("1.5935") / Decimal("1.6135"))
         high = Decimal("169.5") / Decimal("182.5") * (1 - Decimal("1.5925") / Decimal("1.6145"))
         low, high = low * 100, high * 100
-    found = check(load_report(EXAMPLE)).figure("share-change/bri/world/2023-01/2023-07").range
+    found = (
+        check(load_report(EXAMPLE)).figure("share-change/bri/world/2023-01/2023-07").range.interval
+    )
     assert found.low is not None
     assert found.high is not None
     assert found.low <= low <= found.low + Decimal("0.0001")
@@ -197,7 +199,7 @@ def test_growth_of_the_rest_is_near_the_corner_extremes(figures: tuple[str, str,
     text = SHAPE.format(
         world=figures[0], world_growth=figures[1], bri=figures[2], bri_growth=figures[3]
     )
-    found = check(Report.from_toml(text)).figure("growth/others/2023").range
+    found = check(Report.from_toml(text)).figure("growth/others/2023").range.interval
     assert found.low is not None
     assert found.high is not None
     assert found.low <= low <= found.low + TINY

@@ -10,6 +10,7 @@
 
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
+from typing import TYPE_CHECKING
 
 from tradestats import _deprecated
 from tradestats._numbers import Number
@@ -26,7 +27,8 @@ from tradestats.changes import (
     yoy_growth,
     yoy_multiplier,
 )
-from tradestats.claims.consistency import CheckResult, FigureRange, Verdict, check
+from tradestats.claims.consistency import CheckResult, Verdict, check
+from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
     Claim,
@@ -103,7 +105,6 @@ __all__ = [
     "Claim",
     "DuplicateKeyError",
     "ExchangeRate",
-    "FigureRange",
     "Flow",
     "FlowMismatchError",
     "Growth",
@@ -178,3 +179,11 @@ __all__ = [
     "yoy_growth",
     "yoy_multiplier",
 ]
+
+
+if not TYPE_CHECKING:  # so that type checkers flag the old name, and typos stay errors
+
+    def __getattr__(name: str) -> object:
+        if name == "FigureRange":  # deprecated in 0.3: warns, and gives Bounds
+            return _renamed(name, __name__)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
     ROUND_HALF_UP,
     Context,
     Decimal,
@@ -11,17 +13,25 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from typing import TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from tradestats.errors import InvalidValueError, ParseError
 
+if TYPE_CHECKING:
+    from fractions import Fraction
+
 __all__ = [
     "CONTEXT",
+    "DOWN",
     "ONE",
+    "UP",
     "ZERO",
     "Number",
+    "auto_scale",
     "fixed",
+    "round_down",
     "round_half_up",
+    "round_up",
     "show",
     "to_decimal",
 ]
@@ -38,6 +48,21 @@ CONTEXT = Context(
 )
 ZERO = Decimal(0)
 ONE = Decimal(1)
+
+# Outward rounding: a low end rounds towards −∞ and a high end towards +∞, so a range
+# keeps the true value however many operations it went through. Same precision and
+# traps as CONTEXT, so results differ from it only in the last digit.
+DOWN: Final = CONTEXT.copy()
+DOWN.rounding = ROUND_FLOOR
+UP: Final = CONTEXT.copy()
+UP.rounding = ROUND_CEILING
+
+# 1, 0.1, 0.01, …: what quantize rounds to, made once.
+_MANY_PLACES: Final = 32
+_UNITS: Final = tuple(Decimal(1).scaleb(-places) for places in range(_MANY_PLACES))
+
+# The scale words an amount is shown with when asked for "auto", largest first.
+_AUTO_SCALES: Final = ((12, "trillion"), (9, "billion"), (6, "million"))
 
 
 def to_decimal(value: object, *, what: str = "value") -> Decimal:
@@ -134,3 +159,64 @@ def quantize(value: Decimal, places: int, context: Context) -> Decimal:
             value=value,
             places=places,
         ) from None
+
+
+def round_down(value: Decimal | Fraction, places: int | None = None) -> Decimal:
+    """``value`` rounded towards −∞: to ``places`` decimals, or to 28 significant digits.
+
+    The low end of a range rounds down so that the range still holds the true
+    value. With ``places``, the result has as many digits as it takes: a low end
+    is never refused for being large.
+
+    >>> round_down(Decimal("59.249"), 1), round_down(Decimal("-0.01"), 1)
+    (Decimal('59.2'), Decimal('-0.1'))
+    >>> from fractions import Fraction
+    >>> round_down(Fraction(1, 3))
+    Decimal('0.3333333333333333333333333333')
+    """
+    return _outward(value, places, DOWN)
+
+
+def round_up(value: Decimal | Fraction, places: int | None = None) -> Decimal:
+    """``value`` rounded towards +∞: to ``places`` decimals, or to 28 significant digits.
+
+    >>> from fractions import Fraction
+    >>> round_up(Decimal("59.351"), 1), round_up(Fraction(2, 3), 2)
+    (Decimal('59.4'), Decimal('0.67'))
+    """
+    return _outward(value, places, UP)
+
+
+def _outward(value: Decimal | Fraction, places: int | None, context: Context) -> Decimal:
+    if not isinstance(value, Decimal):  # a Fraction (isinstance of Decimal first: it is faster)
+        if places is None:
+            return context.divide(Decimal(value.numerator), Decimal(value.denominator))
+        scaled = value * 10**places
+        whole = math.floor(scaled) if context is DOWN else math.ceil(scaled)
+        # scaleb rounds to its context's precision: give it every digit of ``whole``.
+        return Decimal(whole).scaleb(-places, Context(prec=max(context.prec, len(str(whole)))))
+    if places is None:
+        return context.plus(value)
+    if not value.is_finite():
+        return value
+    digits = value.adjusted() + places + 2
+    if digits > context.prec:  # a result with more digits than 28: give quantize room
+        context = Context(prec=digits, rounding=context.rounding, traps=[InvalidOperation])
+    unit = _UNITS[places] if places < _MANY_PLACES else ONE.scaleb(-places)
+    return value.quantize(unit, context=context)
+
+
+def auto_scale(size: Decimal) -> tuple[int, str]:
+    """The power of ten and scale word to show a number of this size with: 1E+9, "billion".
+
+    Trillion, billion or million, the largest that ``size`` reaches; below a
+    million, every digit (0 and no word).
+
+    >>> auto_scale(Decimal("1.83E11")), auto_scale(Decimal("-2E12")), auto_scale(Decimal(999))
+    ((9, 'billion'), (12, 'trillion'), (0, ''))
+    """
+    magnitude = abs(size)
+    for exponent, word in _AUTO_SCALES:
+        if magnitude >= Decimal(1).scaleb(exponent):
+            return exponent, word
+    return 0, ""

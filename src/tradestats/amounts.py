@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Self, overload
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, Number, round_half_up, show, to_decimal
+from tradestats._numbers import CONTEXT, Number, auto_scale, round_half_up, show, to_decimal
 from tradestats._parsing import parse_amount
 from tradestats.errors import (
     InvalidValueError,
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 __all__ = ["Amount", "amount", "money"]
 
 # Largest first: "auto" picks the largest word that keeps the number at 1 or more.
-_AUTO_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6))
 _FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
 
 
@@ -275,11 +274,8 @@ class Amount:
         if scale is None:
             return "", 0
         if scale == "auto":
-            size = abs(self.magnitude)
-            for word, exponent in _AUTO_SCALES:
-                if size >= Decimal(1).scaleb(exponent):
-                    return word, exponent
-            return "", 0
+            exponent, word = auto_scale(self.magnitude)
+            return word, exponent
         key = scale.strip().lower()
         if key not in SCALES:
             raise UnknownUnitError(

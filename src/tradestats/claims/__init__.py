@@ -6,17 +6,18 @@ from TOML or JSON, and :func:`check` decides whether its figures hold together
 within their rounding. Everything here is re-exported from ``tradestats``.
 """
 
+from typing import TYPE_CHECKING
+
 from tradestats.claims.consistency import (
     DEFAULT_BUDGET,
     CheckResult,
     ClaimCheck,
     Conflict,
-    FigureKind,
-    FigureRange,
     ImpliedFigure,
     Verdict,
     check,
 )
+from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report, parse_report
 from tradestats.claims.report import (
     Claim,
@@ -35,8 +36,6 @@ __all__ = [
     "Claim",
     "ClaimCheck",
     "Conflict",
-    "FigureKind",
-    "FigureRange",
     "GrowthClaim",
     "ImpliedFigure",
     "MultiplierClaim",
@@ -50,3 +49,9 @@ __all__ = [
     "load_report",
     "parse_report",
 ]
+
+
+if not TYPE_CHECKING:  # so that type checkers flag the old names, and typos stay errors
+
+    def __getattr__(name: str) -> object:
+        return _renamed(name, __name__)  # FigureRange and FigureKind, with a warning

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from tradestats.amounts import Amount
 from tradestats.claims._narrowing import Span
 from tradestats.claims._network import SHARE_DOMAIN
 from tradestats.claims.report import (
@@ -22,12 +23,14 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.flows import Flow
+from tradestats.measures import Growth, PercentagePoints, Share
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from tradestats.claims._network import Key, Network, Spans
     from tradestats.periods import Period
+    from tradestats.verify._kinds import Figure
 
 __all__ = ["Derived", "exact", "implied"]
 
@@ -40,11 +43,19 @@ class Derived(NamedTuple):
     key: str
     label: str
     period: Period
-    kind: str
+    kind: type[Figure]
     span: Span
     unit: str | None = None
     #: The variables the span is computed from (for branching).
     inputs: tuple[Key, ...] = ()
+
+    @property
+    def like(self) -> str | type[Figure]:
+        """What the span's numbers are: the unit of an amount, or the type of a measure."""
+        if self.kind is Amount:
+            assert self.unit is not None, f"an implied amount with no unit: {self.key}"
+            return self.unit
+        return self.kind
 
 
 def _bounded(span: Span) -> bool:
@@ -67,7 +78,7 @@ def implied(network: Network, spans: Spans) -> Iterator[Derived]:
                     f"value/{flow.id}/{period}",
                     f"{flow.describe()}, {period.label()}",
                     period,
-                    "amount",
+                    Amount,
                     span,
                     network.units[flow.id],
                     ((flow.id, period),),
@@ -85,7 +96,7 @@ def implied(network: Network, spans: Spans) -> Iterator[Derived]:
                     f"growth/{flow.id}/{period}",
                     f"growth of {flow.describe()}, {period.label()} on a year earlier",
                     period,
-                    "growth",
+                    Growth,
                     rate,
                     None,
                     ((flow.id, period), (flow.id, period.previous_year())),
@@ -134,7 +145,7 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                     f"share/{part}/{whole}/{period}",
                     f"share of {names}, {period.label()}",
                     period,
-                    "share",
+                    Share,
                     computed,
                     None,
                     ((part, period), (whole, period)),
@@ -149,7 +160,7 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                     f"change in the share of {names}, {period.previous_year().label()} to "
                     f"{period.label()}",
                     period,
-                    "points",
+                    PercentagePoints,
                     change,
                     None,
                     ((part, period), (whole, period), (part, earlier), (whole, earlier)),
@@ -179,7 +190,7 @@ def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
                     f"contribution of {report.flow(part).describe()} to the growth of "
                     f"{report.flow(claim.total).describe()}, {period.label()}",
                     period,
-                    "points",
+                    PercentagePoints,
                     points,
                     None,
                     ((part, period), (part, period.previous_year()), base_key),
@@ -215,18 +226,18 @@ def exact(
     for figure in figures:
         inputs = figure.inputs
         span: Span | None = figure.span
-        if figure.kind == "growth":
+        if figure.kind is Growth:
             ratio = network.ratio(claim_ids, [(inputs[0], 1)], [(inputs[1], 1)])
             span = None if ratio is None else ratio - Span(Decimal(1), Decimal(1))
-        elif figure.kind == "share":
+        elif figure.kind is Share:
             span = share(*inputs)
-        elif figure.kind == "points" and len(inputs) == 4:
+        elif figure.kind is PercentagePoints and len(inputs) == 4:
             change = network.share_change(claim_ids, inputs[:2], inputs[2:])
             if change is None:
                 now, before = share(*inputs[:2]), share(*inputs[2:])
                 change = None if now is None or before is None else now - before
             span = None if change is None else change * hundred
-        elif figure.kind == "points":
+        elif figure.kind is PercentagePoints:
             now_key, before_key, base = inputs
             ratio = network.ratio(claim_ids, [(now_key, 1), (before_key, -1)], [(base, 1)])
             span = None if ratio is None else ratio * hundred

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from decimal import (
-    ROUND_CEILING,
-    ROUND_FLOOR,
-    Context,
-    Decimal,
-    DivisionByZero,
-    InvalidOperation,
-    Overflow,
-)
-from typing import Final
+from decimal import Context, Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
+
+from tradestats._numbers import DOWN as _DOWN
+from tradestats._numbers import UP as _UP
+from tradestats._numbers import round_down, round_up
+from tradestats.verify.ranges import Bounds
+
+if TYPE_CHECKING:
+    from tradestats.verify.intervals import Interval
 
 __all__ = [
     "ANY",
@@ -31,25 +32,24 @@ __all__ = [
     "EMPTY",
     "INF",
     "NON_NEGATIVE",
-    "Conflict",
     "Fix",
-    "Product",
+    "NoValueLeft",
     "Readout",
     "Refined",
+    "Scaling",
     "Span",
     "Sum",
+    "bounds_of",
     "branch_and_prune",
+    "inward",
+    "outward",
     "propagate",
+    "span_of",
 ]
 
 INF: Final = Decimal("Infinity")
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
-_TRAPS: Final = [InvalidOperation, DivisionByZero, Overflow]
-# Low ends round towards -inf and high ends towards +inf, so a span always keeps the
-# true value however many operations it went through.
-_DOWN: Final = Context(prec=28, rounding=ROUND_FLOOR, traps=_TRAPS)
-_UP: Final = Context(prec=28, rounding=ROUND_CEILING, traps=_TRAPS)
 # A narrowing step smaller than this fraction of a span's width does not count as
 # progress: cycles of relations can otherwise creep forever in ever tinier steps.
 _PROGRESS: Final = Decimal("1e-6")
@@ -154,6 +154,47 @@ EMPTY: Final = Span(INF, -INF)
 NON_NEGATIVE: Final = Span(_ZERO, INF)
 
 
+# -- conversions: each way between spans and the other ranges happens here, once ----------
+
+
+def span_of(interval: Interval) -> Span:
+    """A finite :class:`~tradestats.verify.Interval` (a published figure's) as a span."""
+    return Span(interval.low, interval.high)
+
+
+def outward(low: Fraction | None, high: Fraction | None) -> Span:
+    """Exact ends of a linear program (``None`` for unbounded) as a span, rounded outward."""
+    return Span(
+        -INF if low is None else round_down(low),
+        INF if high is None else round_up(high),
+    )
+
+
+def inward(value: Decimal) -> Fraction:
+    """A finite end of a span as an exact fraction, for a linear program."""
+    return Fraction(value)
+
+
+def bounds_of(span: Span, like: object, *, natural: Span | None = None) -> Bounds[Any]:
+    """A span as :class:`~tradestats.verify.Bounds`, an infinite end as an open one.
+
+    Args:
+        span: The span, in the internal magnitude of the figure's kind.
+        like: What the numbers are, as for :meth:`Bounds.from_magnitudes
+            <tradestats.verify.Bounds.from_magnitudes>`: a unit for amounts, a
+            measure type.
+        natural: What the figure's kind allows anyway (a value of 0 or more, a fall
+            of at most 100%): an end that only repeats it is no bound worth
+            showing, and stays open.
+    """
+    low: Decimal | None = span.low if span.low.is_finite() else None
+    high: Decimal | None = span.high if span.high.is_finite() else None
+    if natural is not None:
+        low = None if span.low <= natural.low else low
+        high = None if span.high >= natural.high else high
+    return Bounds.from_magnitudes(low, high, like)
+
+
 @frozen
 class Fix:
     """The constraint ``variable ∈ span``: a published value with its rounding."""
@@ -163,7 +204,7 @@ class Fix:
 
 
 @frozen
-class Product:
+class Scaling:
     """The constraint ``result = base × factor`` with ``factor`` in a known span."""
 
     result: Hashable
@@ -179,10 +220,10 @@ class Sum:
     parts: tuple[Hashable, ...]
 
 
-Constraint = Fix | Product | Sum
+Constraint = Fix | Scaling | Sum
 
 
-class Conflict(Exception):  # noqa: N818 - an outcome of propagation, caught by the engine
+class NoValueLeft(Exception):  # noqa: N818 - an outcome of propagation, caught by the engine
     """The constraints leave ``variable`` with no possible value."""
 
     def __init__(self, variable: Hashable) -> None:
@@ -197,7 +238,7 @@ def _candidates(constraint: Constraint, spans: Sequence[Span]) -> list[tuple[int
     """
     if isinstance(constraint, Fix):
         return [(0, constraint.span)]
-    if isinstance(constraint, Product):
+    if isinstance(constraint, Scaling):
         result, base = spans
         return [(0, base * constraint.factor), (1, result / constraint.factor)]
     total, *parts = spans
@@ -239,7 +280,7 @@ def _progress(old: Span, new: Span, fraction: Decimal) -> bool:
 def _variables(constraint: Constraint) -> tuple[Hashable, ...]:
     if isinstance(constraint, Fix):
         return (constraint.variable,)
-    if isinstance(constraint, Product):
+    if isinstance(constraint, Scaling):
         return (constraint.result, constraint.base)
     return (constraint.total, *constraint.parts)
 
@@ -271,7 +312,7 @@ def propagate(
         The narrowed spans, one per variable of ``domains``.
 
     Raises:
-        Conflict: If some variable is left with no possible value.
+        NoValueLeft: If some variable is left with no possible value.
     """
     names = list(domains)
     number = {name: index for index, name in enumerate(names)}
@@ -299,7 +340,7 @@ def propagate(
             old = current[variable]
             new = old.meet(candidate)
             if new is None:
-                raise Conflict(names[variable])
+                raise NoValueLeft(names[variable])
             if new == old:
                 continue
             current[variable] = new
@@ -431,7 +472,7 @@ def branch_and_prune(
     """
     try:
         root = propagate(domains, constraints)
-    except Conflict:
+    except NoValueLeft:
         return None
     first = dict(readout(root))
     ends = deque(
@@ -472,7 +513,7 @@ def branch_and_prune(
                     progress=_BOX_PROGRESS,
                     changed=variable,
                 )
-            except Conflict:
+            except NoValueLeft:
                 continue
             children.append(_child(box, spans, readout(spans)))
         boxes.extend(children)

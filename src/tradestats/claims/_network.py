@@ -12,7 +12,7 @@ is no linear program (a ratio whose base may be 0, a change of share).
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Final, NamedTuple, TypeAlias
 
@@ -28,19 +28,21 @@ from tradestats.claims._narrowing import (
     ANY,
     BUDGET,
     EMPTY,
-    INF,
     NON_NEGATIVE,
-    Conflict,
     Constraint,
     Fix,
-    Product,
+    NoValueLeft,
     Readout,
     Refined,
+    Scaling,
     Span,
     Sum,
     branch_and_prune,
+    inward,
+    outward,
     propagate,
 )
+from tradestats.claims._narrowing import span_of as _span
 from tradestats.claims.report import (
     Claim,
     GrowthClaim,
@@ -67,30 +69,6 @@ _ONE_FRACTION: Final = Fraction(1)
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
-
-
-_DOWN: Final = Context(prec=28, rounding=ROUND_FLOOR)
-_UP: Final = Context(prec=28, rounding=ROUND_CEILING)
-
-
-def outward(low: Fraction | None, high: Fraction | None) -> Span:
-    """Exact ends (``None`` for unbounded) as a span, rounded outward to decimals."""
-    return Span(
-        -INF if low is None else _DOWN.divide(Decimal(low.numerator), Decimal(low.denominator)),
-        INF if high is None else _UP.divide(Decimal(high.numerator), Decimal(high.denominator)),
-    )
-
-
-def inward(value: Decimal) -> Fraction:
-    """A finite decimal as an exact fraction."""
-    return Fraction(value)
-
-
-def _span(interval: object) -> Span:
-    """A finite interval (anything with ``low`` and ``high``) as a span."""
-    low: Decimal = interval.low  # type: ignore[attr-defined]
-    high: Decimal = interval.high  # type: ignore[attr-defined]
-    return Span(low, high)
 
 
 class Network:
@@ -181,11 +159,11 @@ class Network:
                 # A fall of more than 100%: no value of a flow that cannot be negative.
                 yield Fix((claim.flow, claim.period), EMPTY)
             else:
-                yield Product(
+                yield Scaling(
                     (claim.flow, claim.period), (claim.flow, claim.period.previous_year()), possible
                 )
         elif isinstance(claim, ShareClaim):
-            yield Product(
+            yield Scaling(
                 (claim.part, claim.period), (claim.whole, claim.period), self.published(claim)
             )
         else:
@@ -204,7 +182,7 @@ class Network:
                 yield Row({variable: 1}, ">=", inward(span.low))
             if span.high.is_finite():
                 yield Row({variable: 1}, "<=", inward(span.high))
-        elif isinstance(constraint, Product):
+        elif isinstance(constraint, Scaling):
             result, base = self._index[constraint.result], self._index[constraint.base]
             # result = base × factor with base >= 0 and factor in [lo, hi] is exactly
             # lo × base <= result <= hi × base: the product is linear in base.
@@ -423,7 +401,7 @@ class Network:
             ]
             try:
                 self._cache[key] = propagate(self.domains, constraints)
-            except Conflict:
+            except NoValueLeft:
                 self._cache[key] = None
         return self._cache[key]
 

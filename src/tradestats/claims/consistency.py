@@ -46,15 +46,17 @@ True
 from __future__ import annotations
 
 import enum
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
-from typing import TYPE_CHECKING, Any, Final
+import functools
+import warnings
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from attrs import frozen
 
-from tradestats._numbers import fixed, show
+from tradestats._numbers import auto_scale, round_down, show
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
-from tradestats.claims._narrowing import BUDGET, Span
+from tradestats.claims._narrowing import BUDGET, Span, bounds_of
 from tradestats.claims._network import Network, Spans
 from tradestats.claims.report import (
     Claim,
@@ -66,11 +68,11 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.errors import InvalidValueError
-from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.measures import Growth, Multiplier, Share
 from tradestats.periods import Period
 from tradestats.units import unit_label
-from tradestats.verify.bounds import Bounds
-from tradestats.verify.intervals import Interval
+from tradestats.verify._kinds import Figure, kind_of, magnitude_of
+from tradestats.verify.ranges import Bounds
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterator
@@ -82,8 +84,6 @@ __all__ = [
     "CheckResult",
     "ClaimCheck",
     "Conflict",
-    "FigureKind",
-    "FigureRange",
     "ImpliedFigure",
     "Verdict",
     "check",
@@ -94,9 +94,7 @@ __all__ = [
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
 _ZERO: Final = Decimal(0)
-_SCALES: Final = ((12, "trillion"), (9, "billion"), (6, "million"))
 _MAX_PLACES: Final = 6
-_PRECISION: Final = 28
 
 
 class Verdict(enum.Enum):
@@ -107,193 +105,20 @@ class Verdict(enum.Enum):
     NOT_CHECKABLE = "not checkable"
 
 
-class FigureKind(enum.Enum):
-    """What kind of number a :class:`FigureRange` holds, and so how it is shown."""
-
-    AMOUNT = "amount"  # a magnitude in ``unit``
-    GROWTH = "growth"  # a rate as a fraction: 0.593 is +59.3%
-    MULTIPLIER = "multiplier"  # a factor new ÷ old: 4.26 is ×4.26
-    SHARE = "share"  # a fraction: 0.923 is 92.3%
-    POINTS = "points"  # percentage points: 1.2 is +1.2 pp
-
-
-_MEASURES: Final[dict[FigureKind, type[Growth | Multiplier | Share | PercentagePoints]]] = {
-    FigureKind.GROWTH: Growth,
-    FigureKind.MULTIPLIER: Multiplier,
-    FigureKind.SHARE: Share,
-    FigureKind.POINTS: PercentagePoints,
-}
-
-
-def _end(value: Decimal) -> Decimal | None:
-    return value if value.is_finite() else None
-
-
-@frozen
-class FigureRange:
-    """The values a figure can take: a published figure with its rounding, or a derived one.
-
-    Args:
-        kind: What the numbers are (see :class:`FigureKind`).
-        low: The smallest possible value in the kind's internal magnitude, or
-            ``None`` if there is no lower bound.
-        high: The largest possible value, or ``None`` if there is no upper bound.
-        unit: The unit of an amount; ``None`` for measures.
-
-    >>> FigureRange(FigureKind.GROWTH, Decimal("0.5925"), Decimal("0.5935")).format()
-    '+59.25% to +59.35%'
-    >>> FigureRange(FigureKind.AMOUNT, None, Decimal("1.835E11"), "CNY").format()
-    'at most 183.5 billion CNY'
-    """
-
-    kind: FigureKind
-    low: Decimal | None
-    high: Decimal | None
-    unit: str | None = None
-
-    @classmethod
-    def _of(
-        cls, kind: FigureKind, span: Span, unit: str | None = None, *, natural: Span | None = None
-    ) -> FigureRange:
-        # An end that only repeats what the kind allows anyway (a value of 0 or more, a
-        # fall of at most 100%) is no bound worth showing.
-        low = None if natural is not None and span.low <= natural.low else _end(span.low)
-        high = None if natural is not None and span.high >= natural.high else _end(span.high)
-        return cls(kind, low, high, unit)
-
-    @property
-    def interval(self) -> Interval | None:
-        """The range as an :class:`~tradestats.verify.Interval`, or ``None`` if unbounded."""
-        if self.low is None or self.high is None:
-            return None
-        return Interval(self.low, self.high)
-
-    @property
-    def bounds(self) -> Bounds[Any] | None:
-        """The range as typed :class:`~tradestats.verify.bounds.Bounds`, or ``None`` if unbounded.
-
-        ``Bounds[Amount]`` for amounts, ``Bounds[Growth]``, ``Bounds[Multiplier]``,
-        ``Bounds[Share]`` or ``Bounds[PercentagePoints]`` for the measures.
-
-        >>> FigureRange(FigureKind.SHARE, Decimal("0.918"), Decimal("0.929")).bounds
-        Bounds('91.8% to 92.9%')
-        """
-        interval = self.interval
-        if interval is None:
-            return None
-        if self.kind is FigureKind.AMOUNT:
-            return None if self.unit is None else Bounds.from_interval(interval, self.unit)
-        return Bounds.from_interval(interval, _MEASURES[self.kind])
-
-    def contains(self, value: Decimal) -> bool:
-        """Whether ``value`` (in the internal magnitude) lies in the range."""
-        return (self.low is None or self.low <= value) and (self.high is None or value <= self.high)
-
-    def format(self) -> str:
-        """Show the range for people, rounded outward so it still holds every value."""
-        ends = [end for end in (self.low, self.high) if end is not None]
-        if not ends:
-            return "any value"
-        scale, word = _scale(self.kind, ends)
-        places = 1
-        if self.low is not None and self.high is not None:
-            shown = [_shown(self.kind, end, scale) for end in ends]
-            places = _places(_shown(self.kind, self.high - self.low, scale), shown)
-        low = None if self.low is None else self._number(self.low, scale, places, ROUND_FLOOR)
-        high = None if self.high is None else self._number(self.high, scale, places, ROUND_CEILING)
-        suffix = self._suffix(word)
-        if low is not None and high is not None:
-            if self.low == self.high:
-                return f"{low}{suffix}"
-            joined = f"{low} to {high}"
-            return (
-                f"{joined}{suffix}"
-                if self.kind in (FigureKind.AMOUNT, FigureKind.POINTS)
-                else (f"{low}{suffix} to {high}{suffix}")
-            )
-        if low is not None:
-            return f"at least {low}{suffix}"
-        return f"at most {high}{suffix}"
-
-    def _number(self, value: Decimal, scale: int, places: int, rounding: str) -> str:
-        shown = _shown(self.kind, value, scale)
-        exact = self.low == self.high
-        text = show(shown) if exact else fixed(_quantize(shown, places, rounding))
-        if self.kind in (FigureKind.GROWTH, FigureKind.POINTS) and not text.startswith("-"):
-            text = f"+{text}" if text.strip("0.") else text
-        return f"×{text}" if self.kind is FigureKind.MULTIPLIER else text
-
-    def _suffix(self, word: str) -> str:
-        if self.kind is FigureKind.AMOUNT:
-            unit = "" if self.unit is None else f" {unit_label(self.unit)}"
-            return f" {word}{unit}" if word else unit
-        if self.kind is FigureKind.POINTS:
-            return " pp"
-        if self.kind is FigureKind.MULTIPLIER:
-            return ""
-        return "%"
-
-    def __str__(self) -> str:
-        return self.format()
-
-
-def _scale(kind: FigureKind, ends: list[Decimal]) -> tuple[int, str]:
-    if kind is not FigureKind.AMOUNT:
-        return 0, ""
-    size = max(abs(end) for end in ends)
-    for exponent, word in _SCALES:
-        if size >= Decimal(1).scaleb(exponent):
-            return exponent, word
-    return 0, ""
-
-
-def _shown(kind: FigureKind, value: Decimal, scale: int) -> Decimal:
-    """A number as people read it: amounts in the scale word, rates and shares in percent."""
-    if kind in (FigureKind.GROWTH, FigureKind.SHARE):
-        return value.scaleb(2)
-    return value.scaleb(-scale)
-
-
-def _places(width: Decimal, ends: list[Decimal]) -> int:
-    """Decimals enough to show a range of this width, at least one.
-
-    One significant digit of the width, or one more if that shows both ends exactly
-    (a published "59.3%" stands for 59.25% to 59.35%, not 59.2% to 59.4%).
-    """
-    places = min(_MAX_PLACES, max(1, -width.adjusted())) if width else 1
-    exact = max(-min(0, _exponent(end.normalize())) for end in ends)
-    return exact if places < exact <= places + 1 else places
-
-
-def _exponent(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return exponent if isinstance(exponent, int) else 0
-
-
-def _amount_text(kind: FigureKind, value: Decimal, unit: str | None) -> str:
+def _amount_text(like: str | type[Figure] | None, value: Decimal) -> str:
     """A gap or difference, rounded down to two significant digits, in the figure's terms."""
-    if kind in (FigureKind.GROWTH, FigureKind.SHARE, FigureKind.POINTS):
-        points = value.scaleb(2) if kind is not FigureKind.POINTS else value
-        return f"{_round_down(points)} pp"
-    if kind is FigureKind.MULTIPLIER:
-        return f"{_round_down(value)} in the multiplier"
-    exponent, word = _scale(kind, [value])
-    label = "" if unit is None else f" {unit_label(unit)}"
-    scaled = f" {word}" if word else ""
-    return f"{_round_down(value.scaleb(-exponent))}{scaled}{label}"
+    if like is None or isinstance(like, str):
+        exponent, word = auto_scale(value)
+        scaled = f" {word}" if word else ""
+        unit = "" if like is None else f" {unit_label(like)}"
+        return f"{_round_down(value.scaleb(-exponent))}{scaled}{unit}"
+    facts = kind_of(like)
+    return f"{_round_down(value.scaleb(facts.shift))}{facts.gap}"
 
 
 def _round_down(value: Decimal) -> str:
     places = max(0, 1 - value.adjusted()) if value else 0
-    return show(_quantize(value, min(places, _MAX_PLACES), ROUND_FLOOR))
-
-
-def _quantize(value: Decimal, places: int, rounding: str) -> Decimal:
-    """``value`` rounded to ``places`` decimals, with as many digits as that takes."""
-    digits = max(_PRECISION, value.adjusted() + places + 2)
-    return value.quantize(
-        Decimal(1).scaleb(-places), context=Context(prec=digits, rounding=rounding)
-    )
+    return show(round_down(value, min(places, _MAX_PLACES)))
 
 
 @frozen
@@ -307,7 +132,9 @@ class ClaimCheck:
         subject: What the claim is about, in words.
         published: The claim's figure with the rounding its digits allow.
         implied: What the other claims imply for the same figure (for a sum: the
-            parts' total minus the total, which the claim says is 0).
+            parts' total minus the total, which the claim says is 0); an end may
+            be open. Both are ``None`` for a sum of flows no value of which is
+            published: their amounts have no unit (the texts still tell the range).
         gap: How far ``published`` is from ``implied`` beyond rounding, in the
             figure's internal magnitude; 0 unless inconsistent.
         explanation: The verdict in a sentence.
@@ -318,8 +145,8 @@ class ClaimCheck:
     period: Period
     verdict: Verdict
     subject: str
-    published: FigureRange
-    implied: FigureRange
+    published: Bounds[Any] | None
+    implied: Bounds[Any] | None
     gap: Decimal
     explanation: str
     summary: str
@@ -351,13 +178,13 @@ class ImpliedFigure:
         key: A stable name such as ``"share/bri/world/2023-01/2023-07"``.
         label: What it is, in words.
         period: The period it covers (the later one for changes and growth).
-        range: Its bounds.
+        range: Its bounds; an end may be open ("at least 13 billion CNY").
     """
 
     key: str
     label: str
     period: Period
-    range: FigureRange
+    range: Bounds[Any]
 
 
 @frozen
@@ -418,8 +245,8 @@ class CheckResult:
                     "period": check.period.isoformat(),
                     "subject": check.subject,
                     "verdict": check.verdict.value,
-                    "published": _range_dict(check.published),
-                    "implied": _range_dict(check.implied),
+                    "published": None if check.published is None else _range_dict(check.published),
+                    "implied": None if check.implied is None else _range_dict(check.implied),
                     "gap": str(check.gap),
                     "explanation": check.explanation,
                 }
@@ -441,11 +268,12 @@ class CheckResult:
         }
 
 
-def _range_dict(figure: FigureRange) -> dict[str, Any]:
+def _range_dict(figure: Bounds[Any]) -> dict[str, Any]:
+    low, high = figure.ends
     return {
-        "kind": figure.kind.value,
-        "low": None if figure.low is None else str(figure.low),
-        "high": None if figure.high is None else str(figure.high),
+        "kind": kind_of(figure.kind).name,
+        "low": None if low is None else str(magnitude_of(low)),
+        "high": None if high is None else str(magnitude_of(high)),
         "unit": figure.unit,
         "text": figure.format(),
     }
@@ -503,7 +331,7 @@ def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
             figure.key,
             figure.label,
             figure.period,
-            FigureRange._of(FigureKind(figure.kind), spans[figure.key], figure.unit),
+            bounds_of(spans[figure.key], figure.like),
         )
 
 
@@ -533,22 +361,19 @@ def _checks(network: Network, active: list[str], cores: list[list[str]]) -> Iter
             )
 
 
-def _kind(claim: Claim) -> FigureKind:
+def _like(network: Network, claim: Claim) -> str | type[Figure] | None:
+    """What a claim's figure is: the unit of an amount, or the type of a measure.
+
+    ``None`` for amounts of flows no value of which is published: they have no unit.
+    """
     if isinstance(claim, GrowthClaim):
-        return FigureKind.GROWTH
+        return Growth
     if isinstance(claim, MultiplierClaim):
-        return FigureKind.MULTIPLIER
+        return Multiplier
     if isinstance(claim, ShareClaim):
-        return FigureKind.SHARE
-    return FigureKind.AMOUNT
-
-
-def _unit(network: Network, claim: Claim) -> str | None:
-    if isinstance(claim, ValueClaim):
-        return network.units[claim.flow]
-    if isinstance(claim, SumClaim):
-        return network.units[claim.total]
-    return None
+        return Share
+    flow = claim.flow if isinstance(claim, ValueClaim) else claim.total
+    return network.units[flow]
 
 
 def _check(
@@ -560,7 +385,7 @@ def _check(
     *,
     in_conflict: bool,
 ) -> ClaimCheck:
-    kind, unit = _kind(claim), _unit(network, claim)
+    like = _like(network, claim)
     published = network.published(claim)
     natural = network.natural(claim)
     gap = implied.gap(published)
@@ -570,21 +395,21 @@ def _check(
         verdict = Verdict.CONSISTENT
     else:
         verdict = Verdict.NOT_CHECKABLE
-    published_range = FigureRange._of(kind, published, unit)
-    implied_range = FigureRange._of(kind, implied, unit, natural=natural)
+    published_range = None if like is None else bounds_of(published, like)
+    implied_range = None if like is None else bounds_of(implied, like, natural=natural)
     shown = published_text(claim)
-    off = f"off by {_amount_text(kind, gap, unit)} beyond rounding" if gap > 0 else ""
+    off = f"off by {_amount_text(like, gap)} beyond rounding" if gap > 0 else ""
     if verdict is Verdict.NOT_CHECKABLE:
         summary = "not determined"
         explanation = f"{shown}: the other claims do not determine it"
     elif isinstance(claim, SumClaim):
-        summary = _sum_summary(network, claim, period, spans, unit)
+        summary = _sum_summary(claim, period, spans, like)
         explanation = f"{shown}: the other claims imply {summary}"
     elif published.meet(natural) is None:
-        summary = f"impossible: must be {FigureRange._of(kind, natural, unit)}"
+        summary = f"impossible: must be {_text(natural, like)}"
         explanation = f"{shown} published; {summary}"
     else:
-        summary = implied_range.format()
+        summary = _text(implied, like, natural=natural)
         explanation = f"{shown} published; the other claims imply {summary}"
     if off:
         summary += f" ({off})"
@@ -631,14 +456,33 @@ def published_text(claim: Claim) -> str:
 
 
 def _sum_summary(
-    network: Network, claim: SumClaim, period: Period, spans: Spans, unit: str | None
+    claim: SumClaim, period: Period, spans: Spans, like: str | type[Figure] | None
 ) -> str:
     parts = Span(_ZERO, _ZERO)
     for part in claim.parts:
         parts += spans[(part, period)]
-    added = FigureRange._of(FigureKind.AMOUNT, parts, unit).format()
-    total = FigureRange._of(FigureKind.AMOUNT, spans[(claim.total, period)], unit).format()
+    added = _text(parts, like)
+    total = _text(spans[(claim.total, period)], like)
     return f"parts {added}, total {total}"
+
+
+def _text(span: Span, like: str | type[Figure] | None, *, natural: Span | None = None) -> str:
+    """A span as :meth:`Bounds.format <tradestats.Bounds.format>` shows it.
+
+    Amounts of flows no value of which is published have no unit, and need none:
+    the claims then fix no scale, so every end is 0 or open.
+    """
+    if like is not None:
+        return bounds_of(span, like, natural=natural).format()
+    low = None if not span.low.is_finite() or (natural and span.low <= natural.low) else span.low
+    high = (
+        None if not span.high.is_finite() or (natural and span.high >= natural.high) else span.high
+    )
+    if low is None:
+        return "any value" if high is None else f"at most {show(high)}"
+    if high is None:
+        return f"at least {show(low)}"
+    return show(low) if low == high else f"{show(low)} to {show(high)}"
 
 
 def subject(report: Report, claim: Claim, period: Period) -> str:
@@ -670,3 +514,44 @@ def _conflict(core: list[str], checks: tuple[ClaimCheck, ...]) -> Conflict:
     else:
         lead = f"claims {names} cannot all hold"
     return Conflict(tuple(core), f"{lead}: {worst.claim.id}: {worst.explanation}")
+
+
+if not TYPE_CHECKING:  # so that type checkers flag the old names, and typos stay errors
+
+    def __getattr__(name: str) -> object:
+        return deprecated(name)
+
+
+#: Names of 0.2 kept for one release, and what to use instead; they go in 0.4.
+DEPRECATED: Final = {
+    "FigureRange": "the check's ranges are Bounds now (tradestats.Bounds), with open ends "
+    "(Bounds.at_least, Bounds.at_most)",
+    "FigureKind": "a range's kind is the type of its ends (Bounds.kind: Amount, Growth, "
+    "Multiplier, Share or PercentagePoints)",
+}
+
+
+def deprecated(name: str, module: str = __name__) -> object:
+    """A deprecated name of ``module``, with a DeprecationWarning; for modules' ``__getattr__``.
+
+    Raises:
+        AttributeError: For a name that is not deprecated.
+    """
+    if name not in DEPRECATED:
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    warnings.warn(
+        f"{name} is deprecated and goes in tradestats 0.4: {DEPRECATED[name]}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return Bounds if name == "FigureRange" else _figure_kind()
+
+
+@functools.cache
+def _figure_kind() -> type[enum.Enum]:
+    """The enum of 0.2, for code that still reads ``FigureKind.GROWTH`` and the like."""
+    names = {"AMOUNT": "amount", "GROWTH": "growth", "MULTIPLIER": "multiplier"}
+    return cast(
+        "type[enum.Enum]",
+        enum.Enum("FigureKind", {**names, "SHARE": "share", "POINTS": "points"}),
+    )

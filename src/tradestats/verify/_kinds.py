@@ -1,14 +1,22 @@
-"""Private helpers shared by reported figures and bounds: one number per kind of figure.
+"""Private: what tradestats knows about each kind of figure, in one table.
 
 Every amount and measure is one Decimal in its own internal magnitude: an
 amount's magnitude in its unit, a growth rate as a fraction, a multiplier's
-factor, a share as a fraction, percentage points as points. Intervals of
-figures are intervals of that number.
+factor, a share as a fraction, percentage points as points. Intervals and
+bounds of figures are intervals of that number. A :class:`Kind` holds the rest:
+how to read and make that number, what the kind is called, how people read it
+(in percent? with a sign? after a ×, before a %?) and which values it can take.
+Code that needs one of these facts looks the kind up (:func:`kind_of`) instead of
+asking ``isinstance`` of each type in turn.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, cast
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final, Generic, TypeAlias, TypeVar
+
+from attrs import frozen
 
 from tradestats._numbers import ONE, ZERO
 from tradestats.amounts import Amount
@@ -16,16 +24,16 @@ from tradestats.errors import InvalidValueError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
 from tradestats.verify.intervals import Interval
 
-if TYPE_CHECKING:
-    from decimal import Decimal
-
 __all__ = [
     "FIGURE_TYPES",
+    "KINDS",
     "Figure",
+    "Kind",
     "T",
     "clamp_to_domain",
     "internal_name",
     "kind_name",
+    "kind_of",
     "magnitude_of",
     "require_kind",
     "with_magnitude",
@@ -37,14 +45,147 @@ T = TypeVar("T", bound=Figure)
 
 FIGURE_TYPES: Final = (Amount, Growth, Multiplier, Share, PercentagePoints)
 
-# What the internal magnitude is called in messages, by kind.
-_INTERNAL: Final = {
-    Amount: "the magnitude in the amount's unit",
-    Growth: "the rate as a fraction (0.0005 is 0.05 pp)",
-    Multiplier: "the factor",
-    Share: "the fraction (0.0005 is 0.05 pp)",
-    PercentagePoints: "points",
+
+@frozen
+class Kind(Generic[T]):
+    """The facts of one kind of figure (an amount or a measure) that the library needs.
+
+    Args:
+        cls: The class: :class:`~tradestats.Amount` or one of the four measures.
+        name: Its name in data (the ``kind`` of ``tradestats check --json``).
+        internal: What its internal magnitude is, for messages.
+        magnitude: A value's internal magnitude.
+        build: A value of this kind from an internal magnitude and a value to
+            take the rest (an amount's unit) from.
+        percent: Whether people read the magnitude in percent (×100).
+        signed: Whether a positive value is shown with "+".
+        prefix: Written before each number ("×" for multipliers).
+        glued: Written right after each number ("%").
+        unit: Written once after a number or range (" pp"); an amount's unit and
+            scale word come from the amount.
+        difference: The unit of a difference of two values, as shown ("±0.05 pp").
+        gap: How a gap between two values is named ("1.4 pp", "0.1 in the multiplier").
+        lowest: The smallest internal magnitude the kind allows, if any.
+        highest: The largest, if any.
+        domain: The allowed values in words, for messages ("" if any value is).
+    """
+
+    cls: type[T]
+    name: str
+    internal: str
+    magnitude: Callable[[T], Decimal]
+    build: Callable[[Decimal, T | None], T]
+    percent: bool = False
+    signed: bool = False
+    prefix: str = ""
+    glued: str = ""
+    unit: str = ""
+    difference: str = ""
+    gap: str = ""
+    lowest: Decimal | None = None
+    highest: Decimal | None = None
+    domain: str = ""
+
+    @property
+    def shift(self) -> int:
+        """The power of ten from the internal magnitude to the number people read: 2 or 0."""
+        return 2 if self.percent else 0
+
+    @property
+    def is_amount(self) -> bool:
+        """Whether values of the kind carry a unit (and are shown with scale words)."""
+        return self.cls is Amount
+
+    def number(self, text: str) -> str:
+        """A number, already rounded as text, written as this kind writes one: ``+59.3%``."""
+        if self.signed and not text.startswith("-") and text.strip("0."):
+            text = f"+{text}"
+        return f"{self.prefix}{text}{self.glued}"
+
+
+def _amount(magnitude: Decimal, like: Amount | None) -> Amount:
+    if like is None:  # pragma: no cover - every caller passes a template for amounts
+        raise InvalidValueError("an amount needs a unit: give a value to take it from")
+    return Amount(magnitude, like.unit)
+
+
+#: Every kind of figure, by class.
+KINDS: Final[dict[type[Any], Kind[Any]]] = {
+    Amount: Kind(
+        Amount,
+        "amount",
+        "the magnitude in the amount's unit",
+        lambda value: value.magnitude,
+        _amount,
+    ),
+    Growth: Kind(
+        Growth,
+        "growth",
+        "the rate as a fraction (0.0005 is 0.05 pp)",
+        lambda value: value.rate,
+        lambda magnitude, _: Growth(magnitude),
+        percent=True,
+        signed=True,
+        glued="%",
+        difference=" pp",
+        gap=" pp",
+    ),
+    Multiplier: Kind(
+        Multiplier,
+        "multiplier",
+        "the factor",
+        lambda value: value.factor,
+        lambda magnitude, _: Multiplier(magnitude),
+        prefix="×",
+        gap=" in the multiplier",
+        lowest=ZERO,
+        domain="not negative",
+    ),
+    Share: Kind(
+        Share,
+        "share",
+        "the fraction (0.0005 is 0.05 pp)",
+        lambda value: value.fraction,
+        lambda magnitude, _: Share(magnitude),
+        percent=True,
+        glued="%",
+        difference=" pp",
+        gap=" pp",
+        lowest=ZERO,
+        highest=ONE,
+        domain="between 0 and 1 (0% to 100%)",
+    ),
+    PercentagePoints: Kind(
+        PercentagePoints,
+        "points",
+        "points",
+        lambda value: value.points,
+        lambda magnitude, _: PercentagePoints(magnitude),
+        signed=True,
+        unit=" pp",
+        difference=" pp",
+        gap=" pp",
+    ),
 }
+
+
+def kind_of(kind: type[T] | T) -> Kind[T]:
+    """The facts of a kind of figure, from the class or a value of it.
+
+    Raises:
+        InvalidValueError: For anything but an amount, a measure or their classes.
+
+    >>> kind_of(Growth).name, kind_of(Share.from_percent(5)).percent
+    ('growth', True)
+    """
+    cls = kind if isinstance(kind, type) else type(kind)
+    found = KINDS.get(cls)
+    if found is None:
+        raise InvalidValueError(
+            f"expected an Amount, Growth, Multiplier, Share or PercentagePoints, got {kind!r}",
+            value=kind,
+        )
+    return found
 
 
 def kind_name(kind: type[object]) -> str:
@@ -65,27 +206,17 @@ def require_kind(value: object, what: str) -> Figure:
 
 def magnitude_of(value: Figure) -> Decimal:
     """The one number of a figure, in its internal magnitude."""
-    if isinstance(value, Amount):
-        return value.magnitude
-    if isinstance(value, Growth):
-        return value.rate
-    if isinstance(value, Multiplier):
-        return value.factor
-    if isinstance(value, Share):
-        return value.fraction
-    return value.points
+    return kind_of(value).magnitude(value)
 
 
 def with_magnitude(like: T, magnitude: Decimal) -> T:
     """A figure of the same kind (and unit) as ``like`` with another internal magnitude."""
-    if isinstance(like, Amount):
-        return cast("T", Amount(magnitude, like.unit))
-    return cast("T", type(like)(magnitude))
+    return kind_of(like).build(magnitude, like)
 
 
 def internal_name(kind: type[object]) -> str:
     """How the internal magnitude of ``kind`` is measured, for messages and docs."""
-    return _INTERNAL[kind]
+    return KINDS[kind].internal
 
 
 def clamp_to_domain(interval: Interval, kind: type[object], *, what: str) -> Interval:
@@ -97,17 +228,12 @@ def clamp_to_domain(interval: Interval, kind: type[object], *, what: str) -> Int
     Raises:
         InvalidValueError: If no value of the interval is possible for ``kind``.
     """
-    if kind is Share:
-        low, high = max(interval.low, ZERO), min(interval.high, ONE)
-        expected = "between 0 and 1 (0% to 100%)"
-    elif kind is Multiplier:
-        low, high = max(interval.low, ZERO), interval.high
-        expected = "not negative"
-    else:
-        return interval
+    facts = KINDS[kind]
+    low = interval.low if facts.lowest is None else max(interval.low, facts.lowest)
+    high = interval.high if facts.highest is None else min(interval.high, facts.highest)
     if low > high:
         raise InvalidValueError(
-            f"{what} {interval} holds no possible {kind_name(kind)}: it must be {expected}",
+            f"{what} {interval} holds no possible {kind_name(kind)}: it must be {facts.domain}",
             interval=interval,
         )
     if low == interval.low and high == interval.high:

@@ -30,29 +30,20 @@ January–July 2023, up 59.3%, puts January–July 2022 between these bounds:
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any, Generic, TypeAlias, overload
-
-from attrs import field, frozen
+from typing import TypeAlias
 
 from tradestats import _rules
-from tradestats._numbers import ONE, ZERO, Number, show, to_decimal
+from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, to_decimal
 from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError, UnitMismatchError
-from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
-from tradestats.units import conversion_factor, unit_label
-from tradestats.verify._kinds import (
-    FIGURE_TYPES,
-    Figure,
-    T,
-    clamp_to_domain,
-    kind_name,
-    magnitude_of,
-    require_kind,
-    with_magnitude,
+from tradestats.errors import (
+    InvalidValueError,
 )
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.units import conversion_factor
+from tradestats.verify._kinds import FIGURE_TYPES, Figure, magnitude_of
 from tradestats.verify.figures import Reported
-from tradestats.verify.intervals import DOWN, UP, Interval
+from tradestats.verify.intervals import Interval
+from tradestats.verify.ranges import Bounds
 
 __all__ = [
     "AmountLike",
@@ -70,201 +61,6 @@ __all__ = [
     "share_bounds",
     "share_change_bounds",
 ]
-
-_AUTO_SCALES = (("trillion", 12), ("billion", 9), ("million", 6))
-
-
-def _check_end(_instance: object, _attribute: object, value: Any) -> None:
-    require_kind(value, "an end of bounds")
-
-
-@frozen
-class Bounds(Generic[T]):
-    """The lowest and highest value a derived figure can take, of one type (and unit).
-
-    Args:
-        low: The lowest value: an :class:`~tradestats.Amount` or a measure.
-        high: The highest value, of the same type (for amounts, the same unit),
-            not below ``low``.
-
-    Raises:
-        InvalidValueError: If the ends are of different types, or ``low`` is
-            above ``high``.
-        UnitMismatchError: For amounts in different units.
-
-    >>> Bounds(Growth.from_percent("59.1"), Growth.from_percent("59.5"))
-    Bounds('+59.1% to +59.5%')
-    """
-
-    low: T = field(validator=_check_end)
-    high: T = field(validator=_check_end)
-
-    def __attrs_post_init__(self) -> None:
-        low, high = self.low, self.high
-        if type(low) is not type(high):
-            raise InvalidValueError(
-                f"both ends of bounds must be of one type, got the {type(low).__name__} {low} "
-                f"and the {type(high).__name__} {high}",
-                low=low,
-                high=high,
-            )
-        if isinstance(low, Amount) and isinstance(high, Amount) and low.unit != high.unit:
-            raise UnitMismatchError(
-                f"both ends of bounds must be in one unit, got {low} and {high}: convert one "
-                "end first",
-                low=low,
-                high=high,
-            )
-        if magnitude_of(low) > magnitude_of(high):
-            raise InvalidValueError(
-                f"the low end {low} of bounds is above the high end {high}: give the smaller "
-                "value first",
-                low=low,
-                high=high,
-            )
-
-    @overload
-    @classmethod
-    def from_interval(cls, interval: Interval, like: str) -> Bounds[Amount]: ...
-    @overload
-    @classmethod
-    def from_interval(cls, interval: Interval, like: T | type[T]) -> Bounds[T]: ...
-    @classmethod
-    def from_interval(cls, interval: Interval, like: object) -> Bounds[Any]:
-        """Bounds from an interval of internal magnitudes.
-
-        Args:
-            interval: The interval, in the internal magnitude of the kind (see
-                :class:`~tradestats.verify.figures.Reported`): an amount's magnitude,
-                a growth rate or share as a fraction, a factor, points.
-            like: What the numbers are: a unit (``"CNY"``) for amounts, a measure
-                type (``Growth``, ``Multiplier``, ``Share``, ``PercentagePoints``),
-                or a value whose type and unit to take.
-
-        Raises:
-            InvalidValueError: If ``like`` is none of these (``Amount`` itself
-                names no unit), or no value of the interval is possible for the
-                kind (shares are cut to 0–100%, multipliers to 0 and more).
-            UnknownUnitError: For an unknown unit.
-
-        >>> Bounds.from_interval(Interval("0.5925", "0.5935"), Growth)
-        Bounds('+59.25% to +59.35%')
-        >>> Bounds.from_interval(Interval("1.1E11", "1.2E11"), "CNY")
-        Bounds('110 to 120 billion CNY')
-        >>> Bounds.from_interval(Interval("0.9", "1.1"), Share)
-        Bounds('90% to 100%')
-        """
-        template: Figure
-        if isinstance(like, str):
-            template = Amount(ZERO, like)
-        elif isinstance(like, type):
-            if like is Amount or like not in (Growth, Multiplier, Share, PercentagePoints):
-                raise InvalidValueError(
-                    f"cannot tell what {interval} measures from {like.__name__}: give a unit "
-                    "such as 'CNY' for amounts, or Growth, Multiplier, Share or PercentagePoints",
-                    like=like,
-                )
-            template = like(ZERO)
-        else:
-            template = require_kind(like, "like")
-        kind = type(template)
-        clamped = clamp_to_domain(interval, kind, what=f"the interval of {kind_name(kind)}")
-        return Bounds(with_magnitude(template, clamped.low), with_magnitude(template, clamped.high))
-
-    # -- views -------------------------------------------------------------------------
-
-    @property
-    def interval(self) -> Interval:
-        """The bounds as an interval of internal magnitudes.
-
-        >>> Bounds(Share.from_percent(90), Share.from_percent(95)).interval
-        Interval('[0.9, 0.95]')
-        """
-        return Interval(magnitude_of(self.low), magnitude_of(self.high))
-
-    def contains(self, value: T) -> bool:
-        """Whether ``value``, of the same type (an amount: a compatible unit), is within the bounds.
-
-        Raises:
-            InvalidValueError: For a value of another type.
-            UnitMismatchError: For an amount in another currency.
-
-        >>> bounds = Bounds(Growth.from_percent(59), Growth.from_percent(60))
-        >>> bounds.contains(Growth.parse("+59.3%")), bounds.contains(Growth.parse("+60.1%"))
-        (True, False)
-        """
-        if not isinstance(value, type(self.low)):
-            raise InvalidValueError(
-                f"cannot look for the {type(value).__name__} {value!r} within bounds of "
-                f"{kind_name(type(self.low))} {self}",
-                bounds=self,
-                value=value,
-            )
-        if isinstance(value, Amount) and isinstance(self.low, Amount):
-            number = value.in_unit_of(self.low, action="look for {this} within bounds in {other}")
-            return self.interval.contains(number)
-        return self.interval.contains(magnitude_of(value))
-
-    # -- text --------------------------------------------------------------------------
-
-    def format(self, *, places: int | None = None, scale: str | None = "auto") -> str:
-        """Show the bounds as "low to high", rounded outward to ``places`` decimals if given.
-
-        Rounding outward (the low end down, the high end up) keeps every value
-        within the bounds inside the text. Growth rates and shares are shown in
-        percent; amounts with one scale word for both ends.
-
-        Args:
-            places: Decimals to show (in percent, or in the scale word); all by default.
-            scale: For amounts, ``"auto"`` (million, billion or trillion, chosen
-                by the larger end), ``None`` or a scale word such as ``"亿"``.
-
-        Raises:
-            UnknownUnitError: For an unknown scale word.
-
-        >>> b = Bounds(Amount("114.5277E9", "CNY"), Amount("115.2276E9", "CNY"))
-        >>> b.format(places=1), b.format(places=0, scale="亿")
-        ('114.5 to 115.3 billion CNY', '1145 to 1153亿 CNY')
-        >>> Bounds(Multiplier(Decimal("4.255")), Multiplier(Decimal("4.265"))).format(places=2)
-        '×4.25 to ×4.27'
-        """
-        low, high = self.low, self.high
-        if isinstance(low, Amount) and isinstance(high, Amount):
-            word, exponent = _scale(low, high, scale)
-            shown = self.interval.scaleb(-exponent)
-            if places is not None:
-                shown = shown.rounded(places)
-            ends = _ends(show(shown.low, places), show(shown.high, places))
-            if word:
-                ends += f"{' ' if word.isascii() else ''}{word}"
-            return f"{ends} {unit_label(low.unit)}"
-        if places is not None:
-            exponent = -2 if isinstance(low, Growth | Share) else 0
-            rounded = self.interval.scaleb(-exponent).rounded(places).scaleb(exponent)
-            low, high = with_magnitude(low, rounded.low), with_magnitude(high, rounded.high)
-        return _ends(low.format(places=places), high.format(places=places))
-
-    def __str__(self) -> str:
-        return self.format()
-
-    def __repr__(self) -> str:
-        return f"Bounds({self.format()!r})"
-
-
-def _ends(low: str, high: str) -> str:
-    return low if low == high else f"{low} to {high}"
-
-
-def _scale(low: Amount, high: Amount, scale: str | None) -> tuple[str, int]:
-    """The scale word and its power of ten to show both ends with."""
-    if scale == "auto":
-        size = max(abs(low.magnitude), abs(high.magnitude))
-        for word, exponent in _AUTO_SCALES:
-            if size >= Decimal(1).scaleb(exponent):
-                return word, exponent
-        return "", 0
-    return low._scale(scale)  # the scale words that Amount.format knows
-
 
 #: An amount wherever the bounds functions take one, exact, reported, or the bounds
 #: of a derived amount (which chains one function's result into the next).
@@ -543,7 +339,7 @@ def share_change_bounds(current: ShareLike, previous: ShareLike) -> Bounds[Perce
 
     >>> from tradestats.verify.figures import Reported
     >>> share_change_bounds(Reported.parse_share("92.3%"), Reported.parse_share("91.1%"))
-    Bounds('+1.1 pp to +1.3 pp')
+    Bounds('+1.1 to +1.3 pp')
     """
     now = _measure(current, Share, "the current share")
     before = _measure(previous, Share, "the previous share")
@@ -568,7 +364,7 @@ def contribution_bounds(
     >>> contribution_bounds(
     ...     Reported.parse_amount("30 USD"), Amount(20, "USD"), Reported.parse_amount("100 USD")
     ... ).format(places=2)
-    '+9.45 pp to +10.56 pp'
+    '+9.45 to +10.56 pp'
     """
     now, before, total = _amounts(
         part_current,

@@ -37,6 +37,7 @@ from tradestats.verify._kinds import (
     clamp_to_domain,
     internal_name,
     kind_name,
+    kind_of,
     magnitude_of,
     require_kind,
     with_magnitude,
@@ -294,6 +295,7 @@ class Reported(Generic[T]):
         '92.3% (exact)'
         """
         value = self.value
+        facts = kind_of(value)
         if isinstance(value, Amount):
             # One scale word for value and precision, chosen by the larger of the value
             # and the unit of its last digit, so that "0 billion" shows as 0 billion.
@@ -306,14 +308,10 @@ class Reported(Generic[T]):
                 f"{' ' if word.isascii() else ''}{word}" if word else f" {unit_label(value.unit)}"
             )
             return f"{shown} ({self._half_width(exponent, label)})"
-        if isinstance(value, Multiplier):
-            shown = value.format(places=_places(value.factor, 0, places))
-            return f"{shown} ({self._half_width(0, '')})"
-        if isinstance(value, PercentagePoints):
-            shown = value.format(places=_places(value.points, 0, places))
-            return f"{shown} ({self._half_width(0, ' pp')})"
-        shown = value.format(places=_places(magnitude_of(value), -2, places))
-        return f"{shown} ({self._half_width(-2, ' pp')})"
+        # Measures: the value as its kind writes it, the half-width in its difference unit.
+        exponent = -facts.shift
+        shown = value.format(places=_places(facts.magnitude(value), exponent, places))
+        return f"{shown} ({self._half_width(exponent, facts.difference)})"
 
     def _half_width(self, exponent: int, label: str) -> str:
         if not self.precision:
@@ -387,7 +385,7 @@ def reported(value: T, precision: Figure | Number | None = None) -> Reported[T]:
                 precision.in_unit_of(checked, action="give {this} as the precision of {other}"),
             )
         return Reported(value, magnitude_of(precision))
-    if isinstance(precision, PercentagePoints) and isinstance(checked, Growth | Share):
+    if isinstance(precision, PercentagePoints) and kind_of(checked).percent:
         return Reported(value, precision.points.scaleb(-2))
     raise InvalidValueError(
         f"the precision of the {kind_name(type(checked))} {checked} must be a "

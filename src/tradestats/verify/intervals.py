@@ -18,12 +18,12 @@ Interval('[-1, 1]')
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, Inexact
+from decimal import Decimal, Inexact
 from typing import TYPE_CHECKING, Final, Self
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, ZERO, Number, fixed, quantize, to_decimal
+from tradestats._numbers import CONTEXT, DOWN, UP, ZERO, Number, fixed, quantize, to_decimal
 from tradestats.errors import InvalidValueError, ZeroBaseError
 
 if TYPE_CHECKING:
@@ -31,12 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Interval"]
 
-# Outward rounding: low ends round towards −∞, high ends towards +∞. Same precision
-# and traps as the library's context, so results differ only in the last digit.
-DOWN: Final = CONTEXT.copy()
-DOWN.rounding = ROUND_FLOOR
-UP: Final = CONTEXT.copy()
-UP.rounding = ROUND_CEILING
 # Decimal's power() and ln() round to nearest and are "almost always" correctly
 # rounded: stepping this many units in the last place outward keeps them sound.
 _POWER_SLACK: Final = 2
