@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, get_args, get_origin
 
 import cattrs
 from cattrs.preconf.json import make_converter
@@ -90,7 +90,49 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
     converter.register_structure_hook(
         Bounds, lambda data, _: _generic(converter, data, Bounds, "low")
     )
+    # Bounds keeps its ends in private fields (an end may be open): its plain data
+    # names them "low" and "high", null for an open end.
+    converter.register_unstructure_hook_func(
+        _is_bounds, lambda bounds: _bounds_to_dict(converter, bounds)
+    )
+    converter.register_structure_hook_func(
+        _is_subscripted_bounds,
+        lambda data, kind: _bounds_from_dict(converter, data, get_args(kind)[0]),
+    )
     return converter
+
+
+def _is_bounds(kind: Any) -> bool:
+    return kind is Bounds or _is_subscripted_bounds(kind)
+
+
+def _is_subscripted_bounds(kind: Any) -> bool:
+    origin: Any = get_origin(kind)
+    return origin is Bounds
+
+
+def _bounds_to_dict(converter: cattrs.Converter, bounds: Bounds[Any]) -> dict[str, Any]:
+    low, high = bounds.ends
+    data: dict[str, Any] = {
+        "low": None if low is None else converter.unstructure(low),
+        "high": None if high is None else converter.unstructure(high),
+    }
+    if low is None and high is None:
+        data["unit"] = bounds.unit
+    return data
+
+
+def _bounds_from_dict(converter: cattrs.Converter, data: object, kind: Any) -> Bounds[Any]:
+    if not isinstance(data, Mapping):
+        raise StructuringError(f"expected a mapping with 'low' and 'high', got {data!r}", data=data)
+    low, high = data.get("low"), data.get("high")
+    if low is None and high is None:
+        unit = data.get("unit")
+        return Bounds.unbounded(unit if isinstance(unit, str) else kind)
+    return Bounds(
+        None if low is None else converter.structure(low, kind),
+        None if high is None else converter.structure(high, kind),
+    )
 
 
 def _generic(converter: cattrs.Converter, data: object, generic: Any, key: str) -> Any:
