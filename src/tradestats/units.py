@@ -28,6 +28,7 @@ from typing import Final
 import pint
 
 from tradestats._currencies import ISO_4217
+from tradestats._grammar._words import SCALES  # scale words, the grammar's one table
 from tradestats._numbers import CONTEXT
 from tradestats.errors import UnitMismatchError, UnknownUnitError
 
@@ -69,31 +70,6 @@ kilowatt_hour = [energy] = kWh
 megawatt_hour = 1000 * kilowatt_hour = MWh
 gigawatt_hour = 1000 * megawatt_hour = GWh
 """
-
-#: Scale words → the power of ten they stand for (short scale, so a billion is 10⁹).
-SCALES: Final[dict[str, int]] = {
-    "thousand": 3,
-    "k": 3,
-    "million": 6,
-    "mn": 6,
-    "mln": 6,
-    "billion": 9,
-    "bn": 9,
-    "bln": 9,
-    "trillion": 12,
-    "tn": 12,
-    "trn": 12,
-    "千": 3,
-    "万": 4,
-    "十万": 5,
-    "百万": 6,
-    "千万": 7,
-    "亿": 8,
-    "十亿": 9,
-    "百亿": 10,
-    "千亿": 11,
-    "万亿": 12,
-}
 
 
 def _build_registry() -> pint.UnitRegistry[Decimal]:
