@@ -18,7 +18,7 @@ from typing import Final
 from attrs import frozen
 
 from tradestats._currencies import ISO_4217
-from tradestats._grammar._tokens import NUMERAL, Kind, Token, numeral_value, quote
+from tradestats._grammar._tokens import NUMERAL, numeral_value, quote
 from tradestats._grammar._words import (
     CURRENCY_WORDS,
     MONEY_LETTER_SCALES,
@@ -35,6 +35,7 @@ MAX_UNIT_CHARS: Final = 64
 
 _SIGNS: Final = "+-−"
 _CJK_SCALES: Final = sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True)
+_CJK_FIRST: Final = frozenset(word[0] for word in _CJK_SCALES)
 _ASCII_SCALES: Final = {w: e for w, e in SCALES.items() if w.isascii()}
 # A scale word ends where the next character is no letter, digit, "_" or "$" ("5bn$" is not).
 _WORD_END: Final = re.compile(r"[A-Za-z]+(?![\w$])")
@@ -75,9 +76,10 @@ def _split_scale(rest: str, *, money: bool) -> tuple[int, str]:
     """Split a leading scale word off the text after the number."""
     if rest.lower() in PHYSICAL_WORDS:  # 千克 is a kilogram, not a thousand grams
         return 0, rest
-    for word in _CJK_SCALES:
-        if rest.startswith(word):
-            return SCALES[word], rest[len(word) :].strip()
+    if rest[:1] in _CJK_FIRST:
+        for word in _CJK_SCALES:
+            if rest.startswith(word):
+                return SCALES[word], rest[len(word) :].strip()
     match = _WORD_END.match(rest)
     if match:
         key = match.group().lower()
@@ -128,8 +130,7 @@ def read_amount(text: str, *, money: bool) -> ParsedAmount:
             f"cannot read {quote(text)} as an amount: expected text like {_expected(money)}",
             value=text,
         )
-    token = Token(Kind.NUMERAL, found.group(), found.start(), spaced=False)
-    number = numeral_value(token, text=text, grouped=True)
+    number = numeral_value(found.group(), text=text, grouped=True)
     scale, unit = _split_scale(text[found.end() :].strip(), money=money)
     units = tuple(_unit_text(part, text) for part in (head, unit) if part.strip())
     return ParsedAmount(signs in ("-", "−"), number, scale, units)

@@ -16,10 +16,12 @@ from attrs import frozen
 
 from tradestats._grammar._tokens import (
     Kind,
+    Phrases,
     Token,
     numeral_value,
     phrase_at,
     phrase_before,
+    phrases,
     quote,
     tokenize,
 )
@@ -54,7 +56,21 @@ __all__ = [
     "read_share",
 ]
 
-_AS: Final = ("as",)
+_RISE: Final = phrases(*RISE_WORDS)
+_FALL: Final = phrases(*FALL_WORDS)
+_CUES: Final = phrases(*YEAR_ON_YEAR)
+_PERCENT: Final = phrases(*PERCENT_WORDS)
+_POINTS: Final = phrases(*POINTS_WORDS)
+_SHARE: Final = phrases(*SHARE_WORDS)
+_TIMES_SIGN: Final = phrases(*TIMES_SIGNS)
+_TIMES_MORE: Final = phrases(*TIMES_MORE_VERBS)
+_TIMES_VERB: Final = phrases(*TIMES_VERBS)
+_TIMES_WORD: Final = phrases(*TIMES_WORDS)
+_AS_MUCH: Final = phrases(*AS_MUCH_ADJECTIVES)
+_TIMES_AS: Final = phrases("times as")
+_AS: Final = phrases("as")
+_BY: Final = phrases(BY_WORD)
+_MORE: Final = phrases(MORE_WORD)
 _OF, _TIMES = AS_MUCH_CJK_MARKS
 
 
@@ -101,7 +117,7 @@ def _signed_number(
         negative, index = sign == "-", index + 1
     if index >= len(tokens) or tokens[index].kind is not Kind.NUMERAL:
         return None
-    number = numeral_value(tokens[index], text=text)
+    number = numeral_value(tokens[index].text, text=text)
     return (-number if negative else number), index + 1
 
 
@@ -110,23 +126,41 @@ def _directed_number(tokens: Sequence[Token], index: int, text: str) -> tuple[De
 
     A direction with a signed number ("down -3%") is a typo, not +3%: no reading.
     """
-    if (after := phrase_at(tokens, index, RISE_WORDS)) is not None:
+    if (after := phrase_at(tokens, index, _RISE)) is not None:
         return _signed_number(tokens, after, text, signed=False)
-    if (after := phrase_at(tokens, index, FALL_WORDS)) is not None:
+    if (after := phrase_at(tokens, index, _FALL)) is not None:
         found = _signed_number(tokens, after, text, signed=False)
         return None if found is None else (-found[0], found[1])
     return _signed_number(tokens, index, text)
 
 
+def _glued(left: Token, right: Token) -> bool:
+    """Whether an English word runs into its neighbour, as in "year2023" (no word boundary)."""
+    return (
+        not right.spaced
+        and (left.text.isascii() or right.text.isascii())
+        and left.text[-1].isalnum()
+        and right.text[0].isalnum()
+    )
+
+
 def _without_cues(tokens: Sequence[Token]) -> Sequence[Token]:
-    """The tokens without a year-on-year cue at the start or the end (whole words only)."""
-    start = phrase_at(tokens, 0, YEAR_ON_YEAR) or 0
-    end = phrase_before(tokens, len(tokens), YEAR_ON_YEAR)
+    """The tokens without a year-on-year cue at the start or the end (whole words only).
+
+    An English cue must stand apart from the figure ("yoy 5%", not "yoy5%"); a
+    Chinese one needs no space (同比增长).
+    """
+    start = phrase_at(tokens, 0, _CUES) or 0
+    if 0 < start < len(tokens) and tokens[start - 1].text.isascii():
+        start = 0 if _glued(tokens[start - 1], tokens[start]) else start
+    end = phrase_before(tokens, len(tokens), _CUES)
+    if end is not None and end > start and tokens[end].text.isascii():
+        end = None if _glued(tokens[end - 1], tokens[end]) else end
     return tokens[start : end if end is not None and end > start else len(tokens)]
 
 
 def _number_then(
-    tokens: Sequence[Token], text: str, words: tuple[str, ...], reading: Reading
+    tokens: Sequence[Token], text: str, words: Phrases, reading: Reading
 ) -> ParsedMeasure | None:
     """[direction] number, then one of ``words`` ending the text."""
     found = _directed_number(tokens, 0, text)
@@ -142,7 +176,7 @@ def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
     """The forms of a multiplier, unambiguous ones first."""
     count = len(tokens)
     # "×4.26", "x4.26", "*4.26"
-    if count and phrase_at(tokens, 0, TIMES_SIGNS) == 1:
+    if count and phrase_at(tokens, 0, _TIMES_SIGN) == 1:
         found = _signed_number(tokens, 1, text)
         if found is not None and found[1] == count:
             return ParsedMeasure(found[0], Reading.FACTOR)
@@ -151,7 +185,7 @@ def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
     if found is not None and found[1] == count - 1 and tokens[-1].key in TIMES_SIGNS[:2]:
         return ParsedMeasure(found[0], Reading.FACTOR)
     # 增长3.26倍: by N × 100%
-    if (after := phrase_at(tokens, 0, TIMES_MORE_VERBS)) is not None:
+    if (after := phrase_at(tokens, 0, _TIMES_MORE)) is not None:
         found = _signed_number(tokens, after, text)
         if found is not None and found[1] == count - 1 and tokens[-1].key == _TIMES:
             return ParsedMeasure(found[0], Reading.TIMES_MORE)
@@ -166,8 +200,8 @@ def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
     if found is not None:
         number, after = found
         if (
-            phrase_at(tokens, after, ("times as",)) == after + 2
-            and phrase_at(tokens, after + 2, AS_MUCH_ADJECTIVES) == after + 3
+            phrase_at(tokens, after, _TIMES_AS) == after + 2
+            and phrase_at(tokens, after + 2, _AS_MUCH) == after + 3
             and (after + 3 == count or phrase_at(tokens, after + 3, _AS) == count)
         ):
             return ParsedMeasure(number, Reading.TIMES_AS_MUCH)
@@ -176,17 +210,20 @@ def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
 
 def _bare_times(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
     """[up|grew… [by]] N times|fold|倍 [more]: a number of times, read either way."""
-    index = phrase_at(tokens, 0, TIMES_VERBS)
+    # A verb and "by" are English words, apart from what follows: "up 3 times", "up by 3 times".
+    index = phrase_at(tokens, 0, _TIMES_VERB)
     if index is not None:
-        index = phrase_at(tokens, index, (BY_WORD,)) or index
+        index = phrase_at(tokens, index, _BY) or index
+        if index == len(tokens) or not tokens[index].spaced:
+            return None
     found = _signed_number(tokens, index or 0, text)
     if found is None:
         return None
     number, after = found
-    end = phrase_at(tokens, after, TIMES_WORDS)
+    end = phrase_at(tokens, after, _TIMES_WORD)
     if end is None:
         return None
-    if end == len(tokens) or phrase_at(tokens, end, (MORE_WORD,)) == len(tokens):
+    if end == len(tokens) or (phrase_at(tokens, end, _MORE) == len(tokens) and tokens[end].spaced):
         return ParsedMeasure(number, Reading.TIMES)
     return None
 
@@ -224,7 +261,7 @@ def read_growth(text: str) -> ParsedMeasure:
     (Decimal('-3.2'), Decimal('5'))
     """
     tokens = _without_cues(tokenize(text, what="a growth rate"))
-    parsed = _number_then(tokens, text, PERCENT_WORDS, Reading.PERCENT) or _multiplier(tokens, text)
+    parsed = _number_then(tokens, text, _PERCENT, Reading.PERCENT) or _multiplier(tokens, text)
     if parsed is None:
         raise ParseError(
             f"cannot read {quote(text)} as a growth rate: expected text like '+59.3%', "
@@ -241,9 +278,9 @@ def read_share(text: str) -> ParsedMeasure:
         ParseError: For anything else.
     """
     tokens = tokenize(text, what="a share")
-    start = phrase_at(tokens, 0, SHARE_WORDS) or 0
+    start = phrase_at(tokens, 0, _SHARE) or 0
     found = _signed_number(tokens, start, text)
-    if found is None or phrase_at(tokens, found[1], PERCENT_WORDS) != len(tokens):
+    if found is None or phrase_at(tokens, found[1], _PERCENT) != len(tokens):
         raise ParseError(
             f"cannot read {quote(text)} as a share: expected text like '92.3%'", value=text
         )
@@ -257,7 +294,7 @@ def read_points(text: str) -> ParsedMeasure:
         ParseError: For anything else.
     """
     tokens = _without_cues(tokenize(text, what="percentage points"))
-    parsed = _number_then(tokens, text, POINTS_WORDS, Reading.POINTS)
+    parsed = _number_then(tokens, text, _POINTS, Reading.POINTS)
     if parsed is None:
         raise ParseError(
             f"cannot read {quote(text)} as percentage points: expected text like '+1.2 pp', "
