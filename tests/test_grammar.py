@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -321,3 +322,29 @@ def test_every_formatted_period_reads_back(period: Period) -> None:
     """str(p), p.isoformat() and p.label() read back equal through the grammar."""
     for text in (str(period), period.isoformat(), period.label()):
         assert period == Period.parse(text)
+
+
+# -- robustness --------------------------------------------------------------------------
+
+FRAGMENTS = [
+    *(" ", "5", "59.3", ".5", "5.", "1,234", "2023", "07", "-", "+", "−", "%", "％", "/"),
+    *("up", "down", "pp", "p.p.", "percentage points", "个百分点", "同比", "增长", "下降"),
+    *("year on year", "y/y", "×", "x", "times", "倍", "是", "的", "fold", "as much", "by"),
+    *("占", "billion", "bn", "m", "亿", "万", "元", "CNY", "US$", "tonnes", "吨", "¥", "kg"),
+    *("Q2", "H1", "年", "月", "Jan", "Jul", "–", "to", "first", "seven", "months", "of"),
+]
+ALL_READERS: dict[str, Callable[[str], object]] = {
+    **READERS,
+    "Multiplier.parse(MORE)": lambda text: Multiplier.parse(text, times=TimesConvention.MORE),
+}
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=6).map("".join))
+@example("5同比5×")
+@example("×同比.5")
+@example("year on year2023x")
+def test_every_reader_gives_a_value_or_a_tradestats_error(text: str) -> None:
+    """Whatever words and numbers are strung together, a reader only ever raises its own errors."""
+    for read in ALL_READERS.values():
+        with contextlib.suppress(TradeStatsError):
+            read(text)
