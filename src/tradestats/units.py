@@ -28,7 +28,7 @@ from typing import Final
 import pint
 
 from tradestats._currencies import ISO_4217
-from tradestats._grammar._words import SCALES  # scale words, the grammar's one table
+from tradestats._grammar import _words
 from tradestats._numbers import CONTEXT
 from tradestats.errors import UnitMismatchError, UnknownUnitError
 
@@ -70,6 +70,10 @@ kilowatt_hour = [energy] = kWh
 megawatt_hour = 1000 * kilowatt_hour = MWh
 gigawatt_hour = 1000 * megawatt_hour = GWh
 """
+
+#: Scale words → the power of ten they stand for (short scale, so a billion is 10⁹).
+#: The grammar's one table of scale words, named here for users.
+SCALES: Final = _words.SCALES
 
 
 def _build_registry() -> pint.UnitRegistry[Decimal]:
