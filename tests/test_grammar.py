@@ -35,6 +35,7 @@ from tradestats._grammar import (
     MAX_UNIT_CHARS,
     ParsedAmount,
     Reading,
+    _tokens,
     read_amount,
     read_growth,
     read_multiplier,
@@ -46,7 +47,7 @@ from tradestats._grammar._words import FALL_WORDS, RISE_WORDS, SCALES, YEAR_ON_Y
 from tradestats.units import SCALES as UNIT_SCALES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 Measure = Growth | Multiplier | Share | PercentagePoints
 
@@ -232,6 +233,23 @@ def test_readers_stop_at_their_documented_limit(
     """Past the documented limit of tokens (or characters), text is refused as too long."""
     with pytest.raises(ParseError, match=re.escape("…")):
         read(filler * (limit + 50))
+
+
+def test_tokenizing_stops_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tokenizer takes at most MAX_TOKENS tokens (and the spaces between) from any text."""
+    taken: list[re.Match[str]] = []
+    pattern = _tokens._TOKEN
+
+    class Counting:
+        def finditer(self, text: str) -> Iterator[re.Match[str]]:
+            for match in pattern.finditer(text):
+                taken.append(match)
+                yield match
+
+    monkeypatch.setattr(_tokens, "_TOKEN", Counting())
+    with pytest.raises(ParseError, match="more than 64 words"):
+        _tokens.tokenize("% " * MEGABYTE, what="a growth rate")
+    assert len(taken) <= 2 * MAX_TOKENS + 1
 
 
 def test_numbers_longer_than_the_limit_are_refused() -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Self, overload
 
 from attrs import field, frozen
 
-from tradestats._grammar import currency_of, physical_name, read_amount
+from tradestats._grammar import currency_of, physical_name, quote, read_amount
 from tradestats._numbers import CONTEXT, Number, round_half_up, show, to_decimal
 from tradestats.errors import (
     InvalidValueError,
@@ -429,7 +429,7 @@ def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str
     units = [_unit_of(part, money=money, yen_sign=yen_sign) for part in parsed.units]
     if len(units) == 2 and units[0] != units[1]:
         raise ParseError(
-            f"cannot read {text!r}: it names two units, {units[0]} and {units[1]}",
+            f"cannot read {quote(text)}: it names two units, {units[0]} and {units[1]}",
             value=text,
         )
     return parsed.magnitude, (units[0] if units else None)

@@ -81,7 +81,7 @@ tradestats.errors.ParseError: cannot read '59.同比3%' as a growth rate: expect
 
 from __future__ import annotations
 
-from tradestats._grammar._tokens import MAX_NUMERAL_CHARS, MAX_TOKENS
+from tradestats._grammar._tokens import MAX_NUMERAL_CHARS, MAX_TOKENS, quote
 from tradestats._grammar.amounts import (
     MAX_UNIT_CHARS,
     ParsedAmount,
@@ -110,6 +110,7 @@ __all__ = [
     "Reading",
     "currency_of",
     "physical_name",
+    "quote",
     "read_amount",
     "read_growth",
     "read_multiplier",
