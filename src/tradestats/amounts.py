@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, Final, Self, overload
 
 from attrs import field, frozen
 
+from tradestats._grammar import currency_of, physical_name, quote, read_amount
 from tradestats._numbers import CONTEXT, Number, auto_scale, round_half_up, show, to_decimal
-from tradestats._parsing import parse_amount
 from tradestats.errors import (
     InvalidValueError,
     ParseError,
@@ -37,6 +37,7 @@ from tradestats.units import (
     SCALES,
     canonical_unit,
     conversion_factor,
+    dimension_name,
     dimension_of,
     incompatibility,
     is_currency,
@@ -112,7 +113,7 @@ class Amount:
         >>> Amount.parse("3.2万吨")
         Amount('32000 tonne')
         """
-        magnitude, unit = parse_amount(text, money=False, yen_sign=yen_sign)
+        magnitude, unit = _read(text, money=False, yen_sign=yen_sign)
         if unit is None:
             raise ParseError(
                 f"{text!r} names no unit: write a currency or unit, as in '{text} CNY'",
@@ -393,7 +394,7 @@ def _coerce(
     if isinstance(value, Amount):
         magnitude, written = value.magnitude, value.unit
     elif isinstance(value, str) and not _looks_numeric(value):
-        magnitude, written = parse_amount(value, money=money, yen_sign=yen_sign)
+        magnitude, written = _read(value, money=money, yen_sign=yen_sign)
     elif isinstance(value, str | Decimal | int | float):
         magnitude, written = to_decimal(value, what="an amount"), None
     else:
@@ -421,6 +422,47 @@ def _coerce(
     return result
 
 
+def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str | None]:
+    """The exact magnitude and canonical unit (``None`` if none is written) of an amount's text.
+
+    Raises:
+        ParseError: For text that is not an amount, or names two units.
+        AmbiguityError: For "¥" without ``yen_sign``.
+        UnknownUnitError: For an unknown currency or unit.
+        UnitMismatchError: For a physical unit where money is wanted.
+    """
+    parsed = read_amount(text, money=money)
+    units = [_unit_of(part, money=money, yen_sign=yen_sign) for part in parsed.units]
+    if len(units) == 2 and units[0] != units[1]:
+        raise ParseError(
+            f"cannot read {quote(text)}: it names two units, {units[0]} and {units[1]}",
+            value=text,
+        )
+    return parsed.magnitude, (units[0] if units else None)
+
+
+def _unit_of(text: str, *, money: bool, yen_sign: str | None) -> str:
+    """The canonical unit of a unit text: a currency word, sign or code, or a registry unit."""
+    currency = currency_of(text, yen_sign=yen_sign)
+    if currency is not None:
+        return currency
+    if not money:
+        return canonical_unit(physical_name(text))
+    try:
+        physical = canonical_unit(physical_name(text))
+    except UnknownUnitError:
+        raise UnknownUnitError(
+            f"unknown currency {text!r}: expected an ISO 4217 code such as 'CNY', "
+            "a word such as 'yuan' or 'US dollars', or a sign such as 'US$', '€' or '£'",
+            value=text,
+        ) from None
+    raise UnitMismatchError(
+        f"{text!r} is a unit of {dimension_name(physical)}, not a currency: "
+        "use amount() for volume figures, money() for values",
+        value=text,
+    )
+
+
 def _looks_numeric(text: str) -> bool:
     try:
         Decimal(text.strip())
@@ -432,7 +474,7 @@ def _looks_numeric(text: str) -> bool:
 def _wanted_unit(unit: str | None, *, money: bool, yen_sign: str | None) -> str | None:
     if unit is None:
         return None
-    magnitude, parsed = parse_amount(f"1 {unit}", money=money, yen_sign=yen_sign)
+    magnitude, parsed = _read(f"1 {unit}", money=money, yen_sign=yen_sign)
     if parsed is None or magnitude != 1:
         raise UnknownUnitError(f"unknown {'currency' if money else 'unit'} {unit!r}", value=unit)
     return parsed

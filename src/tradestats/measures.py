@@ -29,21 +29,20 @@ from typing import Final, Protocol, Self
 from attrs import field, frozen
 
 from tradestats import _rules
+from tradestats._grammar import (
+    ParsedMeasure,
+    Reading,
+    read_growth,
+    read_multiplier,
+    read_points,
+    read_share,
+)
 from tradestats._numbers import CONTEXT, ONE, Number, fixed, round_half_up, show, to_decimal
 from tradestats.errors import AmbiguityError, InvalidValueError, ParseError
 
 __all__ = ["Growth", "Multiplier", "PercentagePoints", "Share", "TimesConvention"]
 
-_UNSIGNED: Final = r"(?:\d+(?:\.\d*)?|\.\d+)"
-_NUMBER: Final = rf"[-+−]?{_UNSIGNED}"
 _FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
-_RISE: Final = r"up|rose|grew|increased|surged|jumped|增长|增加|上升|上涨|提高|增"
-_FALL: Final = r"down|fell|dropped|decreased|declined|下降|减少|降低|下跌|回落|降"
-# "year on year" and its spellings say what a growth rate compares; they change no number.
-_YEAR_ON_YEAR: Final = re.compile(
-    r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|y-o-y)\b|同比|较上年同期|比上年同期",
-    re.IGNORECASE,
-)
 
 
 class TimesConvention(enum.Enum):
@@ -80,17 +79,6 @@ def _rate(value: Number) -> Decimal:
 
 def _points(value: Number) -> Decimal:
     return to_decimal(value, what="percentage points")
-
-
-def _match_number(pattern: str, text: str) -> Decimal | None:
-    """The number that ``pattern`` (with NUMBER where the number stands) finds in ``text``."""
-    # UNSIGNED after a word of direction: "down -3%" is a typo, not +3%.
-    regex = pattern.replace("UNSIGNED", f"({_UNSIGNED})").replace("NUMBER", f"({_NUMBER})")
-    match = re.fullmatch(regex, text.strip(), re.IGNORECASE)
-    if match is None:
-        return None
-    number = next(group for group in match.groups() if group is not None)
-    return Decimal(number.replace("−", "-"))
 
 
 class _Formattable(Protocol):
@@ -159,20 +147,10 @@ class Growth:
         >>> Growth.parse("down 3.2%"), Growth.parse("同比增长59.3%"), Growth.parse("增长3.26倍")
         (Growth('-3.2%'), Growth('+59.3%'), Growth('+326%'))
         """
-        body = _YEAR_ON_YEAR.sub("", text).strip()
-        if (number := _match_number(rf"(?:(?:{_RISE})\s*UNSIGNED|NUMBER)\s*%", body)) is not None:
-            return cls.from_percent(number)
-        if (number := _match_number(rf"(?:{_FALL})\s*UNSIGNED\s*%", body)) is not None:
-            return cls.from_percent(-number)
-        try:
-            multiplier = Multiplier.parse(body, times=times)
-        except ParseError:
-            raise ParseError(
-                f"cannot read {text!r} as a growth rate: expected text like '+59.3%', "
-                "'up 59.3% year on year', '同比增长59.3%' or '增长3.26倍'",
-                value=text,
-            ) from None
-        return cls(CONTEXT.subtract(multiplier.factor, ONE))
+        parsed = read_growth(text)
+        if parsed.reading is Reading.PERCENT:
+            return cls.from_percent(parsed.number)
+        return cls(CONTEXT.subtract(_multiplier(parsed, text, times).factor, ONE))
 
     @property
     def percent(self) -> Decimal:
@@ -235,6 +213,29 @@ class Growth:
 
     def __format__(self, spec: str) -> str:
         return _format_spec(self, spec, "Growth")
+
+
+def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None) -> Multiplier:
+    """The multiplier a parsed "times" figure stands for; a bare "N times" needs ``times``.
+
+    Raises:
+        AmbiguityError: For "N times" without ``times``.
+    """
+    number = parsed.number
+    if parsed.reading is Reading.TIMES_MORE:
+        return Multiplier.times_more(number)
+    if parsed.reading is Reading.TIMES_AS_MUCH:
+        return Multiplier.times_as_much(number)
+    if parsed.reading is not Reading.TIMES:
+        return Multiplier(number)
+    if times is None:
+        raise AmbiguityError(
+            f'{text!r} has two readings: ×{number} ("{number} times as much") or '
+            f"×{number + 1} (+{fixed(number.scaleb(2))}%, Chinese 增长{number}倍); "
+            "pass times=TimesConvention.AS_MUCH or times=TimesConvention.MORE",
+            value=text,
+        )
+    return Multiplier.from_times(number, times)
 
 
 def _non_negative_factor(value: Number) -> Decimal:
@@ -305,38 +306,7 @@ class Multiplier:
         >>> Multiplier.parse("是去年的3.26倍")
         Multiplier('×3.26')
         """
-        if (number := _match_number(r"[×x*]\s*NUMBER|NUMBER\s*[×x]", text)) is not None:
-            return cls(number)
-        if (number := _match_number(r"(?:增长|增加|增)\s*NUMBER\s*倍", text)) is not None:
-            return cls.times_more(number)
-        if (number := _match_number(r"(?:是|为).*的\s*NUMBER\s*倍", text)) is not None:
-            return cls.times_as_much(number)
-        if (
-            number := _match_number(
-                r"NUMBER\s*times\s+as\s+(?:much|large|high|big)"
-                r"(?:\s+as)?",
-                text,
-            )
-        ) is not None:
-            return cls.times_as_much(number)
-        bare = (
-            r"(?:(?:up|grew|rose|surged|increased)\s+(?:by\s+)?)?"
-            r"NUMBER\s*(?:times|-?fold|倍)(?:\s+more)?"
-        )
-        if (number := _match_number(bare, text)) is not None:
-            if times is None:
-                raise AmbiguityError(
-                    f'{text!r} has two readings: ×{number} ("{number} times as much") or '
-                    f"×{number + 1} (+{fixed(number.scaleb(2))}%, Chinese 增长{number}倍); "
-                    "pass times=TimesConvention.AS_MUCH or times=TimesConvention.MORE",
-                    value=text,
-                )
-            return cls.from_times(number, times)
-        raise ParseError(
-            f"cannot read {text!r} as a multiplier: expected '×4.26', '增长3.26倍' or "
-            "'3.26 times' with a TimesConvention",
-            value=text,
-        )
+        return cls(_multiplier(read_multiplier(text), text, times).factor)
 
     def to_growth(self) -> Growth:
         """The growth rate this multiplier gives: ×4.26 is +326%."""
@@ -401,12 +371,7 @@ class Share:
         Raises:
             ParseError: For text that is not a percentage.
         """
-        number = _match_number(r"(?:占|占比)?\s*NUMBER\s*%", text)
-        if number is None:
-            raise ParseError(
-                f"cannot read {text!r} as a share: expected text like '92.3%'", value=text
-            )
-        return cls.from_percent(number)
+        return cls.from_percent(read_share(text).number)
 
     @property
     def percent(self) -> Decimal:
@@ -475,21 +440,7 @@ class PercentagePoints:
         >>> PercentagePoints.parse("down 0.5 pp"), PercentagePoints.parse("提高1.2个百分点")
         (PercentagePoints('-0.5 pp'), PercentagePoints('+1.2 pp'))
         """
-        body = _YEAR_ON_YEAR.sub("", text).strip()
-        points = r"\s*(?:pp|p\.p\.|percentage\s+points?|个?百分点)"
-        number = _match_number(rf"(?:(?:{_RISE})\s*UNSIGNED|NUMBER){points}", body)
-        fall = None
-        if number is None:
-            fall = _match_number(rf"(?:{_FALL})\s*UNSIGNED{points}", body)
-        if fall is not None:
-            number = -fall
-        if number is None:
-            raise ParseError(
-                f"cannot read {text!r} as percentage points: expected text like '+1.2 pp', "
-                "'up 1.2 percentage points' or '提高1.2个百分点'",
-                value=text,
-            )
-        return cls(number)
+        return cls(read_points(text).number)
 
     def rounded(self, places: int) -> PercentagePoints:
         """The points rounded to ``places`` decimals, half away from zero."""

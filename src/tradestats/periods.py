@@ -15,50 +15,17 @@ True
 from __future__ import annotations
 
 import enum
-import re
 from typing import Final, Self
 
 from attrs import field, frozen
 
+from tradestats._grammar import read_period
+from tradestats._grammar._words import MONTH_ABBREVIATIONS
 from tradestats.errors import InvalidValueError, ParseError
 
 __all__ = ["Period", "PeriodKind", "as_period"]
 
-_MONTH_ABBREVIATIONS: Final = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-)  # fmt: skip
-_LABELS: Final = tuple(name.title() for name in _MONTH_ABBREVIATIONS)
-_CJK_DIGITS: Final = {"一": 1, "二": 2, "三": 3, "四": 4}
-
-_ISO_YEAR = re.compile(r"^(\d{4})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_QUARTER = re.compile(r"^(\d{4})[-\s]?Q([1-4])$", re.IGNORECASE)
-_ISO_HALF = re.compile(r"^(\d{4})[-\s]?H([12])$", re.IGNORECASE)
-_ISO_SPAN = re.compile(r"^(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})$")
-_EN_MONTHS = re.compile(
-    r"^(?P<m1>[a-z]{3})[a-z]*\.?(?:\s*(?:[-–—]|to|through)\s*(?P<m2>[a-z]{3})[a-z]*\.?)?"
-    r",?\s+(?P<year>\d{4})$",
-    re.IGNORECASE,
-)
-_EN_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
-_EN_HALF = re.compile(r"^H([12])\s+(\d{4})$", re.IGNORECASE)
-_EN_CROSS_YEAR = re.compile(
-    r"^([a-z]{3})[a-z]*\.?\s+(\d{4})\s*(?:[-–—]|to|through)\s*([a-z]{3})[a-z]*\.?\s+(\d{4})$",
-    re.IGNORECASE,
-)
-_EN_FIRST_MONTHS = re.compile(
-    r"^(?:the\s+)?first\s+(\w+)\s+months?\s+(?:of\s+)?(\d{4})$", re.IGNORECASE
-)
-_EN_NUMBERS: Final = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-)  # fmt: skip
-_ZH_YEAR = re.compile(r"^(\d{4})\s*年(?:全年)?$")
-_ZH_MONTHS = re.compile(
-    r"^(\d{4})\s*年\s*(\d{1,2})(?:\s*(?:-|–|—|~|至|到)\s*(\d{1,2}))?\s*月(?:份)?$"
-)
-_ZH_FIRST_MONTHS = re.compile(r"^(\d{4})\s*年\s*前\s*(\d{1,2})\s*(?:个)?\s*月$")
-_ZH_QUARTER = re.compile(r"^(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度$")
+_LABELS: Final = tuple(name.title() for name in MONTH_ABBREVIATIONS)
 
 
 class PeriodKind(enum.Enum):
@@ -217,52 +184,11 @@ class Period:
         """
         if not isinstance(text, str):
             raise ParseError(f"a period must be given as text, got {text!r}", value=text)
-        stripped = text.strip()
+        parsed = read_period(text)
         try:
-            result = cls._parse(stripped)
+            return cls(parsed.start_year, parsed.start_month, parsed.end_year, parsed.end_month)
         except InvalidValueError as error:
             raise ParseError(f"cannot read {text!r} as a period: {error}", value=text) from None
-        if result is None:
-            raise ParseError(
-                f"cannot read {text!r} as a period: expected '2023', '2023-07', '2023-Q2', "
-                "'2023-H1', '2023-01/2023-07', 'Jan–Jul 2023' or '2023年1-7月'",
-                value=text,
-            )
-        return result
-
-    @classmethod
-    def _parse(cls, text: str) -> Self | None:  # noqa: PLR0911, PLR0912 - one branch per form
-        if m := _ISO_YEAR.match(text):
-            return cls.year(int(m[1]))
-        if m := _ISO_MONTH.match(text):
-            return cls.month(int(m[1]), int(m[2]))
-        if m := _ISO_QUARTER.match(text) or _EN_QUARTER.match(text):
-            year, quarter = (m[1], m[2]) if len(m[1]) == 4 else (m[2], m[1])
-            return cls.quarter(int(year), int(quarter))
-        if m := _ISO_HALF.match(text):
-            return cls.half(int(m[1]), int(m[2]))
-        if m := _EN_HALF.match(text):
-            return cls.half(int(m[2]), int(m[1]))
-        if m := _EN_CROSS_YEAR.match(text):
-            first, last = _month_number(m[1], text), _month_number(m[3], text)
-            return cls(int(m[2]), first, int(m[4]), last)
-        if m := _EN_FIRST_MONTHS.match(text):
-            return cls.year_to_date(int(m[2]), _count(m[1], text))
-        if m := _ISO_SPAN.match(text):
-            return cls(int(m[1]), int(m[2]), int(m[3] or m[1]), int(m[4]))
-        if m := _EN_MONTHS.match(text):
-            first = _month_number(m["m1"], text)
-            last = _month_number(m["m2"], text) if m["m2"] else first
-            return cls(int(m["year"]), first, int(m["year"]), last)
-        if m := _ZH_YEAR.match(text):
-            return cls.year(int(m[1]))
-        if m := _ZH_MONTHS.match(text):
-            return cls(int(m[1]), int(m[2]), int(m[1]), int(m[3] or m[2]))
-        if m := _ZH_FIRST_MONTHS.match(text):
-            return cls.year_to_date(int(m[1]), int(m[2]))
-        if m := _ZH_QUARTER.match(text):
-            return cls.quarter(int(m[1]), _CJK_DIGITS.get(m[2]) or int(m[2]))
-        return None
 
     # -- properties --------------------------------------------------------------------
 
@@ -425,24 +351,3 @@ def as_period(value: Period | str | int) -> Period:
             value=value,
         )
     return Period.year(value)
-
-
-def _count(word: str, text: str) -> int:
-    """A number of months written in digits or words ("7", "seven")."""
-    if word.isdecimal():  # not isdigit(): int() refuses digits such as "²"
-        return int(word)
-    try:
-        return _EN_NUMBERS.index(word.lower()) + 1
-    except ValueError:
-        raise ParseError(
-            f"cannot read {text!r} as a period: {word!r} is not a number of months", value=text
-        ) from None
-
-
-def _month_number(name: str, text: str) -> int:
-    try:
-        return _MONTH_ABBREVIATIONS.index(name[:3].lower()) + 1
-    except ValueError:
-        raise ParseError(
-            f"cannot read {text!r} as a period: {name!r} is not a month", value=text
-        ) from None

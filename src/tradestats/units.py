@@ -28,6 +28,7 @@ from typing import Final
 import pint
 
 from tradestats._currencies import ISO_4217
+from tradestats._grammar import _words
 from tradestats._numbers import CONTEXT
 from tradestats.errors import UnitMismatchError, UnknownUnitError
 
@@ -73,29 +74,8 @@ gigawatt_hour = 1000 * megawatt_hour = GWh
 """
 
 #: Scale words → the power of ten they stand for (short scale, so a billion is 10⁹).
-SCALES: Final[dict[str, int]] = {
-    "thousand": 3,
-    "k": 3,
-    "million": 6,
-    "mn": 6,
-    "mln": 6,
-    "billion": 9,
-    "bn": 9,
-    "bln": 9,
-    "trillion": 12,
-    "tn": 12,
-    "trn": 12,
-    "千": 3,
-    "万": 4,
-    "十万": 5,
-    "百万": 6,
-    "千万": 7,
-    "亿": 8,
-    "十亿": 9,
-    "百亿": 10,
-    "千亿": 11,
-    "万亿": 12,
-}
+#: The grammar's one table of scale words, named here for users.
+SCALES: Final = _words.SCALES
 
 
 def _build_registry() -> pint.UnitRegistry[Decimal]:

@@ -1,0 +1,120 @@
+"""One grammar of figures: how amounts, measures and periods are written, read in one place.
+
+The value types (:class:`~tradestats.Amount`, :func:`~tradestats.money`,
+:class:`~tradestats.Growth`, :class:`~tradestats.Multiplier`,
+:class:`~tradestats.Share`, :class:`~tradestats.PercentagePoints`,
+:class:`~tradestats.Period` and the ``Reported.parse_*`` family) do not read text
+themselves: their ``parse`` methods call a reader here, get back a plain record
+of what was written, and build themselves from it. A reader either returns a
+record or raises :class:`~tradestats.ParseError` naming the text.
+
+Layout
+    ``_words``     every table of words, written once: scale words, currency words and
+                   signs, Chinese measure words, percent and point words, words of rise
+                   and fall, year-on-year cues, "times" wordings, month names. Pure data,
+                   so :mod:`tradestats.units` builds its pint scale units from it.
+    ``_tokens``    the tokenizer: numerals, ASCII words and single marks, with limits.
+    ``amounts``    :func:`read_amount` → :class:`ParsedAmount`; currency words.
+    ``measures``   :func:`read_growth`, :func:`read_multiplier`, :func:`read_share`,
+                   :func:`read_points` → :class:`ParsedMeasure`.
+    ``periods``    :func:`read_period` → :class:`ParsedPeriod`.
+
+The grammar knows no pint and no value type: it sits below :mod:`tradestats.units`.
+
+Well-formed text only
+    Measures are read as tokens, so a numeral ("59.3") and a word ("year") are
+    each one token. A cue word such as 同比 or "year on year" is accepted only
+    whole, before or after the figure, and never inside a number: "59.同比3%" and
+    "+1同比.2 PP" are refused. A sign belongs to a number only written right
+    against it ("-3.2%", not "- 3.2%"), and a word of direction takes an unsigned
+    number ("down 3.2%", never "down -3.2%").
+
+Linear time
+    No pattern has nested quantifiers. Measures are refused past
+    :data:`MAX_TOKENS` tokens, periods past :data:`MAX_PERIOD_CHARS` characters,
+    numerals past :data:`MAX_NUMERAL_CHARS` characters, and unit texts past
+    :data:`MAX_UNIT_CHARS` characters *before* they reach pint, whose unit
+    parser is quadratic on long garbage.
+
+Forms (case-insensitive; spaces between words and numbers optional unless shown)
+
+============  ==================================  ===============================
+Kind          Example text                        Result
+============  ==================================  ===============================
+amount        ``183 billion yuan``                183E9 CNY
+amount        ``US$5.94 trillion``                5.94E12 USD
+amount        ``1,831.6亿元``                      1831.6E8 CNY
+amount        ``-€3bn``, ``$3m``                   −3E9 EUR, 3E6 USD (m, b: money only)
+amount        ``3.2万吨``, ``12.5 thousand tonnes``  32000 tonne, 12500 tonne
+amount        ``¥12.5bn`` (with ``yen_sign``)      12.5E9 CNY or JPY
+growth        ``+59.3%``, ``59.3 percent``        +59.3%
+growth        ``up 59.3% year on year``           +59.3%
+growth        ``同比下降3.2%``, ``down 3.2% y/y``   −3.2%
+growth        ``增长3.26倍``                        +326% (×4.26)
+growth        ``×1.593``                          +59.3%
+multiplier    ``×4.26``, ``4.26x``                ×4.26
+multiplier    ``增长3.26倍``                        ×4.26
+multiplier    ``是去年的3.26倍``                     ×3.26
+multiplier    ``3.26 times as much``              ×3.26
+multiplier    ``3.26 times``, ``3.26倍``, ``3.26-fold``  needs a TimesConvention
+share         ``92.3%``, ``占92.3%``, ``占比92.3%``  92.3%
+points        ``+1.2 pp``, ``-0.5 p.p.``          +1.2 pp, −0.5 pp
+points        ``up 1.2 percentage points``        +1.2 pp
+points        ``同比提高1.2个百分点``                +1.2 pp
+period        ``2023``, ``2023年``, ``2023年全年``   2023
+period        ``2023-07``, ``Jul 2023``, ``2023年7月``  2023-07
+period        ``2023-Q2``, ``Q2 2023``, ``2023年第二季度``  2023-Q2
+period        ``2023-H1``, ``H1 2023``             2023-H1
+period        ``2023-01/2023-07``, ``2023-01/07``  2023-01/2023-07
+period        ``Jan–Jul 2023``, ``January to July 2023``  2023-01/2023-07
+period        ``first seven months of 2023``, ``2023年前7个月``, ``2023年1-7月``  2023-01/2023-07
+period        ``Jul 2022–Jun 2023``               2022-07/2023-06
+============  ==================================  ===============================
+
+>>> read_growth("同比增长59.3%")
+ParsedMeasure(number=Decimal('59.3'), reading=<Reading.PERCENT: 'percent'>)
+>>> read_growth("59.同比3%")
+Traceback (most recent call last):
+...
+tradestats.errors.ParseError: cannot read '59.同比3%' as a growth rate: expected text like ...
+"""
+
+from __future__ import annotations
+
+from tradestats._grammar._tokens import MAX_NUMERAL_CHARS, MAX_TOKENS, quote
+from tradestats._grammar.amounts import (
+    MAX_UNIT_CHARS,
+    ParsedAmount,
+    currency_of,
+    physical_name,
+    read_amount,
+)
+from tradestats._grammar.measures import (
+    ParsedMeasure,
+    Reading,
+    read_growth,
+    read_multiplier,
+    read_points,
+    read_share,
+)
+from tradestats._grammar.periods import MAX_PERIOD_CHARS, ParsedPeriod, read_period
+
+__all__ = [
+    "MAX_NUMERAL_CHARS",
+    "MAX_PERIOD_CHARS",
+    "MAX_TOKENS",
+    "MAX_UNIT_CHARS",
+    "ParsedAmount",
+    "ParsedMeasure",
+    "ParsedPeriod",
+    "Reading",
+    "currency_of",
+    "physical_name",
+    "quote",
+    "read_amount",
+    "read_growth",
+    "read_multiplier",
+    "read_period",
+    "read_points",
+    "read_share",
+]

@@ -1,0 +1,233 @@
+"""The vocabulary of figures, each table written once: scale, percent, cue and "times" words.
+
+Pure data, importing nothing of tradestats, so that :mod:`tradestats.units` can
+define its pint scale units from :data:`SCALES` without an import cycle. Words
+are kept in lower case; the grammar compares them case-insensitively.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "AS_MUCH_ADJECTIVES",
+    "AS_MUCH_CJK_MARKS",
+    "AS_MUCH_CJK_VERBS",
+    "BY_WORD",
+    "CJK_DIGITS",
+    "CURRENCY_WORDS",
+    "FALL_WORDS",
+    "MONEY_LETTER_SCALES",
+    "MONTH_ABBREVIATIONS",
+    "MORE_WORD",
+    "NUMBER_WORDS",
+    "PERCENT_WORDS",
+    "PHYSICAL_WORDS",
+    "POINTS_WORDS",
+    "RANGE_WORDS",
+    "RISE_WORDS",
+    "SCALES",
+    "SHARE_WORDS",
+    "TIMES_MORE_VERBS",
+    "TIMES_SIGNS",
+    "TIMES_VERBS",
+    "TIMES_WORDS",
+    "YEAR_ON_YEAR",
+    "YEN_SIGNS",
+]
+
+# -- numbers -----------------------------------------------------------------------------
+
+#: Scale words → the power of ten they stand for (short scale, so a billion is 10⁹).
+SCALES: Final[dict[str, int]] = {
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "mn": 6,
+    "mln": 6,
+    "billion": 9,
+    "bn": 9,
+    "bln": 9,
+    "trillion": 12,
+    "tn": 12,
+    "trn": 12,
+    "千": 3,
+    "万": 4,
+    "十万": 5,
+    "百万": 6,
+    "千万": 7,
+    "亿": 8,
+    "十亿": 9,
+    "百亿": 10,
+    "千亿": 11,
+    "万亿": 12,
+}
+
+#: Single letters that are scale words only next to money ("$5bn", "$3m"): in a
+#: volume "m" is a metre.
+MONEY_LETTER_SCALES: Final[dict[str, int]] = {"m": 6, "b": 9}
+
+#: Number words for counts of months ("the first seven months").
+NUMBER_WORDS: Final = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+
+#: Chinese numerals of quarters (第二季度).
+CJK_DIGITS: Final[dict[str, int]] = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+# -- units -------------------------------------------------------------------------------
+
+#: Words and signs for currencies → ISO 4217 code. "¥" is missing on purpose.
+CURRENCY_WORDS: Final[dict[str, str]] = {
+    # Chinese yuan renminbi
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "cn¥": "CNY",
+    "rmb¥": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "人民币元": "CNY",
+    # US dollar
+    "$": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollar": "USD",
+    "us dollars": "USD",
+    "u.s. dollar": "USD",
+    "u.s. dollars": "USD",
+    "美元": "USD",
+    # Euro, pound sterling, yen
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "欧元": "EUR",
+    "£": "GBP",
+    "sterling": "GBP",
+    "pound sterling": "GBP",
+    "pounds sterling": "GBP",
+    "英镑": "GBP",
+    "yen": "JPY",
+    "jp¥": "JPY",
+    "日元": "JPY",
+    # Other currencies often met in trade news
+    "hk$": "HKD",
+    "hong kong dollar": "HKD",
+    "hong kong dollars": "HKD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "澳元": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "加元": "CAD",
+    "s$": "SGD",
+    "新加坡元": "SGD",
+    "nz$": "NZD",
+    "nt$": "TWD",
+    "新台币": "TWD",
+    "r$": "BRL",
+    "₹": "INR",
+    "₩": "KRW",
+    "韩元": "KRW",
+    "₽": "RUB",
+    "卢布": "RUB",
+    "₺": "TRY",
+    "₫": "VND",
+    "฿": "THB",
+    "₱": "PHP",
+    "瑞士法郎": "CHF",
+}
+
+#: The yen sign stands for both the Chinese yuan and the Japanese yen.
+YEN_SIGNS: Final = frozenset({"¥", "￥"})
+
+#: Chinese measure words for volumes → pint unit names (the English ones are pint's own).
+PHYSICAL_WORDS: Final[dict[str, str]] = {
+    "吨": "tonne",
+    "公吨": "tonne",
+    "千克": "kilogram",
+    "公斤": "kilogram",
+    "克": "gram",
+    "件": "item",
+    "个": "item",
+    "台": "item",
+    "辆": "item",
+    "套": "item",
+    "双": "pair",
+    "升": "litre",
+    "立方米": "cubic_metre",
+    "平方米": "square_metre",
+    "米": "metre",
+    "千瓦时": "kilowatt_hour",
+    "metric tons": "tonne",
+    "metric ton": "tonne",
+}
+
+# -- measures ----------------------------------------------------------------------------
+# Phrases are written with single spaces between words; the grammar reads any
+# spacing between the words of a phrase, but never splits a word or a number.
+
+#: What follows the number of a growth rate or a share.
+PERCENT_WORDS: Final = ("%", "％", "percent", "per cent")
+
+#: What follows a number of percentage points.
+POINTS_WORDS: Final = (
+    "pp", "p.p.", "percentage point", "percentage points", "个百分点", "百分点",
+)  # fmt: skip
+
+#: Words of a rise, before the (unsigned) number.
+RISE_WORDS: Final = (
+    "up", "rose", "grew", "increased", "surged", "jumped",
+    "增长", "增加", "上升", "上涨", "提高", "增",
+)  # fmt: skip
+
+#: Words of a fall, before the (unsigned) number: "down 3.2%" is −3.2%.
+FALL_WORDS: Final = (
+    "down", "fell", "dropped", "decreased", "declined",
+    "下降", "减少", "降低", "下跌", "回落", "降",
+)  # fmt: skip
+
+#: Cue words that say a change is year on year: they stand before or after the
+#: figure, change no number, and are never read inside one.
+YEAR_ON_YEAR: Final = (
+    "year on year", "year-on-year", "year on-year", "year-on year",
+    "year over year", "year-over-year", "year over-year", "year-over year",
+    "y/y", "yoy", "y-o-y", "同比", "较上年同期", "比上年同期",
+)  # fmt: skip
+
+#: Words before a share: 占92.3%, 占比92.3%.
+SHARE_WORDS: Final = ("占", "占比")
+
+#: Signs of a multiplier: before the factor ("×4.26", "x4.26", "*4.26") and after it ("4.26x").
+TIMES_SIGNS: Final = ("×", "x", "*")
+
+#: Verbs of 增长N倍 ("grew by N×100%"), which is ×(N + 1) without any doubt.
+TIMES_MORE_VERBS: Final = ("增长", "增加", "增")
+
+#: 是…的N倍 and 为…的N倍: "N times as much as", ×N.
+AS_MUCH_CJK_VERBS: Final = ("是", "为")
+AS_MUCH_CJK_MARKS: Final = ("的", "倍")
+
+#: "N times as much/large/high/big [as]": ×N.
+AS_MUCH_ADJECTIVES: Final = ("much", "large", "high", "big")
+
+#: Bare "N times": ambiguous between ×N and ×(N + 1), so the caller must choose.
+TIMES_WORDS: Final = ("times", "fold", "-fold", "倍")
+TIMES_VERBS: Final = ("up", "grew", "rose", "surged", "increased")
+BY_WORD: Final = "by"
+MORE_WORD: Final = "more"
+
+# -- periods -----------------------------------------------------------------------------
+
+#: Month names by their first three letters, January first.
+MONTH_ABBREVIATIONS: Final = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+
+#: Words and dashes between the first and last month of a range.
+RANGE_WORDS: Final = ("-", "–", "—", "~", "to", "through", "至", "到")

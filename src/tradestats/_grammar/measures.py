@@ -1,0 +1,304 @@
+"""The grammar of measures: growth rates, multipliers, shares and percentage points.
+
+Each reader takes the text, cuts it into tokens and tries its forms in turn;
+it returns a :class:`ParsedMeasure` (the number exactly as written and how to
+read it) or raises :class:`~tradestats.ParseError` naming the text. Building
+the value (and refusing a bare "N times") is left to the value types.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from attrs import frozen
+
+from tradestats._grammar._tokens import (
+    Kind,
+    Phrases,
+    Token,
+    numeral_value,
+    phrase_at,
+    phrase_before,
+    phrases,
+    quote,
+    tokenize,
+)
+from tradestats._grammar._words import (
+    AS_MUCH_ADJECTIVES,
+    AS_MUCH_CJK_MARKS,
+    AS_MUCH_CJK_VERBS,
+    BY_WORD,
+    FALL_WORDS,
+    MORE_WORD,
+    PERCENT_WORDS,
+    POINTS_WORDS,
+    RISE_WORDS,
+    SHARE_WORDS,
+    TIMES_MORE_VERBS,
+    TIMES_SIGNS,
+    TIMES_VERBS,
+    TIMES_WORDS,
+    YEAR_ON_YEAR,
+)
+from tradestats.errors import ParseError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "ParsedMeasure",
+    "Reading",
+    "read_growth",
+    "read_multiplier",
+    "read_points",
+    "read_share",
+]
+
+_RISE: Final = phrases(*RISE_WORDS)
+_FALL: Final = phrases(*FALL_WORDS)
+_CUES: Final = phrases(*YEAR_ON_YEAR)
+_PERCENT: Final = phrases(*PERCENT_WORDS)
+_POINTS: Final = phrases(*POINTS_WORDS)
+_SHARE: Final = phrases(*SHARE_WORDS)
+_TIMES_SIGN: Final = phrases(*TIMES_SIGNS)
+_TIMES_MORE: Final = phrases(*TIMES_MORE_VERBS)
+_TIMES_VERB: Final = phrases(*TIMES_VERBS)
+_TIMES_WORD: Final = phrases(*TIMES_WORDS)
+_AS_MUCH: Final = phrases(*AS_MUCH_ADJECTIVES)
+_TIMES_AS: Final = phrases("times as")
+_AS: Final = phrases("as")
+_BY: Final = phrases(BY_WORD)
+_MORE: Final = phrases(MORE_WORD)
+_OF, _TIMES = AS_MUCH_CJK_MARKS
+
+
+class Reading(enum.Enum):
+    """How the number of a measure is to be read."""
+
+    #: "+59.3%", "92.3%": the number is in percent.
+    PERCENT = "percent"
+    #: "+1.2 pp": the number is in percentage points.
+    POINTS = "points"
+    #: "×4.26": the number is the factor new ÷ old.
+    FACTOR = "factor"
+    #: 增长3.26倍: grew by N × 100%, so ×(N + 1).
+    TIMES_MORE = "times more"
+    #: 是…的3.26倍, "3.26 times as much": ×N.
+    TIMES_AS_MUCH = "times as much"
+    #: A bare "3.26 times": either of the two above, for the caller to choose.
+    TIMES = "times"
+
+
+@frozen
+class ParsedMeasure:
+    """A measure as written: its number, with every digit and the sign, and its reading.
+
+    Args:
+        number: The number as written, signed ("down 3.2%" is ``-3.2``); its
+            Decimal exponent is the last digit written, which is the precision
+            a reported figure reads.
+        reading: What the number counts.
+    """
+
+    number: Decimal
+    reading: Reading
+
+
+def _signed_number(
+    tokens: Sequence[Token], index: int, text: str, *, signed: bool = True
+) -> tuple[Decimal, int] | None:
+    """The number at ``index``, with a sign written right against it if ``signed``."""
+    negative = False
+    if signed and index < len(tokens) and (sign := tokens[index].sign) is not None:
+        if index + 1 >= len(tokens) or tokens[index + 1].spaced:
+            return None
+        negative, index = sign == "-", index + 1
+    if index >= len(tokens) or tokens[index].kind is not Kind.NUMERAL:
+        return None
+    number = numeral_value(tokens[index].text, text=text)
+    return (-number if negative else number), index + 1
+
+
+def _directed_number(tokens: Sequence[Token], index: int, text: str) -> tuple[Decimal, int] | None:
+    """A signed number, or a word of rise or fall and an unsigned one ("down 3.2" is -3.2).
+
+    A direction with a signed number ("down -3%") is a typo, not +3%: no reading.
+    """
+    if (after := phrase_at(tokens, index, _RISE)) is not None:
+        return _signed_number(tokens, after, text, signed=False)
+    if (after := phrase_at(tokens, index, _FALL)) is not None:
+        found = _signed_number(tokens, after, text, signed=False)
+        return None if found is None else (-found[0], found[1])
+    return _signed_number(tokens, index, text)
+
+
+def _glued(left: Token, right: Token) -> bool:
+    """Whether an English word runs into its neighbour, as in "year2023" (no word boundary)."""
+    return (
+        not right.spaced
+        and (left.text.isascii() or right.text.isascii())
+        and left.text[-1].isalnum()
+        and right.text[0].isalnum()
+    )
+
+
+def _without_cues(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The tokens without a year-on-year cue at the start or the end (whole words only).
+
+    An English cue must stand apart from the figure ("yoy 5%", not "yoy5%"); a
+    Chinese one needs no space (同比增长).
+    """
+    start = phrase_at(tokens, 0, _CUES) or 0
+    if 0 < start < len(tokens) and tokens[start - 1].text.isascii():
+        start = 0 if _glued(tokens[start - 1], tokens[start]) else start
+    end = phrase_before(tokens, len(tokens), _CUES)
+    if end is not None and end > start and tokens[end].text.isascii():
+        end = None if _glued(tokens[end - 1], tokens[end]) else end
+    return tokens[start : end if end is not None and end > start else len(tokens)]
+
+
+def _number_then(
+    tokens: Sequence[Token], text: str, words: Phrases, reading: Reading
+) -> ParsedMeasure | None:
+    """[direction] number, then one of ``words`` ending the text."""
+    found = _directed_number(tokens, 0, text)
+    if found is None:
+        return None
+    number, after = found
+    if phrase_at(tokens, after, words) != len(tokens):
+        return None
+    return ParsedMeasure(number, reading)
+
+
+def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
+    """The forms of a multiplier, unambiguous ones first."""
+    count = len(tokens)
+    # "×4.26", "x4.26", "*4.26"
+    if count and phrase_at(tokens, 0, _TIMES_SIGN) == 1:
+        found = _signed_number(tokens, 1, text)
+        if found is not None and found[1] == count:
+            return ParsedMeasure(found[0], Reading.FACTOR)
+    # "4.26x", "4.26×"
+    found = _signed_number(tokens, 0, text)
+    if found is not None and found[1] == count - 1 and tokens[-1].key in TIMES_SIGNS[:2]:
+        return ParsedMeasure(found[0], Reading.FACTOR)
+    # 增长3.26倍: by N × 100%
+    if (after := phrase_at(tokens, 0, _TIMES_MORE)) is not None:
+        found = _signed_number(tokens, after, text)
+        if found is not None and found[1] == count - 1 and tokens[-1].key == _TIMES:
+            return ParsedMeasure(found[0], Reading.TIMES_MORE)
+    # 是去年的3.26倍: ×N; the words between say what it is compared with
+    if count >= 4 and tokens[0].key in AS_MUCH_CJK_VERBS and tokens[-1].key == _TIMES:
+        for start in (count - 2, count - 3):
+            found = _signed_number(tokens, start, text)
+            if found is not None and found[1] == count - 1 and tokens[start - 1].key == _OF:
+                return ParsedMeasure(found[0], Reading.TIMES_AS_MUCH)
+    # "3.26 times as much [as]"
+    found = _signed_number(tokens, 0, text)
+    if found is not None:
+        number, after = found
+        if (
+            phrase_at(tokens, after, _TIMES_AS) == after + 2
+            and phrase_at(tokens, after + 2, _AS_MUCH) == after + 3
+            and (after + 3 == count or phrase_at(tokens, after + 3, _AS) == count)
+        ):
+            return ParsedMeasure(number, Reading.TIMES_AS_MUCH)
+    return _bare_times(tokens, text)
+
+
+def _bare_times(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
+    """[up|grew… [by]] N times|fold|倍 [more]: a number of times, read either way."""
+    # A verb and "by" are English words, apart from what follows: "up 3 times", "up by 3 times".
+    index = phrase_at(tokens, 0, _TIMES_VERB)
+    if index is not None:
+        index = phrase_at(tokens, index, _BY) or index
+        if index == len(tokens) or not tokens[index].spaced:
+            return None
+    found = _signed_number(tokens, index or 0, text)
+    if found is None:
+        return None
+    number, after = found
+    end = phrase_at(tokens, after, _TIMES_WORD)
+    if end is None:
+        return None
+    if end == len(tokens) or (phrase_at(tokens, end, _MORE) == len(tokens) and tokens[end].spaced):
+        return ParsedMeasure(number, Reading.TIMES)
+    return None
+
+
+def read_multiplier(text: str) -> ParsedMeasure:
+    """Read a multiplier: ``×4.26``, ``4.26x``, ``增长3.26倍``, ``是…的3.26倍``, ``3.26 times``.
+
+    Raises:
+        ParseError: For text that is none of these.
+
+    >>> read_multiplier("是去年的3.26倍")
+    ParsedMeasure(number=Decimal('3.26'), reading=<Reading.TIMES_AS_MUCH: 'times as much'>)
+    """
+    tokens = tokenize(text, what="a multiplier")
+    parsed = _multiplier(tokens, text)
+    if parsed is None:
+        raise ParseError(
+            f"cannot read {quote(text)} as a multiplier: expected '×4.26', '增长3.26倍' or "
+            "'3.26 times' with a TimesConvention",
+            value=text,
+        )
+    return parsed
+
+
+def read_growth(text: str) -> ParsedMeasure:
+    """Read a growth rate: a percentage with a sign or a word of direction, or a multiplier.
+
+    A year-on-year cue (``同比``, ``year on year``, ``y/y``…) may stand before or
+    after the figure.
+
+    Raises:
+        ParseError: For anything else.
+
+    >>> read_growth("同比下降3.2%").number, read_growth("up 5% y/y").number
+    (Decimal('-3.2'), Decimal('5'))
+    """
+    tokens = _without_cues(tokenize(text, what="a growth rate"))
+    parsed = _number_then(tokens, text, _PERCENT, Reading.PERCENT) or _multiplier(tokens, text)
+    if parsed is None:
+        raise ParseError(
+            f"cannot read {quote(text)} as a growth rate: expected text like '+59.3%', "
+            "'up 59.3% year on year', '同比增长59.3%' or '增长3.26倍'",
+            value=text,
+        )
+    return parsed
+
+
+def read_share(text: str) -> ParsedMeasure:
+    """Read a share in percent: ``92.3%``, ``占92.3%``.
+
+    Raises:
+        ParseError: For anything else.
+    """
+    tokens = tokenize(text, what="a share")
+    start = phrase_at(tokens, 0, _SHARE) or 0
+    found = _signed_number(tokens, start, text)
+    if found is None or phrase_at(tokens, found[1], _PERCENT) != len(tokens):
+        raise ParseError(
+            f"cannot read {quote(text)} as a share: expected text like '92.3%'", value=text
+        )
+    return ParsedMeasure(found[0], Reading.PERCENT)
+
+
+def read_points(text: str) -> ParsedMeasure:
+    """Read percentage points: ``+1.2 pp``, ``up 1.2 percentage points``, ``提高1.2个百分点``.
+
+    Raises:
+        ParseError: For anything else.
+    """
+    tokens = _without_cues(tokenize(text, what="percentage points"))
+    parsed = _number_then(tokens, text, _POINTS, Reading.POINTS)
+    if parsed is None:
+        raise ParseError(
+            f"cannot read {quote(text)} as percentage points: expected text like '+1.2 pp', "
+            "'up 1.2 percentage points' or '提高1.2个百分点'",
+            value=text,
+        )
+    return parsed
