@@ -37,6 +37,7 @@ from tradestats.units import (
     SCALES,
     canonical_unit,
     conversion_factor,
+    currency_code,
     dimension_name,
     dimension_of,
     incompatibility,
@@ -431,6 +432,8 @@ def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str
         UnknownUnitError: For an unknown currency or unit.
         UnitMismatchError: For a physical unit where money is wanted.
     """
+    if yen_sign is not None:
+        yen_sign = currency_code(yen_sign)  # the one currency-code check and its message
     parsed = read_amount(text, money=money)
     units = [_unit_of(part, money=money, yen_sign=yen_sign) for part in parsed.units]
     if len(units) == 2 and units[0] != units[1]:
