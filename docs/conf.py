@@ -59,6 +59,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(os\.)?PathLike"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?FrameT"),  # a TypeVar
     (r"py:.*", r"(enum\.)?Enum"),
+    (r"py:.*", r"(tradestats\.[\w.]+\.)?Figure"),  # a type alias of the five figure types
     (r"py:.*", r"(pint\.)?(UnitRegistry|Quantity|QuantityT)"),
     (r"py:.*", r"(cattrs\.)?(converters\.)?Converter"),
     (

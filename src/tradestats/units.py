@@ -141,7 +141,7 @@ def known_currency_code(text: str) -> str | None:
 
 
 def currency_code(value: object, *, where: str = "") -> str:
-    """``value`` as an ISO 4217 code in capitals, checked by :func:`known_currency_code`.
+    """``value`` as an ISO 4217 code in capitals (:func:`~tradestats.units.known_currency_code`).
 
     Args:
         value: The code, such as ``"CNY"`` (or ``"cny"``).

@@ -327,7 +327,7 @@ class Bounds(Generic[T]):
 
     @property
     def kind(self) -> type[T]:
-        """The class of the values: ``Amount`` or one of the four measures."""
+        """The type of the ends, ``Amount`` or one of the four measures."""
         kind: type[T] = type(self._like)  # type: ignore[assignment]  # of an end, by construction
         return kind
 
