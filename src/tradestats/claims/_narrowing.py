@@ -14,13 +14,15 @@ from collections import deque
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from decimal import Context, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from attrs import frozen
 
 from tradestats._numbers import DOWN as _DOWN
 from tradestats._numbers import UP as _UP
 from tradestats._numbers import round_down, round_up
+from tradestats.amounts import Amount
+from tradestats.verify._kinds import Figure, kind_of
 from tradestats.verify.ranges import Bounds
 
 if TYPE_CHECKING:
@@ -192,7 +194,28 @@ def bounds_of(span: Span, like: object, *, natural: Span | None = None) -> Bound
     if natural is not None:
         low = None if span.low <= natural.low else low
         high = None if span.high >= natural.high else high
-    return Bounds.from_magnitudes(low, high, like)
+    facts = kind_of(Amount if isinstance(like, str) else cast("type[Figure]", like))
+    return Bounds.from_magnitudes(
+        _within(low, facts.lowest, facts.highest),
+        _within(high, facts.lowest, facts.highest),
+        like,
+    )
+
+
+def _within(end: Decimal | None, lowest: Decimal | None, highest: Decimal | None) -> Decimal | None:
+    """An end moved into the kind's domain (a share stays within 0 to 1).
+
+    Claims that cannot hold together can imply a range outside the domain (a part
+    above its total); the verdict comes from the spans, and the range shows the
+    nearest possible values.
+    """
+    if end is None:
+        return None
+    if lowest is not None and end < lowest:
+        return lowest
+    if highest is not None and end > highest:
+        return highest
+    return end
 
 
 @frozen
