@@ -215,11 +215,11 @@ def measure(shape: str, size: int, *, error: bool, engine: str) -> tuple[float, 
     report = BUILDERS[shape](size, seed=size, error=error)
     tracemalloc.start()
     started = time.perf_counter()
-    result = check(report, engine=engine)  # type: ignore[call-arg]
+    result = check(report, _engine=engine)
     seconds = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    unfinished = len(result.unfinished)
+    unfinished = len(getattr(result, 'unfinished', ()))
     found = f"{len(result.conflicts)} conflict(s)" if result.conflicts else "consistent"
     if unfinished:
         found += f", {unfinished} unfinished"
@@ -231,7 +231,7 @@ def profile(case: str, *, error: bool, engine: str) -> None:
     shape, size = case.split(":")
     report = BUILDERS[shape](int(size), seed=int(size), error=error)
     profiler = cProfile.Profile()
-    profiler.runcall(check, report, engine=engine)
+    profiler.runcall(check, report, _engine=engine)
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 

@@ -454,7 +454,13 @@ def _range_dict(figure: FigureRange) -> dict[str, Any]:
 # -- the check ---------------------------------------------------------------------------
 
 
-def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
+def check(
+    report: Report,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    time_limit: float | None = None,
+    _engine: str = "auto",
+) -> CheckResult:
     """Check every relation among a report's claims and list the figures they imply.
 
     Never raises a false alarm: a claim is called inconsistent only if no values
@@ -479,22 +485,29 @@ def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
         raise InvalidValueError(
             f"budget must be a whole number of 0 or more, not {budget!r}", budget=budget
         )
-    network = Network(report, budget=budget)
-    active = [claim.id for claim in report.claims]
+    network = Network(report, budget=budget, engine=_engine)
+    active: list[str] = []
     cores: list[list[str]] = []
-    while not network.holds(active):
-        core = network.minimal_conflict(active)
-        cores.append(core)
-        active = [claim_id for claim_id in active if claim_id not in core]
+    # Groups of claims that share no value cannot conflict with each other.
+    for members in network.components:
+        left = list(members)
+        while not network.holds(left):
+            core = network.minimal_conflict(left)
+            cores.append(core)
+            left = [claim_id for claim_id in left if claim_id not in core]
+        active.extend(left)
     order = {claim.id: index for index, claim in enumerate(report.claims)}
     cores.sort(key=lambda core: order[core[0]])
+    active.sort(key=order.__getitem__)
     checks = tuple(_checks(network, active, cores))
     conflicts = tuple(_conflict(core, checks) for core in cores)
     return CheckResult(report, checks, conflicts, tuple(_implied(network, active)))
 
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
-    if not network.holds(active):  # pragma: no cover - the loop above leaves a consistent set
+    left = set(active)
+    groups = [[claim_id for claim_id in members if claim_id in left] for members in network.components]
+    if not all(network.holds(group) for group in groups):  # pragma: no cover - see check()
         raise AssertionError("the claims left after removing conflicts must hold together")
     derived = list(implied_figures(network, network.exact_spans(active)))
     spans = exact_figures(network, active, derived)
