@@ -46,6 +46,7 @@ True
 from __future__ import annotations
 
 import enum
+import time
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -105,6 +106,8 @@ class Verdict(enum.Enum):
     CONSISTENT = "consistent"
     INCONSISTENT = "inconsistent"
     NOT_CHECKABLE = "not checkable"
+    #: The time limit of :func:`check` ran out before the claim was checked.
+    UNFINISHED = "unfinished"
 
 
 class FigureKind(enum.Enum):
@@ -369,16 +372,20 @@ class CheckResult:
         checks: One verdict per claim (and per period for sums), in report order.
         conflicts: Smallest sets of claims that cannot hold together.
         implied: Figures the claims imply, from the claims that are not in conflict.
+        unfinished: The ids of the claims the time limit left unchecked, in report
+            order (their checks say :attr:`Verdict.UNFINISHED`); empty when the
+            check ran to the end.
     """
 
     report: Report
     checks: tuple[ClaimCheck, ...]
     conflicts: tuple[Conflict, ...]
     implied: tuple[ImpliedFigure, ...]
+    unfinished: tuple[str, ...] = ()
 
     @property
     def consistent(self) -> bool:
-        """Whether no claim is inconsistent."""
+        """Whether no claim is inconsistent (among those checked: see ``unfinished``)."""
         return all(check.verdict is not Verdict.INCONSISTENT for check in self.checks)
 
     def verdict(self, claim_id: str) -> Verdict:
@@ -390,7 +397,7 @@ class CheckResult:
         found = [check.verdict for check in self.checks if check.claim.id == claim_id]
         if not found:
             raise KeyError(claim_id)
-        for verdict in (Verdict.INCONSISTENT, Verdict.CONSISTENT):
+        for verdict in (Verdict.INCONSISTENT, Verdict.CONSISTENT, Verdict.UNFINISHED):
             if verdict in found:
                 return verdict
         return Verdict.NOT_CHECKABLE
@@ -412,6 +419,7 @@ class CheckResult:
             "title": self.report.title,
             "source": self.report.source,
             "consistent": self.consistent,
+            "unfinished": list(self.unfinished),
             "claims": [
                 {
                     "id": check.claim.id,
@@ -474,13 +482,28 @@ def check(
             :doc:`/explanation/intervals`). Verdicts, conflicts and every other
             range are exact whatever the budget; 0 keeps those few ranges
             sound but possibly a little wider.
+        time_limit: Seconds after which to stop and return what was found so far:
+            the claims not yet checked get :attr:`Verdict.UNFINISHED` and are listed
+            in :attr:`CheckResult.unfinished`, and no figures are implied when the
+            limit runs out first. ``None`` (the default) runs to the end. A claim
+            being checked is finished first, so the check may take a little longer.
+        _engine: ``"auto"`` (HiGHS with exact certificates, when ``highspy`` is
+            installed) or ``"exact"`` (the exact simplex throughout), for testing.
 
     Returns:
         The verdict on every claim, the conflicts found and the implied figures.
 
     Raises:
-        InvalidValueError: If ``budget`` is negative.
+        InvalidValueError: If ``budget`` or ``time_limit`` is negative.
     """
+    if time_limit is not None and (
+        isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not time_limit >= 0
+    ):
+        raise InvalidValueError(
+            f"time_limit must be a number of seconds of 0 or more, or None, not {time_limit!r}",
+            time_limit=time_limit,
+        )
+    deadline = None if time_limit is None else time.monotonic() + time_limit
     if isinstance(budget, bool) or not isinstance(budget, int) or budget < 0:
         raise InvalidValueError(
             f"budget must be a whole number of 0 or more, not {budget!r}", budget=budget
@@ -489,7 +512,11 @@ def check(
     active: list[str] = []
     cores: list[list[str]] = []
     # Groups of claims that share no value cannot conflict with each other.
+    skipped: set[str] = set()
     for members in network.components:
+        if _late(deadline):
+            skipped.update(members)
+            continue
         left = list(members)
         while not network.holds(left):
             core = network.minimal_conflict(left)
@@ -499,9 +526,17 @@ def check(
     order = {claim.id: index for index, claim in enumerate(report.claims)}
     cores.sort(key=lambda core: order[core[0]])
     active.sort(key=order.__getitem__)
-    checks = tuple(_checks(network, active, cores))
+    checks = tuple(_checks(network, active, cores, skipped, deadline))
     conflicts = tuple(_conflict(core, checks) for core in cores)
-    return CheckResult(report, checks, conflicts, tuple(_implied(network, active)))
+    unfinished = tuple(
+        dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
+    )
+    implied = () if unfinished or _late(deadline) else tuple(_implied(network, active))
+    return CheckResult(report, checks, conflicts, implied, unfinished)
+
+
+def _late(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
 
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
@@ -520,9 +555,18 @@ def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
         )
 
 
-def _checks(network: Network, active: list[str], cores: list[list[str]]) -> Iterator[ClaimCheck]:
+def _checks(
+    network: Network,
+    active: list[str],
+    cores: list[list[str]],
+    skipped: set[str],
+    deadline: float | None,
+) -> Iterator[ClaimCheck]:
     core_of = {claim_id: core for core in cores for claim_id in core}
     for claim in network.report.claims:
+        if claim.id in skipped or _late(deadline):
+            yield from _unfinished(network, claim)
+            continue
         core = core_of.get(claim.id)
         if core is None:
             refined = network.implied_by_others(claim, active)
@@ -544,6 +588,25 @@ def _checks(network: Network, active: list[str], cores: list[list[str]]) -> Iter
             yield _check(
                 network, claim, period, figures[period], spans, in_conflict=core is not None
             )
+
+
+def _unfinished(network: Network, claim: Claim) -> Iterator[ClaimCheck]:
+    """The checks of a claim the time limit left out: its figure, and nothing implied."""
+    kind, unit = _kind(claim), _unit(network, claim)
+    natural = network.natural(claim)
+    shown = published_text(claim)
+    for period in network.periods_of(claim):
+        yield ClaimCheck(
+            claim=claim,
+            period=period,
+            verdict=Verdict.UNFINISHED,
+            subject=subject(network.report, claim, period),
+            published=FigureRange._of(kind, network.published(claim), unit),
+            implied=FigureRange._of(kind, natural, unit, natural=natural),
+            gap=_ZERO,
+            explanation=f"{shown}: not checked, the time limit ran out first",
+            summary="not checked (time limit)",
+        )
 
 
 def _kind(claim: Claim) -> FigureKind:
