@@ -107,6 +107,8 @@ class Model:
         # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
         highs = highspy._core._Highs()  # noqa: SLF001
         highs.setOptionValue("output_flag", False)
+        # Small programs solved many times from the last basis: presolve costs more than it saves.
+        highs.setOptionValue("presolve", "off")
         inf = highspy.kHighsInf
         lp = highspy.HighsLp()
         lp.num_col_ = self.size

@@ -629,27 +629,30 @@ class Network:
         A deletion filter: each claim is dropped in turn and kept out if the rest
         still cannot hold. Dropping any one claim of the result resolves it.
         """
-        core = self._shrunk(list(claim_ids))
+        core = list(claim_ids)
+        # Sets of claims certified unable to hold together: a trial holding one of
+        # them cannot hold either, and needs no linear program.
+        known = [found] if (found := self._certificate(core)) is not None else []
         for claim_id in list(core):
-            if claim_id not in core:
-                continue
             trial = [other for other in core if other != claim_id]
-            if not self.holds(trial):
-                core = self._shrunk(trial)
+            kept = set(trial)
+            if any(certificate <= kept for certificate in known):
+                core = trial
+            elif not self.holds(trial):
+                core = trial
+                if (found := self._certificate(trial)) is not None:
+                    known.append(found)
         return core
 
-    def _shrunk(self, claim_ids: list[str]) -> list[str]:
-        """Claims that cannot hold together, as few as a Farkas certificate names.
+    def _certificate(self, claim_ids: list[str]) -> frozenset[str] | None:
+        """The claims of a Farkas certificate that ``claim_ids`` cannot hold, if HiGHS gives one.
 
-        The rows a certificate of infeasibility combines cannot hold on their own:
-        the deletion filter need only look at their claims.
+        The rows such a certificate combines cannot hold on their own.
         """
         polyhedron = self.polyhedron(claim_ids)
-        if isinstance(polyhedron, _Certified):
-            found = polyhedron.conflict()
-            if found is not None:
-                return [claim_id for claim_id in claim_ids if claim_id in found]
-        return claim_ids
+        if isinstance(polyhedron, _Certified) and not polyhedron.feasible:
+            return polyhedron.conflict()
+        return None
 
     # -- reading figures back --------------------------------------------------------
 
