@@ -76,7 +76,7 @@ def _flow(flow_id: str, partner: str = "World") -> ReportFlow:
 
 
 def partners(claims: int, *, seed: int = 0, error: bool = False) -> Report:
-    """A total, its value and growth, ``(claims - 3) // 2`` partners with value and growth, a sum."""
+    """A total with value and growth, ``(claims - 3) // 2`` partners likewise, and their sum."""
     rng = random.Random(seed)
     count = max(1, (claims - 3) // 2)
     names = [f"p{number}" for number in range(count)]
@@ -94,7 +94,9 @@ def partners(claims: int, *, seed: int = 0, error: bool = False) -> Report:
         ),
     ]
     for number, name in enumerate(names):
-        found.append(ValueClaim(id=f"{name}-value", flow=name, period="2023", value=_amount(now[name])))
+        found.append(
+            ValueClaim(id=f"{name}-value", flow=name, period="2023", value=_amount(now[name]))
+        )
         found.append(
             GrowthClaim(
                 id=f"{name}-growth",
@@ -219,7 +221,7 @@ def measure(shape: str, size: int, *, error: bool, engine: str) -> tuple[float, 
     seconds = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    unfinished = len(getattr(result, 'unfinished', ()))
+    unfinished = len(getattr(result, "unfinished", ()))
     found = f"{len(result.conflicts)} conflict(s)" if result.conflicts else "consistent"
     if unfinished:
         found += f", {unfinished} unfinished"
@@ -252,9 +254,7 @@ def main() -> None:
     for shape in arguments.shape or SHAPES:
         for size in sizes[shape]:
             for error in (False, True):
-                seconds, peak, found = measure(
-                    shape, size, error=error, engine=arguments.engine
-                )
+                seconds, peak, found = measure(shape, size, error=error, engine=arguments.engine)
                 mark = "yes" if error else "no"
                 print(f"{shape:<10} {size:>6} {mark:>6} {seconds:>9.2f} {peak:>8.1f}  {found}")
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")

@@ -13,7 +13,7 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -21,9 +21,11 @@ from hypothesis import strategies as st
 
 from tradestats.claims import _float
 from tradestats.claims.consistency import CheckResult, Verdict, check
-from tradestats.claims.report import Report
 from tradestats.cli import UNFINISHED_STATUS, main
 from tradestats.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    from tradestats.claims.report import Report
 
 _BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_check.py"
 _SPEC = importlib.util.spec_from_file_location("bench_check", _BENCH)
@@ -152,12 +154,12 @@ def test_cli_time_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
             }
         )
     )
-    assert UNFINISHED_STATUS == main(["check", str(path), "--time-limit", "0"])
+    assert main(["check", str(path), "--time-limit", "0"]) == UNFINISHED_STATUS
     assert "2 unfinished" in capsys.readouterr().out
-    assert UNFINISHED_STATUS == main(["check", str(path), "--time-limit", "0", "--json"])
-    assert ["v", "g"] == json.loads(capsys.readouterr().out)["unfinished"]
-    assert 0 == main(["check", str(path), "--time-limit", "60"])
-    assert 2 == main(["check", str(path), "--time-limit", "-1"])
+    assert main(["check", str(path), "--time-limit", "0", "--json"]) == UNFINISHED_STATUS
+    assert json.loads(capsys.readouterr().out)["unfinished"] == ["v", "g"]
+    assert main(["check", str(path), "--time-limit", "60"]) == 0
+    assert main(["check", str(path), "--time-limit", "-1"]) == 2
 
 
 def test_solve_exactly_solves_and_refuses() -> None:
@@ -182,7 +184,7 @@ def test_certified_minimum_is_the_exact_one(
     rows: list[tuple[int, int, int]], objective: tuple[int, int]
 ) -> None:
     """On random boxed programs, HiGHS's certified minimum is the exact simplex's."""
-    from tradestats.claims._linear import Polyhedron, Program, Row  # noqa: PLC0415
+    from tradestats.claims._linear import Polyhedron, Program, Row
 
     box = [Row({0: 1}, "<=", 10), Row({1: 1}, "<=", 10)]
     program = Program(2, [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in rows)])

@@ -26,11 +26,12 @@ claims once; questions about a subset switch the other claims' rows off
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping, Sequence
+
     from tradestats.claims._linear import Row
 
 __all__ = ["AVAILABLE", "Model", "solve_exactly"]
@@ -105,7 +106,7 @@ class Model:
 
     def _build(self) -> Any:
         # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
-        highs = highspy._core._Highs()  # noqa: SLF001
+        highs = highspy._core._Highs()
         highs.setOptionValue("output_flag", False)
         # Small programs solved many times from the last basis: presolve costs more than it saves.
         highs.setOptionValue("presolve", "off")
@@ -226,9 +227,7 @@ class Model:
         if bound is None or bound <= 0:
             return None
         return frozenset(
-            owner
-            for r in elastic._support
-            if (owner := elastic.lines[r].owner) is not None
+            owner for r in elastic._support if (owner := elastic.lines[r].owner) is not None
         )
 
     def _elastic_model(self) -> Model:
@@ -248,7 +247,9 @@ class Model:
         basis = self._highs.getBasis()
         return list(basis.col_status), list(basis.row_status)
 
-    def _dual_bound(self, objective: Mapping[int, Fraction], *, keep: bool = False) -> Fraction | None:
+    def _dual_bound(
+        self, objective: Mapping[int, Fraction], *, keep: bool = False
+    ) -> Fraction | None:
         """The exact bound of the dual solution on HiGHS's binding rows, if it is one."""
         basic = highspy.HighsBasisStatus.kBasic
         columns, rows = self._basis()
@@ -294,6 +295,16 @@ class Model:
 
     def _vertex_holds(self) -> bool:
         """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on."""
+        equations = self._vertex_equations()
+        point = None if equations is None else solve_exactly(equations)
+        if point is None:
+            return False
+        if any(j not in self.free and point.get(j, _ZERO) < 0 for j in self.used):
+            return False
+        return all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r))
+
+    def _vertex_equations(self) -> list[tuple[dict[int, Fraction], Fraction]] | None:
+        """The rows and columns HiGHS's basis holds at a bound, as equations."""
         status = highspy.HighsBasisStatus
         columns, rows = self._basis()
         equations: list[tuple[dict[int, Fraction], Fraction]] = []
@@ -302,31 +313,20 @@ class Model:
                 continue
             # A row switched off may still be nonbasic, at 0 (HiGHS's "zero" status).
             side: Fraction | None = _ZERO
-            if self.active(r) and rows[r] == status.kLower:
-                side = line.low
-            elif self.active(r) and rows[r] == status.kUpper:
-                side = line.high
+            if self.active(r) and rows[r] in (status.kLower, status.kUpper):
+                side = line.low if rows[r] == status.kLower else line.high
             if side is None:
-                return False
+                return None
             equations.append((dict(line.coefficients), side))
-        for j in self.used:
-            if columns[j] != status.kBasic:
-                equations.append(({j: Fraction(1)}, _ZERO))
-        point = solve_exactly(equations)
-        if point is None:
-            return False
-        for j in self.used:
-            if j not in self.free and point.get(j, _ZERO) < 0:
-                return False
-        for r, line in enumerate(self.lines):
-            if not self.active(r):
-                continue
-            value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
-            if (line.low is not None and value < line.low) or (
-                line.high is not None and value > line.high
-            ):
-                return False
-        return True
+        equations.extend(
+            ({j: Fraction(1)}, _ZERO) for j in self.used if columns[j] != status.kBasic
+        )
+        return equations
+
+    @staticmethod
+    def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
+        value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
+        return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
 
 
 def solve_exactly(
@@ -338,52 +338,18 @@ def solve_exactly(
     left (most rows here name one to three variables, so there is little fill-in);
     unknowns left free are 0.
 
-    >>> solve_exactly([({0: Fraction(1), 1: Fraction(1)}, Fraction(3)), ({1: Fraction(2)}, Fraction(1))])
-    {1: Fraction(1, 2), 0: Fraction(5, 2)}
+    >>> one = Fraction(1)
+    >>> solve_exactly([({0: one, 1: one}, Fraction(3)), ({1: Fraction(2)}, one)]) == {
+    ...     0: Fraction(5, 2), 1: Fraction(1, 2)}
+    True
     >>> solve_exactly([({0: Fraction(1)}, Fraction(1)), ({0: Fraction(2)}, Fraction(1))]) is None
     True
     """
     rows = [dict(terms) for terms, _ in equations]
     rhs = [Fraction(value) for _, value in equations]
-    occurs: dict[int, set[int]] = {}
-    for number, terms in enumerate(rows):
-        for variable in terms:
-            occurs.setdefault(variable, set()).add(number)
-    pending = set(range(len(rows)))
-    heap = [(len(terms), number) for number, terms in enumerate(rows)]
-    heapq.heapify(heap)
-    order: list[tuple[int, int]] = []
-    while heap:
-        size, number = heapq.heappop(heap)
-        if number not in pending or size != len(rows[number]):
-            continue
-        pending.discard(number)
-        terms = rows[number]
-        if not terms:
-            if rhs[number]:
-                return None
-            continue
-        variable = min(terms, key=lambda name: len(occurs[name]))
-        pivot = terms[variable]
-        for other in occurs[variable] - {number}:
-            if other not in pending:
-                continue
-            target = rows[other]
-            factor = target[variable] / pivot
-            for name, coefficient in terms.items():
-                updated = target.get(name, _ZERO) - factor * coefficient
-                if updated:
-                    if name not in target:
-                        occurs[name].add(other)
-                    target[name] = updated
-                elif name in target:
-                    del target[name]
-                    occurs[name].discard(other)
-            rhs[other] -= factor * rhs[number]
-            heapq.heappush(heap, (len(target), other))
-        for name in terms:
-            occurs[name].discard(number)
-        order.append((number, variable))
+    order = _eliminate(rows, rhs)
+    if order is None:
+        return None
     solution: dict[int, Fraction] = {}
     for number, variable in reversed(order):
         terms = rows[number]
@@ -457,3 +423,62 @@ class Slice:
         found: Fraction | None = self._exact.minimum(objective)
         self.point = self._exact.point
         return found
+
+
+def _eliminate(
+    rows: list[dict[int, Fraction]], rhs: list[Fraction]
+) -> list[tuple[int, int]] | None:
+    """Forward elimination in place: (equation, pivot variable) in pivot order, or ``None``.
+
+    ``None`` when an equation reduces to ``0 = c`` with ``c`` not 0.
+    """
+    occurs: dict[int, set[int]] = {}
+    for number, terms in enumerate(rows):
+        for variable in terms:
+            occurs.setdefault(variable, set()).add(number)
+    pending = set(range(len(rows)))
+    heap = [(len(terms), number) for number, terms in enumerate(rows)]
+    heapq.heapify(heap)
+    order: list[tuple[int, int]] = []
+    while heap:
+        size, number = heapq.heappop(heap)
+        if number not in pending or size != len(rows[number]):
+            continue
+        pending.discard(number)
+        terms = rows[number]
+        if not terms:
+            if rhs[number]:
+                return None
+            continue
+        variable = min(terms, key=lambda name: len(occurs[name]))
+        for other in occurs[variable] - {number}:
+            if other in pending:
+                _subtract(rows, rhs, occurs, other, number, variable)
+                heapq.heappush(heap, (len(rows[other]), other))
+        for name in terms:
+            occurs[name].discard(number)
+        order.append((number, variable))
+    return order
+
+
+def _subtract(  # noqa: PLR0917 - one step of _eliminate, on its working state
+    rows: list[dict[int, Fraction]],
+    rhs: list[Fraction],
+    occurs: dict[int, set[int]],
+    other: int,
+    number: int,
+    variable: int,
+) -> None:
+    """Remove ``variable`` from equation ``other`` with a multiple of equation ``number``."""
+    terms, target = rows[number], rows[other]
+    factor = target[variable] / terms[variable]
+    for name, coefficient in terms.items():
+        updated = target.get(name, _ZERO) - factor * coefficient
+        if updated:
+            if name not in target:
+                occurs[name].add(other)
+            target[name] = updated
+        elif name in target:
+            del target[name]
+            occurs[name].discard(other)
+    rhs[other] -= factor * rhs[number]

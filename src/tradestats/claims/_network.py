@@ -282,11 +282,19 @@ class Network:
         if component not in self._models:
             members = self.components[component]
             used = sorted(
-                {j for claim_id in members for row in self._rows[claim_id] for j in row.coefficients}
+                {
+                    j
+                    for claim_id in members
+                    for row in self._rows[claim_id]
+                    for j in row.coefficients
+                }
             )
             local = {variable: number for number, variable in enumerate(used)}
             rows = [
-                (claim_id, Row({local[j]: c for j, c in row.coefficients.items()}, row.sense, row.rhs))
+                (
+                    claim_id,
+                    Row({local[j]: c for j, c in row.coefficients.items()}, row.sense, row.rhs),
+                )
                 for claim_id in members
                 for row in self._rows[claim_id]
             ]
@@ -780,7 +788,9 @@ class _Certified:
         self.model.switch(self.key)
         return self.model.conflict()
 
-    def minimum(self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0) -> Fraction | None:
+    def minimum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
         """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
         if not self.feasible:
             raise Infeasible
@@ -796,7 +806,9 @@ class _Certified:
             return self.exact.minimum(objective, constant)
         return Fraction(constant) + found
 
-    def maximum(self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0) -> Fraction | None:
+    def maximum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
         """The largest value of ``objective · x + constant``."""
         low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
         return None if low is None else -low

@@ -497,7 +497,9 @@ def check(
         InvalidValueError: If ``budget`` or ``time_limit`` is negative.
     """
     if time_limit is not None and (
-        isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not time_limit >= 0
+        isinstance(time_limit, bool)
+        or not isinstance(time_limit, int | float)
+        or not time_limit >= 0
     ):
         raise InvalidValueError(
             f"time_limit must be a number of seconds of 0 or more, or None, not {time_limit!r}",
@@ -541,7 +543,9 @@ def _late(deadline: float | None) -> bool:
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
     left = set(active)
-    groups = [[claim_id for claim_id in members if claim_id in left] for members in network.components]
+    groups = [
+        [claim_id for claim_id in members if claim_id in left] for members in network.components
+    ]
     if not all(network.holds(group) for group in groups):  # pragma: no cover - see check()
         raise AssertionError("the claims left after removing conflicts must hold together")
     derived = list(implied_figures(network, network.exact_spans(active)))

@@ -386,9 +386,7 @@ class Report:
         parent = _links(self)
         roots = _unit_groups(self, parent)
         return {
-            flow.id: roots[root]
-            for flow in self.flows
-            if (root := _find(parent, flow.id)) in roots
+            flow.id: roots[root] for flow in self.flows if (root := _find(parent, flow.id)) in roots
         }
 
 
