@@ -260,8 +260,10 @@ class Model:
             if rows[r] != basic and abs(duals[r]) > _BINDING and self.active(r)
         ]
         chosen = set(support)
+        # A column no binding row names has reduced cost c[j]; only the others matter.
+        touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
         equations: list[tuple[dict[int, Fraction], Fraction]] = []
-        for j in range(self.size):
+        for j in touched:
             if columns[j] == basic or j in self.free:
                 terms = {r: c for r, c in self.columns[j] if r in chosen}
                 cost = Fraction(objective.get(j, 0))
@@ -281,7 +283,7 @@ class Model:
                 return None
             bound += y * side
         # Every other column: its reduced cost must let x >= 0 only raise the objective.
-        for j in self.used | set(objective):
+        for j in touched:
             if columns[j] == basic or j in self.free:
                 continue
             reduced = Fraction(objective.get(j, 0)) - sum(

@@ -557,10 +557,15 @@ class Network:
         """
         if not self.polyhedron(linked).feasible:
             return None
-        spans = self.solve(linked)
-        if spans is None:  # pragma: no cover - propagation is sound
+        # Only a sum's verdict shows more than its own inputs (its parts and total,
+        # exact below): propagation over the whole group is wasted on the others.
+        spans: dict[Hashable, Span] = {}
+        if not isinstance(claim, SumClaim):
+            pass
+        elif (propagated := self.solve(linked)) is None:  # pragma: no cover - it is sound
             return None
-        spans = dict(spans)
+        else:
+            spans.update(propagated)
         periods = self.periods_of(claim)
         for period in periods:
             for name in self.inputs(claim, period):
