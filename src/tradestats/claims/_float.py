@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 from fractions import Fraction
+from math import gcd, lcm
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
@@ -347,8 +348,21 @@ def solve_exactly(
     >>> solve_exactly([({0: Fraction(1)}, Fraction(1)), ({0: Fraction(2)}, Fraction(1))]) is None
     True
     """
-    rows = [dict(terms) for terms, _ in equations]
-    rhs = [Fraction(value) for _, value in equations]
+    # Each equation as integers over its own common denominator (which is dropped):
+    # integer row operations are much faster than fractions reduced at every step.
+    rows: list[dict[int, int]] = []
+    rhs: list[int] = []
+    for terms, value in equations:
+        values = [Fraction(c) for c in terms.values()]
+        total = Fraction(value)
+        scale = lcm(total.denominator, *(c.denominator for c in values))
+        rows.append(
+            {
+                name: c.numerator * (scale // c.denominator)
+                for name, c in zip(terms, values, strict=True)
+            }
+        )
+        rhs.append(total.numerator * (scale // total.denominator))
     order = _eliminate(rows, rhs)
     if order is None:
         return None
@@ -359,6 +373,10 @@ def solve_exactly(
             (c * solution.get(name, _ZERO) for name, c in terms.items() if name != variable), _ZERO
         )
         solution[variable] = (rhs[number] - known) / terms[variable]
+    # Checked against the equations as given: a certificate rests on this solution.
+    for terms, value in equations:
+        if sum((c * solution.get(name, _ZERO) for name, c in terms.items()), _ZERO) != value:
+            return None  # pragma: no cover - elimination is exact
     return solution
 
 
@@ -427,9 +445,7 @@ class Slice:
         return found
 
 
-def _eliminate(
-    rows: list[dict[int, Fraction]], rhs: list[Fraction]
-) -> list[tuple[int, int]] | None:
+def _eliminate(rows: list[dict[int, int]], rhs: list[int]) -> list[tuple[int, int]] | None:
     """Forward elimination in place: (equation, pivot variable) in pivot order, or ``None``.
 
     ``None`` when an equation reduces to ``0 = c`` with ``c`` not 0.
@@ -455,7 +471,7 @@ def _eliminate(
         variable = min(terms, key=lambda name: len(occurs[name]))
         for other in occurs[variable] - {number}:
             if other in pending:
-                _subtract(rows, rhs, occurs, other, number, variable)
+                _subtract(rows, rhs, occurs, (other, number, variable))
                 heapq.heappush(heap, (len(rows[other]), other))
         for name in terms:
             occurs[name].discard(number)
@@ -463,19 +479,27 @@ def _eliminate(
     return order
 
 
-def _subtract(  # noqa: PLR0917 - one step of _eliminate, on its working state
-    rows: list[dict[int, Fraction]],
-    rhs: list[Fraction],
+def _subtract(
+    rows: list[dict[int, int]],
+    rhs: list[int],
     occurs: dict[int, set[int]],
-    other: int,
-    number: int,
-    variable: int,
+    step: tuple[int, int, int],
 ) -> None:
-    """Remove ``variable`` from equation ``other`` with a multiple of equation ``number``."""
+    """Remove a variable from equation ``other`` with a multiple of equation ``number``.
+
+    ``step`` is ``(other, number, variable)``; the result is divided by the greatest
+    common divisor of its integers, which keeps them small.
+    """
+    other, number, variable = step
     terms, target = rows[number], rows[other]
-    factor = target[variable] / terms[variable]
+    pivot, factor = terms[variable], target[variable]
+    # |pivot| × target - sign(pivot) × factor × pivot row: the variable cancels.
+    sign = 1 if pivot > 0 else -1
+    pivot *= sign
+    for name in target:
+        target[name] *= pivot
     for name, coefficient in terms.items():
-        updated = target.get(name, _ZERO) - factor * coefficient
+        updated = target.get(name, 0) - factor * sign * coefficient
         if updated:
             if name not in target:
                 occurs[name].add(other)
@@ -483,4 +507,9 @@ def _subtract(  # noqa: PLR0917 - one step of _eliminate, on its working state
         elif name in target:
             del target[name]
             occurs[name].discard(other)
-    rhs[other] -= factor * rhs[number]
+    rhs[other] = rhs[other] * pivot - factor * sign * rhs[number]
+    common = gcd(rhs[other], *target.values())
+    if common > 1:
+        for name in target:
+            target[name] //= common
+        rhs[other] //= common
