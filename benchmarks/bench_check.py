@@ -8,7 +8,8 @@ for the exact reference engine alone).
 Every report is generated from random exact true values, each figure rounded to
 the digits a statistics office publishes (amounts to 0.1 billion yuan, growth
 rates to 0.1%), so it is consistent; with ``error`` one growth rate is published
-2 percentage points off. The shapes:
+2 percentage points off (in ``partners`` the total's: one partner's would be lost
+in the rounding of the others). The shapes:
 
 * ``partners``: a total with many partners, each with a value and a growth
   rate, the total's value and growth, and the partners adding up to the total;
@@ -83,17 +84,17 @@ def partners(claims: int, *, seed: int = 0, error: bool = False) -> Report:
     now = {name: _true_value(rng) for name in names}
     before = {name: now[name] / _true_rate(rng) for name in names}
     total_now, total_before = sum(now.values(), Fraction(0)), sum(before.values(), Fraction(0))
-    wrong = rng.randrange(count) if error else -1
+    # The total's growth: a partner's 2 points are lost in the rounding of the others.
     found: list[Claim] = [
         ValueClaim(id="world-value", flow="world", period="2023", value=_amount(total_now)),
         GrowthClaim(
             id="world-growth",
             flow="world",
             period="2023",
-            growth=_growth(total_now, total_before),
+            growth=_growth(total_now, total_before, off=error),
         ),
     ]
-    for number, name in enumerate(names):
+    for name in names:
         found.append(
             ValueClaim(id=f"{name}-value", flow=name, period="2023", value=_amount(now[name]))
         )
@@ -102,7 +103,7 @@ def partners(claims: int, *, seed: int = 0, error: bool = False) -> Report:
                 id=f"{name}-growth",
                 flow=name,
                 period="2023",
-                growth=_growth(now[name], before[name], off=number == wrong),
+                growth=_growth(now[name], before[name]),
             )
         )
     found.append(SumClaim(id="world-parts", total="world", parts=names))
@@ -199,9 +200,9 @@ BUILDERS: dict[str, Callable[..., Report]] = {
     "unused": unused,
 }
 QUICK: dict[str, tuple[int, ...]] = {
-    "partners": (10, 100, 1000),
-    "groups": (100, 1000),
-    "years": (100, 1000),
+    "partners": (10, 60),
+    "groups": (100, 500),
+    "years": (100,),
     "unused": (1000, 10000),
 }
 FULL: dict[str, tuple[int, ...]] = {
@@ -212,18 +213,20 @@ FULL: dict[str, tuple[int, ...]] = {
 }
 
 
-def measure(shape: str, size: int, *, error: bool, engine: str) -> tuple[float, float, str]:
-    """Seconds and peak MB of one check, and what it found."""
+def measure(
+    shape: str, size: int, *, error: bool, engine: str, limit: float | None = None
+) -> tuple[float, float, str]:
+    """Seconds and peak MB of one check (stopped after ``limit`` seconds), and what it found."""
     report = BUILDERS[shape](size, seed=size, error=error)
     started = time.perf_counter()
-    result = check(report, _engine=engine)
+    result = check(report, time_limit=limit, _engine=engine)
     seconds = time.perf_counter() - started
     # tracemalloc slows Python down: memory is measured in a second run.
     tracemalloc.start()
-    check(report, _engine=engine)
+    check(report, time_limit=limit, _engine=engine)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    unfinished = len(getattr(result, "unfinished", ()))
+    unfinished = len(result.unfinished)
     found = f"{len(result.conflicts)} conflict(s)" if result.conflicts else "consistent"
     if unfinished:
         found += f", {unfinished} unfinished"
@@ -247,19 +250,28 @@ def main() -> None:
     parser.add_argument("--shape", choices=SHAPES, action="append", help="only these shapes")
     parser.add_argument("--profile", metavar="SHAPE:CLAIMS", help="profile one case")
     parser.add_argument("--error", action="store_true", help="with --profile: plant an error")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        help="check(time_limit=...) for each case (default 10 s with --quick, 120 s otherwise)",
+    )
     arguments = parser.parse_args()
     if arguments.profile:
         profile(arguments.profile, error=arguments.error, engine=arguments.engine)
         return
     sizes = QUICK if arguments.quick else FULL
+    limit = arguments.time_limit or (10.0 if arguments.quick else 120.0)
     print(f"{'shape':<10} {'size':>6} {'error':>6} {'seconds':>9} {'peak MB':>8}  found")
     for shape in arguments.shape or SHAPES:
         for size in sizes[shape]:
             for error in (False, True):
-                seconds, peak, found = measure(shape, size, error=error, engine=arguments.engine)
+                seconds, peak, found = measure(
+                    shape, size, error=error, engine=arguments.engine, limit=limit
+                )
                 mark = "yes" if error else "no"
                 print(f"{shape:<10} {size:>6} {mark:>6} {seconds:>9.2f} {peak:>8.1f}  {found}")
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
+    print(f"each case stops after {limit:g} s (check's time_limit): see 'unfinished'")
 
 
 if __name__ == "__main__":

@@ -205,3 +205,16 @@ def test_decimal_unchanged() -> None:
     fast, exact = check(report), check(report, _engine="exact")
     assert [c.published for c in fast.checks] == [c.published for c in exact.checks]
     assert all(isinstance(c.gap, Decimal) for c in fast.checks)
+
+
+def test_conflict_search_stops_at_the_deadline() -> None:
+    """A deletion filter past its deadline raises OutOfTime rather than going on."""
+    from tradestats.claims._network import Network, OutOfTime
+
+    report = bench.groups(7, error=True)
+    network = Network(report)
+    claim_ids = [claim.id for claim in report.claims]
+    assert not network.holds(claim_ids)
+    with pytest.raises(OutOfTime):
+        network.minimal_conflict(claim_ids, deadline=0.0)
+    assert network.minimal_conflict(claim_ids)

@@ -368,11 +368,12 @@ def solve_exactly(
         return None
     solution: dict[int, Fraction] = {}
     for number, variable in reversed(order):
-        terms = rows[number]
+        reduced = rows[number]
         known = sum(
-            (c * solution.get(name, _ZERO) for name, c in terms.items() if name != variable), _ZERO
+            (c * solution.get(name, _ZERO) for name, c in reduced.items() if name != variable),
+            _ZERO,
         )
-        solution[variable] = (rhs[number] - known) / terms[variable]
+        solution[variable] = (rhs[number] - known) / reduced[variable]
     # Checked against the equations as given: a certificate rests on this solution.
     for terms, value in equations:
         if sum((c * solution.get(name, _ZERO) for name, c in terms.items()), _ZERO) != value:

@@ -11,6 +11,7 @@ is no linear program (a ratio whose base may be 0, a change of share).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
@@ -55,7 +56,16 @@ from tradestats.flows import Flow
 from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
-__all__ = ["GROWTH_DOMAIN", "SHARE_DOMAIN", "Key", "Network", "Spans", "inward", "outward"]
+__all__ = [
+    "GROWTH_DOMAIN",
+    "SHARE_DOMAIN",
+    "Key",
+    "Network",
+    "OutOfTime",
+    "Spans",
+    "inward",
+    "outward",
+]
 
 #: A variable: the value of a flow (by id) in a period.
 Key: TypeAlias = tuple[str, Period]
@@ -92,6 +102,10 @@ def _span(interval: object) -> Span:
     low: Decimal = interval.low  # type: ignore[attr-defined]
     high: Decimal = interval.high  # type: ignore[attr-defined]
     return Span(low, high)
+
+
+class OutOfTime(Exception):  # noqa: N818 - an outcome, caught by the check
+    """The check's time limit ran out."""
 
 
 class Network:
@@ -636,17 +650,22 @@ class Network:
         """Whether the claims may all hold: exact, a linear program's feasibility."""
         return self.polyhedron(claim_ids).feasible
 
-    def minimal_conflict(self, claim_ids: list[str]) -> list[str]:
+    def minimal_conflict(self, claim_ids: list[str], *, deadline: float | None = None) -> list[str]:
         """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold.
 
         A deletion filter: each claim is dropped in turn and kept out if the rest
         still cannot hold. Dropping any one claim of the result resolves it.
+
+        Raises:
+            OutOfTime: If ``time.monotonic()`` passes ``deadline`` before the end.
         """
         core = list(claim_ids)
         # Sets of claims certified unable to hold together: a trial holding one of
         # them cannot hold either, and needs no linear program.
         known = [found] if (found := self._certificate(core)) is not None else []
         for claim_id in list(core):
+            if deadline is not None and time.monotonic() >= deadline:
+                raise OutOfTime
             trial = [other for other in core if other != claim_id]
             kept = set(trial)
             if any(certificate <= kept for certificate in known):

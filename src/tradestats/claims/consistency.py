@@ -56,7 +56,7 @@ from tradestats._numbers import fixed, show
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span
-from tradestats.claims._network import Network, Spans
+from tradestats.claims._network import Network, OutOfTime, Spans
 from tradestats.claims.report import (
     Claim,
     GrowthClaim,
@@ -519,11 +519,16 @@ def check(
         if _late(deadline):
             skipped.update(members)
             continue
-        left = list(members)
-        while not network.holds(left):
-            core = network.minimal_conflict(left)
-            cores.append(core)
-            left = [claim_id for claim_id in left if claim_id not in core]
+        left, found = list(members), []
+        try:
+            while not network.holds(left):
+                core = network.minimal_conflict(left, deadline=deadline)
+                found.append(core)
+                left = [claim_id for claim_id in left if claim_id not in core]
+        except OutOfTime:
+            skipped.update(members)  # a conflict search cut short proves nothing
+            continue
+        cores.extend(found)
         active.extend(left)
     order = {claim.id: index for index, claim in enumerate(report.claims)}
     cores.sort(key=lambda core: order[core[0]])
