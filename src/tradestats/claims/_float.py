@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 from fractions import Fraction
+from importlib.util import find_spec
 from math import gcd, lcm
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -37,13 +38,20 @@ if TYPE_CHECKING:
 
 __all__ = ["AVAILABLE", "Model", "solve_exactly"]
 
-try:  # pragma: no branch - highspy is installed in the test environment
-    import highspy
-    import numpy as np
-except ImportError:  # pragma: no cover - the exact engine takes over
-    AVAILABLE = False
-else:
-    AVAILABLE = True
+#: Whether HiGHS can be used; it is imported on first use, keeping ``import tradestats`` light.
+AVAILABLE: Final = find_spec("highspy") is not None and find_spec("numpy") is not None
+highspy: Any = None
+np: Any = None
+
+
+def _load() -> None:
+    global highspy, np
+    if highspy is None:
+        import highspy as found  # noqa: PLC0415
+        import numpy  # noqa: PLC0415
+
+        highspy, np = found, numpy
+
 
 _ZERO: Final = Fraction(0)
 # A float dual smaller than this is taken as 0 (not binding); a wrong guess only
@@ -106,6 +114,7 @@ class Model:
         self._elastic: Model | None = None
 
     def _build(self) -> Any:
+        _load()
         # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
         highs = highspy._core._Highs()
         highs.setOptionValue("output_flag", False)
