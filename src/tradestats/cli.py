@@ -2,7 +2,8 @@
 
 Exit status: 0 when every claim is consistent (or not checkable), 1 when any is
 inconsistent, 2 when the file cannot be read or is not a valid report (or the
-command line is wrong). ``--json`` prints the result as a JSON object (see
+command line is wrong), 3 when ``--time-limit`` ran out before every claim was
+checked and none found so far is inconsistent. ``--json`` prints the result as a JSON object (see
 :doc:`/report-format`); otherwise a table, in colour where the terminal has it
 (``--color`` or the ``NO_COLOR`` environment variable decide otherwise).
 
@@ -47,7 +48,10 @@ _COLOURS: Final = {
     Verdict.CONSISTENT: "\033[32m",  # green
     Verdict.INCONSISTENT: "\033[1;31m",  # bold red
     Verdict.NOT_CHECKABLE: "\033[33m",  # yellow
+    Verdict.UNFINISHED: "\033[35m",  # magenta
 }
+#: The exit status when the time limit ran out first (and nothing is inconsistent).
+UNFINISHED_STATUS: Final = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Check that the claims of a report (TOML, or JSON for .json files) hold together "
             "within the rounding of their digits, and list the figures they imply. Exit "
-            "status: 0 consistent, 1 inconsistent, 2 bad file."
+            "status: 0 consistent, 1 inconsistent, 2 bad file, 3 time limit reached first."
         ),
     )
     checker.add_argument("report", metavar="REPORT", help="the report file (.toml or .json)")
@@ -83,7 +87,26 @@ def _parser() -> argparse.ArgumentParser:
         help=f"splits to try for each end of a change of share (default {DEFAULT_BUDGET}); "
         "other ranges are exact; 0 gives a sound but possibly wider change of share",
     )
+    checker.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="stop after about this many seconds and report the verdicts found so far; the "
+        "claims not reached are marked unfinished (exit status 3 unless one is inconsistent)",
+    )
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        message = f"expected a number of seconds, 0 or more, not {text!r}"
+        raise argparse.ArgumentTypeError(message)
+    return value
 
 
 def _budget(text: str) -> int:
@@ -112,7 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments, without the program name.
 
     Returns:
-        The exit status: 0 consistent, 1 inconsistent, 2 bad file or arguments.
+        The exit status: 0 consistent, 1 inconsistent, 2 bad file or arguments, 3 the
+        time limit ran out before every claim was checked (and none is inconsistent).
     """
     parser = _parser()
     try:
@@ -120,11 +144,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
     try:
-        result = check(load_report(arguments.report), budget=arguments.budget)
+        result = check(
+            load_report(arguments.report),
+            budget=arguments.budget,
+            time_limit=arguments.time_limit,
+        )
     except TradeStatsError as error:
         sys.stderr.write(f"tradestats: error: {error}\n")
         return 2
     status = 0 if result.consistent else 1
+    if status == 0 and result.unfinished:
+        status = UNFINISHED_STATUS
     try:
         if arguments.json:
             sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
@@ -214,7 +244,11 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     counts = {
         verdict: sum(check.verdict is verdict for check in result.checks) for verdict in Verdict
     }
-    summary = ", ".join(f"{counts[verdict]} {verdict.value}" for verdict in Verdict)
+    summary = ", ".join(
+        f"{counts[verdict]} {verdict.value}"
+        for verdict in Verdict
+        if verdict is not Verdict.UNFINISHED or counts[verdict]
+    )
     status = Verdict.CONSISTENT if result.consistent else Verdict.INCONSISTENT
     lines += ["", f"Result: {paint(status.value, _COLOURS[status])} ({summary})"]
     return "\n".join(lines)

@@ -11,11 +11,13 @@ is no linear program (a ratio whose base may be 0, a change of share).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final, NamedTuple, TypeAlias
 
+from tradestats.claims import _float
 from tradestats.claims._linear import (
     Infeasible,
     Polyhedron,
@@ -56,7 +58,16 @@ from tradestats.flows import Flow
 from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
-__all__ = ["GROWTH_DOMAIN", "SHARE_DOMAIN", "Key", "Network", "Spans", "inward", "outward"]
+__all__ = [
+    "GROWTH_DOMAIN",
+    "SHARE_DOMAIN",
+    "Key",
+    "Network",
+    "OutOfTime",
+    "Spans",
+    "inward",
+    "outward",
+]
 
 #: A variable: the value of a flow (by id) in a period.
 Key: TypeAlias = tuple[str, Period]
@@ -71,12 +82,18 @@ GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 
 
+class OutOfTime(Exception):  # noqa: N818 - an outcome, caught by the check
+    """The check's time limit ran out."""
+
+
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
 
-    def __init__(self, report: Report, *, budget: int = BUDGET) -> None:
+    def __init__(self, report: Report, *, budget: int = BUDGET, engine: str = "auto") -> None:
         self.report = report
         self.budget = budget
+        #: "exact" pivots in fractions throughout; "auto" lets HiGHS solve and certifies.
+        self.engine = engine if _float.AVAILABLE else "exact"
         self.periods = report.periods
         self.units: dict[str, str | None] = {
             flow.id: report.unit_of(flow.id) for flow in report.flows
@@ -104,9 +121,10 @@ class Network:
             claim_id: [row for c in constraints for row in self._linear(c)]
             for claim_id, constraints in self.constraints.items()
         }
-        self._polyhedra: dict[frozenset[str], Polyhedron] = {}
+        self._polyhedra: dict[frozenset[str], Polyhedron | _Certified] = {}
         self._lifted: dict[
-            tuple[frozenset[str], tuple[tuple[int, Fraction], ...]], Polyhedron | None
+            tuple[frozenset[str], tuple[tuple[int, Fraction], ...]],
+            Polyhedron | _Lifted | None,
         ]
         self._lifted = {}
         self._variables = {
@@ -117,6 +135,35 @@ class Network:
             }
             for claim in report.claims
         }
+        self._order = {claim.id: number for number, claim in enumerate(report.claims)}
+        self._claims_of: dict[Hashable, list[str]] = {}
+        for claim in report.claims:
+            for variable in self._variables[claim.id]:
+                self._claims_of.setdefault(variable, []).append(claim.id)
+        self.components = self._components()
+        self._component_of = {
+            claim_id: number
+            for number, members in enumerate(self.components)
+            for claim_id in members
+        }
+        self._models: dict[int, tuple[_float.Model, dict[int, int]]] = {}
+        self._lifted_models: dict[int, tuple[_float.Model, int]] = {}
+
+    def _components(self) -> list[list[str]]:
+        """The claims in groups linked by shared values, each in report order.
+
+        No claim of one group can change what another group allows: each is
+        checked alone, which keeps every linear program as small as it can be.
+        """
+        found: list[list[str]] = []
+        seen: set[str] = set()
+        for claim in self.report.claims:
+            if claim.id not in seen:
+                # A claim about no value (a sum over no period) is a group of its own.
+                members = self._around(self._variables[claim.id], self._order) or {claim.id}
+                seen |= members
+                found.append(sorted(members, key=self._order.__getitem__))
+        return found
 
     # -- building --------------------------------------------------------------------
 
@@ -199,18 +246,70 @@ class Network:
 
     def program(self, claim_ids: Iterable[str]) -> Program:
         """The linear program of the given claims: its solutions are the values they allow."""
-        key = set(claim_ids)
-        rows = [
-            row for claim in self.report.claims if claim.id in key for row in self._rows[claim.id]
-        ]
+        ordered = sorted(set(claim_ids), key=self._order.__getitem__)
+        rows = [row for claim_id in ordered for row in self._rows[claim_id]]
         return Program(len(self._index), rows, self._free)
 
-    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron:
+    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified:
         """The values the given claims allow (cached)."""
         key = frozenset(claim_ids)
         if key not in self._polyhedra:
-            self._polyhedra[key] = Polyhedron(self.program(key))
+            component = self._single_component(key)
+            self._polyhedra[key] = (
+                Polyhedron(self.program(key))
+                if component is None
+                else _Certified(self, key, component)
+            )
         return self._polyhedra[key]
+
+    def _single_component(self, key: frozenset[str]) -> int | None:
+        """The component holding all of ``key``, when HiGHS is to solve; else ``None``."""
+        if self.engine == "exact" or not key:
+            return None
+        found = {self._component_of[claim_id] for claim_id in key}
+        return found.pop() if len(found) == 1 else None
+
+    def model(self, component: int) -> tuple[_float.Model, dict[int, int]]:
+        """The HiGHS model of a component's rows, and its columns by variable."""
+        if component not in self._models:
+            members = self.components[component]
+            used = sorted(
+                {
+                    j
+                    for claim_id in members
+                    for row in self._rows[claim_id]
+                    for j in row.coefficients
+                }
+            )
+            local = {variable: number for number, variable in enumerate(used)}
+            rows = [
+                (
+                    claim_id,
+                    Row({local[j]: c for j, c in row.coefficients.items()}, row.sense, row.rhs),
+                )
+                for claim_id in members
+                for row in self._rows[claim_id]
+            ]
+            free = [local[j] for j in used if j in self._free]
+            self._models[component] = (_float.Model.of_rows(len(used), rows, free), local)
+        return self._models[component]
+
+    def lifted_model(self, component: int) -> tuple[_float.Model, int]:
+        """The component's rows in Charnes–Cooper form, and the denominator's row."""
+        if component not in self._lifted_models:
+            model, local = self.model(component)
+            t = model.size
+            rows: list[tuple[str | None, Row]] = []
+            for claim_id in self.components[component]:
+                for row in self._rows[claim_id]:
+                    coefficients = {local[j]: c for j, c in row.coefficients.items()}
+                    coefficients[t] = -Fraction(row.rhs)
+                    rows.append((claim_id, Row(coefficients, row.sense, 0)))
+            rows.append((None, Row({t: 1}, "=", 1)))
+            free = [j for j in range(model.size) if j in model.free]
+            lifted = _float.Model.of_rows(t + 1, rows, free)
+            self._lifted_models[component] = (lifted, len(rows) - 1)
+        return self._lifted_models[component]
 
     def extent(self, claim_ids: Iterable[str], terms: Iterable[tuple[Key, int]]) -> Span:
         """The exact range of ``Σ coefficient × value`` under the claims, rounded outward.
@@ -261,11 +360,13 @@ class Network:
         key = (claims, tuple(sorted(denominator.items())))
         if key not in self._lifted:
             lowest = self.polyhedron(claims).minimum(denominator)
-            self._lifted[key] = (
-                Polyhedron(charnes_cooper(self.program(claims), denominator))
-                if lowest is not None and lowest > 0
-                else None
-            )
+            component = self._single_component(claims)
+            if lowest is None or lowest <= 0:
+                self._lifted[key] = None
+            elif component is None:
+                self._lifted[key] = Polyhedron(charnes_cooper(self.program(claims), denominator))
+            else:
+                self._lifted[key] = _Lifted(self, claims, component, denominator)
         lifted = self._lifted[key]
         if lifted is None:
             return None
@@ -336,7 +437,11 @@ class Network:
                         high * end * sign,
                     )
                 )
-            polyhedron = Polyhedron(Program(share + 1, rows, lifted.free))
+            polyhedron: Polyhedron | _float.Slice = (
+                Polyhedron(Program(share + 1, rows, lifted.free))
+                if self.engine == "exact"
+                else _float.Slice(share + 1, rows, lifted.free)
+            )
             if not polyhedron.feasible:
                 return None
             objective = {part: 1, share: -1}
@@ -393,12 +498,7 @@ class Network:
         """The narrowed spans under the given claims, or ``None`` if they cannot all hold."""
         key = frozenset(claim_ids)
         if key not in self._cache:
-            constraints = [
-                c
-                for claim in self.report.claims
-                if claim.id in key
-                for c in self.constraints[claim.id]
-            ]
+            constraints = self._constraints_of(key)
             try:
                 self._cache[key] = propagate(self.domains, constraints)
             except NoValueLeft:
@@ -406,10 +506,8 @@ class Network:
         return self._cache[key]
 
     def _constraints_of(self, claim_ids: Iterable[str]) -> list[Constraint]:
-        key = set(claim_ids)
-        return [
-            c for claim in self.report.claims if claim.id in key for c in self.constraints[claim.id]
-        ]
+        ordered = sorted(set(claim_ids), key=self._order.__getitem__)
+        return [c for claim_id in ordered for c in self.constraints[claim_id]]
 
     def refine(
         self,
@@ -451,10 +549,15 @@ class Network:
         """
         if not self.polyhedron(linked).feasible:
             return None
-        spans = self.solve(linked)
-        if spans is None:  # pragma: no cover - propagation is sound
+        # Only a sum's verdict shows more than its own inputs (its parts and total,
+        # exact below): propagation over the whole group is wasted on the others.
+        spans: dict[Hashable, Span] = {}
+        if not isinstance(claim, SumClaim):
+            pass
+        elif (propagated := self.solve(linked)) is None:  # pragma: no cover - it is sound
             return None
-        spans = dict(spans)
+        else:
+            spans.update(propagated)
         periods = self.periods_of(claim)
         for period in periods:
             for name in self.inputs(claim, period):
@@ -507,35 +610,59 @@ class Network:
         The others cannot change what those claims allow for ``variables``: leaving
         them out keeps linear programs small.
         """
+        allowed = claim_ids if isinstance(claim_ids, Mapping | set | frozenset) else set(claim_ids)
         reached = set(variables)
+        queue = list(reached)
         linked: set[str] = set()
-        pending = set(claim_ids)
-        grown = True
-        while grown:
-            grown = False
-            for other in pending - linked:
-                if not self._variables[other].isdisjoint(reached):
+        while queue:
+            for other in self._claims_of.get(queue.pop(), ()):
+                if other in allowed and other not in linked:
                     linked.add(other)
-                    reached |= self._variables[other]
-                    grown = True
+                    for variable in self._variables[other]:
+                        if variable not in reached:
+                            reached.add(variable)
+                            queue.append(variable)
         return frozenset(linked)
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
         """Whether the claims may all hold: exact, a linear program's feasibility."""
         return self.polyhedron(claim_ids).feasible
 
-    def minimal_conflict(self, claim_ids: list[str]) -> list[str]:
+    def minimal_conflict(self, claim_ids: list[str], *, deadline: float | None = None) -> list[str]:
         """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold.
 
         A deletion filter: each claim is dropped in turn and kept out if the rest
         still cannot hold. Dropping any one claim of the result resolves it.
+
+        Raises:
+            OutOfTime: If ``time.monotonic()`` passes ``deadline`` before the end.
         """
         core = list(claim_ids)
+        # Sets of claims certified unable to hold together: a trial holding one of
+        # them cannot hold either, and needs no linear program.
+        known = [found] if (found := self._certificate(core)) is not None else []
         for claim_id in list(core):
+            if deadline is not None and time.monotonic() >= deadline:
+                raise OutOfTime
             trial = [other for other in core if other != claim_id]
-            if not self.holds(trial):
+            kept = set(trial)
+            if any(certificate <= kept for certificate in known):
                 core = trial
+            elif not self.holds(trial):
+                core = trial
+                if (found := self._certificate(trial)) is not None:
+                    known.append(found)
         return core
+
+    def _certificate(self, claim_ids: list[str]) -> frozenset[str] | None:
+        """The claims of a Farkas certificate that ``claim_ids`` cannot hold, if HiGHS gives one.
+
+        The rows such a certificate combines cannot hold on their own.
+        """
+        polyhedron = self.polyhedron(claim_ids)
+        if isinstance(polyhedron, _Certified) and not polyhedron.feasible:
+            return polyhedron.conflict()
+        return None
 
     # -- reading figures back --------------------------------------------------------
 
@@ -626,3 +753,108 @@ def _meet(span: Span, domain: Span) -> Span:
     # Rounding may leave a computed span a hair outside the figure's domain.
     met = span.meet(domain)
     return span if met is None else met
+
+
+class _Certified:
+    """The values some claims of one component allow, answered by HiGHS and certified.
+
+    Has the interface of :class:`._linear.Polyhedron`; what cannot be certified is
+    answered by the exact simplex instead.
+    """
+
+    def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
+        self.key = key
+        self.network = network
+        self.model, self.local = network.model(component)
+        self._exact: Polyhedron | None = None
+        self._feasible: bool | None = None
+
+    @property
+    def exact(self) -> Polyhedron:
+        """The exact simplex over the same claims."""
+        if self._exact is None:
+            self._exact = Polyhedron(self.network.program(self.key))
+        return self._exact
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the claims can hold together."""
+        if self._feasible is None:
+            self.model.switch(self.key)
+            found = self.model.feasible()
+            self._feasible = self.exact.feasible if found is None else found
+        return self._feasible
+
+    def conflict(self) -> frozenset[str] | None:
+        """Claims of the key that cannot hold together, certified, or ``None``."""
+        self.model.switch(self.key)
+        return self.model.conflict()
+
+    def minimum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
+        if not self.feasible:
+            raise Infeasible
+        local: dict[int, Fraction] = {}
+        for variable, coefficient in objective.items():
+            if coefficient:
+                if variable not in self.local:
+                    return self.exact.minimum(objective, constant)
+                local[self.local[variable]] = Fraction(coefficient)
+        self.model.switch(self.key)
+        found = self.model.minimum(local)
+        if found is None:
+            return self.exact.minimum(objective, constant)
+        return Fraction(constant) + found
+
+    def maximum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The largest value of ``objective · x + constant``."""
+        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
+        return None if low is None else -low
+
+
+class _Lifted:
+    """A ratio's Charnes–Cooper program over some claims of one component, by HiGHS."""
+
+    def __init__(
+        self,
+        network: Network,
+        key: frozenset[str],
+        component: int,
+        denominator: Mapping[int, Fraction],
+    ) -> None:
+        self.network, self.key = network, key
+        self.model, self.row = network.lifted_model(component)
+        self.local = network.model(component)[1]
+        self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
+        self._global = dict(denominator)
+        self._exact: Polyhedron | None = None
+        self.feasible = True  # the denominator's minimum is above 0 on a feasible set
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The smallest value of ``objective · y`` over the transformed program."""
+        local: dict[int, Fraction] = {}
+        for variable, coefficient in objective.items():
+            if coefficient:
+                if variable not in self.local:
+                    return self._fallback().minimum(objective)
+                local[self.local[variable]] = Fraction(coefficient)
+        self.model.switch(self.key)
+        if self.model.lines[self.row].coefficients != self.denominator:
+            self.model.set_row(self.row, self.denominator)
+        found = self.model.minimum(local)
+        return self._fallback().minimum(objective) if found is None else found
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The largest value of ``objective · y`` over the transformed program."""
+        low = self.minimum({key: -value for key, value in objective.items()})
+        return None if low is None else -low
+
+    def _fallback(self) -> Polyhedron:
+        if self._exact is None:
+            program = self.network.program(self.key)
+            self._exact = Polyhedron(charnes_cooper(program, self._global))
+        return self._exact

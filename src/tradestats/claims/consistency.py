@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import time
 import warnings
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -57,7 +58,7 @@ from tradestats._numbers import auto_scale, round_down, show
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
-from tradestats.claims._network import Network, Spans
+from tradestats.claims._network import Network, OutOfTime, Spans
 from tradestats.claims.report import (
     Claim,
     GrowthClaim,
@@ -103,6 +104,8 @@ class Verdict(enum.Enum):
     CONSISTENT = "consistent"
     INCONSISTENT = "inconsistent"
     NOT_CHECKABLE = "not checkable"
+    #: The time limit of :func:`check` ran out before the claim was checked.
+    UNFINISHED = "unfinished"
 
 
 def _amount_text(like: str | type[Figure] | None, value: Decimal) -> str:
@@ -196,16 +199,20 @@ class CheckResult:
         checks: One verdict per claim (and per period for sums), in report order.
         conflicts: Smallest sets of claims that cannot hold together.
         implied: Figures the claims imply, from the claims that are not in conflict.
+        unfinished: The ids of the claims the time limit left unchecked, in report
+            order (their checks say :attr:`Verdict.UNFINISHED`); empty when the
+            check ran to the end.
     """
 
     report: Report
     checks: tuple[ClaimCheck, ...]
     conflicts: tuple[Conflict, ...]
     implied: tuple[ImpliedFigure, ...]
+    unfinished: tuple[str, ...] = ()
 
     @property
     def consistent(self) -> bool:
-        """Whether no claim is inconsistent."""
+        """Whether no claim is inconsistent (among those checked: see ``unfinished``)."""
         return all(check.verdict is not Verdict.INCONSISTENT for check in self.checks)
 
     def verdict(self, claim_id: str) -> Verdict:
@@ -217,7 +224,7 @@ class CheckResult:
         found = [check.verdict for check in self.checks if check.claim.id == claim_id]
         if not found:
             raise KeyError(claim_id)
-        for verdict in (Verdict.INCONSISTENT, Verdict.CONSISTENT):
+        for verdict in (Verdict.INCONSISTENT, Verdict.CONSISTENT, Verdict.UNFINISHED):
             if verdict in found:
                 return verdict
         return Verdict.NOT_CHECKABLE
@@ -239,6 +246,7 @@ class CheckResult:
             "title": self.report.title,
             "source": self.report.source,
             "consistent": self.consistent,
+            "unfinished": list(self.unfinished),
             "claims": [
                 {
                     "id": check.claim.id,
@@ -282,7 +290,13 @@ def _range_dict(figure: Bounds[Any]) -> dict[str, Any]:
 # -- the check ---------------------------------------------------------------------------
 
 
-def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
+def check(
+    report: Report,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    time_limit: float | None = None,
+    _engine: str = "auto",
+) -> CheckResult:
     """Check every relation among a report's claims and list the figures they imply.
 
     Never raises a false alarm: a claim is called inconsistent only if no values
@@ -296,33 +310,76 @@ def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
             :doc:`/explanation/intervals`). Verdicts, conflicts and every other
             range are exact whatever the budget; 0 keeps those few ranges
             sound but possibly a little wider.
+        time_limit: Seconds after which to stop and return what was found so far:
+            the claims not yet checked get :attr:`Verdict.UNFINISHED` and are listed
+            in :attr:`CheckResult.unfinished`, and no figures are implied when the
+            limit runs out first. ``None`` (the default) runs to the end. A claim
+            being checked is finished first, so the check may take a little longer.
+        _engine: ``"auto"`` (HiGHS with exact certificates, when ``highspy`` is
+            installed) or ``"exact"`` (the exact simplex throughout), for testing.
 
     Returns:
         The verdict on every claim, the conflicts found and the implied figures.
 
     Raises:
-        InvalidValueError: If ``budget`` is negative.
+        InvalidValueError: If ``budget`` or ``time_limit`` is negative.
     """
+    if time_limit is not None and (
+        isinstance(time_limit, bool)
+        or not isinstance(time_limit, int | float)
+        or not time_limit >= 0
+    ):
+        raise InvalidValueError(
+            f"time_limit must be a number of seconds of 0 or more, or None, not {time_limit!r}",
+            time_limit=time_limit,
+        )
+    deadline = None if time_limit is None else time.monotonic() + time_limit
     if isinstance(budget, bool) or not isinstance(budget, int) or budget < 0:
         raise InvalidValueError(
             f"budget must be a whole number of 0 or more, not {budget!r}", budget=budget
         )
-    network = Network(report, budget=budget)
-    active = [claim.id for claim in report.claims]
+    network = Network(report, budget=budget, engine=_engine)
+    active: list[str] = []
     cores: list[list[str]] = []
-    while not network.holds(active):
-        core = network.minimal_conflict(active)
-        cores.append(core)
-        active = [claim_id for claim_id in active if claim_id not in core]
+    # Groups of claims that share no value cannot conflict with each other.
+    skipped: set[str] = set()
+    for members in network.components:
+        if _late(deadline):
+            skipped.update(members)
+            continue
+        left, found = list(members), []
+        try:
+            while not network.holds(left):
+                core = network.minimal_conflict(left, deadline=deadline)
+                found.append(core)
+                left = [claim_id for claim_id in left if claim_id not in core]
+        except OutOfTime:
+            skipped.update(members)  # a conflict search cut short proves nothing
+            continue
+        cores.extend(found)
+        active.extend(left)
     order = {claim.id: index for index, claim in enumerate(report.claims)}
     cores.sort(key=lambda core: order[core[0]])
-    checks = tuple(_checks(network, active, cores))
+    active.sort(key=order.__getitem__)
+    checks = tuple(_checks(network, active, cores, skipped, deadline))
     conflicts = tuple(_conflict(core, checks) for core in cores)
-    return CheckResult(report, checks, conflicts, tuple(_implied(network, active)))
+    unfinished = tuple(
+        dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
+    )
+    implied = () if unfinished or _late(deadline) else tuple(_implied(network, active))
+    return CheckResult(report, checks, conflicts, implied, unfinished)
+
+
+def _late(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
 
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
-    if not network.holds(active):  # pragma: no cover - the loop above leaves a consistent set
+    left = set(active)
+    groups = [
+        [claim_id for claim_id in members if claim_id in left] for members in network.components
+    ]
+    if not all(network.holds(group) for group in groups):  # pragma: no cover - see check()
         raise AssertionError("the claims left after removing conflicts must hold together")
     derived = list(implied_figures(network, network.exact_spans(active)))
     spans = exact_figures(network, active, derived)
@@ -335,9 +392,18 @@ def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
         )
 
 
-def _checks(network: Network, active: list[str], cores: list[list[str]]) -> Iterator[ClaimCheck]:
+def _checks(
+    network: Network,
+    active: list[str],
+    cores: list[list[str]],
+    skipped: set[str],
+    deadline: float | None,
+) -> Iterator[ClaimCheck]:
     core_of = {claim_id: core for core in cores for claim_id in core}
     for claim in network.report.claims:
+        if claim.id in skipped or _late(deadline):
+            yield from _unfinished(network, claim)
+            continue
         core = core_of.get(claim.id)
         if core is None:
             refined = network.implied_by_others(claim, active)
@@ -359,6 +425,25 @@ def _checks(network: Network, active: list[str], cores: list[list[str]]) -> Iter
             yield _check(
                 network, claim, period, figures[period], spans, in_conflict=core is not None
             )
+
+
+def _unfinished(network: Network, claim: Claim) -> Iterator[ClaimCheck]:
+    """The checks of a claim the time limit left out: its figure, and nothing implied."""
+    like = _like(network, claim)
+    natural = network.natural(claim)
+    shown = published_text(claim)
+    for period in network.periods_of(claim):
+        yield ClaimCheck(
+            claim=claim,
+            period=period,
+            verdict=Verdict.UNFINISHED,
+            subject=subject(network.report, claim, period),
+            published=None if like is None else bounds_of(network.published(claim), like),
+            implied=None if like is None else bounds_of(natural, like, natural=natural),
+            gap=_ZERO,
+            explanation=f"{shown}: not checked, the time limit ran out first",
+            summary="not checked (time limit)",
+        )
 
 
 def _like(network: Network, claim: Claim) -> str | type[Figure] | None:

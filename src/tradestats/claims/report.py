@@ -34,6 +34,7 @@ Decimal('1.825E+11')
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from attrs import field, frozen
@@ -52,13 +53,15 @@ from tradestats.claims._claims import (
 from tradestats.claims._reading import ReportParts, read_file, read_text
 from tradestats.errors import InvalidValueError, TradeStatsError, UnitMismatchError
 from tradestats.flows import Flow
+
+# Imported at run time: attrs turns the cached properties below into slots, and cattrs
+# resolves their annotations when it structures a report.
+from tradestats.periods import Period  # noqa: TC001
 from tradestats.units import dimension_of, incompatibility
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from pathlib import Path
-
-    from tradestats.periods import Period
 
 __all__ = [
     "Claim",
@@ -149,10 +152,11 @@ class Report:
         Raises:
             KeyError: If no flow has that id.
         """
-        for flow in self.flows:
-            if flow.id == flow_id:
-                return flow
-        raise KeyError(flow_id)
+        return self._flows_by_id[flow_id]
+
+    @cached_property
+    def _flows_by_id(self) -> dict[str, ReportFlow]:
+        return {flow.id: flow for flow in self.flows}
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with id ``claim_id``.
@@ -165,7 +169,7 @@ class Report:
                 return claim
         raise KeyError(claim_id)
 
-    @property
+    @cached_property
     def periods(self) -> tuple[Period, ...]:
         """Every period a claim names (with the bases of growth figures), in time order."""
         found = {period for claim in self.claims for period in claim.periods}
@@ -177,8 +181,16 @@ class Report:
 
     def unit_of(self, flow_id: str) -> str | None:
         """The unit of the first value claimed for ``flow_id`` or a flow related to it."""
-        roots = _unit_groups(self)
-        return roots.get(_find(_links(self), flow_id))
+        return self._units.get(flow_id)
+
+    @cached_property
+    def _units(self) -> dict[str, str]:
+        # The union-find is built once per report: the check asks for every flow's unit.
+        parent = _links(self)
+        roots = _unit_groups(self, parent)
+        return {
+            flow.id: roots[root] for flow in self.flows if (root := _find(parent, flow.id)) in roots
+        }
 
 
 def _build(parts: ReportParts) -> Report:
@@ -300,9 +312,8 @@ def _find(parent: dict[str, str], name: str) -> str:
     return name
 
 
-def _unit_groups(report: Report) -> dict[str, str]:
-    """The unit of each group of related flows, from its first value claim."""
-    parent = _links(report)
+def _unit_groups(report: Report, parent: dict[str, str]) -> dict[str, str]:
+    """The unit of each group of related flows (by root in ``parent``), from its first value."""
     units: dict[str, str] = {}
     for claim in report.claims:
         if isinstance(claim, ValueClaim):

@@ -1,0 +1,278 @@
+"""Benchmark the consistency check on reports of the shapes real releases have.
+
+Prints a table of figures; asserts nothing about speed. Run with
+``python benchmarks/bench_check.py`` (``--quick`` for the short run CI does,
+``--profile SHAPE:CLAIMS`` to print a cProfile of one case, ``--engine exact``
+for the exact reference engine alone).
+
+Every report is generated from random exact true values, each figure rounded to
+the digits a statistics office publishes (amounts to 0.1 billion yuan, growth
+rates to 0.1%), so it is consistent; with ``error`` one growth rate is published
+2 percentage points off (in ``partners`` the total's: one partner's would be lost
+in the rounding of the others). The shapes:
+
+* ``partners``: a total with many partners, each with a value and a growth
+  rate, the total's value and growth, and the partners adding up to the total;
+* ``groups``: independent groups of 7 claims (total, exports, imports: three
+  values, three growth rates, one sum);
+* ``years``: one flow over many years, a value and a growth rate a year;
+* ``unused``: a two-claim report with many declared flows no claim uses.
+
+Time and peak memory (tracemalloc, in a second run) are those of ``check(report)``;
+building the report is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import time
+import tracemalloc
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Final
+
+from tradestats.claims.consistency import check
+from tradestats.claims.report import GrowthClaim, Report, ReportFlow, SumClaim, ValueClaim
+from tradestats.verify.figures import Reported
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tradestats.claims.report import Claim
+
+_TENTH: Final = Decimal("0.1")
+SHAPES = ("partners", "groups", "years", "unused")
+
+
+def _amount(value: Fraction) -> Reported[Any]:
+    """A value in yuan published in billions to one decimal."""
+    billions = Decimal(value.numerator) / Decimal(value.denominator) / Decimal(10**9)
+    return Reported.parse_amount(f"{billions.quantize(_TENTH, ROUND_HALF_UP)} billion yuan")
+
+
+def _growth(now: Fraction, before: Fraction, *, off: bool = False) -> Reported[Any]:
+    """The growth rate now / before - 1, published in percent to one decimal."""
+    rate = (now / before - 1) * 100
+    percent = Decimal(rate.numerator) / Decimal(rate.denominator)
+    if off:
+        percent += 2
+    return Reported.parse_growth(f"{percent.quantize(_TENTH, ROUND_HALF_UP)}%")
+
+
+def _true_value(rng: random.Random) -> Fraction:
+    """A true value in yuan: 1 to 50 billion, exact to the yuan."""
+    return Fraction(rng.randrange(10**9, 50 * 10**9))
+
+
+def _true_rate(rng: random.Random) -> Fraction:
+    """A true growth factor new / old: -30% to +60%, in 1/10000 steps."""
+    return Fraction(rng.randrange(7000, 16000), 10000)
+
+
+def _flow(flow_id: str, partner: str = "World") -> ReportFlow:
+    return ReportFlow(id=flow_id, reporter="X", flow="total", partner=partner)
+
+
+def partners(claims: int, *, seed: int = 0, error: bool = False) -> Report:
+    """A total with value and growth, ``(claims - 3) // 2`` partners likewise, and their sum."""
+    rng = random.Random(seed)
+    count = max(1, (claims - 3) // 2)
+    names = [f"p{number}" for number in range(count)]
+    now = {name: _true_value(rng) for name in names}
+    before = {name: now[name] / _true_rate(rng) for name in names}
+    total_now, total_before = sum(now.values(), Fraction(0)), sum(before.values(), Fraction(0))
+    # The total's growth: a partner's 2 points are lost in the rounding of the others.
+    found: list[Claim] = [
+        ValueClaim(id="world-value", flow="world", period="2023", value=_amount(total_now)),
+        GrowthClaim(
+            id="world-growth",
+            flow="world",
+            period="2023",
+            growth=_growth(total_now, total_before, off=error),
+        ),
+    ]
+    for name in names:
+        found.append(
+            ValueClaim(id=f"{name}-value", flow=name, period="2023", value=_amount(now[name]))
+        )
+        found.append(
+            GrowthClaim(
+                id=f"{name}-growth",
+                flow=name,
+                period="2023",
+                growth=_growth(now[name], before[name]),
+            )
+        )
+    found.append(SumClaim(id="world-parts", total="world", parts=names))
+    flows = [_flow("world"), *(_flow(name, name.upper()) for name in names)]
+    return Report(title="partners", flows=flows, claims=found)
+
+
+def groups(claims: int, *, seed: int = 0, error: bool = False) -> Report:
+    """``claims // 7`` independent groups: total, exports, imports with values, growth, a sum."""
+    rng = random.Random(seed)
+    count = max(1, claims // 7)
+    wrong = rng.randrange(count) if error else -1
+    flows: list[ReportFlow] = []
+    found: list[Claim] = []
+    for number in range(count):
+        exports, imports = f"e{number}", f"i{number}"
+        total = f"t{number}"
+        now = {exports: _true_value(rng), imports: _true_value(rng)}
+        before = {name: value / _true_rate(rng) for name, value in now.items()}
+        now[total], before[total] = now[exports] + now[imports], before[exports] + before[imports]
+        for name in (total, exports, imports):
+            flows.append(_flow(name, f"P{number}"))
+            found.append(
+                ValueClaim(id=f"{name}-value", flow=name, period="2023", value=_amount(now[name]))
+            )
+            found.append(
+                GrowthClaim(
+                    id=f"{name}-growth",
+                    flow=name,
+                    period="2023",
+                    growth=_growth(now[name], before[name], off=number == wrong and name == total),
+                )
+            )
+        found.append(SumClaim(id=f"{total}-parts", total=total, parts=[exports, imports]))
+    return Report(title="groups", flows=flows, claims=found)
+
+
+def years(claims: int, *, seed: int = 0, error: bool = False) -> Report:
+    """One flow over ``claims // 2`` years: a value a year, and a growth rate from the second."""
+    rng = random.Random(seed)
+    count = max(2, claims // 2)
+    values = [_true_value(rng)]
+    for _ in range(count):
+        values.append(values[-1] * _true_rate(rng))
+    first = 2024 - count
+    wrong = rng.randrange(1, count + 1) if error else -1
+    found: list[Claim] = []
+    for number, value in enumerate(values):
+        year = str(first + number - 1)
+        found.append(ValueClaim(id=f"v{year}", flow="x", period=year, value=_amount(value)))
+        if number:
+            found.append(
+                GrowthClaim(
+                    id=f"g{year}",
+                    flow="x",
+                    period=year,
+                    growth=_growth(value, values[number - 1], off=number == wrong),
+                )
+            )
+    return Report(title="years", flows=[_flow("x")], claims=found[: max(claims, 3)])
+
+
+def unused(flows: int, *, seed: int = 0, error: bool = False) -> Report:
+    """The two claims of the Xinjiang example and ``flows`` declared flows nobody uses."""
+    del seed
+    found: list[Claim] = [
+        ValueClaim(
+            id="world-value",
+            flow="world",
+            period="2023",
+            value=Reported.parse_amount("183 billion yuan"),
+        ),
+        GrowthClaim(
+            id="world-growth",
+            flow="world",
+            period="2023",
+            growth=Reported.parse_growth("61.3%" if error else "59.3%"),
+        ),
+        ValueClaim(
+            id="world-before",
+            flow="world",
+            period="2022",
+            value=Reported.parse_amount("114.9 billion yuan"),
+        ),
+    ]
+    declared = [_flow("world"), *(_flow(f"u{number}", f"U{number}") for number in range(flows))]
+    return Report(title="unused", flows=declared, claims=found)
+
+
+BUILDERS: dict[str, Callable[..., Report]] = {
+    "partners": partners,
+    "groups": groups,
+    "years": years,
+    "unused": unused,
+}
+QUICK: dict[str, tuple[int, ...]] = {
+    "partners": (10, 60),
+    "groups": (100, 500),
+    "years": (100,),
+    "unused": (1000, 10000),
+}
+FULL: dict[str, tuple[int, ...]] = {
+    "partners": (10, 20, 30, 40, 60, 100, 1000),
+    "groups": (100, 500, 1000, 1995),
+    "years": (100, 500, 1000),
+    "unused": (1000, 4000, 10000, 16000),
+}
+
+
+def measure(
+    shape: str, size: int, *, error: bool, engine: str, limit: float | None = None
+) -> tuple[float, float, str]:
+    """Seconds and peak MB of one check (stopped after ``limit`` seconds), and what it found."""
+    report = BUILDERS[shape](size, seed=size, error=error)
+    started = time.perf_counter()
+    result = check(report, time_limit=limit, _engine=engine)
+    seconds = time.perf_counter() - started
+    # tracemalloc slows Python down: memory is measured in a second run.
+    tracemalloc.start()
+    check(report, time_limit=limit, _engine=engine)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    unfinished = len(result.unfinished)
+    found = f"{len(result.conflicts)} conflict(s)" if result.conflicts else "consistent"
+    if unfinished:
+        found += f", {unfinished} unfinished"
+    return seconds, peak, found
+
+
+def profile(case: str, *, error: bool, engine: str) -> None:
+    """Print the 25 costliest functions of one check."""
+    shape, size = case.split(":")
+    report = BUILDERS[shape](int(size), seed=int(size), error=error)
+    profiler = cProfile.Profile()
+    profiler.runcall(check, report, _engine=engine)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+
+def main() -> None:
+    """Run every case and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer, smaller cases (for CI)")
+    parser.add_argument("--engine", default="auto", choices=("auto", "exact"))
+    parser.add_argument("--shape", choices=SHAPES, action="append", help="only these shapes")
+    parser.add_argument("--profile", metavar="SHAPE:CLAIMS", help="profile one case")
+    parser.add_argument("--error", action="store_true", help="with --profile: plant an error")
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        help="check(time_limit=...) for each case (default 10 s with --quick, 120 s otherwise)",
+    )
+    arguments = parser.parse_args()
+    if arguments.profile:
+        profile(arguments.profile, error=arguments.error, engine=arguments.engine)
+        return
+    sizes = QUICK if arguments.quick else FULL
+    limit = arguments.time_limit or (10.0 if arguments.quick else 120.0)
+    print(f"{'shape':<10} {'size':>6} {'error':>6} {'seconds':>9} {'peak MB':>8}  found")
+    for shape in arguments.shape or SHAPES:
+        for size in sizes[shape]:
+            for error in (False, True):
+                seconds, peak, found = measure(
+                    shape, size, error=error, engine=arguments.engine, limit=limit
+                )
+                mark = "yes" if error else "no"
+                print(f"{shape:<10} {size:>6} {mark:>6} {seconds:>9.2f} {peak:>8.1f}  {found}")
+    print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
+    print(f"each case stops after {limit:g} s (check's time_limit): see 'unfinished'")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,525 @@
+"""Private: linear programs solved in floating point by HiGHS and certified exactly.
+
+The exact simplex (:mod:`tradestats.claims._linear`) pivots in rational arithmetic
+throughout, which is exact but slow beyond a few dozen variables. Here HiGHS
+(``highspy``, an optional dependency) solves each program in floating point, and
+only its answer is checked in :class:`~fractions.Fraction` arithmetic:
+
+- a **minimum** is the bound of a dual solution: the multipliers of the rows
+  HiGHS found binding are re-solved exactly from its final basis
+  (``Σ y[r] × A[r, j] = c[j]`` for every basic column ``j``), their signs and the
+  reduced costs of the other columns are checked, and ``Σ y[r] × bound[r]`` is
+  then a lower bound of the objective by weak duality, whatever the float
+  solver got wrong; it is the exact minimum when the basis is optimal;
+- **feasibility** is shown by the vertex of the final basis, solved exactly and
+  checked against every row, and **infeasibility** by an exact Farkas
+  certificate from an elastic program (``min Σ violations`` has a certified
+  lower bound above 0); the rows of that certificate are a conflicting subset.
+
+Whatever cannot be certified (an unbounded objective, a basis whose exact
+re-solve fails) returns ``None`` and the caller uses the exact simplex: the
+answers are always exact and sound. A model holds every row of a group of
+claims once; questions about a subset switch the other claims' rows off
+(infinite bounds), and HiGHS starts each solve from the previous basis.
+"""
+
+from __future__ import annotations
+
+import heapq
+from fractions import Fraction
+from importlib.util import find_spec
+from math import gcd, lcm
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping, Sequence
+
+    from tradestats.claims._linear import Row
+
+__all__ = ["AVAILABLE", "Model", "solve_exactly"]
+
+#: Whether HiGHS can be used; it is imported on first use, keeping ``import tradestats`` light.
+AVAILABLE: Final = find_spec("highspy") is not None and find_spec("numpy") is not None
+highspy: Any = None
+np: Any = None
+
+
+def _load() -> None:
+    global highspy, np
+    if highspy is None:
+        import highspy as found  # noqa: PLC0415
+        import numpy  # noqa: PLC0415
+
+        highspy, np = found, numpy
+
+
+_ZERO: Final = Fraction(0)
+# A float dual smaller than this is taken as 0 (not binding); a wrong guess only
+# makes the exact re-solve fail, never a wrong answer.
+_BINDING: Final = 1e-9
+
+
+class _Line(NamedTuple):
+    """One row: ``low <= Σ coefficients · x <= high`` (``None``: unbounded), of a claim."""
+
+    coefficients: dict[int, Fraction]
+    low: Fraction | None
+    high: Fraction | None
+    owner: str | None
+
+
+def _lines(rows: Iterable[tuple[str | None, Row]]) -> list[_Line]:
+    found = []
+    for owner, row in rows:
+        rhs = Fraction(row.rhs)
+        coefficients = {j: Fraction(c) for j, c in row.coefficients.items() if c}
+        low = rhs if row.sense in (">=", "=") else None
+        high = rhs if row.sense in ("<=", "=") else None
+        found.append(_Line(coefficients, low, high, owner))
+    return found
+
+
+class Model:
+    """The rows of some claims in one HiGHS model, over variables ``0 … size - 1``.
+
+    Args:
+        size: The number of variables.
+        lines: The rows; a row of claim ``None`` is always on.
+        free: The variables that may be negative (the others are 0 or more).
+    """
+
+    @classmethod
+    def of_rows(
+        cls, size: int, rows: Iterable[tuple[str | None, Row]], free: Collection[int]
+    ) -> Model:
+        """A model of ``(claim id, row)`` pairs."""
+        return cls(size, _lines(rows), free)
+
+    def __init__(self, size: int, lines: Iterable[_Line], free: Collection[int]) -> None:
+        self.lines = list(lines)
+        self._support: list[int] = []
+        self.size = size
+        self.free = frozenset(free)
+        self.columns: list[list[tuple[int, Fraction]]] = [[] for _ in range(size)]
+        for r, line in enumerate(self.lines):
+            for j, coefficient in line.coefficients.items():
+                self.columns[j].append((r, coefficient))
+        self.used = frozenset(j for j in range(size) if self.columns[j])
+        self.owners: dict[str | None, list[int]] = {}
+        for r, line in enumerate(self.lines):
+            self.owners.setdefault(line.owner, []).append(r)
+        self._highs = self._build()
+        self._on: frozenset[str] | None = None
+        self._costs: dict[int, float] = {}
+        self._elastic: Model | None = None
+
+    def _build(self) -> Any:
+        _load()
+        # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
+        highs = highspy._core._Highs()
+        highs.setOptionValue("output_flag", False)
+        # Small programs solved many times from the last basis: presolve costs more than it saves.
+        highs.setOptionValue("presolve", "off")
+        inf = highspy.kHighsInf
+        lp = highspy.HighsLp()
+        lp.num_col_ = self.size
+        lp.num_row_ = len(self.lines)
+        lp.col_cost_ = np.zeros(self.size)
+        lp.col_lower_ = np.array([-inf if j in self.free else 0.0 for j in range(self.size)])
+        lp.col_upper_ = np.full(self.size, inf)
+        lp.row_lower_ = np.array([-inf if ln.low is None else float(ln.low) for ln in self.lines])
+        lp.row_upper_ = np.array([inf if ln.high is None else float(ln.high) for ln in self.lines])
+        starts, index, value = [0], [], []
+        for column in self.columns:
+            for r, coefficient in column:
+                index.append(r)
+                value.append(float(coefficient))
+            starts.append(len(index))
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
+        lp.a_matrix_.value_ = np.array(value)
+        highs.passModel(lp)
+        return highs
+
+    # -- switching claims on and off ------------------------------------------------------
+
+    def switch(self, on: frozenset[str]) -> None:
+        """Keep only the rows of claims ``on`` (and of no claim)."""
+        if on == self._on:
+            return
+        inf = highspy.kHighsInf
+        changed: list[int] = []
+        before = self._on
+        for owner, rows in self.owners.items():
+            if owner is None:
+                continue
+            if before is None or (owner in on) != (owner in before):
+                changed.extend(rows)
+        if changed:
+            lows, highs = [], []
+            for r in changed:
+                line = self.lines[r]
+                active = line.owner in on
+                lows.append(-inf if not active or line.low is None else float(line.low))
+                highs.append(inf if not active or line.high is None else float(line.high))
+            self._highs.changeRowsBounds(
+                len(changed), np.array(changed, dtype=np.int32), np.array(lows), np.array(highs)
+            )
+        self._on = on
+
+    def active(self, r: int) -> bool:
+        """Whether row ``r`` is on."""
+        owner = self.lines[r].owner
+        return owner is None or (self._on is not None and owner in self._on)
+
+    def set_row(self, r: int, coefficients: Mapping[int, Fraction]) -> None:
+        """Replace the coefficients of row ``r`` (used for a ratio's denominator)."""
+        line = self.lines[r]
+        for j in line.coefficients:
+            if j not in coefficients:
+                self._highs.changeCoeff(r, j, 0.0)
+                self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
+        for j, coefficient in coefficients.items():
+            self._highs.changeCoeff(r, j, float(coefficient))
+            self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
+            self.columns[j].append((r, Fraction(coefficient)))
+        self.lines[r] = line._replace(coefficients=dict(coefficients))
+
+    # -- solving ------------------------------------------------------------------------
+
+    def _run(self, objective: Mapping[int, Fraction]) -> str:
+        costs = {j: float(c) for j, c in objective.items() if c}
+        touched = sorted(set(costs) | set(self._costs))
+        if touched:
+            self._highs.changeColsCost(
+                len(touched),
+                np.array(touched, dtype=np.int32),
+                np.array([costs.get(j, 0.0) for j in touched]),
+            )
+        self._costs = costs
+        self._highs.run()
+        status = self._highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kOptimal:
+            return "optimal"
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return "infeasible"
+        return "other"
+
+    def minimum(self, objective: Mapping[int, Fraction]) -> Fraction | None:
+        """A certified lower bound of ``objective · x`` (its minimum), or ``None``.
+
+        ``None`` means the float answer could not be certified (an unbounded or
+        infeasible program among others): the caller must decide exactly.
+        """
+        if self._run(objective) != "optimal":
+            return None
+        return self._dual_bound(objective)
+
+    def feasible(self) -> bool | None:
+        """Whether the rows that are on have a common solution; ``None`` if not certified."""
+        status = self._run({})
+        if status == "optimal":
+            return True if self._vertex_holds() else None
+        if status == "infeasible":
+            return False if self.conflict() is not None else None
+        return None
+
+    def conflict(self) -> frozenset[str] | None:
+        """Claims among those on that cannot hold together, certified exactly, or ``None``."""
+        elastic = self._elastic_model()
+        assert self._on is not None  # a model is switched before it is solved
+        elastic.switch(self._on)
+        penalties = {j: Fraction(1) for j in range(self.size, elastic.size)}
+        if elastic._run(penalties) != "optimal":
+            return None
+        bound = elastic._dual_bound(penalties, keep=True)
+        if bound is None or bound <= 0:
+            return None
+        return frozenset(
+            owner for r in elastic._support if (owner := elastic.lines[r].owner) is not None
+        )
+
+    def _elastic_model(self) -> Model:
+        """The same rows, each with two columns of its own that may violate it at a cost."""
+        if self._elastic is None:
+            lines = []
+            for number, line in enumerate(self.lines):
+                extra = self.size + 2 * number
+                coefficients = {**line.coefficients, extra: Fraction(1), extra + 1: Fraction(-1)}
+                lines.append(line._replace(coefficients=coefficients))
+            self._elastic = Model(self.size + 2 * len(self.lines), lines, self.free)
+        return self._elastic
+
+    # -- certificates ---------------------------------------------------------------------
+
+    def _basis(self) -> tuple[list[Any], list[Any]]:
+        basis = self._highs.getBasis()
+        return list(basis.col_status), list(basis.row_status)
+
+    def _dual_bound(
+        self, objective: Mapping[int, Fraction], *, keep: bool = False
+    ) -> Fraction | None:
+        """The exact bound of the dual solution on HiGHS's binding rows, if it is one."""
+        basic = highspy.HighsBasisStatus.kBasic
+        columns, rows = self._basis()
+        duals = self._highs.getSolution().row_dual
+        support = [
+            r
+            for r in range(len(self.lines))
+            if rows[r] != basic and abs(duals[r]) > _BINDING and self.active(r)
+        ]
+        chosen = set(support)
+        # A column no binding row names has reduced cost c[j]; only the others matter.
+        touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
+        equations: list[tuple[dict[int, Fraction], Fraction]] = []
+        for j in touched:
+            if columns[j] == basic or j in self.free:
+                terms = {r: c for r, c in self.columns[j] if r in chosen}
+                cost = Fraction(objective.get(j, 0))
+                if terms or cost:
+                    equations.append((terms, cost))
+        solution = solve_exactly(equations)
+        if solution is None:
+            return None
+        bound = _ZERO
+        for r in support:
+            y = solution.get(r, _ZERO)
+            if not y:
+                continue
+            line = self.lines[r]
+            side = line.low if y > 0 else line.high
+            if side is None:
+                return None
+            bound += y * side
+        # Every other column: its reduced cost must let x >= 0 only raise the objective.
+        for j in touched:
+            if columns[j] == basic or j in self.free:
+                continue
+            reduced = Fraction(objective.get(j, 0)) - sum(
+                (solution.get(r, _ZERO) * c for r, c in self.columns[j] if r in chosen), _ZERO
+            )
+            if reduced < 0:
+                return None
+        if keep:
+            self._support = [r for r in support if solution.get(r, _ZERO)]
+        return bound
+
+    def _vertex_holds(self) -> bool:
+        """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on."""
+        equations = self._vertex_equations()
+        point = None if equations is None else solve_exactly(equations)
+        if point is None:
+            return False
+        if any(j not in self.free and point.get(j, _ZERO) < 0 for j in self.used):
+            return False
+        return all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r))
+
+    def _vertex_equations(self) -> list[tuple[dict[int, Fraction], Fraction]] | None:
+        """The rows and columns HiGHS's basis holds at a bound, as equations."""
+        status = highspy.HighsBasisStatus
+        columns, rows = self._basis()
+        equations: list[tuple[dict[int, Fraction], Fraction]] = []
+        for r, line in enumerate(self.lines):
+            if rows[r] == status.kBasic:
+                continue
+            # A row switched off may still be nonbasic, at 0 (HiGHS's "zero" status).
+            side: Fraction | None = _ZERO
+            if self.active(r) and rows[r] in (status.kLower, status.kUpper):
+                side = line.low if rows[r] == status.kLower else line.high
+            if side is None:
+                return None
+            equations.append((dict(line.coefficients), side))
+        equations.extend(
+            ({j: Fraction(1)}, _ZERO) for j in self.used if columns[j] != status.kBasic
+        )
+        return equations
+
+    @staticmethod
+    def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
+        value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
+        return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
+
+
+def solve_exactly(
+    equations: Sequence[tuple[Mapping[int, Fraction], Fraction]],
+) -> dict[int, Fraction] | None:
+    """A solution of sparse linear equations in fractions, or ``None`` if there is none.
+
+    Gaussian elimination that always pivots on an equation with the fewest unknowns
+    left (most rows here name one to three variables, so there is little fill-in);
+    unknowns left free are 0.
+
+    >>> one = Fraction(1)
+    >>> solve_exactly([({0: one, 1: one}, Fraction(3)), ({1: Fraction(2)}, one)]) == {
+    ...     0: Fraction(5, 2), 1: Fraction(1, 2)}
+    True
+    >>> solve_exactly([({0: Fraction(1)}, Fraction(1)), ({0: Fraction(2)}, Fraction(1))]) is None
+    True
+    """
+    # Each equation as integers over its own common denominator (which is dropped):
+    # integer row operations are much faster than fractions reduced at every step.
+    rows: list[dict[int, int]] = []
+    rhs: list[int] = []
+    for terms, value in equations:
+        values = [Fraction(c) for c in terms.values()]
+        total = Fraction(value)
+        scale = lcm(total.denominator, *(c.denominator for c in values))
+        rows.append(
+            {
+                name: c.numerator * (scale // c.denominator)
+                for name, c in zip(terms, values, strict=True)
+            }
+        )
+        rhs.append(total.numerator * (scale // total.denominator))
+    order = _eliminate(rows, rhs)
+    if order is None:
+        return None
+    solution: dict[int, Fraction] = {}
+    for number, variable in reversed(order):
+        reduced = rows[number]
+        known = sum(
+            (c * solution.get(name, _ZERO) for name, c in reduced.items() if name != variable),
+            _ZERO,
+        )
+        solution[variable] = (rhs[number] - known) / reduced[variable]
+    # Checked against the equations as given: a certificate rests on this solution.
+    for terms, value in equations:
+        if sum((c * solution.get(name, _ZERO) for name, c in terms.items()), _ZERO) != value:
+            return None  # pragma: no cover - elimination is exact
+    return solution
+
+
+class Slice:
+    """A small program solved once per objective by HiGHS (a share change's slice).
+
+    Has the interface of :class:`._linear.Polyhedron` for the share-change search,
+    where every answer only needs to be sound: a minimum is a certified dual bound
+    (or the exact simplex's), and ``point`` is HiGHS's optimum, which only guides
+    the search.
+
+    Args:
+        size: The number of variables.
+        rows: The rows.
+        free: The variables that may be negative.
+    """
+
+    def __init__(self, size: int, rows: Sequence[Row], free: Collection[int]) -> None:
+        from tradestats.claims._linear import Polyhedron, Program, Row  # noqa: PLC0415
+
+        used = sorted({j for row in rows for j, c in row.coefficients.items() if c})
+        self._global = used
+        local = {variable: number for number, variable in enumerate(used)}
+        self._local = local
+        self._program = Program(size, rows, frozenset(free))
+        self._exact_type = Polyhedron
+        self._exact: Any = None
+        compact = [
+            (None, Row({local[j]: c for j, c in row.coefficients.items() if c}, row.sense, row.rhs))
+            for row in rows
+        ]
+        self.model = Model.of_rows(len(used), compact, [local[j] for j in used if j in free])
+        self.model.switch(frozenset())
+        self.point: dict[int, Fraction] = {}
+        self.feasible = self.model._run({}) == "optimal"
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """A certified lower bound of ``objective · x``, or ``None`` if unbounded below."""
+        local: dict[int, Fraction] = {}
+        for variable, coefficient in objective.items():
+            if coefficient:
+                if variable not in self._local:
+                    return self._fallback(objective)
+                local[self._local[variable]] = Fraction(coefficient)
+        if self.model._run(local) != "optimal":
+            return self._fallback(objective)
+        bound = self.model._dual_bound(local)
+        if bound is None:
+            return self._fallback(objective)
+        values = self.model._highs.getSolution().col_value
+        self.point = {
+            variable: Fraction(values[number]) for number, variable in enumerate(self._global)
+        }
+        return bound
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """A certified upper bound of ``objective · x``, or ``None`` if unbounded above."""
+        low = self.minimum({key: -value for key, value in objective.items()})
+        return None if low is None else -low
+
+    def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        if self._exact is None:
+            self._exact = self._exact_type(self._program)
+        found: Fraction | None = self._exact.minimum(objective)
+        self.point = self._exact.point
+        return found
+
+
+def _eliminate(rows: list[dict[int, int]], rhs: list[int]) -> list[tuple[int, int]] | None:
+    """Forward elimination in place: (equation, pivot variable) in pivot order, or ``None``.
+
+    ``None`` when an equation reduces to ``0 = c`` with ``c`` not 0.
+    """
+    occurs: dict[int, set[int]] = {}
+    for number, terms in enumerate(rows):
+        for variable in terms:
+            occurs.setdefault(variable, set()).add(number)
+    pending = set(range(len(rows)))
+    heap = [(len(terms), number) for number, terms in enumerate(rows)]
+    heapq.heapify(heap)
+    order: list[tuple[int, int]] = []
+    while heap:
+        size, number = heapq.heappop(heap)
+        if number not in pending or size != len(rows[number]):
+            continue
+        pending.discard(number)
+        terms = rows[number]
+        if not terms:
+            if rhs[number]:
+                return None
+            continue
+        variable = min(terms, key=lambda name: len(occurs[name]))
+        for other in occurs[variable] - {number}:
+            if other in pending:
+                _subtract(rows, rhs, occurs, (other, number, variable))
+                heapq.heappush(heap, (len(rows[other]), other))
+        for name in terms:
+            occurs[name].discard(number)
+        order.append((number, variable))
+    return order
+
+
+def _subtract(
+    rows: list[dict[int, int]],
+    rhs: list[int],
+    occurs: dict[int, set[int]],
+    step: tuple[int, int, int],
+) -> None:
+    """Remove a variable from equation ``other`` with a multiple of equation ``number``.
+
+    ``step`` is ``(other, number, variable)``; the result is divided by the greatest
+    common divisor of its integers, which keeps them small.
+    """
+    other, number, variable = step
+    terms, target = rows[number], rows[other]
+    pivot, factor = terms[variable], target[variable]
+    # |pivot| × target - sign(pivot) × factor × pivot row: the variable cancels.
+    sign = 1 if pivot > 0 else -1
+    pivot *= sign
+    for name in target:
+        target[name] *= pivot
+    for name, coefficient in terms.items():
+        updated = target.get(name, 0) - factor * sign * coefficient
+        if updated:
+            if name not in target:
+                occurs[name].add(other)
+            target[name] = updated
+        elif name in target:
+            del target[name]
+            occurs[name].discard(other)
+    rhs[other] = rhs[other] * pivot - factor * sign * rhs[number]
+    common = gcd(rhs[other], *target.values())
+    if common > 1:
+        for name in target:
+            target[name] //= common
+        rhs[other] //= common

@@ -1,0 +1,234 @@
+"""The fast engine of the check (HiGHS, certified exactly) against the exact reference.
+
+Reports of the shapes real releases have (a total with partners and their sum,
+independent groups, one flow over many years, unused flows) are generated from
+random true values and rounded, with or without one growth rate published 2
+points off, by the builders of ``benchmarks/bench_check.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradestats.claims import _float
+from tradestats.claims.consistency import CheckResult, Verdict, check
+from tradestats.cli import UNFINISHED_STATUS, main
+from tradestats.errors import InvalidValueError
+from tradestats.verify._kinds import magnitude_of
+
+if TYPE_CHECKING:
+    from tradestats.claims.report import Report
+    from tradestats.verify.ranges import Bounds
+
+_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_check.py"
+_SPEC = importlib.util.spec_from_file_location("bench_check", _BENCH)
+assert _SPEC is not None
+assert _SPEC.loader is not None
+bench: Any = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(bench)
+
+needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
+
+#: Sizes (claims, or flows for "unused") small enough for the exact engine.
+_SIZES = {"partners": (5, 9), "groups": (7, 14), "years": (4, 8), "unused": (1, 20)}
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    """A report of one of the benchmark's shapes, consistent or with one error."""
+    shape = draw(st.sampled_from(sorted(_SIZES)))
+    low, high = _SIZES[shape]
+    size = draw(st.integers(low, high))
+    report: Report = bench.BUILDERS[shape](
+        size, seed=draw(st.integers(0, 2**16)), error=draw(st.booleans())
+    )
+    return report
+
+
+def _outcome(result: CheckResult) -> dict[str, Any]:
+    """What a reader sees: verdicts, printed ranges, conflicts and implied figures."""
+    return {
+        "checks": [
+            (c.claim.id, c.period, c.verdict, str(c.published), str(c.implied), c.summary)
+            for c in result.checks
+        ],
+        "conflicts": [conflict.claims for conflict in result.conflicts],
+        "implied": [(figure.key, figure.range.format()) for figure in result.implied],
+    }
+
+
+@needs_highs
+@settings(max_examples=30)
+@given(reports())
+def test_fast_engine_agrees_with_the_exact_one(report: Report) -> None:
+    """Same verdicts, conflicts and printed ranges from both engines, on every shape."""
+    assert _outcome(check(report, _engine="exact")) == _outcome(check(report))
+
+
+@needs_highs
+@settings(max_examples=30)
+@given(reports())
+def test_fast_ranges_hold_the_exact_ones(report: Report) -> None:
+    """Every range the fast engine gives holds the exact one: sound, never narrower."""
+    fast, exact = check(report), check(report, _engine="exact")
+    for mine, reference in zip(fast.checks, exact.checks, strict=True):
+        low, high = _magnitudes(reference.implied)
+        my_low, my_high = _magnitudes(mine.implied)
+        assert my_low is None or (low is not None and my_low <= low)
+        assert my_high is None or (high is not None and my_high >= high)
+
+
+def _magnitudes(bounds: Bounds[Any] | None) -> tuple[Decimal | None, Decimal | None]:
+    """The ends of a range as plain numbers, ``None`` for an open end or no range."""
+    if bounds is None:
+        return None, None
+    low, high = bounds.ends
+    return (
+        None if low is None else magnitude_of(low),
+        None if high is None else magnitude_of(high),
+    )
+
+
+def test_a_planted_error_is_found_and_explained() -> None:
+    """One growth rate 2 points off in a total with partners: a conflict naming it."""
+    report = bench.partners(21, seed=3, error=True)
+    result = check(report)
+    assert not result.consistent
+    wrong = [c.claim.id for c in result.checks if c.verdict is Verdict.INCONSISTENT]
+    assert any(claim_id.endswith("-growth") for claim_id in wrong)
+    assert result.conflicts
+    assert "cannot" in result.conflicts[0].explanation
+
+
+def test_independent_groups_are_checked_alone() -> None:
+    """An error in one group leaves every other group's claims consistent."""
+    report = bench.groups(35, seed=1, error=True)
+    result = check(report)
+    (conflict,) = result.conflicts
+    group = {claim_id[1:].split("-")[0] for claim_id in conflict.claims}
+    assert len(group) == 1
+    others = [c for c in result.checks if c.claim.id[1:].split("-")[0] not in group]
+    assert all(c.verdict is Verdict.CONSISTENT for c in others)
+
+
+def test_unused_flows_cost_nothing_in_the_result() -> None:
+    """Declared flows no claim names imply nothing and change no verdict."""
+    result = check(bench.unused(500))
+    assert result.consistent
+    assert all(not figure.key.startswith("value/u") for figure in result.implied)
+
+
+def test_time_limit_zero_leaves_every_claim_unfinished() -> None:
+    """With no time at all, no claim is checked and each is marked unfinished."""
+    report = bench.groups(14)
+    result = check(report, time_limit=0)
+    assert [claim.id for claim in report.claims] == list(result.unfinished)
+    assert all(c.verdict is Verdict.UNFINISHED for c in result.checks)
+    assert result.implied == ()
+    assert result.to_dict()["unfinished"] == list(result.unfinished)
+
+
+def test_a_generous_time_limit_changes_nothing() -> None:
+    """A limit the check never reaches gives the same result as none."""
+    report = bench.partners(9, seed=2)
+    assert _outcome(check(report, time_limit=3600)) == _outcome(check(report))
+    assert check(report, time_limit=3600).unfinished == ()
+
+
+@pytest.mark.parametrize("limit", [-1, float("nan"), True, "1"])
+def test_a_bad_time_limit_is_refused(limit: Any) -> None:
+    """A negative, NaN, boolean or text limit is an error naming the value."""
+    with pytest.raises(InvalidValueError, match="time_limit"):
+        check(bench.years(4), time_limit=limit)
+
+
+def test_cli_time_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--time-limit 0 prints the unfinished claims and exits with status 3."""
+    path = tmp_path / "report.json"
+    path.write_text(
+        json.dumps(
+            {
+                "title": "t",
+                "reporter": "X",
+                "period": "2023",
+                "flows": {"world": {"flow": "total"}},
+                "claims": [
+                    {"id": "v", "flow": "world", "value": "183 billion yuan"},
+                    {"id": "g", "flow": "world", "growth": "59.3%"},
+                ],
+            }
+        )
+    )
+    assert main(["check", str(path), "--time-limit", "0"]) == UNFINISHED_STATUS
+    assert "2 unfinished" in capsys.readouterr().out
+    assert main(["check", str(path), "--time-limit", "0", "--json"]) == UNFINISHED_STATUS
+    assert json.loads(capsys.readouterr().out)["unfinished"] == ["v", "g"]
+    assert main(["check", str(path), "--time-limit", "60"]) == 0
+    assert main(["check", str(path), "--time-limit", "-1"]) == 2
+
+
+def test_solve_exactly_solves_and_refuses() -> None:
+    """Sparse exact elimination: a unique solution, and ``None`` for a contradiction."""
+    one = Fraction(1)
+    equations = [({0: one, 1: one, 2: one}, Fraction(6)), ({1: one}, Fraction(2)), ({2: one}, one)]
+    assert {0: Fraction(3), 1: Fraction(2), 2: one} == _float.solve_exactly(equations)
+    assert _float.solve_exactly([({0: one}, one), ({0: one}, Fraction(2))]) is None
+
+
+@needs_highs
+@settings(max_examples=30)
+@given(
+    st.lists(
+        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+)
+def test_certified_minimum_is_the_exact_one(
+    rows: list[tuple[int, int, int]], objective: tuple[int, int]
+) -> None:
+    """On random boxed programs, HiGHS's certified minimum is the exact simplex's."""
+    from tradestats.claims._linear import Polyhedron, Program, Row
+
+    box = [Row({0: 1}, "<=", 10), Row({1: 1}, "<=", 10)]
+    program = Program(2, [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in rows)])
+    exact = Polyhedron(program)
+    model = _float.Model.of_rows(2, [(None, row) for row in program.rows], ())
+    model.switch(frozenset())
+    feasible = model.feasible()
+    assert feasible is None or feasible == exact.feasible
+    if exact.feasible:
+        wanted = exact.minimum({0: objective[0], 1: objective[1]})
+        found = model.minimum({0: Fraction(objective[0]), 1: Fraction(objective[1])})
+        assert found is None or found == wanted
+
+
+def test_decimal_unchanged() -> None:
+    """The engines never change a published figure's bounds."""
+    report = bench.years(6, seed=5)
+    fast, exact = check(report), check(report, _engine="exact")
+    assert [c.published for c in fast.checks] == [c.published for c in exact.checks]
+    assert all(isinstance(c.gap, Decimal) for c in fast.checks)
+
+
+def test_conflict_search_stops_at_the_deadline() -> None:
+    """A deletion filter past its deadline raises OutOfTime rather than going on."""
+    from tradestats.claims._network import Network, OutOfTime
+
+    report = bench.groups(7, error=True)
+    network = Network(report)
+    claim_ids = [claim.id for claim in report.claims]
+    assert not network.holds(claim_ids)
+    with pytest.raises(OutOfTime):
+        network.minimal_conflict(claim_ids, deadline=0.0)
+    assert network.minimal_conflict(claim_ids)
