@@ -9,9 +9,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tradestats import InvalidValueError, ParseError, Period, PeriodKind
+from tradestats import InvalidValueError, Lag, ParseError, Period, PeriodKind, PeriodMismatchError
 from tradestats import strategies as tst
-from tradestats.periods import as_period
+from tradestats.periods import as_period, as_versus
 
 JAN_JUL_2023 = Period(2023, 1, 2023, 7)
 
@@ -281,3 +281,57 @@ def test_as_period_accepts_periods_text_and_years() -> None:
     assert Period.year(2023) == as_period(2023)
     with pytest.raises(ParseError, match=re.escape("2023.5")):
         as_period(2023.5)  # type: ignore[arg-type]
+
+
+# -- bases of changes: a year earlier, the period just before, or an explicit one -----------
+
+
+@given(tst.periods())
+def test_the_previous_period_is_as_long_and_ends_just_before(period: Period) -> None:
+    """Month-on-month, quarter-on-quarter: the same number of months, right before."""
+    base = period.base(Lag.PREVIOUS)
+    assert base.months == period.months
+    assert base.end_index == period.start_index - 1
+
+
+@given(tst.periods())
+def test_the_default_base_is_a_year_earlier(period: Period) -> None:
+    """Year-on-year is the default, as in releases."""
+    assert period.base() == period.base(Lag.YEAR_EARLIER) == period.previous_year()
+    assert period.is_year_after(period.base())
+
+
+@given(tst.periods(), tst.periods())
+def test_an_explicit_base_is_as_long_and_earlier(period: Period, base: Period) -> None:
+    """An explicit base is taken as is when it fits, refused with both periods named when not."""
+    if base.months == period.months and base.end_index < period.start_index:
+        assert period.base(base) == base
+    else:
+        with pytest.raises(PeriodMismatchError, match=re.escape(str(base))):
+            period.base(base)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("year-earlier", Lag.YEAR_EARLIER),
+        ("Year on year", Lag.YEAR_EARLIER),
+        ("同比", Lag.YEAR_EARLIER),
+        ("previous", Lag.PREVIOUS),
+        ("month-on-month", Lag.PREVIOUS),
+        ("环比", Lag.PREVIOUS),
+        ("2019", Period.year(2019)),
+        ("2019-01/2019-07", Period.year_to_date(2019, 7)),
+        (2019, Period.year(2019)),
+    ],
+)
+def test_bases_are_read_from_words_and_periods(text: str | int, expected: object) -> None:
+    """A lag by its name in English or Chinese, else a period."""
+    assert as_versus(text) == expected
+
+
+@pytest.mark.parametrize("bad", ["last week", "", "2019-13", True, 3.5])
+def test_unknown_bases_are_refused(bad: object) -> None:
+    """Anything else is a ParseError that quotes it."""
+    with pytest.raises(ParseError, match=re.escape(repr(bad))):
+        as_versus(bad)  # type: ignore[arg-type]

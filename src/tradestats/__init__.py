@@ -49,6 +49,7 @@ from tradestats.errors import (
     ParseError,
     PeriodMismatchError,
     ReportFileError,
+    SignChangeError,
     StructuringError,
     TradeStatsError,
     UnitMismatchError,
@@ -69,7 +70,7 @@ from tradestats.flows import (
 )
 from tradestats.fx import ExchangeRate, RateKind
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
-from tradestats.periods import Period, PeriodKind
+from tradestats.periods import Lag, Period, PeriodKind, Versus, as_versus
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
@@ -112,6 +113,7 @@ __all__ = [
     "HSCode",
     "Interval",
     "InvalidValueError",
+    "Lag",
     "Multiplier",
     "MultiplierClaim",
     "NegativeBaseError",
@@ -130,6 +132,7 @@ __all__ = [
     "Reported",
     "Share",
     "ShareClaim",
+    "SignChangeError",
     "Status",
     "StructuringError",
     "SumClaim",
@@ -141,10 +144,12 @@ __all__ = [
     "Valuation",
     "ValueClaim",
     "Verdict",
+    "Versus",
     "ZeroBaseError",
     "__version__",
     "amount",
     "as_reported",
+    "as_versus",
     "cagr",
     "cagr_bounds",
     "chain",

@@ -30,6 +30,7 @@ from attrs import field, frozen
 from tradestats.errors import (
     InvalidValueError,
     NegativeBaseError,
+    SignChangeError,
     TradeStatsError,
     ZeroBaseError,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "PART_ABOVE_TOTAL",
     "RULES",
     "SHARE_OF_BALANCE",
+    "SIGN_CHANGED",
     "YEARS_NOT_POSITIVE",
     "ZERO_BASE",
     "ZERO_PREVIOUS_TOTAL",
@@ -181,6 +183,14 @@ def _may_not_be_positive(interval: Ends) -> bool:
     return interval.low <= 0
 
 
+def _opposite(current: Decimal, previous: Decimal) -> bool:
+    return (current < 0 < previous) or (previous < 0 < current)
+
+
+def _opposite_throughout(current: Ends, previous: Ends) -> bool:
+    return (current.high < 0 < previous.low) or (previous.high < 0 < current.low)
+
+
 def _above(part: Decimal, total: Decimal) -> bool:
     return part > total
 
@@ -241,6 +251,20 @@ NEGATIVE_GROWTH_ADVICE: Final = (
 SHARE_OF_BALANCE: Final = ": shares of a balance are not defined"
 #: Why a CAGR has no way out of :data:`NEGATIVE_BASE`.
 NEGATIVE_CAGR_ADVICE: Final = ": a compound rate needs a first value above zero"
+
+#: Growth of a balance whose sign changed (a surplus turned deficit, or back): growth
+#: compares sizes of one sign, so it is undefined, never a number such as -110%.
+SIGN_CHANGED: Final = Rule(
+    reason="sign changed",
+    error=SignChangeError,
+    template=(
+        "{subject} is undefined: the value changed sign, from {previous} to {shown}{range}; "
+        "report the change in level instead"
+    ),
+    refuses=_opposite,
+    refuses_interval=_opposite_throughout,
+    range_note=" (everywhere in their intervals, {0} and {1})",
+)
 
 #: A share's part, a multiplier's values or a CAGR's last value below zero.
 NEGATIVE_VALUE: Final = _negative_value("value")

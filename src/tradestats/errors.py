@@ -25,6 +25,7 @@ __all__ = [
     "ParseError",
     "PeriodMismatchError",
     "ReportFileError",
+    "SignChangeError",
     "StructuringError",
     "TradeStatsError",
     "UnitMismatchError",
@@ -115,6 +116,10 @@ class ZeroBaseError(TradeStatsError, ZeroDivisionError):
 
 class NegativeBaseError(TradeStatsError, ValueError):
     """Growth over a negative base (a trade deficit), whose sign would mislead."""
+
+
+class SignChangeError(TradeStatsError, ValueError):
+    """Growth of a balance that changed sign (a surplus turned deficit): undefined."""
 
 
 class StructuringError(TradeStatsError, ValueError):

@@ -15,17 +15,35 @@ True
 from __future__ import annotations
 
 import enum
-from typing import Final, Self
+from typing import Final, Self, TypeAlias
 
 from attrs import field, frozen
 
 from tradestats._grammar import read_period
 from tradestats._grammar._words import MONTH_ABBREVIATIONS
-from tradestats.errors import InvalidValueError, ParseError
+from tradestats.errors import InvalidValueError, ParseError, PeriodMismatchError
 
-__all__ = ["Period", "PeriodKind", "as_period"]
+__all__ = ["Lag", "Period", "PeriodKind", "Versus", "as_period", "as_versus"]
 
 _LABELS: Final = tuple(name.title() for name in MONTH_ABBREVIATIONS)
+
+
+class Lag(enum.Enum):
+    """Which earlier period a change is measured against, named by its distance.
+
+    An explicit period (``versus=Period.year(2019)``, "compared with 2019") is the
+    other way to name a base; :data:`Versus` is either.
+    """
+
+    #: The same months a year earlier: year-on-year growth, the default of releases.
+    YEAR_EARLIER = "year-earlier"
+    #: The period of the same length just before: month-on-month for a month,
+    #: quarter-on-quarter for a quarter, the previous six months for a half.
+    PREVIOUS = "previous"
+
+
+#: The base of a change: a :class:`Lag` or an explicit earlier :class:`Period`.
+Versus: TypeAlias = "Lag | Period"
 
 
 class PeriodKind(enum.Enum):
@@ -264,6 +282,56 @@ class Period:
         """
         return self.shift_years(-1)
 
+    def previous(self) -> Period:
+        """The period of the same number of months just before this one.
+
+        The base of month-on-month (or quarter-on-quarter) growth.
+
+        >>> Period.month(2023, 1).previous(), Period.quarter(2023, 3).previous()
+        (Period('2022-12'), Period('2023-Q2'))
+        """
+        return Period.from_month_indices(self.start_index - self.months, self.start_index - 1)
+
+    def base(self, versus: Versus = Lag.YEAR_EARLIER) -> Period:
+        """The period a change over this one is measured against.
+
+        Args:
+            versus: A :class:`Lag` (the same months a year earlier, the default, or
+                the period just before), or an explicit earlier period of the same
+                length ("compared with the same months of 2019").
+
+        Raises:
+            PeriodMismatchError: If an explicit base is not as long as this period,
+                or does not end before it starts: January–July is never compared
+                with a whole year.
+
+        >>> jul = Period.month(2023, 7)
+        >>> jul.base(), jul.base(Lag.PREVIOUS), jul.base(Period.month(2019, 7))
+        (Period('2022-07'), Period('2023-06'), Period('2019-07'))
+        >>> Period.year_to_date(2023, 7).base(Period.year(2019))
+        Traceback (most recent call last):
+        ...
+        tradestats.errors.PeriodMismatchError: cannot measure 2023-01/2023-07 (7 months) against
+        2019 (12 months): a base must be as long as the period and end before it starts
+        """
+        if versus is Lag.YEAR_EARLIER:
+            return self.previous_year()
+        if versus is Lag.PREVIOUS:
+            return self.previous()
+        if not isinstance(versus, Period):
+            raise InvalidValueError(
+                f"expected a Lag or a Period as the base, got {versus!r}", value=versus
+            )
+        if versus.months != self.months or versus.end_index >= self.start_index:
+            raise PeriodMismatchError(
+                f"cannot measure {self} ({self.months} months) against {versus} "
+                f"({versus.months} months): a base must be as long as the period and end "
+                "before it starts",
+                period=self,
+                base=versus,
+            )
+        return versus
+
     def is_year_after(self, other: Period) -> bool:
         """Whether this is ``other`` shifted one year later: the same months, a year on.
 
@@ -351,3 +419,50 @@ def as_period(value: Period | str | int) -> Period:
             value=value,
         )
     return Period.year(value)
+
+
+#: Words that name a :class:`Lag`, as written in report files and by callers.
+_LAG_WORDS: Final = {
+    "year-earlier": Lag.YEAR_EARLIER,
+    "year earlier": Lag.YEAR_EARLIER,
+    "year-on-year": Lag.YEAR_EARLIER,
+    "year on year": Lag.YEAR_EARLIER,
+    "yoy": Lag.YEAR_EARLIER,
+    "同比": Lag.YEAR_EARLIER,
+    "previous": Lag.PREVIOUS,
+    "previous period": Lag.PREVIOUS,
+    "month-on-month": Lag.PREVIOUS,
+    "month on month": Lag.PREVIOUS,
+    "mom": Lag.PREVIOUS,
+    "quarter-on-quarter": Lag.PREVIOUS,
+    "quarter on quarter": Lag.PREVIOUS,
+    "qoq": Lag.PREVIOUS,
+    "环比": Lag.PREVIOUS,
+}
+
+
+def as_versus(value: Versus | str | int) -> Versus:
+    """A base from a :class:`Lag`, a :class:`Period`, their text or a year.
+
+    Text names a lag (``"year-earlier"``, ``"previous"``, ``"month-on-month"``,
+    ``"同比"``, ``"环比"``, …) or a period (see :meth:`Period.parse`). Whether the
+    base fits a period is for :meth:`Period.base` to say.
+
+    >>> as_versus("previous"), as_versus("环比"), as_versus("2019"), as_versus(2019)
+    (<Lag.PREVIOUS: 'previous'>, <Lag.PREVIOUS: 'previous'>, Period('2019'), Period('2019'))
+    """
+    if isinstance(value, Lag | Period):
+        return value
+    if isinstance(value, str):
+        lag = _LAG_WORDS.get(" ".join(value.split()).lower())
+        if lag is not None:
+            return lag
+        try:
+            return Period.parse(value)
+        except ParseError:
+            raise ParseError(
+                f"expected a base period such as 'year-earlier', 'previous' or '2019', "
+                f"got {value!r}",
+                value=value,
+            ) from None
+    return as_period(value)
