@@ -69,6 +69,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(hypothesis\.errors\.)?InvalidArgument"),
     (r"py:.*", r"(typing\.|collections\.abc\.)?(Self|Final|Any|Literal|TypeVar|Iterable)"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?T"),  # a TypeVar
+    (r"py:.*", r"matplotlib\..*"),  # no intersphinx: the plots return matplotlib figures
+    (r"py:.*", r"(matplotlib\.figure\.)?Figure(\.savefig)?"),
 ]
 
 # -- HTML ----------------------------------------------------------------------------------
@@ -109,6 +111,20 @@ def _home_modules() -> dict[str, str]:
 
 _HOMES = _home_modules()
 _PACKAGES = ("tradestats.verify", "tradestats.claims")
+#: Packages of the extras, whose names are documented in their own submodules.
+_EXTRAS = ("tradestats.tables", "tradestats.plots")
+
+
+def _extra_home(target: str) -> str | None:
+    """``tradestats.plots.plot_check`` → ``tradestats.plots.check.plot_check``."""
+    for package in _EXTRAS:
+        name, _, attribute = target.removeprefix(package + ".").partition(".")
+        if target.startswith(package + ".") and name:
+            module = importlib.import_module(package)
+            if name in getattr(module, "__all__", ()):
+                home = getattr(getattr(module, name), "__module__", package)
+                return ".".join(part for part in (home, name, attribute) if part)
+    return None
 
 
 def _public_reference(
@@ -121,6 +137,12 @@ def _public_reference(
     documents each object in its own module (``tradestats.fx.ExchangeRate``).
     """
     target = node.get("reftarget", "")
+    domain = env.get_domain("py")
+    extra = _extra_home(target)
+    if extra is not None:
+        return domain.resolve_xref(
+            env, node.get("refdoc", ""), app.builder, node["reftype"], extra, node, contnode
+        )
     # The layer packages re-export their names too (tradestats.verify.Interval).
     for package in _PACKAGES:
         if target.startswith(package + "."):
@@ -130,7 +152,6 @@ def _public_reference(
     if prefix != "tradestats" or name not in _HOMES:
         return None
     full = ".".join(part for part in (_HOMES[name], name, attribute) if part)
-    domain = env.get_domain("py")
     return domain.resolve_xref(
         env, node.get("refdoc", ""), app.builder, node["reftype"], full, node, contnode
     )

@@ -95,7 +95,31 @@ def _parser() -> argparse.ArgumentParser:
         help="stop after about this many seconds and report the verdicts found so far; the "
         "claims not reached are marked unfinished (exit status 3 unless one is inconsistent)",
     )
+    checker.add_argument(
+        "--html",
+        metavar="OUT.html",
+        help="also write the check as one self-contained web page (needs tradestats[plot])",
+    )
+    checker.add_argument(
+        "--plot",
+        metavar="OUT.svg|png|pdf",
+        help="also write the picture of the check, by the file's suffix (needs tradestats[plot])",
+    )
     return parser
+
+
+def _pictures(result: CheckResult, html: str | None, plot: str | None) -> None:
+    """Write the page and the picture asked for on the command line."""
+    if html is None and plot is None:
+        return
+    try:
+        from tradestats import plots  # noqa: PLC0415 - an extra, loaded only when asked
+    except ImportError as error:
+        raise TradeStatsError(str(error)) from None
+    if plot is not None:
+        plots.save(plots.plot_check(result), plot)
+    if html is not None:
+        plots.write_check_html(result, html)
 
 
 def _seconds(text: str) -> float:
@@ -150,6 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             time_limit=arguments.time_limit,
         )
     except TradeStatsError as error:
+        sys.stderr.write(f"tradestats: error: {error}\n")
+        return 2
+    try:
+        _pictures(result, arguments.html, arguments.plot)
+    except (TradeStatsError, OSError) as error:
         sys.stderr.write(f"tradestats: error: {error}\n")
         return 2
     status = 0 if result.consistent else 1
