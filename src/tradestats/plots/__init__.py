@@ -5,11 +5,13 @@ save; none uses ``pyplot``'s global state. Labels in Chinese, Japanese or Korean
 are drawn with an installed CJK font, or a :class:`~tradestats.plots.MissingFontWarning` says
 which package to install.
 
-- :func:`~tradestats.plots.plot_check`: each claim's published interval against what the others allow;
+- :func:`~tradestats.plots.plot_check`: each claim's published interval against what
+  the others allow;
 - :func:`~tradestats.plots.plot_contributions`: a waterfall of contributions to growth;
 - :func:`~tradestats.plots.plot_shares`: shares in two periods and their change in points;
 - :func:`~tradestats.plots.plot_growth`: growth of a few series from :mod:`tradestats.tables`;
-- :func:`~tradestats.plots.check_html` / :func:`~tradestats.plots.write_check_html`: the check as one offline web page;
+- :func:`~tradestats.plots.check_html`, :func:`~tradestats.plots.write_check_html`: the
+  check as one offline web page;
 - :func:`~tradestats.plots.save`: a figure to SVG, PNG or PDF by the file's suffix.
 """
 
