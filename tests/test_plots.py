@@ -95,7 +95,7 @@ def test_a_waterfall_ends_at_the_totals_growth() -> None:
 def test_share_changes_are_written_in_points() -> None:
     """Each part's change in points, from Share values or plain percent."""
     figure = plots.plot_shares({"EU": 38, "US": Share("0.12")}, {"EU": 38.6, "US": 11})
-    assert sorted(t.get_text() for t in figure.axes[0].texts) == ["  +0.6 pp", "  -1.0 pp"]
+    assert sorted(t.get_text() for t in figure.axes[0].texts) == ["+0.6 pp", "-1.0 pp"]
 
 
 def test_gaps_in_growth_keep_their_reasons() -> None:

@@ -64,8 +64,9 @@ def plot_shares(
             axes.scatter([old], [y], color=_BEFORE, zorder=2, label=labels[0] if not y else None)
             axes.scatter([new], [y], color=_AFTER, zorder=3, label=labels[1] if not y else None)
             change = second[label] - first[label]
-            axes.text(max(old, new), y, f"  {change:+.1f} pp", va="center", fontsize=8,
-                      color=INK)  # fmt: skip
+            axes.annotate(f"{change:+.1f} pp", (max(old, new), y), xytext=(8, 0),
+                          textcoords="offset points", va="center", fontsize=8,
+                          color=INK)  # fmt: skip
         axes.set_yticks(range(len(order)), order)
         axes.set_xlabel("share, %")
         axes.margins(x=0.15)
