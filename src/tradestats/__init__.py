@@ -42,8 +42,10 @@ from tradestats.claims.report import (
 )
 from tradestats.errors import (
     AmbiguityError,
+    ConcordanceError,
     DuplicateKeyError,
     FlowMismatchError,
+    HSVersionMismatchError,
     InvalidValueError,
     NegativeBaseError,
     ParseError,
@@ -68,6 +70,14 @@ from tradestats.flows import (
     trade_balance,
 )
 from tradestats.fx import ExchangeRate, RateKind
+from tradestats.hs import (
+    Concordance,
+    ConcordanceRow,
+    HSRelationship,
+    HSVersion,
+    hs_concordance,
+    hs_version,
+)
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Period, PeriodKind
 from tradestats.shares import share, share_change
@@ -103,6 +113,9 @@ __all__ = [
     "Bounds",
     "CheckResult",
     "Claim",
+    "Concordance",
+    "ConcordanceError",
+    "ConcordanceRow",
     "DuplicateKeyError",
     "ExchangeRate",
     "Flow",
@@ -110,6 +123,9 @@ __all__ = [
     "Growth",
     "GrowthClaim",
     "HSCode",
+    "HSRelationship",
+    "HSVersion",
+    "HSVersionMismatchError",
     "Interval",
     "InvalidValueError",
     "Multiplier",
@@ -155,6 +171,8 @@ __all__ = [
     "from_json",
     "growth",
     "growth_bounds",
+    "hs_concordance",
+    "hs_version",
     "implied_current",
     "implied_current_bounds",
     "implied_previous",
