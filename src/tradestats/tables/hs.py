@@ -82,11 +82,8 @@ def _versioned(version: HSVersion, digits: str) -> str:
 
 
 def _distinct(frame: Frame, column: str) -> list[Any]:
-    return (
-        collect(frame.select(nw.col(column).cast(nw.String()).unique()))
-        .get_column(column)
-        .to_list()
-    )
+    values = frame.select(nw.col(column).cast(nw.String())).unique()
+    return collect(values).get_column(column).to_list()
 
 
 def hs_versions(frame: object, *, product: str = "product") -> set[HSVersion]:
