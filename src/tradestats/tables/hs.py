@@ -427,6 +427,8 @@ def _apply(
     if split[product]:
         mapping = _mapping(frame, split)
         parts.append(text.join(mapping, on=[*by, product], how="inner"))
+    if not parts:  # an empty frame: no product to map
+        parts.append(text.with_columns(nw.col(product).alias(_TARGET), nw.lit(1.0).alias(_WEIGHT)))
     both: Any = nw.concat([part.select(*names, _TARGET, _WEIGHT) for part in parts])
     weighed = both.with_columns(
         (nw.col(value).cast(nw.Float64()) * nw.col(_WEIGHT)).alias(value),
