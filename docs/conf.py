@@ -83,6 +83,7 @@ _PUBLIC_MODULES = (
     "periods",
     "fx",
     "flows",
+    "hs",
     "measures",
     "changes",
     "shares",

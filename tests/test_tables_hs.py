@@ -250,3 +250,10 @@ def test_growth_converts_when_asked(engine: str) -> None:
     growth = result.filter(pl.col("period") == "2022").select("product", "growth").rows()
     assert ("HS2022:854141", pytest.approx(0.2)) == growth[0]
     assert [g for _, g in growth[1:]] == [0.0, 0.0, 0.0]
+
+
+def test_null_product_is_refused() -> None:
+    """A null product is refused by name: it would otherwise vanish from the result."""
+    data = frame(["854141", None], [1.0, 2.0])  # type: ignore[list-item]
+    with pytest.raises(ts.InvalidValueError, match="column 'product' has 1 null value"):
+        tt.convert_hs(data, to="HS2017", source="HS2022")

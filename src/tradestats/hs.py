@@ -4,7 +4,7 @@ The HS is revised every five years (HS1992 to HS2022): codes are split, merged
 and moved, so a series by HS code breaks at each revision. A
 :class:`Concordance` says, for each code of one version, which codes of
 another version hold its goods, with the relationship of each row (``1:1``,
-``1:n``, ``n:1`` or ``n:n``). :func:`concordance` gives the one shipped with
+``1:n``, ``n:1`` or ``n:n``). :func:`hs_concordance` gives the one shipped with
 tradestats; :meth:`Concordance.from_csv` reads your own.
 
 The shipped concordance is partial: it holds only the rows whose source could
@@ -114,7 +114,7 @@ class HSRelationship(enum.Enum):
 
     @property
     def exact(self) -> bool:
-        """Whether values convert without weights: a rename or a merge (summing)."""
+        """True for a rename or a merge (by summing), which convert without weights."""
         return self in (HSRelationship.ONE_TO_ONE, HSRelationship.MANY_TO_ONE)
 
     def reversed(self) -> HSRelationship:

@@ -92,10 +92,10 @@ def yoy_growth(
         allow_negative_base: Over a negative base, divide by its size (as
             :func:`tradestats.changes` does) instead of giving a null.
         hs_version: Convert the product codes to this HS version first, with
-            :func:`~tradestats.tables.convert_hs` (and ``hs_weights`` for split
+            :func:`~tradestats.tables.hs.convert_hs` (and ``hs_weights`` for split
             codes). Without it, codes of two versions (``"HS2017:854140"``,
             ``"HS2022:854141"``) are refused: they name different goods.
-        hs_weights: The ``weights`` of :func:`~tradestats.tables.convert_hs`.
+        hs_weights: The ``weights`` of :func:`~tradestats.tables.hs.convert_hs`.
 
     Returns:
         The same kind of frame, with the columns above added.

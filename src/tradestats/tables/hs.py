@@ -10,7 +10,7 @@ give (:func:`hs_weights_from_shares` derives them from trade shares).
 Product codes carry their version as a prefix (``"HS2017:854140"``) or take the
 ``source`` version; text that is not an HS code (``"TOTAL"``, a product group)
 is kept as it is. Converted codes are written with their version
-(``"HS2022:854141"``), so a later :func:`~tradestats.tables.yoy_growth` sees it.
+(``"HS2022:854141"``), so a later :func:`~tradestats.tables.growth.yoy_growth` sees it.
 
 >>> import polars as pl
 >>> import tradestats.tables as tt
@@ -37,6 +37,7 @@ from tradestats.errors import (
 )
 from tradestats.flows import HSCode
 from tradestats.hs import Concordance, HSVersion, hs_concordance, hs_version
+from tradestats.tables._frames import check_nulls
 from tradestats.tables._native import Frame, collect, open_frame, read_rows, require
 from tradestats.tables.columns import DEFAULT_GROUP
 
@@ -243,7 +244,7 @@ def convert_hs(
         ConcordanceError: For a code the concordance does not cover, a code that
             is not a six-digit subheading, or a split without weights.
         InvalidValueError: For a code without a version and no ``source``, a
-            missing column, a value column that is not numeric, or weights that
+            missing column, a null product, a value column that is not numeric, or weights that
             do not name every target, are outside 0–1 or do not sum to 1.
         ParseError: For a product that looks like a code but is malformed.
 
@@ -269,6 +270,7 @@ def convert_hs(
     native = open_frame(frame)
     schema = native.collect_schema()
     require(native, [product, value])
+    check_nulls(native, [product])  # a null product would match no code and vanish in the join
     if not schema[value].is_numeric():
         raise InvalidValueError(
             f"the value column {value!r} must be numeric, got {schema[value]}",
