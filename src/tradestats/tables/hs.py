@@ -83,8 +83,15 @@ def _versioned(version: HSVersion, digits: str) -> str:
 
 
 def _distinct(frame: Frame, column: str) -> list[Any]:
-    values = frame.select(nw.col(column).cast(nw.String())).unique()
-    return collect(values).get_column(column).to_list()
+    """The distinct values of a column, as text where they are not already."""
+    dtype = frame.collect_schema()[column]
+    # Casting text to text copies a pandas object column: skip it (a third of the time).
+    text = nw.col(column) if dtype == nw.String else nw.col(column).cast(nw.String())
+    values = frame.select(text).unique()
+    return [
+        value if isinstance(value, str) or value is None else str(value)
+        for value in collect(values).get_column(column).to_list()
+    ]
 
 
 def hs_versions(frame: object, *, product: str = "product") -> set[HSVersion]:
