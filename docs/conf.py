@@ -85,6 +85,7 @@ _PUBLIC_MODULES = (
     "periods",
     "fx",
     "flows",
+    "hs",
     "measures",
     "changes",
     "shares",

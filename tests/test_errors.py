@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 import tradestats as ts
 from tradestats import (
     AmbiguityError,
+    ConcordanceError,
     DuplicateKeyError,
     FlowMismatchError,
+    HSVersionMismatchError,
     InvalidValueError,
     NegativeBaseError,
     ParseError,
@@ -252,6 +254,8 @@ ERROR_BUILTINS: dict[type[TradeStatsError], tuple[type[Exception], ...]] = {
     StructuringError: (ValueError,),
     ReportFileError: (ValueError,),
     DuplicateKeyError: (ValueError,),
+    ConcordanceError: (LookupError, ValueError),
+    HSVersionMismatchError: (ValueError,),
 }
 
 

@@ -42,8 +42,10 @@ from tradestats.claims.report import (
 )
 from tradestats.errors import (
     AmbiguityError,
+    ConcordanceError,
     DuplicateKeyError,
     FlowMismatchError,
+    HSVersionMismatchError,
     InvalidValueError,
     NegativeBaseError,
     ParseError,
@@ -69,6 +71,14 @@ from tradestats.flows import (
     trade_balance,
 )
 from tradestats.fx import ExchangeRate, RateKind
+from tradestats.hs import (
+    Concordance,
+    ConcordanceRow,
+    HSRelationship,
+    HSVersion,
+    hs_concordance,
+    hs_version,
+)
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Lag, Period, PeriodKind, Versus, as_versus
 from tradestats.shares import share, share_change
@@ -104,6 +114,9 @@ __all__ = [
     "Bounds",
     "CheckResult",
     "Claim",
+    "Concordance",
+    "ConcordanceError",
+    "ConcordanceRow",
     "DuplicateKeyError",
     "ExchangeRate",
     "Flow",
@@ -111,6 +124,9 @@ __all__ = [
     "Growth",
     "GrowthClaim",
     "HSCode",
+    "HSRelationship",
+    "HSVersion",
+    "HSVersionMismatchError",
     "Interval",
     "InvalidValueError",
     "Lag",
@@ -160,6 +176,8 @@ __all__ = [
     "from_json",
     "growth",
     "growth_bounds",
+    "hs_concordance",
+    "hs_version",
     "implied_current",
     "implied_current_bounds",
     "implied_previous",

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguityError",
+    "ConcordanceError",
     "DuplicateKeyError",
     "FlowMismatchError",
+    "HSVersionMismatchError",
     "InvalidValueError",
     "NegativeBaseError",
     "ParseError",
@@ -124,3 +126,15 @@ class SignChangeError(TradeStatsError, ValueError):
 
 class StructuringError(TradeStatsError, ValueError):
     """Plain data (a dict or JSON) that does not describe a tradestats object."""
+
+
+class ConcordanceError(TradeStatsError, LookupError, ValueError):
+    """An HS code or pair of HS versions a concordance does not cover, or a split without weights.
+
+    ``details`` names the ``code``, the ``source`` and ``target`` versions and,
+    for a split, its ``targets``.
+    """
+
+
+class HSVersionMismatchError(FlowMismatchError):
+    """Rows whose HS codes are of different nomenclature versions, compared without conversion."""

@@ -23,6 +23,7 @@ from attrs import field, frozen
 from tradestats._validate import enum_member, name_text, source_text
 from tradestats.amounts import Amount, amount, require_non_negative
 from tradestats.errors import FlowMismatchError, InvalidValueError, ParseError
+from tradestats.hs import HSVersion, hs_version
 from tradestats.periods import Period, as_period
 
 __all__ = [
@@ -83,24 +84,36 @@ class Status(enum.Enum):
 _HS_TEXT: Final = re.compile(r"^\d{2}(?:\d{2})*$")
 
 
+def _hs_version(value: HSVersion | str | None) -> HSVersion | None:
+    return None if value is None else hs_version(value)
+
+
 @frozen
 class HSCode:
     """A Harmonized System product code: a chapter, heading, subheading or national line.
 
     Args:
         digits: 2, 4, 6, 8 or 10 digits, chapter 01–99, such as ``"870380"``.
+        version: The nomenclature version (:class:`~tradestats.hs.HSVersion` or
+            text such as ``"HS2017"``), when known. Codes of different versions
+            are different codes; a code without a version compares as the digits.
 
     Raises:
         ParseError: For anything else.
+        InvalidValueError: For an unknown version.
 
     >>> code = HSCode.parse("8703.80")
     >>> code, code.chapter, code.heading, code.level
     (HSCode('8703.80'), '87', '8703', 6)
     >>> HSCode.parse("87").contains(code)
     True
+    >>> solar = HSCode.parse("HS2017:8541.40")
+    >>> solar, str(solar), solar == HSCode("854140", version="HS2017"), solar == HSCode("854140")
+    (HSCode('8541.40', version='HS2017'), 'HS2017:8541.40', True, False)
     """
 
     digits: str = field()
+    version: HSVersion | None = field(default=None, kw_only=True, converter=_hs_version)
 
     @digits.validator
     def _check(self, _: attrs.Attribute[str], value: str) -> None:
@@ -118,10 +131,14 @@ class HSCode:
 
     @classmethod
     def parse(cls, text: str) -> Self:
-        """Read an HS code written with or without dots and spaces: ``"8703.80"``, ``"870380"``."""
+        """Read an HS code written with or without dots and spaces: ``"8703.80"``, ``"870380"``.
+
+        A version may lead, before a colon: ``"HS2017:8541.40"``.
+        """
         if not isinstance(text, str):
             raise ParseError(f"an HS code must be text, got {text!r}", value=text)
-        return cls(re.sub(r"[.\s]", "", text))
+        version, colon, digits = text.rpartition(":")
+        return cls(re.sub(r"[.\s]", "", digits), version=version if colon else None)
 
     @property
     def level(self) -> int:
@@ -139,16 +156,21 @@ class HSCode:
         return self.digits[:4] if self.level >= 4 else None
 
     def contains(self, other: HSCode) -> bool:
-        """Whether ``other`` is this code or falls under it."""
+        """Whether ``other`` is this code or falls under it (never across two known versions)."""
+        if self.version is not None and other.version not in (None, self.version):
+            return False
         return other.digits.startswith(self.digits)
 
     def __str__(self) -> str:
         # 8703.80, 8703.80.10: four digits, then pairs after dots.
         pairs = [self.digits[i : i + 2] for i in range(4, self.level, 2)]
-        return ".".join([self.digits[:4], *pairs]) if self.level > 4 else self.digits
+        dotted = ".".join([self.digits[:4], *pairs]) if self.level > 4 else self.digits
+        return dotted if self.version is None else f"{self.version.value}:{dotted}"
 
     def __repr__(self) -> str:
-        return f"HSCode({str(self)!r})"
+        if self.version is None:
+            return f"HSCode({str(self)!r})"
+        return f"HSCode({str(attrs.evolve(self, version=None))!r}, version={self.version.value!r})"
 
 
 def _group_name(value: str) -> str:
@@ -185,7 +207,8 @@ def _product(value: object) -> Product | None:
     if value is None or isinstance(value, HSCode | ProductGroup):
         return value
     if isinstance(value, str):
-        if re.fullmatch(r"[\d.\s]+", value):
+        # Digits, maybe after a version such as "HS2017:" or Comtrade's "H5:".
+        if re.fullmatch(r"(?:[Hh][Ss]?\s?\d{1,4}:)?[\d.\s]+", value):
             return HSCode.parse(value)
         return ProductGroup(value)
     raise InvalidValueError(

@@ -40,6 +40,7 @@ from tradestats.tables.comtrade import (
     tidy_comtrade,
 )
 from tradestats.tables.growth import contribution, implied_previous, yoy_growth
+from tradestats.tables.hs import convert_hs, hs_versions, hs_weights_from_shares
 from tradestats.tables.shares import share, share_change
 from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT, read_tidy_csv, write_tidy_csv
 
@@ -54,8 +55,11 @@ __all__ = [
     "DuplicateKeyError",
     "ExchangeRates",
     "contribution",
+    "convert_hs",
     "flows_to_frame",
     "frame_to_flows",
+    "hs_versions",
+    "hs_weights_from_shares",
     "implied_previous",
     "read_comtrade_csv",
     "read_comtrade_json",

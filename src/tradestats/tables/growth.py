@@ -30,6 +30,7 @@ from tradestats.tables._contract import JobT, Mask, TableJob
 from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
+from tradestats.tables.hs import convert_hs, require_one_hs_version
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,6 +65,8 @@ def yoy_growth(
     units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
     allow_negative_base: bool = False,
+    hs_version: str | None = None,
+    hs_weights: object = None,
 ) -> T:
     """Year-on-year growth of every row over the same months one year earlier.
 
@@ -88,6 +91,11 @@ def yoy_growth(
             value and currency columns of the result are then converted too).
         allow_negative_base: Over a negative base, divide by its size (as
             :func:`tradestats.changes` does) instead of giving a null.
+        hs_version: Convert the product codes to this HS version first, with
+            :func:`~tradestats.tables.hs.convert_hs` (and ``hs_weights`` for split
+            codes). Without it, codes of two versions (``"HS2017:854140"``,
+            ``"HS2022:854141"``) are refused: they name different goods.
+        hs_weights: The ``weights`` of :func:`~tradestats.tables.hs.convert_hs`.
 
     Returns:
         The same kind of frame, with the columns above added.
@@ -100,6 +108,9 @@ def yoy_growth(
             was given, or a rate is missing from ``fx``.
         UnknownUnitError: For an unknown currency code.
         ParseError: For a period that cannot be read.
+        HSVersionMismatchError: For product codes of two HS versions and no
+            ``hs_version``.
+        ConcordanceError: For a code ``hs_version`` cannot convert.
 
     >>> import pandas as pd
     >>> import tradestats.tables as tt
@@ -111,6 +122,10 @@ def yoy_growth(
     1    2022     NaN       zero base
     2    2023     0.6            NaN
     """
+    if hs_version is not None:
+        frame = convert_hs(frame, to=hs_version, weights=hs_weights)
+    elif "product" in keys:
+        require_one_hs_version(frame, product="product", action="year-on-year growth")
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
     return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base))
 
