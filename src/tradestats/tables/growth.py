@@ -2,7 +2,8 @@
 
 Each row is compared with the row of the same keys whose period covers the same
 months one year earlier, found by calendar and never by position; a row without
-one, or whose base is zero or negative, gets a null and a reason.
+one, or whose base is zero or negative, or whose value changed sign, gets a null
+and a reason.
 
 >>> import polars as pl
 >>> import tradestats.tables as tt
@@ -70,8 +71,10 @@ def yoy_growth(
     Adds the columns ``previous`` (the year-earlier value, in the value's unit,
     null without one), ``growth`` (a fraction: 0.593 is +59.3%), ``growth_reason``
     (null when ``growth`` is set, else why not: ``"no row for 2022"``, ``"zero
-    base"``, ``"negative base"``, ``"null value"``, ``"null previous value"``,
-    ``"out of range"``) and, when units are known, ``unit``. Null, NaN and
+    base"``, ``"negative base"``, ``"sign changed"`` — a balance that turned
+    from surplus to deficit or back has no growth rate —, ``"null value"``,
+    ``"null previous value"``, ``"out of range"``) and, when units are known,
+    ``unit``. Null, NaN and
     infinite values count as null. Eager frames keep their row order (and pandas
     its index) and hold reasons and units as categoricals; lazy ones come back in
     the engine's order, with text columns.
@@ -121,6 +124,8 @@ def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> lis
     job.align(keys)
     current, previous = job.col(VALUE), job.col(PREVIOUS)
     negative = [] if allow_negative_base else [(previous < 0, _rules.NEGATIVE_BASE.reason)]
+    # Growth of a balance that changed sign is undefined, never a number such as -110%.
+    sign_changed = ((current < 0) & (previous > 0)) | ((current > 0) & (previous < 0))
     with np.errstate(all="ignore"):  # eager arrays: undefined rates are masked below
         base = job.magnitude(previous) if allow_negative_base else previous
         rate = current - previous
@@ -131,6 +136,7 @@ def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> lis
             null_reason(job, previous, "previous value"),
             (previous == 0, _rules.ZERO_BASE.reason),
             *negative,
+            (sign_changed, _rules.SIGN_CHANGED.reason),
             (~job.finite(rate), OUT_OF_RANGE),
         )
         job.add(
