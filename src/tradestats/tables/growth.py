@@ -27,6 +27,7 @@ import numpy as np
 
 from tradestats import _rules
 from tradestats.errors import InvalidValueError
+from tradestats.periods import Lag, Versus, as_versus
 from tradestats.tables._contract import JobT, Mask, TableJob
 from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
@@ -65,8 +66,9 @@ def yoy_growth(
     units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
     allow_negative_base: bool = False,
+    versus: Versus | str | int = Lag.YEAR_EARLIER,
 ) -> T:
-    """Year-on-year growth of every row over the same months one year earlier.
+    """Year-on-year growth of every row over the same months one year earlier, or another base.
 
     Adds the columns ``previous`` (the year-earlier value, in the value's unit,
     null without one), ``growth`` (a fraction: 0.593 is +59.3%), ``growth_reason``
@@ -91,6 +93,14 @@ def yoy_growth(
             value and currency columns of the result are then converted too).
         allow_negative_base: Over a negative base, divide by its size (as
             :func:`tradestats.changes` does) instead of giving a null.
+        versus: The base each row is compared with: :attr:`~tradestats.Lag.YEAR_EARLIER`
+            (the default), :attr:`~tradestats.Lag.PREVIOUS` (the period of the
+            same length just before: month-on-month for months, quarter-on-quarter
+            for quarters), or an explicit earlier period of the same length
+            (``"2019"``, a :class:`~tradestats.Period`); text as
+            :func:`~tradestats.as_versus` reads it. Rows are aligned by calendar;
+            a row whose base row is missing gets ``"no row for 2023-06"``, and one
+            that an explicit base does not fit ``"no base: …"``.
 
     Returns:
         The same kind of frame, with the columns above added.
@@ -113,15 +123,30 @@ def yoy_growth(
     0    2021     NaN   no row for 2020
     1    2022     NaN       zero base
     2    2023     0.6            NaN
+
+    Month-on-month, and against a fixed year:
+
+    >>> months = pd.DataFrame({"reporter": ["CHN"] * 3, "period": ["2023-05", "2023-06", "2023-08"],
+    ...                        "value": [50.0, 55.0, 66.0]})
+    >>> tt.yoy_growth(months, keys=["reporter"], versus="previous")[["period", "growth_reason"]]
+        period    growth_reason
+    0  2023-05  no row for 2023-04
+    1  2023-06              NaN
+    2  2023-08  no row for 2023-07
+    >>> tt.yoy_growth(exports, keys=["reporter"], versus="2022")["growth"].tolist()
+    [nan, nan, 0.6]
     """
+    base = as_versus(versus)
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
-    return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base))
+    return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base, versus=base))
 
 
-def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> list[str]:
+def _growth(
+    job: JobT, keys: Sequence[str], *, allow_negative_base: bool, versus: Versus
+) -> list[str]:
     """The formula of :func:`yoy_growth`: its result columns, added to ``job``."""
     job.check_one_currency(keys, what="year-on-year growth")
-    job.align(keys)
+    job.align(keys, versus=versus)
     current, previous = job.col(VALUE), job.col(PREVIOUS)
     negative = [] if allow_negative_base else [(previous < 0, _rules.NEGATIVE_BASE.reason)]
     # Growth of a balance that changed sign is undefined, never a number such as -110%.
@@ -132,7 +157,7 @@ def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> lis
         rate /= base
         reason = job.reasons(
             null_reason(job, current, "value"),
-            (~job.found(), job.missing()),
+            (~job.found(), job.missing(versus)),
             null_reason(job, previous, "previous value"),
             (previous == 0, _rules.ZERO_BASE.reason),
             *negative,
@@ -219,6 +244,7 @@ def contribution(
     value: str = "value",
     units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
+    versus: Versus | str | int = Lag.YEAR_EARLIER,
 ) -> T:
     """How many percentage points each row added to its group total's year-on-year growth.
 
@@ -240,6 +266,8 @@ def contribution(
         value: The numeric value column.
         units: The values' currency and scale (see :func:`yoy_growth`).
         fx: Exchange rates into one currency (see :func:`yoy_growth`).
+        versus: The base period (see :func:`yoy_growth`): the contribution is
+            then to the total's growth over that base.
 
     Returns:
         The same kind of frame, with the columns above added.
@@ -268,15 +296,16 @@ def contribution(
             by=list(by),
             keys=list(keys),
         )
+    base = as_versus(versus)
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
-    return cast("T", job.apply(_contribution, keys, by))
+    return cast("T", job.apply(_contribution, keys, by, base))
 
 
-def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str]) -> list[str]:
+def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str], versus: Versus) -> list[str]:
     """The formula of :func:`contribution`: its result columns, added to ``job``."""
     job.check_one_currency(by, what="contributions to growth")
-    job.align(keys, keep_rows=True)
-    job.totals(by, earlier=True)
+    job.align(keys, keep_rows=True, versus=versus)
+    job.totals(by, earlier=True, versus=versus)
     current, previous, total = job.col(VALUE), job.col(PREVIOUS), job.col(TOTAL)
     with np.errstate(all="ignore"):
         points = current - previous
@@ -284,7 +313,7 @@ def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str]) -> list[str
         points *= 100
         reason = job.reasons(
             null_reason(job, current, "value"),
-            (~job.found(), job.missing()),
+            (~job.found(), job.missing(versus)),
             null_reason(job, previous, "previous value"),
             null_reason(job, total, "previous total"),
             (total == 0, _rules.ZERO_PREVIOUS_TOTAL.reason),
