@@ -140,7 +140,7 @@ def share_change(
         value: The numeric value column.
         units: The values' currency and scale (see :func:`share`).
         fx: Exchange rates into one currency (see :func:`share`).
-        versus: The base period (see :func:`~tradestats.tables.yoy_growth`): the
+        versus: The base period (see :func:`~tradestats.tables.growth.yoy_growth`): the
             share is compared with the share in that base.
 
     Returns:
