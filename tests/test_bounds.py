@@ -23,6 +23,7 @@ from tradestats import (
     PercentagePoints,
     Reported,
     Share,
+    SignChangeError,
     UnitMismatchError,
     UnknownUnitError,
     ZeroBaseError,
@@ -410,6 +411,10 @@ def test_growth_bounds_are_sound_and_tight(
     (c, c_report), (p, p_report) = current, previous
     if p_report.interval.low <= 0:
         with pytest.raises(ZeroBaseError):
+            growth_bounds(c_report, p_report)
+        return
+    if c_report.interval.low < 0:  # a published zero stands for values of either sign
+        with pytest.raises(SignChangeError):
             growth_bounds(c_report, p_report)
         return
     bounds = growth_bounds(c_report, p_report)

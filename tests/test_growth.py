@@ -27,6 +27,7 @@ from tradestats import (
     Period,
     PeriodMismatchError,
     ProductGroup,
+    SignChangeError,
     Status,
     TradeFlow,
     UnitMismatchError,
@@ -288,11 +289,16 @@ def test_cagr_examples() -> None:
 
 @given(tst.money_amounts("CNY", allow_negative=True), tst.money_amounts("CNY", allow_zero=False))
 def test_growth_over_a_negative_base(current: Amount, size: Amount) -> None:
-    """Over a deficit growth is refused, unless allowed: then it divides by the deficit's size."""
+    """Over a deficit growth is refused, unless allowed: then it divides by the deficit's size,
+    and a value that turned positive (a sign change) is refused still."""
     previous = -size
     with pytest.raises(NegativeBaseError, match=re.escape(f"growth from {previous}")) as caught:
         growth(current, previous)
     assert isinstance(caught.value, ValueError)
+    if current.magnitude > 0:
+        with pytest.raises(SignChangeError, match=re.escape(f"growth from {previous}")):
+            growth(current, previous, allow_negative_base=True)
+        return
     allowed = growth(current, previous, allow_negative_base=True)
     assert (current > previous) == (allowed.rate > 0)
     assert Growth((current.magnitude - previous.magnitude) / size.magnitude) == allowed

@@ -163,6 +163,30 @@ CASES: list[tuple[str, _rules.Rule, Callable[[], object], Callable[[], object], 
         "a change of -150% turns a positive value negative, so it has no multiplier",
     ),
     (
+        "growth of a value that changed sign",
+        _rules.SIGN_CHANGED,
+        lambda: ts.growth(CNY("-1 CNY"), CNY("10 CNY")),
+        lambda: ts.growth_bounds(CNY("-1 CNY"), CNY("10 CNY")),
+        lambda: _growth_reason(10.0, -1.0),
+        (
+            "growth from 10 CNY to -1 CNY is undefined: the value changed sign, from 10 CNY to "
+            "-1 CNY; report the change in level instead"
+        ),
+    ),
+    (
+        "contribution share of a total that did not change",
+        _rules.TOTAL_UNCHANGED,
+        lambda: ts.contribution_share(CNY("5 CNY"), CNY("3 CNY"), CNY("10 CNY"), CNY("10 CNY")),
+        lambda: ts.contribution_share_bounds(
+            CNY("5 CNY"), CNY("3 CNY"), CNY("10 CNY"), CNY("10 CNY")
+        ),
+        None,
+        (
+            "the contribution share of 5 CNY in 10 CNY is undefined: the total is unchanged, "
+            "from 10 CNY to 10 CNY"
+        ),
+    ),
+    (
         "CAGR over zero",
         _rules.ZERO_BASE,
         lambda: ts.cagr(CNY("0 USD"), CNY("5 USD"), years=2),
@@ -223,6 +247,20 @@ def test_every_rule_has_a_case() -> None:
     assert set(map(id, _rules.RULES)) == {id(case[1]) for case in CASES}
 
 
+def test_sign_change_over_a_deficit_is_refused_when_negative_bases_are_allowed() -> None:
+    """Over a deficit allowed as a base, a surplus after it is a sign change, in all three."""
+    rule = _rules.SIGN_CHANGED
+    from_scalar = _raised(lambda: ts.growth(CNY("5 CNY"), CNY("-3 CNY"), allow_negative_base=True))
+    from_bounds = _raised(
+        lambda: ts.growth_bounds(CNY("5 CNY"), CNY("-3 CNY"), allow_negative_base=True)
+    )
+    assert (rule.error, rule.error) == (type(from_scalar), type(from_bounds))
+    assert from_scalar.message == from_bounds.message
+    frame = pl.DataFrame({"reporter": ["A", "A"], "period": [2022, 2023], "value": [-3.0, 5.0]})
+    result = tt.yoy_growth(frame, keys=["reporter"], allow_negative_base=True)
+    assert rule.reason == result["growth_reason"].to_list()[1]
+
+
 def test_reasons_say_which_rule() -> None:
     """Only the two ways a part can exceed its total share a reason; the others are distinct."""
     reasons = [rule.reason for rule in _rules.RULES]
@@ -264,19 +302,21 @@ def test_part_above_total_everywhere_names_the_intervals() -> None:
 numbers = st.decimals(min_value=-5, max_value=5, allow_nan=False, allow_infinity=False, places=2)
 #: Rules refused by an interval that may break them somewhere (a divisor that may be zero).
 MAY = [_rules.ZERO_BASE, _rules.ZERO_TOTAL, _rules.ZERO_PREVIOUS_TOTAL, _rules.FALL_OF_100,
-       _rules.YEARS_NOT_POSITIVE]  # fmt: skip
+       _rules.YEARS_NOT_POSITIVE, _rules.TOTAL_UNCHANGED]  # fmt: skip
 #: Rules refused by an interval that breaks them throughout (negative everywhere).
 MUST = [_rules.NEGATIVE_BASE, _rules.NEGATIVE_VALUE, _rules.NEGATIVE_TOTAL,
         _rules.NEGATIVE_REMAINDER, _rules.FALL_BEYOND_100]  # fmt: skip
 ONE_VALUE = [*MAY, *MUST]
+#: Rules of two values, with laws of their own below.
+TWO_VALUES = [_rules.PART_ABOVE_TOTAL, _rules.SIGN_CHANGED]
 
 
 def test_rules_are_either_may_or_must() -> None:
     """Every rule of one value is in exactly one of the two lists the laws below use."""
     assert {id(rule) for rule in ONE_VALUE} == {
-        id(rule) for rule in _rules.RULES if rule is not _rules.PART_ABOVE_TOTAL
+        id(rule) for rule in _rules.RULES if rule not in TWO_VALUES
     }
-    assert len(ONE_VALUE) == len(_rules.RULES) - 1
+    assert len(ONE_VALUE) == len(_rules.RULES) - len(TWO_VALUES)
 
 
 @given(st.sampled_from(ONE_VALUE), numbers)
@@ -287,7 +327,8 @@ def test_a_rule_and_its_interval_twin_agree_at_one_value(rule: _rules.Rule, x: D
     """At an interval of one value the twin refuses exactly what the rule does, in its words."""
     exact = Interval.exact(x)
     assert rule.refuses(x) == rule.refuses_interval(exact)
-    words = {"subject": "it", "shown": x, "part": x, "total": x, "parts": exact, "totals": exact}
+    words = {"subject": "it", "shown": x, "previous": x, "part": x, "total": x, "parts": exact,
+             "totals": exact}  # fmt: skip
     assert rule.failure(details={}, **words).message == (
         rule.interval_failure(exact, details={}, **words).message
     )
@@ -332,3 +373,34 @@ def test_part_above_total_everywhere(p1: Decimal, p2: Decimal, t1: Decimal, t2: 
     parts, totals = Interval(min(p1, p2), max(p1, p2)), Interval(min(t1, t2), max(t1, t2))
     rule = _rules.PART_ABOVE_TOTAL
     assert rule.refuses_interval(parts, totals) == rule.refuses(parts.low, totals.high)
+
+
+@given(numbers, numbers)
+@example(Decimal(-1), Decimal(1))
+@example(Decimal(0), Decimal(1))
+def test_sign_changed_agrees_at_one_value(current: Decimal, previous: Decimal) -> None:
+    """A sign change is refused at exact ends exactly as for exact values, in its words."""
+    rule = _rules.SIGN_CHANGED
+    now, before = Interval.exact(current), Interval.exact(previous)
+    assert rule.refuses(current, previous) == rule.refuses_interval(now, before)
+    assert not _rules.may_change_sign(now, before) or rule.refuses(current, previous)
+    words = {"subject": "it", "shown": current, "previous": previous}
+    assert rule.failure(details={}, **words).message == (
+        rule.interval_failure(now, before, details={}, **words).message
+    )
+
+
+@given(numbers, numbers, numbers, numbers)
+@example(Decimal("-0.5"), Decimal("0.5"), Decimal(1), Decimal(2))
+def test_sign_change_throughout_or_maybe(
+    c1: Decimal, c2: Decimal, p1: Decimal, p2: Decimal
+) -> None:
+    """Intervals change sign throughout when every pair of their values does, and may change
+    sign when some pair does and not every pair; at their ends, as both are monotone."""
+    now, before = Interval(min(c1, c2), max(c1, c2)), Interval(min(p1, p2), max(p1, p2))
+    pairs = [(c, p) for c in (now.low, now.high) for p in (before.low, before.high)]
+    some = any(_rules.SIGN_CHANGED.refuses(c, p) for c, p in pairs)
+    every = all(_rules.SIGN_CHANGED.refuses(c, p) for c, p in pairs)
+    assert every == _rules.SIGN_CHANGED.refuses_interval(now, before)
+    if not every:
+        assert some == _rules.may_change_sign(now, before)

@@ -172,7 +172,7 @@ def _core(call: Callable[[], Any]) -> Any:
     """The core's result, or None where it refuses (the table gives a null there)."""
     try:
         return call()
-    except (ts.ZeroBaseError, ts.NegativeBaseError, ts.InvalidValueError):
+    except (ts.ZeroBaseError, ts.NegativeBaseError, ts.SignChangeError, ts.InvalidValueError):
         return None
 
 

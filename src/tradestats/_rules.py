@@ -51,12 +51,15 @@ __all__ = [
     "RULES",
     "SHARE_OF_BALANCE",
     "SIGN_CHANGED",
+    "SIGN_MAY_HAVE_CHANGED",
+    "TOTAL_UNCHANGED",
     "YEARS_NOT_POSITIVE",
     "ZERO_BASE",
     "ZERO_PREVIOUS_TOTAL",
     "ZERO_TOTAL",
     "Ends",
     "Rule",
+    "may_change_sign",
 ]
 
 
@@ -258,12 +261,46 @@ SIGN_CHANGED: Final = Rule(
     reason="sign changed",
     error=SignChangeError,
     template=(
-        "{subject} is undefined: the value changed sign, from {previous} to {shown}{range}; "
+        "{subject} is undefined: the value {changed} sign, from {previous} to {shown}{range}; "
         "report the change in level instead"
     ),
     refuses=_opposite,
     refuses_interval=_opposite_throughout,
     range_note=" (everywhere in their intervals, {0} and {1})",
+    defaults={"changed": "changed"},
+)
+
+
+def may_change_sign(current: Ends, previous: Ends) -> bool:
+    """Whether a value may have changed sign between two intervals, though not throughout.
+
+    Growth over such a pair is defined at some points and not at others, so it
+    has no range: the bounds functions refuse it with :data:`SIGN_CHANGED` in
+    the words of :data:`SIGN_MAY_HAVE_CHANGED`. An interval that holds zero
+    allows either sign; a base that may be zero is the :data:`ZERO_BASE` rule's.
+
+    >>> from tradestats.verify.intervals import Interval
+    >>> may_change_sign(Interval("-0.5", "0.5"), Interval(10, 11))
+    True
+    >>> may_change_sign(Interval(1, 2), Interval(10, 11))
+    False
+    """
+    return (current.low < 0 < previous.high) or (previous.low < 0 < current.high)
+
+
+#: The words of :data:`SIGN_CHANGED` for intervals between which the sign only may have
+#: changed (see :func:`may_change_sign`); ``{0}`` is the current value's interval.
+SIGN_MAY_HAVE_CHANGED: Final = {"changed": "may have changed", "range": " (it stands for {0})"}
+
+#: A contribution share (贡献率) when the total did not change: the part's change over
+#: a change of zero is undefined.
+TOTAL_UNCHANGED: Final = Rule(
+    reason="total did not change",
+    error=ZeroBaseError,
+    template="{subject} is undefined: the total {is_} unchanged, from {previous} to {shown}{range}",
+    refuses=_zero,
+    refuses_interval=_may_be_zero,
+    range_note=" (its change stands for {0})",
 )
 
 #: A share's part, a multiplier's values or a CAGR's last value below zero.
@@ -336,4 +373,6 @@ RULES: Final = (
     FALL_OF_100,
     FALL_BEYOND_100,
     YEARS_NOT_POSITIVE,
+    SIGN_CHANGED,
+    TOTAL_UNCHANGED,
 )

@@ -33,8 +33,11 @@ from tradestats.periods import Period
 __all__ = [
     "cagr",
     "chain",
+    "change",
     "contribution",
+    "contribution_share",
     "growth",
+    "growth_difference",
     "implied_current",
     "implied_previous",
     "multiplier",
@@ -83,6 +86,13 @@ def _rate(
         previous_size = -previous
     else:
         previous_size = previous
+    if _rules.SIGN_CHANGED.refuses(current, previous):
+        raise _rules.SIGN_CHANGED.failure(
+            subject=f"growth from {shown[1]} to {shown[0]}",
+            shown=shown[0],
+            previous=shown[1],
+            details={"current": shown[0], "previous": shown[1]},
+        )
     # (c - p) / p rather than c / p - 1: exact for values that differ in few digits.
     return CONTEXT.divide(CONTEXT.subtract(current, previous), previous_size)
 
@@ -98,15 +108,27 @@ def growth(
         allow_negative_base: Over a negative base, divide by its size instead of
             refusing: the rate then says whether the value rose (+) or fell (−).
 
+    Growth compares two values of one sign. A balance that changed sign (a
+    surplus turned deficit, or back) has no growth rate: where the rate would
+    be a number such as −110%, :class:`~tradestats.SignChangeError` says so;
+    report the change in level (:func:`change`) instead. A value that falls
+    to zero has fallen 100%.
+
     Raises:
         ZeroBaseError: If ``previous`` is zero.
         NegativeBaseError: If ``previous`` is negative and that was not allowed.
+        SignChangeError: If ``current`` and ``previous`` have opposite signs.
         UnitMismatchError: If the two are in different currencies or kinds of unit.
 
     >>> growth(Amount(183, "CNY"), Amount("114.9", "CNY")).format(places=1)
     '+59.3%'
     >>> growth(-5, -10, allow_negative_base=True)
     Growth('+50%')
+    >>> growth(Amount(-1, "USD"), Amount(10, "USD"))
+    Traceback (most recent call last):
+    ...
+    tradestats.errors.SignChangeError: growth from 10 USD to -1 USD is undefined: the value
+    changed sign, from 10 USD to -1 USD; report the change in level instead
     """
     c, p = _magnitudes(current, previous, action="compute growth from {other} to {this}")
     return Growth(_rate(c, p, allow_negative_base=allow_negative_base, shown=(current, previous)))
@@ -133,6 +155,53 @@ def multiplier(current: Amount | Number, previous: Amount | Number) -> Multiplie
             subject=f"a multiplier from {previous} to {current}", shown=previous, details=details
         )
     return Multiplier(CONTEXT.divide(c, p))
+
+
+@overload
+def change(current: TradeFlow, previous: TradeFlow) -> Amount: ...
+@overload
+def change(current: Amount, previous: Amount) -> Amount: ...
+def change(current: TradeFlow | Amount, previous: TradeFlow | Amount) -> Amount:
+    """The change in level from ``previous`` to ``current``: current − previous, signed.
+
+    "Exports rose by $3.4 billion" is a change of +3.4 billion USD; "down 0.3
+    billion" one of −0.3 billion. Unlike growth, a change in level is defined
+    for every pair of values, a balance that changed sign included. The result
+    is in the previous value's unit.
+
+    Given flows, they must be the same series, and ``previous`` must cover a
+    period as long as ``current``'s that ends before it starts (a year earlier,
+    the period just before, or any explicit base: see
+    :meth:`~tradestats.Period.base`).
+
+    Raises:
+        FlowMismatchError: If the flows differ in reporter, partner, flow or product.
+        PeriodMismatchError: If the earlier flow's period cannot be the later one's base.
+        UnitMismatchError: If the two are in different currencies or kinds of unit.
+        InvalidValueError: For a mix of flows and amounts.
+
+    >>> change(Amount("187.6", "USD"), Amount("184.2", "USD"))
+    Amount('3.4 USD')
+    >>> change(Amount(-11.8, "USD"), Amount(2.3, "USD"))
+    Amount('-14.1 USD')
+    """
+    if _all_flows(current, previous):
+        now_flow, then_flow = cast("TradeFlow", current), cast("TradeFlow", previous)
+        _require_base(now_flow, then_flow, action="compute a change in level")
+        now, then = now_flow.value, then_flow.value
+    else:
+        now, then = cast("Amount", current), cast("Amount", previous)
+    difference = CONTEXT.subtract(
+        now.in_unit_of(then, action="compute the change from {other} to {this}"), then.magnitude
+    )
+    return Amount(difference, then.unit)
+
+
+def _require_base(current: TradeFlow, previous: TradeFlow, *, action: str) -> None:
+    """Check that two flows are one series and the second's period can be the first's base."""
+    if current.key != previous.key:
+        require_same(current, previous, _KEY_FIELDS, action=action)
+    current.period.base(previous.period)  # raises for a period that cannot be the base
 
 
 def require_year_on_year(current: TradeFlow, previous: TradeFlow, *, action: str) -> None:
@@ -175,6 +244,7 @@ def yoy_growth(
         UnitMismatchError: If the values are in different currencies.
         ZeroBaseError: If the earlier value is zero.
         NegativeBaseError: If the earlier value is negative (a deficit), unless allowed.
+        SignChangeError: If the value changed sign (a balance), as in :func:`growth`.
     """
     require_year_on_year(current, previous, action="compute year-on-year growth")
     now, then = current.value, previous.value
@@ -331,6 +401,84 @@ def contribution(
         )
     points = CONTEXT.divide(CONTEXT.subtract(now, before), total)
     return PercentagePoints(points.scaleb(2))
+
+
+def growth_difference(growth: Growth, than: Growth) -> PercentagePoints:
+    """How many percentage points ``growth`` is above ``than``: growth − than.
+
+    "Exports from the region grew 14.9 percentage points faster than the
+    nation's": the difference of two growth rates is in percentage points, not
+    percent.
+
+    Raises:
+        InvalidValueError: If either is not a :class:`~tradestats.Growth`.
+
+    >>> growth_difference(Growth.from_percent("20.1"), Growth.from_percent("5.2"))
+    PercentagePoints('+14.9 pp')
+    """
+    for rate in (growth, than):
+        if not isinstance(rate, Growth):
+            raise InvalidValueError(
+                f"expected a Growth, got {rate!r}: wrap bare numbers, as in "
+                "Growth.from_percent('14.9')",
+                value=rate,
+            )
+    return growth - than
+
+
+def contribution_share(
+    part_current: TradeFlow | Amount,
+    part_previous: TradeFlow | Amount,
+    total_current: TradeFlow | Amount,
+    total_previous: TradeFlow | Amount,
+) -> PercentagePoints:
+    """The part's change as a share of the total's change (贡献率), in percent.
+
+    (part now − part before) ÷ (total now − total before) × 100. Unlike a
+    share it may exceed 100% or be negative (a part that grew while the total
+    fell), so it comes back as :class:`~tradestats.PercentagePoints` in percent
+    units, as report files hold it: 35.2% is ``PercentagePoints("35.2")``. The
+    contribution shares of a partition add up to 100%.
+
+    Given flows, the part's two flows are one series, the total's two are one
+    series, and the part and total have the same reporter and flow in each of
+    the two periods; the earlier period is any base of the later one.
+
+    Raises:
+        ZeroBaseError: If the total did not change (the rule "total did not change").
+        FlowMismatchError: If the flows do not belong together.
+        PeriodMismatchError: If the periods do not match as above.
+        UnitMismatchError: For amounts in different currencies.
+
+    >>> contribution_share(Amount(80, "USD"), Amount(60, "USD"), Amount(110, "USD"),
+    ...                    Amount(100, "USD"))
+    PercentagePoints('+200 pp')
+    """
+    given = (part_current, part_previous, total_current, total_previous)
+    if _all_flows(*given):
+        flows = cast("tuple[TradeFlow, TradeFlow, TradeFlow, TradeFlow]", given)
+        action = "compute a contribution share"
+        _require_base(flows[0], flows[1], action=action)
+        _require_base(flows[2], flows[3], action=action)
+        require_same(flows[0], flows[2], ("reporter", "flow", "period"), action=action)
+        require_same(flows[1], flows[3], ("reporter", "flow", "period"), action=action)
+        values = tuple(flow.value for flow in flows)
+    else:
+        values = cast("tuple[Amount, Amount, Amount, Amount]", given)
+    now, before, total_now, total_before = (
+        v.in_unit_of(values[3], action="compute the contribution share of {this} in {other}")
+        for v in values
+    )
+    total_change = CONTEXT.subtract(total_now, total_before)
+    if _rules.TOTAL_UNCHANGED.refuses(total_change):
+        raise _rules.TOTAL_UNCHANGED.failure(
+            subject=f"the contribution share of {values[0]} in {values[2]}",
+            shown=values[2],
+            previous=values[3],
+            details={"total_current": values[2], "total_previous": values[3]},
+        )
+    share = CONTEXT.divide(CONTEXT.subtract(now, before), total_change)
+    return PercentagePoints(share.scaleb(2))
 
 
 @overload

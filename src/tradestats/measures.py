@@ -226,6 +226,14 @@ def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None)
         return Multiplier.times_more(number)
     if parsed.reading is Reading.TIMES_AS_MUCH:
         return Multiplier.times_as_much(number)
+    if parsed.reading is Reading.FOLD_DECREASE:
+        if number < 1:
+            raise ParseError(
+                f"cannot read {text!r} as a multiplier: an N-fold decrease is ×1/N and needs N "
+                f"of at least 1, got {number}",
+                value=text,
+            )
+        return Multiplier(CONTEXT.divide(ONE, number))
     if parsed.reading is not Reading.TIMES:
         return Multiplier(number)
     if times is None:
@@ -295,7 +303,10 @@ class Multiplier:
         """Read a multiplier: ``"×4.26"``, ``"4.26x"``, ``"增长3.26倍"``, ``"是…的3.26倍"``.
 
         A bare ``"3.26 times"`` (or ``"3.26倍"``, ``"3.26-fold"``) is refused unless
-        ``times`` says how to read it.
+        ``times`` says how to read it. The words of a multiple need no convention:
+        ``"doubled"``, ``"twice"``, ``"tripled"``, ``"quadrupled"``, ``"翻一番"`` and
+        ``"a 3-fold increase"`` are ×N; ``"halved"``, ``"减半"``, ``"decreased
+        3.5-fold"`` and ``"a 3.5-fold decrease"`` are ×1/N, exactly.
 
         Raises:
             ParseError: For text that is not a multiplier.
@@ -305,6 +316,8 @@ class Multiplier:
         Multiplier('×4.26')
         >>> Multiplier.parse("是去年的3.26倍")
         Multiplier('×3.26')
+        >>> Multiplier.parse("doubled"), Multiplier.parse("decreased 2.5-fold")
+        (Multiplier('×2'), Multiplier('×0.4'))
         """
         return cls(_multiplier(read_multiplier(text), text, times).factor)
 

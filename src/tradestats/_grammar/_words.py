@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "ARTICLE_WORDS",
     "AS_MUCH_ADJECTIVES",
     "AS_MUCH_CJK_MARKS",
     "AS_MUCH_CJK_VERBS",
@@ -17,9 +18,14 @@ __all__ = [
     "CJK_DIGITS",
     "CURRENCY_WORDS",
     "FALL_WORDS",
+    "FOLD_WORDS",
     "MONEY_LETTER_SCALES",
     "MONTH_ABBREVIATIONS",
     "MORE_WORD",
+    "MULTIPLE_DECREASE_NOUNS",
+    "MULTIPLE_DECREASE_WORDS",
+    "MULTIPLE_INCREASE_NOUNS",
+    "MULTIPLE_WORDS",
     "NUMBER_WORDS",
     "PERCENT_WORDS",
     "PHYSICAL_WORDS",
@@ -208,6 +214,26 @@ TIMES_SIGNS: Final = ("×", "x", "*")
 
 #: Verbs of 增长N倍 ("grew by N×100%"), which is ×(N + 1) without any doubt.
 TIMES_MORE_VERBS: Final = ("增长", "增加", "增")
+
+#: Words of a multiple → N, read as ×N: "doubled", "twice", 翻一番 (doubled) and 翻两番
+#: (doubled twice, ×4). N stands for a whole number written with one digit, so a
+#: reported "doubled" is ×2 ± 0.5, as "2 times as much" is.
+MULTIPLE_WORDS: Final[dict[str, str]] = {
+    "doubled": "2", "twice": "2", "tripled": "3", "trebled": "3", "thrice": "3",
+    "quadrupled": "4", "quintupled": "5",
+    "翻番": "2", "翻一番": "2", "翻了一番": "2", "翻两番": "4", "翻了两番": "4",
+}  # fmt: skip
+
+#: Words of a division → N, read as ×1/N: "halved" is a 2-fold decrease.
+MULTIPLE_DECREASE_WORDS: Final[dict[str, str]] = {"halved": "2", "减半": "2", "减少一半": "2"}
+
+#: After "N-fold": a noun of increase (×N) or of decrease (×1/N): "a 3.5-fold decrease".
+MULTIPLE_INCREASE_NOUNS: Final = ("increase", "rise", "growth", "jump", "expansion")
+MULTIPLE_DECREASE_NOUNS: Final = ("decrease", "decline", "fall", "drop", "reduction", "contraction")
+#: The words of "N-fold" and "decreased N times" (a decrease is ×1/N, never ambiguous).
+FOLD_WORDS: Final = ("fold", "-fold", "times")
+#: The article before "a 3-fold increase".
+ARTICLE_WORDS: Final = ("a", "an")
 
 #: 是…的N倍 and 为…的N倍: "N times as much as", ×N.
 AS_MUCH_CJK_VERBS: Final = ("是", "为")

@@ -26,12 +26,18 @@ from tradestats._grammar._tokens import (
     tokenize,
 )
 from tradestats._grammar._words import (
+    ARTICLE_WORDS,
     AS_MUCH_ADJECTIVES,
     AS_MUCH_CJK_MARKS,
     AS_MUCH_CJK_VERBS,
     BY_WORD,
     FALL_WORDS,
+    FOLD_WORDS,
     MORE_WORD,
+    MULTIPLE_DECREASE_NOUNS,
+    MULTIPLE_DECREASE_WORDS,
+    MULTIPLE_INCREASE_NOUNS,
+    MULTIPLE_WORDS,
     PERCENT_WORDS,
     POINTS_WORDS,
     RISE_WORDS,
@@ -72,6 +78,21 @@ _AS: Final = phrases("as")
 _BY: Final = phrases(BY_WORD)
 _MORE: Final = phrases(MORE_WORD)
 _OF, _TIMES = AS_MUCH_CJK_MARKS
+_FOLD: Final = phrases(*FOLD_WORDS)
+_ARTICLE: Final = phrases(*ARTICLE_WORDS)
+_INCREASE_NOUN: Final = phrases(*MULTIPLE_INCREASE_NOUNS)
+_DECREASE_NOUN: Final = phrases(*MULTIPLE_DECREASE_NOUNS)
+
+
+def _keys(word: str) -> tuple[str, ...]:
+    return tuple(token.key for token in tokenize(word, what="a word"))
+
+
+#: The words of a multiple, as token keys → (N, whether the word divides by N).
+_MULTIPLES: Final = {
+    **{_keys(word): (Decimal(n), False) for word, n in MULTIPLE_WORDS.items()},
+    **{_keys(word): (Decimal(n), True) for word, n in MULTIPLE_DECREASE_WORDS.items()},
+}
 
 
 class Reading(enum.Enum):
@@ -89,6 +110,8 @@ class Reading(enum.Enum):
     TIMES_AS_MUCH = "times as much"
     #: A bare "3.26 times": either of the two above, for the caller to choose.
     TIMES = "times"
+    #: "Decreased 3.5-fold", "a 3.5-fold decrease", "halved" (N = 2): ×1/N.
+    FOLD_DECREASE = "fold decrease"
 
 
 @frozen
@@ -205,7 +228,51 @@ def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
             and (after + 3 == count or phrase_at(tokens, after + 3, _AS) == count)
         ):
             return ParsedMeasure(number, Reading.TIMES_AS_MUCH)
-    return _bare_times(tokens, text)
+    return _multiple(tokens, text) or _bare_times(tokens, text)
+
+
+def _multiple(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
+    """Words of a multiple: "doubled", "halved", "a 3-fold increase", "decreased 3.5-fold".
+
+    Also "twice [as much]", "a 3.5-fold decrease" and "fell 3 times". A decrease
+    by N is ×1/N in every wording, so it needs no convention; an "N-fold
+    increase" is ×N, as dictionaries define it.
+    """
+    count = len(tokens)
+    for end in range(count, 0, -1):
+        found = _MULTIPLES.get(tuple(token.key for token in tokens[:end]))
+        if found is None:
+            continue
+        number, divides = found
+        rest = end == count or (
+            not divides
+            and phrase_at(tokens, end, _TIMES_AS) is None
+            and phrase_at(tokens, end, _AS) == end + 1
+            and phrase_at(tokens, end + 1, _AS_MUCH) == end + 2
+            and (end + 2 == count or phrase_at(tokens, end + 2, _AS) == count)
+        )
+        if not rest:
+            return None
+        return ParsedMeasure(number, Reading.FOLD_DECREASE if divides else Reading.TIMES_AS_MUCH)
+    # [a] N-fold increase | decrease
+    start = phrase_at(tokens, 0, _ARTICLE) or 0
+    found_number = _signed_number(tokens, start, text, signed=False)
+    if found_number is not None:
+        number, after = found_number
+        fold = phrase_at(tokens, after, _FOLD)
+        if fold is not None and tokens[fold - 1].key != "times":
+            if phrase_at(tokens, fold, _INCREASE_NOUN) == count:
+                return ParsedMeasure(number, Reading.TIMES_AS_MUCH)
+            if phrase_at(tokens, fold, _DECREASE_NOUN) == count:
+                return ParsedMeasure(number, Reading.FOLD_DECREASE)
+    # decreased [by] N-fold | N times
+    after_verb = phrase_at(tokens, 0, _FALL)
+    if after_verb is not None:
+        after_verb = phrase_at(tokens, after_verb, _BY) or after_verb
+        found_number = _signed_number(tokens, after_verb, text, signed=False)
+        if found_number is not None and phrase_at(tokens, found_number[1], _FOLD) == count:
+            return ParsedMeasure(found_number[0], Reading.FOLD_DECREASE)
+    return None
 
 
 def _bare_times(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
@@ -230,6 +297,10 @@ def _bare_times(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
 
 def read_multiplier(text: str) -> ParsedMeasure:
     """Read a multiplier: ``×4.26``, ``4.26x``, ``增长3.26倍``, ``是…的3.26倍``, ``3.26 times``.
+
+    Also the words of a multiple: ``doubled``, ``tripled``, ``twice``, ``翻一番``
+    (×N), ``halved``, ``decreased 3.5-fold``, ``a 3.5-fold decrease`` (×1/N) and
+    ``a 3-fold increase`` (×N).
 
     Raises:
         ParseError: For text that is none of these.

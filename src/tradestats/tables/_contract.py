@@ -36,12 +36,15 @@ import narwhals as nw
 import numpy as np
 import numpy.typing as npt
 
+from tradestats.periods import Lag
 from tradestats.tables._frames import VALUE, Text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from narwhals.dtypes import DType
+
+    from tradestats.periods import Versus
 
 __all__ = [
     "EagerContract",
@@ -79,21 +82,32 @@ class TableJob(Protocol[NumbersT, MaskT, ReasonsT]):
             UnitMismatchError: Naming the first such group's keys and two of its currencies.
         """
 
-    def align(self, keys: Sequence[str], source: str = VALUE, *, keep_rows: bool = False) -> None:
+    def align(
+        self,
+        keys: Sequence[str],
+        source: str = VALUE,
+        *,
+        keep_rows: bool = False,
+        versus: Versus = Lag.YEAR_EARLIER,
+    ) -> None:
         """Add each row's year-earlier value of ``source`` (PREVIOUS) and whether found.
 
         ``keep_rows`` keeps the eager job's row map for later use (the lazy job
-        ignores it).
+        ignores it). ``versus`` names another base: the period just before, or
+        an explicit earlier period of the same length.
 
         Raises:
             DuplicateKeyError: If two rows have the same keys and period.
         """
 
-    def totals(self, groups: Sequence[str], *, earlier: bool = False) -> None:
+    def totals(
+        self, groups: Sequence[str], *, earlier: bool = False, versus: Versus = Lag.YEAR_EARLIER
+    ) -> None:
         """Add the sum of VALUE over each row's group (TOTAL), null if a value is not finite.
 
-        With ``earlier``, the total of the same group one year before the row's own
-        period instead (``groups`` then leaves out the period).
+        With ``earlier``, the total of the same group in the base of the row's own
+        period instead (a year before, unless ``versus`` says otherwise; ``groups``
+        then leaves out the period).
         """
 
     def dtype(self, name: str) -> DType:
@@ -134,8 +148,8 @@ class TableJob(Protocol[NumbersT, MaskT, ReasonsT]):
         eager job may then change in place.
         """
 
-    def missing(self) -> ReasonsT:
-        """Each row's reason when it has no year-earlier row: "no row for 2022" and the like."""
+    def missing(self, versus: Versus = Lag.YEAR_EARLIER) -> ReasonsT:
+        """Each row's reason when it has no base row: "no row for 2022" and the like."""
 
     # -- results --------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ import numpy.typing as npt
 from attrs import define, field
 
 from tradestats.errors import InvalidValueError
-from tradestats.periods import Period
-from tradestats.tables import _kernel
+from tradestats.periods import Lag, Period, Versus
+from tradestats.tables import _kernel, _versus
 from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import (
     MONTHS,
@@ -302,9 +302,9 @@ class EagerJob:
         values[drop] = np.nan
         return values
 
-    def missing(self) -> Text:
-        """Each row's reason when it has no year-earlier row: "no row for 2022" and the like."""
-        texts = [f"no row for {p.previous_year()}" for p in self.period_list]
+    def missing(self, versus: Versus = Lag.YEAR_EARLIER) -> Text:
+        """Each row's reason when it has no base row: "no row for 2022" and the like."""
+        texts = [_versus.missing_text(p, versus) for p in self.period_list]
         return Text(self._codes_of_periods(), texts)
 
     # -- checks, alignment, totals --------------------------------------------------------
@@ -340,8 +340,15 @@ class EagerJob:
             keys = describe_group(groups, self._values_at(groups, row))
             raise_mixed(what, keys, (names[first[codes[row]]], names[currency[row]]))
 
-    def align(self, keys: Sequence[str], source: str = VALUE, *, keep_rows: bool = False) -> None:
-        """Add each row's year-earlier value of ``source`` (PREVIOUS) and whether found (FOUND).
+    def align(
+        self,
+        keys: Sequence[str],
+        source: str = VALUE,
+        *,
+        keep_rows: bool = False,
+        versus: Versus = Lag.YEAR_EARLIER,
+    ) -> None:
+        """Add each row's base value of ``source`` (PREVIOUS) and whether found (FOUND).
 
         Raises:
             DuplicateKeyError: If two rows have the same keys and period.
@@ -349,7 +356,7 @@ class EagerJob:
         assert self.period is not None
         start, months = self.arrays[START], self.arrays[MONTHS]
         try:
-            rows = _kernel.previous_rows(self._keys(keys), start, months)
+            rows = _base_rows(self._keys(keys), start, months, versus)
         except InvalidValueError as error:
             if "row" not in error.details:
                 raise
@@ -361,11 +368,13 @@ class EagerJob:
         if keep_rows:
             self.rows = rows
 
-    def totals(self, groups: Sequence[str], *, earlier: bool = False) -> None:
+    def totals(
+        self, groups: Sequence[str], *, earlier: bool = False, versus: Versus = Lag.YEAR_EARLIER
+    ) -> None:
         """Add the sum of VALUE over each row's group (TOTAL), NaN if a value is not finite.
 
-        With ``earlier``, the total of the same group one year before the row's own
-        period instead.
+        With ``earlier``, the total of the same group in the base of the row's own
+        period instead (a year before unless ``versus`` says otherwise).
         """
         names = [*groups, START, MONTHS] if earlier else list(groups)
         keys = self._keys(names)
@@ -377,7 +386,7 @@ class EagerJob:
             some_row = np.empty(n_groups, dtype=np.int64)
             some_row[codes] = np.arange(len(codes), dtype=np.int64)
             group_keys = [key[some_row] for key in keys]
-            earlier_group = _kernel.previous_rows(group_keys[:-2], group_keys[-2], group_keys[-1])
+            earlier_group = _base_rows(group_keys[:-2], group_keys[-2], group_keys[-1], versus)
             sums = _kernel.take(sums, earlier_group)
         self.numbers[TOTAL] = sums[codes]
 
@@ -461,3 +470,12 @@ def _arrow(pa: Any, column: Column) -> Any:
             pa.array(codes, mask=codes < 0), pa.array(column.categories, pa.string())
         )
     return pa.array(column, mask=~np.isfinite(column))
+
+
+def _base_rows(
+    keys: Sequence[Array], start: Array, months: Array, versus: Versus
+) -> _kernel.IntArray:
+    """Each row's base row: a year earlier by the kernel's linear-time paths, else by a sort."""
+    if versus is Lag.YEAR_EARLIER:
+        return _kernel.previous_rows(keys, start, months)
+    return _versus.base_rows(keys, start, months, _versus.base_starts(start, months, versus))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 import narwhals as nw
 from attrs import define, field
 
-from tradestats.periods import Period
+from tradestats.periods import Lag, Period, Versus
 from tradestats.tables._frames import (
     FOUND,
     MONTHS,
@@ -30,6 +30,7 @@ from tradestats.tables._frames import (
 from tradestats.tables._native import collect, open_frame
 from tradestats.tables._periods import parse_period
 from tradestats.tables._schema import raise_duplicate
+from tradestats.tables._versus import base_expr, missing_text
 from tradestats.tables.columns import ColumnUnits
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ P = ParamSpec("P")
 
 _BAD = PREFIX + "bad"
 _RATE_KEY = PREFIX + "rate_key"
+_BASE = PREFIX + "base"
+_FOUND_FLAG = PREFIX + "found_flag"
 
 
 def _distinct(frame: nw.LazyFrame[Any], column: str) -> list[Any]:
@@ -214,14 +217,14 @@ class LazyJob:
         """The values where ``condition`` holds, null elsewhere."""
         return nw.when(condition).then(values).otherwise(None)
 
-    def missing(self) -> nw.Expr:
-        """Each row's reason when it has no year-earlier row: "no row for 2022" and the like."""
+    def missing(self, versus: Versus = Lag.YEAR_EARLIER) -> nw.Expr:
+        """Each row's reason when it has no base row: "no row for 2022" and the like."""
         period = self.period
         assert period is not None
         distinct = list(self.periods)
         if not distinct:
             return nw.lit(None, dtype=nw.String)
-        texts = [f"no row for {self.periods[value].previous_year()}" for value in distinct]
+        texts = [missing_text(self.periods[value], versus) for value in distinct]
         return nw.col(period).replace_strict(distinct, texts, default=None, return_dtype=nw.String)
 
     # -- checks, alignment, totals --------------------------------------------------------
@@ -246,8 +249,15 @@ class LazyJob:
             row = mixed.row(0)
             raise_mixed(what, describe_group(groups, row[: len(groups)]), row[-2:])
 
-    def align(self, keys: Sequence[str], source: str = VALUE, *, keep_rows: bool = False) -> None:
-        """Add each row's year-earlier value of ``source`` (PREVIOUS) and whether found (FOUND).
+    def align(
+        self,
+        keys: Sequence[str],
+        source: str = VALUE,
+        *,
+        keep_rows: bool = False,
+        versus: Versus = Lag.YEAR_EARLIER,
+    ) -> None:
+        """Add each row's base value of ``source`` (PREVIOUS) and whether found (FOUND).
 
         Raises:
             DuplicateKeyError: If two rows have the same keys and period.
@@ -265,6 +275,10 @@ class LazyJob:
             n = len(keys)
             keys_shown = dict(zip(keys, row[:n], strict=True))
             raise_duplicate(keys_shown, self.period, row[n], row[n + 1])
+        if versus is not Lag.YEAR_EARLIER:
+            self._join_base(keys, {source: PREVIOUS, _FOUND_FLAG: FOUND}, versus)
+            self.frame = self.frame.with_columns((nw.col(FOUND).fill_null(0) > 0).alias(FOUND))
+            return
         earlier = self.frame.select(
             *keys,
             (nw.col(START) + 12).alias(START),
@@ -277,11 +291,37 @@ class LazyJob:
             (nw.col(FOUND).fill_null(0) > 0).alias(FOUND)
         )
 
-    def totals(self, groups: Sequence[str], *, earlier: bool = False) -> None:
+    def _join_base(
+        self, keys: Sequence[str], columns: Mapping[str, str], versus: Versus, earlier: Any = None
+    ) -> None:
+        """Join the ``columns`` (source → name) of each row's base row in ``earlier``.
+
+        ``earlier`` holds the keys, START and MONTHS (by default the job's own
+        frame, with an integer flag of 1); each row finds the one whose START is
+        its base (see :mod:`tradestats.tables._versus`).
+        """
+        if earlier is None:
+            earlier = self.frame.with_columns(nw.lit(1, nw.Int64).alias(_FOUND_FLAG))
+        right = earlier.select(
+            *keys,
+            nw.col(START).alias(_BASE),
+            MONTHS,
+            *(nw.col(source).alias(name) for source, name in columns.items()),
+        )
+        self.frame = (
+            self.frame.with_columns(base_expr(START, MONTHS, versus).alias(_BASE))
+            .join(right, on=[*keys, _BASE, MONTHS], how="left")
+            .drop(_BASE)
+        )
+
+    def totals(
+        self, groups: Sequence[str], *, earlier: bool = False, versus: Versus = Lag.YEAR_EARLIER
+    ) -> None:
         """Add the sum of VALUE over each row's group (TOTAL), null if a value is not finite.
 
-        With ``earlier``, the total of the same group one year before the row's own
-        period instead (``groups`` then leaves out the period).
+        With ``earlier``, the total of the same group in the base of the row's own
+        period instead (a year before unless ``versus`` says otherwise; ``groups``
+        then leaves out the period).
         """
         total = PREFIX + "sum"
         flagged = self.frame.with_columns((~self.finite(nw.col(VALUE))).cast(nw.Int64).alias(_BAD))
@@ -289,6 +329,9 @@ class LazyJob:
         grouped = _sums(flagged, by, {VALUE: total, _BAD: _BAD}).with_columns(
             nw.when(nw.col(_BAD) == 0).then(nw.col(total)).otherwise(None).alias(TOTAL)
         )
+        if earlier and versus is not Lag.YEAR_EARLIER:
+            self._join_base(groups, {TOTAL: TOTAL}, versus, earlier=grouped)
+            return
         if earlier:
             grouped = grouped.with_columns((nw.col(START) + 12).alias(START))
         self.frame = self.frame.join(grouped.select(*by, TOTAL), on=by, how="left")

@@ -2,7 +2,8 @@
 
 Each row is compared with the row of the same keys whose period covers the same
 months one year earlier, found by calendar and never by position; a row without
-one, or whose base is zero or negative, gets a null and a reason.
+one, or whose base is zero or negative, or whose value changed sign, gets a null
+and a reason.
 
 >>> import polars as pl
 >>> import tradestats.tables as tt
@@ -26,6 +27,7 @@ import numpy as np
 
 from tradestats import _rules
 from tradestats.errors import InvalidValueError
+from tradestats.periods import Lag, Versus, as_versus
 from tradestats.tables._contract import JobT, Mask, TableJob
 from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
@@ -65,16 +67,19 @@ def yoy_growth(
     units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
     allow_negative_base: bool = False,
+    versus: Versus | str | int = Lag.YEAR_EARLIER,
     hs_version: str | None = None,
     hs_weights: object = None,
 ) -> T:
-    """Year-on-year growth of every row over the same months one year earlier.
+    """Year-on-year growth of every row over the same months one year earlier, or another base.
 
     Adds the columns ``previous`` (the year-earlier value, in the value's unit,
     null without one), ``growth`` (a fraction: 0.593 is +59.3%), ``growth_reason``
     (null when ``growth`` is set, else why not: ``"no row for 2022"``, ``"zero
-    base"``, ``"negative base"``, ``"null value"``, ``"null previous value"``,
-    ``"out of range"``) and, when units are known, ``unit``. Null, NaN and
+    base"``, ``"negative base"``, ``"sign changed"`` — a balance that turned
+    from surplus to deficit or back has no growth rate —, ``"null value"``,
+    ``"null previous value"``, ``"out of range"``) and, when units are known,
+    ``unit``. Null, NaN and
     infinite values count as null. Eager frames keep their row order (and pandas
     its index) and hold reasons and units as categoricals; lazy ones come back in
     the engine's order, with text columns.
@@ -91,6 +96,14 @@ def yoy_growth(
             value and currency columns of the result are then converted too).
         allow_negative_base: Over a negative base, divide by its size (as
             :func:`tradestats.changes` does) instead of giving a null.
+        versus: The base each row is compared with: :attr:`~tradestats.Lag.YEAR_EARLIER`
+            (the default), :attr:`~tradestats.Lag.PREVIOUS` (the period of the
+            same length just before: month-on-month for months, quarter-on-quarter
+            for quarters), or an explicit earlier period of the same length
+            (``"2019"``, a :class:`~tradestats.Period`); text as
+            :func:`~tradestats.as_versus` reads it. Rows are aligned by calendar;
+            a row whose base row is missing gets ``"no row for 2023-06"``, and one
+            that an explicit base does not fit ``"no base: …"``.
         hs_version: Convert the product codes to this HS version first, with
             :func:`~tradestats.tables.hs.convert_hs` (and ``hs_weights`` for split
             codes). Without it, codes of two versions (``"HS2017:854140"``,
@@ -121,31 +134,49 @@ def yoy_growth(
     0    2021     NaN   no row for 2020
     1    2022     NaN       zero base
     2    2023     0.6            NaN
+
+    Month-on-month, and against a fixed year:
+
+    >>> months = pd.DataFrame({"reporter": ["CHN"] * 3, "period": ["2023-05", "2023-06", "2023-08"],
+    ...                        "value": [50.0, 55.0, 66.0]})
+    >>> tt.yoy_growth(months, keys=["reporter"], versus="previous")[["period", "growth_reason"]]
+        period    growth_reason
+    0  2023-05  no row for 2023-04
+    1  2023-06              NaN
+    2  2023-08  no row for 2023-07
+    >>> tt.yoy_growth(exports, keys=["reporter"], versus="2022")["growth"].tolist()
+    [nan, nan, 0.6]
     """
+    base = as_versus(versus)
     if hs_version is not None:
         frame = convert_hs(frame, to=hs_version, weights=hs_weights)
     elif "product" in keys:
         require_one_hs_version(frame, product="product", action="year-on-year growth")
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
-    return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base))
+    return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base, versus=base))
 
 
-def _growth(job: JobT, keys: Sequence[str], *, allow_negative_base: bool) -> list[str]:
+def _growth(
+    job: JobT, keys: Sequence[str], *, allow_negative_base: bool, versus: Versus
+) -> list[str]:
     """The formula of :func:`yoy_growth`: its result columns, added to ``job``."""
     job.check_one_currency(keys, what="year-on-year growth")
-    job.align(keys)
+    job.align(keys, versus=versus)
     current, previous = job.col(VALUE), job.col(PREVIOUS)
     negative = [] if allow_negative_base else [(previous < 0, _rules.NEGATIVE_BASE.reason)]
+    # Growth of a balance that changed sign is undefined, never a number such as -110%.
+    sign_changed = ((current < 0) & (previous > 0)) | ((current > 0) & (previous < 0))
     with np.errstate(all="ignore"):  # eager arrays: undefined rates are masked below
         base = job.magnitude(previous) if allow_negative_base else previous
         rate = current - previous
         rate /= base
         reason = job.reasons(
             null_reason(job, current, "value"),
-            (~job.found(), job.missing()),
+            (~job.found(), job.missing(versus)),
             null_reason(job, previous, "previous value"),
             (previous == 0, _rules.ZERO_BASE.reason),
             *negative,
+            (sign_changed, _rules.SIGN_CHANGED.reason),
             (~job.finite(rate), OUT_OF_RANGE),
         )
         job.add(
@@ -228,6 +259,7 @@ def contribution(
     value: str = "value",
     units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
+    versus: Versus | str | int = Lag.YEAR_EARLIER,
 ) -> T:
     """How many percentage points each row added to its group total's year-on-year growth.
 
@@ -249,6 +281,8 @@ def contribution(
         value: The numeric value column.
         units: The values' currency and scale (see :func:`yoy_growth`).
         fx: Exchange rates into one currency (see :func:`yoy_growth`).
+        versus: The base period (see :func:`yoy_growth`): the contribution is
+            then to the total's growth over that base.
 
     Returns:
         The same kind of frame, with the columns above added.
@@ -277,15 +311,16 @@ def contribution(
             by=list(by),
             keys=list(keys),
         )
+    base = as_versus(versus)
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
-    return cast("T", job.apply(_contribution, keys, by))
+    return cast("T", job.apply(_contribution, keys, by, base))
 
 
-def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str]) -> list[str]:
+def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str], versus: Versus) -> list[str]:
     """The formula of :func:`contribution`: its result columns, added to ``job``."""
     job.check_one_currency(by, what="contributions to growth")
-    job.align(keys, keep_rows=True)
-    job.totals(by, earlier=True)
+    job.align(keys, keep_rows=True, versus=versus)
+    job.totals(by, earlier=True, versus=versus)
     current, previous, total = job.col(VALUE), job.col(PREVIOUS), job.col(TOTAL)
     with np.errstate(all="ignore"):
         points = current - previous
@@ -293,7 +328,7 @@ def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str]) -> list[str
         points *= 100
         reason = job.reasons(
             null_reason(job, current, "value"),
-            (~job.found(), job.missing()),
+            (~job.found(), job.missing(versus)),
             null_reason(job, previous, "previous value"),
             null_reason(job, total, "previous total"),
             (total == 0, _rules.ZERO_PREVIOUS_TOTAL.reason),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final, TypeVar, cast
 import numpy as np
 
 from tradestats import _rules
+from tradestats.periods import Lag, Versus, as_versus
 from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
@@ -120,8 +121,9 @@ def share_change(
     value: str = "value",
     units: ColumnUnits | None = None,
     fx: ExchangeRates | None = None,
+    versus: Versus | str | int = Lag.YEAR_EARLIER,
 ) -> T:
-    """How many percentage points each row's share of its group moved in a year.
+    """How many percentage points each row's share of its group moved in a year, or since a base.
 
     Computes the shares as :func:`share` does, then compares each row's share
     with the share of the row of the same keys one year earlier. Adds ``total``,
@@ -138,6 +140,8 @@ def share_change(
         value: The numeric value column.
         units: The values' currency and scale (see :func:`share`).
         fx: Exchange rates into one currency (see :func:`share`).
+        versus: The base period (see :func:`~tradestats.tables.growth.yoy_growth`): the
+            share is compared with the share in that base.
 
     Returns:
         The same kind of frame, with the columns above added.
@@ -158,20 +162,23 @@ def share_change(
     >>> result.filter(pl.col("period") == 2023)["share_change_pp"].round(6).to_list()
     [30.0, -30.0]
     """
+    base = as_versus(versus)
     job = prepare(frame, keys=[*keys, *by], period=period, value=value, units=units, fx=fx)
-    return cast("T", job.apply(_share_change, keys, by, period))
+    return cast("T", job.apply(_share_change, keys, by, period, base))
 
 
-def _share_change(job: JobT, keys: Sequence[str], by: Sequence[str], period: str) -> list[str]:
+def _share_change(
+    job: JobT, keys: Sequence[str], by: Sequence[str], period: str, versus: Versus
+) -> list[str]:
     """The formula of :func:`share_change`: its result columns, added to ``job``."""
     job.check_one_currency(keys, what="changes of share")
     share_columns: list[str] = _shares(job, by, period)
-    job.align(keys, source="share")
+    job.align(keys, source="share", versus=versus)
     now, before = job.col("share"), job.col(PREVIOUS)
     with np.errstate(all="ignore"):
         reason = job.reasons(
             (~job.ok(job.reason("share_reason")), job.reason("share_reason")),
-            (~job.found(), job.missing()),
+            (~job.found(), job.missing(versus)),
             (~job.finite(before), "no previous share"),
         )
         job.add(

@@ -52,8 +52,11 @@ __all__ = [
     "MultiplierLike",
     "ShareLike",
     "cagr_bounds",
+    "change_bounds",
     "contribution_bounds",
+    "contribution_share_bounds",
     "growth_bounds",
+    "growth_difference_bounds",
     "implied_current_bounds",
     "implied_previous_bounds",
     "multiplier_bounds",
@@ -155,9 +158,18 @@ def growth_bounds(
         allow_negative_base: Over a base that is negative throughout, divide by
             its size instead of refusing, as :func:`~tradestats.changes` does.
 
+    Growth is undefined where the value changed sign (see
+    :func:`~tradestats.changes`), so the bounds refuse a current value of the
+    opposite sign to the base everywhere in their intervals, and also one whose
+    interval holds values of both signs, such as a balance published as "0.0
+    billion": the rate would be a number at some points and undefined at
+    others, which no range describes. Bound the change in level
+    (:func:`change_bounds`) instead.
+
     Raises:
         ZeroBaseError: If ``previous`` may be zero (its interval holds 0).
         NegativeBaseError: If ``previous`` is negative and that was not allowed.
+        SignChangeError: If the value changed sign, or may have, between the intervals.
         UnitMismatchError: For amounts in different currencies.
         InvalidValueError: For arguments that are not amounts.
 
@@ -166,6 +178,12 @@ def growth_bounds(
     ...     places=2
     ... )
     '+58.83% to +59.71%'
+    >>> growth_bounds(Reported.parse_amount("0.0 USD"), Amount(2, "USD"))
+    Traceback (most recent call last):
+    ...
+    tradestats.errors.SignChangeError: growth from 2 USD to 0.0 USD (±0.05 USD) is undefined:
+    the value may have changed sign, from 2 USD to 0.0 USD (±0.05 USD) (it stands for [-0.05,
+    0.05]); report the change in level instead
     """
     now, before = _amounts(
         current,
@@ -178,17 +196,117 @@ def growth_bounds(
         raise _rules.ZERO_BASE.interval_failure(
             before, subject=f"growth from {previous} to {current}", shown=previous, details=details
         )
-    if _rules.NEGATIVE_BASE.refuses_interval(before):
-        if not allow_negative_base:
-            raise _rules.NEGATIVE_BASE.interval_failure(
-                before,
-                subject=f"growth from {previous} to {current}",
-                advice=_rules.NEGATIVE_GROWTH_ADVICE,
-                details=details,
-            )
+    negative = _rules.NEGATIVE_BASE.refuses_interval(before)
+    if negative and not allow_negative_base:
+        raise _rules.NEGATIVE_BASE.interval_failure(
+            before,
+            subject=f"growth from {previous} to {current}",
+            advice=_rules.NEGATIVE_GROWTH_ADVICE,
+            details=details,
+        )
+    words = {"subject": f"growth from {previous} to {current}", "shown": current}
+    if _rules.SIGN_CHANGED.refuses_interval(now, before):
+        raise _rules.SIGN_CHANGED.interval_failure(
+            now, before, previous=previous, details=details, **words
+        )
+    if _rules.may_change_sign(now, before):
+        note = _rules.SIGN_MAY_HAVE_CHANGED["range"].format(now, before)
+        raise _rules.SIGN_CHANGED.failure(
+            previous=previous,
+            details=details,
+            **{**words, **_rules.SIGN_MAY_HAVE_CHANGED, "range": note},
+        )
+    if negative:
         # (c − p) ÷ |p| = c ÷ |p| + 1: each input once, so the corners give the bounds.
         return Bounds.from_interval(now / -before + ONE, Growth)
     return Bounds.from_interval(now / before - ONE, Growth)
+
+
+def change_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Amount]:
+    """The bounds of the change in level, current − previous: :func:`~tradestats.change`.
+
+    current − previous, in the previous value's unit, signed; defined for
+    values of any sign (a balance that changed sign too).
+
+    Raises:
+        UnitMismatchError: For amounts in different currencies.
+        InvalidValueError: For arguments that are not amounts.
+
+    >>> from tradestats.verify.figures import Reported
+    >>> change_bounds(Reported.parse_amount("187.6 billion USD"),
+    ...               Reported.parse_amount("184.2 billion USD"))
+    Bounds('3.3 to 3.5 billion USD')
+    """
+    now, before = _amounts(
+        current,
+        previous,
+        names=("the current value", "the previous value"),
+        action="compute the change from {other} to {this}",
+    )
+    return Bounds.from_interval(now - before, _unit_of(previous))
+
+
+def growth_difference_bounds(growth: GrowthLike, than: GrowthLike) -> Bounds[PercentagePoints]:
+    """The bounds of growth − than, in percentage points: :func:`~tradestats.growth_difference`.
+
+    Raises:
+        InvalidValueError: For arguments that are not growth rates.
+
+    >>> from tradestats.verify.figures import Reported
+    >>> growth_difference_bounds(Reported.parse_growth("+20.1%"), Reported.parse_growth("+5.2%"))
+    Bounds('+14.8 to +15.0 pp')
+    """
+    rate = _measure(growth, Growth, "the growth rate")
+    other = _measure(than, Growth, "the growth rate compared with")
+    return Bounds.from_interval((rate - other).scaleb(2), PercentagePoints)
+
+
+def contribution_share_bounds(
+    part_current: AmountLike,
+    part_previous: AmountLike,
+    total_current: AmountLike,
+    total_previous: AmountLike,
+) -> Bounds[PercentagePoints]:
+    """The bounds of a contribution share (贡献率): :func:`~tradestats.contribution_share`.
+
+    (part now − part before) ÷ (total now − total before) × 100, in percent
+    held as :class:`~tradestats.PercentagePoints`. The two changes are
+    intervals of their own and each is used once, so the bounds are at their
+    corners; they assume nothing about how the part relates to the total, so
+    they stay sound (and may be wider than a part within its total allows).
+
+    Raises:
+        ZeroBaseError: If the total's change may be zero ("total did not change").
+        UnitMismatchError: For amounts in different currencies.
+
+    >>> from tradestats.verify.figures import Reported
+    >>> contribution_share_bounds(Amount(80, "USD"), Amount(60, "USD"),
+    ...                           Reported.parse_amount("110 USD"), Amount(100, "USD"))
+    Bounds('+190.4 to +210.6 pp')
+    """
+    now, before, total_now, total_before = _amounts(
+        part_current,
+        part_previous,
+        total_current,
+        total_previous,
+        names=(
+            "the part's current value",
+            "the part's previous value",
+            "the current total",
+            "the previous total",
+        ),
+        action="compute the contribution share of {this} in {other}",
+    )
+    total_change = total_now - total_before
+    if _rules.TOTAL_UNCHANGED.refuses_interval(total_change):
+        raise _rules.TOTAL_UNCHANGED.interval_failure(
+            total_change,
+            subject=f"the contribution share of {part_current} in {total_current}",
+            shown=total_current,
+            previous=total_previous,
+            details={"total_current": total_current, "total_previous": total_previous},
+        )
+    return Bounds.from_interval(((now - before) / total_change).scaleb(2), PercentagePoints)
 
 
 def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multiplier]:

@@ -20,12 +20,13 @@ Reported('+59.3% (±0.05 pp)')
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Generic, cast
+from decimal import ROUND_CEILING, Context, Decimal
+from typing import TYPE_CHECKING, Any, Final, Generic, cast
 
 from attrs import field, frozen
 
-from tradestats._numbers import ZERO, Number, show, to_decimal
+from tradestats._grammar import ParsedMeasure, Reading, read_growth, read_multiplier
+from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, show, to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -77,6 +78,25 @@ def half_unit_of_last_digit(number: Decimal) -> Decimal:
     exponent = number.as_tuple().exponent
     assert isinstance(exponent, int)  # a finite Decimal
     return Decimal(5).scaleb(exponent - 1)
+
+
+#: Rounds a half-width up to two significant digits: still sound, and shown briefly.
+_TWO_DIGITS_UP: Final = Context(prec=2, rounding=ROUND_CEILING)
+
+
+def _fold_precision(parsed: ParsedMeasure) -> Decimal | None:
+    """The half-width of ×1/N read from an N-fold decrease, or None for any other figure.
+
+    N as written stands for N ± h, half a unit of its last digit ("halved" is N
+    = 2 ± 0.5), so ×1/N stands for 1/(N + h) to 1/(N − h), which is wider on
+    the side of 1/(N − h). The half-width is that wider side, rounded up; the
+    digits of ×1/N itself say nothing of the precision.
+    """
+    if parsed.reading is not Reading.FOLD_DECREASE:
+        return None
+    n = parsed.number
+    lowest = DOWN.subtract(n, half_unit_of_last_digit(n))
+    return _TWO_DIGITS_UP.plus(UP.subtract(UP.divide(ONE, lowest), DOWN.divide(ONE, n)))
 
 
 @frozen
@@ -173,14 +193,21 @@ class Reported(Generic[T]):
 
         >>> Reported.parse_growth("增长3.26倍")
         Reported('+326% (±0.5 pp)')
+        >>> Reported.parse_growth("halved")
+        Reported('-50% (±17 pp)')
         """
-        return reported(Growth.parse(text, times=times))
+        return reported(Growth.parse(text, times=times), _fold_precision(read_growth(text)))
 
     @classmethod
     def parse_multiplier(
         cls, text: str, *, times: TimesConvention | None = None
     ) -> Reported[Multiplier]:
         """Read a multiplier as :meth:`.Multiplier.parse` does, with the precision the text gives.
+
+        The words of a multiple are read as "N times": "doubled" is ×2 ± 0.5. An
+        N-fold decrease is ×1/N, whose precision comes from N's digits: "decreased
+        3.5-fold" stands for 1/3.55 to 1/3.45, and so for ×1/3.5 ± 0.0042 (the
+        wider side, rounded up).
 
         Raises:
             ParseError: For text that is not a multiplier.
@@ -189,8 +216,12 @@ class Reported(Generic[T]):
         >>> from tradestats import TimesConvention
         >>> Reported.parse_multiplier("3.26 times", times=TimesConvention.MORE)
         Reported('×4.26 (±0.005)')
+        >>> Reported.parse_multiplier("doubled")
+        Reported('×2 (±0.5)')
+        >>> Reported.parse_multiplier("decreased 3.5-fold").interval.contains(1 / Decimal("3.45"))
+        True
         """
-        return reported(Multiplier.parse(text, times=times))
+        return reported(Multiplier.parse(text, times=times), _fold_precision(read_multiplier(text)))
 
     @classmethod
     def parse_share(cls, text: str) -> Reported[Share]:
