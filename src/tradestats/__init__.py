@@ -86,7 +86,7 @@ from tradestats.verify.bounds import (
     share_bounds,
     share_change_bounds,
 )
-from tradestats.verify.figures import Reported, as_reported, reported
+from tradestats.verify.figures import Qualifier, Reported, as_reported, reported
 from tradestats.verify.intervals import Interval
 
 _deprecated.install()
@@ -125,6 +125,7 @@ __all__ = [
     "PeriodMismatchError",
     "Product",
     "ProductGroup",
+    "Qualifier",
     "RateKind",
     "Report",
     "ReportFileError",

@@ -18,6 +18,8 @@ Layout
     ``measures``   :func:`read_growth`, :func:`read_multiplier`, :func:`read_share`,
                    :func:`read_points` → :class:`ParsedMeasure`.
     ``periods``    :func:`read_period` → :class:`ParsedPeriod`.
+    ``qualifiers`` :func:`read_qualifier` ("over", "nearly", 约, 左右) and
+                   :func:`read_balance_sign` ("deficit", 顺差): words around a figure.
 
 The grammar knows no pint and no value type: it sits below :mod:`tradestats.units`.
 
@@ -98,6 +100,7 @@ from tradestats._grammar.measures import (
     read_share,
 )
 from tradestats._grammar.periods import MAX_PERIOD_CHARS, ParsedPeriod, read_period
+from tradestats._grammar.qualifiers import qualifier_named, read_balance_sign, read_qualifier
 
 __all__ = [
     "MAX_NUMERAL_CHARS",
@@ -110,11 +113,14 @@ __all__ = [
     "Reading",
     "currency_of",
     "physical_name",
+    "qualifier_named",
     "quote",
     "read_amount",
+    "read_balance_sign",
     "read_growth",
     "read_multiplier",
     "read_period",
     "read_points",
+    "read_qualifier",
     "read_share",
 ]
