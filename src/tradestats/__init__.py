@@ -31,6 +31,7 @@ from tradestats.claims.consistency import CheckResult, Verdict, check
 from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
+    BalanceSign,
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -101,6 +102,7 @@ __all__ = [
     "WORLD",
     "AmbiguityError",
     "Amount",
+    "BalanceSign",
     "Bounds",
     "CheckResult",
     "Claim",
