@@ -48,6 +48,7 @@ _COLOURS: Final = {
     Verdict.CONSISTENT: "\033[32m",  # green
     Verdict.INCONSISTENT: "\033[1;31m",  # bold red
     Verdict.NOT_CHECKABLE: "\033[33m",  # yellow
+    Verdict.UNDEFINED: "\033[36m",  # cyan
     Verdict.UNFINISHED: "\033[35m",  # magenta
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
@@ -247,7 +248,7 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     summary = ", ".join(
         f"{counts[verdict]} {verdict.value}"
         for verdict in Verdict
-        if verdict is not Verdict.UNFINISHED or counts[verdict]
+        if verdict not in (Verdict.UNFINISHED, Verdict.UNDEFINED) or counts[verdict]
     )
     status = Verdict.CONSISTENT if result.consistent else Verdict.INCONSISTENT
     lines += ["", f"Result: {paint(status.value, _COLOURS[status])} ({summary})"]

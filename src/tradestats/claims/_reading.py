@@ -285,9 +285,7 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
         raise where.fail(kind, f"expected {_EXAMPLES[kind]}, got {_show(figure)}", figure)
     reported, sign = _reported(kind, figure, body, where)
     try:
-        return _build(
-            kind, claim_id=claim_id, body=body, when=when, reported=reported, sign=sign
-        )
+        return _build(kind, claim_id=claim_id, body=body, when=when, reported=reported, sign=sign)
     except TradeStatsError as error:
         field = str(error.details.get("field", kind))
         raise where.fail(field, error.message, error.details.get("value")) from None
@@ -310,22 +308,10 @@ def _reported(
     kind: str, figure: str, body: dict[str, Any], where: _Where
 ) -> tuple[Reported[Any], BalanceSign | None]:
     times = _times(body, where) if kind == "multiplier" else None
-    sign = _sign(body, where) if kind in _SIGNED else None
     published = figure
+    sign = None
     if kind in _SIGNED:
-        try:
-            word, figure = read_balance_sign(figure)
-        except TradeStatsError as error:
-            raise where.fail(kind, error.message, figure) from None
-        if word is not None:
-            written = BalanceSign(word)
-            if sign is not None and sign is not written:
-                raise where.fail(
-                    "sign",
-                    f"the text says {written.value} and the key says {sign.value}: keep one",
-                    sign.value,
-                )
-            sign = written
+        sign, figure = _text_sign(kind, figure, body, where)
     try:
         if kind == "value":
             result: Reported[Any] = Reported.parse_amount(figure)
@@ -354,6 +340,27 @@ def _reported(
     if kind == "value" and sign is not None:
         result = _signed(result, sign, where)
     return result, sign
+
+
+def _text_sign(
+    kind: str, figure: str, body: dict[str, Any], where: _Where
+) -> tuple[BalanceSign | None, str]:
+    """The sign a deficit or surplus word (or the ``sign`` key) gives, and the text left."""
+    sign = _sign(body, where)
+    try:
+        word, rest = read_balance_sign(figure)
+    except TradeStatsError as error:
+        raise where.fail(kind, error.message, figure) from None
+    if word is None:
+        return sign, rest
+    written = BalanceSign(word)
+    if sign is not None and sign is not written:
+        raise where.fail(
+            "sign",
+            f"the text says {written.value} and the key says {sign.value}: keep one",
+            sign.value,
+        )
+    return written, rest
 
 
 def _sign(body: dict[str, Any], where: _Where) -> BalanceSign | None:

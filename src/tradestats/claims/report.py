@@ -184,7 +184,7 @@ class Report:
 
     @cached_property
     def balance_relations(self) -> tuple[tuple[str, str, str], ...]:
-        """``(balance, exports, imports)`` ids of declared flows of one reporter, partner and product.
+        """``(balance, exports, imports)`` ids of flows of one reporter, partner and product.
 
         For each, balance = exports − imports holds in every period without a
         claim saying so: the check adds the relation itself.
