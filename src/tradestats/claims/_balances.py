@@ -6,10 +6,11 @@ growth is undefined, and the check says so rather than calling the figure
 consistent or inconsistent. Before the check, each growth or multiplier claim
 on a balance is looked at against the other claims (with every such claim left
 out): if they force the balance to change sign, or its base to be zero, the
-claim's verdict is undefined; otherwise its sign is the one it publishes, or the
-one the other claims force. A claim whose sign neither it nor the others tell is
-not checked (never guessed): its figure is true of a surplus and of a deficit,
-which together are no linear constraint.
+claim's verdict is undefined; otherwise its sign is the one it publishes, which
+makes it a linear constraint like any other claim. A claim that publishes no sign
+is true of a surplus or of a deficit, which together are no linear constraint: it
+constrains nothing, and is checked against the sign the others force, if they do;
+if they do not, it is not checked (its sign is never guessed).
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ class Outcome(NamedTuple):
 
     Args:
         sign: +1 or −1: the sign of the balance in both periods, if known.
+        published: Whether the claim published the sign (else the others force it).
         reason: Why the growth is undefined ("sign changed", "zero base"), or ``None``.
         now: What the others allow for the balance in the claim's period.
         before: What they allow in its base period.
     """
 
     sign: int | None
+    published: bool
     reason: str | None
     now: Span | None
     before: Span | None
@@ -63,18 +66,18 @@ def outcomes(network: Network, claims: list[GrowthClaim | MultiplierClaim]) -> d
             now = network.extent(others, [((claim.flow, claim.period), 1)])
             before = network.extent(others, [((claim.flow, claim.period.previous_year()), 1)])
         except Infeasible:  # the others conflict: they force nothing
-            found[claim.id] = Outcome(published, None, None, None)
+            found[claim.id] = Outcome(published, published is not None, None, None, None)
             continue
         if (now.low > 0 and before.high < 0) or (now.high < 0 and before.low > 0):
-            found[claim.id] = Outcome(None, "sign changed", now, before)
+            found[claim.id] = Outcome(None, False, "sign changed", now, before)
         elif before.low == 0 == before.high:
-            found[claim.id] = Outcome(None, "zero base", now, before)
+            found[claim.id] = Outcome(None, False, "zero base", now, before)
         elif published is not None:
-            found[claim.id] = Outcome(published, None, now, before)
+            found[claim.id] = Outcome(published, True, None, now, before)
         elif now.low > 0 or before.low > 0:
-            found[claim.id] = Outcome(1, None, now, before)
+            found[claim.id] = Outcome(1, False, None, now, before)
         elif now.high < 0 or before.high < 0:
-            found[claim.id] = Outcome(-1, None, now, before)
+            found[claim.id] = Outcome(-1, False, None, now, before)
         else:
-            found[claim.id] = Outcome(None, None, now, before)
+            found[claim.id] = Outcome(None, False, None, now, before)
     return found

@@ -376,9 +376,11 @@ def check(
         for claim_id, found in special.items()
         if found.reason is None and found.sign is not None
     }
-    left_out = [claim_id for claim_id in special if claim_id not in signs]
+    # Only a published sign makes a constraint: a sign the others force is used to
+    # read the claim's own figure, and would otherwise feed back into theirs.
+    left_out = [claim_id for claim_id, found in special.items() if not found.published]
     network = Network(report, budget=budget, engine=_engine, signs=signs, left_out=left_out)
-    duplicates = _duplicates(report, set(left_out))
+    duplicates = _duplicates(report, set(special))
     # Groups of claims that share no value cannot conflict with each other.
     skipped: set[str] = set()
     twins = {claim_id for group in duplicates for claim_id in group}
@@ -403,7 +405,7 @@ def check(
     cores.sort(key=lambda core: order[core[0]])
     active.sort(key=order.__getitem__)
     notes = {claim_id: _twins_note(report, group) for group in duplicates for claim_id in group}
-    undefined = {claim_id: special[claim_id] for claim_id in left_out}
+    undefined = {claim_id: found for claim_id, found in special.items() if found.sign is None}
     checks = tuple(
         _checks(network, active, cores, skipped, deadline, undefined=undefined, notes=notes)
     )

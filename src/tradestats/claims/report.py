@@ -352,10 +352,11 @@ def _check_sign(claim: Claim, flows: dict[str, ReportFlow]) -> None:
 
 
 def _links(report: Report) -> dict[str, str]:
-    """Union-find parents: flows in one share or sum must share a unit."""
+    """Union-find parents: flows in one share, sum or balance relation must share a unit."""
     parent = {flow.id: flow.id for flow in report.flows}
-    for claim in report.claims:
-        names = [flow_id for _, flow_id in _references(claim)]
+    groups = [[flow_id for _, flow_id in _references(claim)] for claim in report.claims]
+    # balance = exports − imports ties the three as a sum claim would.
+    for names in [*groups, *map(list, report.balance_relations)]:
         for other in names[1:]:
             parent[_find(parent, other)] = _find(parent, names[0])
     return parent
