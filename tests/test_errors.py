@@ -24,6 +24,7 @@ from tradestats import (
     ParseError,
     PeriodMismatchError,
     ReportFileError,
+    SignChangeError,
     StructuringError,
     TradeStatsError,
     UnitMismatchError,
@@ -250,6 +251,7 @@ ERROR_BUILTINS: dict[type[TradeStatsError], tuple[type[Exception], ...]] = {
     StructuringError: (ValueError,),
     ReportFileError: (ValueError,),
     DuplicateKeyError: (ValueError,),
+    SignChangeError: (ValueError,),
 }
 
 
