@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 
-#: How far below a figure "nearly" reaches, as a fraction of its size: "nearly 10.0%" is
+#: How far below a figure "nearly" reaches, as a fraction of its size; "nearly 10.0%" is
 #: 9% to 10.05%, "nearly 100 billion" 90 to 100.5 billion.
 NEARLY_SLACK: Final = Decimal("0.1")
 #: How far either side of a figure "about" reaches, as a fraction of its size, unless
@@ -85,17 +85,17 @@ class Qualifier(enum.Enum):
     Bounds('+9.00% to +10.05%')
     """
 
-    #: As published: the figure's rounding interval (half a unit of the last digit).
+    #: As published, the figure's rounding interval (half a unit of the last digit).
     EXACT = "exact"
-    #: "over", "more than", 超过, 逾, 以上: at least the low end of the rounding, no upper end.
+    #: At least the low end of the rounding, no upper end ("over", "more than", 超过, 逾, 以上).
     OVER = "over"
-    #: "under", "less than", 不到, 不足: at most the high end of the rounding, no lower end.
+    #: From zero to the high end of the rounding ("under", "less than", 不到, 不足).
     UNDER = "under"
-    #: "nearly", "almost", 近, 将近, 接近: from the figure less :data:`NEARLY_SLACK` of
-    #: its size up to the high end of its rounding.
+    #: From the figure less :data:`NEARLY_SLACK` of its size up to the high end of its
+    #: rounding ("nearly", "almost", 近, 将近, 接近).
     NEARLY = "nearly"
-    #: "about", "around", 约, 左右: the figure ± :data:`ABOUT_WIDTH` of its size, or its
-    #: rounding if that is wider.
+    #: The figure ± :data:`ABOUT_WIDTH` of its size, or its rounding if that is wider
+    #: ("about", "around", 约, 左右).
     ABOUT = "about"
 
     @classmethod
@@ -340,7 +340,7 @@ class Reported(Generic[T]):
 
     @property
     def rounding(self) -> Interval:
-        """The rounding interval of the digits, whatever the qualifier: value ± precision.
+        """The rounding interval of the digits (value ± precision), whatever the qualifier.
 
         Cut to what the kind allows, like :attr:`interval`.
 
@@ -352,7 +352,7 @@ class Reported(Generic[T]):
 
     @property
     def bounds(self) -> Bounds[T]:
-        """The values the figure stands for, with its qualifier: an end may be open.
+        """The values the figure stands for, with its qualifier; an end may be open.
 
         An exact figure stands for its rounding interval; "over 93.7 billion" for
         93.65 billion or more, "nearly 10.0%" for 9% to 10.05%, "about 5.0%" for
