@@ -297,7 +297,7 @@ class Network:
         """
         ordered = sorted(set(claim_ids), key=self._order.__getitem__)
         rows = [row for claim_id in ordered for row in self._rows[claim_id]]
-        return Program(len(self._index), [*rows, *self._relation_rows], self._free)
+        return Program(len(self._index), [*rows, *self._relations_on(rows)], self._free)
 
     def _component_rows(self, component: int) -> list[tuple[str | None, Row]]:
         """A component's rows by claim, and the balance relations on its values (claim ``None``)."""
@@ -306,18 +306,25 @@ class Network:
             for claim_id in self.components[component]
             for row in self._rows[claim_id]
         ]
-        used = {j for _, row in rows for j in row.coefficients}
-        relations = list(self._relation_rows)
+        return rows + [(None, row) for row in self._relations_on([row for _, row in rows])]
+
+    def _relations_on(self, rows: Iterable[Row]) -> list[Row]:
+        """The rows of the balance relations tied to the values of ``rows``, directly or not.
+
+        The others leave those values free, so leaving them out keeps programs small.
+        """
+        used = {j for row in rows for j in row.coefficients}
+        left, found = list(self._relation_rows), []
         grown = True
         while grown:
             grown = False
-            for row in list(relations):
+            for row in list(left):
                 if used.intersection(row.coefficients):
-                    rows.append((None, row))
+                    found.append(row)
                     used.update(row.coefficients)
-                    relations.remove(row)
+                    left.remove(row)
                     grown = True
-        return rows
+        return found
 
     def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified:
         """The values the given claims allow (cached)."""
