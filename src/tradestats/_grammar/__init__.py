@@ -63,6 +63,10 @@ share         ``92.3%``, ``占92.3%``, ``占比92.3%``  92.3%
 points        ``+1.2 pp``, ``-0.5 p.p.``          +1.2 pp, −0.5 pp
 points        ``up 1.2 percentage points``        +1.2 pp
 points        ``同比提高1.2个百分点``                +1.2 pp
+qualifier     ``over 93.7 billion yuan``, ``937亿元以上``  over (Reported.parse_*)
+qualifier     ``nearly 10%``, ``增长近10%``          nearly
+qualifier     ``about 5%``, ``约5%``, ``5%左右``      about
+sign          ``a deficit of 11.8 billion``, ``逆差``  deficit (report files)
 period        ``2023``, ``2023年``, ``2023年全年``   2023
 period        ``2023-07``, ``Jul 2023``, ``2023年7月``  2023-07
 period        ``2023-Q2``, ``Q2 2023``, ``2023年第二季度``  2023-Q2
