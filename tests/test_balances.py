@@ -13,13 +13,24 @@ from hypothesis import strategies as st
 
 import tradestats as ts
 import tradestats.cli
-from tradestats import Amount, BalanceSign, Growth, Period, Qualifier, Share
+from tradestats import Amount, BalanceSign, Growth, Multiplier, Period, Qualifier, Share
 from tradestats._grammar._words import QUALIFIER_SUFFIXES, QUALIFIER_WORDS
 from tradestats.claims.consistency import Verdict, check
-from tradestats.claims.report import Claim, GrowthClaim, Report, ReportFlow, SumClaim, ValueClaim
+from tradestats.claims.report import (
+    Claim,
+    GrowthClaim,
+    MultiplierClaim,
+    Report,
+    ReportFlow,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
 from tradestats.errors import InvalidValueError, ParseError, ReportFileError
 from tradestats.verify._kinds import magnitude_of
 from tradestats.verify.figures import ABOUT_WIDTH, NEARLY_SLACK, Reported
+
+from .test_consistency import World, claim_key, worlds
 
 HEAD = """
 title = "t"
@@ -396,7 +407,7 @@ def test_correct_reports_with_balances_and_qualifiers_are_never_flagged(world: B
 
 
 # Checks of exact rational programs: a share of the profile's examples keeps the suite quick.
-@settings(max_examples=max(1, settings().max_examples // 2))
+@settings(max_examples=max(1, settings().max_examples // 3))
 @given(balances(sign_change=True), st.decimals(-5, 5, places=3), st.sampled_from(BalanceSign))
 def test_sign_changes_are_undefined_never_a_number(
     world: Balances, rate: Decimal, sign: BalanceSign
@@ -488,3 +499,60 @@ def test_reading_round_trip_of_signed_qualified_values(word: str, sign: str | No
     from_keys = report(claim(id="v", flow="b", value="11.8 billion USD", **keys))
     assert from_keys.claims[0].value == from_text.claims[0].value  # type: ignore[union-attr]
     assert ts.from_json(ts.to_json(from_text), Report) == from_text
+
+
+@pytest.mark.parametrize(
+    ("figure", "verdict"),
+    [
+        ({"growth": "up more than 10%"}, Verdict.CONSISTENT),
+        ({"growth": "up more than 30%"}, Verdict.INCONSISTENT),
+        ({"growth": "增长近20.0%"}, Verdict.CONSISTENT),
+        ({"growth": "nearly 25.0%"}, Verdict.INCONSISTENT),
+        ({"multiplier": "×1.2左右"}, Verdict.CONSISTENT),
+        ({"multiplier": "under ×1.1"}, Verdict.INCONSISTENT),
+        ({"share": "about 45%", "part": "x", "whole": "m"}, Verdict.CONSISTENT),
+        ({"share": "over 50%", "part": "x", "whole": "m"}, Verdict.INCONSISTENT),
+    ],
+)
+def test_qualified_measures_in_the_check(figure: dict[str, str], verdict: Verdict) -> None:
+    """Qualified growth, multipliers and shares meet what the values allow, or miss it."""
+    values = (
+        claim(id="x22", flow="x", value="100.0 billion USD", period="2022"),
+        claim(id="x23", flow="x", value="120.0 billion USD"),
+        claim(id="m23", flow="m", value="270.0 billion USD"),
+    )
+    fields = {"flow": "x", **figure} if "part" not in figure else figure
+    result = check(report(*values, claim(id="q", **fields)))
+    assert result.verdict("q") == verdict
+
+
+def qualify(claim_: Claim, qualifier: Qualifier, truth: Decimal) -> Claim:
+    """The claim with its figure qualified, if the qualified figure still holds ``truth``."""
+    if isinstance(claim_, ValueClaim):
+        value = claim_.value.qualified(qualifier)
+        unit = value.value.unit
+        return attrs.evolve(claim_, value=value) if value.contains(Amount(truth, unit)) else claim_
+    if isinstance(claim_, GrowthClaim):
+        growth = claim_.growth.qualified(qualifier)
+        return attrs.evolve(claim_, growth=growth) if growth.contains(Growth(truth)) else claim_
+    if isinstance(claim_, MultiplierClaim):
+        factor = claim_.multiplier.qualified(qualifier)
+        holds = factor.contains(Multiplier(truth))
+        return attrs.evolve(claim_, multiplier=factor) if holds else claim_
+    if isinstance(claim_, ShareClaim):
+        share = claim_.share.qualified(qualifier)
+        return attrs.evolve(claim_, share=share) if share.contains(Share(truth)) else claim_
+    return claim_
+
+
+# Each example checks a whole random report: a share of the profile's examples.
+@settings(max_examples=max(1, settings().max_examples // 4))
+@given(worlds(), st.lists(st.sampled_from(Qualifier), min_size=12, max_size=12))
+def test_qualified_reports_are_never_flagged(world: World, qualifiers: list[Qualifier]) -> None:
+    """Correct figures with any qualifier that still holds the truth never raise an alarm."""
+    claims = tuple(
+        c if isinstance(c, SumClaim) else qualify(c, q, world.truth(claim_key(c)))
+        for c, q in zip(world.report.claims, qualifiers * 4, strict=False)
+    )
+    result = check(attrs.evolve(world.report, claims=claims), budget=2)
+    assert [c.explanation for c in result.checks if c.verdict is Verdict.INCONSISTENT] == []
