@@ -1,6 +1,6 @@
 """The ``tradestats`` command: ``tradestats check REPORT.toml`` checks a report's claims.
 
-Exit status: 0 when every claim is consistent (or not checkable), 1 when any is
+Exit status: 0 when every claim is consistent (or not checkable, or undefined), 1 when any is
 inconsistent, 2 when the file cannot be read or is not a valid report (or the
 command line is wrong), 3 when ``--time-limit`` ran out before every claim was
 checked and none found so far is inconsistent. ``--json`` prints the result as a JSON object (see
