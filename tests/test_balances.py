@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from decimal import Decimal, localcontext
 from typing import Any
 
@@ -556,3 +557,12 @@ def test_qualified_reports_are_never_flagged(world: World, qualifiers: list[Qual
     )
     result = check(attrs.evolve(world.report, claims=claims), budget=2)
     assert [c.explanation for c in result.checks if c.verdict is Verdict.INCONSISTENT] == []
+
+
+def test_plain_data_of_reported_figures_round_trips() -> None:
+    """The qualifier travels in JSON and pickles; JSON written before it reads as exact."""
+    figure = Reported.parse_growth("同比增长约5%")
+    assert ts.from_json(ts.to_json(figure), Reported) == figure
+    assert pickle.loads(pickle.dumps(figure)) == figure
+    old = '{"precision": "5E+8", "value": {"magnitude": "5E+9", "unit": "USD"}}'
+    assert ts.from_json(old, Reported).qualifier is Qualifier.EXACT
