@@ -114,7 +114,19 @@ def error_of(*claims: Claim) -> TradeStatsError:
             "claim id 'a' is used twice",
         ),
         ((value("a", "moon", "1 CNY"),), "flow", "unknown flow 'moon'"),
-        ((growth("g", "balance", "5%"),), "flow", "is a balance"),
+        (
+            (
+                ShareClaim(
+                    id="s",
+                    part="balance",
+                    whole="world",
+                    period=JAN_JUL_2023,
+                    share=Reported.parse_share("5%"),
+                ),
+            ),
+            "part",
+            "is a balance",
+        ),
         (
             (
                 ShareClaim(

@@ -34,6 +34,7 @@ from tradestats.claims.consistency import CheckResult, Verdict, check
 from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
+    BalanceSign,
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -102,7 +103,7 @@ from tradestats.verify.bounds import (
     share_bounds,
     share_change_bounds,
 )
-from tradestats.verify.figures import Reported, as_reported, reported
+from tradestats.verify.figures import Qualifier, Reported, as_reported, reported
 from tradestats.verify.intervals import Interval
 
 _deprecated.install()
@@ -117,6 +118,7 @@ __all__ = [
     "WORLD",
     "AmbiguityError",
     "Amount",
+    "BalanceSign",
     "Bounds",
     "CheckResult",
     "Claim",
@@ -147,6 +149,7 @@ __all__ = [
     "PeriodMismatchError",
     "Product",
     "ProductGroup",
+    "Qualifier",
     "RateKind",
     "Report",
     "ReportFileError",

@@ -1,6 +1,6 @@
 """The ``tradestats`` command: ``tradestats check REPORT.toml`` checks a report's claims.
 
-Exit status: 0 when every claim is consistent (or not checkable), 1 when any is
+Exit status: 0 when every claim is consistent (or not checkable, or undefined), 1 when any is
 inconsistent, 2 when the file cannot be read or is not a valid report (or the
 command line is wrong), 3 when ``--time-limit`` ran out before every claim was
 checked and none found so far is inconsistent. ``--json`` prints the result as a JSON object (see
@@ -48,6 +48,7 @@ _COLOURS: Final = {
     Verdict.CONSISTENT: "\033[32m",  # green
     Verdict.INCONSISTENT: "\033[1;31m",  # bold red
     Verdict.NOT_CHECKABLE: "\033[33m",  # yellow
+    Verdict.UNDEFINED: "\033[36m",  # cyan
     Verdict.UNFINISHED: "\033[35m",  # magenta
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
@@ -276,7 +277,7 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     summary = ", ".join(
         f"{counts[verdict]} {verdict.value}"
         for verdict in Verdict
-        if verdict is not Verdict.UNFINISHED or counts[verdict]
+        if verdict not in (Verdict.UNFINISHED, Verdict.UNDEFINED) or counts[verdict]
     )
     status = Verdict.CONSISTENT if result.consistent else Verdict.INCONSISTENT
     lines += ["", f"Result: {paint(status.value, _COLOURS[status])} ({summary})"]

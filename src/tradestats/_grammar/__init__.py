@@ -18,6 +18,8 @@ Layout
     ``measures``   :func:`read_growth`, :func:`read_multiplier`, :func:`read_share`,
                    :func:`read_points` → :class:`ParsedMeasure`.
     ``periods``    :func:`read_period` → :class:`ParsedPeriod`.
+    ``qualifiers`` :func:`read_qualifier` ("over", "nearly", 约, 左右) and
+                   :func:`read_balance_sign` ("deficit", 顺差): words around a figure.
 
 The grammar knows no pint and no value type: it sits below :mod:`tradestats.units`.
 
@@ -61,6 +63,10 @@ share         ``92.3%``, ``占92.3%``, ``占比92.3%``  92.3%
 points        ``+1.2 pp``, ``-0.5 p.p.``          +1.2 pp, −0.5 pp
 points        ``up 1.2 percentage points``        +1.2 pp
 points        ``同比提高1.2个百分点``                +1.2 pp
+qualifier     ``over 93.7 billion yuan``, ``937亿元以上``  over (Reported.parse_*)
+qualifier     ``nearly 10%``, ``增长近10%``          nearly
+qualifier     ``about 5%``, ``约5%``, ``5%左右``      about
+sign          ``a deficit of 11.8 billion``, ``逆差``  deficit (report files)
 period        ``2023``, ``2023年``, ``2023年全年``   2023
 period        ``2023-07``, ``Jul 2023``, ``2023年7月``  2023-07
 period        ``2023-Q2``, ``Q2 2023``, ``2023年第二季度``  2023-Q2
@@ -98,6 +104,7 @@ from tradestats._grammar.measures import (
     read_share,
 )
 from tradestats._grammar.periods import MAX_PERIOD_CHARS, ParsedPeriod, read_period
+from tradestats._grammar.qualifiers import qualifier_named, read_balance_sign, read_qualifier
 
 __all__ = [
     "MAX_NUMERAL_CHARS",
@@ -110,11 +117,14 @@ __all__ = [
     "Reading",
     "currency_of",
     "physical_name",
+    "qualifier_named",
     "quote",
     "read_amount",
+    "read_balance_sign",
     "read_growth",
     "read_multiplier",
     "read_period",
     "read_points",
+    "read_qualifier",
     "read_share",
 ]

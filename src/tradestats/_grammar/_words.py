@@ -17,6 +17,7 @@ __all__ = [
     "BY_WORD",
     "CJK_DIGITS",
     "CURRENCY_WORDS",
+    "DEFICIT_WORDS",
     "FALL_WORDS",
     "FOLD_WORDS",
     "MONEY_LETTER_SCALES",
@@ -30,10 +31,15 @@ __all__ = [
     "PERCENT_WORDS",
     "PHYSICAL_WORDS",
     "POINTS_WORDS",
+    "QUALIFIER_AFTER_NUMBER",
+    "QUALIFIER_SUFFIXES",
+    "QUALIFIER_WORDS",
     "RANGE_WORDS",
     "RISE_WORDS",
     "SCALES",
     "SHARE_WORDS",
+    "SIGN_FILLERS",
+    "SURPLUS_WORDS",
     "TIMES_MORE_VERBS",
     "TIMES_SIGNS",
     "TIMES_VERBS",
@@ -186,16 +192,18 @@ POINTS_WORDS: Final = (
     "pp", "p.p.", "percentage point", "percentage points", "个百分点", "百分点",
 )  # fmt: skip
 
-#: Words of a rise, before the (unsigned) number.
+#: Words of a rise, before the (unsigned) number. "Widened" and 扩大 are the rise of a
+#: balance's size ("the deficit widened 7.9%").
 RISE_WORDS: Final = (
-    "up", "rose", "grew", "increased", "surged", "jumped",
-    "增长", "增加", "上升", "上涨", "提高", "增",
+    "up", "rose", "grew", "increased", "surged", "jumped", "widened", "expanded",
+    "增长", "增加", "上升", "上涨", "提高", "增", "扩大",
 )  # fmt: skip
 
-#: Words of a fall, before the (unsigned) number: "down 3.2%" is −3.2%.
+#: Words of a fall, before the (unsigned) number: "down 3.2%" is −3.2%. "Narrowed",
+#: 收窄 and 缩小 are the fall of a balance's size.
 FALL_WORDS: Final = (
-    "down", "fell", "dropped", "decreased", "declined",
-    "下降", "减少", "降低", "下跌", "回落", "降",
+    "down", "fell", "dropped", "decreased", "declined", "narrowed", "shrank",
+    "下降", "减少", "降低", "下跌", "回落", "降", "收窄", "缩小",
 )  # fmt: skip
 
 #: Cue words that say a change is year on year: they stand before or after the
@@ -247,6 +255,43 @@ TIMES_WORDS: Final = ("times", "fold", "-fold", "倍")
 TIMES_VERBS: Final = ("up", "grew", "rose", "surged", "increased")
 BY_WORD: Final = "by"
 MORE_WORD: Final = "more"
+
+# -- qualifiers and the sign of a balance ------------------------------------------------
+# The names are the values of tradestats.verify.figures.Qualifier; what each means is
+# documented there and in the report-format page.
+
+#: Words before a figure (or between a word of direction and it) that qualify it.
+QUALIFIER_WORDS: Final[dict[str, str]] = {
+    "over": "over", "more than": "over", "above": "over", "exceeding": "over",
+    "in excess of": "over", "just over": "over", "well over": "over", "upwards of": "over",
+    "超过": "over", "超": "over", "逾": "over", "超出": "over", "多于": "over",
+    "under": "under", "less than": "under", "below": "under", "fewer than": "under",
+    "just under": "under", "不到": "under", "不足": "under", "少于": "under",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "近": "nearly",
+    "将近": "nearly", "接近": "nearly", "近乎": "nearly",
+    "about": "about", "around": "about", "approximately": "about", "some": "about",
+    "roughly": "about", "约": "about", "大约": "about", "约为": "about",
+}  # fmt: skip
+
+#: Words after a figure that qualify it: 10%以上, 5%左右, "5% or more".
+QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
+    "以上": "over", "or more": "over", "plus": "over",
+    "以下": "under", "or less": "under",
+    "左右": "about", "上下": "about", "or so": "about",
+}  # fmt: skip
+
+#: A word right after the number: 1000多亿元 is over 100 billion yuan.
+QUALIFIER_AFTER_NUMBER: Final[dict[str, str]] = {"多": "over", "余": "over"}
+
+#: Words that make a balance a deficit (negative) or a surplus (positive).
+DEFICIT_WORDS: Final = ("deficit", "trade deficit", "逆差", "贸易逆差", "入超")
+SURPLUS_WORDS: Final = ("surplus", "trade surplus", "顺差", "贸易顺差", "出超")
+#: Words that may stand around a deficit or surplus word and say nothing more:
+#: "a deficit of 11.8 billion", "the surplus was", 逆差为.
+SIGN_FILLERS: Final = (
+    "a", "an", "the", "of", "was", "at", "to", "is", "stood at", "为", "达",
+    "widened to", "narrowed to", "扩大至", "扩大到", "收窄至", "收窄到", "缩小至", "缩小到",
+)  # fmt: skip
 
 # -- periods -----------------------------------------------------------------------------
 

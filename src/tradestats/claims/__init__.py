@@ -20,6 +20,7 @@ from tradestats.claims.consistency import (
 from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report, parse_report
 from tradestats.claims.report import (
+    BalanceSign,
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -32,6 +33,7 @@ from tradestats.claims.report import (
 
 __all__ = [
     "DEFAULT_BUDGET",
+    "BalanceSign",
     "CheckResult",
     "Claim",
     "ClaimCheck",

@@ -9,6 +9,7 @@ module, which imports the reader for ``Report.from_toml``.
 
 from __future__ import annotations
 
+import enum
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from attrs import field, frozen
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 __all__ = [
+    "BalanceSign",
     "Claim",
     "GrowthClaim",
     "MultiplierClaim",
@@ -33,6 +35,33 @@ __all__ = [
     "SumClaim",
     "ValueClaim",
 ]
+
+
+class BalanceSign(enum.Enum):
+    """The sign a published balance has: a surplus (exports above imports) or a deficit.
+
+    "A deficit of 11.8 billion" is a balance of −11.8 billion; "the deficit widened
+    7.9%" is a growth of the deficit's size, with the balance negative in both
+    periods. Written in a report as a word of the figure's text (deficit, surplus,
+    逆差, 顺差) or as the key ``sign``.
+
+    >>> BalanceSign("deficit").sign
+    -1
+    """
+
+    SURPLUS = "surplus"
+    DEFICIT = "deficit"
+
+    @property
+    def sign(self) -> int:
+        """+1 for a surplus, −1 for a deficit."""
+        return 1 if self is BalanceSign.SURPLUS else -1
+
+
+def _sign(value: BalanceSign | str | None) -> BalanceSign | None:
+    if value is None:
+        return None
+    return enum_member(BalanceSign, value, what="balance sign")
 
 
 def _id(value: object) -> str:
@@ -122,8 +151,11 @@ class ValueClaim:
         id: Unique among the report's claims.
         flow: The id of the flow.
         period: The months the value covers.
-        value: The published amount with its precision, such as 183 billion ± 0.5 billion CNY.
+        value: The published amount with its precision, such as 183 billion ± 0.5 billion CNY;
+            signed for a balance (a deficit of 11.8 billion is −11.8 billion).
         text: The figure as published, for output.
+        sign: For a balance, the sign the text published ("deficit", "surplus"), or
+            ``None``; it must agree with the sign of ``value``.
     """
 
     id: str = field(converter=_id)
@@ -131,6 +163,7 @@ class ValueClaim:
     period: Period = field(converter=as_period)
     value: Reported[Amount]
     text: str | None = field(default=None, converter=_text)
+    sign: BalanceSign | None = field(default=None, converter=_sign)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -142,12 +175,18 @@ class ValueClaim:
 class GrowthClaim:
     """A flow grew by ``growth`` in ``period`` on the same months a year earlier.
 
+    For a balance, the growth of its size, with the same sign in both periods:
+    "the deficit widened 7.9%". Where the balance changed sign, its growth is
+    undefined, and the check says so (:attr:`~tradestats.Verdict.UNDEFINED`).
+
     Args:
         id: Unique among the report's claims.
         flow: The id of the flow.
         period: The later period; the base is ``period.previous_year()``.
         growth: The published rate with its precision, such as +59.3% ± 0.05 pp.
         text: The figure as published, for output.
+        sign: For a balance, its sign in both periods, if published ("the
+            deficit widened"); ``None`` leaves it to the other claims.
     """
 
     id: str = field(converter=_id)
@@ -155,6 +194,7 @@ class GrowthClaim:
     period: Period = field(converter=as_period)
     growth: Reported[Growth]
     text: str | None = field(default=None, converter=_text)
+    sign: BalanceSign | None = field(default=None, converter=_sign)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -178,6 +218,8 @@ class MultiplierClaim:
             times more is ×4.26 ± 0.005.
         times: The convention the published "N times" was read with, or ``None``.
         text: The figure as published, for output.
+        sign: For a balance (whose size the multiplier is of), its sign in both
+            periods, if published; ``None`` leaves it to the other claims.
     """
 
     id: str = field(converter=_id)
@@ -186,6 +228,7 @@ class MultiplierClaim:
     multiplier: Reported[Multiplier]
     times: TimesConvention | None = None
     text: str | None = field(default=None, converter=_text)
+    sign: BalanceSign | None = field(default=None, converter=_sign)
 
     @property
     def periods(self) -> tuple[Period, ...]:

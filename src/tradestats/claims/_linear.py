@@ -30,6 +30,7 @@ __all__ = [
     "Polyhedron",
     "Program",
     "Row",
+    "Sense",
     "charnes_cooper",
     "linear_sum",
     "ratio_range",

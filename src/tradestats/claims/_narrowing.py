@@ -22,7 +22,7 @@ from tradestats._numbers import DOWN as _DOWN
 from tradestats._numbers import UP as _UP
 from tradestats._numbers import round_down, round_up
 from tradestats.amounts import Amount
-from tradestats.verify._kinds import Figure, kind_of
+from tradestats.verify._kinds import Figure, kind_of, magnitude_of
 from tradestats.verify.ranges import Bounds
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ __all__ = [
     "outward",
     "propagate",
     "span_of",
+    "span_of_bounds",
 ]
 
 INF: Final = Decimal("Infinity")
@@ -164,6 +165,14 @@ def span_of(interval: Interval) -> Span:
     return Span(interval.low, interval.high)
 
 
+def span_of_bounds(bounds: Bounds[Any]) -> Span:
+    """:class:`~tradestats.verify.Bounds` (a qualified figure's) as a span, open ends infinite."""
+    low, high = bounds.ends
+    return Span(
+        -INF if low is None else magnitude_of(low), INF if high is None else magnitude_of(high)
+    )
+
+
 def outward(low: Fraction | None, high: Fraction | None) -> Span:
     """Exact ends of a linear program (``None`` for unbounded) as a span, rounded outward."""
     return Span(
@@ -228,11 +237,16 @@ class Fix:
 
 @frozen
 class Scaling:
-    """The constraint ``result = base × factor`` with ``factor`` in a known span."""
+    """The constraint ``result = base × factor`` with ``factor`` in a known span.
+
+    ``negative`` says the base is 0 or less (a deficit, fixed so by other
+    constraints); otherwise it is 0 or more. Either way the product is linear.
+    """
 
     result: Hashable
     base: Hashable
     factor: Span
+    negative: bool = False
 
 
 @frozen

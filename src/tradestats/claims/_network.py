@@ -23,6 +23,7 @@ from tradestats.claims._linear import (
     Polyhedron,
     Program,
     Row,
+    Sense,
     charnes_cooper,
     linear_sum,
 )
@@ -30,6 +31,7 @@ from tradestats.claims._narrowing import (
     ANY,
     BUDGET,
     EMPTY,
+    INF,
     NON_NEGATIVE,
     Constraint,
     Fix,
@@ -44,7 +46,7 @@ from tradestats.claims._narrowing import (
     outward,
     propagate,
 )
-from tradestats.claims._narrowing import span_of as _span
+from tradestats.claims._narrowing import span_of_bounds as _span
 from tradestats.claims.report import (
     Claim,
     GrowthClaim,
@@ -89,9 +91,21 @@ class OutOfTime(Exception):  # noqa: N818 - an outcome, caught by the check
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
 
-    def __init__(self, report: Report, *, budget: int = BUDGET, engine: str = "auto") -> None:
+    def __init__(
+        self,
+        report: Report,
+        *,
+        budget: int = BUDGET,
+        engine: str = "auto",
+        signs: Mapping[str, int] | None = None,
+        left_out: Iterable[str] = (),
+    ) -> None:
         self.report = report
         self.budget = budget
+        #: The sign (+1, −1) of the balance a growth or multiplier of a balance is of.
+        self.signs: dict[str, int] = dict(signs or {})
+        #: Claims that make no constraint: growth of a balance of unknown sign, or undefined.
+        self.left_out = frozenset(left_out)
         #: "exact" pivots in fractions throughout; "auto" lets HiGHS solve and certifies.
         self.engine = engine if _float.AVAILABLE else "exact"
         self.periods = report.periods
@@ -104,8 +118,22 @@ class Network:
             for period in self.periods
         }
         self.constraints: dict[str, list[Constraint]] = {
-            claim.id: list(self._constraints(claim)) for claim in report.claims
+            claim.id: [] if claim.id in self.left_out else list(self._constraints(claim))
+            for claim in report.claims
         }
+        # balance = exports − imports in every period, whatever the claims say: a
+        # definition, always on, so no conflict ever names it.
+        self.relations: list[Constraint] = [
+            Sum((exports, period), ((imports, period), (balance, period)))
+            for balance, exports, imports in report.balance_relations
+            for period in self.periods
+        ]
+        self._related: dict[Hashable, set[Hashable]] = {}
+        for relation in self.relations:
+            assert isinstance(relation, Sum)
+            tied = {relation.total, *relation.parts}
+            for variable in tied:
+                self._related.setdefault(variable, set()).update(tied)
         self._cache: dict[frozenset[str], dict[Hashable, Span] | None] = {}
         self._refined: dict[tuple[str, frozenset[str]], Refined | None] = {}
         self._claims = {claim.id: claim for claim in report.claims}
@@ -117,10 +145,17 @@ class Network:
         self._free = frozenset(
             self._index[name] for name, span in self.domains.items() if span.low < 0
         )
+        # The bases of products whose sign a claim fixes (growth of a balance's size).
+        self._signed_bases = {
+            (claim.flow, claim.period.previous_year())
+            for claim in report.claims
+            if isinstance(claim, GrowthClaim | MultiplierClaim) and claim.id in self.signs
+        }
         self._rows = {
             claim_id: [row for c in constraints for row in self._linear(c)]
             for claim_id, constraints in self.constraints.items()
         }
+        self._relation_rows = [row for c in self.relations for row in self._linear(c)]
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified] = {}
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...]],
@@ -184,14 +219,15 @@ class Network:
             factor = (
                 _ONE if unit is None or unit == value.unit else conversion_factor(value.unit, unit)
             )
-            span = _span(claim.value.interval)
+            span = _span(claim.value.bounds)
             return span if factor == _ONE else span * Span(factor, factor)
+        # A qualified figure may have an open end ("over 10%"): infinite in the span.
         if isinstance(claim, GrowthClaim):
-            return _span(claim.growth.interval)
+            return _span(claim.growth.bounds)
         if isinstance(claim, MultiplierClaim):
-            return _span(claim.multiplier.interval)
+            return _span(claim.multiplier.bounds)
         if isinstance(claim, ShareClaim):
-            return _span(claim.share.interval)
+            return _span(claim.share.bounds)
         return Span(_ZERO, _ZERO)
 
     def _constraints(self, claim: Claim) -> Iterable[Constraint]:
@@ -202,13 +238,18 @@ class Network:
             if isinstance(claim, GrowthClaim):
                 factor = Span(_ONE, _ONE) + factor
             possible = factor.meet(NON_NEGATIVE)
+            now, before = (claim.flow, claim.period), (claim.flow, claim.period.previous_year())
+            sign = self.signs.get(claim.id, 1)
+            if claim.id in self.signs:
+                # A balance's growth is its size's: the same sign in both periods.
+                side = NON_NEGATIVE if sign > 0 else Span(-INF, _ZERO)
+                yield Fix(now, side)
+                yield Fix(before, side)
             if possible is None:
                 # A fall of more than 100%: no value of a flow that cannot be negative.
-                yield Fix((claim.flow, claim.period), EMPTY)
+                yield Fix(now, EMPTY)
             else:
-                yield Scaling(
-                    (claim.flow, claim.period), (claim.flow, claim.period.previous_year()), possible
-                )
+                yield Scaling(now, before, possible, negative=sign < 0)
         elif isinstance(claim, ShareClaim):
             yield Scaling(
                 (claim.part, claim.period), (claim.whole, claim.period), self.published(claim)
@@ -232,23 +273,58 @@ class Network:
         elif isinstance(constraint, Scaling):
             result, base = self._index[constraint.result], self._index[constraint.base]
             # result = base × factor with base >= 0 and factor in [lo, hi] is exactly
-            # lo × base <= result <= hi × base: the product is linear in base.
-            if base in self._free:  # pragma: no cover - the report refuses such claims
-                raise ValueError(f"the base {constraint.base!r} of a product may be negative")
+            # lo × base <= result <= hi × base: the product is linear in base. With
+            # base <= 0 (a deficit, fixed so by the claim) the two sides swap.
+            if base in self._free and constraint.base not in self._signed_bases:
+                raise ValueError(  # pragma: no cover - the report refuses such claims
+                    f"the base {constraint.base!r} of a product may be negative"
+                )
             factor = constraint.factor
+            above: Sense = ">=" if not constraint.negative else "<="
+            below: Sense = "<=" if not constraint.negative else ">="
             if factor.low.is_finite():
-                yield Row(linear_sum([(result, 1), (base, -inward(factor.low))]), ">=", 0)
+                yield Row(linear_sum([(result, 1), (base, -inward(factor.low))]), above, 0)
             if factor.high.is_finite():
-                yield Row(linear_sum([(result, 1), (base, -inward(factor.high))]), "<=", 0)
+                yield Row(linear_sum([(result, 1), (base, -inward(factor.high))]), below, 0)
         else:
             terms = [(self._index[part], -1) for part in constraint.parts]
             yield Row(linear_sum([(self._index[constraint.total], 1), *terms]), "=", 0)
 
     def program(self, claim_ids: Iterable[str]) -> Program:
-        """The linear program of the given claims: its solutions are the values they allow."""
+        """The linear program of the given claims: its solutions are the values they allow.
+
+        The balance relations are always in it.
+        """
         ordered = sorted(set(claim_ids), key=self._order.__getitem__)
         rows = [row for claim_id in ordered for row in self._rows[claim_id]]
-        return Program(len(self._index), rows, self._free)
+        return Program(len(self._index), [*rows, *self._relations_on(rows)], self._free)
+
+    def _component_rows(self, component: int) -> list[tuple[str | None, Row]]:
+        """A component's rows by claim, and the balance relations on its values (claim ``None``)."""
+        rows: list[tuple[str | None, Row]] = [
+            (claim_id, row)
+            for claim_id in self.components[component]
+            for row in self._rows[claim_id]
+        ]
+        return rows + [(None, row) for row in self._relations_on([row for _, row in rows])]
+
+    def _relations_on(self, rows: Iterable[Row]) -> list[Row]:
+        """The rows of the balance relations tied to the values of ``rows``, directly or not.
+
+        The others leave those values free, so leaving them out keeps programs small.
+        """
+        used = {j for row in rows for j in row.coefficients}
+        left, found = list(self._relation_rows), []
+        grown = True
+        while grown:
+            grown = False
+            for row in list(left):
+                if used.intersection(row.coefficients):
+                    found.append(row)
+                    used.update(row.coefficients)
+                    left.remove(row)
+                    grown = True
+        return found
 
     def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified:
         """The values the given claims allow (cached)."""
@@ -272,23 +348,15 @@ class Network:
     def model(self, component: int) -> tuple[_float.Model, dict[int, int]]:
         """The HiGHS model of a component's rows, and its columns by variable."""
         if component not in self._models:
-            members = self.components[component]
-            used = sorted(
-                {
-                    j
-                    for claim_id in members
-                    for row in self._rows[claim_id]
-                    for j in row.coefficients
-                }
-            )
+            owned = self._component_rows(component)
+            used = sorted({j for _, row in owned for j in row.coefficients})
             local = {variable: number for number, variable in enumerate(used)}
             rows = [
                 (
                     claim_id,
                     Row({local[j]: c for j, c in row.coefficients.items()}, row.sense, row.rhs),
                 )
-                for claim_id in members
-                for row in self._rows[claim_id]
+                for claim_id, row in owned
             ]
             free = [local[j] for j in used if j in self._free]
             self._models[component] = (_float.Model.of_rows(len(used), rows, free), local)
@@ -300,11 +368,10 @@ class Network:
             model, local = self.model(component)
             t = model.size
             rows: list[tuple[str | None, Row]] = []
-            for claim_id in self.components[component]:
-                for row in self._rows[claim_id]:
-                    coefficients = {local[j]: c for j, c in row.coefficients.items()}
-                    coefficients[t] = -Fraction(row.rhs)
-                    rows.append((claim_id, Row(coefficients, row.sense, 0)))
+            for claim_id, row in self._component_rows(component):
+                coefficients = {local[j]: c for j, c in row.coefficients.items()}
+                coefficients[t] = -Fraction(row.rhs)
+                rows.append((claim_id, Row(coefficients, row.sense, 0)))
             rows.append((None, Row({t: 1}, "=", 1)))
             free = [j for j in range(model.size) if j in model.free]
             lifted = _float.Model.of_rows(t + 1, rows, free)
@@ -507,7 +574,7 @@ class Network:
 
     def _constraints_of(self, claim_ids: Iterable[str]) -> list[Constraint]:
         ordered = sorted(set(claim_ids), key=self._order.__getitem__)
-        return [c for claim_id in ordered for c in self.constraints[claim_id]]
+        return [c for claim_id in ordered for c in self.constraints[claim_id]] + self.relations
 
     def refine(
         self,
@@ -591,7 +658,9 @@ class Network:
             parts = [((part, period), 1) for part in claim.parts]
             return self.extent(linked, [*parts, ((claim.total, period), -1)])
         now, before = self.inputs(claim, period)
-        ratio = self.ratio(linked, [(now, 1)], [(before, 1)])
+        # A deficit's growth is −now over −before: a ratio over a positive base.
+        sign = self.signs.get(claim.id, 1)
+        ratio = self.ratio(linked, [(now, sign)], [(before, sign)])
         if ratio is None:
             return None
         if isinstance(claim, GrowthClaim):
@@ -615,13 +684,19 @@ class Network:
         queue = list(reached)
         linked: set[str] = set()
         while queue:
-            for other in self._claims_of.get(queue.pop(), ()):
+            variable = queue.pop()
+            # A balance relation ties its values as a claim would.
+            for tied in self._related.get(variable, ()):
+                if tied not in reached:
+                    reached.add(tied)
+                    queue.append(tied)
+            for other in self._claims_of.get(variable, ()):
                 if other in allowed and other not in linked:
                     linked.add(other)
-                    for variable in self._variables[other]:
-                        if variable not in reached:
-                            reached.add(variable)
-                            queue.append(variable)
+                    for found in self._variables[other]:
+                        if found not in reached:
+                            reached.add(found)
+                            queue.append(found)
         return frozenset(linked)
 
     def holds(self, claim_ids: Iterable[str]) -> bool:

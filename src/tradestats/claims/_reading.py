@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from attrs import frozen
 
+from tradestats._grammar import read_balance_sign
 from tradestats._numbers import to_decimal
 from tradestats.amounts import Amount, amount
 from tradestats.claims._claims import (
     _FLOW_FIELDS,
+    BalanceSign,
     Claim,
     GrowthClaim,
     MultiplierClaim,
@@ -33,7 +35,7 @@ from tradestats.claims._claims import (
 from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
 from tradestats.measures import TimesConvention
 from tradestats.periods import Period, as_period
-from tradestats.verify.figures import Reported
+from tradestats.verify.figures import Qualifier, Reported
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -47,12 +49,16 @@ _FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"
 # The key that holds a claim's figure says what kind of claim it is.
 _FIGURES: Final = ("value", "growth", "multiplier", "share", "parts")
 _CLAIM_KEYS: Final = {
-    "value": frozenset({"id", "flow", "period", "value", "precision"}),
-    "growth": frozenset({"id", "flow", "period", "growth", "precision"}),
-    "multiplier": frozenset({"id", "flow", "period", "multiplier", "times", "precision"}),
-    "share": frozenset({"id", "part", "whole", "period", "share", "precision"}),
+    "value": frozenset({"id", "flow", "period", "value", "precision", "qualifier", "sign"}),
+    "growth": frozenset({"id", "flow", "period", "growth", "precision", "qualifier", "sign"}),
+    "multiplier": frozenset(
+        {"id", "flow", "period", "multiplier", "times", "precision", "qualifier", "sign"}
+    ),
+    "share": frozenset({"id", "part", "whole", "period", "share", "precision", "qualifier"}),
     "parts": frozenset({"id", "total", "parts", "period", "periods"}),
 }
+#: The figure keys whose text may carry a balance's sign ("a deficit of 11.8 billion").
+_SIGNED: Final = frozenset({"value", "growth", "multiplier"})
 _EXAMPLES: Final = {
     "value": "an amount as text, such as '183 billion yuan'",
     "growth": "a growth rate as text, such as '61.4%'",
@@ -277,9 +283,9 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
     figure = body[kind]
     if not isinstance(figure, str):
         raise where.fail(kind, f"expected {_EXAMPLES[kind]}, got {_show(figure)}", figure)
-    reported = _reported(kind, figure, body, where)
+    reported, sign = _reported(kind, figure, body, where)
     try:
-        return _build(kind, claim_id=claim_id, body=body, when=when, reported=reported)
+        return _build(kind, claim_id=claim_id, body=body, when=when, reported=reported, sign=sign)
     except TradeStatsError as error:
         field = str(error.details.get("field", kind))
         raise where.fail(field, error.message, error.details.get("value")) from None
@@ -298,8 +304,14 @@ def _period(value: object, where: _Where) -> Period:
         raise where.fail("period", error.message, value) from None
 
 
-def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Reported[Any]:
+def _reported(
+    kind: str, figure: str, body: dict[str, Any], where: _Where
+) -> tuple[Reported[Any], BalanceSign | None]:
     times = _times(body, where) if kind == "multiplier" else None
+    published = figure
+    sign = None
+    if kind in _SIGNED:
+        sign, figure = _text_sign(kind, figure, body, where)
     try:
         if kind == "value":
             result: Reported[Any] = Reported.parse_amount(figure)
@@ -313,15 +325,87 @@ def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Re
         # A bare "N times": the file must say which reading it means.
         raise where.fail(
             "times",
-            f'{figure!r} has two readings: add times = "more" (Chinese 增长N倍, up N×100%) or '
+            f'{published!r} has two readings: add times = "more" (Chinese 增长N倍, up N×100%) or '
             'times = "as-much" (N times the old value)',
-            figure,
+            published,
         ) from None
     except TradeStatsError as error:
-        raise where.fail(kind, error.message, figure) from None
+        raise where.fail(kind, error.message, published) from None
     if "precision" in body:
-        result = Reported(result.value, _precision(kind, body["precision"], result, where))
-    return result
+        result = Reported(
+            result.value, _precision(kind, body["precision"], result, where), result.qualifier
+        )
+    if "qualifier" in body:
+        result = result.qualified(_qualifier(body["qualifier"], result, where))
+    if kind == "value" and sign is not None:
+        result = _signed(result, sign, where)
+    return result, sign
+
+
+def _text_sign(
+    kind: str, figure: str, body: dict[str, Any], where: _Where
+) -> tuple[BalanceSign | None, str]:
+    """The sign a deficit or surplus word (or the ``sign`` key) gives, and the text left."""
+    sign = _sign(body, where)
+    try:
+        word, rest = read_balance_sign(figure)
+    except TradeStatsError as error:
+        raise where.fail(kind, error.message, figure) from None
+    if word is None:
+        return sign, rest
+    written = BalanceSign(word)
+    if sign is not None and sign is not written:
+        raise where.fail(
+            "sign",
+            f"the text says {written.value} and the key says {sign.value}: keep one",
+            sign.value,
+        )
+    return written, rest
+
+
+def _sign(body: dict[str, Any], where: _Where) -> BalanceSign | None:
+    value = body.get("sign")
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.strip().lower() not in ("deficit", "surplus"):
+        raise where.fail(
+            "sign",
+            f'expected "deficit" (a negative balance) or "surplus" (a positive one), got '
+            f"{_show(value)}",
+            value,
+        )
+    return BalanceSign(value.strip().lower())
+
+
+def _qualifier(value: object, figure: Reported[Any], where: _Where) -> Qualifier:
+    """The ``qualifier`` key: a Qualifier's name, agreeing with any word of the text."""
+    names = ", ".join(f'"{member.value}"' for member in Qualifier)
+    if not isinstance(value, str):
+        raise where.fail("qualifier", f"expected one of {names}, got {_show(value)}", value)
+    try:
+        qualifier = Qualifier.parse(value)
+    except TradeStatsError as error:
+        raise where.fail("qualifier", error.message, value) from None
+    if figure.qualifier not in (Qualifier.EXACT, qualifier):
+        raise where.fail(
+            "qualifier",
+            f"the text says {figure.qualifier.value} and the key says {qualifier.value}: keep one",
+            value,
+        )
+    return qualifier
+
+
+def _signed(figure: Reported[Amount], sign: BalanceSign, where: _Where) -> Reported[Amount]:
+    """A balance's value with the sign its word gives: a deficit of 11.8 is −11.8."""
+    if figure.value.magnitude < 0:
+        raise where.fail(
+            "value",
+            f"a {sign.value} of {figure.value} has two signs: give the size without one, as in "
+            "'a deficit of 11.8 billion USD'",
+            str(figure.value),
+        )
+    value = figure.value if sign is BalanceSign.SURPLUS else -figure.value
+    return Reported(value, figure.precision, figure.qualifier)
 
 
 def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
@@ -368,7 +452,13 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
 
 
 def _build(
-    kind: str, *, claim_id: str, body: dict[str, Any], when: Period, reported: Reported[Any]
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    sign: BalanceSign | None,
 ) -> Claim:
     text = body[kind]
     if kind == "share":
@@ -386,9 +476,13 @@ def _build(
     if "flow" not in body:
         raise ParseError("missing: name the flow the figure is about", field="flow")
     if kind == "value":
-        return ValueClaim(id=claim_id, flow=body["flow"], period=when, value=reported, text=text)
+        return ValueClaim(
+            id=claim_id, flow=body["flow"], period=when, value=reported, text=text, sign=sign
+        )
     if kind == "growth":
-        return GrowthClaim(id=claim_id, flow=body["flow"], period=when, growth=reported, text=text)
+        return GrowthClaim(
+            id=claim_id, flow=body["flow"], period=when, growth=reported, text=text, sign=sign
+        )
     times = body.get("times")
     return MultiplierClaim(
         id=claim_id,
@@ -397,6 +491,7 @@ def _build(
         multiplier=reported,
         times=None if times is None else _TIMES[times.strip().lower()],
         text=text,
+        sign=sign,
     )
 
 

@@ -13,7 +13,13 @@ and compares:
 - **inconsistent**: it misses it, by more than rounding explains; the claims
   involved are listed as a :class:`Conflict` (a smallest set that cannot hold
   together);
+- **undefined**: the figure has no value where the others put the flows (the
+  growth of a balance that changed sign), and the check says why;
 - **not checkable**: the others say nothing about it.
+
+Two claims of one quantity at the same precision with different digits are
+inconsistent: each is a correct rounding of a different number, and at most one
+of them can be right.
 
 It also lists the figures the claims imply (values nobody published, growth
 rates, shares, changes of share, contributions to growth), each with bounds.
@@ -52,9 +58,12 @@ import warnings
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
 
+import attrs
 from attrs import frozen
 
 from tradestats._numbers import auto_scale, round_down, show
+from tradestats.amounts import Amount
+from tradestats.claims._balances import Outcome, claims_on_balances, outcomes
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
@@ -73,6 +82,7 @@ from tradestats.measures import Growth, Multiplier, Share
 from tradestats.periods import Period
 from tradestats.units import unit_label
 from tradestats.verify._kinds import Figure, kind_of, magnitude_of
+from tradestats.verify.figures import Qualifier
 from tradestats.verify.ranges import Bounds
 
 if TYPE_CHECKING:
@@ -101,9 +111,16 @@ _MAX_PLACES: Final = 6
 class Verdict(enum.Enum):
     """What the check says about one claim."""
 
+    #: The figure's range meets what the other claims allow.
     CONSISTENT = "consistent"
+    #: It misses it, by the claim's ``gap`` beyond rounding, or it is one of two
+    #: figures of one quantity that cannot both be right.
     INCONSISTENT = "inconsistent"
+    #: The other claims do not determine the figure.
     NOT_CHECKABLE = "not checkable"
+    #: The figure is undefined where the other claims put the flows; the claim's
+    #: ``reason`` says why ("sign changed", "zero base").
+    UNDEFINED = "undefined"
     #: The time limit of :func:`check` ran out before the claim was checked.
     UNFINISHED = "unfinished"
 
@@ -142,6 +159,8 @@ class ClaimCheck:
             figure's internal magnitude; 0 unless inconsistent.
         explanation: The verdict in a sentence.
         summary: What the other claims imply, in a few words, for tables.
+        reason: Why the figure is undefined ("sign changed", "zero base") for
+            :attr:`Verdict.UNDEFINED`, else ``None``.
     """
 
     claim: Claim
@@ -153,6 +172,7 @@ class ClaimCheck:
     gap: Decimal
     explanation: str
     summary: str
+    reason: str | None = None
 
     @property
     def claim_id(self) -> str:
@@ -224,7 +244,12 @@ class CheckResult:
         found = [check.verdict for check in self.checks if check.claim.id == claim_id]
         if not found:
             raise KeyError(claim_id)
-        for verdict in (Verdict.INCONSISTENT, Verdict.CONSISTENT, Verdict.UNFINISHED):
+        for verdict in (
+            Verdict.INCONSISTENT,
+            Verdict.CONSISTENT,
+            Verdict.UNDEFINED,
+            Verdict.UNFINISHED,
+        ):
             if verdict in found:
                 return verdict
         return Verdict.NOT_CHECKABLE
@@ -253,6 +278,7 @@ class CheckResult:
                     "period": check.period.isoformat(),
                     "subject": check.subject,
                     "verdict": check.verdict.value,
+                    "reason": check.reason,
                     "published": None if check.published is None else _range_dict(check.published),
                     "implied": None if check.implied is None else _range_dict(check.implied),
                     "gap": str(check.gap),
@@ -338,16 +364,33 @@ def check(
         raise InvalidValueError(
             f"budget must be a whole number of 0 or more, not {budget!r}", budget=budget
         )
-    network = Network(report, budget=budget, engine=_engine)
-    active: list[str] = []
-    cores: list[list[str]] = []
+    on_balances = claims_on_balances(report)
+    special: dict[str, Outcome] = {}
+    if on_balances:
+        # Each growth of a balance is looked at against the others first: its sign.
+        ids = [claim.id for claim in on_balances]
+        first = Network(report, budget=budget, engine=_engine, left_out=ids)
+        special = outcomes(first, on_balances)
+    signs = {
+        claim_id: found.sign
+        for claim_id, found in special.items()
+        if found.reason is None and found.sign is not None
+    }
+    # Only a published sign makes a constraint: a sign the others force is used to
+    # read the claim's own figure, and would otherwise feed back into theirs.
+    left_out = [claim_id for claim_id, found in special.items() if not found.published]
+    network = Network(report, budget=budget, engine=_engine, signs=signs, left_out=left_out)
+    duplicates = _duplicates(report, set(special))
     # Groups of claims that share no value cannot conflict with each other.
     skipped: set[str] = set()
+    twins = {claim_id for group in duplicates for claim_id in group}
+    active: list[str] = []
+    cores: list[list[str]] = [list(group) for group in duplicates]
     for members in network.components:
         if _late(deadline):
             skipped.update(members)
             continue
-        left, found = list(members), []
+        left, found = [claim_id for claim_id in members if claim_id not in twins], []
         try:
             while not network.holds(left):
                 core = network.minimal_conflict(left, deadline=deadline)
@@ -361,8 +404,12 @@ def check(
     order = {claim.id: index for index, claim in enumerate(report.claims)}
     cores.sort(key=lambda core: order[core[0]])
     active.sort(key=order.__getitem__)
-    checks = tuple(_checks(network, active, cores, skipped, deadline))
-    conflicts = tuple(_conflict(core, checks) for core in cores)
+    notes = {claim_id: _twins_note(report, group) for group in duplicates for claim_id in group}
+    undefined = {claim_id: found for claim_id, found in special.items() if found.sign is None}
+    checks = tuple(
+        _checks(network, active, cores, skipped, deadline, undefined=undefined, notes=notes)
+    )
+    conflicts = tuple(_conflict(core, checks, notes) for core in cores)
     unfinished = tuple(
         dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
     )
@@ -392,17 +439,80 @@ def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
         )
 
 
+def _duplicates(report: Report, left_out: set[str]) -> list[list[str]]:
+    """Groups of claims of one quantity, at one precision, with different digits.
+
+    Each such figure is a correct rounding of a different number: at most one of
+    them can be right, although their closed rounding intervals may touch (604.7
+    and 604.8 at 604.75). Qualified figures ("about", "over") are no roundings.
+    """
+    groups: dict[Hashable, list[Claim]] = {}
+    for claim in report.claims:
+        key = _quantity(claim)
+        if key is not None and claim.id not in left_out:
+            groups.setdefault(key, []).append(claim)
+    found = []
+    for members in groups.values():
+        digits = {magnitude_of(figure.value) for figure in map(_figure_of, members)}
+        if len(digits) > 1:
+            found.append([claim.id for claim in members])
+    return found
+
+
+def _figure_of(claim: Claim) -> Reported[Any]:
+    assert not isinstance(claim, SumClaim)
+    if isinstance(claim, ValueClaim):
+        return claim.value
+    if isinstance(claim, GrowthClaim):
+        return claim.growth
+    if isinstance(claim, MultiplierClaim):
+        return claim.multiplier
+    return claim.share
+
+
+def _quantity(claim: Claim) -> Hashable:
+    """What a claim's figure is of, with its precision and unit; ``None`` for sums and qualified."""
+    if isinstance(claim, SumClaim):
+        return None
+    figure = _figure_of(claim)
+    if figure.qualifier is not Qualifier.EXACT or not figure.precision:
+        return None
+    unit = figure.value.unit if isinstance(figure.value, Amount) else None
+    if isinstance(claim, ShareClaim):
+        what: tuple[object, ...] = (claim.part, claim.whole)
+    else:
+        what = (claim.flow,)
+    return (type(claim), *what, claim.periods, figure.precision, unit)
+
+
+def _twins_note(report: Report, group: list[str]) -> str:
+    shown = " and ".join(
+        f"{published_text(report.claim(claim_id))} ({claim_id!r})" for claim_id in group
+    )
+    return (
+        f"{shown} give one figure to the same precision with different digits: at most one "
+        "of them can be right"
+    )
+
+
 def _checks(
     network: Network,
     active: list[str],
     cores: list[list[str]],
     skipped: set[str],
     deadline: float | None,
+    *,
+    undefined: dict[str, Outcome],
+    notes: dict[str, str],
 ) -> Iterator[ClaimCheck]:
     core_of = {claim_id: core for core in cores for claim_id in core}
     for claim in network.report.claims:
         if claim.id in skipped or _late(deadline):
             yield from _unfinished(network, claim)
+            continue
+        if claim.id in undefined:
+            assert isinstance(claim, GrowthClaim | MultiplierClaim)
+            yield _on_balance(network, claim, undefined[claim.id])
             continue
         core = core_of.get(claim.id)
         if core is None:
@@ -422,9 +532,56 @@ def _checks(
         else:
             spans, figures = refined.spans, refined.figures
         for period in network.periods_of(claim):
-            yield _check(
+            done = _check(
                 network, claim, period, figures[period], spans, in_conflict=core is not None
             )
+            if claim.id in notes:
+                note = notes[claim.id]
+                done = attrs.evolve(
+                    done,
+                    explanation=f"{published_text(claim)} published; {note}",
+                    summary=f"{done.summary}; at most one of the duplicates can be right",
+                )
+            yield done
+
+
+def _on_balance(
+    network: Network, claim: GrowthClaim | MultiplierClaim, outcome: Outcome
+) -> ClaimCheck:
+    """The check of a growth of a balance that is undefined, or whose sign nothing tells."""
+    like = _like(network, claim)
+    unit = network.units[claim.flow]
+    shown = published_text(claim)
+    base = claim.period.previous_year()
+    if outcome.reason is None:
+        verdict, summary = Verdict.NOT_CHECKABLE, "not determined: the sign of the balance"
+        explanation = (
+            f"{shown}: the growth of a balance is that of its size, and neither the claim nor "
+            'the others tell its sign: write "deficit" or "surplus" in the text, or add '
+            'sign = "deficit" or "surplus"'
+        )
+    else:
+        assert outcome.now is not None
+        assert outcome.before is not None
+        verdict = Verdict.UNDEFINED
+        words = {"sign changed": "the balance changed sign", "zero base": "the base is zero"}
+        summary = f"undefined: {words.get(outcome.reason, outcome.reason)}"
+        explanation = (
+            f"{shown} published; {summary} (the other claims imply {_text(outcome.before, unit)} "
+            f"in {base.label()} and {_text(outcome.now, unit)} in {claim.period.label()})"
+        )
+    return ClaimCheck(
+        claim=claim,
+        period=claim.period,
+        verdict=verdict,
+        subject=subject(network.report, claim, claim.period),
+        published=None if like is None else bounds_of(network.published(claim), like),
+        implied=None,
+        gap=_ZERO,
+        explanation=explanation,
+        summary=summary,
+        reason=outcome.reason,
+    )
 
 
 def _unfinished(network: Network, claim: Claim) -> Iterator[ClaimCheck]:
@@ -591,9 +748,11 @@ def subject(report: Report, claim: Claim, period: Period) -> str:
     return f"{parts} = {report.flow(claim.total).describe()}, {when}"
 
 
-def _conflict(core: list[str], checks: tuple[ClaimCheck, ...]) -> Conflict:
-    worst = max((check for check in checks if check.claim.id in core), key=lambda check: check.gap)
+def _conflict(core: list[str], checks: tuple[ClaimCheck, ...], notes: dict[str, str]) -> Conflict:
     names = ", ".join(repr(claim_id) for claim_id in core)
+    if core[0] in notes:
+        return Conflict(tuple(core), f"claims {names}: {notes[core[0]]}")
+    worst = max((check for check in checks if check.claim.id in core), key=lambda check: check.gap)
     if len(core) == 1:
         lead = f"claim {names} cannot hold on its own"
     else:

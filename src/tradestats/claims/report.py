@@ -41,6 +41,7 @@ from attrs import field, frozen
 
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
+    BalanceSign,
     GrowthClaim,
     MultiplierClaim,
     ReportFlow,
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "BalanceSign",
     "Claim",
     "GrowthClaim",
     "MultiplierClaim",
@@ -98,8 +100,9 @@ class Report:
 
     Raises:
         InvalidValueError: For duplicate ids, a claim naming an unknown flow, a
-            sum whose total is one of its parts, a share of a flow in itself, or a
-            growth, multiplier or share of a balance (which may be negative).
+            sum whose total is one of its parts, a share of a flow in itself, a
+            share of a balance (which may be negative), or a sign (deficit,
+            surplus) on a flow that is no balance or against its value's sign.
         UnitMismatchError: For claims that would combine two currencies (or money
             and goods) in one relation.
 
@@ -178,6 +181,31 @@ class Report:
     def sum_periods(self, claim: SumClaim) -> tuple[Period, ...]:
         """The periods in which a sum claim holds: its own, or every period of the report."""
         return claim.periods or self.periods
+
+    @cached_property
+    def balance_relations(self) -> tuple[tuple[str, str, str], ...]:
+        """``(balance, exports, imports)`` ids of flows of one reporter, partner and product.
+
+        For each, balance = exports − imports holds in every period without a
+        claim saying so: the check adds the relation itself.
+
+        >>> report = Report(title="t", claims=(), flows=[
+        ...     ReportFlow(id=i, reporter="A", flow=f)
+        ...     for i, f in [("x", "exports"), ("m", "imports"), ("b", "balance")]])
+        >>> report.balance_relations
+        (('b', 'x', 'm'),)
+        """
+        by_what: dict[tuple[object, ...], dict[Flow, list[str]]] = {}
+        for flow in self.flows:
+            what = (flow.reporter, flow.partner, flow.product)
+            by_what.setdefault(what, {}).setdefault(flow.flow, []).append(flow.id)
+        return tuple(
+            (balance, exports, imports)
+            for found in by_what.values()
+            for balance in found.get(Flow.BALANCE, ())
+            for exports in found.get(Flow.EXPORTS, ())
+            for imports in found.get(Flow.IMPORTS, ())
+        )
 
     def unit_of(self, flow_id: str) -> str | None:
         """The unit of the first value claimed for ``flow_id`` or a flow related to it."""
@@ -258,16 +286,16 @@ def _check_references(report: Report) -> None:
                     field_name,
                     flow_id,
                 )
-            ratio = not isinstance(claim, ValueClaim | SumClaim)
-            if ratio and flows[flow_id].flow is Flow.BALANCE:
+            if isinstance(claim, ShareClaim) and flows[flow_id].flow is Flow.BALANCE:
                 _error(
                     InvalidValueError,
-                    f"flow {flow_id!r} is a balance, which may be negative: growth rates, "
-                    "multipliers and shares are not defined for it",
+                    f"flow {flow_id!r} is a balance, which may be negative: shares are not "
+                    "defined for it",
                     claim.id,
                     field_name,
                     flow_id,
                 )
+        _check_sign(claim, flows)
         if isinstance(claim, ShareClaim) and claim.part == claim.whole:
             _error(
                 InvalidValueError,
@@ -295,11 +323,40 @@ def _check_references(report: Report) -> None:
                 )
 
 
+def _check_sign(claim: Claim, flows: dict[str, ReportFlow]) -> None:
+    """A sign (deficit, surplus) belongs to a balance, and to a value of that sign."""
+    if not isinstance(claim, ValueClaim | GrowthClaim | MultiplierClaim) or claim.sign is None:
+        return
+    flow = flows[claim.flow]
+    if flow.flow is not Flow.BALANCE:
+        _error(
+            InvalidValueError,
+            f"a {claim.sign.value} is the sign of a balance, but flow {claim.flow!r} is "
+            f"{flow.flow.label}: drop the word or the sign key, or declare the flow as "
+            'flow = "balance"',
+            claim.id,
+            "sign",
+            claim.sign.value,
+        )
+    if isinstance(claim, ValueClaim):
+        value = claim.value.value
+        if value.magnitude * claim.sign.sign < 0:
+            _error(
+                InvalidValueError,
+                f"a {claim.sign.value} cannot be {value}: give a balance's size without a "
+                "sign and let the word say it, as in 'a deficit of 11.8 billion USD'",
+                claim.id,
+                "value",
+                str(value),
+            )
+
+
 def _links(report: Report) -> dict[str, str]:
-    """Union-find parents: flows in one share or sum must share a unit."""
+    """Union-find parents: flows in one share, sum or balance relation must share a unit."""
     parent = {flow.id: flow.id for flow in report.flows}
-    for claim in report.claims:
-        names = [flow_id for _, flow_id in _references(claim)]
+    groups = [[flow_id for _, flow_id in _references(claim)] for claim in report.claims]
+    # balance = exports − imports ties the three as a sum claim would.
+    for names in [*groups, *map(list, report.balance_relations)]:
         for other in names[1:]:
             parent[_find(parent, other)] = _find(parent, names[0])
     return parent

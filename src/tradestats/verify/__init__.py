@@ -24,15 +24,26 @@ from tradestats.verify.bounds import (
     share_bounds,
     share_change_bounds,
 )
-from tradestats.verify.figures import Reported, as_reported, half_unit_of_last_digit, reported
+from tradestats.verify.figures import (
+    ABOUT_WIDTH,
+    NEARLY_SLACK,
+    Qualifier,
+    Reported,
+    as_reported,
+    half_unit_of_last_digit,
+    reported,
+)
 from tradestats.verify.intervals import Interval
 
 __all__ = [
+    "ABOUT_WIDTH",
+    "NEARLY_SLACK",
     "AmountLike",
     "Bounds",
     "GrowthLike",
     "Interval",
     "MultiplierLike",
+    "Qualifier",
     "Reported",
     "ShareLike",
     "as_reported",

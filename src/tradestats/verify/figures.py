@@ -20,15 +20,23 @@ Reported('+59.3% (±0.05 pp)')
 
 from __future__ import annotations
 
+import enum
 from decimal import ROUND_CEILING, Context, Decimal
 from typing import TYPE_CHECKING, Any, Final, Generic, cast
 
 from attrs import field, frozen
 
-from tradestats._grammar import ParsedMeasure, Reading, read_growth, read_multiplier
+from tradestats._grammar import (
+    ParsedMeasure,
+    Reading,
+    qualifier_named,
+    read_growth,
+    read_multiplier,
+    read_qualifier,
+)
 from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, show, to_decimal
 from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError
+from tradestats.errors import InvalidValueError, ParseError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
 from tradestats.units import unit_label
 from tradestats.verify._kinds import (
@@ -44,16 +52,93 @@ from tradestats.verify._kinds import (
     with_magnitude,
 )
 from tradestats.verify.intervals import Interval
+from tradestats.verify.ranges import Bounds
 
 if TYPE_CHECKING:
     from tradestats.measures import TimesConvention
 
 __all__ = [
+    "ABOUT_WIDTH",
+    "NEARLY_SLACK",
+    "Qualifier",
     "Reported",
     "as_reported",
     "half_unit_of_last_digit",
     "reported",
 ]
+
+
+#: How far below a figure "nearly" reaches, as a fraction of its size; "nearly 10.0%" is
+#: 9% to 10.05%, "nearly 100 billion" 90 to 100.5 billion.
+NEARLY_SLACK: Final = Decimal("0.1")
+#: How far either side of a figure "about" reaches, as a fraction of its size, unless
+#: its rounding reaches farther: "about 5.0%" is 4.75% to 5.25%, "about 93.7 billion"
+#: 89.015 to 98.385 billion, "about 5%" 4.5% to 5.5% (its rounding).
+ABOUT_WIDTH: Final = Decimal("0.05")
+
+
+class Qualifier(enum.Enum):
+    """How a published figure is qualified: exactly as rounded, over, under, nearly or about it.
+
+    A qualifier speaks of the figure's size as written, away from zero: "down more
+    than 10%" is a fall of 10% or more (a growth of −9.95% or lower), "a deficit of
+    over 11.8 billion" a balance of −11.75 billion or lower. The constants
+    :data:`NEARLY_SLACK` and :data:`ABOUT_WIDTH` give the slack of "nearly" and the
+    width of "about"; the table of words is in :doc:`/report-format`.
+
+    >>> Reported.parse_amount("over 93.7 billion yuan").bounds
+    Bounds('at least 93.65 billion CNY')
+    >>> Reported.parse_growth("nearly 10.0%").bounds
+    Bounds('+9.00% to +10.05%')
+    """
+
+    #: As published, the figure's rounding interval (half a unit of the last digit).
+    EXACT = "exact"
+    #: At least the low end of the rounding, no upper end ("over", "more than", 超过, 逾, 以上).
+    OVER = "over"
+    #: From zero to the high end of the rounding ("under", "less than", 不到, 不足).
+    UNDER = "under"
+    #: From the figure less :data:`NEARLY_SLACK` of its size up to the high end of its
+    #: rounding ("nearly", "almost", 近, 将近, 接近).
+    NEARLY = "nearly"
+    #: The figure ± :data:`ABOUT_WIDTH` of its size, or its rounding if that is wider
+    #: ("about", "around", 约, 左右).
+    ABOUT = "about"
+
+    @classmethod
+    def parse(cls, text: str) -> Qualifier:
+        """The qualifier named by ``text``: its value, or a word of it ("more than", 约).
+
+        Raises:
+            ParseError: For text that names no qualifier.
+
+        >>> Qualifier.parse("over"), Qualifier.parse("左右")
+        (<Qualifier.OVER: 'over'>, <Qualifier.ABOUT: 'about'>)
+        """
+        key = " ".join(str(text).split()).lower()
+        for member in cls:
+            if key == member.value:
+                return member
+        name = qualifier_named(key)
+        if name is None:
+            raise ParseError(
+                f"unknown qualifier {text!r}: expected one of "
+                f"{', '.join(repr(member.value) for member in cls)}, or a word such as "
+                "'more than', 'nearly', 'about', '超过', '近' or '约'",
+                value=text,
+            )
+        return cls(name)
+
+
+def _qualifier(value: Qualifier | str) -> Qualifier:
+    if isinstance(value, Qualifier):
+        return value
+    if isinstance(value, str):
+        return Qualifier.parse(value)
+    raise InvalidValueError(
+        f"a qualifier must be a Qualifier or its name, got {type(value).__name__} {value!r}",
+        value=value,
+    )
 
 
 def _check_value(_instance: object, _attribute: object, value: Any) -> None:
@@ -113,18 +198,25 @@ class Reported(Generic[T]):
             (``0.0005`` for ±0.05 pp), a multiplier's factor, percentage points.
             Prefer :func:`reported`, which also takes a typed half-width, or the
             ``parse_*`` methods, which read it from the text.
+        qualifier: How the figure was qualified ("over", "nearly", "about"):
+            :attr:`Qualifier.EXACT` (the default) for a figure published as it
+            is. A :class:`Qualifier` or its name.
 
     Raises:
-        InvalidValueError: For a value of another type, or a negative precision.
+        InvalidValueError: For a value of another type, a negative precision or
+            an unknown qualifier.
 
     >>> Reported(Share.from_percent("92.3"), "0.0005")
     Reported('92.3% (±0.05 pp)')
     >>> Reported(Growth.from_percent("59.3"), 0).is_exact
     True
+    >>> Reported(Share.from_percent("10"), "0.005", Qualifier.NEARLY)
+    Reported('nearly 10% (±0.5 pp)')
     """
 
     value: T = field(validator=_check_value)
     precision: Decimal = field(converter=_precision)
+    qualifier: Qualifier = field(default=Qualifier.EXACT, converter=_qualifier)
 
     # -- construction ------------------------------------------------------------------
 
@@ -175,10 +267,16 @@ class Reported(Generic[T]):
             UnknownUnitError: For an unknown currency or unit.
             AmbiguityError: For ``"¥"`` without ``yen_sign``.
 
+        A qualifier ("over 93.7 billion yuan", "约937亿元", "1000多亿元") is read too:
+        see :class:`Qualifier`.
+
         >>> Reported.parse_amount("1831.6亿元").interval
         Interval('[1.83155E+11, 1.83165E+11]')
+        >>> Reported.parse_amount("937亿元以上")
+        Reported('over 93.7 billion CNY (±0.05 billion)')
         """
-        return reported(Amount.parse(text, yen_sign=yen_sign))
+        qualifier, rest = read_qualifier(text)
+        return reported(Amount.parse(rest, yen_sign=yen_sign)).qualified(qualifier)
 
     @classmethod
     def parse_growth(cls, text: str, *, times: TimesConvention | None = None) -> Reported[Growth]:
@@ -195,8 +293,12 @@ class Reported(Generic[T]):
         Reported('+326% (±0.5 pp)')
         >>> Reported.parse_growth("halved")
         Reported('-50% (±17 pp)')
+        >>> Reported.parse_growth("down more than 10%")
+        Reported('over -10% (±0.5 pp)')
         """
-        return reported(Growth.parse(text, times=times), _fold_precision(read_growth(text)))
+        qualifier, rest = read_qualifier(text)
+        figure = reported(Growth.parse(rest, times=times), _fold_precision(read_growth(rest)))
+        return figure.qualified(qualifier)
 
     @classmethod
     def parse_multiplier(
@@ -221,7 +323,11 @@ class Reported(Generic[T]):
         >>> Reported.parse_multiplier("decreased 3.5-fold").interval.contains(1 / Decimal("3.45"))
         True
         """
-        return reported(Multiplier.parse(text, times=times), _fold_precision(read_multiplier(text)))
+        qualifier, rest = read_qualifier(text)
+        figure = reported(
+            Multiplier.parse(rest, times=times), _fold_precision(read_multiplier(rest))
+        )
+        return figure.qualified(qualifier)
 
     @classmethod
     def parse_share(cls, text: str) -> Reported[Share]:
@@ -232,8 +338,11 @@ class Reported(Generic[T]):
 
         >>> Reported.parse_share("92.3%").interval
         Interval('[0.9225, 0.9235]')
+        >>> Reported.parse_share("约占40%")
+        Reported('about 40% (±0.5 pp)')
         """
-        return reported(Share.parse(text))
+        qualifier, rest = read_qualifier(text)
+        return reported(Share.parse(rest)).qualified(qualifier)
 
     @classmethod
     def parse_points(cls, text: str) -> Reported[PercentagePoints]:
@@ -245,7 +354,8 @@ class Reported(Generic[T]):
         >>> Reported.parse_points("提高1.2个百分点")
         Reported('+1.2 pp (±0.05 pp)')
         """
-        return reported(PercentagePoints.parse(text))
+        qualifier, rest = read_qualifier(text)
+        return reported(PercentagePoints.parse(rest)).qualified(qualifier)
 
     # -- views -------------------------------------------------------------------------
 
@@ -256,30 +366,122 @@ class Reported(Generic[T]):
 
     @property
     def is_exact(self) -> bool:
-        """Whether the precision is zero."""
-        return not self.precision
+        """Whether the precision is zero and the figure unqualified."""
+        return not self.precision and self.qualifier is Qualifier.EXACT
+
+    def qualified(self, qualifier: Qualifier | str | None) -> Reported[T]:
+        """The same figure with another qualifier (``None`` keeps this one).
+
+        >>> Reported.parse_amount("93.7 billion yuan").qualified("over")
+        Reported('over 93.7 billion CNY (±0.05 billion)')
+        """
+        if qualifier is None:
+            return self
+        return Reported(self.value, self.precision, qualifier)
+
+    @property
+    def rounding(self) -> Interval:
+        """The rounding interval of the digits (value ± precision), whatever the qualifier.
+
+        Cut to what the kind allows, like :attr:`interval`.
+
+        >>> Reported.parse_growth("nearly 10.0%").rounding
+        Interval('[0.0995, 0.1005]')
+        """
+        around = Interval.around(magnitude_of(self.value), self.precision)
+        return clamp_to_domain(around, type(self.value), what=f"the reported {self}")
+
+    @property
+    def bounds(self) -> Bounds[T]:
+        """The values the figure stands for, with its qualifier; an end may be open.
+
+        An exact figure stands for its rounding interval; "over 93.7 billion" for
+        93.65 billion or more, "nearly 10.0%" for 9% to 10.05%, "about 5.0%" for
+        4.75% to 5.25% (see :class:`Qualifier`). Cut to what the kind allows.
+
+        Raises:
+            InvalidValueError: If no value of the kind is possible (a share of "over 100%").
+
+        >>> Reported.parse_amount("about 93.7 billion yuan").bounds
+        Bounds('89.0 to 98.4 billion CNY')
+        >>> Reported.parse_growth("下降超过10%").bounds
+        Bounds('at most -9.5%')
+        """
+        low, high = self._ends()
+        try:
+            return Bounds.from_magnitudes(low, high, self.value)
+        except InvalidValueError:
+            raise InvalidValueError(
+                f"the reported {self} holds no possible {kind_name(self.kind)}: it must be "
+                f"{kind_of(self.value).domain}",
+                reported=self,
+            ) from None
+
+    def _ends(self) -> tuple[Decimal | None, Decimal | None]:
+        """The ends of :attr:`bounds`, ``None`` for an open one, before the domain's cut."""
+        middle, half = magnitude_of(self.value), self.precision
+        qualifier = self.qualifier
+        if qualifier is Qualifier.EXACT:
+            return DOWN.subtract(middle, half), UP.add(middle, half)
+        if qualifier is Qualifier.ABOUT:
+            width = max(half, UP.multiply(abs(middle), ABOUT_WIDTH))
+            return DOWN.subtract(middle, width), UP.add(middle, width)
+        # The others speak of the size as written: away from zero, or towards it.
+        outer = UP.add(middle, half) if middle >= 0 else DOWN.subtract(middle, half)
+        inner = DOWN.subtract(middle, half) if middle >= 0 else UP.add(middle, half)
+        if qualifier is Qualifier.OVER:
+            near, far = inner, None
+        elif qualifier is Qualifier.UNDER:
+            near, far = ZERO, outer
+        else:  # NEARLY
+            context = DOWN if middle >= 0 else UP
+            near, far = context.multiply(middle, ONE - NEARLY_SLACK), outer
+        return (near, far) if middle >= 0 else (far, near)
 
     @property
     def interval(self) -> Interval:
         """The values the figure stands for, in the value's internal magnitude.
 
         Cut to what the kind allows: a share reported as "0.0%" stands for 0% to
-        0.05%, a multiplier is never negative.
+        0.05%, a multiplier is never negative. For a qualified figure, the ends of
+        :attr:`bounds`.
+
+        Raises:
+            InvalidValueError: For a figure qualified with an open end ("over",
+                "under" of a value that may be negative): read :attr:`bounds`.
 
         >>> Reported.parse_share("0.0%").interval
         Interval('[0, 0.0005]')
+        >>> Reported.parse_share("nearly 10.0%").interval
+        Interval('[0.0900, 0.1005]')
         """
-        around = Interval.around(magnitude_of(self.value), self.precision)
-        return clamp_to_domain(around, type(self.value), what=f"the reported {self}")
+        if self.qualifier is Qualifier.EXACT:
+            return self.rounding
+        bounds = self.bounds
+        if not bounds.is_bounded:
+            raise InvalidValueError(
+                f"the reported {self} has no {'upper' if bounds.ends[1] is None else 'lower'} "
+                "end, so no interval: read its .bounds, whose ends may be open",
+                reported=self,
+            )
+        return bounds.interval
 
     @property
     def low(self) -> T:
-        """The smallest value the figure stands for, of the value's type (and unit)."""
+        """The smallest value the figure stands for, of the value's type (and unit).
+
+        Raises:
+            InvalidValueError: If there is none (see :attr:`bounds`).
+        """
         return with_magnitude(self.value, self.interval.low)
 
     @property
     def high(self) -> T:
-        """The largest value the figure stands for, of the value's type (and unit)."""
+        """The largest value the figure stands for, of the value's type (and unit).
+
+        Raises:
+            InvalidValueError: If there is none (see :attr:`bounds`).
+        """
         return with_magnitude(self.value, self.interval.high)
 
     def contains(self, value: T) -> bool:
@@ -292,8 +494,14 @@ class Reported(Generic[T]):
         >>> total = Reported.parse_amount("183 billion CNY")
         >>> total.contains(Amount("183.4E9", "CNY")), total.contains(Amount("183.6E9", "CNY"))
         (True, False)
+        >>> Reported.parse_amount("over 183 billion CNY").contains(Amount("1E12", "CNY"))
+        True
         """
-        return self.interval.contains(self._magnitude_here(value))
+        number = self._magnitude_here(value)
+        if self.qualifier is Qualifier.EXACT:
+            return self.interval.contains(number)
+        low, high = (None if end is None else magnitude_of(end) for end in self.bounds.ends)
+        return (low is None or low <= number) and (high is None or number <= high)
 
     def _magnitude_here(self, value: Figure) -> Decimal:
         """``value``'s internal magnitude, in this figure's unit for amounts."""
@@ -324,6 +532,8 @@ class Reported(Generic[T]):
         '183.0 billion CNY (±0.05 billion)'
         >>> Reported.exact(Share.from_percent("92.3")).format()
         '92.3% (exact)'
+        >>> Reported.parse_amount("约937亿元").format(scale="亿")
+        'about 937亿 CNY (±0.5亿)'
         """
         value = self.value
         facts = kind_of(value)
@@ -338,11 +548,15 @@ class Reported(Generic[T]):
             label = (
                 f"{' ' if word.isascii() else ''}{word}" if word else f" {unit_label(value.unit)}"
             )
-            return f"{shown} ({self._half_width(exponent, label)})"
+            return f"{self._word}{shown} ({self._half_width(exponent, label)})"
         # Measures: the value as its kind writes it, the half-width in its difference unit.
         exponent = -facts.shift
         shown = value.format(places=_places(facts.magnitude(value), exponent, places))
-        return f"{shown} ({self._half_width(exponent, facts.difference)})"
+        return f"{self._word}{shown} ({self._half_width(exponent, facts.difference)})"
+
+    @property
+    def _word(self) -> str:
+        return "" if self.qualifier is Qualifier.EXACT else f"{self.qualifier.value} "
 
     def _half_width(self, exponent: int, label: str) -> str:
         if not self.precision:
