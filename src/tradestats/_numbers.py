@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
 from decimal import (
     ROUND_HALF_UP,
     Context,
@@ -10,10 +12,17 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
     Overflow,
+    getcontext,
+    setcontext,
 )
-from typing import TypeAlias
+from typing import TYPE_CHECKING, ParamSpec, TypeAlias, TypeVar
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError, ZeroBaseError
+from tradestats.limits import MAX_DIGITS, MAX_EXPONENT, MAX_TEXT_LENGTH
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "CONTEXT",
@@ -21,7 +30,9 @@ __all__ = [
     "ZERO",
     "Number",
     "divide",
+    "check_limits",
     "fixed",
+    "in_context",
     "round_half_up",
     "show",
     "to_decimal",
@@ -32,13 +43,110 @@ Number: TypeAlias = Decimal | int | float | str
 
 # The caller's thread-local decimal context may have any precision or traps;
 # tradestats computes in its own, so results do not depend on the caller's settings.
+# Every public function that computes runs in it (see in_context), so bare operators
+# (a + b) inside the library use it too. Emax/Emin are spelled out: the limits of
+# tradestats.limits keep inputs far inside them.
 CONTEXT = Context(
-    prec=28,
+    prec=MAX_DIGITS,
     rounding=ROUND_HALF_UP,
+    Emax=999_999,
+    Emin=-999_999,
     traps=[InvalidOperation, DivisionByZero, Overflow],
 )
 ZERO = Decimal(0)
 ONE = Decimal(1)
+# Twice the digits the largest integer accepted can have (10 ** MAX_EXPONENT has
+# about 3,322 bits): larger ints are refused before any conversion to text.
+_MAX_INT_BITS = 2 * 3322
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_THREAD = threading.local()
+
+
+def _own_context() -> Context:
+    """This thread's copy of :data:`CONTEXT` (a context's flags are per thread)."""
+    try:
+        return _THREAD.context  # type: ignore[no-any-return]
+    except AttributeError:
+        _THREAD.context = CONTEXT.copy()
+        return _THREAD.context  # type: ignore[no-any-return]
+
+
+def in_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` in the library's decimal context, whatever the caller's is.
+
+    The caller's thread context (its precision, traps, exponent range) is set
+    aside for the call and restored after it, so results never depend on
+    ``decimal.getcontext()``. A result too large for the context raises
+    :class:`~tradestats.errors.InvalidValueError` instead of ``decimal.Overflow``.
+    Nested calls cost one identity check.
+    """
+
+    @functools.wraps(function)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        saved = getcontext()
+        own = _own_context()
+        if saved is own:
+            return function(*args, **kwargs)
+        setcontext(own)
+        try:
+            return function(*args, **kwargs)
+        except Overflow:
+            raise InvalidValueError(
+                f"{function.__name__}: the result is too large to compute (beyond 1E+999999); "
+                f"figures are limited to 1E±{MAX_EXPONENT}",
+                function=function.__name__,
+            ) from None
+        except InvalidOperation:
+            raise InvalidValueError(
+                f"{function.__name__}: the arguments have no defined result",
+                function=function.__name__,
+            ) from None
+        finally:
+            setcontext(saved)
+
+    return run
+
+
+def check_limits(
+    value: Decimal, *, what: str = "value", given: object = None, digits: bool = True
+) -> Decimal:
+    """``value`` if it has at most MAX_DIGITS digits and an exponent within ±MAX_EXPONENT.
+
+    Args:
+        value: A finite Decimal.
+        what: What the value is, for the message.
+        given: What the caller wrote, quoted (shortened) in the message; ``value`` if None.
+        digits: Whether to check the number of significant digits too.
+
+    Raises:
+        InvalidValueError: If the value has too many digits or too large an exponent.
+
+    >>> check_limits(Decimal("1E+1001"), what="a growth rate")
+    Traceback (most recent call last):
+    ...
+    tradestats.errors.InvalidValueError: a growth rate is out of range: Decimal('1E+1001') is
+    beyond 1E±1000, the largest and smallest magnitudes tradestats accepts
+    """
+    count = len(value.as_tuple().digits) if digits else 0
+    if count > MAX_DIGITS:
+        raise InvalidValueError(
+            f"{what} has {count} significant digits, more than the {MAX_DIGITS} "
+            f"tradestats holds exactly: {quote(value if given is None else given)}",
+            value=given if given is not None else value,
+            limit=MAX_DIGITS,
+        )
+    # A zero has no magnitude, but its exponent still sets the digits it prints with.
+    exponent = value.adjusted() if value else value.as_tuple().exponent
+    if abs(exponent) > MAX_EXPONENT:  # type: ignore[arg-type]
+        raise InvalidValueError(
+            f"{what} is out of range: {quote(value if given is None else given)} is beyond 1E±{MAX_EXPONENT}, the largest "
+            "and smallest magnitudes tradestats accepts",
+            value=given if given is not None else value,
+            limit=MAX_EXPONENT,
+        )
+    return value
 
 
 def to_decimal(value: object, *, what: str = "value") -> Decimal:
@@ -47,9 +155,14 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
     A float becomes the shortest decimal that round-trips (``0.1`` → ``0.1``, not
     ``0.1000000000000000055511151231257827``); an int or float loses trailing zeros,
     which carry no information about precision; text keeps exactly the digits given.
+    The result is within the limits of :mod:`tradestats.limits`: a magnitude
+    within 1E±1000 and, for text and ints, at most 28 significant digits (more are
+    refused, not rounded). A Decimal the caller built is kept with all its digits,
+    as Decimal itself does; arithmetic on it rounds to 28 digits.
 
     Raises:
-        InvalidValueError: For NaN, infinities, booleans and non-numbers.
+        InvalidValueError: For NaN, infinities, booleans, non-numbers, and numbers
+            beyond the limits.
         ParseError: For text that is not a number.
     """
     if isinstance(value, Decimal):
@@ -57,27 +170,55 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
     elif isinstance(value, bool):
         raise InvalidValueError(f"{what} must be a number, not the boolean {value!r}", value=value)
     elif isinstance(value, int):
+        if value.bit_length() > _MAX_INT_BITS:
+            raise InvalidValueError(
+                f"{what} is out of range: {quote(value)} is beyond 1E±{MAX_EXPONENT}, the "
+                "largest and smallest magnitudes tradestats accepts",
+                value=value,
+                limit=MAX_EXPONENT,
+            )
         result = Decimal(value).normalize(CONTEXT) if value else ZERO
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
         result = Decimal(repr(value)).normalize(CONTEXT) if value else ZERO
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace("−", "-"))
-        except InvalidOperation:
-            raise ParseError(
-                f"{what} must be a decimal number such as '59.3', got {value!r}",
-                value=value,
-            ) from None
+        result = _from_text(value, what=what)
     else:
         raise InvalidValueError(
             f"{what} must be a Decimal, int, float or numeric string, "
-            f"got {type(value).__name__} {value!r}",
+            f"got {type(value).__name__} {quote(value)}",
             value=value,
         )
     if not result.is_finite():
-        raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
+        raise InvalidValueError(f"{what} must be finite, got {quote(value)}", value=value)
+    return check_limits(result, what=what, given=value, digits=not isinstance(value, Decimal))
+
+
+def _from_text(text: str, *, what: str) -> Decimal:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ParseError(
+            f"{what} is too long to be a number: {quote(text)}; numbers are limited to "
+            f"{MAX_TEXT_LENGTH} characters",
+            value=text,
+            limit=MAX_TEXT_LENGTH,
+        )
+    try:
+        # The library's context, not the caller's, decides whether bad text traps
+        # (with InvalidOperation not trapped, Decimal("x") would be NaN).
+        return _exact(text)
+    except InvalidOperation:
+        raise ParseError(
+            f"{what} must be a decimal number such as '59.3', got {quote(text)}",
+            value=text,
+        ) from None
+
+
+def _exact(text: str) -> Decimal:
+    """``Decimal(text)``, exact, raising InvalidOperation for bad text in any caller context."""
+    result = Decimal(text.strip().replace("−", "-"))
+    if result.is_nan() and "nan" not in text.lower():
+        raise InvalidOperation(text)
     return result
 
 
