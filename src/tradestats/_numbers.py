@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import math
-import threading
 from decimal import (
     ROUND_HALF_UP,
     Context,
@@ -29,8 +28,8 @@ __all__ = [
     "ONE",
     "ZERO",
     "Number",
-    "divide",
     "check_limits",
+    "divide",
     "fixed",
     "in_context",
     "round_half_up",
@@ -61,16 +60,10 @@ _MAX_INT_BITS = 2 * 3322
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
-_THREAD = threading.local()
-
-
-def _own_context() -> Context:
-    """This thread's copy of :data:`CONTEXT` (a context's flags are per thread)."""
-    try:
-        return _THREAD.context  # type: ignore[no-any-return]
-    except AttributeError:
-        _THREAD.context = CONTEXT.copy()
-        return _THREAD.context  # type: ignore[no-any-return]
+# The context in_context installs: one object for every thread, so a nested call
+# sees it with one identity check. Sharing is safe: its precision, rounding and
+# traps never change, and nothing reads its flags (the only state calls write).
+_ACTIVE = CONTEXT.copy()
 
 
 def in_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
@@ -86,10 +79,9 @@ def in_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
     @functools.wraps(function)
     def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         saved = getcontext()
-        own = _own_context()
-        if saved is own:
+        if saved is _ACTIVE:
             return function(*args, **kwargs)
-        setcontext(own)
+        setcontext(_ACTIVE)
         try:
             return function(*args, **kwargs)
         except Overflow:
@@ -141,8 +133,8 @@ def check_limits(
     exponent = value.adjusted() if value else value.as_tuple().exponent
     if abs(exponent) > MAX_EXPONENT:  # type: ignore[arg-type]
         raise InvalidValueError(
-            f"{what} is out of range: {quote(value if given is None else given)} is beyond 1E±{MAX_EXPONENT}, the largest "
-            "and smallest magnitudes tradestats accepts",
+            f"{what} is out of range: {quote(value if given is None else given)} is beyond "
+            f"1E±{MAX_EXPONENT}, the largest and smallest magnitudes tradestats accepts",
             value=given if given is not None else value,
             limit=MAX_EXPONENT,
         )

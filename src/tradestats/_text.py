@@ -1,14 +1,14 @@
-"""Private helpers for quoting text a user gave: shortened, with control characters escaped.
+r"""Private helpers for quoting text a user gave: shortened, with control characters escaped.
 
 Every message that quotes user input goes through :func:`quote`, so a 5 MB bad
 value is not echoed whole, and a terminal escape sequence in a title or label is
-shown as ``\\x1b`` instead of clearing the screen.
+shown as ``\x1b`` instead of clearing the screen.
 """
 
 from __future__ import annotations
 
-import re
 import math
+import re
 from typing import Final
 
 from tradestats.limits import QUOTE_LENGTH

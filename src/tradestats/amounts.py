@@ -18,13 +18,22 @@ Amount('188.6 billion CNY')
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, Rounded, localcontext
 from typing import TYPE_CHECKING, Any, Final, Self, overload
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, Number, round_half_up, show, to_decimal
+from tradestats._numbers import (
+    CONTEXT,
+    Number,
+    check_limits,
+    in_context,
+    round_half_up,
+    show,
+    to_decimal,
+)
 from tradestats._parsing import parse_amount
+from tradestats._text import quote
 from tradestats.errors import (
     InvalidValueError,
     ParseError,
@@ -32,6 +41,7 @@ from tradestats.errors import (
     UnknownUnitError,
     ZeroBaseError,
 )
+from tradestats.limits import MAX_DIGITS, MAX_TEXT_LENGTH
 from tradestats.units import (
     REGISTRY,
     SCALES,
@@ -48,6 +58,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Amount", "amount", "money"]
 
+# Parsing traps Rounded: a figure is kept exactly or refused, never rounded.
+_EXACT: Final = CONTEXT.copy()
+_EXACT.traps[Rounded] = True
 # Largest first: "auto" picks the largest word that keeps the number at 1 or more.
 _AUTO_SCALES: Final = (("trillion", 12), ("billion", 9), ("million", 6))
 _FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
@@ -92,6 +105,7 @@ class Amount:
     # -- construction ----------------------------------------------------------------
 
     @classmethod
+    @in_context
     def parse(cls, text: str, *, yen_sign: str | None = None) -> Self:
         """Read an amount of money or goods from text.
 
@@ -113,7 +127,7 @@ class Amount:
         >>> Amount.parse("3.2万吨")
         Amount('32000 tonne')
         """
-        magnitude, unit = parse_amount(text, money=False, yen_sign=yen_sign)
+        magnitude, unit = _parse_text(text, money=False, yen_sign=yen_sign)
         if unit is None:
             raise ParseError(
                 f"{text!r} names no unit: write a currency or unit, as in '{text} CNY'",
@@ -122,6 +136,7 @@ class Amount:
         return cls(magnitude, unit)
 
     @classmethod
+    @in_context
     def from_quantity(cls, quantity: pint.Quantity[Any]) -> Self:
         """Build an amount from a pint quantity of this or any other registry.
 
@@ -187,6 +202,7 @@ class Amount:
         """Whether the unit is a currency."""
         return is_currency(self.unit)
 
+    @in_context
     def to(self, unit: str) -> Amount:
         """The same amount in another unit of the same kind (tonnes to kg, not CNY to USD).
 
@@ -228,6 +244,7 @@ class Amount:
 
     # -- text --------------------------------------------------------------------------
 
+    @in_context
     def format(self, *, scale: str | None = "auto", places: int | None = None) -> str:
         """Show the amount with a scale word.
 
@@ -256,6 +273,7 @@ class Amount:
         gap = " " if word.isascii() else ""
         return f"{number}{gap}{word} {unit}"
 
+    @in_context
     def rounded(self, places: int, *, scale: str | None = "auto") -> Amount:
         """The amount rounded to ``places`` decimals of the figure shown with ``scale``.
 
@@ -288,12 +306,15 @@ class Amount:
             )
         return scale.strip(), SCALES[key]
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Amount({self.format()!r})"
 
+    @in_context
     def __format__(self, spec: str) -> str:
         """Format with ``""`` (all digits) or ``".Nf"`` (N decimals, auto scale).
 
@@ -312,12 +333,15 @@ class Amount:
 
     # -- arithmetic --------------------------------------------------------------------
 
+    @in_context
     def __neg__(self) -> Amount:
         return Amount(-self.magnitude, self.unit)
 
+    @in_context
     def __abs__(self) -> Amount:
         return Amount(abs(self.magnitude), self.unit)
 
+    @in_context
     def __add__(self, other: Amount) -> Amount:
         if not isinstance(other, Amount):
             return NotImplemented
@@ -326,18 +350,21 @@ class Amount:
             self.unit,
         )
 
+    @in_context
     def __radd__(self, other: int) -> Amount:
         # Lets sum() start from its default 0.
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self
         return NotImplemented
 
+    @in_context
     def __sub__(self, other: Amount) -> Amount:
         if not isinstance(other, Amount):
             return NotImplemented
         subtrahend = other.in_unit_of(self, action="subtract {this} from {other}")
         return Amount(CONTEXT.subtract(self.magnitude, subtrahend), self.unit)
 
+    @in_context
     def __mul__(self, factor: Number) -> Amount:
         return Amount(
             CONTEXT.multiply(self.magnitude, to_decimal(factor, what="a factor")), self.unit
@@ -349,6 +376,7 @@ class Amount:
     def __truediv__(self, other: Amount) -> Decimal: ...
     @overload
     def __truediv__(self, other: Number) -> Amount: ...
+    @in_context
     def __truediv__(self, other: Amount | Number) -> Decimal | Amount:
         if isinstance(other, Amount):
             divisor = other.in_unit_of(self, action="divide {other} by {this}")
@@ -387,7 +415,7 @@ def _coerce(
     if isinstance(value, Amount):
         magnitude, written = value.magnitude, value.unit
     elif isinstance(value, str) and not _looks_numeric(value):
-        magnitude, written = parse_amount(value, money=money, yen_sign=yen_sign)
+        magnitude, written = _parse_text(value, money=money, yen_sign=yen_sign)
     elif isinstance(value, str | Decimal | int | float):
         magnitude, written = to_decimal(value, what="an amount"), None
     else:
@@ -415,6 +443,33 @@ def _coerce(
     return result
 
 
+def _parse_text(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str | None]:
+    """:func:`parse_amount` within the limits: refused, never rounded, beyond 28 digits."""
+    if not isinstance(text, str):
+        raise ParseError(f"expected an amount as text, got {quote(text)}", value=text)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ParseError(
+            f"an amount is at most {MAX_TEXT_LENGTH} characters, got {quote(text)}",
+            value=text,
+            limit=MAX_TEXT_LENGTH,
+        )
+    if len(text) <= MAX_DIGITS:  # too short to hold more digits than the context
+        magnitude, unit = parse_amount(text, money=money, yen_sign=yen_sign)
+        return check_limits(magnitude, what="an amount's magnitude", given=text), unit
+    try:
+        with localcontext(_EXACT):
+            magnitude, unit = parse_amount(text, money=money, yen_sign=yen_sign)
+    except Rounded:
+        # The scale word shifted more digits than the context holds.
+        raise InvalidValueError(
+            f"an amount has more than the {MAX_DIGITS} significant digits tradestats "
+            f"holds exactly: {quote(text)}",
+            value=text,
+            limit=MAX_DIGITS,
+        ) from None
+    return check_limits(magnitude, what="an amount's magnitude", given=text), unit
+
+
 def _looks_numeric(text: str) -> bool:
     try:
         Decimal(text.strip())
@@ -432,6 +487,7 @@ def _wanted_unit(unit: str | None, *, money: bool, yen_sign: str | None) -> str 
     return parsed
 
 
+@in_context
 def money(
     value: str | Number | Amount | pint.Quantity[Any],
     currency: str | None = None,
@@ -460,6 +516,7 @@ def money(
     return _coerce(value, currency, money=True, yen_sign=yen_sign)
 
 
+@in_context
 def amount(
     value: str | Number | Amount | pint.Quantity[Any],
     unit: str | None = None,

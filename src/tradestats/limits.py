@@ -13,8 +13,8 @@ or memory. :doc:`/explanation/limits` explains them.
 >>> ts.money("1" * 29 + " CNY")
 Traceback (most recent call last):
 ...
-tradestats.errors.InvalidValueError: an amount's magnitude has 29 significant digits, more
-than the 28 tradestats holds exactly: '11111111111111111111111111111'
+tradestats.errors.InvalidValueError: an amount has more than the 28 significant digits
+tradestats holds exactly: '11111111111111111111111111111 CNY'
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tradestats._numbers import divide
+from tradestats._numbers import divide, in_context
 from tradestats.errors import InvalidValueError
 from tradestats.flows import TradeFlow, require_same
 from tradestats.measures import PercentagePoints, Share
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["share", "share_change"]
 
 
+@in_context
 def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
     """The share of ``total`` that ``part`` makes up.
 
@@ -75,6 +76,7 @@ def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
     )
 
 
+@in_context
 def share_change(current: Share, previous: Share) -> PercentagePoints:
     """How many percentage points a share moved: current − previous.
 

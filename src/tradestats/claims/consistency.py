@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
-from tradestats._numbers import fixed, show
+from tradestats._numbers import fixed, in_context, show
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span
@@ -189,6 +189,7 @@ class FigureRange:
         """Whether ``value`` (in the internal magnitude) lies in the range."""
         return (self.low is None or self.low <= value) and (self.high is None or value <= self.high)
 
+    @in_context
     def format(self) -> str:
         """Show the range for people, rounded outward so it still holds every value."""
         ends = [end for end in (self.low, self.high) if end is not None]
@@ -406,6 +407,7 @@ class CheckResult:
                 return figure
         raise KeyError(key)
 
+    @in_context
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: decimals as text, missing bounds as ``null``."""
         return {
@@ -454,6 +456,7 @@ def _range_dict(figure: FigureRange) -> dict[str, Any]:
 # -- the check ---------------------------------------------------------------------------
 
 
+@in_context
 def check(report: Report, *, budget: int = DEFAULT_BUDGET) -> CheckResult:
     """Check every relation among a report's claims and list the figures they imply.
 
@@ -604,6 +607,7 @@ def _check(
     )
 
 
+@in_context
 def published_text(claim: Claim) -> str:
     """A claim's figure as published, with the reading of "N times" figures.
 

@@ -22,7 +22,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from tradestats._numbers import to_decimal
+from tradestats._numbers import in_context, to_decimal
 from tradestats.amounts import Amount, amount
 from tradestats.claims.report import (
     _FLOW_FIELDS,
@@ -100,6 +100,7 @@ class _Where:
         )
 
 
+@in_context
 def load_report(path: str | Path) -> Report:
     """Read a report from a ``.json`` file (JSON) or any other file (TOML).
 
@@ -121,6 +122,7 @@ def load_report(path: str | Path) -> Report:
     return parse_report(text, name=str(path), kind=kind)
 
 
+@in_context
 def parse_report(
     text: str, *, name: str = "<string>", kind: Literal["toml", "json"] = "toml"
 ) -> Report:

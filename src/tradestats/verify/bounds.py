@@ -35,7 +35,7 @@ from typing import Any, Generic, TypeAlias, overload
 
 from attrs import field, frozen
 
-from tradestats._numbers import ONE, ZERO, Number, show, to_decimal
+from tradestats._numbers import ONE, ZERO, Number, in_context, show, to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, NegativeBaseError, UnitMismatchError, ZeroBaseError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -98,6 +98,7 @@ class Bounds(Generic[T]):
     low: T = field(validator=_check_end)
     high: T = field(validator=_check_end)
 
+    @in_context
     def __attrs_post_init__(self) -> None:
         low, high = self.low, self.high
         if type(low) is not type(high):
@@ -124,11 +125,14 @@ class Bounds(Generic[T]):
 
     @overload
     @classmethod
+    @in_context
     def from_interval(cls, interval: Interval, like: str) -> Bounds[Amount]: ...
     @overload
     @classmethod
+    @in_context
     def from_interval(cls, interval: Interval, like: T | type[T]) -> Bounds[T]: ...
     @classmethod
+    @in_context
     def from_interval(cls, interval: Interval, like: object) -> Bounds[Any]:
         """Bounds from an interval of internal magnitudes.
 
@@ -181,6 +185,7 @@ class Bounds(Generic[T]):
         """
         return Interval(magnitude_of(self.low), magnitude_of(self.high))
 
+    @in_context
     def contains(self, value: T) -> bool:
         """Whether ``value``, of the same type (an amount: a compatible unit), is within the bounds.
 
@@ -206,6 +211,7 @@ class Bounds(Generic[T]):
 
     # -- text --------------------------------------------------------------------------
 
+    @in_context
     def format(self, *, places: int | None = None, scale: str | None = "auto") -> str:
         """Show the bounds as "low to high", rounded outward to ``places`` decimals if given.
 
@@ -243,9 +249,11 @@ class Bounds(Generic[T]):
             low, high = with_magnitude(low, rounded.low), with_magnitude(high, rounded.high)
         return _ends(low.format(places=places), high.format(places=places))
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Bounds({self.format()!r})"
 
@@ -352,6 +360,7 @@ def _require_positive(base: Interval, shown: object, message: str, **details: ob
 # -- growth ------------------------------------------------------------------------------
 
 
+@in_context
 def growth_bounds(
     current: AmountLike, previous: AmountLike, *, allow_negative_base: bool = False
 ) -> Bounds[Growth]:
@@ -401,6 +410,7 @@ def growth_bounds(
     return Bounds.from_interval(now / before - ONE, Growth)
 
 
+@in_context
 def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multiplier]:
     """The bounds of current ÷ previous, as :func:`~tradestats.multiplier`.
 
@@ -435,6 +445,7 @@ def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multi
     return Bounds.from_interval(_at_least_zero(now) / before, Multiplier)
 
 
+@in_context
 def implied_previous_bounds(
     current: AmountLike, change: GrowthLike | MultiplierLike
 ) -> Bounds[Amount]:
@@ -466,6 +477,7 @@ def implied_previous_bounds(
     return Bounds.from_interval(now / factor, _unit_of(current))
 
 
+@in_context
 def implied_current_bounds(
     previous: AmountLike, change: GrowthLike | MultiplierLike
 ) -> Bounds[Amount]:
@@ -486,6 +498,7 @@ def implied_current_bounds(
 # -- shares ------------------------------------------------------------------------------
 
 
+@in_context
 def share_bounds(part: AmountLike, total: AmountLike) -> Bounds[Share]:
     """The bounds of the share of ``total`` that ``part`` makes up, as :func:`~tradestats.share`.
 
@@ -545,6 +558,7 @@ def share_bounds(part: AmountLike, total: AmountLike) -> Bounds[Share]:
     return Bounds.from_interval(Interval(low, high), Share)
 
 
+@in_context
 def share_change_bounds(current: ShareLike, previous: ShareLike) -> Bounds[PercentagePoints]:
     """The bounds of the change of a share in percentage points: :func:`~tradestats.share_change`.
 
@@ -560,6 +574,7 @@ def share_change_bounds(current: ShareLike, previous: ShareLike) -> Bounds[Perce
     return Bounds.from_interval((now - before).scaleb(2), PercentagePoints)
 
 
+@in_context
 def contribution_bounds(
     part_current: AmountLike, part_previous: AmountLike, total_previous: AmountLike
 ) -> Bounds[PercentagePoints]:
@@ -596,6 +611,7 @@ def contribution_bounds(
     return Bounds.from_interval(((now - before) / total).scaleb(2), PercentagePoints)
 
 
+@in_context
 def remainder_bounds(total: AmountLike, part: AmountLike) -> Bounds[Amount]:
     """The bounds of what is left of ``total`` without ``part``, as :func:`~tradestats.remainder`.
 
@@ -628,6 +644,7 @@ def remainder_bounds(total: AmountLike, part: AmountLike) -> Bounds[Amount]:
     return Bounds.from_interval(_at_least_zero(rest), _unit_of(total))
 
 
+@in_context
 def cagr_bounds(first: AmountLike, last: AmountLike, years: Number) -> Bounds[Growth]:
     """The bounds of the compound annual growth rate from ``first`` to ``last``.
 
