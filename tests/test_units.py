@@ -193,3 +193,10 @@ def test_unknown_scale_word() -> None:
     """An unknown scale word is refused by name."""
     with pytest.raises(UnknownUnitError, match="'zillion'"):
         scale_factor("zillion")
+
+
+@pytest.mark.parametrize("text", ["uſd", "ＣＮＹ", "cnу"])  # long s, full width, Cyrillic у
+def test_currency_codes_are_three_ascii_letters(text: str) -> None:
+    """Letters that upper-case to an ISO code are not that code."""
+    with pytest.raises(UnknownUnitError):
+        canonical_unit(text)

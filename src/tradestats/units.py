@@ -172,7 +172,8 @@ def canonical_unit(unit: str) -> str:
     ('CNY', 'tonne', 'kilogram')
     """
     text = unit.strip()
-    if text.upper() in CURRENCIES and text.isalpha() and len(text) == 3:
+    # isascii: "uſd".upper() is "USD"; a currency code is three ASCII letters.
+    if text.isascii() and text.isalpha() and len(text) == 3 and text.upper() in CURRENCIES:
         return text.upper()
     try:
         parsed = REGISTRY.parse_units(text)
