@@ -281,7 +281,7 @@ def test_product_group_refuses_codes_and_empty_names(name: str, fragment: str) -
     "text", ["８７０３", "٨٧٠٣", "8703\n", "87\t03", "8703\x00", "87\u200b03", "87\u00a003"]
 )
 def test_hs_codes_are_ascii_digits_without_control_characters(text: str) -> None:
-    """Non-ASCII digits, white space and controls are refused; parse drops only what it documents."""
+    """Non-ASCII digits, white space and controls are refused; parse drops what it documents."""
     with pytest.raises(ParseError, match="malformed HS code"):
         HSCode(text)
     if text.strip(" \t\r\n") != text:
