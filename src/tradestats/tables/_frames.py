@@ -43,6 +43,7 @@ __all__ = [
     "VALUE",
     "Text",
     "check_currency_codes",
+    "check_key_dtypes",
     "collect",
     "describe_group",
     "missing_rate",
@@ -91,8 +92,24 @@ def open_frame(native: object) -> Frame:
 
 
 def collect(frame: Frame) -> nw.DataFrame[Any]:
-    """The frame in memory (a no-op for eager frames)."""
-    return frame if isinstance(frame, nw.DataFrame) else frame.collect()
+    """The frame in memory (a no-op for eager frames).
+
+    Raises:
+        InvalidValueError: If the engine panics (polars raises pyo3's
+            PanicException, a BaseException that ``except Exception`` misses).
+    """
+    if isinstance(frame, nw.DataFrame):
+        return frame
+    try:
+        return frame.collect()
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        raise InvalidValueError(
+            f"the engine failed on this frame ({str(error)[:200]}); check the types of its "
+            "key and value columns",
+            engine_error=str(error)[:200],
+        ) from None
 
 
 def read_rows(native: object, columns: Sequence[str], *, what: str) -> list[dict[str, Any]]:
@@ -111,6 +128,32 @@ def _require(frame: Frame, columns: Iterable[str], *, what: str = "the frame") -
             column=missing[0],
             columns=names,
         )
+
+
+# Key, period and currency columns are compared, grouped and joined on: engines
+# cannot do that with these (polars raises its own errors, and an Object column in
+# a lazy frame panics in Rust, raising pyo3's PanicException, a BaseException).
+_UNKEYABLE: Final = (nw.Binary, nw.List, nw.Array, nw.Struct, nw.Object)
+
+
+def check_key_dtypes(schema: Any, columns: Iterable[str]) -> None:
+    """Refuse key columns of a type that cannot be grouped or joined on.
+
+    A contract for every table function and loader: call it on the key, period
+    and currency columns before any engine work.
+
+    Raises:
+        InvalidValueError: Naming the first such column and its type.
+    """
+    for name in columns:
+        dtype = schema[name]
+        if isinstance(dtype, _UNKEYABLE):
+            raise InvalidValueError(
+                f"column {name!r} is of type {dtype}, which cannot be a key, period or "
+                "currency column: use text, whole numbers or categories",
+                column=name,
+                dtype=str(dtype),
+            )
 
 
 def _check_nulls(frame: Frame, columns: Sequence[str]) -> None:
@@ -240,6 +283,7 @@ def prepare(
             column=value,
             dtype=str(schema[value]),
         )
+    check_key_dtypes(schema, dict.fromkeys([*keys, *periods, *currencies]))
     _check_nulls(frame, list(dict.fromkeys([*keys, *periods, *currencies])))
     if fx is not None and units is None:
         raise InvalidValueError(
