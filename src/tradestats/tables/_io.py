@@ -87,10 +87,17 @@ def header(path: PathLike) -> tuple[list[str], str]:
     """The column names of a CSV or tab-separated file and its separator (tab or comma).
 
     Raises:
-        ParseError: For an empty file.
+        ParseError: For an empty file, or one that is not UTF-8 text.
     """
-    with _open(path) as stream:
-        first = stream.readline()
+    try:
+        with _open(path) as stream:
+            first = stream.readline()
+    except UnicodeDecodeError as error:
+        raise ParseError(
+            f"{os.fspath(path)}: not UTF-8 text: byte 0x{error.object[error.start]:02x} in the "
+            "header line",
+            path=path,
+        ) from None
     if not first.strip():
         raise ParseError(f"{os.fspath(path)}: the file is empty, expected a header line", path=path)
     separator = "\t" if "\t" in first else ","
