@@ -1,7 +1,7 @@
 """Run the fuzz tests long (profile ``fuzz-long``) and print what each entry point did.
 
-Usage: ``python benchmarks/fuzz_long.py [--examples N] [-k EXPR]``. By default every
-entry point gets 100,000 inputs (hours on one core); pass ``--examples`` to scale
+Usage: ``python benchmarks/fuzz_long.py [--examples N] [-k EXPR] [--time-limit S]``.
+By default every entry point gets 100,000 inputs (hours on one core); pass ``--examples`` to scale
 down. Prints, per entry point: inputs run, foreign exceptions (anything but a
 TradeStatsError), hangs (calls over one second) and silent wrong results.
 """
@@ -25,6 +25,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=100_000, help="inputs per fuzz test")
     parser.add_argument("-k", default="", help="only the fuzz tests matching this expression")
+    parser.add_argument(
+        "--time-limit", type=float, default=None, help="stop after this many seconds"
+    )
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         record = Path(folder) / "fuzz.json"
@@ -51,7 +54,12 @@ def main() -> int:
         if arguments.k:
             command += ["-k", arguments.k]
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=environment, check=False)
+        try:
+            subprocess.run(
+                command, cwd=ROOT, env=environment, check=False, timeout=arguments.time_limit
+            )
+        except subprocess.TimeoutExpired:
+            print(f"\nstopped after {arguments.time_limit:.0f} s: the counts so far")
         elapsed = time.perf_counter() - start
         counts = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
     print(f"\n{'entry point':<34} {'inputs':>8} {'foreign':>8} {'hangs':>6} {'wrong':>6}")

@@ -12,6 +12,11 @@ def pytest_sessionfinish() -> None:
     write_record()
 
 
+def pytest_runtest_logfinish() -> None:
+    """Save them after every test too, so that a long run cut short still reports."""
+    write_record()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Hostile inputs are large: hypothesis may warn that their repr is, which is no failure."""
     for item in items:

@@ -119,7 +119,7 @@ def plain_data(*, depth: int = 4) -> st.SearchStrategy[Any]:
         st.none(),
         st.booleans(),
         st.integers(),
-        st.sampled_from([10**5000, -(10**400), 2**64]),
+        st.sampled_from([10**4000, -(10**400), 2**64]),  # hypothesis cannot repr 10**4300+
         st.floats(),
         st.decimals(allow_nan=True),
         st.binary(max_size=8),

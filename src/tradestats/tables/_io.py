@@ -101,7 +101,12 @@ def header(path: PathLike) -> tuple[list[str], str]:
     if not first.strip():
         raise ParseError(f"{os.fspath(path)}: the file is empty, expected a header line", path=path)
     separator = "\t" if "\t" in first else ","
-    names = next(csv.reader([first], delimiter=separator))
+    try:
+        names = next(csv.reader([first], delimiter=separator))
+    except csv.Error as error:  # such as a field beyond the csv module's 128 KiB limit
+        raise ParseError(
+            f"{os.fspath(path)}: cannot read the header line: {error}", path=path
+        ) from None
     return [name.strip() for name in names], separator
 
 
@@ -190,7 +195,12 @@ def _read_eager(
 
 def _rows(path: PathLike, separator: str) -> Iterator[dict[str, str]]:
     with _open(path) as stream:
-        yield from csv.DictReader(stream, delimiter=separator)
+        try:
+            yield from csv.DictReader(stream, delimiter=separator)
+        except (csv.Error, UnicodeDecodeError) as error:  # a field over 128 KiB; bad bytes
+            raise ParseError(
+                f"{os.fspath(path)}: cannot read the file: {error}", path=path
+            ) from None
 
 
 def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> None:
