@@ -158,6 +158,9 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
         ParseError: For text that is not a number.
     """
     if isinstance(value, Decimal):
+        # The common case first, without a call: a finite, non-zero Decimal in range.
+        if value.is_finite() and value and -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+            return value
         result = value
     elif isinstance(value, bool):
         raise InvalidValueError(f"{what} must be a number, not the boolean {value!r}", value=value)
