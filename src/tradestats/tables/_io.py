@@ -141,11 +141,16 @@ def read_csv(
         return _read_eager(path, engine=engine, separator=separator, columns=columns)
     except OSError:
         raise
-    except Exception as error:
+    except BaseException as error:
         # Engines raise their own exception types (polars' ComputeError, pyarrow's
-        # ArrowInvalid, ...): find the bad field ourselves, or pass the message on.
+        # ArrowInvalid, ..., and polars' PanicException, a BaseException, on some bad
+        # files): find the bad field ourselves, or pass the message on.
+        if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+            raise
         _diagnose(path, separator, columns)
-        raise ParseError(f"{os.fspath(path)}: cannot read the file: {error}", path=path) from error
+        raise ParseError(
+            f"{os.fspath(path)}: cannot read the file: {str(error)[:200]}", path=path
+        ) from None
 
 
 def _module(name: str) -> Any:
