@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from attrs import frozen
 
-from tradestats._numbers import auto_scale, round_down, show
+from tradestats._numbers import auto_scale, in_context, round_down, show
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
@@ -240,6 +240,7 @@ class CheckResult:
                 return figure
         raise KeyError(key)
 
+    @in_context
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: decimals as text, missing bounds as ``null``."""
         return {
@@ -290,6 +291,7 @@ def _range_dict(figure: Bounds[Any]) -> dict[str, Any]:
 # -- the check ---------------------------------------------------------------------------
 
 
+@in_context
 def check(
     report: Report,
     *,
@@ -514,6 +516,7 @@ def _check(
     )
 
 
+@in_context
 def published_text(claim: Claim) -> str:
     """A claim's figure as published, with the reading of "N times" figures.
 
