@@ -73,6 +73,12 @@ def _computations() -> Iterator[tuple[str, Callable[[], Any]]]:
     )
     yield "check", lambda: ts.check(ts.load_report(EXAMPLE)).to_dict()
     yield (
+        "Bounds.format",
+        lambda: ts.Bounds.from_interval(
+            ts.Interval("114.527712345E9", "115.227654321E9"), "CNY"
+        ).format(places=3),
+    )
+    yield (
         "tables",
         lambda: tt.yoy_growth(
             __import__("polars").DataFrame(
