@@ -1,4 +1,4 @@
-"""Hostile text the readers used to take silently: foreign digits and codes, stray marks, two figures.
+"""Hostile text once read silently: foreign digits and codes, stray marks, two figures.
 
 Each test pins one item of issue 9 that the port onto the grammar package had
 to finish; the fuzzers in ``tests/fuzz`` look for more of the same.
