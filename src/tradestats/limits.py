@@ -34,7 +34,7 @@ __all__ = [
     "QUOTE_LENGTH",
 ]
 
-#: Significant digits a figure may have: the precision of the library's decimal
+#: Significant digits a figure may have, the precision of the library's decimal
 #: context. More could not be held exactly through arithmetic, and rounding them
 #: silently would change a published figure, so they are refused.
 MAX_DIGITS: Final = 28
@@ -46,9 +46,10 @@ MAX_DIGITS: Final = 28
 #: in fixed notation stays short (``1e999999999`` would print a gigabyte).
 MAX_EXPONENT: Final = 1000
 
-#: Longest text read as one figure, amount, measure or number, in characters.
-#: The longest real figure ("1,831.6 billion US dollars of goods") is far shorter;
-#: the bound keeps parsing and error messages cheap.
+#: Longest text read as a number (``Growth.from_percent("59.3")``, a precision) or
+#: as the figure of a report file, in characters. The longest real figure
+#: ("1,831.6 billion US dollars of goods") is far shorter; the bound keeps parsing
+#: and error messages cheap.
 MAX_TEXT_LENGTH: Final = 1000
 
 #: Longest numeral read inside a figure's text, in characters. tradestats holds
@@ -60,7 +61,7 @@ MAX_NUMERAL_CHARS: Final = 100
 #: 31); longer text is refused before any pattern is tried.
 MAX_PERIOD_CHARS: Final = 64
 
-#: Most tokens (numerals, words, marks) in the text of one measure or period. No
+#: Most tokens (numerals, words, marks) in the text of one measure. No
 #: form takes more ("rose 1.2 percentage points year on year" takes 9); longer
 #: text is refused as soon as the limit is passed, so reading stays linear.
 MAX_TOKENS: Final = 64

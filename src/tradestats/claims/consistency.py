@@ -212,7 +212,7 @@ class CheckResult:
 
     @property
     def consistent(self) -> bool:
-        """Whether no claim is inconsistent (among those checked: see ``unfinished``)."""
+        """Whether no claim is inconsistent, among those checked (see ``unfinished``)."""
         return all(check.verdict is not Verdict.INCONSISTENT for check in self.checks)
 
     def verdict(self, claim_id: str) -> Verdict:
@@ -314,7 +314,7 @@ def check(
             sound but possibly a little wider.
         time_limit: Seconds after which to stop and return what was found so far:
             the claims not yet checked get :attr:`Verdict.UNFINISHED` and are listed
-            in :attr:`CheckResult.unfinished`, and no figures are implied when the
+            in ``CheckResult.unfinished``, and no figures are implied when the
             limit runs out first. ``None`` (the default) runs to the end. A claim
             being checked is finished first, so the check may take a little longer.
         _engine: ``"auto"`` (HiGHS with exact certificates, when ``highspy`` is
