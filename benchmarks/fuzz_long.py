@@ -1,9 +1,12 @@
 """Run the fuzz tests long (profile ``fuzz-long``) and print what each entry point did.
 
-Usage: ``python benchmarks/fuzz_long.py [--examples N] [-k EXPR] [--time-limit S]``.
+Usage: ``python benchmarks/fuzz_long.py [--examples N] [--budget S] [-k EXPR] [--time-limit S]``.
 By default every entry point gets 100,000 inputs (hours on one core); pass ``--examples`` to scale
-down. Prints, per entry point: inputs run, foreign exceptions (anything but a
-TradeStatsError), hangs (calls over one second) and silent wrong results.
+down, or ``--budget`` to give the whole run a number of seconds shared evenly by the
+fuzz tests (a test stops, as skipped, when its share is spent, so every entry
+point is reached). Prints, per entry point: inputs run, foreign exceptions
+(anything but a TradeStatsError), hangs (calls over one second) and silent wrong
+results.
 """
 
 from __future__ import annotations
@@ -28,7 +31,17 @@ def main() -> int:
     parser.add_argument(
         "--time-limit", type=float, default=None, help="stop after this many seconds"
     )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        help="seconds for the whole run, shared evenly by the fuzz tests",
+    )
     arguments = parser.parse_args()
+    per_test = 0.0
+    if arguments.budget:
+        per_test = arguments.budget / _count_tests(arguments.k)
+        print(f"{per_test:.1f} s per fuzz test")
     with tempfile.TemporaryDirectory() as folder:
         record = Path(folder) / "fuzz.json"
         environment = {
@@ -36,6 +49,7 @@ def main() -> int:
             "TRADESTATS_FUZZ_PROFILE": "fuzz-long",
             "TRADESTATS_FUZZ_EXAMPLES": str(arguments.examples),
             "TRADESTATS_FUZZ_RECORD": str(record),
+            "TRADESTATS_FUZZ_SECONDS": str(per_test),
         }
         command = [
             sys.executable,
@@ -76,6 +90,16 @@ def main() -> int:
                 print(f"  - {text[:240]}")
     failed = any(row["foreign"] or row["hangs"] or row["wrong"] for row in counts.values())
     return 1 if failed else 0
+
+
+def _count_tests(expression: str) -> int:
+    """How many fuzz tests (parametrized cases counted apart) the run has."""
+    command = [sys.executable, "-m", "pytest", str(ROOT / "tests" / "fuzz"), "--collect-only"]
+    command += ["-q", "-n", "0", "--no-cov", "-p", "no:cacheprovider"]
+    if expression:
+        command += ["-k", expression]
+    listing = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return max(1, sum("::" in line for line in listing.stdout.splitlines()))
 
 
 if __name__ == "__main__":

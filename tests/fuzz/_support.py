@@ -22,6 +22,7 @@ import traceback
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 from tradestats.errors import TradeStatsError
@@ -39,6 +40,10 @@ HANG_SECONDS = 1.0
 #: In CI a shared machine has slow moments: fail only on calls slower than this.
 CI_HANG_SECONDS = 10.0
 RECORD = os.environ.get("TRADESTATS_FUZZ_RECORD", "")
+#: A time budget per fuzz test in the long run (0: none), so that one run of a
+#: fixed length reaches every entry point; a test past it stops as skipped.
+SECONDS_PER_TEST = float(os.environ.get("TRADESTATS_FUZZ_SECONDS", "0"))
+_clock = {"test": time.perf_counter(), "written": time.perf_counter()}
 
 settings.register_profile(
     "fuzz-ci",
@@ -95,15 +100,19 @@ def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.k
     Anything else it raises is a foreign exception: re-raised in CI, counted
     when recording. So is a call slower than the hang limit.
     """
+    start = time.perf_counter()
+    if SECONDS_PER_TEST and start - _clock["test"] > SECONDS_PER_TEST:
+        pytest.skip(f"the time budget of {SECONDS_PER_TEST:.0f} s per fuzz test is spent")
+    if RECORD and start - _clock["written"] > 2:  # so that a run cut short keeps its counts
+        write_record()
     stats = STATS[target]
     stats.inputs += 1
-    start = time.perf_counter()
     try:
         return function(*args, **kwargs)
     except TradeStatsError:
         return None
     except BaseException as error:
-        if isinstance(error, KeyboardInterrupt) or not RECORD:
+        if isinstance(error, KeyboardInterrupt | pytest.skip.Exception) or not RECORD:
             raise
         stats.foreign[f"{type(error).__module__}.{type(error).__qualname__}"] += 1
         stats.note(
@@ -127,10 +136,16 @@ def expect(target: str, holds: bool, detail: str) -> None:
     assert RECORD, f"{target}: {detail}"
 
 
+def start_test() -> None:
+    """Start the clock of a fuzz test's time budget."""
+    _clock["test"] = time.perf_counter()
+
+
 def write_record() -> None:
     """Write the counts to the TRADESTATS_FUZZ_RECORD file, merged with what is there."""
     if not RECORD:
         return
+    _clock["written"] = time.perf_counter()
     try:
         with open(RECORD, encoding="utf-8") as stream:
             merged: dict[str, Any] = json.load(stream)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fuzz._support import write_record
+from tests.fuzz._support import start_test, write_record
 
 
 def pytest_sessionfinish() -> None:
     """Save the per-entry-point counts when TRADESTATS_FUZZ_RECORD is set."""
     write_record()
+
+
+def pytest_runtest_setup() -> None:
+    """Start each fuzz test's time budget (see TRADESTATS_FUZZ_SECONDS)."""
+    start_test()
 
 
 def pytest_runtest_logfinish() -> None:
