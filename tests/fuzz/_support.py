@@ -123,7 +123,7 @@ def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.k
         elapsed = time.perf_counter() - start
         if elapsed > HANG_SECONDS:
             stats.hangs += 1
-            stats.note(f"{elapsed:.1f} s on {args!r:.200}")
+            stats.note(f"{elapsed:.1f} s on input #{stats.inputs}: {args!r:.200} {kwargs!r:.60}")
             assert RECORD or elapsed < CI_HANG_SECONDS, f"{target} took {elapsed:.1f} s"
 
 
