@@ -140,3 +140,20 @@ def test_invalid_operation_untrapped_by_the_caller_still_parses() -> None:
         assert ts.money("183 billion CNY") == ts.Amount("183E9", "CNY")
         with pytest.raises(ts.ParseError):
             ts.Growth("abc")
+
+
+def test_results_do_not_depend_on_pints_application_registry() -> None:
+    """A caller who sets pint's application registry to another one changes nothing here."""
+    import pint  # noqa: PLC0415 - only this test touches pint directly
+
+    expected = (ts.amount("2.5 tonnes").to("kg"), ts.money("183 billion yuan"))
+    saved = pint.application_registry.get()
+    other = pint.UnitRegistry()
+    other.define("tonne = 2 * kilogram = t")  # a registry whose tonne is wrong
+    pint.set_application_registry(other)
+    try:
+        actual = (ts.amount("2.5 tonnes").to("kg"), ts.money("183 billion yuan"))
+    finally:
+        pint.set_application_registry(saved)
+    assert expected == actual
+    assert ts.amount("2500 kg") == actual[0]
