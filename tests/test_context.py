@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pint
 import pytest
 
 import tradestats as ts
@@ -144,16 +145,14 @@ def test_invalid_operation_untrapped_by_the_caller_still_parses() -> None:
 
 def test_results_do_not_depend_on_pints_application_registry() -> None:
     """A caller who sets pint's application registry to another one changes nothing here."""
-    import pint  # noqa: PLC0415 - only this test touches pint directly
-
     expected = (ts.amount("2.5 tonnes").to("kg"), ts.money("183 billion yuan"))
-    saved = pint.application_registry.get()
-    other = pint.UnitRegistry()
+    saved = pint.application_registry.get()  # type: ignore[no-untyped-call]
+    other: Any = pint.UnitRegistry()
     other.define("tonne = 2 * kilogram = t")  # a registry whose tonne is wrong
-    pint.set_application_registry(other)
+    pint.set_application_registry(other)  # type: ignore[no-untyped-call]
     try:
         actual = (ts.amount("2.5 tonnes").to("kg"), ts.money("183 billion yuan"))
     finally:
-        pint.set_application_registry(saved)
+        pint.set_application_registry(saved)  # type: ignore[no-untyped-call]
     assert expected == actual
     assert ts.amount("2500 kg") == actual[0]
