@@ -275,3 +275,28 @@ def test_product_group_refuses_codes_and_empty_names(name: str, fragment: str) -
     """A name that is an HS code, or empty, is refused by name."""
     with pytest.raises(InvalidValueError, match=re.escape(fragment)):
         ProductGroup(name)
+
+
+@pytest.mark.parametrize(
+    "text", ["８７０３", "٨٧٠٣", "8703\n", "87\t03", "8703\x00", "87\u200b03", "87\u00a003"]
+)
+def test_hs_codes_are_ascii_digits_without_control_characters(text: str) -> None:
+    """Non-ASCII digits, white space and controls are refused; parse drops what it documents."""
+    with pytest.raises(ParseError, match="malformed HS code"):
+        HSCode(text)
+    if text.strip(" \t\r\n") != text:
+        assert HSCode.parse(text) == HSCode(text.strip())
+    else:
+        with pytest.raises(ParseError, match="malformed HS code"):
+            HSCode.parse(text)
+
+
+def test_hs_code_parse_drops_ascii_white_space_around_and_dots_and_spaces_inside() -> None:
+    """The documented separators are dropped; the code is the same as the clean one."""
+    assert HSCode("870380") == HSCode.parse(" 8703.80\n") == HSCode.parse("8703 80")
+
+
+def test_non_ascii_digits_are_named_in_the_message() -> None:
+    """The message says why a code that looks right is refused."""
+    with pytest.raises(ParseError, match="ASCII digits"):
+        HSCode("８７０３")

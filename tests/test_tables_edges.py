@@ -315,3 +315,44 @@ def test_unit_declarations_are_checked() -> None:
         tt.yoy_growth(frame)
     with pytest.raises(ts.InvalidValueError, match="needs the values' currency"):
         tt.yoy_growth(series(["2023"], [1.0]), fx=tt.ExchangeRates(pl.DataFrame(), target="USD"))
+
+
+def _unkeyable_columns() -> dict[str, Any]:
+    polars = pytest.importorskip("polars")
+    return {
+        "Binary": polars.Series("reporter", [b"a", b"a"], dtype=polars.Binary),
+        "List": polars.Series("reporter", [[1], [1]]),
+        "Object": polars.Series("reporter", [object(), object()], dtype=polars.Object),
+        "Struct": polars.Series("reporter", [{"a": 1}, {"a": 1}]),
+    }
+
+
+@pytest.mark.parametrize("dtype", ["Binary", "List", "Object", "Struct"])
+@pytest.mark.parametrize("lazy", [False, True], ids=["eager", "lazy"])
+@pytest.mark.parametrize("function", ["yoy_growth", "share", "contribution", "share_change"])
+def test_key_columns_that_cannot_be_grouped_are_refused_by_name(
+    dtype: str, lazy: bool, function: str
+) -> None:
+    """Binary, List, Object and Struct keys raise InvalidValueError naming column and type.
+
+    An Object key in a lazy polars frame used to panic in Rust (pyo3's
+    PanicException, a BaseException) when collected.
+    """
+    polars = pytest.importorskip("polars")
+    frame = polars.DataFrame(
+        {"reporter": _unkeyable_columns()[dtype], "period": [2022, 2023], "value": [1.0, 2.0]}
+    )
+    native = frame.lazy() if lazy else frame
+    grouping: dict[str, list[str]] = (
+        {"by": ["reporter"]} if function == "share" else {"keys": ["reporter"]}
+    )
+    if function in ("contribution", "share_change"):
+        grouping["by"] = ["reporter"]
+
+    def run_it() -> None:
+        result = getattr(tt, function)(native, **grouping)
+        if lazy:
+            result.collect()
+
+    with pytest.raises(ts.InvalidValueError, match=rf"column .reporter. is of type {dtype}"):
+        run_it()

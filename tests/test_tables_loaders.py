@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("narwhals")
 import narwhals as nw
@@ -542,3 +544,45 @@ def test_a_byte_order_mark_is_ignored(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "bom.csv"
     path.write_text(GOOD_TIDY.read_text(encoding="utf-8"), encoding="utf-8-sig")
     assert rows(read_tidy_csv(GOOD_TIDY, engine=engine)) == rows(read_tidy_csv(path, engine=engine))
+
+
+_FORMULA_STARTS = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "''=", "'+", "x"])
+
+
+@given(
+    cells=st.lists(
+        st.tuples(_FORMULA_STARTS, st.text(alphabet="ab =+-@'\"|,!", min_size=1, max_size=8)),
+        min_size=1,
+        max_size=4,
+    ),
+    engine=st.sampled_from(["polars", "pandas", "pyarrow"]),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_write_tidy_csv_neutralises_formulas_and_reads_them_back(
+    cells: list[tuple[str, str]], engine: str, tmp_path: Path
+) -> None:
+    """No written cell starts a formula; read_tidy_csv gives back exactly what was written."""
+    pl = pytest.importorskip("polars")
+    sources = [start + rest for start, rest in cells]
+    frame = pl.DataFrame(
+        {
+            "reporter": ["=cmd|' /C calc'!A0"] * len(sources),
+            "flow": ["exports"] * len(sources),
+            "period": [str(2000 + index) for index in range(len(sources))],
+            "value": [-1.5] * len(sources),
+            "currency": ["USD"] * len(sources),
+            "source": sources,
+        }
+    )
+    path = tmp_path / f"formulas-{engine}.csv"
+    write_tidy_csv(frame, path)
+    with path.open(newline="", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    for row in rows:
+        for name, cell in row.items():
+            if name != "value":
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+        assert row["value"] == "-1.5"  # numbers stay numbers
+    back = nw.from_native(read_tidy_csv(path, engine=engine), eager_only=True)
+    assert list(frame["reporter"]) == back["reporter"].to_list()
+    assert sources == back["source"].to_list()

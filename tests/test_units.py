@@ -234,3 +234,10 @@ def test_currency_code_names_where_it_was_found() -> None:
         currency_code("XYZ", where=" in column 'currency'")
     with pytest.raises(UnknownUnitError, match="unknown currency 5"):
         currency_code(5)
+
+
+@pytest.mark.parametrize("text", ["uſd", "ＣＮＹ", "cnу"])  # long s, full width, Cyrillic у
+def test_currency_codes_are_three_ascii_letters(text: str) -> None:
+    """Letters that upper-case to an ISO code are not that code."""
+    with pytest.raises(UnknownUnitError):
+        canonical_unit(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from decimal import (
     ROUND_CEILING,
@@ -12,12 +13,17 @@ from decimal import (
     DivisionByZero,
     InvalidOperation,
     Overflow,
+    getcontext,
+    setcontext,
 )
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, ParamSpec, TypeAlias, TypeVar
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError
+from tradestats.limits import MAX_DIGITS, MAX_EXPONENT, MAX_TEXT_LENGTH
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from fractions import Fraction
 
 __all__ = [
@@ -28,7 +34,9 @@ __all__ = [
     "ZERO",
     "Number",
     "auto_scale",
+    "check_limits",
     "fixed",
+    "in_context",
     "round_down",
     "round_half_up",
     "round_up",
@@ -41,13 +49,104 @@ Number: TypeAlias = Decimal | int | float | str
 
 # The caller's thread-local decimal context may have any precision or traps;
 # tradestats computes in its own, so results do not depend on the caller's settings.
+# Every public function that computes runs in it (see in_context), so bare operators
+# (a + b) inside the library use it too. Emax/Emin are spelled out: the limits of
+# tradestats.limits keep inputs far inside them.
 CONTEXT = Context(
-    prec=28,
+    prec=MAX_DIGITS,
     rounding=ROUND_HALF_UP,
+    Emax=999_999,
+    Emin=-999_999,
     traps=[InvalidOperation, DivisionByZero, Overflow],
 )
 ZERO = Decimal(0)
 ONE = Decimal(1)
+# Twice the digits the largest integer accepted can have (10 ** MAX_EXPONENT has
+# about 3,322 bits): larger ints are refused before any conversion to text.
+_MAX_INT_BITS = 2 * 3322
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+# The context in_context installs: one object for every thread, so a nested call
+# sees it with one identity check. Sharing is safe: its precision, rounding and
+# traps never change, and nothing reads its flags (the only state calls write).
+_ACTIVE = CONTEXT.copy()
+
+
+def in_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` in the library's decimal context, whatever the caller's is.
+
+    The caller's thread context (its precision, traps, exponent range) is set
+    aside for the call and restored after it, so results never depend on
+    ``decimal.getcontext()``. A result too large for the context raises
+    :class:`~tradestats.errors.InvalidValueError` instead of ``decimal.Overflow``.
+    Nested calls cost one identity check.
+    """
+
+    @functools.wraps(function)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        saved = getcontext()
+        if saved is _ACTIVE:
+            return function(*args, **kwargs)
+        setcontext(_ACTIVE)
+        try:
+            return function(*args, **kwargs)
+        except Overflow:
+            raise InvalidValueError(
+                f"{function.__name__}: the result is too large to compute (beyond 1E+999999); "
+                f"figures are limited to 1E±{MAX_EXPONENT}",
+                function=function.__name__,
+            ) from None
+        except InvalidOperation:
+            raise InvalidValueError(
+                f"{function.__name__}: the arguments have no defined result",
+                function=function.__name__,
+            ) from None
+        finally:
+            setcontext(saved)
+
+    return run
+
+
+def check_limits(
+    value: Decimal, *, what: str = "value", given: object = None, digits: bool = True
+) -> Decimal:
+    """``value`` if it has at most MAX_DIGITS digits and an exponent within ±MAX_EXPONENT.
+
+    Args:
+        value: A finite Decimal.
+        what: What the value is, for the message.
+        given: What the caller wrote, quoted (shortened) in the message; ``value`` if None.
+        digits: Whether to check the number of significant digits too.
+
+    Raises:
+        InvalidValueError: If the value has too many digits or too large an exponent.
+
+    >>> check_limits(Decimal("1E+1001"), what="a growth rate")
+    Traceback (most recent call last):
+    ...
+    tradestats.errors.InvalidValueError: a growth rate is out of range: Decimal('1E+1001') is
+    beyond 1E±1000, the largest and smallest magnitudes tradestats accepts
+    """
+    count = len(value.as_tuple().digits) if digits else 0
+    if count > MAX_DIGITS:
+        raise InvalidValueError(
+            f"{what} has more than the {MAX_DIGITS} significant digits tradestats holds "
+            f"exactly ({count}): {quote(value if given is None else given)}",
+            value=given if given is not None else value,
+            limit=MAX_DIGITS,
+        )
+    # A zero has no magnitude, but its exponent still sets the digits it prints with.
+    exponent = value.adjusted() if value else value.as_tuple().exponent
+    if abs(exponent) > MAX_EXPONENT:  # type: ignore[arg-type]
+        raise InvalidValueError(
+            f"{what} is out of range: {quote(value if given is None else given)} is beyond "
+            f"1E±{MAX_EXPONENT}, the largest and smallest magnitudes tradestats accepts",
+            value=given if given is not None else value,
+            limit=MAX_EXPONENT,
+        )
+    return value
+
 
 # Outward rounding: a low end rounds towards −∞ and a high end towards +∞, so a range
 # keeps the true value however many operations it went through. Same precision and
@@ -71,37 +170,73 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
     A float becomes the shortest decimal that round-trips (``0.1`` → ``0.1``, not
     ``0.1000000000000000055511151231257827``); an int or float loses trailing zeros,
     which carry no information about precision; text keeps exactly the digits given.
+    The result is within the limits of :mod:`tradestats.limits`: a magnitude
+    within 1E±1000 and, for text and ints, at most 28 significant digits (more are
+    refused, not rounded). A Decimal the caller built is kept with all its digits,
+    as Decimal itself does; arithmetic on it rounds to 28 digits.
 
     Raises:
-        InvalidValueError: For NaN, infinities, booleans and non-numbers.
+        InvalidValueError: For NaN, infinities, booleans, non-numbers, and numbers
+            beyond the limits.
         ParseError: For text that is not a number.
     """
     if isinstance(value, Decimal):
+        # The common case first, without a call: a finite, non-zero Decimal in range.
+        if value.is_finite() and value and -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+            return value
         result = value
     elif isinstance(value, bool):
         raise InvalidValueError(f"{what} must be a number, not the boolean {value!r}", value=value)
     elif isinstance(value, int):
+        if value.bit_length() > _MAX_INT_BITS:
+            raise InvalidValueError(
+                f"{what} is out of range: {quote(value)} is beyond 1E±{MAX_EXPONENT}, the "
+                "largest and smallest magnitudes tradestats accepts",
+                value=value,
+                limit=MAX_EXPONENT,
+            )
         result = Decimal(value).normalize(CONTEXT) if value else ZERO
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
         result = Decimal(repr(value)).normalize(CONTEXT) if value else ZERO
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace("−", "-"))
-        except InvalidOperation:
-            raise ParseError(
-                f"{what} must be a decimal number such as '59.3', got {value!r}",
-                value=value,
-            ) from None
+        result = _from_text(value, what=what)
     else:
         raise InvalidValueError(
             f"{what} must be a Decimal, int, float or numeric string, "
-            f"got {type(value).__name__} {value!r}",
+            f"got {type(value).__name__} {quote(value)}",
             value=value,
         )
     if not result.is_finite():
-        raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
+        raise InvalidValueError(f"{what} must be finite, got {quote(value)}", value=value)
+    return check_limits(result, what=what, given=value, digits=not isinstance(value, Decimal))
+
+
+def _from_text(text: str, *, what: str) -> Decimal:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ParseError(
+            f"{what} is too long to be a number: {quote(text)}; numbers are limited to "
+            f"{MAX_TEXT_LENGTH} characters",
+            value=text,
+            limit=MAX_TEXT_LENGTH,
+        )
+    try:
+        # The library's context, not the caller's, decides whether bad text traps
+        # (with InvalidOperation not trapped, Decimal("x") would be NaN).
+        return _exact(text)
+    except InvalidOperation:
+        raise ParseError(
+            f"{what} must be a decimal number such as '59.3', got {quote(text)}",
+            value=text,
+        ) from None
+
+
+def _exact(text: str) -> Decimal:
+    """``Decimal(text)``, exact, raising InvalidOperation for bad text in any caller context."""
+    result = Decimal(text.strip().replace("−", "-"))
+    if result.is_nan() and "nan" not in text.lower():
+        raise InvalidOperation(text)
     return result
 
 

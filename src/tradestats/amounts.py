@@ -23,8 +23,18 @@ from typing import TYPE_CHECKING, Any, Final, Self, overload
 
 from attrs import field, frozen
 
-from tradestats._grammar import currency_of, physical_name, quote, read_amount
-from tradestats._numbers import CONTEXT, Number, auto_scale, round_half_up, show, to_decimal
+from tradestats._grammar import currency_of, physical_name, read_amount
+from tradestats._numbers import (
+    CONTEXT,
+    Number,
+    auto_scale,
+    check_limits,
+    in_context,
+    round_half_up,
+    show,
+    to_decimal,
+)
+from tradestats._text import quote
 from tradestats.errors import (
     InvalidValueError,
     ParseError,
@@ -51,7 +61,7 @@ if TYPE_CHECKING:
 __all__ = ["Amount", "amount", "money"]
 
 # Largest first: "auto" picks the largest word that keeps the number at 1 or more.
-_FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
+_FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>[0-9]+)f$")
 
 
 def _magnitude(value: Number) -> Decimal:
@@ -93,6 +103,7 @@ class Amount:
     # -- construction ----------------------------------------------------------------
 
     @classmethod
+    @in_context
     def parse(cls, text: str, *, yen_sign: str | None = None) -> Self:
         """Read an amount of money or goods from text.
 
@@ -123,6 +134,7 @@ class Amount:
         return cls(magnitude, unit)
 
     @classmethod
+    @in_context
     def from_quantity(cls, quantity: pint.Quantity[Any]) -> Self:
         """Build an amount from a pint quantity of this or any other registry.
 
@@ -188,6 +200,7 @@ class Amount:
         """Whether the unit is a currency."""
         return is_currency(self.unit)
 
+    @in_context
     def to(self, unit: str) -> Amount:
         """The same amount in another unit of the same kind (tonnes to kg, not CNY to USD).
 
@@ -229,6 +242,7 @@ class Amount:
 
     # -- text --------------------------------------------------------------------------
 
+    @in_context
     def format(self, *, scale: str | None = "auto", places: int | None = None) -> str:
         """Show the amount with a scale word.
 
@@ -257,6 +271,7 @@ class Amount:
         gap = " " if word.isascii() else ""
         return f"{number}{gap}{word} {unit}"
 
+    @in_context
     def rounded(self, places: int, *, scale: str | None = "auto") -> Amount:
         """The amount rounded to ``places`` decimals of the figure shown with ``scale``.
 
@@ -286,12 +301,15 @@ class Amount:
             )
         return scale.strip(), SCALES[key]
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Amount({self.format()!r})"
 
+    @in_context
     def __format__(self, spec: str) -> str:
         """Format with ``""`` (all digits) or ``".Nf"`` (N decimals, auto scale).
 
@@ -310,12 +328,15 @@ class Amount:
 
     # -- arithmetic --------------------------------------------------------------------
 
+    @in_context
     def __neg__(self) -> Amount:
         return Amount(-self.magnitude, self.unit)
 
+    @in_context
     def __abs__(self) -> Amount:
         return Amount(abs(self.magnitude), self.unit)
 
+    @in_context
     def __add__(self, other: Amount) -> Amount:
         if not isinstance(other, Amount):
             return NotImplemented
@@ -324,18 +345,21 @@ class Amount:
             self.unit,
         )
 
+    @in_context
     def __radd__(self, other: int) -> Amount:
         # Lets sum() start from its default 0.
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self
         return NotImplemented
 
+    @in_context
     def __sub__(self, other: Amount) -> Amount:
         if not isinstance(other, Amount):
             return NotImplemented
         subtrahend = other.in_unit_of(self, action="subtract {this} from {other}")
         return Amount(CONTEXT.subtract(self.magnitude, subtrahend), self.unit)
 
+    @in_context
     def __mul__(self, factor: Number) -> Amount:
         return Amount(
             CONTEXT.multiply(self.magnitude, to_decimal(factor, what="a factor")), self.unit
@@ -347,6 +371,7 @@ class Amount:
     def __truediv__(self, other: Amount) -> Decimal: ...
     @overload
     def __truediv__(self, other: Number) -> Amount: ...
+    @in_context
     def __truediv__(self, other: Amount | Number) -> Decimal | Amount:
         if isinstance(other, Amount):
             divisor = other.in_unit_of(self, action="divide {other} by {this}")
@@ -428,20 +453,29 @@ def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str
 
     Raises:
         ParseError: For text that is not an amount, or names two units.
+        InvalidValueError: For a number of more than
+            :data:`~tradestats.limits.MAX_DIGITS` significant digits (refused, not
+            rounded) or beyond 1E±:data:`~tradestats.limits.MAX_EXPONENT`.
         AmbiguityError: For "¥" without ``yen_sign``.
         UnknownUnitError: For an unknown currency or unit.
         UnitMismatchError: For a physical unit where money is wanted.
     """
     if yen_sign is not None:
         yen_sign = currency_code(yen_sign)  # the one currency-code check and its message
+    if not isinstance(text, str):
+        raise ParseError(f"expected an amount as text, got {quote(text)}", value=text)
     parsed = read_amount(text, money=money)
+    # The number as written, before the scale word shifts it: a scale never adds
+    # digits, so more than the context holds would be rounded, and is refused.
+    check_limits(parsed.number, what="an amount", given=text)
     units = [_unit_of(part, money=money, yen_sign=yen_sign) for part in parsed.units]
     if len(units) == 2 and units[0] != units[1]:
         raise ParseError(
             f"cannot read {quote(text)}: it names two units, {units[0]} and {units[1]}",
             value=text,
         )
-    return parsed.magnitude, (units[0] if units else None)
+    magnitude = check_limits(parsed.magnitude, what="an amount's magnitude", given=text)
+    return magnitude, (units[0] if units else None)
 
 
 def _unit_of(text: str, *, money: bool, yen_sign: str | None) -> str:
@@ -483,6 +517,7 @@ def _wanted_unit(unit: str | None, *, money: bool, yen_sign: str | None) -> str 
     return parsed
 
 
+@in_context
 def money(
     value: str | Number | Amount | pint.Quantity[Any],
     currency: str | None = None,
@@ -511,6 +546,7 @@ def money(
     return _coerce(value, currency, money=True, yen_sign=yen_sign)
 
 
+@in_context
 def amount(
     value: str | Number | Amount | pint.Quantity[Any],
     unit: str | None = None,

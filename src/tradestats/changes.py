@@ -23,7 +23,7 @@ from typing import cast, overload
 import attrs
 
 from tradestats import _rules
-from tradestats._numbers import CONTEXT, ONE, ZERO, Number, to_decimal
+from tradestats._numbers import CONTEXT, ONE, ZERO, Number, in_context, to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import FlowMismatchError, InvalidValueError, PeriodMismatchError
 from tradestats.flows import Flow, ProductGroup, Status, TradeFlow, require_same
@@ -83,7 +83,7 @@ def _rate(
                 advice=_rules.NEGATIVE_GROWTH_ADVICE,
                 details={"current": shown[0], "previous": shown[1]},
             )
-        previous_size = -previous
+        previous_size = previous.copy_negate()  # exact, whatever the context
     else:
         previous_size = previous
     if _rules.SIGN_CHANGED.refuses(current, previous):
@@ -134,6 +134,7 @@ def growth(
     return Growth(_rate(c, p, allow_negative_base=allow_negative_base, shown=(current, previous)))
 
 
+@in_context
 def multiplier(current: Amount | Number, previous: Amount | Number) -> Multiplier:
     """How many times ``previous`` the ``current`` value is: current ÷ previous.
 
@@ -257,6 +258,7 @@ def yoy_growth(
     return Growth(rate)
 
 
+@in_context
 def yoy_multiplier(current: TradeFlow, previous: TradeFlow) -> Multiplier:
     """Year-on-year multiplier, current ÷ previous, between two flows one year apart.
 
@@ -298,6 +300,7 @@ def _factor(change: Growth | Multiplier) -> Decimal:
 def implied_previous(current: TradeFlow, change: Growth | Multiplier) -> TradeFlow: ...
 @overload
 def implied_previous(current: Amount, change: Growth | Multiplier) -> Amount: ...
+@in_context
 def implied_previous(
     current: TradeFlow | Amount, change: Growth | Multiplier
 ) -> TradeFlow | Amount:
@@ -336,6 +339,7 @@ def _divide_amount(value: Amount, factor: Decimal, change: Growth | Multiplier) 
 def implied_current(previous: TradeFlow, change: Growth | Multiplier) -> TradeFlow: ...
 @overload
 def implied_current(previous: Amount, change: Growth | Multiplier) -> Amount: ...
+@in_context
 def implied_current(
     previous: TradeFlow | Amount, change: Growth | Multiplier
 ) -> TradeFlow | Amount:
@@ -356,6 +360,7 @@ def implied_current(
     return previous * factor
 
 
+@in_context
 def contribution(
     part_current: TradeFlow | Amount,
     part_previous: TradeFlow | Amount,
@@ -485,6 +490,7 @@ def contribution_share(
 def remainder(total: TradeFlow, part: TradeFlow, *, name: str | None = None) -> TradeFlow: ...
 @overload
 def remainder(total: Amount, part: Amount, *, name: str | None = None) -> Amount: ...
+@in_context
 def remainder(
     total: TradeFlow | Amount, part: TradeFlow | Amount, *, name: str | None = None
 ) -> TradeFlow | Amount:
@@ -569,6 +575,7 @@ def _months_after(part: Period, total: Period) -> Period:
     return Period.from_month_indices(part.end_index + 1, total.end_index)
 
 
+@in_context
 def cagr(
     first: TradeFlow | Amount, last: TradeFlow | Amount, years: Number | None = None
 ) -> Growth:
@@ -653,6 +660,7 @@ def _years_between(first: TradeFlow, last: TradeFlow) -> int:
     return shift // 12
 
 
+@in_context
 def chain(*growths: Growth) -> Growth:
     """Growth over consecutive spans, compounded: (1 + g₁)(1 + g₂)… − 1.
 

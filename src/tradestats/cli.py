@@ -3,7 +3,12 @@
 Exit status: 0 when every claim is consistent (or not checkable, or undefined), 1 when any is
 inconsistent, 2 when the file cannot be read or is not a valid report (or the
 command line is wrong), 3 when ``--time-limit`` ran out before every claim was
-checked and none found so far is inconsistent. ``--json`` prints the result as a JSON object (see
+checked and none found so far is inconsistent, 70 for an internal error (a bug
+in tradestats, ``EX_SOFTWARE`` of sysexits.h: the command prints one line asking
+for a bug report, never a traceback). ``-`` as the report reads it from standard
+input. Everything printed from the report (title, labels, ids, figures,
+messages) has its control characters escaped, so a report cannot send escape
+sequences to the terminal. ``--json`` prints the result as a JSON object (see
 :doc:`/report-format`); otherwise a table, in colour where the terminal has it
 (``--color`` or the ``NO_COLOR`` environment variable decide otherwise).
 
@@ -16,9 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Final, TextIO
 
+from tradestats._text import escape_controls, quote, shorten
 from tradestats.claims.consistency import (
     DEFAULT_BUDGET,
     CheckResult,
@@ -26,7 +34,7 @@ from tradestats.claims.consistency import (
     check,
     published_text,
 )
-from tradestats.claims.files import load_report
+from tradestats.claims.files import load_report, read_report
 from tradestats.claims.report import (
     Claim,
     GrowthClaim,
@@ -42,6 +50,11 @@ if TYPE_CHECKING:
 
 __all__ = ["main", "render"]
 
+# Error messages quote what the file said; a line longer than this is shortened.
+_MESSAGE_LENGTH: Final = 500
+# What JSON leaves raw with ensure_ascii=False but a terminal may act on: C1
+# controls (\x9b starts an escape sequence), bidi overrides, invisible characters.
+_JSON_UNSAFE: Final = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _RESET: Final = "\033[0m"
 _BOLD: Final = "\033[1m"
 _COLOURS: Final = {
@@ -53,6 +66,8 @@ _COLOURS: Final = {
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
 UNFINISHED_STATUS: Final = 3
+#: The exit status of an internal error, a bug in tradestats (EX_SOFTWARE in sysexits.h).
+INTERNAL_ERROR_STATUS: Final = 70
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="tradestats",
         description="Typed trade statistics: check the published figures of a report.",
     )
+    parser.add_argument("--version", action="version", version=f"tradestats {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     checker = commands.add_parser(
         "check",
@@ -67,10 +83,15 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Check that the claims of a report (TOML, or JSON for .json files) hold together "
             "within the rounding of their digits, and list the figures they imply. Exit "
-            "status: 0 consistent, 1 inconsistent, 2 bad file, 3 time limit reached first."
+            "status: 0 consistent, 1 inconsistent, 2 bad file, 3 time limit reached first, "
+            "70 internal error."
         ),
     )
-    checker.add_argument("report", metavar="REPORT", help="the report file (.toml or .json)")
+    checker.add_argument(
+        "report",
+        metavar="REPORT",
+        help="the report file (.toml or .json), or - to read it from standard input",
+    )
     checker.add_argument("--json", action="store_true", help="print the result as a JSON object")
     checker.add_argument(
         "--color",
@@ -129,9 +150,17 @@ def _seconds(text: str) -> float:
     except ValueError:
         value = -1.0
     if not value >= 0 or value == float("inf"):
-        message = f"expected a number of seconds, 0 or more, not {text!r}"
+        message = f"expected a number of seconds, 0 or more, not {quote(text)}"
         raise argparse.ArgumentTypeError(message)
     return value
+
+
+def _version() -> str:
+    # As tradestats.__version__ finds it; the package itself is a layer above this module.
+    try:
+        return version("tradestats")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
 
 
 def _budget(text: str) -> int:
@@ -140,7 +169,7 @@ def _budget(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        message = f"expected a whole number of 0 or more, not {text!r}"
+        message = f"expected a whole number of 0 or more, not {quote(text)}"
         raise argparse.ArgumentTypeError(message)
     return value
 
@@ -161,33 +190,55 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns:
         The exit status: 0 consistent, 1 inconsistent, 2 bad file or arguments, 3 the
-        time limit ran out before every claim was checked (and none is inconsistent).
+        time limit ran out before every claim was checked (and none is inconsistent),
+        70 an internal error (a bug in tradestats; one line on standard error).
     """
+    try:
+        return _run(argv)
+    except TradeStatsError as error:
+        _error(str(error))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        _error(
+            f"internal error ({type(error).__name__}: {error}); this is a bug in tradestats, "
+            "please report it with the report file at "
+            "https://github.com/tradestats/tradestats/issues",
+            code="internal",
+        )
+        return INTERNAL_ERROR_STATUS
+
+
+def _error(message: str, *, code: str = "error") -> None:
+    """One line on standard error: the message shortened, its control characters escaped."""
+    line = escape_controls(shorten(message, _MESSAGE_LENGTH), keep_newlines=False)
+    sys.stderr.write(f"tradestats: {code}: {line}\n")
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
-    try:
-        result = check(
-            load_report(arguments.report),
-            budget=arguments.budget,
-            time_limit=arguments.time_limit,
-        )
-    except TradeStatsError as error:
-        sys.stderr.write(f"tradestats: error: {error}\n")
-        return 2
+    if arguments.report == "-":
+        report = read_report(sys.stdin.buffer, name="<stdin>")
+    else:
+        report = load_report(arguments.report)
+    result = check(report, budget=arguments.budget, time_limit=arguments.time_limit)
     try:
         _pictures(result, arguments.html, arguments.plot)
-    except (TradeStatsError, OSError) as error:
-        sys.stderr.write(f"tradestats: error: {error}\n")
+    except OSError as error:
+        _error(f"cannot write {error.filename!r}: {error.strerror}")
         return 2
     status = 0 if result.consistent else 1
     if status == 0 and result.unfinished:
         status = UNFINISHED_STATUS
     try:
         if arguments.json:
-            sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+            text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+            sys.stdout.write(_JSON_UNSAFE.sub(_json_escape, text) + "\n")
         else:
             sys.stdout.write(render(result, colour=_use_colour(arguments.color, sys.stdout)) + "\n")
         sys.stdout.flush()
@@ -195,6 +246,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (head, less) went away: say nothing more, as Python's docs advise.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return status
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _table(rows: list[list[str]], widths_of: list[list[str]] | None = None) -> list[str]:
@@ -236,19 +291,23 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 
+    safe = escape_controls
     report = result.report
-    lines = [paint(report.title, _BOLD)]
+    lines = [paint(safe(report.title, keep_newlines=False), _BOLD)]
     if report.source:
-        lines.append(f"Source: {report.source}")
+        lines.append(f"Source: {safe(report.source, keep_newlines=False)}")
     header = ["ID", "PERIOD", "FIGURE", "PUBLISHED", "VERDICT", "THE OTHER CLAIMS IMPLY"]
     rows = [
         [
-            check.claim.id,
-            check.period.label(),
-            _figure(report, check.claim),
-            published_text(check.claim),
-            check.verdict.value,
-            check.summary,
+            safe(cell, keep_newlines=False)
+            for cell in (
+                check.claim.id,
+                check.period.label(),
+                _figure(report, check.claim),
+                published_text(check.claim),
+                check.verdict.value,
+                check.summary,
+            )
         ]
         for check in result.checks
     ]
@@ -259,12 +318,20 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
         lines.append(line.replace(f"  {verdict}", f"  {paint(verdict, _COLOURS[done.verdict])}", 1))
     lines += ["", paint("Implied figures", _BOLD)]
     if result.implied:
-        lines += _table([[figure.label, figure.range.format()] for figure in result.implied])
+        lines += _table(
+            [
+                [safe(figure.label, keep_newlines=False), safe(figure.range.format())]
+                for figure in result.implied
+            ]
+        )
     else:
         lines.append("  none: the claims determine no figure they do not state")
     lines += ["", paint("Conflicts", _BOLD)]
     if result.conflicts:
-        lines += [f"  - {conflict.explanation}" for conflict in result.conflicts]
+        lines += [
+            f"  - {safe(conflict.explanation, keep_newlines=False)}"
+            for conflict in result.conflicts
+        ]
         lines.append(
             "  Claims in a conflict are set aside when the other claims are checked and when "
             "figures are implied."

@@ -20,6 +20,7 @@ from typing import Any, Final, Self
 import attrs
 from attrs import field, frozen
 
+from tradestats._text import quote
 from tradestats._validate import enum_member, name_text, source_text
 from tradestats.amounts import Amount, amount, require_non_negative
 from tradestats.errors import FlowMismatchError, InvalidValueError, ParseError
@@ -81,7 +82,11 @@ class Status(enum.Enum):
     """Computed by tradestats from other figures, such as an implied previous value."""
 
 
-_HS_TEXT: Final = re.compile(r"^\d{2}(?:\d{2})*$")
+# ASCII digits only (\d would take "８７０３"), to the very end (\Z: "$" lets "8703\n" by).
+_HS_TEXT: Final = re.compile(r"[0-9]{2}(?:[0-9]{2})*\Z")
+# What HSCode.parse drops: dots and ASCII spaces inside, ASCII white space around.
+_HS_SEPARATORS: Final = re.compile(r"[. ]")
+_ASCII_SPACE: Final = " \t\r\n"
 
 
 def _hs_version(value: HSVersion | str | None) -> HSVersion | None:
@@ -93,13 +98,14 @@ class HSCode:
     """A Harmonized System product code: a chapter, heading, subheading or national line.
 
     Args:
-        digits: 2, 4, 6, 8 or 10 digits, chapter 01–99, such as ``"870380"``.
+        digits: 2, 4, 6, 8 or 10 ASCII digits, chapter 01–99, such as ``"870380"``.
         version: The nomenclature version (:class:`~tradestats.hs.HSVersion` or
             text such as ``"HS2017"``), when known. Codes of different versions
             are different codes; a code without a version compares as the digits.
 
     Raises:
-        ParseError: For anything else.
+        ParseError: For anything else, including full-width or other non-ASCII
+            digits (``"８７０３"``) and white space or control characters.
         InvalidValueError: For an unknown version.
 
     >>> code = HSCode.parse("8703.80")
@@ -123,9 +129,12 @@ class HSCode:
             or len(value) > 10
             or value[:2] == "00"
         ):
+            ascii_note = (
+                " (ASCII digits 0-9 only)" if isinstance(value, str) and not value.isascii() else ""
+            )
             raise ParseError(
-                f"malformed HS code {value!r}: expected 2, 4, 6, 8 or 10 digits from chapter "
-                "01 to 99, such as '87', '8703' or '8703.80'",
+                f"malformed HS code {quote(value)}: expected 2, 4, 6, 8 or 10 digits"
+                f"{ascii_note} from chapter 01 to 99, such as '87', '8703' or '8703.80'",
                 value=value,
             )
 
@@ -133,12 +142,18 @@ class HSCode:
     def parse(cls, text: str) -> Self:
         """Read an HS code written with or without dots and spaces: ``"8703.80"``, ``"870380"``.
 
-        A version may lead, before a colon: ``"HS2017:8541.40"``.
+        A version may lead, before a colon: ``"HS2017:8541.40"``. Dots and spaces
+        inside, and ASCII white space around, are dropped; any other character (a
+        tab or newline inside, a full-width digit) is refused.
+
+        Raises:
+            ParseError: For text that is not an HS code.
         """
         if not isinstance(text, str):
-            raise ParseError(f"an HS code must be text, got {text!r}", value=text)
-        version, colon, digits = text.rpartition(":")
-        return cls(re.sub(r"[.\s]", "", digits), version=version if colon else None)
+            raise ParseError(f"an HS code must be text, got {quote(text)}", value=text)
+        version, colon, digits = text.strip(_ASCII_SPACE).rpartition(":")
+        code = _HS_SEPARATORS.sub("", digits.strip(_ASCII_SPACE))
+        return cls(code, version=version if colon else None)
 
     @property
     def level(self) -> int:

@@ -20,7 +20,7 @@ from typing import overload
 import attrs
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, ONE, Number, to_decimal
+from tradestats._numbers import CONTEXT, ONE, Number, in_context, to_decimal
 from tradestats._validate import enum_member, source_text
 from tradestats.amounts import Amount
 from tradestats.errors import (
@@ -112,6 +112,7 @@ class ExchangeRate:
                 value=self.base,
             )
 
+    @in_context
     def inverse(self) -> ExchangeRate:
         """The same rate seen from the other side: CNY per USD becomes USD per CNY.
 
@@ -140,6 +141,7 @@ class ExchangeRate:
         allow_other_period: bool = False,
         allow_end_of_period: bool = False,
     ) -> TradeFlow: ...
+    @in_context
     def convert(
         self,
         value: Amount | TradeFlow,
@@ -209,5 +211,6 @@ class ExchangeRate:
                 rate_period=self.period,
             )
 
+    @in_context
     def __str__(self) -> str:
         return f"1 {self.base} = {self.rate} {self.quote} ({self.kind.value}, {self.period})"

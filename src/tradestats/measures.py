@@ -37,12 +37,21 @@ from tradestats._grammar import (
     read_points,
     read_share,
 )
-from tradestats._numbers import CONTEXT, ONE, Number, fixed, round_half_up, show, to_decimal
+from tradestats._numbers import (
+    CONTEXT,
+    ONE,
+    Number,
+    fixed,
+    in_context,
+    round_half_up,
+    show,
+    to_decimal,
+)
 from tradestats.errors import AmbiguityError, InvalidValueError, ParseError
 
 __all__ = ["Growth", "Multiplier", "PercentagePoints", "Share", "TimesConvention"]
 
-_FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>\d+)f$")
+_FORMAT_SPEC: Final = re.compile(r"^\.(?P<places>[0-9]+)f$")
 
 
 class TimesConvention(enum.Enum):
@@ -110,11 +119,13 @@ class Growth:
     rate: Decimal = field(converter=_rate)
 
     @classmethod
+    @in_context
     def from_percent(cls, percent: Number) -> Self:
         """A growth rate given in percent: ``"59.3"`` is +59.3%."""
         return cls(to_decimal(percent, what="a growth rate in percent").scaleb(-2))
 
     @classmethod
+    @in_context
     def times_more(cls, times: Number) -> Self:
         """Growth written as 增长N倍, "grew N times" in Chinese usage: +N×100%.
 
@@ -124,6 +135,7 @@ class Growth:
         return cls(to_decimal(times, what="a number of times"))
 
     @classmethod
+    @in_context
     def times_as_much(cls, times: Number) -> Self:
         """Growth to "N times as much" (是…的N倍): ×N, so +(N − 1)×100%.
 
@@ -133,6 +145,7 @@ class Growth:
         return cls(CONTEXT.subtract(to_decimal(times, what="a number of times"), ONE))
 
     @classmethod
+    @in_context
     def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
         """Read a growth rate as releases and news write it.
 
@@ -157,6 +170,7 @@ class Growth:
         """The rate in percent, such as 59.3 for +59.3%."""
         return self.rate.scaleb(2)
 
+    @in_context
     def to_multiplier(self) -> Multiplier:
         """The multiplier new ÷ old that this growth gives: +59.3% is ×1.593.
 
@@ -168,6 +182,7 @@ class Growth:
             raise _rules.FALL_BEYOND_100.failure(shown=self, details={"value": self})
         return Multiplier(factor)
 
+    @in_context
     def rounded(self, places: int) -> Growth:
         """The rate rounded to ``places`` decimals in percent, half away from zero.
 
@@ -176,6 +191,7 @@ class Growth:
         """
         return Growth.from_percent(round_half_up(self.percent, places))
 
+    @in_context
     def then(self, later: Growth) -> Growth:
         """This growth followed by ``later``: compounded, not added.
 
@@ -188,6 +204,7 @@ class Growth:
             )
         )
 
+    @in_context
     def format(self, *, places: int | None = None) -> str:
         """Show the rate in percent with a sign, rounded to ``places`` decimals if given.
 
@@ -196,21 +213,26 @@ class Growth:
         """
         return f"{_signed(show(self.percent, places))}%"
 
+    @in_context
     def __sub__(self, other: Growth) -> PercentagePoints:
         """The difference of two growth rates is in percentage points."""
         if not isinstance(other, Growth):
             return NotImplemented
         return PercentagePoints(CONTEXT.subtract(self.percent, other.percent))
 
+    @in_context
     def __neg__(self) -> Growth:
         return Growth(-self.rate)
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Growth({self.format()!r})"
 
+    @in_context
     def __format__(self, spec: str) -> str:
         return _format_spec(self, spec, "Growth")
 
@@ -274,6 +296,7 @@ class Multiplier:
     factor: Decimal = field(converter=_non_negative_factor)
 
     @classmethod
+    @in_context
     def times_as_much(cls, times: Number) -> Self:
         """Read "N times as much" (是…的N倍): the new value is N times the old, ×N.
 
@@ -283,6 +306,7 @@ class Multiplier:
         return cls(to_decimal(times, what="a number of times"))
 
     @classmethod
+    @in_context
     def times_more(cls, times: Number) -> Self:
         """Read "grew N times" in Chinese usage (增长N倍): up N×100%, so ×(N + 1).
 
@@ -292,6 +316,7 @@ class Multiplier:
         return cls(CONTEXT.add(to_decimal(times, what="a number of times"), ONE))
 
     @classmethod
+    @in_context
     def from_times(cls, times: Number, convention: TimesConvention) -> Self:
         """N times, read with the convention the caller chose."""
         if convention is TimesConvention.MORE:
@@ -299,6 +324,7 @@ class Multiplier:
         return cls.times_as_much(times)
 
     @classmethod
+    @in_context
     def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
         """Read a multiplier: ``"×4.26"``, ``"4.26x"``, ``"增长3.26倍"``, ``"是…的3.26倍"``.
 
@@ -321,24 +347,30 @@ class Multiplier:
         """
         return cls(_multiplier(read_multiplier(text), text, times).factor)
 
+    @in_context
     def to_growth(self) -> Growth:
         """The growth rate this multiplier gives: ×4.26 is +326%."""
         return Growth(CONTEXT.subtract(self.factor, ONE))
 
+    @in_context
     def rounded(self, places: int) -> Multiplier:
         """The factor rounded to ``places`` decimals, half away from zero."""
         return Multiplier(round_half_up(self.factor, places))
 
+    @in_context
     def format(self, *, places: int | None = None) -> str:
         """Show the factor after a multiplication sign, rounded to ``places`` if given."""
         return f"×{show(self.factor, places)}"
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Multiplier({self.format()!r})"
 
+    @in_context
     def __format__(self, spec: str) -> str:
         return _format_spec(self, spec, "Multiplier")
 
@@ -373,11 +405,13 @@ class Share:
     fraction: Decimal = field(converter=_unit_fraction)
 
     @classmethod
+    @in_context
     def from_percent(cls, percent: Number) -> Self:
         """A share given in percent: ``"92.3"`` is 92.3%."""
         return cls(to_decimal(percent, what="a share in percent").scaleb(-2))
 
     @classmethod
+    @in_context
     def parse(cls, text: str) -> Self:
         """Read a share written in percent, such as ``"92.3%"`` or ``"占92.3%"``.
 
@@ -391,6 +425,7 @@ class Share:
         """The share in percent, such as 92.3 for 92.3%."""
         return self.fraction.scaleb(2)
 
+    @in_context
     def rounded(self, places: int) -> Share:
         """The share rounded to ``places`` decimals in percent, half away from zero.
 
@@ -399,6 +434,7 @@ class Share:
         """
         return Share.from_percent(round_half_up(self.percent, places))
 
+    @in_context
     def complement(self) -> Share:
         """The share of everything else: 1 − this share.
 
@@ -407,21 +443,26 @@ class Share:
         """
         return Share(CONTEXT.subtract(ONE, self.fraction))
 
+    @in_context
     def format(self, *, places: int | None = None) -> str:
         """Show the share in percent, rounded to ``places`` decimals if given."""
         return f"{show(self.percent, places)}%"
 
+    @in_context
     def __sub__(self, other: Share) -> PercentagePoints:
         if not isinstance(other, Share):
             return NotImplemented
         return PercentagePoints(CONTEXT.subtract(self.percent, other.percent))
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Share({self.format()!r})"
 
+    @in_context
     def __format__(self, spec: str) -> str:
         return _format_spec(self, spec, "Share")
 
@@ -444,6 +485,7 @@ class PercentagePoints:
     points: Decimal = field(converter=_points)
 
     @classmethod
+    @in_context
     def parse(cls, text: str) -> Self:
         """Read ``"+1.2 pp"``, ``"up 1.2 percentage points"``, ``"提高1.2个百分点"``.
 
@@ -455,10 +497,12 @@ class PercentagePoints:
         """
         return cls(read_points(text).number)
 
+    @in_context
     def rounded(self, places: int) -> PercentagePoints:
         """The points rounded to ``places`` decimals, half away from zero."""
         return PercentagePoints(round_half_up(self.points, places))
 
+    @in_context
     def to_growth(self) -> Growth:
         """The growth rate with as many percent as these points: a sum of contributions.
 
@@ -467,34 +511,42 @@ class PercentagePoints:
         """
         return Growth(self.points.scaleb(-2))
 
+    @in_context
     def format(self, *, places: int | None = None) -> str:
         """Show the points with a sign, rounded to ``places`` decimals if given."""
         return f"{_signed(show(self.points, places))} pp"
 
+    @in_context
     def __add__(self, other: PercentagePoints) -> PercentagePoints:
         if not isinstance(other, PercentagePoints):
             return NotImplemented
         return PercentagePoints(CONTEXT.add(self.points, other.points))
 
+    @in_context
     def __radd__(self, other: int) -> PercentagePoints:
         # Lets sum() of contributions start from its default 0.
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
             return self
         return NotImplemented
 
+    @in_context
     def __sub__(self, other: PercentagePoints) -> PercentagePoints:
         if not isinstance(other, PercentagePoints):
             return NotImplemented
         return PercentagePoints(CONTEXT.subtract(self.points, other.points))
 
+    @in_context
     def __neg__(self) -> PercentagePoints:
         return PercentagePoints(-self.points)
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"PercentagePoints({self.format()!r})"
 
+    @in_context
     def __format__(self, spec: str) -> str:
         return _format_spec(self, spec, "PercentagePoints")

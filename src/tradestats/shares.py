@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tradestats import _rules
-from tradestats._numbers import CONTEXT
+from tradestats._numbers import CONTEXT, in_context
 from tradestats.errors import InvalidValueError
 from tradestats.flows import TradeFlow, require_same
 from tradestats.measures import PercentagePoints, Share
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["share", "share_change"]
 
 
+@in_context
 def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
     """The share of ``total`` that ``part`` makes up.
 
@@ -71,6 +72,7 @@ def share(part: Amount | TradeFlow, total: Amount | TradeFlow) -> Share:
     return Share(CONTEXT.divide(numerator, denominator))
 
 
+@in_context
 def share_change(current: Share, previous: Share) -> PercentagePoints:
     """How many percentage points a share moved: current − previous.
 

@@ -41,6 +41,7 @@ from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
 from tradestats._numbers import to_decimal
+from tradestats._text import shorten
 from tradestats.amounts import Amount
 from tradestats.errors import StructuringError, TradeStatsError
 from tradestats.flows import HSCode, Product, ProductGroup, TradeFlow, _product
@@ -297,5 +298,11 @@ def from_json(text: str | bytes, kind: type[T]) -> T:
     try:
         data = json.loads(text)
     except (ValueError, TypeError) as error:  # JSONDecodeError and UnicodeDecodeError too
-        raise StructuringError(f"invalid JSON for {_name(kind)}: {error}", text=text) from error
+        raise StructuringError(
+            f"invalid JSON for {_name(kind)}: {shorten(str(error))}", text=text
+        ) from error
+    except RecursionError:  # json recurses once per level of nesting
+        raise StructuringError(
+            f"invalid JSON for {_name(kind)}: nested too deep to read", text=text
+        ) from None
     return structure(data, kind)

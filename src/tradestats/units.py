@@ -22,6 +22,7 @@ energy) and the scale words of both languages are defined too. Scale words
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from typing import Final
 
@@ -186,6 +187,10 @@ def currency_name(code: str) -> str:
         raise _unknown_currency(code) from None
 
 
+# A physical unit as written: words of letters and digits ("tonnes", "m3", "kWh").
+_UNIT_WORDS: Final = re.compile(r"\w+(?:\s+\w+)*")
+
+
 @functools.lru_cache(maxsize=1024)
 def canonical_unit(unit: str) -> str:
     """The canonical name of a unit: an ISO 4217 code, or a physical unit's pint name.
@@ -203,10 +208,14 @@ def canonical_unit(unit: str) -> str:
     code = known_currency_code(text)
     if code is not None:
         return code
-    try:
-        parsed = REGISTRY.parse_units(text)
-    except Exception:  # pint's parser raises assorted errors on garbage
-        parsed = None
+    parsed = None
+    # Words only: pint's tokenizer drops characters it does not know ("kg!" would
+    # be a kilogram), and a unit written with them is no unit tradestats reads.
+    if _UNIT_WORDS.fullmatch(text):
+        try:
+            parsed = REGISTRY.parse_units(text)
+        except Exception:  # pint's parser raises assorted errors on garbage
+            parsed = None
     if parsed is None or parsed.dimensionless or not str(parsed).isidentifier():
         raise UnknownUnitError(
             f"unknown unit {unit!r}: expected an ISO 4217 currency code such as 'CNY' "

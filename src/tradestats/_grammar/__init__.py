@@ -33,10 +33,11 @@ Well-formed text only
 
 Linear time
     No pattern has nested quantifiers. Measures are refused past
-    :data:`MAX_TOKENS` tokens, periods past :data:`MAX_PERIOD_CHARS` characters,
-    numerals past :data:`MAX_NUMERAL_CHARS` characters, and unit texts past
-    :data:`MAX_UNIT_CHARS` characters *before* they reach pint, whose unit
-    parser is quadratic on long garbage.
+    :data:`~tradestats.limits.MAX_TOKENS` tokens, periods past
+    :data:`~tradestats.limits.MAX_PERIOD_CHARS` characters, numerals past
+    :data:`~tradestats.limits.MAX_NUMERAL_CHARS` characters, and unit texts past
+    :data:`~tradestats.limits.MAX_UNIT_CHARS` characters *before* they reach
+    pint, whose unit parser is quadratic on long garbage.
 
 Forms (case-insensitive; spaces between words and numbers optional unless shown)
 

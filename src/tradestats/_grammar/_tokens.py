@@ -5,7 +5,7 @@ Every figure's grammar reads tokens, not characters, so a numeral is one token
 a number but never splits one ("59.同比3%" is the numeral "59.", two marks and
 the numeral "3", which no form accepts). The token pattern has no nested
 quantifiers and its alternatives begin with disjoint characters, so cutting is
-linear in the length of the text, and a text of more than :data:`MAX_TOKENS`
+linear in the length of the text, and a text of more than :data:`~tradestats.limits.MAX_TOKENS`
 tokens is refused as soon as the limit is passed.
 """
 
@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from attrs import frozen
 
+from tradestats._text import quote
 from tradestats.errors import ParseError
+from tradestats.limits import MAX_NUMERAL_CHARS, MAX_TOKENS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,16 +39,9 @@ __all__ = [
     "tokenize",
 ]
 
-#: No measure or period takes more tokens than this ("rose 1.2 percentage points
-#: year on year" takes 9); longer text is refused before it is read.
-MAX_TOKENS: Final = 64
-
-#: The longest numeral read, in characters: tradestats computes with 28 digits,
-#: and like Python's own int() limit this keeps digit conversion cheap.
-MAX_NUMERAL_CHARS: Final = 100
 
 #: A numeral: digits with optional thousands separators and decimals, or ".5".
-NUMERAL: Final = re.compile(r"\d+(?:,\d{3})*(?:\.\d*)?|\.\d+")
+NUMERAL: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*)?|\.[0-9]+")
 _TOKEN: Final = re.compile(rf"({NUMERAL.pattern})|(\s+)|([A-Za-z]+)|(.)", re.DOTALL)
 _SIGNS: Final = {"+": "", "-": "-", "−": "-"}
 _SPACE: Final = 2  # the group of whitespace in _TOKEN
@@ -95,15 +90,8 @@ class Token(NamedTuple):
         return _SIGNS.get(self.text) if self.kind is Kind.MARK else None
 
 
-def quote(text: str) -> str:
-    """The text as an error message names it: its repr, cut short if it is very long."""
-    if len(text) <= 80:
-        return repr(text)
-    return f"{text[:40]!r}… ({len(text)} characters)"
-
-
 def tokenize(text: str, *, what: str) -> tuple[Token, ...]:
-    """Cut ``text`` into at most :data:`MAX_TOKENS` tokens, whitespace dropped.
+    """Cut ``text`` into at most :data:`~tradestats.limits.MAX_TOKENS` tokens, whitespace dropped.
 
     Raises:
         ParseError: For text of more tokens than any ``what`` has.

@@ -5,7 +5,7 @@ finds the first numeral (the text before it holds a sign and a currency sign
 or word; the text after it a scale word and a unit), and returns a
 :class:`ParsedAmount` with the unit texts as written. It knows currency words
 and signs (:func:`currency_of`) but not pint: the value layer turns the other
-unit texts into registry units. Unit texts longer than :data:`MAX_UNIT_CHARS`
+unit texts into registry units. Unit texts longer than :data:`~tradestats.limits.MAX_UNIT_CHARS`
 are refused here, because pint's unit parser is slow on long garbage.
 """
 
@@ -27,11 +27,10 @@ from tradestats._grammar._words import (
     YEN_SIGNS,
 )
 from tradestats.errors import AmbiguityError, ParseError, UnknownUnitError
+from tradestats.limits import MAX_UNIT_CHARS
 
 __all__ = ["MAX_UNIT_CHARS", "ParsedAmount", "currency_of", "physical_name", "read_amount"]
 
-#: The longest unit text read, in characters ("pounds sterling", "hong kong dollars").
-MAX_UNIT_CHARS: Final = 64
 
 _SIGNS: Final = "+-−"
 _CJK_SCALES: Final = sorted((w for w in SCALES if not w.isascii()), key=len, reverse=True)
@@ -110,8 +109,8 @@ def read_amount(text: str, *, money: bool) -> ParsedAmount:
 
     Raises:
         ParseError: For text without a number, two signs, a unit text longer
-            than :data:`MAX_UNIT_CHARS` or a number longer than
-            :data:`~tradestats._grammar._tokens.MAX_NUMERAL_CHARS`.
+            than :data:`~tradestats.limits.MAX_UNIT_CHARS` or a number longer than
+            :data:`~tradestats.limits.MAX_NUMERAL_CHARS`.
 
     >>> read_amount("US$5.94 trillion", money=True)
     ParsedAmount(negative=False, number=Decimal('5.94'), scale=12, units=('US$',))
@@ -158,7 +157,8 @@ def currency_of(text: str, *, yen_sign: str | None) -> str | None:
         return _currency_code(yen_sign)
     if key in CURRENCY_WORDS:
         return CURRENCY_WORDS[key]
-    if key.upper() in ISO_4217 and key.isalpha():
+    # ASCII letters only: "uſd".upper() is "USD", and "ı".upper() is "I".
+    if key.isascii() and key.isalpha() and key.upper() in ISO_4217:
         return key.upper()
     return None
 
@@ -170,7 +170,7 @@ def physical_name(text: str) -> str:
 
 
 def _currency_code(code: str) -> str:
-    if code.upper() not in ISO_4217:
+    if not code.isascii() or code.upper() not in ISO_4217:
         raise UnknownUnitError(
             f"unknown currency code {code!r}: expected an ISO 4217 code such as 'CNY' or 'JPY'",
             value=code,

@@ -295,6 +295,32 @@ def _bare_times(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
     return None
 
 
+def _one_figure(tokens: Sequence[Token], text: str, what: str) -> Sequence[Token]:
+    """``tokens``, unless they hold two figures or more ("为上年的5倍，是前年的2倍").
+
+    A figure is a numeral followed by what says what it measures (``%``, ``倍``,
+    ``times``, ``pp``); one text is read as one figure, so a second one is not
+    silently preferred over the first.
+
+    Raises:
+        ParseError: For text with more than one figure.
+    """
+    marks = (_PERCENT, _POINTS, _TIMES_WORD, _TIMES_SIGN)
+    figures = [
+        token.text
+        for index, token in enumerate(tokens)
+        if token.kind is Kind.NUMERAL
+        and any(phrase_at(tokens, index + 1, table) is not None for table in marks)
+    ]
+    if len(figures) > 1:
+        raise ParseError(
+            f"cannot read {quote(text)} as {what}: it holds {len(figures)} figures "
+            f"({', '.join(figures)}) where one is expected; give one figure per text",
+            value=text,
+        )
+    return tokens
+
+
 def read_multiplier(text: str) -> ParsedMeasure:
     """Read a multiplier: ``×4.26``, ``4.26x``, ``增长3.26倍``, ``是…的3.26倍``, ``3.26 times``.
 
@@ -308,7 +334,7 @@ def read_multiplier(text: str) -> ParsedMeasure:
     >>> read_multiplier("是去年的3.26倍")
     ParsedMeasure(number=Decimal('3.26'), reading=<Reading.TIMES_AS_MUCH: 'times as much'>)
     """
-    tokens = tokenize(text, what="a multiplier")
+    tokens = _one_figure(tokenize(text, what="a multiplier"), text, "a multiplier")
     parsed = _multiplier(tokens, text)
     if parsed is None:
         raise ParseError(
@@ -331,7 +357,7 @@ def read_growth(text: str) -> ParsedMeasure:
     >>> read_growth("同比下降3.2%").number, read_growth("up 5% y/y").number
     (Decimal('-3.2'), Decimal('5'))
     """
-    tokens = _without_cues(tokenize(text, what="a growth rate"))
+    tokens = _one_figure(_without_cues(tokenize(text, what="a growth rate")), text, "a growth rate")
     parsed = _number_then(tokens, text, _PERCENT, Reading.PERCENT) or _multiplier(tokens, text)
     if parsed is None:
         raise ParseError(
@@ -348,7 +374,7 @@ def read_share(text: str) -> ParsedMeasure:
     Raises:
         ParseError: For anything else.
     """
-    tokens = tokenize(text, what="a share")
+    tokens = _one_figure(tokenize(text, what="a share"), text, "a share")
     start = phrase_at(tokens, 0, _SHARE) or 0
     found = _signed_number(tokens, start, text)
     if found is None or phrase_at(tokens, found[1], _PERCENT) != len(tokens):
@@ -364,7 +390,9 @@ def read_points(text: str) -> ParsedMeasure:
     Raises:
         ParseError: For anything else.
     """
-    tokens = _without_cues(tokenize(text, what="percentage points"))
+    tokens = _one_figure(
+        _without_cues(tokenize(text, what="percentage points")), text, "percentage points"
+    )
     parsed = _number_then(tokens, text, _POINTS, Reading.POINTS)
     if parsed is None:
         raise ParseError(

@@ -1,7 +1,7 @@
 """The grammar of periods: ISO-like, English and Chinese names of runs of months.
 
 Each form is one anchored regular expression with no nested quantifiers, and
-text longer than :data:`MAX_PERIOD_CHARS` (after stripping) is refused before any
+text longer than :data:`~tradestats.limits.MAX_PERIOD_CHARS` (after stripping) is refused before any
 is tried, so reading is linear in the length of the text. The reader returns a
 :class:`ParsedPeriod` of first and last month; whether those make a period (a
 month from 1 to 12, an end not before the start) is for :class:`~tradestats.Period`
@@ -23,11 +23,9 @@ from tradestats._grammar._words import (
     RANGE_WORDS,
 )
 from tradestats.errors import ParseError
+from tradestats.limits import MAX_PERIOD_CHARS
 
 __all__ = ["MAX_PERIOD_CHARS", "ParsedPeriod", "read_period"]
-
-#: The longest period text read ("the first twelve months of 2023" has 31 characters).
-MAX_PERIOD_CHARS: Final = 64
 
 # English ranges take the dashes and "to"/"through"; Chinese ones the dashes, 至 and 到.
 _EN_RANGE: Final = "|".join(re.escape(w) for w in RANGE_WORDS if w.isascii() or w in "–—")
@@ -35,24 +33,26 @@ _ZH_RANGE: Final = "|".join(re.escape(w) for w in RANGE_WORDS if not (w.isascii(
 # A month name: its three letters, then any more letters and an optional full stop.
 _MONTH: Final = r"([a-z]{3})[a-z]*\.?"
 
-_ISO_YEAR = re.compile(r"(\d{4})")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_QUARTER = re.compile(r"(\d{4})[-\s]?Q([1-4])", re.IGNORECASE)
-_ISO_HALF = re.compile(r"(\d{4})[-\s]?H([12])", re.IGNORECASE)
-_ISO_SPAN = re.compile(r"(\d{4})-(\d{2})/(?:(\d{4})-)?(\d{2})")
-_EN_MONTHS = re.compile(rf"{_MONTH}(?:\s*(?:{_EN_RANGE})\s*{_MONTH})?,?\s+(\d{{4}})", re.IGNORECASE)
-_EN_QUARTER = re.compile(r"Q([1-4])\s+(\d{4})", re.IGNORECASE)
-_EN_HALF = re.compile(r"H([12])\s+(\d{4})", re.IGNORECASE)
+_ISO_YEAR = re.compile(r"([0-9]{4})")
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_ISO_QUARTER = re.compile(r"([0-9]{4})[-\s]?Q([1-4])", re.IGNORECASE)
+_ISO_HALF = re.compile(r"([0-9]{4})[-\s]?H([12])", re.IGNORECASE)
+_ISO_SPAN = re.compile(r"([0-9]{4})-([0-9]{2})/(?:([0-9]{4})-)?([0-9]{2})")
+_EN_MONTHS = re.compile(
+    rf"{_MONTH}(?:\s*(?:{_EN_RANGE})\s*{_MONTH})?,?\s+([0-9]{{4}})", re.IGNORECASE
+)
+_EN_QUARTER = re.compile(r"Q([1-4])\s+([0-9]{4})", re.IGNORECASE)
+_EN_HALF = re.compile(r"H([12])\s+([0-9]{4})", re.IGNORECASE)
 _EN_CROSS_YEAR = re.compile(
-    rf"{_MONTH}\s+(\d{{4}})\s*(?:{_EN_RANGE})\s*{_MONTH}\s+(\d{{4}})", re.IGNORECASE
+    rf"{_MONTH}\s+([0-9]{{4}})\s*(?:{_EN_RANGE})\s*{_MONTH}\s+([0-9]{{4}})", re.IGNORECASE
 )
-_EN_FIRST_MONTHS = re.compile(r"(?:the\s+)?first\s+(\w+)\s+months?\s+(?:of\s+)?(\d{4})", re.I)
-_ZH_YEAR = re.compile(r"(\d{4})\s*年(?:全年)?")
+_EN_FIRST_MONTHS = re.compile(r"(?:the\s+)?first\s+(\w+)\s+months?\s+(?:of\s+)?([0-9]{4})", re.I)
+_ZH_YEAR = re.compile(r"([0-9]{4})\s*年(?:全年)?")
 _ZH_MONTHS = re.compile(
-    rf"(\d{{4}})\s*年\s*(\d{{1,2}})(?:\s*(?:{_ZH_RANGE})\s*(\d{{1,2}}))?\s*月(?:份)?"
+    rf"([0-9]{{4}})\s*年\s*([0-9]{{1,2}})(?:\s*(?:{_ZH_RANGE})\s*([0-9]{{1,2}}))?\s*月(?:份)?"
 )
-_ZH_FIRST_MONTHS = re.compile(r"(\d{4})\s*年\s*前\s*(\d{1,2})\s*(?:个)?\s*月")
-_ZH_QUARTER = re.compile(rf"(\d{{4}})\s*年\s*第?\s*([{''.join(CJK_DIGITS)}1-4])\s*季度")
+_ZH_FIRST_MONTHS = re.compile(r"([0-9]{4})\s*年\s*前\s*([0-9]{1,2})\s*(?:个)?\s*月")
+_ZH_QUARTER = re.compile(rf"([0-9]{{4}})\s*年\s*第?\s*([{''.join(CJK_DIGITS)}1-4])\s*季度")
 
 
 @frozen
@@ -116,7 +116,7 @@ def read_period(text: str) -> ParsedPeriod:  # noqa: PLR0911, PLR0912 - one bran
 
 def _count(word: str, text: str) -> int:
     """A number of months written in digits or words ("7", "seven")."""
-    if word.isdecimal():  # not isdigit(): int() refuses digits such as "²"
+    if word.isascii() and word.isdecimal():  # int() reads "٣" and "３" too: ASCII only
         return int(word)
     try:
         return NUMBER_WORDS.index(word.lower()) + 1

@@ -18,7 +18,7 @@ from tradestats.claims.consistency import (
     check,
 )
 from tradestats.claims.consistency import deprecated as _renamed
-from tradestats.claims.files import load_report, parse_report
+from tradestats.claims.files import load_report, parse_report, read_report
 from tradestats.claims.report import (
     BalanceSign,
     Claim,
@@ -50,6 +50,7 @@ __all__ = [
     "check",
     "load_report",
     "parse_report",
+    "read_report",
 ]
 
 

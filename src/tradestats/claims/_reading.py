@@ -12,15 +12,17 @@ reader and the report model import in one direction only (report → reader).
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
 from attrs import frozen
 
 from tradestats._grammar import read_balance_sign
 from tradestats._numbers import to_decimal
-from tradestats.amounts import Amount, amount
+from tradestats._text import quote
+from tradestats.amounts import Amount, amount, money
 from tradestats.claims._claims import (
     _FLOW_FIELDS,
     BalanceSign,
@@ -33,14 +35,15 @@ from tradestats.claims._claims import (
     ValueClaim,
 )
 from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
+from tradestats.limits import MAX_NESTING, MAX_REPORT_BYTES, MAX_TEXT_LENGTH
 from tradestats.measures import TimesConvention
 from tradestats.periods import Period, as_period
-from tradestats.verify.figures import Qualifier, Reported
+from tradestats.verify.figures import Qualifier, Reported, reported
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
-__all__ = ["ReportParts", "read_file", "read_text"]
+__all__ = ["ReportParts", "read_file", "read_stream", "read_text"]
 
 _TOP_KEYS: Final = frozenset(
     {"title", "source", "reporter", "partner", "period", "flows", "claims"}
@@ -72,12 +75,19 @@ _TIMES: Final = {
     "as_much": TimesConvention.AS_MUCH,
 }
 
+# What the nesting pre-scan skips: strings (whose brackets are text) and comments.
+_TOML_SKIPPED: Final = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+_JSON_SKIPPED: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS: Final = re.compile(r"[\[\]{}]")
+
 
 def _show(value: object) -> str:
-    """A value as the file wrote it: TOML/JSON spelling for booleans."""
+    """A value as the file wrote it: TOML/JSON spelling for booleans; long values shortened."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "nothing" if value is None else repr(value)
+    return "nothing" if value is None else quote(value)
 
 
 class _Where:
@@ -137,16 +147,55 @@ def read_file(path: str | Path) -> tuple[str, Literal["toml", "json"]]:
     """The text of a report file and its format: JSON for ``.json``, TOML otherwise.
 
     Raises:
-        ReportFileError: If the file cannot be read.
+        ReportFileError: If the file cannot be read, is larger than
+            :data:`~tradestats.limits.MAX_REPORT_BYTES` or is not UTF-8.
     """
     file = Path(path)
+    kind: Literal["toml", "json"] = "json" if file.suffix.lower() == ".json" else "toml"
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        # Not read_text(): a device or pipe (/dev/zero) never ends, so read at most
+        # one byte more than a report may have.
+        with file.open("rb") as stream:
+            return read_stream(stream, name=str(path), kind=kind)
+    except OSError as error:
         raise ReportFileError(
-            f"{path}: cannot read the report: {error}", file=str(path), value=None
+            f"{quote(str(path))}: cannot read the report: {error.strerror or error}",
+            file=str(path),
+            value=None,
         ) from None
-    return text, "json" if file.suffix.lower() == ".json" else "toml"
+
+
+def read_stream(
+    stream: BinaryIO, *, name: str, kind: Literal["toml", "json"] | None = None
+) -> tuple[str, Literal["toml", "json"]]:
+    """The text of a report read from a binary stream, and its format.
+
+    At most :data:`~tradestats.limits.MAX_REPORT_BYTES` bytes are read; the text is
+    UTF-8, with or without a byte-order mark. Without ``kind``, text that starts
+    with ``{`` is JSON, other text TOML.
+
+    Raises:
+        ReportFileError: If the stream is too large or not UTF-8.
+    """
+    data = stream.read(MAX_REPORT_BYTES + 1)
+    if len(data) > MAX_REPORT_BYTES:
+        raise ReportFileError(
+            f"{name}: larger than {MAX_REPORT_BYTES} bytes, the most a report file may "
+            "have (tradestats.limits.MAX_REPORT_BYTES)",
+            file=name,
+            limit=MAX_REPORT_BYTES,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReportFileError(
+            f"{name}: not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
+            file=name,
+            offset=error.start,
+        ) from None
+    if kind is None:
+        kind = "json" if text.lstrip().startswith("{") else "toml"
+    return text, kind
 
 
 def read_text(
@@ -154,10 +203,22 @@ def read_text(
 ) -> ReportParts:
     """The parts of a report written as TOML or JSON text.
 
+    A byte-order mark at the start is dropped; text longer than
+    :data:`~tradestats.limits.MAX_REPORT_BYTES` characters or nested deeper than
+    :data:`~tradestats.limits.MAX_NESTING` is refused before it is parsed.
+
     Raises:
         ReportFileError: For a syntax error (with its line) or a flow or claim that
             is not valid on its own.
     """
+    if len(text) > MAX_REPORT_BYTES:
+        raise ReportFileError(
+            f"{name}: longer than {MAX_REPORT_BYTES} characters, the most a report may have",
+            file=name,
+            limit=MAX_REPORT_BYTES,
+        )
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
+    _check_nesting(text, name, kind)
     data: object
     if kind == "json":
         try:
@@ -169,12 +230,37 @@ def read_text(
                 file=name,
                 line=error.lineno,
             ) from None
+        except (ValueError, RecursionError) as error:  # an integer of 4,300 digits or more
+            raise ReportFileError(f"{name}: not valid JSON: {_reason(error)}", file=name) from None
     else:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise ReportFileError(f"{name}: not valid TOML: {error}", file=name) from None
+        except (ValueError, RecursionError) as error:
+            raise ReportFileError(f"{name}: not valid TOML: {_reason(error)}", file=name) from None
     return _parts(data, _Where(name))
+
+
+def _check_nesting(text: str, name: str, kind: Literal["toml", "json"]) -> None:
+    """Refuse text nested deeper than MAX_NESTING before a recursive parser sees it."""
+    skipped = (_JSON_SKIPPED if kind == "json" else _TOML_SKIPPED).sub("", text)
+    depth = 0
+    for bracket in _BRACKETS.finditer(skipped):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_NESTING:
+            raise ReportFileError(
+                f"{name}: arrays or tables nested more than {MAX_NESTING} deep "
+                "(tradestats.limits.MAX_NESTING); a report needs 4",
+                file=name,
+                limit=MAX_NESTING,
+            )
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return f"nested too deep (the limit is {MAX_NESTING})"
+    return f"a number too long to read ({quote(str(error), 60)})"
 
 
 def _parts(data: object, where: _Where) -> ReportParts:
@@ -307,6 +393,13 @@ def _period(value: object, where: _Where) -> Period:
 def _reported(
     kind: str, figure: str, body: dict[str, Any], where: _Where
 ) -> tuple[Reported[Any], BalanceSign | None]:
+    if len(figure) > MAX_TEXT_LENGTH:
+        raise where.fail(
+            kind,
+            f"a figure is at most {MAX_TEXT_LENGTH} characters "
+            f"(tradestats.limits.MAX_TEXT_LENGTH), got {quote(figure)}",
+            figure,
+        )
     times = _times(body, where) if kind == "multiplier" else None
     published = figure
     sign = None
@@ -314,21 +407,15 @@ def _reported(
         sign, figure = _text_sign(kind, figure, body, where)
     try:
         if kind == "value":
-            result: Reported[Any] = Reported.parse_amount(figure)
+            result: Reported[Any] = _value(figure)
         elif kind == "growth":
             result = Reported.parse_growth(figure)
         elif kind == "share":
             result = Reported.parse_share(figure)
         else:
             result = Reported.parse_multiplier(figure, times=times)
-    except AmbiguityError:
-        # A bare "N times": the file must say which reading it means.
-        raise where.fail(
-            "times",
-            f'{published!r} has two readings: add times = "more" (Chinese 增长N倍, up N×100%) or '
-            'times = "as-much" (N times the old value)',
-            published,
-        ) from None
+    except AmbiguityError as error:
+        raise _ambiguity(kind, published, error, where) from None
     except TradeStatsError as error:
         raise where.fail(kind, error.message, published) from None
     if "precision" in body:
@@ -408,6 +495,49 @@ def _signed(figure: Reported[Amount], sign: BalanceSign, where: _Where) -> Repor
     return Reported(value, figure.precision, figure.qualifier)
 
 
+def _value(figure: str) -> Reported[Amount]:
+    """A value claim's figure: money as :func:`.money` reads it, else a volume.
+
+    ``"$3m"`` is 3 million US dollars to :func:`.money`, dollars and metres to
+    :meth:`.Amount.parse`.
+    """
+    try:
+        return reported(money(figure))
+    except AmbiguityError:
+        raise  # "¥": the same ambiguity whichever way it is read
+    except TradeStatsError:
+        return Reported.parse_amount(figure)  # volumes, and the error for neither
+
+
+def _ambiguity(kind: str, figure: str, error: AmbiguityError, where: _Where) -> ReportFileError:
+    """The fix for an ambiguous figure, naming the field the file must change."""
+    if kind == "multiplier":
+        # A bare "N times": the file must say which reading it means.
+        return where.fail(
+            "times",
+            f'{quote(figure)} has two readings: add times = "more" (Chinese 增长N倍, up '
+            'N×100%) or times = "as-much" (N times the old value)',
+            figure,
+        )
+    if kind == "growth":
+        return where.fail(
+            "growth",
+            f"{quote(figure)} is a number of times, which has two readings: write the growth "
+            "in percent (such as '326%'), or make this a multiplier claim, multiplier = "
+            f'{quote(figure)} with times = "more" (up N×100%) or times = "as-much"',
+            figure,
+        )
+    if error.details.get("value") == "¥":
+        return where.fail(
+            kind,
+            f"{quote(figure)}: '¥' is the sign of both the Chinese yuan and the Japanese yen; "
+            "write the currency instead, as in '118.5 billion yuan' (or CNY, 元) or "
+            "'118.5 billion JPY'",
+            figure,
+        )
+    return where.fail(kind, error.message, figure)
+
+
 def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
     value = body.get("times")
     if value is None:
@@ -440,14 +570,16 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
         elif kind in ("growth", "share"):
             text = value.strip()
             if not text.endswith("%"):
-                raise ParseError(f"expected a precision in percent such as '0.05%', got {value!r}")
+                raise ParseError(
+                    f"expected a precision in percent such as '0.05%', got {quote(value)}"
+                )
             half = to_decimal(text[:-1].strip(), what="a precision").scaleb(-2)
         else:
             half = to_decimal(value, what="a precision")
     except TradeStatsError as error:
         raise where.fail("precision", error.message, value) from None
     if half < 0:
-        raise where.fail("precision", f"a precision cannot be negative, got {value!r}", value)
+        raise where.fail("precision", f"a precision cannot be negative, got {quote(value)}", value)
     return half
 
 

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 from attrs import frozen
 
-from tradestats._numbers import auto_scale, round_down, show
+from tradestats._numbers import auto_scale, in_context, round_down, show
 from tradestats.amounts import Amount
 from tradestats.claims._balances import Outcome, claims_on_balances, outcomes
 from tradestats.claims._implied import exact as exact_figures
@@ -265,6 +265,7 @@ class CheckResult:
                 return figure
         raise KeyError(key)
 
+    @in_context
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON: decimals as text, missing bounds as ``null``."""
         return {
@@ -316,6 +317,7 @@ def _range_dict(figure: Bounds[Any]) -> dict[str, Any]:
 # -- the check ---------------------------------------------------------------------------
 
 
+@in_context
 def check(
     report: Report,
     *,
@@ -671,6 +673,7 @@ def _check(
     )
 
 
+@in_context
 def published_text(claim: Claim) -> str:
     """A claim's figure as published, with the reading of "N times" figures.
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from attrs import field, frozen
 
+from tradestats._numbers import in_context
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
     BalanceSign,
@@ -121,6 +122,7 @@ class Report:
         _check_units(self)
 
     @classmethod
+    @in_context
     def from_toml(cls, text: str, *, name: str = "<string>") -> Report:
         """Read a report from TOML text; see :doc:`/report-format`.
 
@@ -131,6 +133,7 @@ class Report:
         return _build(read_text(text, name=name, kind="toml"))
 
     @classmethod
+    @in_context
     def from_json(cls, text: str, *, name: str = "<string>") -> Report:
         """Read a report from JSON text with the same structure as the TOML format.
 
@@ -140,6 +143,7 @@ class Report:
         return _build(read_text(text, name=name, kind="json"))
 
     @classmethod
+    @in_context
     def load(cls, path: str | Path) -> Report:
         """Read a report from a ``.toml`` or ``.json`` file.
 

@@ -276,7 +276,9 @@ class EagerJob:
                 codes[condition] = len(categories)
                 categories.append(reason)
             else:
-                codes[condition] = reason.codes[condition] + len(categories)
+                # In the result's type: a case's own codes may be int8 while the
+                # categories before them already number more than int8 holds.
+                codes[condition] = reason.codes[condition].astype(codes.dtype) + len(categories)
                 categories.extend(reason.categories)
         return Text(codes, categories)
 

@@ -33,6 +33,7 @@ __all__ = [
     "VALUE",
     "Text",
     "check_currency_codes",
+    "check_key_dtypes",
     "check_nulls",
     "describe_group",
     "missing_rate",
@@ -57,6 +58,32 @@ class Text:
 
     codes: npt.NDArray[np.integer[Any]]
     categories: list[str]
+
+
+# Key, period and currency columns are compared, grouped and joined on: engines
+# cannot do that with these (polars raises its own errors, and an Object column in
+# a lazy frame panics in Rust, raising pyo3's PanicException, a BaseException).
+_UNKEYABLE: Final = (nw.Binary, nw.List, nw.Array, nw.Struct, nw.Object)
+
+
+def check_key_dtypes(schema: Any, columns: Iterable[str]) -> None:
+    """Refuse key columns of a type that cannot be grouped or joined on.
+
+    Part of the contract of every table function and loader: call it on the key,
+    period and currency columns before any engine work.
+
+    Raises:
+        InvalidValueError: Naming the first such column and its type.
+    """
+    for name in columns:
+        dtype = schema[name]
+        if isinstance(dtype, _UNKEYABLE):
+            raise InvalidValueError(
+                f"column {name!r} is of type {dtype}, which cannot be a key, period or "
+                "currency column: use text, whole numbers or categories",
+                column=name,
+                dtype=str(dtype),
+            )
 
 
 def check_nulls(frame: Frame, columns: Sequence[str]) -> None:

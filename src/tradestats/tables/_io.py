@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import narwhals as nw
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError
+from tradestats.tables._native import is_panic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -89,14 +91,26 @@ def header(path: PathLike) -> tuple[list[str], str]:
     """The column names of a CSV or tab-separated file and its separator (tab or comma).
 
     Raises:
-        ParseError: For an empty file.
+        ParseError: For an empty file, or one that is not UTF-8 text.
     """
-    with _open(path) as stream:
-        first = stream.readline()
+    try:
+        with _open(path) as stream:
+            first = stream.readline()
+    except UnicodeDecodeError as error:
+        raise ParseError(
+            f"{os.fspath(path)}: not UTF-8 text: byte 0x{error.object[error.start]:02x} in the "
+            "header line",
+            path=path,
+        ) from None
     if not first.strip():
         raise ParseError(f"{os.fspath(path)}: the file is empty, expected a header line", path=path)
     separator = "\t" if "\t" in first else ","
-    names = next(csv.reader([first], delimiter=separator))
+    try:
+        names = next(csv.reader([first], delimiter=separator))
+    except csv.Error as error:  # such as a field beyond the csv module's 128 KiB limit
+        raise ParseError(
+            f"{os.fspath(path)}: cannot read the header line: {error}", path=path
+        ) from None
     return [name.strip() for name in names], separator
 
 
@@ -131,11 +145,16 @@ def read_csv(
         return _read_eager(path, engine=engine, separator=separator, columns=columns)
     except OSError:
         raise
-    except Exception as error:
+    except BaseException as error:
         # Engines raise their own exception types (polars' ComputeError, pyarrow's
-        # ArrowInvalid, ...): find the bad field ourselves, or pass the message on.
+        # ArrowInvalid, ..., and polars' PanicException, a BaseException, on some bad
+        # files): find the bad field ourselves, or pass the message on.
+        if not isinstance(error, Exception) and not is_panic(error):
+            raise
         _diagnose(path, separator, columns)
-        raise ParseError(f"{os.fspath(path)}: cannot read the file: {error}", path=path) from error
+        raise ParseError(
+            f"{os.fspath(path)}: cannot read the file: {quote(str(error))}", path=path
+        ) from None
 
 
 def _module(name: str) -> Any:
@@ -185,7 +204,12 @@ def _read_eager(
 
 def _rows(path: PathLike, separator: str) -> Iterator[dict[str, str]]:
     with _open(path) as stream:
-        yield from csv.DictReader(stream, delimiter=separator)
+        try:
+            yield from csv.DictReader(stream, delimiter=separator)
+        except (csv.Error, UnicodeDecodeError) as error:  # a field over 128 KiB; bad bytes
+            raise ParseError(
+                f"{os.fspath(path)}: cannot read the file: {error}", path=path
+            ) from None
 
 
 def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> None:

@@ -23,7 +23,7 @@ import narwhals as nw
 
 from tradestats.errors import InvalidValueError
 from tradestats.tables._eager import EagerJob
-from tradestats.tables._frames import check_nulls
+from tradestats.tables._frames import check_key_dtypes, check_nulls
 from tradestats.tables._lazy import LazyJob
 from tradestats.tables._native import open_frame, require
 from tradestats.tables.columns import ColumnUnits
@@ -72,6 +72,7 @@ def prepare(
             column=value,
             dtype=str(schema[value]),
         )
+    check_key_dtypes(schema, dict.fromkeys([*keys, *periods, *currencies]))
     check_nulls(frame, list(dict.fromkeys([*keys, *periods, *currencies])))
     if fx is not None and units is None:
         raise InvalidValueError(

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 import narwhals as nw
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["Frame", "collect", "open_frame", "read_rows", "require"]
+__all__ = ["Frame", "collect", "engine_failure", "is_panic", "open_frame", "read_rows", "require"]
 
 #: A narwhals frame, eager or lazy; its native frame is the engine's own, untyped object.
 Frame = nw.DataFrame[Any] | nw.LazyFrame[Any]
@@ -42,8 +43,34 @@ def open_frame(native: object) -> Frame:
 
 
 def collect(frame: Frame) -> nw.DataFrame[Any]:
-    """The frame in memory (a no-op for eager frames)."""
-    return frame if isinstance(frame, nw.DataFrame) else frame.collect()
+    """The frame in memory (a no-op for eager frames).
+
+    Raises:
+        InvalidValueError: If the engine panics (polars raises pyo3's
+            ``PanicException``, a ``BaseException`` that ``except Exception`` misses).
+    """
+    if isinstance(frame, nw.DataFrame):
+        return frame
+    try:
+        return frame.collect()
+    except BaseException as error:
+        if not is_panic(error):
+            raise
+        raise engine_failure(error) from None
+
+
+def is_panic(error: BaseException) -> bool:
+    """Whether ``error`` is a Rust panic that pyo3 turned into a Python exception."""
+    return type(error).__name__ == "PanicException"
+
+
+def engine_failure(error: BaseException) -> InvalidValueError:
+    """The error for an engine that panicked on a frame, its message shortened."""
+    shown = quote(str(error))
+    return InvalidValueError(
+        f"the engine failed on this frame ({shown}); check the types of its key and value columns",
+        engine_error=shown,
+    )
 
 
 def require(frame: Frame, columns: Iterable[str], *, what: str = "the frame") -> None:

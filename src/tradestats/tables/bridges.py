@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import narwhals as nw
 
+from tradestats._numbers import in_context
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError
 from tradestats.flows import HSCode, TradeFlow
@@ -86,6 +87,7 @@ def _value(flow: TradeFlow) -> float:
     return number
 
 
+@in_context
 def flows_to_frame(flows: Iterable[TradeFlow], *, engine: str | None = None) -> Any:
     """A tidy frame with one row per flow, in the columns the module describes.
 
@@ -134,6 +136,7 @@ def _missing(item: object) -> bool:
     return item is None or (isinstance(item, float) and math.isnan(item))
 
 
+@in_context
 def frame_to_flows(frame: Any, *, currency: str | None = None) -> list[TradeFlow]:
     """One :class:`~tradestats.TradeFlow` per row of a tidy frame.
 

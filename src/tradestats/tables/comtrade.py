@@ -418,6 +418,17 @@ def read_comtrade_json(
                 response = json.load(stream)
             except json.JSONDecodeError as error:
                 raise ParseError(f"{where}: not JSON: {error}", source=where) from None
+            except UnicodeDecodeError as error:
+                raise ParseError(
+                    f"{where}: not UTF-8 text: byte 0x{error.object[error.start]:02x} at "
+                    f"offset {error.start}",
+                    source=where,
+                ) from None
+            except (ValueError, RecursionError):  # a 4,300-digit number; nesting too deep
+                raise ParseError(
+                    f"{where}: not JSON that can be read: a number too long or nesting too deep",
+                    source=where,
+                ) from None
     else:
         where, response = "the Comtrade response", source
     records = _records(response, where)

@@ -42,7 +42,7 @@ shares; this module only reads and writes the text.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Final
 
 import narwhals as nw
 
@@ -58,6 +58,12 @@ from tradestats.tables._schema import (
 )
 
 __all__ = ["TIDY_COLUMNS", "TOTAL_PRODUCT", "read_tidy_csv", "write_tidy_csv"]
+
+# Cells a spreadsheet would run as a formula (OWASP's "CSV injection"): written with
+# a leading apostrophe, which spreadsheets show as text; also cells that already
+# start with apostrophes before such a character, so that reading strips exactly one.
+_FORMULA: Final = r"^'*[=+\-@\t\r]"
+_ESCAPED_FORMULA: Final = r"^'+[=+\-@\t\r]"
 
 
 def read_tidy_csv(path: PathLike, *, engine: str | None = None, currency: str | None = None) -> Any:
@@ -75,7 +81,8 @@ def read_tidy_csv(path: PathLike, *, engine: str | None = None, currency: str | 
         columns first (``partner`` and ``product`` filled with their defaults
         when the file has none), flows, periods and currencies in canonical
         form, ``value`` as float64 (null where the file has none), then any
-        other columns as text.
+        other columns as text. A text cell that :func:`write_tidy_csv` wrote with
+        a leading ``'`` against formula injection is read without it.
 
     Raises:
         ParseError: For a missing column, an empty key, a period or number that
@@ -100,7 +107,7 @@ def read_tidy_csv(path: PathLike, *, engine: str | None = None, currency: str | 
     checked_currency = None if currency is None else canonical_currency(currency)
     raw = read_csv(path, engine=chosen, separator=separator, columns=dict.fromkeys(names, "str"))
     assert isinstance(raw, nw.DataFrame)
-    frame = complete(raw, names, where, checked_currency)
+    frame = complete(_unescape_formulas(raw), names, where, checked_currency)
 
     def line(row: int) -> str:
         return f"{where}, line {row + 2}"
@@ -125,6 +132,13 @@ def write_tidy_csv(frame: Any, path: PathLike, *, currency: str | None = None) -
         InvalidValueError: For an unknown flow or a value that is not a finite number.
         UnknownUnitError: For an unknown currency.
 
+    A text cell that a spreadsheet would run as a formula (one starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, such as
+    ``=HYPERLINK(...)``) is written with a leading ``'``, so a spreadsheet shows it
+    as text; so is one that starts with apostrophes before such a character.
+    :func:`read_tidy_csv` drops that one ``'``, so the file reads back unchanged.
+    Numbers (the ``value`` column) are written as they are, negative or not.
+
     >>> import pathlib, tempfile
     >>> import polars as pl
     >>> frame = pl.DataFrame({"reporter": ["CHN"], "flow": ["exports"], "period": [2023],
@@ -146,4 +160,30 @@ def write_tidy_csv(frame: Any, path: PathLike, *, currency: str | None = None) -
     def row(index: int) -> str:
         return f"{where}, row {index}"
 
-    validated(full, row).write_csv(os.fspath(path))
+    _escape_formulas(validated(full, row)).write_csv(os.fspath(path))
+
+
+def _escape_formulas(frame: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
+    """Text cells a spreadsheet would run as formulas, with a leading ``'``."""
+    texts = [name for name, dtype in frame.schema.items() if dtype == nw.String()]
+    if not texts:
+        return frame
+    return frame.with_columns(
+        nw.when(nw.col(name).str.contains(_FORMULA).fill_null(value=False))
+        .then(nw.concat_str([nw.lit("'"), nw.col(name)]))
+        .otherwise(nw.col(name))
+        .alias(name)
+        for name in texts
+    )
+
+
+def _unescape_formulas(frame: nw.DataFrame[Any]) -> nw.DataFrame[Any]:
+    """What :func:`_escape_formulas` wrote, back as it was: one leading ``'`` dropped."""
+    return frame.with_columns(
+        nw.when(nw.col(name).str.contains(_ESCAPED_FORMULA).fill_null(value=False))
+        .then(nw.col(name).str.slice(1))
+        .otherwise(nw.col(name))
+        .alias(name)
+        for name in frame.columns
+        if name != "value"
+    )

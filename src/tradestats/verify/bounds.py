@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import TypeAlias
 
 from tradestats import _rules
-from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, to_decimal
+from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, in_context, to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import (
     InvalidValueError,
@@ -143,6 +143,7 @@ def _at_least_zero(interval: Interval) -> Interval:
 # -- growth ------------------------------------------------------------------------------
 
 
+@in_context
 def growth_bounds(
     current: AmountLike, previous: AmountLike, *, allow_negative_base: bool = False
 ) -> Bounds[Growth]:
@@ -222,6 +223,7 @@ def growth_bounds(
     return Bounds.from_interval(now / before - ONE, Growth)
 
 
+@in_context
 def change_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Amount]:
     """The bounds of the change in level, current − previous: :func:`~tradestats.change`.
 
@@ -246,6 +248,7 @@ def change_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Amount]:
     return Bounds.from_interval(now - before, _unit_of(previous))
 
 
+@in_context
 def growth_difference_bounds(growth: GrowthLike, than: GrowthLike) -> Bounds[PercentagePoints]:
     """The bounds of growth − than, in percentage points: :func:`~tradestats.growth_difference`.
 
@@ -261,6 +264,7 @@ def growth_difference_bounds(growth: GrowthLike, than: GrowthLike) -> Bounds[Per
     return Bounds.from_interval((rate - other).scaleb(2), PercentagePoints)
 
 
+@in_context
 def contribution_share_bounds(
     part_current: AmountLike,
     part_previous: AmountLike,
@@ -309,6 +313,7 @@ def contribution_share_bounds(
     return Bounds.from_interval(((now - before) / total_change).scaleb(2), PercentagePoints)
 
 
+@in_context
 def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multiplier]:
     """The bounds of current ÷ previous, as :func:`~tradestats.multiplier`.
 
@@ -343,6 +348,7 @@ def multiplier_bounds(current: AmountLike, previous: AmountLike) -> Bounds[Multi
     return Bounds.from_interval(_at_least_zero(now) / before, Multiplier)
 
 
+@in_context
 def implied_previous_bounds(
     current: AmountLike, change: GrowthLike | MultiplierLike
 ) -> Bounds[Amount]:
@@ -374,6 +380,7 @@ def implied_previous_bounds(
     return Bounds.from_interval(now / factor, _unit_of(current))
 
 
+@in_context
 def implied_current_bounds(
     previous: AmountLike, change: GrowthLike | MultiplierLike
 ) -> Bounds[Amount]:
@@ -394,6 +401,7 @@ def implied_current_bounds(
 # -- shares ------------------------------------------------------------------------------
 
 
+@in_context
 def share_bounds(part: AmountLike, total: AmountLike) -> Bounds[Share]:
     """The bounds of the share of ``total`` that ``part`` makes up, as :func:`~tradestats.share`.
 
@@ -449,6 +457,7 @@ def share_bounds(part: AmountLike, total: AmountLike) -> Bounds[Share]:
     return Bounds.from_interval(Interval(low, high), Share)
 
 
+@in_context
 def share_change_bounds(current: ShareLike, previous: ShareLike) -> Bounds[PercentagePoints]:
     """The bounds of the change of a share in percentage points: :func:`~tradestats.share_change`.
 
@@ -464,6 +473,7 @@ def share_change_bounds(current: ShareLike, previous: ShareLike) -> Bounds[Perce
     return Bounds.from_interval((now - before).scaleb(2), PercentagePoints)
 
 
+@in_context
 def contribution_bounds(
     part_current: AmountLike, part_previous: AmountLike, total_previous: AmountLike
 ) -> Bounds[PercentagePoints]:
@@ -501,6 +511,7 @@ def contribution_bounds(
     return Bounds.from_interval(((now - before) / total).scaleb(2), PercentagePoints)
 
 
+@in_context
 def remainder_bounds(total: AmountLike, part: AmountLike) -> Bounds[Amount]:
     """The bounds of what is left of ``total`` without ``part``, as :func:`~tradestats.remainder`.
 
@@ -535,6 +546,7 @@ def remainder_bounds(total: AmountLike, part: AmountLike) -> Bounds[Amount]:
     return Bounds.from_interval(_at_least_zero(rest), _unit_of(total))
 
 
+@in_context
 def cagr_bounds(first: AmountLike, last: AmountLike, years: Number) -> Bounds[Growth]:
     """The bounds of the compound annual growth rate from ``first`` to ``last``.
 

@@ -34,7 +34,7 @@ from tradestats._grammar import (
     read_multiplier,
     read_qualifier,
 )
-from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, show, to_decimal
+from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, in_context, show, to_decimal
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -154,6 +154,7 @@ def _precision(value: Number) -> Decimal:
     return precision
 
 
+@in_context
 def half_unit_of_last_digit(number: Decimal) -> Decimal:
     """Half a unit in the last digit that ``number`` keeps: its precision as written.
 
@@ -221,6 +222,7 @@ class Reported(Generic[T]):
     # -- construction ------------------------------------------------------------------
 
     @classmethod
+    @in_context
     def exact(cls, value: T) -> Reported[T]:
         """A figure known exactly (precision zero).
 
@@ -230,6 +232,7 @@ class Reported(Generic[T]):
         return Reported(value, ZERO)
 
     @classmethod
+    @in_context
     def from_rounding(cls, value: T, places: int, *, scale: str | None = "auto") -> Reported[T]:
         """The figure an office publishes when it rounds ``value`` to ``places`` decimals.
 
@@ -255,6 +258,7 @@ class Reported(Generic[T]):
         return cast("Reported[T]", reported(value.rounded(places)))
 
     @classmethod
+    @in_context
     def parse_amount(cls, text: str, *, yen_sign: str | None = None) -> Reported[Amount]:
         """Read an amount as :meth:`.Amount.parse` does, with the precision the text gives.
 
@@ -279,6 +283,7 @@ class Reported(Generic[T]):
         return reported(Amount.parse(rest, yen_sign=yen_sign)).qualified(qualifier)
 
     @classmethod
+    @in_context
     def parse_growth(cls, text: str, *, times: TimesConvention | None = None) -> Reported[Growth]:
         """Read a growth rate as :meth:`.Growth.parse` does, with the precision the text gives.
 
@@ -301,6 +306,7 @@ class Reported(Generic[T]):
         return figure.qualified(qualifier)
 
     @classmethod
+    @in_context
     def parse_multiplier(
         cls, text: str, *, times: TimesConvention | None = None
     ) -> Reported[Multiplier]:
@@ -330,6 +336,7 @@ class Reported(Generic[T]):
         return figure.qualified(qualifier)
 
     @classmethod
+    @in_context
     def parse_share(cls, text: str) -> Reported[Share]:
         """Read a share as :meth:`.Share.parse` does, with the precision the text gives.
 
@@ -345,6 +352,7 @@ class Reported(Generic[T]):
         return reported(Share.parse(rest)).qualified(qualifier)
 
     @classmethod
+    @in_context
     def parse_points(cls, text: str) -> Reported[PercentagePoints]:
         """Read percentage points as :meth:`.PercentagePoints.parse` does, precision from the text.
 
@@ -484,6 +492,7 @@ class Reported(Generic[T]):
         """
         return with_magnitude(self.value, self.interval.high)
 
+    @in_context
     def contains(self, value: T) -> bool:
         """Whether ``value``, of the same kind (for amounts, a compatible unit), is in the interval.
 
@@ -518,6 +527,7 @@ class Reported(Generic[T]):
 
     # -- text --------------------------------------------------------------------------
 
+    @in_context
     def format(self, *, places: int | None = None, scale: str | None = "auto") -> str:
         """Show the value, with the digits it was given, and its precision.
 
@@ -563,9 +573,11 @@ class Reported(Generic[T]):
             return "exact"
         return f"±{show(self.precision.scaleb(-exponent))}{label}"
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Reported({self.format()!r})"
 
@@ -579,6 +591,7 @@ def _places(magnitude: Decimal, exponent: int, places: int | None) -> int:
     return max(0, exponent - kept)
 
 
+@in_context
 def reported(value: T, precision: Figure | Number | None = None) -> Reported[T]:
     """A published figure with its precision, read from its digits unless given.
 
@@ -641,6 +654,7 @@ def reported(value: T, precision: Figure | Number | None = None) -> Reported[T]:
     )
 
 
+@in_context
 def as_reported(value: T | Reported[T]) -> Reported[T]:
     """``value`` as a reported figure: exact (precision zero) unless it already is one.
 

@@ -23,7 +23,17 @@ from typing import TYPE_CHECKING, Final, Self
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, DOWN, UP, ZERO, Number, fixed, quantize, to_decimal
+from tradestats._numbers import (
+    CONTEXT,
+    DOWN,
+    UP,
+    ZERO,
+    Number,
+    fixed,
+    in_context,
+    quantize,
+    to_decimal,
+)
 from tradestats.errors import InvalidValueError, ZeroBaseError
 
 if TYPE_CHECKING:
@@ -281,6 +291,7 @@ class Interval:
         """
         return Interval(self.low.scaleb(places, DOWN), self.high.scaleb(places, UP))
 
+    @in_context
     def power(self, exponent: Interval | Number) -> Interval:
         """Every ``x ** e`` for ``x`` in this interval and ``e`` in ``exponent``.
 

@@ -25,7 +25,17 @@ from typing import TYPE_CHECKING, Any, Generic, overload
 
 from attrs import field, frozen
 
-from tradestats._numbers import CONTEXT, DOWN, UP, ZERO, auto_scale, fixed, round_down, round_up
+from tradestats._numbers import (
+    CONTEXT,
+    DOWN,
+    UP,
+    ZERO,
+    auto_scale,
+    fixed,
+    in_context,
+    round_down,
+    round_up,
+)
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, UnitMismatchError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -140,6 +150,7 @@ class Bounds(Generic[T]):
     # A zero of the kind and unit, so that bounds open at both ends still know them.
     _like: Figure | None = field(alias="like", default=None, kw_only=True, repr=False)
 
+    @in_context
     def __attrs_post_init__(self) -> None:
         low, high = self._low, self._high
         given = [end for end in (low, high, self._like) if end is not None]
@@ -223,6 +234,7 @@ class Bounds(Generic[T]):
     @classmethod
     def from_interval(cls, interval: Interval, like: T | type[T]) -> Bounds[T]: ...
     @classmethod
+    @in_context
     def from_interval(cls, interval: Interval, like: object) -> Bounds[Any]:
         """Bounds from an interval of internal magnitudes.
 
@@ -260,6 +272,7 @@ class Bounds(Generic[T]):
         cls, low: Decimal | None, high: Decimal | None, like: T | type[T]
     ) -> Bounds[T]: ...
     @classmethod
+    @in_context
     def from_magnitudes(
         cls, low: Decimal | None, high: Decimal | None, like: object
     ) -> Bounds[Any]:
@@ -348,6 +361,7 @@ class Bounds(Generic[T]):
         """
         return Interval(magnitude_of(self.low), magnitude_of(self.high))
 
+    @in_context
     def contains(self, value: T) -> bool:
         """Whether ``value``, of the same type (an amount: a compatible unit), is within the bounds.
 
@@ -385,6 +399,7 @@ class Bounds(Generic[T]):
 
     # -- text --------------------------------------------------------------------------
 
+    @in_context
     def format(self, *, places: int | None = None, scale: str | None = "auto") -> str:
         """Show the bounds for people, rounded outward so the text still holds every value.
 
@@ -459,9 +474,11 @@ class Bounds(Generic[T]):
         words = f"{gap}{word}" if word else ""
         return exponent, f"{words} {unit_label(like.unit)}"
 
+    @in_context
     def __str__(self) -> str:
         return self.format()
 
+    @in_context
     def __repr__(self) -> str:
         return f"Bounds({self.format()!r})"
 

@@ -1,0 +1,74 @@
+r"""Private helpers for quoting text a user gave: shortened, with control characters escaped.
+
+Every message that quotes user input goes through :func:`quote`, so a 5 MB bad
+value is not echoed whole, and a terminal escape sequence in a title or label is
+shown as ``\x1b`` instead of clearing the screen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Final
+
+from tradestats.limits import QUOTE_LENGTH
+
+__all__ = ["escape_controls", "quote", "shorten"]
+
+# C0 and C1 controls (ESC starts terminal escape sequences), DEL, the bidirectional
+# overrides and isolates (which reorder what a reader sees: "Trojan source"), zero
+# width and line/paragraph separators, and lone surrogates (not printable as UTF-8).
+_LOG10_2: Final = math.log10(2)
+_UNSAFE: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_UNSAFE_WITH_NEWLINES: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
+    r"""``text`` with control, bidi-override and invisible characters written as escapes.
+
+    >>> escape_controls("Xinjiang\x1b[2J \u202eevil")
+    'Xinjiang\\x1b[2J \\u202eevil'
+    >>> escape_controls("a\nb", keep_newlines=False)
+    'a\\x0ab'
+    """
+    pattern = _UNSAFE if keep_newlines else _UNSAFE_WITH_NEWLINES
+    return pattern.sub(_escape, text)
+
+
+def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """``text`` cut in the middle to at most about ``limit`` characters.
+
+    >>> shorten("x" * 100, 20)
+    'xxxxxxxxx…(100 characters)…xxxxxxxxx'
+    >>> shorten("short")
+    'short'
+    """
+    if len(text) <= limit:
+        return text
+    half = max(1, (limit - 2) // 2)
+    return f"{text[:half]}…({len(text)} characters)…{text[-half:]}"
+
+
+def quote(value: object, limit: int = QUOTE_LENGTH) -> str:
+    r"""``repr(value)`` for an error message: shortened, escaped, safe for huge integers.
+
+    ``repr`` already writes unprintable characters (controls, bidi overrides,
+    surrogates) as escapes; an int of more than 4,300 digits has no ``repr``.
+
+    >>> print(quote("59.3\x1b%"), quote(10**5000), quote("x" * 100, 20))
+    '59.3\x1b%' an integer of about 5001 digits 'xxxxxxxxx…(100 characters)…xxxxxxxxx'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3000:
+        return f"an integer of about {int(value.bit_length() * _LOG10_2) + 1} digits"
+    if isinstance(value, str):
+        return repr(shorten(value, limit))
+    return escape_controls(shorten(repr(value), limit), keep_newlines=False)

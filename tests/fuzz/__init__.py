@@ -1,0 +1,1 @@
+"""Fuzz tests: every public entry point that takes text, bytes or plain data, fed hostile input."""

@@ -1,0 +1,184 @@
+"""Hostile hypothesis strategies: what an attacker, a broken scraper or a bad file sends."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import strategies as st
+
+#: Clean figures of every kind, as published: mutated by the strategies below.
+FIGURES = (
+    "183 billion yuan",
+    "US$5.94 trillion",
+    "1831.6亿元",
+    "3.2万吨",
+    "¥12.5bn",
+    "$3m",
+    "12.5 thousand tonnes",
+    "59.3%",
+    "+59.3%",
+    "up 59.3% year on year",
+    "同比增长59.3%",
+    "增长3.26倍",
+    "×4.26",
+    "3.26 times",
+    "1.2 pp",
+    "92.3%",
+    "2023",
+    "2023-07",
+    "2023-Q2",
+    "2023-H1",
+    "2023-01/2023-07",
+    "January-July 2023",
+    "8703.80",
+    "870380",
+    "-0.5",
+    "1e3",
+)
+
+#: Pieces that have broken parsers before: huge exponents and digit runs, non-ASCII
+#: digits, controls, bidi overrides, surrogates, separators, signs, scale words.
+PIECES = (
+    "1e999999999",
+    "1E-999999999",
+    "9" * 5000,
+    "1" * 29,
+    "0." + "0" * 2000 + "1",
+    "８７０３",
+    "٣",
+    "𝟗",
+    "\x00",
+    "\x1b[2J",
+    "\x9b",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\ud800",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u3000",
+    "\u00a0",
+    "−",
+    "--",
+    "++",
+    ",",
+    ".",
+    "..",
+    "%%",
+    "亿亿亿",
+    "万亿",
+    "billion billion",
+    "times",
+    "倍",
+    "NaN",
+    "Infinity",
+    "sNaN",
+    "¥",
+    "US$",
+    "€£",
+    "((((((((",
+    "[" * 50,
+    "{" * 50,
+    "1_000",
+    "0x10",
+)
+
+
+@st.composite
+def hostile_texts(draw: st.DrawFn) -> str:
+    """Text built from clean figures and hostile pieces, or anything at all."""
+    choice = draw(st.integers(0, 5))
+    if choice == 0:
+        return draw(st.text(max_size=40))
+    if choice == 1:
+        return draw(st.text(alphabet=st.characters(codec=None), max_size=40))  # surrogates too
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(FIGURES),
+                st.sampled_from(PIECES),
+                st.text(alphabet="0123456789.,-+ %eE", max_size=12),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    text = draw(st.sampled_from(["", " "])).join(parts)
+    if choice == 5:
+        # Very long: a figure repeated, or padded. Long runs of white space are left
+        # to test_long_white_space_is_linear: the grammar takes cubic time on them today.
+        text = text * draw(st.integers(1, 200)) + draw(st.sampled_from(["", "x" * 10_000]))
+    return text
+
+
+def plain_data(*, depth: int = 4) -> st.SearchStrategy[Any]:
+    """JSON-like plain data with hostile leaves: huge ints, NaN, bytes, hostile text."""
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.sampled_from([10**4000, -(10**400), 2**64]),  # hypothesis cannot repr 10**4300+
+        st.floats(),
+        st.decimals(allow_nan=True),
+        st.binary(max_size=8),
+        hostile_texts(),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.dictionaries(
+                st.one_of(st.text(max_size=10), st.sampled_from(_KEYS)), inner, max_size=5
+            ),
+        ),
+        max_leaves=12 if depth else 1,
+    )
+
+
+_KEYS = (
+    "magnitude",
+    "unit",
+    "rate",
+    "factor",
+    "fraction",
+    "points",
+    "value",
+    "precision",
+    "period",
+    "reporter",
+    "partner",
+    "flow",
+    "product",
+    "digits",
+    "name",
+    "start",
+    "end",
+    "low",
+    "high",
+)
+
+
+@st.composite
+def deep_json(draw: st.DrawFn) -> str:
+    """JSON nested far deeper than any parser should recurse."""
+    depth = draw(st.sampled_from([100, 1_000, 10_000, 100_000]))
+    opening, closing = draw(st.sampled_from([("[", "]"), ('{"a":', "}")]))
+    return opening * depth + "1" + closing * depth
+
+
+@st.composite
+def json_texts(draw: st.DrawFn, data: st.SearchStrategy[Any] | None = None) -> str | bytes:
+    """JSON text of plain data, deep nesting, or bad bytes."""
+    choice = draw(st.integers(0, 3))
+    if choice == 0:
+        return draw(deep_json())
+    if choice == 1:
+        return draw(st.binary(max_size=30))
+    value = draw(data if data is not None else plain_data())
+    try:
+        text = json.dumps(value, default=str)
+    except (ValueError, TypeError):
+        text = "null"
+    return text if choice == 2 else text.encode("utf-8", "surrogatepass")

@@ -1,0 +1,148 @@
+"""Fuzz the tables layer: the loaders on hostile files, the table functions on hostile frames."""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fuzz._support import FUZZ, call, expect
+from tests.fuzz.hostile import PIECES, hostile_texts
+
+pl = pytest.importorskip("polars")
+tt = pytest.importorskip("tradestats.tables")
+
+DATA = Path(__file__).parent.parent / "data"
+_TIDY = (DATA / "tidy" / "good.csv").read_text(encoding="utf-8")
+_COMTRADE_CSV = (DATA / "comtrade" / "annual_capitalised.csv").read_text(encoding="utf-8")
+_COMTRADE_JSON = (DATA / "comtrade" / "annual_api.json").read_text(encoding="utf-8")
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str) -> str:
+    """``text`` with a few cells or characters replaced by hostile ones."""
+    characters = list(text)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, max(0, len(characters) - 1)))
+        piece = draw(
+            st.one_of(
+                hostile_texts(),
+                st.sampled_from(PIECES),
+                st.sampled_from([",", '"', "\n", ";", "\t"]),
+            )
+        )
+        cut = draw(st.integers(0, 5))
+        characters[at : at + cut] = list(piece)
+    return "".join(characters)
+
+
+def _write(folder: str, name: str, text: str) -> Path:
+    path = Path(folder) / name
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    return path
+
+
+@given(text=mutated(_TIDY), engine=st.sampled_from(["polars", "pandas", "pyarrow"]))
+@FUZZ
+def test_read_tidy_csv(text: str, engine: str) -> None:
+    """read_tidy_csv raises only TradeStatsError on a mutated file."""
+    with tempfile.TemporaryDirectory() as folder:
+        call("read_tidy_csv", tt.read_tidy_csv, _write(folder, "tidy.csv", text), engine=engine)
+
+
+@given(text=mutated(_COMTRADE_CSV), engine=st.sampled_from(["polars", "pandas", "pyarrow"]))
+@FUZZ
+def test_read_comtrade_csv(text: str, engine: str) -> None:
+    """read_comtrade_csv raises only TradeStatsError on a mutated file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(folder, "comtrade.csv", text)
+        call("read_comtrade_csv", tt.read_comtrade_csv, path, engine=engine)
+
+
+@given(text=st.one_of(mutated(_COMTRADE_JSON), hostile_texts()))
+@FUZZ
+def test_read_comtrade_json(text: str) -> None:
+    """read_comtrade_json raises only TradeStatsError on mutated files and data."""
+    with tempfile.TemporaryDirectory() as folder:
+        call("read_comtrade_json", tt.read_comtrade_json, _write(folder, "api.json", text))
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return
+    if isinstance(data, dict):
+        call("read_comtrade_json", tt.read_comtrade_json, data)
+
+
+_KEY_VALUES = st.one_of(
+    st.sampled_from(["CHN", "KAZ", "", " ", "=cmd", "\x1b[2J", "８７０３", "\u202e"]),
+    st.text(max_size=5),
+)
+_NUMBERS = st.one_of(
+    st.floats(),  # NaN, infinities, subnormals
+    st.sampled_from([0.0, -0.0, 1e308, -1e308, 5e-324]),
+    st.none(),
+)
+
+
+@st.composite
+def frames(draw: st.DrawFn, *, odd_periods: bool = False) -> Any:
+    """A small polars frame with hostile keys, periods and values."""
+    size = draw(st.integers(0, 6))
+    reporters = draw(st.lists(_KEY_VALUES, min_size=size, max_size=size))
+    years = st.integers(1990, 2030)
+    if odd_periods:
+        years = st.one_of(years, st.integers(-(2**40), 2**40))
+    periods = draw(st.lists(years, min_size=size, max_size=size))
+    values = draw(st.lists(_NUMBERS, min_size=size, max_size=size))
+    frame = pl.DataFrame(
+        {"reporter": reporters, "period": periods, "value": values},
+        schema={"reporter": pl.String, "period": pl.Int64, "value": pl.Float64},
+        strict=False,
+    )
+    if draw(st.booleans()):
+        frame = frame.with_columns(pl.col("period").cast(pl.String))
+    return frame.lazy() if draw(st.booleans()) else frame
+
+
+def _collected(result: Any) -> Any:
+    return result.collect() if isinstance(result, pl.LazyFrame) else result
+
+
+_FUNCTIONS = ["yoy_growth", "implied_previous", "share", "contribution", "share_change"]
+
+
+@pytest.mark.parametrize("function", _FUNCTIONS)
+@given(frame=frames())
+@FUZZ
+def test_table_functions(function: str, frame: Any) -> None:
+    """The table functions raise only TradeStatsError on hostile frames; growth stays finite."""
+    _run_table_function(function, frame)
+
+
+@pytest.mark.parametrize("function", _FUNCTIONS)
+@given(frame=frames(odd_periods=True))
+@FUZZ
+def test_table_functions_with_odd_periods(function: str, frame: Any) -> None:
+    """Periods far from today (year 2, year -10**12) raise only TradeStatsError."""
+    _run_table_function(function, frame)
+
+
+def _run_table_function(function: str, frame: Any) -> None:
+    grouping: dict[str, Any] = (
+        {"by": ["reporter"]} if function == "share" else {"keys": ["reporter"]}
+    )
+    if function in ("contribution", "share_change"):
+        grouping["by"] = ["reporter"]
+    if function == "implied_previous":
+        grouping = {"growth": "value"}
+    target = f"tables.{function}"
+    result = call(target, lambda: _collected(getattr(tt, function)(frame, **grouping)))
+    if result is not None and function == "yoy_growth":
+        growth = [g for g in result["growth"].to_list() if g is not None]
+        expect(target, not any(math.isnan(g) for g in growth), f"NaN growth: {frame!r:.200}")

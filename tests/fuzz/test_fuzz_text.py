@@ -1,0 +1,148 @@
+"""Fuzz every public entry point that reads text: only TradeStatsError, and round trips.
+
+Where text parses, the result is checked against itself: printed and read again
+it is the same object, so no digit was rounded away or invented.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import example, given
+
+import tradestats as ts
+from tests.fuzz._support import FUZZ, call, expect
+from tests.fuzz.hostile import hostile_texts
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def _round_trips(target: str, result: Any, parse: Callable[[str], Any], shown: str) -> None:
+    again = call(target, parse, shown)
+    expect(target, again == result, f"{shown!r} read back as {again!r}, not {result!r}")
+
+
+@given(hostile_texts())
+@example("1831.999999999999999999999999996亿元")
+@example("1e999999999 CNY")
+@example("9" * 5000 + " CNY")
+@FUZZ
+def test_money(text: str) -> None:
+    """money() raises only TradeStatsError; what it reads prints and reads back the same."""
+    result = call("money", ts.money, text, yen_sign="CNY")
+    if result is not None:
+        _round_trips("money", result, ts.money, repr(result)[8:-2])
+
+
+@given(hostile_texts())
+@FUZZ
+def test_amount(text: str) -> None:
+    """amount() and Amount.parse raise only TradeStatsError and agree with each other."""
+    result = call("amount", ts.amount, text, yen_sign="JPY")
+    parsed = call("Amount.parse", ts.Amount.parse, text, yen_sign="JPY")
+    if result is not None and parsed is not None:
+        expect("amount", result == parsed, f"amount({text!r}) {result!r} != parse {parsed!r}")
+
+
+_MEASURES: dict[str, Callable[[str], Any]] = {
+    "Growth.parse": lambda text: ts.Growth.parse(text, times=ts.TimesConvention.MORE),
+    "Multiplier.parse": lambda text: ts.Multiplier.parse(text, times=ts.TimesConvention.AS_MUCH),
+    "Share.parse": ts.Share.parse,
+    "PercentagePoints.parse": ts.PercentagePoints.parse,
+}
+
+
+@pytest.mark.parametrize("target", sorted(_MEASURES))
+@given(text=hostile_texts())
+@example(text="1e999999999%")
+@example(text="9" * 5000 + "%")
+@FUZZ
+def test_measure_parse(target: str, text: str) -> None:
+    """Each measure's parse raises only TradeStatsError; a result reads back from its repr."""
+    parse = _MEASURES[target]
+    result = call(target, parse, text)
+    if result is not None:
+        _round_trips(target, result, parse, str(result))
+
+
+@given(hostile_texts())
+@example("9" * 5000)
+@example("2023-07\n")
+@FUZZ
+def test_period_parse(text: str) -> None:
+    """Period.parse raises only TradeStatsError; a period reads back from its ISO form."""
+    result = call("Period.parse", ts.Period.parse, text)
+    if result is not None:
+        _round_trips("Period.parse", result, ts.Period.parse, result.isoformat())
+
+
+@given(hostile_texts())
+@example("８７０３")
+@example("8703\n")
+@FUZZ
+def test_hs_code(text: str) -> None:
+    """HSCode and HSCode.parse raise only TradeStatsError; codes are ASCII digits."""
+    for target, read in (("HSCode", ts.HSCode), ("HSCode.parse", ts.HSCode.parse)):
+        result = call(target, read, text)
+        if result is not None:
+            expect(target, result.digits.isascii(), f"{text!r} kept non-ASCII {result!r}")
+            expect(target, result.digits.isdigit(), f"{text!r} kept a non-digit {result!r}")
+            _round_trips(target, result, ts.HSCode.parse, str(result))
+
+
+_REPORTED: dict[str, Callable[[str], Any]] = {
+    "Reported.parse_amount": lambda text: ts.Reported.parse_amount(text, yen_sign="CNY"),
+    "Reported.parse_growth": lambda text: ts.Reported.parse_growth(
+        text, times=ts.TimesConvention.MORE
+    ),
+    "Reported.parse_multiplier": lambda text: ts.Reported.parse_multiplier(
+        text, times=ts.TimesConvention.MORE
+    ),
+    "Reported.parse_share": ts.Reported.parse_share,
+    "Reported.parse_points": ts.Reported.parse_points,
+}
+
+
+@pytest.mark.parametrize("target", sorted(_REPORTED))
+@given(text=hostile_texts())
+@FUZZ
+def test_reported_parse(target: str, text: str) -> None:
+    """Each Reported.parse_* raises only TradeStatsError; its interval holds its value."""
+    result = call(target, _REPORTED[target], text)
+    if result is not None:
+        expect(target, result.contains(result.value), f"{text!r}: {result!r} misses its value")
+
+
+_NUMBERS: dict[str, Callable[[str], Any]] = {
+    "Growth(text)": ts.Growth,
+    "Amount(text, unit)": lambda text: ts.Amount(text, "CNY"),
+    "Interval(text, text)": lambda text: ts.Interval(text, text),
+    "growth(text, text)": lambda text: ts.growth(text, "1"),
+    "ExchangeRate(rate)": lambda text: ts.ExchangeRate("USD", "CNY", text, period="2023"),
+}
+
+
+@pytest.mark.parametrize("target", sorted(_NUMBERS))
+@given(text=hostile_texts())
+@example(text="1e999999999")
+@example(text="1" * 29)
+@FUZZ
+def test_numbers_from_text(target: str, text: str) -> None:
+    """Constructors that take a number as text raise only TradeStatsError."""
+    call(target, _NUMBERS[target], text)
+
+
+_WHITE_SPACE_TARGETS: dict[str, Callable[[str], Any]] = {
+    "money": ts.money,
+    "Amount.parse": ts.Amount.parse,
+    "Reported.parse_amount": ts.Reported.parse_amount,
+}
+
+
+@pytest.mark.parametrize("target", sorted(_WHITE_SPACE_TARGETS))
+def test_long_white_space_is_refused(target: str) -> None:
+    """100,000 spaces before a unit are refused (a backtracking reader would hang here)."""
+    with pytest.raises(ts.TradeStatsError):
+        _WHITE_SPACE_TARGETS[target]("1" + " " * 100_000 + "x")
