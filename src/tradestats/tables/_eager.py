@@ -323,8 +323,9 @@ class EagerJob:
         if condition.all():
             return values
         if fresh:
-            # NaN over NaN changes nothing, and copyto needs no search of the rows to drop.
-            np.copyto(values, np.nan, where=~condition)
+            # Add NaN where the condition fails and -0.0 (which changes no number, not even
+            # -0.0) where it holds: no masked write, which stalls on rows in random order.
+            values += _NAN_OR_NOTHING[condition.view(np.uint8)]
             return values
         drop = ~condition
         drop &= ~np.isnan(values)
@@ -462,6 +463,9 @@ class EagerJob:
             return Text(np.zeros(n, dtype=np.int8), [units.label(constant)])
         assert self.currency_codes is not None
         return Text(self.currency_codes, [units.label(code) for code in self.currency_list])
+
+
+_NAN_OR_NOTHING = np.array([np.nan, -0.0])
 
 
 def _blend(codes: npt.NDArray[Any], change: npt.NDArray[Any], condition: Mask) -> None:

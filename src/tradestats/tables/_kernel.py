@@ -356,10 +356,12 @@ def take(values: npt.NDArray[np.floating[Any]], rows: IntArray) -> FloatArray:
     >>> take(np.array([10.0, 20.0]), np.array([1, -1])).tolist()
     [20.0, nan]
     """
-    taken = np.take(np.asarray(values, dtype=np.float64), rows)
-    # A branch-free write: rows without an earlier row may come in any order.
-    np.copyto(taken, np.nan, where=rows < 0)
-    return taken
+    # Row -1 is the last: a NaN put after the values answers it, with no masked write
+    # (rows without an earlier row may come in any order).
+    padded = np.empty(len(values) + 1, dtype=np.float64)
+    padded[:-1] = values
+    padded[-1] = np.nan
+    return np.take(padded, rows)
 
 
 def _duplicate_error(row: int, other: int) -> InvalidValueError:
@@ -608,7 +610,9 @@ def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> In
     index_type = np.int32 if n < (1 << 31) else np.int64
     slot = key * n_periods
     slot += period
-    table: npt.NDArray[np.signedinteger[Any]] = np.full(size, -1, dtype=index_type)
+    # One slot more than the keys need, never filled: rows without an earlier period look
+    # there, which costs no masked write in random rows.
+    table: npt.NDArray[np.signedinteger[Any]] = np.full(size + 1, -1, dtype=index_type)
     rows: npt.NDArray[np.signedinteger[Any]] = np.arange(n, dtype=index_type)
     table[slot] = rows
     # Fewer filled slots than rows means two rows share a slot: find them (the rare case);
@@ -622,9 +626,12 @@ def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> In
     has_earlier = earlier >= 0
     shift = np.where(has_earlier, earlier - np.arange(n_periods), 0)
     slot += shift[period]
-    found = table[slot].astype(np.int64)
-    found[~has_earlier[period]] = -1
-    return found
+    # slot + (size - slot) x [no earlier period]: the empty slot, with no branch.
+    away = size - slot
+    away *= ~has_earlier[period]
+    slot += away
+    del away
+    return table[slot].astype(np.int64)
 
 
 def _sorted(key: IntArray, t: IntArray, lag: int = 12) -> IntArray:
