@@ -295,11 +295,15 @@ def _kernels_compute(columns: dict[str, npt.NDArray[Any]]) -> Result:
 
     value, year = columns[VALUE], columns[YEAR]
     rows = _kernel.previous_rows(
-        [columns[name] for name in KEYS], year * 12, np.full(len(year), 12)
+        [columns[name] for name in KEYS], year, np.broadcast_to(np.int8(12), len(year)), lag=1
     )
     growth = value / _kernel.take(value, rows) - 1
-    codes, n_groups = _kernel.group_codes([columns["reporterCode"], year])
-    return Result(growth, value / _kernel.group_sums(codes, n_groups, value)[codes])
+    groups = [columns["reporterCode"], year]
+    totals = _kernel.run_totals(groups, value)
+    if totals is None:
+        codes, n_groups = _kernel.group_codes(groups)
+        totals = _kernel.group_sums(codes, n_groups, value)[codes]
+    return Result(growth, value / totals)
 
 
 def _kernels_read(result: Result, _table: Table) -> Result:
