@@ -28,16 +28,22 @@ share of its reporter-year total:
 * polars: ``pct_change().over(..., order_by=...)`` and ``sum().over(...)``;
 * DuckDB: ``LAG`` over a window partitioned by the keys, ordered by year, and
   ``SUM`` over the reporter-year window, fetched as an Arrow table;
-* the numpy floor: hand-written numpy for rows already sorted by key then
+* the key floor: hand-written numpy for rows already sorted by key then
   year (``v[i] / v[i-1] - 1`` where the keys match and the year is one
-  before; shares by ``bincount``), timed once on sorted rows;
+  before; shares by ``bincount``), timed once on sorted rows: it checks keys
+  but nothing else;
+* the layout floor: hand-written numpy that knows the bulk-file layout and
+  checks nothing (growth is the later year's block over the earlier one's,
+  minus one; a share is a value over its reporter-year block's
+  ``add.reduceat`` sum), timed once on bulk-file rows: about what memory
+  bandwidth allows;
 * tradestats: ``yoy_growth`` then ``share`` on a pandas and on a polars frame,
   with every check (currency, duplicates, nulls, zero and negative bases), a
   reason column for each missing result and a unit column; and, for scale,
   the kernels of ``tradestats.tables._kernel`` alone on numpy arrays (the
   alignment by calendar and the group sums, without checks or reasons).
 
-Every engine's numbers are compared with the floor's (largest absolute
+Every engine's numbers are compared with the key floor's (largest absolute
 difference printed). polars and DuckDB use all cores; numpy, pandas and the
 tradestats kernels run on one. Peak memory of the tradestats calls above
 their input is measured in a fresh subprocess per call, by sampling the
@@ -151,10 +157,30 @@ def input_bytes(table: Table) -> int:
     return sum(column.nbytes for column in table.columns.values())
 
 
-# -- the numpy floor ---------------------------------------------------------------------------
+# -- the numpy floors --------------------------------------------------------------------------
 
 
-def numpy_floor(table: Table) -> Result:
+def layout_floor(table: Table) -> Result:
+    """Growth and shares for rows in bulk-file order, knowing the layout and checking nothing.
+
+    The rows are two blocks of years holding the same keys in the same order,
+    and each reporter-year is a run of ``PARTNERS * PRODUCTS`` rows: growth is
+    one block divided by the other, shares a sum per run. It is the work left
+    when a table's layout is known in advance, about what memory bandwidth allows.
+    """
+    v = table.columns[VALUE]
+    half = len(v) // len(YEARS)
+    growth = np.empty(len(v))
+    growth[:half] = np.nan
+    np.divide(v[half:], v[:half], out=growth[half:])
+    growth[half:] -= 1
+    run = PARTNERS * PRODUCTS
+    totals = np.add.reduceat(v, np.arange(0, len(v), run))
+    share = v.reshape(-1, run) / totals[:, np.newaxis]
+    return Result(growth, share.reshape(-1))
+
+
+def key_floor(table: Table) -> Result:
     """Growth and shares for rows already sorted by key then year: the least work possible."""
     c = table.columns
     r, p, k, y, v = (c[name] for name in COLUMNS)
@@ -269,11 +295,15 @@ def _kernels_compute(columns: dict[str, npt.NDArray[Any]]) -> Result:
 
     value, year = columns[VALUE], columns[YEAR]
     rows = _kernel.previous_rows(
-        [columns[name] for name in KEYS], year * 12, np.full(len(year), 12)
+        [columns[name] for name in KEYS], year, np.broadcast_to(np.int8(12), len(year)), lag=1
     )
     growth = value / _kernel.take(value, rows) - 1
-    codes, n_groups = _kernel.group_codes([columns["reporterCode"], year])
-    return Result(growth, value / _kernel.group_sums(codes, n_groups, value)[codes])
+    groups = [columns["reporterCode"], year]
+    totals = _kernel.run_totals(groups, value)
+    if totals is None:
+        codes, n_groups = _kernel.group_codes(groups)
+        totals = _kernel.group_sums(codes, n_groups, value)[codes]
+    return Result(growth, value / totals)
 
 
 def _kernels_read(result: Result, _table: Table) -> Result:
@@ -379,53 +409,48 @@ def memory_in_subprocess(engine: str, order: str, rows: int) -> dict[str, float]
 # -- the report --------------------------------------------------------------------------------
 
 
-def main() -> None:
-    """Run every measurement and print the table."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_ROWS:,} rows (for CI)")
-    parser.add_argument(
-        "--rows",
-        type=int,
-        help=f"rows in the table, rounded up to whole reporters of 50,000 (default {FULL_ROWS:,})",
+class Line(NamedTuple):
+    """One engine's best time on one row order, and its largest difference from the key floor."""
+
+    name: str
+    order: str
+    seconds: float
+    difference: float
+
+
+class Floors(NamedTuple):
+    """The times of the two numpy floors."""
+
+    layout: float
+    key: float
+
+
+def print_times(lines: list[Line], floors: Floors) -> None:
+    """The table of times, each as a multiple of both floors, and each engine's shuffled/bulk."""
+    bulk = {line.name: line.seconds for line in lines if line.order == "bulk-file"}
+    print(
+        f"{'engine':<22} {'order':<11} {'seconds':>8} {'x layout':>9} {'x key':>6} "
+        f"{'x bulk':>7} {'max |diff|':>11}"
     )
-    parser.add_argument("--repeats", type=int, help="timed calls per engine (best is kept)")
-    parser.add_argument("--memory", nargs=2, metavar=("ENGINE", "ORDER"), help=argparse.SUPPRESS)
-    arguments = parser.parse_args()
-    rows = arguments.rows or (QUICK_ROWS if arguments.quick else FULL_ROWS)
-    if arguments.memory:
-        engine_name, order = arguments.memory
-        print(json.dumps(measure_memory(engine_name, order, rows)))
-        return
-    repeats = arguments.repeats or (2 if arguments.quick else 3)
+    for line in lines:
+        layout, key = line.seconds / floors.layout, line.seconds / floors.key
+        versus = (
+            f"{line.seconds / bulk[line.name]:>7.2f}"
+            if line.order == "shuffled" and line.name in bulk
+            else " " * 7
+        )
+        print(
+            f"{line.name:<22} {line.order:<11} {line.seconds:>8.3f} {layout:>9.1f} {key:>6.1f} "
+            f"{versus} {line.difference:>11.2g}"
+        )
+    print(
+        "(x layout: over the layout floor; x key: over the key floor; "
+        "x bulk: shuffled over bulk-file)"
+    )
 
-    bulk = bulk_table(rows)
-    n = len(bulk.ids)
-    print(f"{n:,} rows ({input_bytes(bulk) / 2**20:,.0f} MiB of columns), best of {repeats}\n")
-    tables = {"bulk-file": bulk, "shuffled": shuffled(bulk)}
-    history = key_sorted(bulk)
-    # The floor takes a fraction of a second: more repeats steady it against machine noise.
-    floor_seconds, floor = best_of(functools.partial(numpy_floor, history), 3 * repeats)
-    # The floor's numbers, indexed by bulk row number, to check every engine against.
-    expected = Result(np.empty(n), np.empty(n))
-    expected.growth[history.ids] = floor.growth
-    expected.share[history.ids] = floor.share
-    del floor, history
 
-    lines = [("numpy floor", "key-sorted", floor_seconds, 1.0, 0.0)]
-    for order, table in tables.items():
-        want = Result(expected.growth[table.ids], expected.share[table.ids])
-        for engine in engines():
-            native = engine.build(table)
-            seconds, result = best_of(functools.partial(engine.compute, native), repeats)
-            difference = largest_difference(engine.read(result, table), want)
-            del native, result
-            lines.append((engine.name, order, seconds, seconds / floor_seconds, difference))
-    del tables
-
-    print(f"{'engine':<22} {'order':<11} {'seconds':>9} {'x floor':>9} {'max |diff|':>11}")
-    for name, order, seconds, ratio, difference in lines:
-        print(f"{name:<22} {order:<11} {seconds:>9.3f} {ratio:>9.1f} {difference:>11.2g}")
-
+def print_memory(rows: int) -> None:
+    """Peak memory of each tradestats call, each in a fresh process."""
     print("\npeak memory of the tradestats call above its input, as a multiple of the input")
     print(f"{'engine':<22} {'order':<11} {'RSS':>6} {'traced':>7}")
     for engine in engines(memory_only=True):
@@ -437,7 +462,72 @@ def main() -> None:
     if rows < 1_000_000:
         print("(RSS means little for small tables: memory freed by the warm-up call is reused)")
     print("(targets: tradestats faster than pandas, polars and DuckDB in both orders; within")
-    print(" 5x of the floor in bulk-file order; under 2x the input in extra memory)")
+    print(" 5x of the layout floor in bulk-file order, shuffled within 2x of bulk-file order;")
+    print(" under 2x the input in extra memory)")
+
+
+def main() -> None:
+    """Run every measurement and print the table."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_ROWS:,} rows (for CI)")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        help=f"rows in the table, rounded up to whole reporters of 50,000 (default {FULL_ROWS:,})",
+    )
+    parser.add_argument("--repeats", type=int, help="timed calls per engine (best is kept)")
+    parser.add_argument(
+        "--only", nargs="+", metavar="ENGINE", help="time only these engines (names as printed)"
+    )
+    parser.add_argument(
+        "--no-memory", dest="memory_runs", action="store_false", help="skip the memory runs"
+    )
+    parser.add_argument("--memory", nargs=2, metavar=("ENGINE", "ORDER"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    rows = arguments.rows or (QUICK_ROWS if arguments.quick else FULL_ROWS)
+    if arguments.memory:
+        engine_name, order = arguments.memory
+        print(json.dumps(measure_memory(engine_name, order, rows)))
+        return
+    repeats = arguments.repeats or (2 if arguments.quick else 3)
+    only = set(arguments.only or ())
+
+    bulk = bulk_table(rows)
+    n = len(bulk.ids)
+    print(f"{n:,} rows ({input_bytes(bulk) / 2**20:,.0f} MiB of columns), best of {repeats}\n")
+    tables = {"bulk-file": bulk, "shuffled": shuffled(bulk)}
+    history = key_sorted(bulk)
+    # The floors take a fraction of a second: more repeats steady them against machine noise.
+    key_seconds, floor = best_of(functools.partial(key_floor, history), 3 * repeats)
+    # The key floor's numbers, indexed by bulk row number, to check every engine against.
+    expected = Result(np.empty(n), np.empty(n))
+    expected.growth[history.ids] = floor.growth
+    expected.share[history.ids] = floor.share
+    del floor, history
+    layout_seconds, layout = best_of(functools.partial(layout_floor, bulk), 3 * repeats)
+    layout_difference = largest_difference(layout, expected)
+    del layout
+
+    floors = Floors(layout_seconds, key_seconds)
+    lines = [
+        Line("layout floor", "bulk-file", layout_seconds, layout_difference),
+        Line("key floor", "key-sorted", key_seconds, 0.0),
+    ]
+    chosen = [engine for engine in engines() if not only or engine.name in only]
+    for order, table in tables.items():
+        want = Result(expected.growth[table.ids], expected.share[table.ids])
+        for engine in chosen:
+            native = engine.build(table)
+            seconds, result = best_of(functools.partial(engine.compute, native), repeats)
+            difference = largest_difference(engine.read(result, table), want)
+            del native, result
+            lines.append(Line(engine.name, order, seconds, difference))
+    del tables
+    print_times(lines, floors)
+    if not arguments.memory_runs:
+        return
+
+    print_memory(rows)
     versions = _versions()
     print("\n" + ", ".join(f"{name} {version}" for name, version in versions.items()))
 

@@ -119,7 +119,8 @@ class EagerJob:
     frame: nw.DataFrame[Any]
     units: ColumnUnits | None
     period: str | None
-    # Floats by helper name (VALUE, PREVIOUS, TOTAL); START and MONTHS as key arrays.
+    # Floats by helper name (VALUE, PREVIOUS, TOTAL); START and MONTHS as key arrays
+    # (made on first use: a column of whole years needs neither to align or group rows).
     numbers: dict[str, Floats] = field(factory=dict)
     arrays: dict[str, Array] = field(factory=dict)
     found_rows: Mask | None = None
@@ -162,8 +163,6 @@ class EagerJob:
             years = series.to_numpy()
             low, high = int(years.min()), int(years.max())
             if high - low < _YEAR_SPAN:
-                self.arrays[START] = np.multiply(years, 12, dtype=np.int64)
-                self.arrays[MONTHS] = np.full(n, 12, dtype=np.int8)
                 self.period_list = [Period.year(year) for year in range(low, high + 1)]
                 # Codes of the periods (for reasons and rates): the years themselves, offset.
                 self._period_offset = (years, low)
@@ -175,6 +174,26 @@ class EagerJob:
         months = np.array([p.months for p in self.period_list], dtype=np.int64)
         self.arrays[START] = starts[codes]
         self.arrays[MONTHS] = months[codes]
+
+    def _helper(self, name: str) -> Array:
+        """START or MONTHS, made from the years on first use."""
+        if name not in self.arrays:
+            years, _ = self._period_offset
+            if name == START:
+                self.arrays[START] = np.multiply(years, 12, dtype=np.int64)
+            else:
+                self.arrays[MONTHS] = np.full(len(years), 12, dtype=np.int8)
+        return self.arrays[name]
+
+    def _time(self) -> tuple[Array, Array, int]:
+        """Each row's start, its number of months, and the distance of a year in start's units.
+
+        Whole years are their own start, a year apart: no month indices to compute.
+        """
+        if START not in self.arrays:
+            years, _ = self._period_offset
+            return years, np.broadcast_to(np.int8(12), years.shape), 1
+        return self._helper(START), self._helper(MONTHS), 12
 
     def _codes_of_periods(self) -> npt.NDArray[np.integer[Any]]:
         """Each row's index into ``period_list``."""
@@ -271,14 +290,22 @@ class EagerJob:
         )
         categories: list[str] = []
         # Later cases first, so that the first case that holds is the one that stays.
+        # Each case is blended in by arithmetic on the small codes, branch-free: a
+        # masked write would stall on conditions that hold in random rows.
+        change = np.empty_like(codes)
         for condition, reason in reversed(cases):
             if isinstance(reason, str):
-                codes[condition] = len(categories)
+                if condition.any():
+                    np.subtract(len(categories), codes, out=change, casting="unsafe")
+                    _blend(codes, change, condition)
                 categories.append(reason)
             else:
-                # In the result's type: a case's own codes may be int8 while the
-                # categories before them already number more than int8 holds.
-                codes[condition] = reason.codes[condition].astype(codes.dtype) + len(categories)
+                if condition.any():
+                    # In the result's type: a case's own codes may be int8 while the
+                    # categories before them already number more than int8 holds.
+                    np.subtract(reason.codes.astype(codes.dtype), codes, out=change)
+                    change += len(categories)
+                    _blend(codes, change, condition)
                 categories.extend(reason.categories)
         return Text(codes, categories)
 
@@ -295,14 +322,18 @@ class EagerJob:
         fails, and ``values`` changed in place when the caller says it is ``fresh``
         (a temporary of the formula).
         """
+        if condition.all():
+            return values
+        if fresh:
+            # Add NaN where the condition fails and -0.0 (which changes no number, not even
+            # -0.0) where it holds: no masked write, which stalls on rows in random order.
+            values += _NAN_OR_NOTHING[condition.view(np.uint8)]
+            return values
         drop = ~condition
         drop &= ~np.isnan(values)
         if not drop.any():
             return values
-        if not fresh:
-            values = values.copy()
-        values[drop] = np.nan
-        return values
+        return np.where(drop, np.nan, values)
 
     def missing(self, versus: Versus = Lag.YEAR_EARLIER) -> Text:
         """Each row's reason when it has no base row: "no row for 2022" and the like."""
@@ -312,14 +343,26 @@ class EagerJob:
     # -- checks, alignment, totals --------------------------------------------------------
 
     def _keys(self, names: Sequence[str]) -> list[Array]:
+        """Key arrays of columns; START and MONTHS together as one array of period codes."""
+        if START in names and MONTHS in names:
+            # The period's code stands for both: one array, no month indices to compute
+            # (whole years are their own code).
+            codes = self._period_offset[0] if START not in self.arrays else self._codes_of_periods()
+            return [
+                codes if name == START else key_array(self.frame.get_column(name))
+                for name in names
+                if name != MONTHS
+            ]
         return [
-            self.arrays[name] if name in self.arrays else key_array(self.frame.get_column(name))
+            self._helper(name)
+            if name in (START, MONTHS)
+            else key_array(self.frame.get_column(name))
             for name in names
         ]
 
     def _values_at(self, names: Sequence[str], row: int) -> list[Any]:
         return [
-            self.arrays[name][row] if name in self.arrays else self.frame.item(row, name)
+            self._helper(name)[row] if name in (START, MONTHS) else self.frame.item(row, name)
             for name in names
         ]
 
@@ -356,15 +399,16 @@ class EagerJob:
             DuplicateKeyError: If two rows have the same keys and period.
         """
         assert self.period is not None
-        start, months = self.arrays[START], self.arrays[MONTHS]
+        start, months, lag = self._time()
         try:
-            rows = _base_rows(self._keys(keys), start, months, versus)
+            rows = _base_rows(self._keys(keys), start, months, versus, lag=lag)
         except InvalidValueError as error:
             if "row" not in error.details:
                 raise
             row = int(error.details["row"])  # type: ignore[call-overload]
             shown = {name: self.frame.item(row, name) for name in keys}
-            raise_duplicate(shown, self.period, int(start[row]), int(months[row]))
+            when = self.period_list[int(self._codes_of_periods()[row])]
+            raise_duplicate(shown, self.period, when.start_index, when.months)
         self.numbers[PREVIOUS] = _kernel.take(self.col(source), rows)
         self.found_rows = rows >= 0
         if keep_rows:
@@ -378,19 +422,26 @@ class EagerJob:
         With ``earlier``, the total of the same group in the base of the row's own
         period instead (a year before unless ``versus`` says otherwise).
         """
-        names = [*groups, START, MONTHS] if earlier else list(groups)
-        keys = self._keys(names)
+        values = self.numbers[VALUE]
+        if not earlier:
+            keys = self._keys(groups)
+            per_row = _kernel.run_totals(keys, values)
+            if per_row is None:
+                codes, n_groups = _kernel.group_codes(keys)
+                per_row = _kernel.group_sums(codes, n_groups, values)[codes]
+            self.numbers[TOTAL] = per_row
+            return
+        start, months, lag = self._time()
+        keys = [*self._keys(groups), start, months]
         codes, n_groups = _kernel.group_codes(keys)
-        sums = _kernel.group_sums(codes, n_groups, self.numbers[VALUE])
-        if earlier:
-            # Looked up by group, not through the row's own earlier row: a row that is new
-            # this year still sees the total its group had (as the lazy path's join does).
-            some_row = np.empty(n_groups, dtype=np.int64)
-            some_row[codes] = np.arange(len(codes), dtype=np.int64)
-            group_keys = [key[some_row] for key in keys]
-            earlier_group = _base_rows(group_keys[:-2], group_keys[-2], group_keys[-1], versus)
-            sums = _kernel.take(sums, earlier_group)
-        self.numbers[TOTAL] = sums[codes]
+        sums = _kernel.group_sums(codes, n_groups, values)
+        # Looked up by group, not through the row's own earlier row: a row that is new
+        # this year still sees the total its group had (as the lazy path's join does).
+        some_row = np.empty(n_groups, dtype=np.int64)
+        some_row[codes] = np.arange(len(codes), dtype=np.int64)
+        group_keys = [key[some_row] for key in keys]
+        earlier_group = _base_rows(group_keys[:-2], group_keys[-2], group_keys[-1], versus, lag=lag)
+        self.numbers[TOTAL] = _kernel.take(sums, earlier_group)[codes]
 
     # -- results --------------------------------------------------------------------------
 
@@ -423,6 +474,16 @@ class EagerJob:
         return Text(self.currency_codes, [units.label(code) for code in self.currency_list])
 
 
+_NAN_OR_NOTHING = np.array([np.nan, -0.0])
+
+
+def _blend(codes: npt.NDArray[Any], change: npt.NDArray[Any], condition: Mask) -> None:
+    """``codes += change`` where ``condition`` holds: a multiply by 0 or 1, not a branch."""
+    flag = condition.view(np.int8) if change.dtype == np.int8 else condition.astype(change.dtype)
+    change *= flag
+    codes += change
+
+
 def _distinct_text(text: Text) -> Text:
     """The same texts with each category once (pandas and arrow want them unique)."""
     if len(set(text.categories)) == len(text.categories):
@@ -447,8 +508,8 @@ def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
         }
         return native.assign(**values)
     pa = _module("pyarrow")
-    arrays = {name: _arrow(pa, _clean(column)) for name, column in columns.items()}
     if implementation.is_pyarrow():
+        arrays = {name: _arrow(pa, _clean(column)) for name, column in columns.items()}
         for name, array in arrays.items():
             index = native.schema.get_field_index(name)
             native = (
@@ -458,11 +519,33 @@ def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
             )
         return native
     pl = _module("polars")
-    return native.with_columns([pl.from_arrow(array).alias(name) for name, array in arrays.items()])
+    return native.with_columns(
+        [_polars(pl, pa, name, _clean(column)) for name, column in columns.items()]
+    )
 
 
 def _clean(column: Column) -> Column:
     return _distinct_text(column) if isinstance(column, Text) else column
+
+
+def _polars(pl: Any, pa: Any, name: str, column: Column) -> Any:
+    """A polars Series of a result column, by the cheapest of equal ways.
+
+    polars builds a categorical from codes slowly, and a constant one (the unit, a
+    reason column without reasons) at once; a float column turns NaN into null in
+    one pass, where infinities (null in results too) need the Arrow mask.
+    """
+    if isinstance(column, Text):
+        codes = column.codes
+        if len(codes):
+            low, high = int(codes.min()), int(codes.max())
+            if low == high:
+                value = None if low < 0 else column.categories[low]
+                constant = pl.repeat(value, len(codes), dtype=pl.Categorical, eager=True)
+                return constant.alias(name)
+    elif not np.isinf(column).any():
+        return pl.Series(name, column, nan_to_null=True)
+    return pl.from_arrow(_arrow(pa, column)).alias(name)
 
 
 def _arrow(pa: Any, column: Column) -> Any:
@@ -475,9 +558,15 @@ def _arrow(pa: Any, column: Column) -> Any:
 
 
 def _base_rows(
-    keys: Sequence[Array], start: Array, months: Array, versus: Versus
+    keys: Sequence[Array], start: Array, months: Array, versus: Versus, *, lag: int = 12
 ) -> _kernel.IntArray:
-    """Each row's base row: a year earlier by the kernel's linear-time paths, else by a sort."""
+    """Each row's base row: a year earlier by the kernel's linear-time paths, else by a sort.
+
+    ``start`` holds month indices (``lag`` 12) or, for tables of whole years, the
+    years themselves (``lag`` 1), which other bases need as month indices.
+    """
     if versus is Lag.YEAR_EARLIER:
-        return _kernel.previous_rows(keys, start, months)
+        return _kernel.previous_rows(keys, start, months, lag=lag)
+    if lag == 1:  # whole years: January's month index
+        start = start.astype(np.int64) * 12
     return _versus.base_rows(keys, start, months, _versus.base_starts(start, months, versus))

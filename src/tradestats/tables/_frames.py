@@ -94,9 +94,12 @@ def check_nulls(frame: Frame, columns: Sequence[str]) -> None:
     """
     if not columns:
         return
-    counts = collect(
-        frame.select(*(nw.col(name).is_null().sum().alias(name) for name in columns))
-    ).row(0)
+    if isinstance(frame, nw.DataFrame):
+        counts = tuple(_null_count(frame.get_column(name)) for name in columns)
+    else:
+        counts = collect(
+            frame.select(*(nw.col(name).is_null().sum().alias(name) for name in columns))
+        ).row(0)
     for name, count in zip(columns, counts, strict=True):
         if count:
             where = ""
@@ -109,6 +112,17 @@ def check_nulls(frame: Frame, columns: Sequence[str]) -> None:
                 column=name,
                 nulls=int(count),
             )
+
+
+def _null_count(series: nw.Series[Any]) -> int:
+    """The nulls of an in-memory column, without a pass where the engine knows the count.
+
+    polars and Arrow keep the count with the column; a pandas column of a numpy
+    integer or boolean dtype cannot hold a null at all.
+    """
+    if series.implementation.is_pandas() and series.to_native().dtype.kind in "iub":
+        return 0
+    return int(series.null_count())
 
 
 def check_currency_codes(codes: Iterable[object], column: str) -> None:

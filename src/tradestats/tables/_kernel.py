@@ -33,6 +33,7 @@ correct method after one vectorized look at the row order:
 from __future__ import annotations
 
 import importlib
+import itertools
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
@@ -49,6 +50,7 @@ __all__ = [
     "group_codes",
     "group_sums",
     "previous_rows",
+    "run_totals",
     "take",
 ]
 
@@ -104,6 +106,10 @@ def _offsets(column: npt.NDArray[Any]) -> _Codes | None:
         return _Codes(column.view(np.uint8).astype(np.int64), 2, dense=False)
     if column.dtype.kind not in "iu" or not len(column):
         return None
+    if column.strides == (0,):
+        # A broadcast constant (a period column of whole years has twelve months in every
+        # row): one code, and no array of zeros to write.
+        return _Codes(np.broadcast_to(np.int64(0), column.shape), 1, dense=True)
     low, high = int(column.min()), int(column.max())
     if high - low >= _MAX_CODE:
         return None
@@ -276,6 +282,77 @@ def group_sums(codes: IntArray, n_groups: int, values: npt.NDArray[np.floating[A
     return np.bincount(codes, weights=values, minlength=n_groups).astype(np.float64, copy=False)
 
 
+def run_totals(
+    keys: Sequence[npt.NDArray[Any]], values: npt.NDArray[np.floating[Any]]
+) -> FloatArray | None:
+    """Each row's group sum when every group's rows are one run of rows; else None.
+
+    Rows read file by file (one reporter and period per file) come in such runs:
+    the groups are found by comparing neighbours, with no codes and no table,
+    and each run is summed in row order as :func:`group_sums` sums it, so the
+    totals are the same to the last bit. Integer and boolean keys only.
+
+    Groups of fewer than four rows on average are left to the coded path too
+    (rows in no order look like that, and the check would cost as much).
+
+    >>> import numpy as np
+    >>> reporter = np.repeat([4, 8], 4)
+    >>> run_totals([reporter], np.arange(8.0)).tolist()
+    [6.0, 6.0, 6.0, 6.0, 22.0, 22.0, 22.0, 22.0]
+    >>> run_totals([np.tile([4, 8], 4)], np.arange(8.0)) is None
+    True
+    """
+    n = _length([*keys, values])
+    if not keys or not n or any(column.dtype.kind not in "iub" for column in keys):
+        return None
+    change = np.zeros(n - 1, dtype=np.bool_)
+    for column in keys:
+        change |= column[1:] != column[:-1]
+    runs = int(np.count_nonzero(change)) + 1
+    if runs > max(n // _SHORT_RUN, 1):
+        # Short runs: probably groups in no order, and checking them would cost as much.
+        return None
+    starts = np.flatnonzero(change)
+    del change
+    starts += 1
+    starts = np.concatenate(([0], starts))
+    # Each group one run: the runs' keys are all different.
+    heads = [column[starts] for column in keys]
+    if group_codes(heads)[1] < runs:
+        return None
+    lengths = np.diff(starts, append=n)
+    if _exact_sums(values, int(lengths.max())):
+        # Every partial sum is exact: the order of the additions cannot change the result.
+        sums = np.add.reduceat(np.asarray(values, dtype=np.float64), starts)
+    else:
+        run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
+        sums = group_sums(run, runs, values)
+        del run
+    return np.repeat(sums, lengths)
+
+
+_SHORT_RUN: Final = 4
+"""Groups of fewer rows than this on average are left to the coded path."""
+
+_EXACT: Final = 2.0**53
+"""Whole numbers of float64 below this size are exact, and so are their sums."""
+
+
+def _exact_sums(values: npt.NDArray[np.floating[Any]], longest: int) -> bool:
+    """Whether every partial sum of ``longest`` values is a whole number below 2**53.
+
+    Then a sum is exact in any order of addition (pairwise as ``reduceat`` adds,
+    or row by row as ``bincount`` does): the same float, to the last bit. Whole
+    dollars of trade values pass; cents, NaN or infinities do not.
+    """
+    if not len(values):
+        return True
+    largest = max(abs(float(values.min())), abs(float(values.max())))
+    if not largest * longest < _EXACT:  # NaN compares false: not exact
+        return False
+    return bool(np.array_equal(np.trunc(values), values))
+
+
 def take(values: npt.NDArray[np.floating[Any]], rows: IntArray) -> FloatArray:
     """``values[rows]`` as float64, with NaN where ``rows`` is -1 (no such row).
 
@@ -283,9 +360,12 @@ def take(values: npt.NDArray[np.floating[Any]], rows: IntArray) -> FloatArray:
     >>> take(np.array([10.0, 20.0]), np.array([1, -1])).tolist()
     [20.0, nan]
     """
-    taken = np.asarray(values, dtype=np.float64)[rows]
-    taken[rows < 0] = np.nan
-    return taken
+    # Row -1 is the last: a NaN put after the values answers it, with no masked write
+    # (rows without an earlier row may come in any order).
+    padded = np.empty(len(values) + 1, dtype=np.float64)
+    padded[:-1] = values
+    padded[-1] = np.nan
+    return np.take(padded, rows)
 
 
 def _duplicate_error(row: int, other: int) -> InvalidValueError:
@@ -302,6 +382,8 @@ def previous_rows(
     keys: Sequence[npt.NDArray[Any]],
     start: npt.NDArray[np.integer[Any]],
     months: npt.NDArray[np.integer[Any]],
+    *,
+    lag: int = 12,
 ) -> IntArray:
     """Each row's year-earlier row: equal keys, equal months, start twelve months before.
 
@@ -309,7 +391,10 @@ def previous_rows(
         keys: Key columns, 1-D arrays of one length (integer columns are used as
             they are, others factorized). May be empty (one series).
         start: Each row's first month as a month index (``Period.start_index``).
-        months: Each row's number of months (``Period.months``).
+        months: Each row's number of months (``Period.months``); a broadcast
+            constant (``np.broadcast_to(12, n)``) costs nothing.
+        lag: How far back the earlier row starts, in the units of ``start``: 12
+            for month indices, 1 when ``start`` holds whole years.
 
     Returns:
         An int64 array: for row ``i`` the index of its year-earlier row, or -1
@@ -337,20 +422,92 @@ def previous_rows(
         return np.zeros(0, dtype=np.int64)
     # The ordered paths compare months only for order and distance: raw values do.
     t = start.astype(np.int64, copy=False)
-    parts = [*(_column_codes(column, i) for i, column in enumerate(keys)), _offsets_of(months)]
     by_period = bool((t[1:] >= t[:-1]).all())
+    if by_period:
+        found = _equal_blocks(keys, t, months, lag)
+        if found is not None:
+            return found
+    parts = [*(_column_codes(column, i) for i, column in enumerate(keys)), _offsets_of(months)]
     # Rows sorted by key have their first varying key column sorted: a cheap first test.
     leading = next((part.codes for part in parts if part.size > 1), None)
     by_key = leading is None or bool((leading[1:] >= leading[:-1]).all())
     if by_period or by_key:
         key = _combine(parts, n)
-        found = _period_major(key.codes, t) if by_period else None
+        found = _period_major(key.codes, t, lag) if by_period else None
         if found is None and by_key:
-            found = _key_major(key.codes, t)
+            found = _key_major(key.codes, t, lag)
         if found is not None:
             return found
         del key
-    return _unordered(_composite(parts, n), _offsets_of(start))
+    return _unordered(_composite(parts, n), _offsets_of(start), lag)
+
+
+_BLOCK_SEARCH: Final = 4096
+"""Period ranges up to this many values find their blocks by binary search, not by a pass."""
+
+
+def _blocks(t: IntArray) -> dict[int, tuple[int, int]]:
+    """The ``[start, end)`` rows of each value of ``t``, which is sorted (non-decreasing)."""
+    first, last = int(t[0]), int(t[-1])
+    if last - first < _BLOCK_SEARCH:
+        # A binary search per possible value reads a few hundred rows, not all of them.
+        values = np.arange(first, last + 2, dtype=np.int64)
+        edges = np.searchsorted(t, values).tolist()
+        return {
+            first + i: (edges[i], edges[i + 1])
+            for i in range(len(values) - 1)
+            if edges[i] < edges[i + 1]
+        }
+    edges = [0, *(np.flatnonzero(t[1:] != t[:-1]) + 1).tolist(), len(t)]
+    return {int(t[a]): (a, b) for a, b in itertools.pairwise(edges)}
+
+
+def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
+    """Whether the rows of ``columns`` are in strictly ascending lexicographic order."""
+    if len(columns[0]) < 2:
+        return True
+    ascending = columns[-1][1:] > columns[-1][:-1]
+    for column in reversed(columns[:-1]):
+        later, earlier = column[1:], column[:-1]
+        ascending &= later == earlier
+        ascending |= later > earlier
+    return bool(ascending.all())
+
+
+def _equal_blocks(
+    keys: Sequence[npt.NDArray[Any]], t: IntArray, months: npt.NDArray[Any], lag: int
+) -> IntArray | None:
+    """Rows of bulk files: blocks by period, each holding its earlier block's keys in order.
+
+    The layout of a table read file by file (one period per file, the rows of each
+    file sorted by key) when every series runs through every period: each block's
+    key columns equal the earlier block's, compared column by column without
+    coding them, and the earlier row of each row sits at a fixed offset. Keys are
+    checked to be strictly ascending in the first block of each run of equal
+    blocks, which rules out duplicates in all of them. None when the layout is
+    any other (the general paths handle it, and name duplicates).
+    """
+    if not keys or any(column.dtype.kind not in "iub" for column in keys):
+        return None
+    if months.strides != (0,) and int(months.min()) != int(months.max()):
+        return None
+    blocks = _blocks(t)
+    found = np.empty(len(t), dtype=np.int64)
+    for value, (s, e) in blocks.items():
+        earlier = blocks.get(value - lag)
+        if earlier is None:
+            if not _strictly_ascending([column[s:e] for column in keys]):
+                return None
+            found[s:e] = -1
+            continue
+        es, ee = earlier
+        if e - s != ee - es or not all(
+            np.array_equal(column[s:e], column[es:ee]) for column in keys
+        ):
+            return None
+        # Equal to a block already found strictly ascending (blocks come in period order).
+        found[s:e] = np.arange(es, ee, dtype=np.int64)
+    return found
 
 
 def _offsets_of(column: npt.NDArray[Any]) -> _Codes:
@@ -359,7 +516,7 @@ def _offsets_of(column: npt.NDArray[Any]) -> _Codes:
     return codes
 
 
-def _key_major(key: IntArray, t: IntArray) -> IntArray | None:
+def _key_major(key: IntArray, t: IntArray, lag: int = 12) -> IntArray | None:
     """Rows sorted by key then period, strictly: the earlier row is among the 12 before it."""
     same = key[1:] == key[:-1]
     ordered = t[1:] > t[:-1]
@@ -368,31 +525,34 @@ def _key_major(key: IntArray, t: IntArray) -> IntArray | None:
     if not ordered.all():
         return None
     del ordered
-    return _search_back(key, t, same)
+    return _search_back(key, t, same, lag)
 
 
-def _search_back(key: IntArray, t: IntArray, same: npt.NDArray[np.bool_]) -> IntArray:
+def _search_back(
+    key: IntArray, t: IntArray, same: npt.NDArray[np.bool_], lag: int = 12
+) -> IntArray:
     """For rows sorted by key then period, look back lag by lag for the row 12 months earlier.
 
     ``same`` tells whether each row has the key of the row before it. Strictly
     increasing months within a key leave at most eleven rows between a row and
-    its year-earlier row, so twelve lags settle every row.
+    its year-earlier row, so twelve lags settle every row (``lag`` is 12 for
+    month indices, 1 for whole years: then one row back settles it).
     """
     found = np.full(len(key), -1, dtype=np.int64)
     # Lag 1 with slices (no gathers): the common case of annual data.
-    target = t[1:] - 12
+    target = t[1:] - lag
     hit = same & (t[:-1] == target)
     rows = np.flatnonzero(hit) + 1
     found[rows] = rows - 1
     pending = np.flatnonzero(same & (t[:-1] > target)) + 1
     del target, hit, rows
-    for lag in range(2, 13):  # pragma: no branch - the twelfth lag empties pending
-        pending = pending[pending >= lag]
+    for back in range(2, 13):  # pragma: no branch - the twelfth row back empties pending
+        pending = pending[pending >= back]
         if not pending.size:
             break
-        other = pending - lag
+        other = pending - back
         still = key[other] == key[pending]
-        goal = t[pending] - 12
+        goal = t[pending] - lag
         match = still & (t[other] == goal)
         found[pending[match]] = other[match]
         # Look further back only while the key is the same and the months still later.
@@ -400,7 +560,7 @@ def _search_back(key: IntArray, t: IntArray, same: npt.NDArray[np.bool_]) -> Int
     return found
 
 
-def _period_major(key: IntArray, t: IntArray) -> IntArray | None:
+def _period_major(key: IntArray, t: IntArray, lag: int = 12) -> IntArray | None:
     """Rows in blocks by period (ascending), keys strictly ascending in each block."""
     boundaries = np.flatnonzero(t[1:] != t[:-1]) + 1
     within = np.ones(len(key) - 1, dtype=np.bool_)
@@ -413,7 +573,7 @@ def _period_major(key: IntArray, t: IntArray) -> IntArray | None:
     block_of = {int(t[s]): (s, e) for s, e in zip(starts, ends, strict=True)}
     found = np.full(len(key), -1, dtype=np.int64)
     for s, e in zip(starts, ends, strict=True):
-        earlier = block_of.get(int(t[s]) - 12)
+        earlier = block_of.get(int(t[s]) - lag)
         if earlier is None:
             continue
         es, ee = earlier
@@ -429,7 +589,7 @@ def _period_major(key: IntArray, t: IntArray) -> IntArray | None:
     return found
 
 
-def _unordered(key: _Codes, time: _Codes) -> IntArray:
+def _unordered(key: _Codes, time: _Codes, lag: int = 12) -> IntArray:
     """Any row order: direct addressing when keys are dense enough, else a sort."""
     n = len(key.codes)
     period = _compact(time)
@@ -437,14 +597,14 @@ def _unordered(key: _Codes, time: _Codes) -> IntArray:
     present = np.zeros(time.size, dtype=np.bool_)
     present[time.codes] = True
     values = np.flatnonzero(present)
-    earlier = np.searchsorted(values, values - 12)
+    earlier = np.searchsorted(values, values - lag)
     earlier[earlier == len(values)] = 0
-    earlier[values[earlier] != values - 12] = -1
+    earlier[values[earlier] != values - lag] = -1
     if key.size * period.size > _SLOTS_PER_ROW * n + _SMALL:
         key = _compact(key)
     if key.size * period.size <= _SLOTS_PER_ROW * n + _SMALL:
         return _direct(key.codes, period.codes, key.size * period.size, earlier)
-    return _sorted(key.codes, time.codes)
+    return _sorted(key.codes, time.codes, lag)
 
 
 def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> IntArray:
@@ -454,7 +614,9 @@ def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> In
     index_type = np.int32 if n < (1 << 31) else np.int64
     slot = key * n_periods
     slot += period
-    table: npt.NDArray[np.signedinteger[Any]] = np.full(size, -1, dtype=index_type)
+    # One slot more than the keys need, never filled: rows without an earlier period look
+    # there, which costs no masked write in random rows.
+    table: npt.NDArray[np.signedinteger[Any]] = np.full(size + 1, -1, dtype=index_type)
     rows: npt.NDArray[np.signedinteger[Any]] = np.arange(n, dtype=index_type)
     table[slot] = rows
     # Fewer filled slots than rows means two rows share a slot: find them (the rare case);
@@ -468,12 +630,15 @@ def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> In
     has_earlier = earlier >= 0
     shift = np.where(has_earlier, earlier - np.arange(n_periods), 0)
     slot += shift[period]
-    found = table[slot].astype(np.int64)
-    found[~has_earlier[period]] = -1
-    return found
+    # slot + (size - slot) x [no earlier period]: the empty slot, with no branch.
+    away = size - slot
+    away *= ~has_earlier[period]
+    slot += away
+    del away
+    return table[slot].astype(np.int64)
 
 
-def _sorted(key: IntArray, t: IntArray) -> IntArray:
+def _sorted(key: IntArray, t: IntArray, lag: int = 12) -> IntArray:
     """Sort by (key, period), then search back as for key-major rows."""
     order = np.lexsort((t, key))
     key_sorted, t_sorted = key[order], t[order]
@@ -481,7 +646,7 @@ def _sorted(key: IntArray, t: IntArray) -> IntArray:
     equal = np.flatnonzero(same & (t_sorted[1:] == t_sorted[:-1]))
     if equal.size:
         raise _duplicate_error(int(order[equal[0]]), int(order[equal[0] + 1]))
-    found_sorted = _search_back(key_sorted, t_sorted, same)
+    found_sorted = _search_back(key_sorted, t_sorted, same, lag)
     found = np.full(len(key), -1, dtype=np.int64)
     hit = found_sorted >= 0
     found[order[hit]] = order[found_sorted[hit]]
