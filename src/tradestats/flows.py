@@ -78,6 +78,12 @@ class Status(enum.Enum):
     REVISED = "revised"
     DERIVED = "derived"
     """Computed by tradestats from other figures, such as an implied previous value."""
+    ESTIMATED = "estimated"
+    """Estimated by the publisher (SDMX observation status E)."""
+    FORECAST = "forecast"
+    """A forecast or projection (SDMX observation status F)."""
+    BREAK = "break"
+    """The first figure after a break in the series (SDMX observation status B)."""
 
 
 _HS_TEXT: Final = re.compile(r"^\d{2}(?:\d{2})*$")
