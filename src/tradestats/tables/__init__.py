@@ -40,6 +40,15 @@ from tradestats.tables.comtrade import (
     tidy_comtrade,
 )
 from tradestats.tables.growth import contribution, implied_previous, yoy_growth
+from tradestats.tables.sdmx import (
+    ECB_TRD,
+    EUROSTAT_COMEXT,
+    IMF_IMTS,
+    OECD_ITCS,
+    SDMX_MAPPINGS,
+    SdmxMapping,
+    read_sdmx,
+)
 from tradestats.tables.shares import share, share_change
 from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT, read_tidy_csv, write_tidy_csv
 
@@ -48,17 +57,24 @@ __all__ = [
     "COMTRADE_VALUE_COLUMNS",
     "DEFAULT_GROUP",
     "DEFAULT_KEYS",
+    "ECB_TRD",
+    "EUROSTAT_COMEXT",
+    "IMF_IMTS",
+    "OECD_ITCS",
+    "SDMX_MAPPINGS",
     "TIDY_COLUMNS",
     "TOTAL_PRODUCT",
     "ColumnUnits",
     "DuplicateKeyError",
     "ExchangeRates",
+    "SdmxMapping",
     "contribution",
     "flows_to_frame",
     "frame_to_flows",
     "implied_previous",
     "read_comtrade_csv",
     "read_comtrade_json",
+    "read_sdmx",
     "read_tidy_csv",
     "share",
     "share_change",

@@ -354,7 +354,9 @@ def validated(frame: nw.DataFrame[Any], where: RowLabel) -> nw.DataFrame[Any]:
     recoded = [canonical(frame, name, where).alias(name) for name in _CANONICAL if name in frame]
     keys = [nw.col(name).cast(nw.String()) for name in ("reporter", "partner", "product")]
     published = [
-        nw.col(column.name).cast(column.dtype()) for column in PUBLISHED_SCHEMA if column.name in frame
+        nw.col(column.name).cast(column.dtype())
+        for column in PUBLISHED_SCHEMA
+        if column.name in frame
     ]
     known = (*TIDY_COLUMNS, *PUBLISHED_COLUMNS)
     rest = [nw.col(name).cast(nw.String()) for name in frame.columns if name not in known]

@@ -10,8 +10,10 @@ and is kept as it is in the ``status_code`` column.
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["EUROSTAT_FLAGS", "SDMX_STATUSES", "WORLD_CODES"]
 

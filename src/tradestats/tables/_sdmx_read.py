@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
@@ -27,7 +28,7 @@ from attrs import frozen
 from tradestats.errors import ParseError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
 __all__ = ["TIME", "VALUE", "Observations", "from_csv", "from_json", "from_message", "sniff"]
 
@@ -139,11 +140,11 @@ def _dataflow_of(structure: Mapping[str, Any], tree: Mapping[str, Any]) -> str:
     for link in structure.get("links", []):
         urn = str(link.get("urn") or link.get("href") or "")
         if link.get("rel") in {"dataflow", "datastructure"} and "=" in urn:
-            return urn.rsplit("=", 1)[1].split(":")[-1].split("(")[0]
+            return urn.rsplit("=", 1)[1].rsplit(":", maxsplit=1)[-1].split("(", maxsplit=1)[0]
     return str(structure.get("id") or tree.get("header", {}).get("id") or "")
 
 
-def from_json(tree: Any, where: str) -> Observations:  # noqa: C901, PLR0912 - one walk of the format
+def from_json(tree: Any, where: str) -> Observations:
     """The observations of an SDMX-JSON data message (1.0, or 2.0's ``data`` object)."""
     if not isinstance(tree, dict):
         raise ParseError(f"{where}: expected an SDMX-JSON object, got {type(tree).__name__}")
@@ -238,7 +239,9 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
         if not first.strip():
             raise ParseError(f"{where}: the file is empty, expected an SDMX-CSV header", path=where)
         separator = delimiter or (";" if first.count(";") > first.count(",") else ",")
-        names = [name.split(":", 1)[0].strip() for name in next(csv.reader([first], delimiter=separator))]
+        names = [
+            name.split(":", 1)[0].strip() for name in next(csv.reader([first], delimiter=separator))
+        ]
         upper = [name.upper() for name in names]
         for needed in (TIME, VALUE):
             if needed not in upper:
@@ -248,7 +251,9 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
                     path=where,
                     column=needed,
                 )
-        names = [name.upper() if name.upper() in _CSV_META | {TIME, VALUE} else name for name in names]
+        names = [
+            name.upper() if name.upper() in _CSV_META | {TIME, VALUE} else name for name in names
+        ]
         columns: dict[str, list[str | None]] = {name: [] for name in names}
         lists = [columns[name] for name in names]
         width = len(names)
@@ -257,7 +262,8 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
                 if not record:
                     continue
                 raise ParseError(
-                    f"{where}, line {line}: {len(record)} fields, expected {width} as in the header",
+                    f"{where}, line {line}: {len(record)} fields, expected {width} "
+                    "as in the header",
                     path=where,
                     line=line,
                 )
@@ -265,10 +271,9 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
                 target.append(text or None)
     dataflow = ""
     for meta in ("DATAFLOW", "STRUCTURE_ID"):
-        if meta in columns and columns[meta]:
+        if columns.get(meta):
             dataflow = str(columns[meta][0] or "").split(":")[-1].split("(")[0]
             break
     end = names.index(VALUE)
     dimensions = tuple(name for name in names[:end] if name not in _CSV_META and name != TIME)
     return Observations(where, dataflow, dimensions, columns)
-

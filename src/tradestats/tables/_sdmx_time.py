@@ -55,7 +55,7 @@ def _months(text: str) -> tuple[int, int, bool]:
         return first, first + size - 1, False
     if match["month"]:
         month = int(match["month"])
-        if not 1 <= month <= 12:  # noqa: PLR2004 - the months of a year
+        if not 1 <= month <= 12:
             raise ParseError(f"cannot read {text!r} as a period: no month {month}", value=text)
         return year * 12 + month - 1, year * 12 + month - 1, match["day"] is not None
     return year * 12, year * 12 + 11, False

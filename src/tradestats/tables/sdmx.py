@@ -47,7 +47,7 @@ from __future__ import annotations
 import importlib
 import os
 import types
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, Literal
 
@@ -90,6 +90,10 @@ UnitMultRule = Literal["apply", "display"]
 
 def _proxy(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return types.MappingProxyType(dict(value))
+
+
+def _set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
 
 
 def _codes(value: Mapping[str, Any]) -> Mapping[str, frozenset[str]]:
@@ -154,7 +158,7 @@ class SdmxMapping:
     """
 
     name: str
-    dataflows: frozenset[str] = field(converter=frozenset)
+    dataflows: frozenset[str] = field(converter=_set)
     reporter: str
     flow: str
     flows: Mapping[str, str] = field(converter=_flows)
@@ -170,11 +174,11 @@ class SdmxMapping:
     status: str | None = "OBS_STATUS"
     statuses: Mapping[str, str | None] = field(default=SDMX_STATUSES, converter=_proxy)
     valuations: Mapping[str, str] = field(factory=dict, converter=_proxy)
-    world: frozenset[str] = field(default=WORLD_CODES, converter=frozenset)
-    totals: frozenset[str] = field(default=frozenset({"TOTAL", "_T"}), converter=frozenset)
+    world: frozenset[str] = field(default=WORLD_CODES, converter=_set)
+    totals: frozenset[str] = field(default=frozenset({"TOTAL", "_T"}), converter=_set)
     keep: Mapping[str, frozenset[str]] = field(factory=dict, converter=_codes)
     year_to_date: str | None = None
-    year_to_date_codes: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    year_to_date_codes: frozenset[str] = field(default=frozenset(), converter=_set)
     source: str = ""
 
 
@@ -305,17 +309,19 @@ def _read_ml(where: str, structure: Any) -> Any:
     sdmx = _sdmx()
     try:
         if isinstance(structure, str | os.PathLike):
-            message = sdmx.read_sdmx(os.fspath(structure))
+            # sdmx1 leaves a file it opened itself open: hand it open streams.
+            with open(structure, "rb") as stream:
+                message = sdmx.read_sdmx(stream, format="XML")
             structures = list(message.structure.values())
             if len(structures) != 1:
                 raise ParseError(
-                    f"{os.fspath(structure)}: expected one data structure, found "
-                    f"{len(structures)}",
+                    f"{os.fspath(structure)}: expected one data structure, found {len(structures)}",
                     source=os.fspath(structure),
                 )
             structure = structures[0]
         kwargs = {} if structure is None else {"structure": structure}
-        return sdmx.read_sdmx(where, **kwargs)
+        with open(where, "rb") as stream:
+            return sdmx.read_sdmx(stream, format="XML", **kwargs)
     except TradeStatsError:
         raise
     except Exception as error:
@@ -375,11 +381,18 @@ class _Rows:
                 raise self.fail(row, self.mapping.period, text, error.message, ParseError) from None
             self.periods[text] = period
         ytd = self.mapping.year_to_date
-        if ytd is not None and self.observations.columns[ytd][row] in self.mapping.year_to_date_codes:
+        if (
+            ytd is not None
+            and self.observations.columns[ytd][row] in self.mapping.year_to_date_codes
+        ):
             month = Period.parse(period)
             if month.months != 1:
                 raise self.fail(
-                    row, self.mapping.period, text, "a year-to-date figure is for a month", ParseError
+                    row,
+                    self.mapping.period,
+                    text,
+                    "a year-to-date figure is for a month",
+                    ParseError,
                 )
             return Period.year_to_date(month.start_year, month.start_month).isoformat()
         return period
@@ -430,7 +443,11 @@ class _Rows:
         if code not in self.mapping.statuses:
             known = ", ".join(map(repr, self.mapping.statuses))
             raise self.fail(
-                row, name, code, f"expected a status code of the mapping ({known})", InvalidValueError
+                row,
+                name,
+                code,
+                f"expected a status code of the mapping ({known})",
+                InvalidValueError,
             )
         return self.mapping.statuses[code], code
 
@@ -459,13 +476,17 @@ class _Rows:
         return found
 
 
-def _tidy(observations: Observations, mapping: SdmxMapping) -> tuple[dict[str, list[Any]], list[int]]:
+def _tidy(
+    observations: Observations, mapping: SdmxMapping
+) -> tuple[dict[str, list[Any]], list[int]]:
     """The tidy columns of the kept observations, and each one's row in the message."""
     _require(observations, mapping)
     columns = observations.columns
     rows = range(len(observations))
     kept = [
-        row for row in rows if all(columns[name][row] in codes for name, codes in mapping.keep.items())
+        row
+        for row in rows
+        if all(columns[name][row] in codes for name, codes in mapping.keep.items())
     ]
     reader = _Rows(observations, mapping)
     out: dict[str, list[Any]] = {
@@ -482,7 +503,7 @@ def _tidy(observations: Observations, mapping: SdmxMapping) -> tuple[dict[str, l
     products = columns[mapping.product] if mapping.product else None
     for row in kept:
         flow_code = flows[row]
-        if flow_code not in mapping.flows:
+        if flow_code is None or flow_code not in mapping.flows:
             known = ", ".join(map(repr, mapping.flows))
             raise reader.fail(
                 row,
@@ -576,4 +597,3 @@ def read_sdmx(
         return f"{observations.where}, series {observations.series_key(original)}"
 
     return validated(frame, label).to_native()
-
