@@ -106,20 +106,39 @@ def from_message(message: Any, where: str) -> Observations:
         flow = getattr(data_set, "described_by", None)
         dataflow = dataflow or str(getattr(flow, "id", None) or getattr(structure, "id", "") or "")
         shared = {name: _code(value) for name, value in (data_set.attrib or {}).items()}
-        for observation in data_set.obs:
-            key = observation.key
-            row = dict(shared)
-            for name, value in key.values.items():
-                dimensions.setdefault(name)
-                row[name] = _code(value)
-            series = observation.series_key
-            if series is not None:
-                row.update({name: _code(value) for name, value in series.attrib.items()})
-            row.update({name: _code(value) for name, value in observation.attrib.items()})
-            value = observation.value
-            # A message sdmx1 read from SDMX-JSON holds floats: their shortest repr is the text.
-            row[VALUE] = None if value is None else str(value)
-            rows.append(row)
+        # A series' key and attributes are read once, not through each observation's merged
+        # copy (sdmx1's Observation.key and .attrib copy them, which dominates the time).
+        groups = [
+            (
+                {
+                    **shared,
+                    **{name: _code(value) for name, value in key.values.items()},
+                    **{name: _code(value) for name, value in key.attrib.items()},
+                },
+                observations,
+            )
+            for key, observations in data_set.series.items()
+        ]
+        flat = [observation for observation in data_set.obs if observation.series_key is None]
+        groups.append((shared, flat))
+        for key, _ in data_set.series.items():
+            dimensions.update(dict.fromkeys(key.values))
+        for base, observations in groups:
+            for observation in observations:
+                row = dict(base)
+                dimension = observation.dimension
+                if dimension is not None:
+                    for name, value in dimension.values.items():
+                        if observation.series_key is None:
+                            dimensions.setdefault(name)
+                        row[name] = _code(value)
+                for name, value in observation.attached_attribute.items():
+                    row[name] = _code(value)
+                value = observation.value
+                # A message sdmx1 read from SDMX-JSON holds floats: their shortest repr is the
+                # text the agency wrote, for the 15 significant digits a float keeps.
+                row[VALUE] = None if value is None else str(value)
+                rows.append(row)
     if not dataflow:
         header_structure = getattr(getattr(message, "dataflow", None), "id", None)
         dataflow = str(header_structure or "")
