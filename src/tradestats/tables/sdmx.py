@@ -22,7 +22,7 @@ mapping               dataflow                           ``UNIT_MULT``
 
 The SDMX glossary defines ``UNIT_MULT`` as the power of ten that turns an
 observation into the unit of measure; ``"apply"`` does that, exactly
-(:meth:`decimal.Decimal.scaleb`, no float in between). Where the unit code
+(``Decimal.scaleb``, no float in between). Where the unit code
 already fixes the unit, as Eurostat's ``VALUE_IN_EUROS`` does, a multiplier
 can only be a hint for display, and ``"display"`` keeps the values as they are.
 Either way ``value`` is in whole units of the currency and ``scale`` holds the
@@ -182,7 +182,7 @@ class SdmxMapping:
     source: str = ""
 
 
-#: Eurostat Comext DS-045409: EU trade by HS2-4-6, values in euros (``VALUE_IN_EUROS``).
+#: The mapping of Eurostat Comext DS-045409 (EU trade by HS2-4-6, values in euros).
 EUROSTAT_COMEXT: Final = SdmxMapping(
     name="EUROSTAT_COMEXT",
     dataflows={"DS-045409", "DS045409"},
@@ -201,7 +201,7 @@ EUROSTAT_COMEXT: Final = SdmxMapping(
     world={"WORLD"},
     source="Eurostat Comext",
 )
-#: ECB TRD: euro-area trade in goods, values in millions of euros (``UNIT_MULT`` 6).
+#: The mapping of ECB TRD (euro-area trade in goods, in millions of euros, UNIT_MULT 6).
 ECB_TRD: Final = SdmxMapping(
     name="ECB_TRD",
     dataflows={"TRD", "ECB_TRD1"},
@@ -215,7 +215,7 @@ ECB_TRD: Final = SdmxMapping(
     totals={"TTT"},
     source="ECB TRD",
 )
-#: IMF IMTS and DOT: merchandise trade by partner, values in millions of US dollars.
+#: The mapping of IMF IMTS and DOT (trade in goods by partner, millions of US dollars).
 IMF_IMTS: Final = SdmxMapping(
     name="IMF_IMTS",
     dataflows={"IMTS", "DOT", "ITG"},
@@ -232,7 +232,7 @@ IMF_IMTS: Final = SdmxMapping(
     currency="USD",
     source="IMF IMTS",
 )
-#: OECD ITCS / bilateral trade in goods: by HS product, values in US dollars (UNIT_MULT n).
+#: The mapping of OECD ITCS and bilateral trade in goods (by product, in US dollars).
 OECD_ITCS: Final = SdmxMapping(
     name="OECD_ITCS",
     dataflows={"DF_BTIGE", "DSD_BTIGE", "ITCS", "BTDIXE"},
