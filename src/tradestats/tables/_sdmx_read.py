@@ -121,7 +121,7 @@ def from_message(message: Any, where: str) -> Observations:
         ]
         flat = [observation for observation in data_set.obs if observation.series_key is None]
         groups.append((shared, flat))
-        for key, _ in data_set.series.items():
+        for key in data_set.series:
             dimensions.update(dict.fromkeys(key.values))
         for base, observations in groups:
             for observation in observations:
