@@ -9,7 +9,7 @@ ObservationalTimePeriod) such as ``2023-M01/2023-M07``, ``2023-01/2023-07`` or
 Weeks and days are finer than a month, so they are refused.
 
 >>> sdmx_period("2023-S2"), sdmx_period("2023M07"), sdmx_period("2023-01-01/P7M")
-('2023-07/2023-12', '2023-07', '2023-01/2023-07')
+('2023-H2', '2023-07', '2023-01/2023-07')
 """
 
 from __future__ import annotations
