@@ -60,7 +60,12 @@ class Observations:
 
     def series_key(self, row: int) -> str:
         """The series key of a row, SDMX-style: ``M.I9.N.X.TTT.W1.4.VAL``."""
-        return ".".join(str(self.columns[name][row] or "") for name in self.dimensions)
+        return self.series_keys([row])[0]
+
+    def series_keys(self, rows: Iterable[int]) -> list[str]:
+        """The series keys of many rows, in one pass over the dimension columns."""
+        lists = [self.columns[name] for name in self.dimensions]
+        return [".".join([codes[row] or "" for codes in lists]) for row in rows]
 
 
 def _columnar(

@@ -536,7 +536,7 @@ def _tidy(
         out["precision"].append(reader.precision(applied, reader.integer(mapping.decimals, row)))
         out["scale"].append(multiplier)
         out["status_code"].append(code)
-        out["series_key"].append(observations.series_key(row))
+    out["series_key"] = observations.series_keys(kept)
     return out, kept
 
 
