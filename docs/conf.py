@@ -67,7 +67,8 @@ nitpick_ignore_regex = [
         r"(hypothesis\.strategies\.|st\.)(SearchStrategy|DrawFn|just|decimals|register_type_strategy)",
     ),
     (r"py:.*", r"(hypothesis\.errors\.)?InvalidArgument"),
-    (r"py:.*", r"(typing\.|collections\.abc\.)?(Self|Final|Any|Literal|TypeVar|Iterable)"),
+    (r"py:.*", r"(typing\.|collections\.abc\.)?(Self|Final|Any|Literal|TypeVar|Iterable|Mapping)"),
+    (r"py:.*", r"(attrs\.)?evolve"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?T"),  # a TypeVar
     (r"py:.*", r"matplotlib\..*"),  # no intersphinx: the plots return matplotlib figures
     (r"py:.*", r"(matplotlib\.figure\.)?Figure(\.savefig)?"),

@@ -80,6 +80,12 @@ class Status(enum.Enum):
     REVISED = "revised"
     DERIVED = "derived"
     """Computed by tradestats from other figures, such as an implied previous value."""
+    ESTIMATED = "estimated"
+    """Estimated by the publisher (SDMX observation status E)."""
+    FORECAST = "forecast"
+    """A forecast or projection (SDMX observation status F)."""
+    BREAK = "break"
+    """The first figure after a break in the series (SDMX observation status B)."""
 
 
 # ASCII digits only (\d would take "８７０３"), to the very end (\Z: "$" lets "8703\n" by).

@@ -41,6 +41,15 @@ from tradestats.tables.comtrade import (
 )
 from tradestats.tables.growth import contribution, implied_previous, yoy_growth
 from tradestats.tables.hs import convert_hs, hs_versions, hs_weights_from_shares
+from tradestats.tables.sdmx import (
+    ECB_TRD,
+    EUROSTAT_COMEXT,
+    IMF_IMTS,
+    OECD_ITCS,
+    SDMX_MAPPINGS,
+    SdmxMapping,
+    read_sdmx,
+)
 from tradestats.tables.shares import share, share_change
 from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT, read_tidy_csv, write_tidy_csv
 
@@ -49,11 +58,17 @@ __all__ = [
     "COMTRADE_VALUE_COLUMNS",
     "DEFAULT_GROUP",
     "DEFAULT_KEYS",
+    "ECB_TRD",
+    "EUROSTAT_COMEXT",
+    "IMF_IMTS",
+    "OECD_ITCS",
+    "SDMX_MAPPINGS",
     "TIDY_COLUMNS",
     "TOTAL_PRODUCT",
     "ColumnUnits",
     "DuplicateKeyError",
     "ExchangeRates",
+    "SdmxMapping",
     "contribution",
     "convert_hs",
     "flows_to_frame",
@@ -63,6 +78,7 @@ __all__ = [
     "implied_previous",
     "read_comtrade_csv",
     "read_comtrade_json",
+    "read_sdmx",
     "read_tidy_csv",
     "share",
     "share_change",

@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEY_COLUMNS",
+    "PUBLISHED_COLUMNS",
+    "PUBLISHED_SCHEMA",
     "REQUIRED_COLUMNS",
     "TIDY_COLUMNS",
     "TIDY_SCHEMA",
@@ -84,8 +86,8 @@ class TidyColumn:
 
     Args:
         name: The column's name, exact and lower case.
-        kind: ``"text"`` (a string column) or ``"number"`` (float64, null for
-            a missing figure).
+        kind: ``"text"`` (a string column), ``"number"`` (float64, null for
+            a missing figure) or ``"integer"`` (int64, null where unknown).
         required: Whether a source must have it (``currency`` may instead be
             declared to the reader).
         key: Whether it identifies a figure, and so may not be empty.
@@ -94,7 +96,7 @@ class TidyColumn:
     """
 
     name: str
-    kind: Literal["text", "number"]
+    kind: Literal["text", "number", "integer"]
     required: bool
     key: bool
     default: str | None
@@ -106,7 +108,7 @@ class TidyColumn:
         >>> TIDY_SCHEMA[5].dtype()
         Float64
         """
-        return nw.Float64() if self.kind == "number" else nw.String()
+        return {"number": nw.Float64(), "integer": nw.Int64()}.get(self.kind, nw.String())
 
 
 #: The canonical columns, in the order a tidy frame has them.
@@ -119,9 +121,23 @@ TIDY_SCHEMA: Final = (
     TidyColumn("value", "number", True, False, None, "whole units of the currency"),
     TidyColumn("currency", "text", True, True, None, "an ISO 4217 code"),
     TidyColumn("valuation", "text", False, False, None, "fob or cif"),
-    TidyColumn("status", "text", False, False, None, "provisional, final, revised, derived"),
+    TidyColumn("status", "text", False, False, None, "a tradestats.Status value, such as final"),
     TidyColumn("source", "text", False, False, None, "where the figure comes from"),
 )
+#: The columns of a published figure's exactness, which a loader adds, after the canonical
+#: ones, when its source publishes them (SDMX does, with UNIT_MULT and DECIMALS), so that a
+#: row can become a :class:`~tradestats.Reported` figure checked within its rounding.
+PUBLISHED_SCHEMA: Final = (
+    TidyColumn(
+        "exact_value", "text", False, False, None, "value as an exact decimal, in whole units"
+    ),
+    TidyColumn(
+        "precision", "text", False, False, None, "half a unit of the last digit published, exact"
+    ),
+    TidyColumn("scale", "integer", False, False, None, "the power of ten the source shows"),
+)
+#: The names of the published-figure columns, in order.
+PUBLISHED_COLUMNS: Final = tuple(column.name for column in PUBLISHED_SCHEMA)
 #: The names of the canonical columns, in order.
 TIDY_COLUMNS: Final = tuple(column.name for column in TIDY_SCHEMA)
 #: The columns that identify a figure: none may be empty.
@@ -324,7 +340,8 @@ def validated(frame: nw.DataFrame[Any], where: RowLabel) -> nw.DataFrame[Any]:
 
     Runs every check in turn: keys, values, then the canonical form of each
     checked column the frame has; the schema's columns come first, in order,
-    then any other columns, as text.
+    then the published-figure columns (:data:`PUBLISHED_SCHEMA`) it has, then any
+    other columns, as text.
 
     Raises:
         ParseError: For an empty key, or a value or period that does not parse.
@@ -336,9 +353,15 @@ def validated(frame: nw.DataFrame[Any], where: RowLabel) -> nw.DataFrame[Any]:
     value = check_values(frame, where)
     recoded = [canonical(frame, name, where).alias(name) for name in _CANONICAL if name in frame]
     keys = [nw.col(name).cast(nw.String()) for name in ("reporter", "partner", "product")]
-    rest = [nw.col(name).cast(nw.String()) for name in frame.columns if name not in TIDY_COLUMNS]
-    tidy = frame.with_columns(*recoded, *keys, value.alias("value"), *rest)
-    order = [name for name in TIDY_COLUMNS if name in frame.columns]
+    published = [
+        nw.col(column.name).cast(column.dtype())
+        for column in PUBLISHED_SCHEMA
+        if column.name in frame
+    ]
+    known = (*TIDY_COLUMNS, *PUBLISHED_COLUMNS)
+    rest = [nw.col(name).cast(nw.String()) for name in frame.columns if name not in known]
+    tidy = frame.with_columns(*recoded, *keys, value.alias("value"), *published, *rest)
+    order = [name for name in known if name in frame.columns]
     return tidy.select(*order, *(name for name in frame.columns if name not in order))
 
 
