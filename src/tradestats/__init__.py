@@ -31,7 +31,9 @@ from tradestats.claims.consistency import CheckResult, Verdict, check
 from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     Report,
@@ -102,8 +104,10 @@ __all__ = [
     "AmbiguityError",
     "Amount",
     "Bounds",
+    "ChangeClaim",
     "CheckResult",
     "Claim",
+    "ContributionClaim",
     "DuplicateKeyError",
     "ExchangeRate",
     "Flow",

@@ -28,7 +28,9 @@ from tradestats.claims.consistency import (
 )
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     Report,
@@ -189,6 +191,11 @@ def _figure(report: Report, claim: Claim) -> str:
     if isinstance(claim, ShareClaim):
         part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
         return f"share of {part} in {whole}"
+    if isinstance(claim, ChangeClaim):
+        return f"change in level of {report.flow(claim.flow).describe()}"
+    if isinstance(claim, ContributionClaim):
+        part, total = report.flow(claim.part).describe(), report.flow(claim.total).describe()
+        return f"contribution of {part} to the growth of {total}"
     return f"parts of {report.flow(claim.total).describe()}"
 
 

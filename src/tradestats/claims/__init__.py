@@ -20,7 +20,9 @@ from tradestats.claims.consistency import (
 from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report, parse_report
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     Report,
@@ -32,10 +34,12 @@ from tradestats.claims.report import (
 
 __all__ = [
     "DEFAULT_BUDGET",
+    "ChangeClaim",
     "CheckResult",
     "Claim",
     "ClaimCheck",
     "Conflict",
+    "ContributionClaim",
     "GrowthClaim",
     "ImpliedFigure",
     "MultiplierClaim",

@@ -38,6 +38,7 @@ from tradestats.claims._narrowing import (
     Refined,
     Scaling,
     Span,
+    Step,
     Sum,
     branch_and_prune,
     inward,
@@ -46,7 +47,9 @@ from tradestats.claims._narrowing import (
 )
 from tradestats.claims._narrowing import span_of as _span
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     Report,
@@ -76,6 +79,7 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 _ONE_FRACTION: Final = Fraction(1)
+_HUNDRED: Final = Decimal(100)
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
@@ -122,8 +126,14 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified] = {}
+        #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
+        self._positive = {
+            claim.id: tuple(self._index[name] for name in _positive_bases(claim))
+            for claim in report.claims
+        }
+        self._holds: dict[frozenset[str], bool] = {}
         self._lifted: dict[
-            tuple[frozenset[str], tuple[tuple[int, Fraction], ...]],
+            tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool],
             Polyhedron | _Lifted | None,
         ]
         self._lifted = {}
@@ -186,6 +196,8 @@ class Network:
             )
             span = _span(claim.value.interval)
             return span if factor == _ONE else span * Span(factor, factor)
+        if isinstance(claim, ChangeClaim | ContributionClaim):
+            return self._published_step(claim)
         if isinstance(claim, GrowthClaim):
             return _span(claim.growth.interval)
         if isinstance(claim, MultiplierClaim):
@@ -194,8 +206,31 @@ class Network:
             return _span(claim.share.interval)
         return Span(_ZERO, _ZERO)
 
+    def _published_step(self, claim: ChangeClaim | ContributionClaim) -> Span:
+        """A change in level in its group's unit, or a contribution in points."""
+        if isinstance(claim, ContributionClaim):
+            return _span(claim.contribution.interval)
+        unit, change = self.units[claim.flow], claim.change.value
+        span = _span(claim.change.interval)
+        if unit is None or unit == change.unit:
+            return span
+        factor = conversion_factor(change.unit, unit)
+        return span * Span(factor, factor)
+
     def _constraints(self, claim: Claim) -> Iterable[Constraint]:
-        if isinstance(claim, ValueClaim):
+        if isinstance(claim, ChangeClaim):
+            yield Step((claim.flow, claim.period), (claim.flow, claim.base), self.published(claim))
+        elif isinstance(claim, ContributionClaim):
+            # (part - part_base) / total_base × 100 = points, with total_base > 0.
+            points = self.published(claim)
+            fraction = points * Span(Decimal("0.01"), Decimal("0.01"))
+            yield Step(
+                (claim.part, claim.period),
+                (claim.part, claim.base),
+                fraction,
+                (claim.total, claim.base),
+            )
+        elif isinstance(claim, ValueClaim):
             yield Fix((claim.flow, claim.period), self.published(claim))
         elif isinstance(claim, GrowthClaim | MultiplierClaim):
             factor = self.published(claim)
@@ -206,9 +241,7 @@ class Network:
                 # A fall of more than 100%: no value of a flow that cannot be negative.
                 yield Fix((claim.flow, claim.period), EMPTY)
             else:
-                yield Scaling(
-                    (claim.flow, claim.period), (claim.flow, claim.period.previous_year()), possible
-                )
+                yield Scaling((claim.flow, claim.period), (claim.flow, claim.base), possible)
         elif isinstance(claim, ShareClaim):
             yield Scaling(
                 (claim.part, claim.period), (claim.whole, claim.period), self.published(claim)
@@ -240,9 +273,35 @@ class Network:
                 yield Row(linear_sum([(result, 1), (base, -inward(factor.low))]), ">=", 0)
             if factor.high.is_finite():
                 yield Row(linear_sum([(result, 1), (base, -inward(factor.high))]), "<=", 0)
+        elif isinstance(constraint, Step):
+            yield from self._step_rows(constraint)
         else:
             terms = [(self._index[part], -1) for part in constraint.parts]
             yield Row(linear_sum([(self._index[constraint.total], 1), *terms]), "=", 0)
+
+    def _step_rows(self, constraint: Step) -> Iterable[Row]:
+        """``later - earlier`` within ``step`` (× ``base``, which is 0 or more): linear."""
+        later, earlier = self._index[constraint.later], self._index[constraint.earlier]
+        step = constraint.step
+        if step.low > step.high:  # pragma: no cover - published ranges are never empty
+            yield Row({}, ">=", 1)
+            return
+        if constraint.base is None:
+            difference = linear_sum([(later, 1), (earlier, -1)])
+            if step.low.is_finite():
+                yield Row(difference, ">=", inward(step.low))
+            if step.high.is_finite():
+                yield Row(difference, "<=", inward(step.high))
+            return
+        base = self._index[constraint.base]
+        if base in self._free:  # pragma: no cover - the report refuses such claims
+            raise ValueError(f"the base {constraint.base!r} of a contribution may be negative")
+        # later - earlier = base × f with base >= 0 and f in [lo, hi] is exactly
+        # lo × base <= later - earlier <= hi × base, as for a product.
+        if step.low.is_finite():
+            yield Row(linear_sum([(later, 1), (earlier, -1), (base, -inward(step.low))]), ">=", 0)
+        if step.high.is_finite():
+            yield Row(linear_sum([(later, 1), (earlier, -1), (base, -inward(step.high))]), "<=", 0)
 
     def program(self, claim_ids: Iterable[str]) -> Program:
         """The linear program of the given claims: its solutions are the values they allow."""
@@ -339,10 +398,14 @@ class Network:
         """
         numerator, denominator = list(numerator), list(denominator)
         names = [name for name, _ in [*numerator, *denominator]]
+        below = linear_sum((self._index[name], factor) for name, factor in denominator)
         found = self._ratio(
             self._around(names, claim_ids),
             linear_sum((self._index[name], factor) for name, factor in numerator),
-            linear_sum((self._index[name], factor) for name, factor in denominator),
+            below,
+            # A ratio of one value (a growth rate, a share, a contribution) is defined
+            # only where that value is above 0, and is measured there.
+            base=len(below) == 1 and next(iter(below.values())) > 0,
         )
         return None if found is None else outward(*found)
 
@@ -351,16 +414,29 @@ class Network:
         claims: frozenset[str],
         numerator: dict[int, Fraction],
         denominator: dict[int, Fraction],
+        *,
+        base: bool = False,
     ) -> tuple[Fraction | None, Fraction | None] | None:
         """:func:`._linear.ratio_range` with the transformed polyhedron cached.
 
         Figures share denominators (a share and a change of share, a growth rate and
         a contribution): phase one is done once per set of claims and denominator.
+
+        With ``base``, the range is over the values with the denominator above 0
+        (the denominator is one value, 0 or more): the Charnes–Cooper program with
+        ``t >= 0`` is then still exact, as long as some allowed value has the
+        denominator above 0 (its points with ``t > 0`` are exactly those values,
+        and those with ``t = 0`` are limits of them along rays). Without it, the
+        denominator must stay above 0 everywhere.
         """
-        key = (claims, tuple(sorted(denominator.items())))
+        key = (claims, tuple(sorted(denominator.items())), base)
         if key not in self._lifted:
-            lowest = self.polyhedron(claims).minimum(denominator)
+            polyhedron = self.polyhedron(claims)
+            lowest = polyhedron.minimum(denominator)
             component = self._single_component(claims)
+            if base and lowest is not None and lowest <= 0:
+                highest = polyhedron.maximum(denominator)
+                lowest = None if highest is not None and highest <= 0 else _ONE_FRACTION
             if lowest is None or lowest <= 0:
                 self._lifted[key] = None
             elif component is None:
@@ -547,7 +623,7 @@ class Network:
         Exact, but for a growth or share whose base may be 0: those fall back on
         branch and prune.
         """
-        if not self.polyhedron(linked).feasible:
+        if not self.holds(linked):
             return None
         # Only a sum's verdict shows more than its own inputs (its parts and total,
         # exact below): propagation over the whole group is wasted on the others.
@@ -587,9 +663,8 @@ class Network:
         """The figure's exact range, or ``None`` for a ratio whose base may be 0."""
         if isinstance(claim, ValueClaim):
             return spans[(claim.flow, claim.period)]
-        if isinstance(claim, SumClaim):
-            parts = [((part, period), 1) for part in claim.parts]
-            return self.extent(linked, [*parts, ((claim.total, period), -1)])
+        if isinstance(claim, SumClaim | ChangeClaim | ContributionClaim):
+            return self._exact_step(claim, period, linked)
         now, before = self.inputs(claim, period)
         ratio = self.ratio(linked, [(now, 1)], [(before, 1)])
         if ratio is None:
@@ -599,6 +674,26 @@ class Network:
         if isinstance(claim, MultiplierClaim):
             return _meet(ratio, NON_NEGATIVE)
         return _meet(ratio, SHARE_DOMAIN)
+
+    def _exact_step(
+        self,
+        claim: SumClaim | ChangeClaim | ContributionClaim,
+        period: Period,
+        linked: frozenset[str],
+    ) -> Span | None:
+        """The exact range of a sum's gap, a change in level or a contribution.
+
+        ``None`` for a contribution whose base may be 0.
+        """
+        if isinstance(claim, SumClaim):
+            parts = [((part, period), 1) for part in claim.parts]
+            return self.extent(linked, [*parts, ((claim.total, period), -1)])
+        if isinstance(claim, ChangeClaim):
+            now, before = self.inputs(claim, period)
+            return self.extent(linked, [(now, 1), (before, -1)])
+        now, before, base = self.inputs(claim, period)
+        points = self.ratio(linked, [(now, 1), (before, -1)], [(base, 1)])
+        return None if points is None else points * Span(_HUNDRED, _HUNDRED)
 
     def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
         """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
@@ -625,8 +720,34 @@ class Network:
         return frozenset(linked)
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
-        """Whether the claims may all hold: exact, a linear program's feasibility."""
-        return self.polyhedron(claim_ids).feasible
+        """Whether the claims may all hold: exact, by linear programs.
+
+        A published growth rate, multiplier, share or contribution says its base
+        (a denominator) is above 0, which no linear row can say: the rows only have
+        ``>=``, and a report of "up 300%" and "×2.6" on one flow with no values is
+        met by the values 0 and 0. Testing ``base >= ε`` instead would be unsound
+        (whatever ε, a true base may be smaller when no value pins the scale, and
+        rows that pin it may make a small base matter). What is exact: the values
+        the claims allow with every such base above 0 form the polyhedron ``P`` of
+        the rows less the faces where a base is 0, and that set is non-empty if and
+        only if ``P`` is and, **for each base on its own**, the largest value of that
+        base over ``P`` is above 0 (or unbounded). One way is plain; for the other,
+        take a point of ``P`` with base ``i`` above 0 for each ``i``: their average
+        is in ``P`` (it is convex) and has every base above 0, since no base is
+        below 0 anywhere in ``P`` (a base is never a balance). Nothing else
+        changes: every point of ``P`` is a limit of points with the bases above 0
+        (on the segment to such a point), so ranges over ``P`` are the ranges the
+        claims allow, as closed ranges.
+        """
+        key = frozenset(claim_ids)
+        if key not in self._holds:
+            polyhedron = self.polyhedron(key)
+            bases = {base for claim_id in key for base in self._positive[claim_id]}
+            self._holds[key] = polyhedron.feasible and all(
+                (highest := polyhedron.maximum({base: 1})) is None or highest > 0
+                for base in sorted(bases)
+            )
+        return self._holds[key]
 
     def minimal_conflict(self, claim_ids: list[str], *, deadline: float | None = None) -> list[str]:
         """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold.
@@ -670,8 +791,10 @@ class Network:
         """The variables a claim's figure in ``period`` is computed from."""
         if isinstance(claim, ValueClaim):
             return ((claim.flow, claim.period),)
-        if isinstance(claim, GrowthClaim | MultiplierClaim):
-            return ((claim.flow, claim.period), (claim.flow, claim.period.previous_year()))
+        if isinstance(claim, GrowthClaim | MultiplierClaim | ChangeClaim):
+            return ((claim.flow, claim.period), (claim.flow, claim.base))
+        if isinstance(claim, ContributionClaim):
+            return ((claim.part, claim.period), (claim.part, claim.base), (claim.total, claim.base))
         if isinstance(claim, ShareClaim):
             return ((claim.part, period), (claim.whole, period))
         return ((claim.total, period), *((part, period) for part in claim.parts))
@@ -680,11 +803,13 @@ class Network:
         """What ``spans`` say about the claim's figure in ``period``, in the claim's terms."""
         if isinstance(claim, ValueClaim):
             return spans[(claim.flow, claim.period)]
+        if isinstance(claim, ChangeClaim | ContributionClaim):
+            # (now - before), divided by a contribution's base and shown in points.
+            now, before, *base = (spans[name] for name in self.inputs(claim, period))
+            step = now - before
+            return step / base[0] * Span(_HUNDRED, _HUNDRED) if base else step
         if isinstance(claim, GrowthClaim | MultiplierClaim):
-            ratio = (
-                spans[(claim.flow, claim.period)]
-                / spans[(claim.flow, claim.period.previous_year())]
-            )
+            ratio = spans[(claim.flow, claim.period)] / spans[(claim.flow, claim.base)]
             if isinstance(claim, GrowthClaim):
                 return _meet(ratio - Span(_ONE, _ONE), GROWTH_DOMAIN)
             return _meet(ratio, NON_NEGATIVE)
@@ -712,6 +837,17 @@ class Network:
 # the first range, _PATIENCE times in a row, or its slice is that narrow.
 _SETTLED: Final = Fraction(1, 2**12)
 _PATIENCE: Final = 1
+
+
+def _positive_bases(claim: Claim) -> tuple[Key, ...]:
+    """The values a claim's figure says are above 0: the base of a ratio it publishes."""
+    if isinstance(claim, GrowthClaim | MultiplierClaim):
+        return ((claim.flow, claim.base),)
+    if isinstance(claim, ShareClaim):
+        return ((claim.whole, claim.period),)
+    if isinstance(claim, ContributionClaim):
+        return ((claim.total, claim.base),)
+    return ()
 
 
 class _Slice(NamedTuple):

@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from attrs import frozen
 
+from tradestats._grammar._words import FALL_WORDS, RISE_WORDS
 from tradestats._numbers import to_decimal
 from tradestats.amounts import Amount, amount
 from tradestats.claims._claims import (
     _FLOW_FIELDS,
+    ChangeClaim,
     Claim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     ReportFlow,
@@ -32,7 +35,7 @@ from tradestats.claims._claims import (
 )
 from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
 from tradestats.measures import TimesConvention
-from tradestats.periods import Period, as_period
+from tradestats.periods import Period, Versus, as_period, as_versus
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
@@ -45,20 +48,31 @@ _TOP_KEYS: Final = frozenset(
 )
 _FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"})
 # The key that holds a claim's figure says what kind of claim it is.
-_FIGURES: Final = ("value", "growth", "multiplier", "share", "parts")
+_FIGURES: Final = ("value", "growth", "multiplier", "share", "parts", "change", "contribution")
 _CLAIM_KEYS: Final = {
     "value": frozenset({"id", "flow", "period", "value", "precision"}),
-    "growth": frozenset({"id", "flow", "period", "growth", "precision"}),
-    "multiplier": frozenset({"id", "flow", "period", "multiplier", "times", "precision"}),
+    "growth": frozenset({"id", "flow", "period", "growth", "precision", "versus"}),
+    "multiplier": frozenset({"id", "flow", "period", "multiplier", "times", "precision", "versus"}),
     "share": frozenset({"id", "part", "whole", "period", "share", "precision"}),
     "parts": frozenset({"id", "total", "parts", "period", "periods"}),
+    "change": frozenset({"id", "flow", "period", "change", "precision", "versus"}),
+    "contribution": frozenset(
+        {"id", "part", "total", "period", "contribution", "precision", "versus"}
+    ),
 }
 _EXAMPLES: Final = {
     "value": "an amount as text, such as '183 billion yuan'",
     "growth": "a growth rate as text, such as '61.4%'",
     "multiplier": "a multiplier as text, such as '3.26 times' or '×4.26'",
     "share": "a share as text, such as '92.3%'",
+    "change": "a change in level as text, such as '+3.4 billion USD' or 'down 0.3 billion dollars'",
+    "contribution": "percentage points as text, such as '2.7 pp'",
 }
+# Words of a rise or fall before a change in level, longest first: "up $3.4 billion".
+_DIRECTIONS: Final = sorted(
+    [(word, 1) for word in RISE_WORDS] + [(word, -1) for word in FALL_WORDS],
+    key=lambda pair: -len(pair[0]),
+)
 _TIMES: Final = {
     "more": TimesConvention.MORE,
     "as-much": TimesConvention.AS_MUCH,
@@ -274,12 +288,15 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
     if kind == "parts":
         return _sum_claim(claim_id, body, where)
     when = _period(body.get("period", period), where)
+    versus = _versus(body, when, where)
     figure = body[kind]
     if not isinstance(figure, str):
         raise where.fail(kind, f"expected {_EXAMPLES[kind]}, got {_show(figure)}", figure)
     reported = _reported(kind, figure, body, where)
     try:
-        return _build(kind, claim_id=claim_id, body=body, when=when, reported=reported)
+        return _build(
+            kind, claim_id=claim_id, body=body, when=when, reported=reported, versus=versus
+        )
     except TradeStatsError as error:
         field = str(error.details.get("field", kind))
         raise where.fail(field, error.message, error.details.get("value")) from None
@@ -307,6 +324,10 @@ def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Re
             result = Reported.parse_growth(figure)
         elif kind == "share":
             result = Reported.parse_share(figure)
+        elif kind == "change":
+            result = _change(figure)
+        elif kind == "contribution":
+            result = Reported.parse_points(figure)
         else:
             result = Reported.parse_multiplier(figure, times=times)
     except AmbiguityError:
@@ -322,6 +343,50 @@ def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Re
     if "precision" in body:
         result = Reported(result.value, _precision(kind, body["precision"], result, where))
     return result
+
+
+def _change(figure: str) -> Reported[Amount]:
+    """A signed change in level: "+3.4 billion USD", "up $3.4 billion", "减少120亿元"."""
+    text = " ".join(figure.split())
+    lowered = text.lower()
+    for word, sign in _DIRECTIONS:
+        if not lowered.startswith(word):
+            continue
+        rest = text[len(word) :]
+        # An English word stands apart from the number ("up $3", not "upwards"); "by" may follow.
+        if word.isascii() and rest[:1] not in ("", " "):
+            continue
+        rest = rest.strip()
+        if word.isascii() and rest.lower().startswith("by "):
+            rest = rest[3:].strip()
+        if rest[:1] in ("+", "-", "−"):
+            raise ParseError(
+                f"cannot read {figure!r} as a change in level: a word of rise or fall and a "
+                "signed number; write '+3.4 billion USD' or 'up 3.4 billion USD'",
+                value=figure,
+            )
+        found = Reported.parse_amount(rest)
+        return found if sign > 0 else Reported(-found.value, found.precision)
+    return Reported.parse_amount(text)
+
+
+def _versus(body: dict[str, Any], when: Period, where: _Where) -> Versus | None:
+    """The claim's base, if it names one: checked against its period here, with the field."""
+    if "versus" not in body:
+        return None
+    value = body["versus"]
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise where.fail(
+            "versus",
+            f"expected a base such as 'year-earlier', 'previous' or '2019', got {_show(value)}",
+            value,
+        )
+    try:
+        versus = as_versus(value)
+        when.base(versus)
+    except TradeStatsError as error:
+        raise where.fail("versus", error.message, value) from None
+    return versus
 
 
 def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
@@ -348,7 +413,7 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
             value,
         )
     try:
-        if kind == "value":
+        if kind in ("value", "change"):
             unit_amount: Amount = figure.value
             half = amount(value).in_unit_of(
                 unit_amount, action="give {other} a precision of {this}"
@@ -358,6 +423,8 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
             if not text.endswith("%"):
                 raise ParseError(f"expected a precision in percent such as '0.05%', got {value!r}")
             half = to_decimal(text[:-1].strip(), what="a precision").scaleb(-2)
+        elif kind == "contribution":
+            half = Reported.parse_points(value).value.points.copy_abs()
         else:
             half = to_decimal(value, what="a precision")
     except TradeStatsError as error:
@@ -368,9 +435,29 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
 
 
 def _build(
-    kind: str, *, claim_id: str, body: dict[str, Any], when: Period, reported: Reported[Any]
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    versus: Versus | None = None,
 ) -> Claim:
     text = body[kind]
+    based = {} if versus is None else {"versus": versus}
+    if kind == "contribution":
+        for key in ("part", "total"):
+            if key not in body:
+                raise ParseError(f"missing: a contribution claim names its {key} flow", field=key)
+        return ContributionClaim(
+            id=claim_id,
+            part=body["part"],
+            total=body["total"],
+            period=when,
+            contribution=reported,
+            text=text,
+            **based,
+        )
     if kind == "share":
         for key in ("part", "whole"):
             if key not in body:
@@ -388,7 +475,13 @@ def _build(
     if kind == "value":
         return ValueClaim(id=claim_id, flow=body["flow"], period=when, value=reported, text=text)
     if kind == "growth":
-        return GrowthClaim(id=claim_id, flow=body["flow"], period=when, growth=reported, text=text)
+        return GrowthClaim(
+            id=claim_id, flow=body["flow"], period=when, growth=reported, text=text, **based
+        )
+    if kind == "change":
+        return ChangeClaim(
+            id=claim_id, flow=body["flow"], period=when, change=reported, text=text, **based
+        )
     times = body.get("times")
     return MultiplierClaim(
         id=claim_id,
@@ -397,6 +490,7 @@ def _build(
         multiplier=reported,
         times=None if times is None else _TIMES[times.strip().lower()],
         text=text,
+        **based,
     )
 
 

@@ -60,7 +60,9 @@ from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
 from tradestats.claims._network import Network, OutOfTime, Spans
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     Report,
@@ -69,8 +71,8 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.errors import InvalidValueError
-from tradestats.measures import Growth, Multiplier, Share
-from tradestats.periods import Period
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.periods import Lag, Period
 from tradestats.units import unit_label
 from tradestats.verify._kinds import Figure, kind_of, magnitude_of
 from tradestats.verify.ranges import Bounds
@@ -457,7 +459,9 @@ def _like(network: Network, claim: Claim) -> str | type[Figure] | None:
         return Multiplier
     if isinstance(claim, ShareClaim):
         return Share
-    flow = claim.flow if isinstance(claim, ValueClaim) else claim.total
+    if isinstance(claim, ContributionClaim):
+        return PercentagePoints
+    flow = claim.flow if isinstance(claim, ValueClaim | ChangeClaim) else claim.total
     return network.units[flow]
 
 
@@ -532,6 +536,10 @@ def published_text(claim: Claim) -> str:
         figure = claim.growth
     elif isinstance(claim, ShareClaim):
         figure = claim.share
+    elif isinstance(claim, ChangeClaim):
+        figure = claim.change
+    elif isinstance(claim, ContributionClaim):
+        figure = claim.contribution
     else:
         figure = claim.multiplier
     text = claim.text or str(figure.value)
@@ -581,14 +589,28 @@ def subject(report: Report, claim: Claim, period: Period) -> str:
     when = period.label()
     if isinstance(claim, ValueClaim):
         return f"{report.flow(claim.flow).describe()}, {when}"
-    if isinstance(claim, GrowthClaim | MultiplierClaim):
-        what = "growth" if isinstance(claim, GrowthClaim) else "multiple"
-        return f"{what} of {report.flow(claim.flow).describe()}, {when} on a year earlier"
+    if isinstance(claim, GrowthClaim | MultiplierClaim | ChangeClaim):
+        what = {GrowthClaim: "growth", MultiplierClaim: "multiple"}.get(
+            type(claim), "change in level"
+        )
+        return f"{what} of {report.flow(claim.flow).describe()}, {when} {_against(claim)}"
+    if isinstance(claim, ContributionClaim):
+        part, total = report.flow(claim.part).describe(), report.flow(claim.total).describe()
+        return f"contribution of {part} to the growth of {total}, {when} {_against(claim)}"
     if isinstance(claim, ShareClaim):
         part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
         return f"share of {part} in {whole}, {when}"
     parts = " + ".join(report.flow(part).describe() for part in claim.parts)
     return f"{parts} = {report.flow(claim.total).describe()}, {when}"
+
+
+def _against(claim: GrowthClaim | MultiplierClaim | ChangeClaim | ContributionClaim) -> str:
+    """The base of a change, in words: "on a year earlier", "on the previous period", "on 2019"."""
+    if claim.versus is Lag.YEAR_EARLIER:
+        return "on a year earlier"
+    if claim.versus is Lag.PREVIOUS:
+        return f"on the period before ({claim.base.label()})"
+    return f"on {claim.base.label()}"
 
 
 def _conflict(core: list[str], checks: tuple[ClaimCheck, ...]) -> Conflict:

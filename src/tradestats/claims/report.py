@@ -10,7 +10,13 @@ figure with the precision its digits carry:
 - :class:`MultiplierClaim`: it grew so many times ("3.26 times", with the convention
   it is read in);
 - :class:`ShareClaim`: one flow was such a share of another ("92.3%");
-- :class:`SumClaim`: some flows add up to another (Belt and Road + others = world).
+- :class:`SumClaim`: some flows add up to another (Belt and Road + others = world);
+- :class:`ChangeClaim`: a flow changed by so much in level ("up $3.4 billion");
+- :class:`ContributionClaim`: a part contributed so many percentage points to the
+  growth of its total ("contributed 2.7 percentage points").
+
+Growth, multiplier, change and contribution claims are measured against a base
+(``versus``): the same months a year earlier unless the claim says otherwise.
 
 :func:`tradestats.claims.consistency.check` says whether the claims hold together and what
 they imply. Reports are usually read from a TOML or JSON file with
@@ -41,6 +47,8 @@ from attrs import field, frozen
 
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
+    ChangeClaim,
+    ContributionClaim,
     GrowthClaim,
     MultiplierClaim,
     ReportFlow,
@@ -64,7 +72,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "ChangeClaim",
     "Claim",
+    "ContributionClaim",
     "GrowthClaim",
     "MultiplierClaim",
     "Report",
@@ -240,6 +250,8 @@ def _references(claim: Claim) -> Iterator[tuple[str, str]]:
     elif isinstance(claim, SumClaim):
         yield "total", claim.total
         yield from (("parts", part) for part in claim.parts)
+    elif isinstance(claim, ContributionClaim):
+        yield from (("part", claim.part), ("total", claim.total))
     else:
         yield "flow", claim.flow
 
@@ -258,7 +270,10 @@ def _check_references(report: Report) -> None:
                     field_name,
                     flow_id,
                 )
-            ratio = not isinstance(claim, ValueClaim | SumClaim)
+            ratio = not isinstance(claim, ValueClaim | SumClaim | ChangeClaim)
+            # A contribution's part may be a balance ("net exports contributed"); its total
+            # is the base of a growth rate, which must be positive.
+            ratio = ratio and not (isinstance(claim, ContributionClaim) and field_name == "part")
             if ratio and flows[flow_id].flow is Flow.BALANCE:
                 _error(
                     InvalidValueError,
@@ -268,6 +283,15 @@ def _check_references(report: Report) -> None:
                     field_name,
                     flow_id,
                 )
+        if isinstance(claim, ContributionClaim) and claim.part == claim.total:
+            _error(
+                InvalidValueError,
+                f"the contribution of flow {claim.part!r} to its own growth is its growth: "
+                "write a growth claim",
+                claim.id,
+                "total",
+                claim.total,
+            )
         if isinstance(claim, ShareClaim) and claim.part == claim.whole:
             _error(
                 InvalidValueError,
@@ -318,6 +342,9 @@ def _unit_groups(report: Report, parent: dict[str, str]) -> dict[str, str]:
     for claim in report.claims:
         if isinstance(claim, ValueClaim):
             units.setdefault(_find(parent, claim.flow), claim.value.value.unit)
+    for claim in report.claims:
+        if isinstance(claim, ChangeClaim):  # a change in level gives a unit too, after values
+            units.setdefault(_find(parent, claim.flow), claim.change.value.unit)
     return units
 
 
@@ -339,4 +366,24 @@ def _check_units(report: Report) -> None:
                 claim.id,
                 "value",
                 str(claim.value.value),
+            )
+    _check_change_units(report, parent)
+
+
+def _check_change_units(report: Report, parent: dict[str, str]) -> None:
+    """A change in level must be in a unit its flow's values convert to."""
+    units = _unit_groups(report, parent)
+    for claim in report.claims:
+        if not isinstance(claim, ChangeClaim):
+            continue
+        unit, wanted = claim.change.value.unit, units[_find(parent, claim.flow)]
+        if unit != wanted and dimension_of(unit) != dimension_of(wanted):
+            _error(
+                UnitMismatchError,
+                f"a change of {claim.change.value} cannot be compared with values in {wanted}: "
+                f"{incompatibility(wanted, unit)}; give the change in the currency of the "
+                "flow's values",
+                claim.id,
+                "change",
+                str(claim.change.value),
             )
