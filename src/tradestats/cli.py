@@ -51,6 +51,7 @@ _COLOURS: Final = {
     Verdict.INCONSISTENT: "\033[1;31m",  # bold red
     Verdict.NOT_CHECKABLE: "\033[33m",  # yellow
     Verdict.UNFINISHED: "\033[35m",  # magenta
+    Verdict.UNDEFINED: "\033[36m",  # cyan
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
 UNFINISHED_STATUS: Final = 3
@@ -254,7 +255,7 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     summary = ", ".join(
         f"{counts[verdict]} {verdict.value}"
         for verdict in Verdict
-        if verdict is not Verdict.UNFINISHED or counts[verdict]
+        if verdict not in (Verdict.UNFINISHED, Verdict.UNDEFINED) or counts[verdict]
     )
     status = Verdict.CONSISTENT if result.consistent else Verdict.INCONSISTENT
     lines += ["", f"Result: {paint(status.value, _COLOURS[status])} ({summary})"]

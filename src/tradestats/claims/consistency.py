@@ -108,6 +108,9 @@ class Verdict(enum.Enum):
     NOT_CHECKABLE = "not checkable"
     #: The time limit of :func:`check` ran out before the claim was checked.
     UNFINISHED = "unfinished"
+    #: The figure has no value under the other claims (a contribution share when the
+    #: total did not change): :attr:`ClaimCheck.reason` says why.
+    UNDEFINED = "undefined"
 
 
 def _amount_text(like: str | type[Figure] | None, value: Decimal) -> str:
@@ -144,6 +147,8 @@ class ClaimCheck:
             figure's internal magnitude; 0 unless inconsistent.
         explanation: The verdict in a sentence.
         summary: What the other claims imply, in a few words, for tables.
+        reason: Why the figure is undefined ("total did not change"), for
+            :attr:`Verdict.UNDEFINED`; ``None`` otherwise.
     """
 
     claim: Claim
@@ -155,6 +160,7 @@ class ClaimCheck:
     gap: Decimal
     explanation: str
     summary: str
+    reason: str | None = None
 
     @property
     def claim_id(self) -> str:
@@ -226,7 +232,12 @@ class CheckResult:
         found = [check.verdict for check in self.checks if check.claim.id == claim_id]
         if not found:
             raise KeyError(claim_id)
-        for verdict in (Verdict.INCONSISTENT, Verdict.CONSISTENT, Verdict.UNFINISHED):
+        for verdict in (
+            Verdict.INCONSISTENT,
+            Verdict.UNDEFINED,
+            Verdict.CONSISTENT,
+            Verdict.UNFINISHED,
+        ):
             if verdict in found:
                 return verdict
         return Verdict.NOT_CHECKABLE
@@ -259,6 +270,7 @@ class CheckResult:
                     "implied": None if check.implied is None else _range_dict(check.implied),
                     "gap": str(check.gap),
                     "explanation": check.explanation,
+                    "reason": check.reason,
                 }
                 for check in self.checks
             ],
