@@ -28,9 +28,12 @@ __all__ = [
     "ChangeClaim",
     "Claim",
     "ContributionClaim",
+    "ContributionShareClaim",
     "GrowthClaim",
+    "GrowthDifferenceClaim",
     "MultiplierClaim",
     "ReportFlow",
+    "ShareChangeClaim",
     "ShareClaim",
     "SumClaim",
     "ValueClaim",
@@ -349,6 +352,119 @@ class SumClaim:
     periods: tuple[Period, ...] = field(default=(), converter=_periods)
 
 
+@frozen(kw_only=True)
+class ShareChangeClaim:
+    """The share of flow ``part`` in ``whole`` changed by ``share_change`` points from the base.
+
+    "The share rose 0.8 percentage points to 38.6%": ``share(period) - share(base)``
+    in percentage points. A published change of share says both wholes were above 0.
+
+    Args:
+        id: Unique among the report's claims.
+        part: The id of the part's flow.
+        whole: The id of the whole's flow.
+        period: The later period.
+        share_change: The published change with its precision, such as +0.8 pp ± 0.05 pp.
+        text: The figure as published, for output.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
+    """
+
+    id: str = field(converter=_id)
+    part: str = field(converter=_id)
+    whole: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    share_change: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured from: ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
+@frozen(kw_only=True)
+class GrowthDifferenceClaim:
+    """Flow ``flow`` grew ``difference`` points faster than flow ``than`` on the same base.
+
+    "14.9 percentage points higher than the national growth rate":
+    ``growth(flow) - growth(than)`` in percentage points. Both bases were above 0.
+
+    Args:
+        id: Unique among the report's claims.
+        flow: The id of the flow whose growth is compared.
+        than: The id of the flow it is compared with.
+        period: The later period.
+        difference: The published difference with its precision, such as +14.9 pp ± 0.05 pp.
+        text: The figure as published, for output.
+        versus: The base of both growth rates, as for :class:`GrowthClaim`.
+    """
+
+    id: str = field(converter=_id)
+    flow: str = field(converter=_id)
+    than: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    difference: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured from: ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
+@frozen(kw_only=True)
+class ContributionShareClaim:
+    """Flow ``part``'s change was ``contribution_share`` of the change of ``total`` (贡献率).
+
+    ``(part - part_base) / (total - total_base)``, in percent units held as
+    :class:`~tradestats.PercentagePoints` (a contribution share of 35.2% is
+    ``PercentagePoints("35.2")``): unlike a share it may be above 100% or below
+    0 (a part that grew while the total fell), so it is no
+    :class:`~tradestats.Share`. It is undefined when the total did not change:
+    the check says :attr:`~tradestats.Verdict.UNDEFINED` then.
+
+    Args:
+        id: Unique among the report's claims.
+        part: The id of the part's flow.
+        total: The id of the total's flow.
+        period: The later period.
+        contribution_share: The published figure with its precision: "35.2%" is
+            35.2 ± 0.05 (percent of the total's change).
+        text: The figure as published, for output.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
+    """
+
+    id: str = field(converter=_id)
+    part: str = field(converter=_id)
+    total: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    contribution_share: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured from: ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
 #: Any claim of a report.
 Claim: TypeAlias = (
     ValueClaim
@@ -358,4 +474,7 @@ Claim: TypeAlias = (
     | SumClaim
     | ChangeClaim
     | ContributionClaim
+    | ShareChangeClaim
+    | GrowthDifferenceClaim
+    | ContributionShareClaim
 )

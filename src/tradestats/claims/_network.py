@@ -15,7 +15,7 @@ import time
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
 from tradestats.claims import _float
 from tradestats.claims._linear import (
@@ -50,9 +50,12 @@ from tradestats.claims.report import (
     ChangeClaim,
     Claim,
     ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     Report,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
@@ -60,6 +63,10 @@ from tradestats.claims.report import (
 from tradestats.flows import Flow
 from tradestats.periods import Period
 from tradestats.units import conversion_factor
+
+if TYPE_CHECKING:
+    from tradestats.measures import PercentagePoints
+    from tradestats.verify.figures import Reported
 
 __all__ = [
     "GROWTH_DOMAIN",
@@ -196,7 +203,7 @@ class Network:
             )
             span = _span(claim.value.interval)
             return span if factor == _ONE else span * Span(factor, factor)
-        if isinstance(claim, ChangeClaim | ContributionClaim):
+        if isinstance(claim, ChangeClaim | ContributionClaim | Points):
             return self._published_step(claim)
         if isinstance(claim, GrowthClaim):
             return _span(claim.growth.interval)
@@ -206,8 +213,10 @@ class Network:
             return _span(claim.share.interval)
         return Span(_ZERO, _ZERO)
 
-    def _published_step(self, claim: ChangeClaim | ContributionClaim) -> Span:
-        """A change in level in its group's unit, or a contribution in points."""
+    def _published_step(self, claim: ChangeClaim | ContributionClaim | Points) -> Span:
+        """A change in level in its group's unit, or a figure in points."""
+        if isinstance(claim, Points):
+            return _span(_points_of(claim).interval)
         if isinstance(claim, ContributionClaim):
             return _span(claim.contribution.interval)
         unit, change = self.units[claim.flow], claim.change.value
@@ -218,6 +227,11 @@ class Network:
         return span * Span(factor, factor)
 
     def _constraints(self, claim: Claim) -> Iterable[Constraint]:
+        if isinstance(claim, Points):
+            # A difference of two ratios (or a ratio of two changes, of either sign) is
+            # no linear row: these claims are checked against what the others imply,
+            # and constrain nothing themselves (see the module docstring).
+            return
         if isinstance(claim, ChangeClaim):
             yield Step((claim.flow, claim.period), (claim.flow, claim.base), self.published(claim))
         elif isinstance(claim, ContributionClaim):
@@ -422,12 +436,12 @@ class Network:
         Figures share denominators (a share and a change of share, a growth rate and
         a contribution): phase one is done once per set of claims and denominator.
 
-        With ``base``, the range is over the values with the denominator above 0
-        (the denominator is one value, 0 or more): the Charnes–Cooper program with
-        ``t >= 0`` is then still exact, as long as some allowed value has the
-        denominator above 0 (its points with ``t > 0`` are exactly those values,
-        and those with ``t = 0`` are limits of them along rays). Without it, the
-        denominator must stay above 0 everywhere.
+        With ``base``, the range is over the values with the denominator above 0:
+        the Charnes–Cooper program with ``t >= 0`` is then still exact, as long as
+        some allowed value has the denominator above 0 (its points with ``t > 0``
+        are exactly those values, and those with ``t = 0`` are limits of them
+        along rays, since the polyhedron is convex). Without it, the denominator
+        must stay above 0 everywhere.
         """
         key = (claims, tuple(sorted(denominator.items())), base)
         if key not in self._lifted:
@@ -476,8 +490,11 @@ class Network:
         part, whole = index[now[0]], index[now[1]]
         old_part, old_whole = index[before[0]], index[before[1]]
         claims = self._around([*now, *before], claim_ids)
-        earlier = self._ratio(claims, {old_part: _ONE_FRACTION}, {old_whole: _ONE_FRACTION})
-        scale = self._ratio(claims, {old_whole: _ONE_FRACTION}, {whole: _ONE_FRACTION})
+        # Over the values with both bases above 0, where both ratios are defined.
+        earlier = self._ratio(
+            claims, {old_part: _ONE_FRACTION}, {old_whole: _ONE_FRACTION}, base=True
+        )
+        scale = self._ratio(claims, {old_whole: _ONE_FRACTION}, {whole: _ONE_FRACTION}, base=True)
         if earlier is None or scale is None or None in earlier or scale[0] is None:
             return None  # a base may be 0, or the earlier share is unbounded
         first, last = earlier
@@ -663,7 +680,7 @@ class Network:
         """The figure's exact range, or ``None`` for a ratio whose base may be 0."""
         if isinstance(claim, ValueClaim):
             return spans[(claim.flow, claim.period)]
-        if isinstance(claim, SumClaim | ChangeClaim | ContributionClaim):
+        if isinstance(claim, SumClaim | ChangeClaim | ContributionClaim | Points):
             return self._exact_step(claim, period, linked)
         now, before = self.inputs(claim, period)
         ratio = self.ratio(linked, [(now, 1)], [(before, 1)])
@@ -677,14 +694,16 @@ class Network:
 
     def _exact_step(
         self,
-        claim: SumClaim | ChangeClaim | ContributionClaim,
+        claim: SumClaim | ChangeClaim | ContributionClaim | Points,
         period: Period,
         linked: frozenset[str],
     ) -> Span | None:
-        """The exact range of a sum's gap, a change in level or a contribution.
+        """The exact range of a sum's gap, a change in level, a contribution, ….
 
-        ``None`` for a contribution whose base may be 0.
+        ``None`` for a ratio whose base may be 0.
         """
+        if isinstance(claim, Points):
+            return self._exact_points(claim, linked)
         if isinstance(claim, SumClaim):
             parts = [((part, period), 1) for part in claim.parts]
             return self.extent(linked, [*parts, ((claim.total, period), -1)])
@@ -694,6 +713,55 @@ class Network:
         now, before, base = self.inputs(claim, period)
         points = self.ratio(linked, [(now, 1), (before, -1)], [(base, 1)])
         return None if points is None else points * Span(_HUNDRED, _HUNDRED)
+
+    def _exact_points(self, claim: Points, linked: frozenset[str]) -> Span | None:
+        """A change of share, difference of growth rates or contribution share, in points.
+
+        ``None`` where the range needs branching (a base may be 0); the empty
+        :data:`EMPTY` for a contribution share whose total cannot have changed.
+        """
+        hundred = Span(_HUNDRED, _HUNDRED)
+        inputs = _points_inputs(claim)
+        if isinstance(claim, ContributionShareClaim):
+            part, part_base, total, total_base = inputs
+            found = self.two_sided_ratio(
+                linked, [(part, 1), (part_base, -1)], [(total, 1), (total_base, -1)]
+            )
+            return found if found is EMPTY else found * hundred
+        # share(now) - share(base), growth(flow) - growth(than): a/b - c/d either way.
+        change = self.share_change(linked, (inputs[0], inputs[1]), (inputs[2], inputs[3]))
+        return None if change is None else change * hundred
+
+    def two_sided_ratio(
+        self,
+        claim_ids: Iterable[str],
+        numerator: Sequence[tuple[Key, int]],
+        denominator: Sequence[tuple[Key, int]],
+    ) -> Span:
+        """The exact range of ``n / d`` where ``d`` may take either sign, but not 0.
+
+        The hull of the ranges over ``d > 0`` and over ``d < 0`` (there ``n / d =
+        (-n) / (-d)``), each a Charnes–Cooper program; :data:`EMPTY` if ``d`` cannot
+        be anything but 0 (a contribution share whose total did not change).
+
+        Raises:
+            Infeasible: If the claims cannot all hold.
+        """
+        names = [name for name, _ in [*numerator, *denominator]]
+        claims = self._around(names, claim_ids)
+        found: list[Span] = []
+        for sign in (1, -1):
+            ratio = self._ratio(
+                claims,
+                linear_sum((self._index[name], sign * factor) for name, factor in numerator),
+                linear_sum((self._index[name], sign * factor) for name, factor in denominator),
+                base=True,
+            )
+            if ratio is not None:
+                found.append(outward(*ratio))
+        if not found:
+            return EMPTY
+        return Span(min(span.low for span in found), max(span.high for span in found))
 
     def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
         """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
@@ -795,6 +863,8 @@ class Network:
             return ((claim.flow, claim.period), (claim.flow, claim.base))
         if isinstance(claim, ContributionClaim):
             return ((claim.part, claim.period), (claim.part, claim.base), (claim.total, claim.base))
+        if isinstance(claim, Points):
+            return _points_inputs(claim)
         if isinstance(claim, ShareClaim):
             return ((claim.part, period), (claim.whole, period))
         return ((claim.total, period), *((part, period) for part in claim.parts))
@@ -803,11 +873,8 @@ class Network:
         """What ``spans`` say about the claim's figure in ``period``, in the claim's terms."""
         if isinstance(claim, ValueClaim):
             return spans[(claim.flow, claim.period)]
-        if isinstance(claim, ChangeClaim | ContributionClaim):
-            # (now - before), divided by a contribution's base and shown in points.
-            now, before, *base = (spans[name] for name in self.inputs(claim, period))
-            step = now - before
-            return step / base[0] * Span(_HUNDRED, _HUNDRED) if base else step
+        if isinstance(claim, ChangeClaim | ContributionClaim | Points):
+            return _step_figure(claim, [spans[name] for name in self.inputs(claim, period)])
         if isinstance(claim, GrowthClaim | MultiplierClaim):
             ratio = spans[(claim.flow, claim.period)] / spans[(claim.flow, claim.base)]
             if isinstance(claim, GrowthClaim):
@@ -839,6 +906,42 @@ _SETTLED: Final = Fraction(1, 2**12)
 _PATIENCE: Final = 1
 
 
+#: The claims whose figure is in percentage points and no linear row: checked, not used.
+Points: TypeAlias = ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim
+
+
+def _points_of(claim: Points) -> Reported[PercentagePoints]:
+    if isinstance(claim, ShareChangeClaim):
+        return claim.share_change
+    if isinstance(claim, GrowthDifferenceClaim):
+        return claim.difference
+    return claim.contribution_share
+
+
+def _points_inputs(claim: Points) -> tuple[Key, Key, Key, Key]:
+    """The four values of the figure: ``a / b - c / d``, or ``(a - b) / (c - d)``."""
+    now, base = claim.period, claim.base
+    if isinstance(claim, ShareChangeClaim):
+        return (claim.part, now), (claim.whole, now), (claim.part, base), (claim.whole, base)
+    if isinstance(claim, GrowthDifferenceClaim):
+        return (claim.flow, now), (claim.flow, base), (claim.than, now), (claim.than, base)
+    return (claim.part, now), (claim.part, base), (claim.total, now), (claim.total, base)
+
+
+def _step_figure(claim: ChangeClaim | ContributionClaim | Points, spans: Sequence[Span]) -> Span:
+    """What the spans of a claim's inputs say about its figure (in points but for a change)."""
+    hundred = Span(_HUNDRED, _HUNDRED)
+    if isinstance(claim, ChangeClaim):
+        now, before = spans
+        return now - before
+    if isinstance(claim, ContributionClaim):
+        now, before, base = spans
+        return (now - before) / base * hundred
+    a, b, c, d = spans
+    found = (a - b) / (c - d) if isinstance(claim, ContributionShareClaim) else a / b - c / d
+    return found * hundred
+
+
 def _positive_bases(claim: Claim) -> tuple[Key, ...]:
     """The values a claim's figure says are above 0: the base of a ratio it publishes."""
     if isinstance(claim, GrowthClaim | MultiplierClaim):
@@ -847,6 +950,10 @@ def _positive_bases(claim: Claim) -> tuple[Key, ...]:
         return ((claim.whole, claim.period),)
     if isinstance(claim, ContributionClaim):
         return ((claim.total, claim.base),)
+    if isinstance(claim, ShareChangeClaim):
+        return ((claim.whole, claim.period), (claim.whole, claim.base))
+    if isinstance(claim, GrowthDifferenceClaim):
+        return ((claim.flow, claim.base), (claim.than, claim.base))
     return ()
 
 

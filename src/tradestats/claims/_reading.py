@@ -26,17 +26,20 @@ from tradestats.claims._claims import (
     ChangeClaim,
     Claim,
     ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     ReportFlow,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
 )
 from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
-from tradestats.measures import TimesConvention
+from tradestats.measures import PercentagePoints, TimesConvention
 from tradestats.periods import Period, Versus, as_period, as_versus
-from tradestats.verify.figures import Reported
+from tradestats.verify.figures import Reported, half_unit_of_last_digit
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -48,7 +51,18 @@ _TOP_KEYS: Final = frozenset(
 )
 _FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"})
 # The key that holds a claim's figure says what kind of claim it is.
-_FIGURES: Final = ("value", "growth", "multiplier", "share", "parts", "change", "contribution")
+_FIGURES: Final = (
+    "value",
+    "growth",
+    "multiplier",
+    "share",
+    "parts",
+    "change",
+    "contribution",
+    "share_change",
+    "growth_difference",
+    "contribution_share",
+)
 _CLAIM_KEYS: Final = {
     "value": frozenset({"id", "flow", "period", "value", "precision"}),
     "growth": frozenset({"id", "flow", "period", "growth", "precision", "versus"}),
@@ -59,6 +73,22 @@ _CLAIM_KEYS: Final = {
     "contribution": frozenset(
         {"id", "part", "total", "period", "contribution", "precision", "versus"}
     ),
+    "share_change": frozenset(
+        {"id", "part", "whole", "period", "share_change", "precision", "versus"}
+    ),
+    "growth_difference": frozenset(
+        {"id", "flow", "than", "period", "growth_difference", "precision", "versus"}
+    ),
+    "contribution_share": frozenset(
+        {"id", "part", "total", "period", "contribution_share", "precision", "versus"}
+    ),
+}
+# The figure keys in percentage points, and the two flows each names.
+_POINTS: Final = {
+    "contribution": ("part", "total"),
+    "share_change": ("part", "whole"),
+    "growth_difference": ("flow", "than"),
+    "contribution_share": ("part", "total"),
 }
 _EXAMPLES: Final = {
     "value": "an amount as text, such as '183 billion yuan'",
@@ -67,6 +97,9 @@ _EXAMPLES: Final = {
     "share": "a share as text, such as '92.3%'",
     "change": "a change in level as text, such as '+3.4 billion USD' or 'down 0.3 billion dollars'",
     "contribution": "percentage points as text, such as '2.7 pp'",
+    "share_change": "percentage points as text, such as '+0.8 pp'",
+    "growth_difference": "percentage points as text, such as '+14.9 pp'",
+    "contribution_share": "a percentage of the total's change as text, such as '35.2%'",
 }
 # Words of a rise or fall before a change in level, longest first: "up $3.4 billion".
 _DIRECTIONS: Final = sorted(
@@ -281,7 +314,7 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
             f"{', '.join(sorted(_CLAIM_KEYS[kind]))}",
             unknown[0],
         )
-    for key in ("flow", "part", "whole", "total"):
+    for key in ("flow", "part", "whole", "total", "than"):
         value = body.get(key, "")
         if not isinstance(value, str) or (key in body and not value.strip()):
             raise where.fail(key, f"expected a flow id as text, got {_show(value)}", value)
@@ -326,7 +359,9 @@ def _reported(kind: str, figure: str, body: dict[str, Any], where: _Where) -> Re
             result = Reported.parse_share(figure)
         elif kind == "change":
             result = _change(figure)
-        elif kind == "contribution":
+        elif kind == "contribution_share":
+            result = _percent_of_change(figure)
+        elif kind in _POINTS:
             result = Reported.parse_points(figure)
         else:
             result = Reported.parse_multiplier(figure, times=times)
@@ -368,6 +403,15 @@ def _change(figure: str) -> Reported[Amount]:
         found = Reported.parse_amount(rest)
         return found if sign > 0 else Reported(-found.value, found.precision)
     return Reported.parse_amount(text)
+
+
+def _percent_of_change(figure: str) -> Reported[PercentagePoints]:
+    """A contribution share, "35.2%" (may be above 100% or negative), or points, "2.7 pp"."""
+    text = figure.strip()
+    if text[-1:] in ("%", "％"):
+        number = to_decimal(text[:-1].strip(), what="a percentage")
+        return Reported(PercentagePoints(number), half_unit_of_last_digit(number))
+    return Reported.parse_points(text)
 
 
 def _versus(body: dict[str, Any], when: Period, where: _Where) -> Versus | None:
@@ -423,8 +467,8 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
             if not text.endswith("%"):
                 raise ParseError(f"expected a precision in percent such as '0.05%', got {value!r}")
             half = to_decimal(text[:-1].strip(), what="a precision").scaleb(-2)
-        elif kind == "contribution":
-            half = Reported.parse_points(value).value.points.copy_abs()
+        elif kind in _POINTS:
+            half = _percent_of_change(value).value.points.copy_abs()
         else:
             half = to_decimal(value, what="a precision")
     except TradeStatsError as error:
@@ -445,18 +489,9 @@ def _build(
 ) -> Claim:
     text = body[kind]
     based = {} if versus is None else {"versus": versus}
-    if kind == "contribution":
-        for key in ("part", "total"):
-            if key not in body:
-                raise ParseError(f"missing: a contribution claim names its {key} flow", field=key)
-        return ContributionClaim(
-            id=claim_id,
-            part=body["part"],
-            total=body["total"],
-            period=when,
-            contribution=reported,
-            text=text,
-            **based,
+    if kind in _POINTS:
+        return _points_claim(
+            kind, claim_id=claim_id, body=body, when=when, reported=reported, based=based
         )
     if kind == "share":
         for key in ("part", "whole"):
@@ -472,6 +507,22 @@ def _build(
         )
     if "flow" not in body:
         raise ParseError("missing: name the flow the figure is about", field="flow")
+    return _flow_claim(
+        kind, claim_id=claim_id, body=body, when=when, reported=reported, based=based
+    )
+
+
+def _flow_claim(
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    based: dict[str, Versus],
+) -> Claim:
+    """A value, growth, change in level or multiplier of one flow."""
+    text = body[kind]
     if kind == "value":
         return ValueClaim(id=claim_id, flow=body["flow"], period=when, value=reported, text=text)
     if kind == "growth":
@@ -491,6 +542,38 @@ def _build(
         times=None if times is None else _TIMES[times.strip().lower()],
         text=text,
         **based,
+    )
+
+
+def _points_claim(
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    based: dict[str, Versus],
+) -> Claim:
+    """A contribution, change of share, difference of growth rates or contribution share."""
+    first, second = _POINTS[kind]
+    for key in (first, second):
+        if key not in body:
+            raise ParseError(f"missing: a {kind} claim names its {key} flow", field=key)
+    common = {"id": claim_id, "period": when, "text": body[kind], **based}
+    if kind == "share_change":
+        return ShareChangeClaim(
+            part=body["part"], whole=body["whole"], share_change=reported, **common
+        )
+    if kind == "contribution":
+        return ContributionClaim(
+            part=body["part"], total=body["total"], contribution=reported, **common
+        )
+    if kind == "growth_difference":
+        return GrowthDifferenceClaim(
+            flow=body["flow"], than=body["than"], difference=reported, **common
+        )
+    return ContributionShareClaim(
+        part=body["part"], total=body["total"], contribution_share=reported, **common
     )
 
 

@@ -63,9 +63,12 @@ from tradestats.claims.report import (
     ChangeClaim,
     Claim,
     ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     Report,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
@@ -94,6 +97,13 @@ __all__ = [
     "subject",
 ]
 
+#: The claims whose figure is in percentage points.
+_POINTS: Final = (
+    ContributionClaim,
+    ShareChangeClaim,
+    GrowthDifferenceClaim,
+    ContributionShareClaim,
+)
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
 _ZERO: Final = Decimal(0)
@@ -471,10 +481,28 @@ def _like(network: Network, claim: Claim) -> str | type[Figure] | None:
         return Multiplier
     if isinstance(claim, ShareClaim):
         return Share
-    if isinstance(claim, ContributionClaim):
+    if isinstance(claim, _POINTS):
         return PercentagePoints
     flow = claim.flow if isinstance(claim, ValueClaim | ChangeClaim) else claim.total
     return network.units[flow]
+
+
+def _undefined(network: Network, claim: Claim, period: Period, reason: str) -> ClaimCheck:
+    """The check of a figure that has no value under the other claims."""
+    like = _like(network, claim)
+    shown = published_text(claim)
+    return ClaimCheck(
+        claim=claim,
+        period=period,
+        verdict=Verdict.UNDEFINED,
+        subject=subject(network.report, claim, period),
+        published=None if like is None else bounds_of(network.published(claim), like),
+        implied=None,
+        gap=_ZERO,
+        explanation=f"{shown}: undefined, since under the other claims the {reason}",
+        summary=f"undefined ({reason})",
+        reason=reason,
+    )
 
 
 def _check(
@@ -489,6 +517,8 @@ def _check(
     like = _like(network, claim)
     published = network.published(claim)
     natural = network.natural(claim)
+    if implied.low > implied.high and not in_conflict:
+        return _undefined(network, claim, period, "total did not change")
     gap = implied.gap(published)
     if in_conflict or gap > 0:
         verdict = Verdict.INCONSISTENT
@@ -552,6 +582,12 @@ def published_text(claim: Claim) -> str:
         figure = claim.change
     elif isinstance(claim, ContributionClaim):
         figure = claim.contribution
+    elif isinstance(claim, ShareChangeClaim):
+        figure = claim.share_change
+    elif isinstance(claim, GrowthDifferenceClaim):
+        figure = claim.difference
+    elif isinstance(claim, ContributionShareClaim):
+        figure = claim.contribution_share
     else:
         figure = claim.multiplier
     text = claim.text or str(figure.value)
@@ -606,9 +642,8 @@ def subject(report: Report, claim: Claim, period: Period) -> str:
             type(claim), "change in level"
         )
         return f"{what} of {report.flow(claim.flow).describe()}, {when} {_against(claim)}"
-    if isinstance(claim, ContributionClaim):
-        part, total = report.flow(claim.part).describe(), report.flow(claim.total).describe()
-        return f"contribution of {part} to the growth of {total}, {when} {_against(claim)}"
+    if isinstance(claim, _POINTS):
+        return f"{_points_subject(report, claim)}, {when} {_against(claim)}"
     if isinstance(claim, ShareClaim):
         part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
         return f"share of {part} in {whole}, {when}"
@@ -616,7 +651,32 @@ def subject(report: Report, claim: Claim, period: Period) -> str:
     return f"{parts} = {report.flow(claim.total).describe()}, {when}"
 
 
-def _against(claim: GrowthClaim | MultiplierClaim | ChangeClaim | ContributionClaim) -> str:
+def _points_subject(
+    report: Report,
+    claim: ContributionClaim | ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim,
+) -> str:
+    """What a claim in percentage points is about, in words."""
+    if isinstance(claim, GrowthDifferenceClaim):
+        flow, than = report.flow(claim.flow).describe(), report.flow(claim.than).describe()
+        return f"growth of {flow} less that of {than}"
+    if isinstance(claim, ShareChangeClaim):
+        part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
+        return f"change in the share of {part} in {whole}"
+    part, total = report.flow(claim.part).describe(), report.flow(claim.total).describe()
+    if isinstance(claim, ContributionShareClaim):
+        return f"share of {part} in the change of {total}"
+    return f"contribution of {part} to the growth of {total}"
+
+
+def _against(
+    claim: GrowthClaim
+    | MultiplierClaim
+    | ChangeClaim
+    | ContributionClaim
+    | ShareChangeClaim
+    | GrowthDifferenceClaim
+    | ContributionShareClaim,
+) -> str:
     """The base of a change, in words: "on a year earlier", "on the previous period", "on 2019"."""
     if claim.versus is Lag.YEAR_EARLIER:
         return "on a year earlier"

@@ -49,9 +49,12 @@ from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
     ChangeClaim,
     ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     ReportFlow,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
@@ -75,10 +78,13 @@ __all__ = [
     "ChangeClaim",
     "Claim",
     "ContributionClaim",
+    "ContributionShareClaim",
     "GrowthClaim",
+    "GrowthDifferenceClaim",
     "MultiplierClaim",
     "Report",
     "ReportFlow",
+    "ShareChangeClaim",
     "ShareClaim",
     "SumClaim",
     "ValueClaim",
@@ -250,8 +256,12 @@ def _references(claim: Claim) -> Iterator[tuple[str, str]]:
     elif isinstance(claim, SumClaim):
         yield "total", claim.total
         yield from (("parts", part) for part in claim.parts)
-    elif isinstance(claim, ContributionClaim):
+    elif isinstance(claim, ContributionClaim | ContributionShareClaim):
         yield from (("part", claim.part), ("total", claim.total))
+    elif isinstance(claim, ShareChangeClaim):
+        yield from (("part", claim.part), ("whole", claim.whole))
+    elif isinstance(claim, GrowthDifferenceClaim):
+        yield from (("flow", claim.flow), ("than", claim.than))
     else:
         yield "flow", claim.flow
 
@@ -273,7 +283,10 @@ def _check_references(report: Report) -> None:
             ratio = not isinstance(claim, ValueClaim | SumClaim | ChangeClaim)
             # A contribution's part may be a balance ("net exports contributed"); its total
             # is the base of a growth rate, which must be positive.
-            ratio = ratio and not (isinstance(claim, ContributionClaim) and field_name == "part")
+            ratio = ratio and not (
+                isinstance(claim, ContributionClaim | ContributionShareClaim)
+                and field_name == "part"
+            )
             if ratio and flows[flow_id].flow is Flow.BALANCE:
                 _error(
                     InvalidValueError,
@@ -283,15 +296,7 @@ def _check_references(report: Report) -> None:
                     field_name,
                     flow_id,
                 )
-        if isinstance(claim, ContributionClaim) and claim.part == claim.total:
-            _error(
-                InvalidValueError,
-                f"the contribution of flow {claim.part!r} to its own growth is its growth: "
-                "write a growth claim",
-                claim.id,
-                "total",
-                claim.total,
-            )
+        _check_self_reference(claim)
         if isinstance(claim, ShareClaim) and claim.part == claim.whole:
             _error(
                 InvalidValueError,
@@ -319,10 +324,38 @@ def _check_references(report: Report) -> None:
                 )
 
 
+def _check_self_reference(claim: Claim) -> None:
+    """Refuse a new kind of claim that compares a flow with itself."""
+    pairs: dict[type[Any], tuple[str, str, str]] = {
+        ContributionClaim: ("part", "total", "its contribution to its own growth is its growth"),
+        ContributionShareClaim: ("part", "total", "its share of its own change is always 100%"),
+        ShareChangeClaim: ("part", "whole", "its share in itself is always 100%"),
+        GrowthDifferenceClaim: ("flow", "than", "its growth differs from itself by 0 pp"),
+    }
+    found = pairs.get(type(claim))
+    if found is None:
+        return
+    first, second, why = found
+    flow_id = getattr(claim, first)
+    if flow_id == getattr(claim, second):
+        _error(
+            InvalidValueError,
+            f"{first} and {second} are both flow {flow_id!r}: {why}",
+            claim.id,
+            second,
+            flow_id,
+        )
+
+
 def _links(report: Report) -> dict[str, str]:
-    """Union-find parents: flows in one share or sum must share a unit."""
+    """Union-find parents: flows in one share or sum must share a unit.
+
+    Not the two flows of a growth difference: rates have no unit.
+    """
     parent = {flow.id: flow.id for flow in report.flows}
     for claim in report.claims:
+        if isinstance(claim, GrowthDifferenceClaim):
+            continue  # two growth rates compare without a common unit
         names = [flow_id for _, flow_id in _references(claim)]
         for other in names[1:]:
             parent[_find(parent, other)] = _find(parent, names[0])
