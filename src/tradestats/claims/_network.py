@@ -448,7 +448,7 @@ class Network:
             polyhedron = self.polyhedron(claims)
             lowest = polyhedron.minimum(denominator)
             component = self._single_component(claims)
-            if base and lowest is not None and lowest <= 0:
+            if base and (lowest is None or lowest <= 0):
                 highest = polyhedron.maximum(denominator)
                 lowest = None if highest is not None and highest <= 0 else _ONE_FRACTION
             if lowest is None or lowest <= 0:
@@ -816,6 +816,36 @@ class Network:
                 for base in sorted(bases)
             )
         return self._holds[key]
+
+    def figure_conflict(self, claim: Claim, claim_ids: Iterable[str]) -> list[str] | None:
+        """A smallest set of claims with which ``claim`` cannot hold, for a claim with no rows.
+
+        A change of share, a difference of growth rates and a contribution share
+        are no linear rows, so :meth:`minimal_conflict` never sees them. Such a
+        claim cannot hold with some others when the range those imply for its
+        figure (sound: it holds every value they allow) misses its published range.
+        A deletion filter over the claims linked to it finds a smallest such set.
+
+        Returns:
+            The ids of the set and of ``claim``, in report order, or ``None`` if the
+            claims ``claim_ids`` leave its figure possible.
+        """
+        published = self.published(claim)
+
+        def misses(others: Iterable[str]) -> bool:
+            refined = self.implied_by_others(claim, others)
+            return refined is not None and any(
+                figure.meet(published) is None for figure in refined.figures.values()
+            )
+
+        core = sorted(self._linked(claim, set(claim_ids) - {claim.id}), key=self._order.__getitem__)
+        if not misses(core):
+            return None
+        for claim_id in list(core):
+            trial = [other for other in core if other != claim_id]
+            if misses(trial):
+                core = trial
+        return sorted([*core, claim.id], key=self._order.__getitem__)
 
     def minimal_conflict(self, claim_ids: list[str], *, deadline: float | None = None) -> list[str]:
         """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold.

@@ -104,6 +104,8 @@ _POINTS: Final = (
     GrowthDifferenceClaim,
     ContributionShareClaim,
 )
+#: The claims that are no linear row: checked against the others, constraining nothing.
+_FIGURE_ONLY: Final = (ShareChangeClaim, GrowthDifferenceClaim, ContributionShareClaim)
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
 _ZERO: Final = Decimal(0)
@@ -386,12 +388,25 @@ def check(
     cores.sort(key=lambda core: order[core[0]])
     active.sort(key=order.__getitem__)
     checks = tuple(_checks(network, active, cores, skipped, deadline))
+    cores.extend(_figure_conflicts(network, checks, active))
+    cores.sort(key=lambda core: order[core[0]])
     conflicts = tuple(_conflict(core, checks) for core in cores)
     unfinished = tuple(
         dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
     )
     implied = () if unfinished or _late(deadline) else tuple(_implied(network, active))
     return CheckResult(report, checks, conflicts, implied, unfinished)
+
+
+def _figure_conflicts(
+    network: Network, checks: tuple[ClaimCheck, ...], active: list[str]
+) -> Iterator[list[str]]:
+    """The conflicts of the claims no linear row holds (in points), found by their figures."""
+    for found in checks:
+        if found.verdict is Verdict.INCONSISTENT and isinstance(found.claim, _FIGURE_ONLY):
+            core = network.figure_conflict(found.claim, active)
+            if core is not None:
+                yield core
 
 
 def _late(deadline: float | None) -> bool:
