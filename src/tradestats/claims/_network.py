@@ -453,7 +453,8 @@ class Network:
                 lowest = None if highest is not None and highest <= 0 else _ONE_FRACTION
             if lowest is None or lowest <= 0:
                 self._lifted[key] = None
-            elif component is None:
+            elif component is None or not set(denominator) <= set(self.model(component)[1]):
+                # HiGHS's lifted model has a column for each value some row names only.
                 self._lifted[key] = Polyhedron(charnes_cooper(self.program(claims), denominator))
             else:
                 self._lifted[key] = _Lifted(self, claims, component, denominator)
@@ -729,8 +730,17 @@ class Network:
             )
             return found if found is EMPTY else found * hundred
         # share(now) - share(base), growth(flow) - growth(than): a/b - c/d either way.
+        # The envelope of the difference is tight where the two ratios are tied by
+        # claims; the difference of their two exact ranges, where they are not
+        # (region and nation). Both hold every value: keep what both allow.
+        first = self.ratio(linked, [(inputs[0], 1)], [(inputs[1], 1)])
+        second = self.ratio(linked, [(inputs[2], 1)], [(inputs[3], 1)])
+        apart = None if first is None or second is None else first - second
         change = self.share_change(linked, (inputs[0], inputs[1]), (inputs[2], inputs[3]))
-        return None if change is None else change * hundred
+        if change is None or apart is None:
+            found = change or apart
+            return None if found is None else found * hundred
+        return _meet(change, apart) * hundred
 
     def two_sided_ratio(
         self,
