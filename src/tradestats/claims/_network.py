@@ -12,7 +12,7 @@ is no linear program (a ratio whose base may be 0, a change of share).
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
@@ -139,6 +139,13 @@ class Network:
             for claim in report.claims
         }
         self._holds: dict[frozenset[str], bool] = {}
+        self._holding: list[frozenset[str]] = []
+        # The values a value claim puts above 0: no linear program needed for those.
+        self._pinned = {
+            claim.id: self._index[(claim.flow, claim.period)]
+            for claim in report.claims
+            if isinstance(claim, ValueClaim) and self.published(claim).low > 0
+        }
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool],
             Polyhedron | _Lifted | None,
@@ -448,7 +455,8 @@ class Network:
             polyhedron = self.polyhedron(claims)
             lowest = polyhedron.minimum(denominator)
             component = self._single_component(claims)
-            if base and (lowest is None or lowest <= 0):
+            relaxed = base and (lowest is None or lowest <= 0)
+            if relaxed:
                 highest = polyhedron.maximum(denominator)
                 lowest = None if highest is not None and highest <= 0 else _ONE_FRACTION
             if lowest is None or lowest <= 0:
@@ -457,7 +465,9 @@ class Network:
                 # HiGHS's lifted model has a column for each value some row names only.
                 self._lifted[key] = Polyhedron(charnes_cooper(self.program(claims), denominator))
             else:
-                self._lifted[key] = _Lifted(self, claims, component, denominator)
+                # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
+                # certify: an open end then, rather than the slow exact simplex.
+                self._lifted[key] = _Lifted(self, claims, component, denominator, exact=not relaxed)
         lifted = self._lifted[key]
         if lifted is None:
             return None
@@ -736,6 +746,7 @@ class Network:
         first = self.ratio(linked, [(inputs[0], 1)], [(inputs[1], 1)])
         second = self.ratio(linked, [(inputs[2], 1)], [(inputs[3], 1)])
         apart = None if first is None or second is None else first - second
+        change: Span | None
         try:
             change = self.share_change(linked, (inputs[0], inputs[1]), (inputs[2], inputs[3]))
         except Infeasible:
@@ -743,8 +754,8 @@ class Network:
             # not: the envelope is a refinement only, and the difference stays sound.
             change = None
         if change is None or apart is None:
-            found = change or apart
-            return None if found is None else found * hundred
+            either = change or apart
+            return None if either is None else either * hundred
         return _meet(change, apart) * hundred
 
     def two_sided_ratio(
@@ -813,8 +824,8 @@ class Network:
         rows that pin it may make a small base matter). What is exact: the values
         the claims allow with every such base above 0 form the polyhedron ``P`` of
         the rows less the faces where a base is 0, and that set is non-empty if and
-        only if ``P`` is and, **for each base on its own**, the largest value of that
-        base over ``P`` is above 0 (or unbounded). One way is plain; for the other,
+        only if ``P`` is and, **for each base on its own**, some point of ``P`` has
+        that base above 0 (:meth:`_can_be_positive`). One way is plain; for the other,
         take a point of ``P`` with base ``i`` above 0 for each ``i``: their average
         is in ``P`` (it is convex) and has every base above 0, since no base is
         below 0 anywhere in ``P`` (a base is never a balance). Nothing else
@@ -823,14 +834,51 @@ class Network:
         claims allow, as closed ranges.
         """
         key = frozenset(claim_ids)
+        if key not in self._holds and any(key <= known for known in self._holding):
+            # Fewer claims allow more values (and ask fewer bases to be above 0).
+            self._holds[key] = True
         if key not in self._holds:
             polyhedron = self.polyhedron(key)
             bases = {base for claim_id in key for base in self._positive[claim_id]}
+            bases -= {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
+            if bases and polyhedron.feasible:
+                # Propagation is sound: a base it keeps above 0 is above 0 at every point
+                # of P, and needs no linear program (a value and a growth rate pin it).
+                spans = self.solve(key)
+                if spans is None:  # pragma: no cover - P is feasible, so propagation is too
+                    bases = set()
+                else:
+                    bases = {base for base in bases if spans[self._keys[base]].low <= 0}
             self._holds[key] = polyhedron.feasible and all(
-                (highest := polyhedron.maximum({base: 1})) is None or highest > 0
-                for base in sorted(bases)
+                self._can_be_positive(key, base) for base in sorted(bases)
             )
+            if self._holds[key]:
+                self._holding.append(key)
         return self._holds[key]
+
+    def _can_be_positive(self, key: frozenset[str], base: int) -> bool:
+        """Whether some value the claims ``key`` allow (there are some) has ``base`` above 0.
+
+        A feasibility question, so that HiGHS answers it with a certificate even
+        where the base is unbounded above: the Charnes–Cooper program with the base
+        as denominator (``y = x / base``) has a solution exactly when ``base`` is
+        above 0 somewhere (or along a ray, which comes to the same on a polyhedron
+        that is not empty).
+        """
+        component = self._single_component(key)
+        if component is not None:
+            local = self.model(component)[1]
+            if base not in local:
+                return True  # no row names it: any value of 0 or more, 1 say, will do
+            lifted, row = self.lifted_model(component)
+            lifted.switch(key)
+            wanted = {local[base]: _ONE_FRACTION}
+            if lifted.lines[row].coefficients != wanted:
+                lifted.set_row(row, wanted)
+            found = lifted.feasible()
+            if found is not None:
+                return found
+        return Polyhedron(charnes_cooper(self.program(key), {base: 1})).feasible
 
     def figure_conflict(self, claim: Claim, claim_ids: Iterable[str]) -> list[str] | None:
         """A smallest set of claims with which ``claim`` cannot hold, for a claim with no rows.
@@ -871,6 +919,25 @@ class Network:
         Raises:
             OutOfTime: If ``time.monotonic()`` passes ``deadline`` before the end.
         """
+        if self.polyhedron(claim_ids).feasible:
+            # Only a base that must be above 0 and cannot be: search with that in view.
+            return self._deletion(list(claim_ids), self.holds, deadline)
+        # First without the bases (a linear program per trial), then, on the few claims
+        # left, with them: a set that ``P`` alone rules out is ruled out with them too,
+        # and the second pass finds a smaller one if a base of 0 is what rules it out.
+        core = self._deletion(list(claim_ids), self._feasible, deadline)
+        return self._deletion(core, self.holds, deadline)
+
+    def _feasible(self, claim_ids: list[str]) -> bool:
+        return self.polyhedron(claim_ids).feasible
+
+    def _deletion(
+        self,
+        claim_ids: list[str],
+        holds: Callable[[list[str]], bool],
+        deadline: float | None,
+    ) -> list[str]:
+        """The deletion filter of :meth:`minimal_conflict` under the test ``holds``."""
         core = list(claim_ids)
         # Sets of claims certified unable to hold together: a trial holding one of
         # them cannot hold either, and needs no linear program.
@@ -882,7 +949,7 @@ class Network:
             kept = set(trial)
             if any(certificate <= kept for certificate in known):
                 core = trial
-            elif not self.holds(trial):
+            elif not holds(trial):
                 core = trial
                 if (found := self._certificate(trial)) is not None:
                     known.append(found)
@@ -1113,8 +1180,13 @@ class _Lifted:
         key: frozenset[str],
         component: int,
         denominator: Mapping[int, Fraction],
+        *,
+        exact: bool = True,
     ) -> None:
         self.network, self.key = network, key
+        #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
+        #: otherwise that end is left open (sound: the range only widens).
+        self.exact = exact
         self.model, self.row = network.lifted_model(component)
         self.local = network.model(component)[1]
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
@@ -1134,7 +1206,9 @@ class _Lifted:
         if self.model.lines[self.row].coefficients != self.denominator:
             self.model.set_row(self.row, self.denominator)
         found = self.model.minimum(local)
-        return self._fallback().minimum(objective) if found is None else found
+        if found is None and self.exact:
+            return self._fallback().minimum(objective)
+        return found
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The largest value of ``objective · y`` over the transformed program."""
