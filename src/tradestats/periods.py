@@ -35,14 +35,14 @@ class Lag(enum.Enum):
     other way to name a base; :data:`Versus` is either.
     """
 
-    #: The same months a year earlier: year-on-year growth, the default of releases.
+    #: The same months a year earlier (year-on-year growth), the default of releases.
     YEAR_EARLIER = "year-earlier"
-    #: The period of the same length just before: month-on-month for a month,
-    #: quarter-on-quarter for a quarter, the previous six months for a half.
+    #: The period of the same length just before (month-on-month for a month,
+    #: quarter-on-quarter for a quarter, the previous six months for a half).
     PREVIOUS = "previous"
 
 
-#: The base of a change: a :class:`Lag` or an explicit earlier :class:`Period`.
+#: The base of a change, a :class:`Lag` or an explicit earlier :class:`Period`.
 Versus: TypeAlias = "Lag | Period"
 
 

@@ -185,7 +185,7 @@ class GrowthClaim:
 
     @property
     def base(self) -> Period:
-        """The period the growth is measured against: ``period.base(versus)``."""
+        """The period the growth is measured against, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property
@@ -223,7 +223,7 @@ class MultiplierClaim:
 
     @property
     def base(self) -> Period:
-        """The period the multiple is measured against: ``period.base(versus)``."""
+        """The period the multiple is measured against, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property
@@ -260,7 +260,7 @@ class ChangeClaim:
 
     @property
     def base(self) -> Period:
-        """The period the change is measured from: ``period.base(versus)``."""
+        """The period the change is measured from, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property
@@ -299,7 +299,7 @@ class ContributionClaim:
 
     @property
     def base(self) -> Period:
-        """The period the contribution is measured from: ``period.base(versus)``."""
+        """The period the contribution is measured from, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property
@@ -379,7 +379,7 @@ class ShareChangeClaim:
 
     @property
     def base(self) -> Period:
-        """The period the figure is measured from: ``period.base(versus)``."""
+        """The period the figure is measured from, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property
@@ -415,7 +415,7 @@ class GrowthDifferenceClaim:
 
     @property
     def base(self) -> Period:
-        """The period the figure is measured from: ``period.base(versus)``."""
+        """The period the figure is measured from, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property
@@ -456,7 +456,7 @@ class ContributionShareClaim:
 
     @property
     def base(self) -> Period:
-        """The period the figure is measured from: ``period.base(versus)``."""
+        """The period the figure is measured from, ``period.base(versus)``."""
         return self.period.base(self.versus)
 
     @property

@@ -121,7 +121,7 @@ class Verdict(enum.Enum):
     #: The time limit of :func:`check` ran out before the claim was checked.
     UNFINISHED = "unfinished"
     #: The figure has no value under the other claims (a contribution share when the
-    #: total did not change): :attr:`ClaimCheck.reason` says why.
+    #: total did not change); ``ClaimCheck.reason`` says why.
     UNDEFINED = "undefined"
 
 
@@ -232,7 +232,7 @@ class CheckResult:
 
     @property
     def consistent(self) -> bool:
-        """Whether no claim is inconsistent (among those checked: see ``unfinished``)."""
+        """Whether no claim is inconsistent, among those checked (see ``unfinished``)."""
         return all(check.verdict is not Verdict.INCONSISTENT for check in self.checks)
 
     def verdict(self, claim_id: str) -> Verdict:
@@ -338,7 +338,7 @@ def check(
             sound but possibly a little wider.
         time_limit: Seconds after which to stop and return what was found so far:
             the claims not yet checked get :attr:`Verdict.UNFINISHED` and are listed
-            in :attr:`CheckResult.unfinished`, and no figures are implied when the
+            in ``CheckResult.unfinished``, and no figures are implied when the
             limit runs out first. ``None`` (the default) runs to the end. A claim
             being checked is finished first, so the check may take a little longer.
         _engine: ``"auto"`` (HiGHS with exact certificates, when ``highspy`` is
