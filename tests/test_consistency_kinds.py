@@ -34,6 +34,7 @@ from tradestats import (
     Versus,
     check,
 )
+from tradestats.cli import render
 from tradestats.measures import Multiplier, Share
 from tradestats.verify._kinds import magnitude_of
 from tradestats.verify.figures import Reported
@@ -659,3 +660,26 @@ def test_a_figure_of_any_kind_moved_beyond_the_others_is_flagged(
     changed = check(attrs.evolve(world.report, claims=claims), budget=budget)
     assert changed.verdict(target.id) == Verdict.INCONSISTENT
     assert any(target.id in conflict.claims for conflict in changed.conflicts)
+
+
+def test_the_cli_table_names_the_new_kinds_and_counts_undefined() -> None:
+    """The table shows what each new claim is about, its base, and the undefined verdicts."""
+    text = """
+[[claims]]
+id = "flat"
+flow = "t"
+change = "0 billion yuan"
+precision = "0 yuan"
+versus = "2019"
+[[claims]]
+id = "cs"
+part = "x"
+total = "t"
+contribution_share = "40%"
+versus = "2019"
+"""
+    shown = render(check(report(text)))
+    assert "change in level of X total trade with World on 2019" in shown
+    assert "share of X exports with World in the change of X total trade with World" in shown
+    assert "undefined (total did not change)" in shown
+    assert "1 undefined" in shown
