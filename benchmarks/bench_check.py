@@ -17,6 +17,11 @@ in the rounding of the others). The shapes:
   values, three growth rates, one sum);
 * ``years``: one flow over many years, a value and a growth rate a year;
 * ``unused``: a two-claim report with many declared flows no claim uses.
+* ``kinds``: independent groups of 10 claims that mix the kinds of issue 11 on
+  a month and the month before: values, a change in level, a growth rate on the
+  previous month, a sum, a contribution, a change of share, a difference of
+  growth rates and a contribution share (with ``error``, one contribution 2
+  points off).
 
 Time and peak memory (tracemalloc, in a second run) are those of ``check(report)``;
 building the report is not counted.
@@ -35,7 +40,20 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 from tradestats.claims.consistency import check
-from tradestats.claims.report import GrowthClaim, Report, ReportFlow, SumClaim, ValueClaim
+from tradestats.claims.report import (
+    ChangeClaim,
+    ContributionClaim,
+    ContributionShareClaim,
+    GrowthClaim,
+    GrowthDifferenceClaim,
+    Report,
+    ReportFlow,
+    ShareChangeClaim,
+    SumClaim,
+    ValueClaim,
+)
+from tradestats.measures import PercentagePoints
+from tradestats.periods import Lag, Period
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
@@ -44,7 +62,7 @@ if TYPE_CHECKING:
     from tradestats.claims.report import Claim
 
 _TENTH: Final = Decimal("0.1")
-SHAPES = ("partners", "groups", "years", "unused")
+SHAPES = ("partners", "groups", "years", "unused", "kinds")
 
 
 def _amount(value: Fraction) -> Reported[Any]:
@@ -193,23 +211,93 @@ def unused(flows: int, *, seed: int = 0, error: bool = False) -> Report:
     return Report(title="unused", flows=declared, claims=found)
 
 
+def _points(value: Fraction, *, off: bool = False) -> Reported[Any]:
+    """A figure in points (value × 100), published to one decimal."""
+    points = Decimal(value.numerator) * 100 / Decimal(value.denominator) + (2 if off else 0)
+    return Reported(PercentagePoints(points.quantize(_TENTH, ROUND_HALF_UP)), Decimal("0.05"))
+
+
+def _change(value: Fraction) -> Reported[Any]:
+    """A signed change in level, in billions of yuan to one decimal."""
+    billions = Decimal(value.numerator) / Decimal(value.denominator) / Decimal(10**9)
+    return Reported.parse_amount(f"{billions.quantize(_TENTH, ROUND_HALF_UP)} billion yuan")
+
+
+def kinds(claims: int, *, seed: int = 0, error: bool = False) -> Report:
+    """``claims // 10`` independent groups of 10 claims of every kind, June on May."""
+    rng = random.Random(seed)
+    count = max(1, claims // 10)
+    wrong = rng.randrange(count) if error else -1
+    june, may = Period.month(2023, 6), Period.month(2023, 5)
+    on_may: dict[str, Any] = {"period": june, "versus": Lag.PREVIOUS}
+    flows: list[ReportFlow] = []
+    found: list[Claim] = []
+    for number in range(count):
+        e, m, t = f"e{number}", f"m{number}", f"t{number}"
+        before = {e: _true_value(rng), m: _true_value(rng)}
+        now = {name: value * _true_rate(rng) for name, value in before.items()}
+        before[t], now[t] = before[e] + before[m], now[e] + now[m]
+        flows += [_flow(name, f"P{number}") for name in (e, m, t)]
+        growth = {name: now[name] / before[name] - 1 for name in (e, m)}
+        found += [
+            ValueClaim(id=f"{t}-jun", flow=t, period=june, value=_amount(now[t])),
+            ValueClaim(id=f"{e}-jun", flow=e, period=june, value=_amount(now[e])),
+            ValueClaim(id=f"{m}-may", flow=m, period=may, value=_amount(before[m])),
+            ChangeClaim(id=f"{e}-change", flow=e, change=_change(now[e] - before[e]), **on_may),
+            GrowthClaim(id=f"{m}-mom", flow=m, growth=_growth(now[m], before[m]), **on_may),
+            SumClaim(id=f"{t}-parts", total=t, parts=[e, m], periods=[may, june]),
+            ContributionClaim(
+                id=f"{e}-contribution",
+                part=e,
+                total=t,
+                contribution=_points((now[e] - before[e]) / before[t], off=number == wrong),
+                **on_may,
+            ),
+            ShareChangeClaim(
+                id=f"{e}-share-change",
+                part=e,
+                whole=t,
+                share_change=_points(now[e] / now[t] - before[e] / before[t]),
+                **on_may,
+            ),
+            GrowthDifferenceClaim(
+                id=f"{e}-faster",
+                flow=e,
+                than=m,
+                difference=_points(growth[e] - growth[m]),
+                **on_may,
+            ),
+            ContributionShareClaim(
+                id=f"{e}-contribution-share",
+                part=e,
+                total=t,
+                contribution_share=_points((now[e] - before[e]) / (now[t] - before[t])),
+                **on_may,
+            ),
+        ]
+    return Report(title="kinds", flows=flows, claims=found)
+
+
 BUILDERS: dict[str, Callable[..., Report]] = {
     "partners": partners,
     "groups": groups,
     "years": years,
     "unused": unused,
+    "kinds": kinds,
 }
 QUICK: dict[str, tuple[int, ...]] = {
     "partners": (10, 60),
     "groups": (100, 500),
     "years": (100,),
     "unused": (1000, 10000),
+    "kinds": (10, 100),
 }
 FULL: dict[str, tuple[int, ...]] = {
     "partners": (10, 20, 30, 40, 60, 100, 1000),
     "groups": (100, 500, 1000, 1995),
     "years": (100, 500, 1000),
     "unused": (1000, 4000, 10000, 16000),
+    "kinds": (10, 100, 1000),
 }
 
 

@@ -36,14 +36,21 @@ from tradestats.claims.consistency import (
 )
 from tradestats.claims.files import load_report, read_report
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     Report,
+    ShareChangeClaim,
     ShareClaim,
+    SumClaim,
     ValueClaim,
 )
 from tradestats.errors import TradeStatsError
+from tradestats.periods import Lag
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -63,6 +70,7 @@ _COLOURS: Final = {
     Verdict.NOT_CHECKABLE: "\033[33m",  # yellow
     Verdict.UNDEFINED: "\033[36m",  # cyan
     Verdict.UNFINISHED: "\033[35m",  # magenta
+    Verdict.UNDEFINED: "\033[36m",  # cyan
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
 UNFINISHED_STATUS: Final = 3
@@ -274,7 +282,36 @@ def _figure(report: Report, claim: Claim) -> str:
     if isinstance(claim, ShareClaim):
         part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
         return f"share of {part} in {whole}"
-    return f"parts of {report.flow(claim.total).describe()}"
+    if isinstance(claim, SumClaim):
+        return f"parts of {report.flow(claim.total).describe()}"
+    return _change_figure(report, claim)
+
+
+def _change_figure(
+    report: Report,
+    claim: ChangeClaim
+    | ContributionClaim
+    | ShareChangeClaim
+    | GrowthDifferenceClaim
+    | ContributionShareClaim,
+) -> str:
+    """What a claim of a change in level or in points is about, and its base if not a year."""
+    if isinstance(claim, ChangeClaim):
+        what = f"change in level of {report.flow(claim.flow).describe()}"
+    elif isinstance(claim, ContributionClaim | ContributionShareClaim):
+        part, total = report.flow(claim.part).describe(), report.flow(claim.total).describe()
+        what = (
+            f"share of {part} in the change of {total}"
+            if isinstance(claim, ContributionShareClaim)
+            else f"contribution of {part} to the growth of {total}"
+        )
+    elif isinstance(claim, ShareChangeClaim):
+        part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
+        what = f"change in the share of {part} in {whole}"
+    else:
+        flow, than = report.flow(claim.flow).describe(), report.flow(claim.than).describe()
+        what = f"growth of {flow} less that of {than}"
+    return what if claim.versus is Lag.YEAR_EARLIER else f"{what} on {claim.base.label()}"
 
 
 def render(result: CheckResult, *, colour: bool = False) -> str:

@@ -16,10 +16,10 @@ from attrs import field, frozen
 
 from tradestats._validate import enum_member, name_text, optional_text
 from tradestats.amounts import Amount
-from tradestats.errors import InvalidValueError
+from tradestats.errors import InvalidValueError, TradeStatsError
 from tradestats.flows import WORLD, Flow, Product, _product
-from tradestats.measures import Growth, Multiplier, Share, TimesConvention
-from tradestats.periods import Period, as_period
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
+from tradestats.periods import Lag, Period, Versus, as_period, as_versus
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
@@ -27,10 +27,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BalanceSign",
+    "ChangeClaim",
     "Claim",
+    "ContributionClaim",
+    "ContributionShareClaim",
     "GrowthClaim",
+    "GrowthDifferenceClaim",
     "MultiplierClaim",
     "ReportFlow",
+    "ShareChangeClaim",
     "ShareClaim",
     "SumClaim",
     "ValueClaim",
@@ -98,6 +103,18 @@ def _periods(value: object) -> tuple[Period, ...]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
         raise InvalidValueError(f"periods must be a list of periods, got {value!r}", value=value)
     return tuple(as_period(period) for period in value)
+
+
+def _versus(value: object) -> Versus:
+    return as_versus(value)  # type: ignore[arg-type]  # as_versus names what it refuses
+
+
+def _checked_base(instance: Any, _attribute: object, versus: Versus) -> None:
+    """Refuse a base the claim's period cannot be measured against, naming the field."""
+    try:
+        instance.period.base(versus)
+    except TradeStatsError as error:
+        raise type(error)(error.message, **{**error.details, "field": "versus"}) from None
 
 
 #: How each field of a flow is checked, for readers that report errors field by field.
@@ -173,7 +190,9 @@ class ValueClaim:
 
 @frozen(kw_only=True)
 class GrowthClaim:
-    """A flow grew by ``growth`` in ``period`` on the same months a year earlier.
+    """A flow grew by ``growth`` in ``period`` on its base (the same months a year earlier).
+
+    A published growth rate says the base was above 0: the check uses that.
 
     For a balance, the growth of its size, with the same sign in both periods:
     "the deficit widened 7.9%". Where the balance changed sign, its growth is
@@ -182,11 +201,18 @@ class GrowthClaim:
     Args:
         id: Unique among the report's claims.
         flow: The id of the flow.
-        period: The later period; the base is ``period.previous_year()``.
+        period: The later period.
         growth: The published rate with its precision, such as +59.3% ± 0.05 pp.
         text: The figure as published, for output.
         sign: For a balance, its sign in both periods, if published ("the
             deficit widened"); ``None`` leaves it to the other claims.
+        versus: The base: :attr:`Lag.YEAR_EARLIER <tradestats.Lag.YEAR_EARLIER>`
+            (the default), :attr:`Lag.PREVIOUS <tradestats.Lag.PREVIOUS>` ("up 1.8%
+            from May") or an explicit earlier period of the same length.
+
+    >>> GrowthClaim(id="g", flow="x", period="2023-06", growth=Reported.parse_growth("1.8%"),
+    ...             versus="previous").base
+    Period('2023-05')
     """
 
     id: str = field(converter=_id)
@@ -195,16 +221,22 @@ class GrowthClaim:
     growth: Reported[Growth]
     text: str | None = field(default=None, converter=_text)
     sign: BalanceSign | None = field(default=None, converter=_sign)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the growth is measured against, ``period.base(versus)``."""
+        return self.period.base(self.versus)
 
     @property
     def periods(self) -> tuple[Period, ...]:
-        """The later period and its base, a year earlier."""
-        return (self.period, self.period.previous_year())
+        """The later period and its base."""
+        return (self.period, self.base)
 
 
 @frozen(kw_only=True)
 class MultiplierClaim:
-    """A flow in ``period`` was ``multiplier`` times its value a year earlier.
+    """A flow in ``period`` was ``multiplier`` times its value in the base (a year earlier).
 
     "N times" figures are ambiguous (see :class:`~tradestats.TimesConvention`):
     ``times`` records how the published number was read, and is ``None`` only
@@ -213,13 +245,14 @@ class MultiplierClaim:
     Args:
         id: Unique among the report's claims.
         flow: The id of the flow.
-        period: The later period; the base is ``period.previous_year()``.
+        period: The later period.
         multiplier: The factor new ÷ old with its precision: "3.26 times" read as
             times more is ×4.26 ± 0.005.
         times: The convention the published "N times" was read with, or ``None``.
         text: The figure as published, for output.
         sign: For a balance (whose size the multiplier is of), its sign in both
             periods, if published; ``None`` leaves it to the other claims.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
     """
 
     id: str = field(converter=_id)
@@ -229,11 +262,93 @@ class MultiplierClaim:
     times: TimesConvention | None = None
     text: str | None = field(default=None, converter=_text)
     sign: BalanceSign | None = field(default=None, converter=_sign)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the multiple is measured against, ``period.base(versus)``."""
+        return self.period.base(self.versus)
 
     @property
     def periods(self) -> tuple[Period, ...]:
-        """The later period and its base, a year earlier."""
-        return (self.period, self.period.previous_year())
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
+@frozen(kw_only=True)
+class ChangeClaim:
+    """A flow changed by ``change`` (signed) from its base to ``period``: "up $3.4 billion".
+
+    Args:
+        id: Unique among the report's claims.
+        flow: The id of the flow (any flow, a balance too).
+        period: The later period.
+        change: The published change in level with its precision, signed: "down
+            0.3 billion dollars" is −0.3 billion USD ± 0.05 billion.
+        text: The figure as published, for output.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
+
+    >>> claim = ChangeClaim(id="c", flow="x", period="2023-06", versus="previous",
+    ...                     change=Reported.parse_amount("-0.3 billion USD"))
+    >>> claim.periods
+    (Period('2023-06'), Period('2023-05'))
+    """
+
+    id: str = field(converter=_id)
+    flow: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    change: Reported[Amount]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the change is measured from, ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
+@frozen(kw_only=True)
+class ContributionClaim:
+    """Flow ``part`` contributed ``contribution`` percentage points to the growth of ``total``.
+
+    The contribution is the part's change as a share of the total's base:
+    ``(part - part_base) / total_base × 100`` pp, so the contributions of a
+    partition add up to the total's growth. A published contribution says the
+    total's base was above 0.
+
+    Args:
+        id: Unique among the report's claims.
+        part: The id of the part's flow.
+        total: The id of the total's flow.
+        period: The later period.
+        contribution: The published contribution with its precision, such as
+            +2.7 pp ± 0.05 pp.
+        text: The figure as published, for output.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
+    """
+
+    id: str = field(converter=_id)
+    part: str = field(converter=_id)
+    total: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    contribution: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the contribution is measured from, ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
 
 
 @frozen(kw_only=True)
@@ -280,5 +395,129 @@ class SumClaim:
     periods: tuple[Period, ...] = field(default=(), converter=_periods)
 
 
+@frozen(kw_only=True)
+class ShareChangeClaim:
+    """The share of flow ``part`` in ``whole`` changed by ``share_change`` points from the base.
+
+    "The share rose 0.8 percentage points to 38.6%": ``share(period) - share(base)``
+    in percentage points. A published change of share says both wholes were above 0.
+
+    Args:
+        id: Unique among the report's claims.
+        part: The id of the part's flow.
+        whole: The id of the whole's flow.
+        period: The later period.
+        share_change: The published change with its precision, such as +0.8 pp ± 0.05 pp.
+        text: The figure as published, for output.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
+    """
+
+    id: str = field(converter=_id)
+    part: str = field(converter=_id)
+    whole: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    share_change: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured from, ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
+@frozen(kw_only=True)
+class GrowthDifferenceClaim:
+    """Flow ``flow`` grew ``difference`` points faster than flow ``than`` on the same base.
+
+    "14.9 percentage points higher than the national growth rate":
+    ``growth(flow) - growth(than)`` in percentage points. Both bases were above 0.
+
+    Args:
+        id: Unique among the report's claims.
+        flow: The id of the flow whose growth is compared.
+        than: The id of the flow it is compared with.
+        period: The later period.
+        difference: The published difference with its precision, such as +14.9 pp ± 0.05 pp.
+        text: The figure as published, for output.
+        versus: The base of both growth rates, as for :class:`GrowthClaim`.
+    """
+
+    id: str = field(converter=_id)
+    flow: str = field(converter=_id)
+    than: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    difference: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured from, ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
+@frozen(kw_only=True)
+class ContributionShareClaim:
+    """Flow ``part``'s change was ``contribution_share`` of the change of ``total`` (贡献率).
+
+    ``(part - part_base) / (total - total_base)``, in percent units held as
+    :class:`~tradestats.PercentagePoints` (a contribution share of 35.2% is
+    ``PercentagePoints("35.2")``): unlike a share it may be above 100% or below
+    0 (a part that grew while the total fell), so it is no
+    :class:`~tradestats.Share`. It is undefined when the total did not change:
+    the check says :attr:`~tradestats.Verdict.UNDEFINED` then.
+
+    Args:
+        id: Unique among the report's claims.
+        part: The id of the part's flow.
+        total: The id of the total's flow.
+        period: The later period.
+        contribution_share: The published figure with its precision: "35.2%" is
+            35.2 ± 0.05 (percent of the total's change).
+        text: The figure as published, for output.
+        versus: The base, as for :class:`GrowthClaim`; a year earlier by default.
+    """
+
+    id: str = field(converter=_id)
+    part: str = field(converter=_id)
+    total: str = field(converter=_id)
+    period: Period = field(converter=as_period)
+    contribution_share: Reported[PercentagePoints]
+    text: str | None = field(default=None, converter=_text)
+    versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured from, ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
 #: Any claim of a report.
-Claim: TypeAlias = ValueClaim | GrowthClaim | MultiplierClaim | ShareClaim | SumClaim
+Claim: TypeAlias = (
+    ValueClaim
+    | GrowthClaim
+    | MultiplierClaim
+    | ShareClaim
+    | SumClaim
+    | ChangeClaim
+    | ContributionClaim
+    | ShareChangeClaim
+    | GrowthDifferenceClaim
+    | ContributionShareClaim
+)

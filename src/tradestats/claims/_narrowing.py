@@ -40,6 +40,7 @@ __all__ = [
     "Refined",
     "Scaling",
     "Span",
+    "Step",
     "Sum",
     "bounds_of",
     "branch_and_prune",
@@ -257,7 +258,22 @@ class Sum:
     parts: tuple[Hashable, ...]
 
 
-Constraint = Fix | Scaling | Sum
+@frozen
+class Step:
+    """The constraint ``later - earlier = step`` (``base`` ``None``) or ``= base × step``.
+
+    A change in level ("up 3.4 billion": ``later - earlier`` in a published range)
+    or a contribution to a total's growth (``part - part_before = total_before ×
+    points / 100``, the total's base 0 or more).
+    """
+
+    later: Hashable
+    earlier: Hashable
+    step: Span
+    base: Hashable = None
+
+
+Constraint = Fix | Scaling | Sum | Step
 
 
 class NoValueLeft(Exception):  # noqa: N818 - an outcome of propagation, caught by the engine
@@ -278,6 +294,8 @@ def _candidates(constraint: Constraint, spans: Sequence[Span]) -> list[tuple[int
     if isinstance(constraint, Scaling):
         result, base = spans
         return [(0, base * constraint.factor), (1, result / constraint.factor)]
+    if isinstance(constraint, Step):
+        return _step_candidates(constraint, spans)
     total, *parts = spans
     added = Span(_ZERO, _ZERO)
     for part in parts:
@@ -289,6 +307,16 @@ def _candidates(constraint: Constraint, spans: Sequence[Span]) -> list[tuple[int
             if position != index:
                 others += part
         found.append((index + 1, total - others))
+    return found
+
+
+def _step_candidates(constraint: Step, spans: Sequence[Span]) -> list[tuple[int, Span]]:
+    """What ``later - earlier = [base ×] step`` says about each of its variables."""
+    later, earlier, *base = spans
+    step = constraint.step if not base else base[0] * constraint.step
+    found = [(0, earlier + step), (1, later - step)]
+    if base:
+        found.append((2, (later - earlier) / constraint.step))
     return found
 
 
@@ -319,6 +347,9 @@ def _variables(constraint: Constraint) -> tuple[Hashable, ...]:
         return (constraint.variable,)
     if isinstance(constraint, Scaling):
         return (constraint.result, constraint.base)
+    if isinstance(constraint, Step):
+        base = () if constraint.base is None else (constraint.base,)
+        return (constraint.later, constraint.earlier, *base)
     return (constraint.total, *constraint.parts)
 
 

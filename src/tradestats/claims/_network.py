@@ -12,10 +12,10 @@ is no linear program (a ratio whose base may be 0, a change of share).
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
 from tradestats.claims import _float
 from tradestats.claims._linear import (
@@ -40,6 +40,7 @@ from tradestats.claims._narrowing import (
     Refined,
     Scaling,
     Span,
+    Step,
     Sum,
     branch_and_prune,
     inward,
@@ -48,10 +49,15 @@ from tradestats.claims._narrowing import (
 )
 from tradestats.claims._narrowing import span_of_bounds as _span
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     Report,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
@@ -59,6 +65,10 @@ from tradestats.claims.report import (
 from tradestats.flows import Flow
 from tradestats.periods import Period
 from tradestats.units import conversion_factor
+
+if TYPE_CHECKING:
+    from tradestats.measures import PercentagePoints
+    from tradestats.verify.figures import Reported
 
 __all__ = [
     "GROWTH_DOMAIN",
@@ -78,6 +88,7 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 _ONE_FRACTION: Final = Fraction(1)
+_HUNDRED: Final = Decimal(100)
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
@@ -157,8 +168,21 @@ class Network:
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified] = {}
+        #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
+        self._positive = {
+            claim.id: tuple(self._index[name] for name in _positive_bases(claim))
+            for claim in report.claims
+        }
+        self._holds: dict[frozenset[str], bool] = {}
+        self._holding: list[frozenset[str]] = []
+        # The values a value claim puts above 0: no linear program needed for those.
+        self._pinned = {
+            claim.id: self._index[(claim.flow, claim.period)]
+            for claim in report.claims
+            if isinstance(claim, ValueClaim) and self.published(claim).low > 0
+        }
         self._lifted: dict[
-            tuple[frozenset[str], tuple[tuple[int, Fraction], ...]],
+            tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool],
             Polyhedron | _Lifted | None,
         ]
         self._lifted = {}
@@ -222,6 +246,8 @@ class Network:
             span = _span(claim.value.bounds)
             return span if factor == _ONE else span * Span(factor, factor)
         # A qualified figure may have an open end ("over 10%"): infinite in the span.
+        if isinstance(claim, ChangeClaim | ContributionClaim | Points):
+            return self._published_step(claim)
         if isinstance(claim, GrowthClaim):
             return _span(claim.growth.bounds)
         if isinstance(claim, MultiplierClaim):
@@ -230,15 +256,45 @@ class Network:
             return _span(claim.share.bounds)
         return Span(_ZERO, _ZERO)
 
+    def _published_step(self, claim: ChangeClaim | ContributionClaim | Points) -> Span:
+        """A change in level in its group's unit, or a figure in points."""
+        if isinstance(claim, Points):
+            return _span(_points_of(claim).bounds)
+        if isinstance(claim, ContributionClaim):
+            return _span(claim.contribution.bounds)
+        unit, change = self.units[claim.flow], claim.change.value
+        span = _span(claim.change.bounds)
+        if unit is None or unit == change.unit:
+            return span
+        factor = conversion_factor(change.unit, unit)
+        return span * Span(factor, factor)
+
     def _constraints(self, claim: Claim) -> Iterable[Constraint]:
-        if isinstance(claim, ValueClaim):
+        if isinstance(claim, Points):
+            # A difference of two ratios (or a ratio of two changes, of either sign) is
+            # no linear row: these claims are checked against what the others imply,
+            # and constrain nothing themselves (see the module docstring).
+            return
+        if isinstance(claim, ChangeClaim):
+            yield Step((claim.flow, claim.period), (claim.flow, claim.base), self.published(claim))
+        elif isinstance(claim, ContributionClaim):
+            # (part - part_base) / total_base × 100 = points, with total_base > 0.
+            points = self.published(claim)
+            fraction = points * Span(Decimal("0.01"), Decimal("0.01"))
+            yield Step(
+                (claim.part, claim.period),
+                (claim.part, claim.base),
+                fraction,
+                (claim.total, claim.base),
+            )
+        elif isinstance(claim, ValueClaim):
             yield Fix((claim.flow, claim.period), self.published(claim))
         elif isinstance(claim, GrowthClaim | MultiplierClaim):
             factor = self.published(claim)
             if isinstance(claim, GrowthClaim):
                 factor = Span(_ONE, _ONE) + factor
             possible = factor.meet(NON_NEGATIVE)
-            now, before = (claim.flow, claim.period), (claim.flow, claim.period.previous_year())
+            now, before = (claim.flow, claim.period), (claim.flow, claim.base)
             sign = self.signs.get(claim.id, 1)
             if claim.id in self.signs:
                 # A balance's growth is its size's: the same sign in both periods.
@@ -286,9 +342,35 @@ class Network:
                 yield Row(linear_sum([(result, 1), (base, -inward(factor.low))]), above, 0)
             if factor.high.is_finite():
                 yield Row(linear_sum([(result, 1), (base, -inward(factor.high))]), below, 0)
+        elif isinstance(constraint, Step):
+            yield from self._step_rows(constraint)
         else:
             terms = [(self._index[part], -1) for part in constraint.parts]
             yield Row(linear_sum([(self._index[constraint.total], 1), *terms]), "=", 0)
+
+    def _step_rows(self, constraint: Step) -> Iterable[Row]:
+        """``later - earlier`` within ``step`` (× ``base``, which is 0 or more): linear."""
+        later, earlier = self._index[constraint.later], self._index[constraint.earlier]
+        step = constraint.step
+        if step.low > step.high:  # pragma: no cover - published ranges are never empty
+            yield Row({}, ">=", 1)
+            return
+        if constraint.base is None:
+            difference = linear_sum([(later, 1), (earlier, -1)])
+            if step.low.is_finite():
+                yield Row(difference, ">=", inward(step.low))
+            if step.high.is_finite():
+                yield Row(difference, "<=", inward(step.high))
+            return
+        base = self._index[constraint.base]
+        if base in self._free:  # pragma: no cover - the report refuses such claims
+            raise ValueError(f"the base {constraint.base!r} of a contribution may be negative")
+        # later - earlier = base × f with base >= 0 and f in [lo, hi] is exactly
+        # lo × base <= later - earlier <= hi × base, as for a product.
+        if step.low.is_finite():
+            yield Row(linear_sum([(later, 1), (earlier, -1), (base, -inward(step.low))]), ">=", 0)
+        if step.high.is_finite():
+            yield Row(linear_sum([(later, 1), (earlier, -1), (base, -inward(step.high))]), "<=", 0)
 
     def program(self, claim_ids: Iterable[str]) -> Program:
         """The linear program of the given claims: its solutions are the values they allow.
@@ -406,10 +488,14 @@ class Network:
         """
         numerator, denominator = list(numerator), list(denominator)
         names = [name for name, _ in [*numerator, *denominator]]
+        below = linear_sum((self._index[name], factor) for name, factor in denominator)
         found = self._ratio(
             self._around(names, claim_ids),
             linear_sum((self._index[name], factor) for name, factor in numerator),
-            linear_sum((self._index[name], factor) for name, factor in denominator),
+            below,
+            # A ratio of one value (a growth rate, a share, a contribution) is defined
+            # only where that value is above 0, and is measured there.
+            base=len(below) == 1 and next(iter(below.values())) > 0,
         )
         return None if found is None else outward(*found)
 
@@ -418,22 +504,39 @@ class Network:
         claims: frozenset[str],
         numerator: dict[int, Fraction],
         denominator: dict[int, Fraction],
+        *,
+        base: bool = False,
     ) -> tuple[Fraction | None, Fraction | None] | None:
         """:func:`._linear.ratio_range` with the transformed polyhedron cached.
 
         Figures share denominators (a share and a change of share, a growth rate and
         a contribution): phase one is done once per set of claims and denominator.
+
+        With ``base``, the range is over the values with the denominator above 0:
+        the Charnes–Cooper program with ``t >= 0`` is then still exact, as long as
+        some allowed value has the denominator above 0 (its points with ``t > 0``
+        are exactly those values, and those with ``t = 0`` are limits of them
+        along rays, since the polyhedron is convex). Without it, the denominator
+        must stay above 0 everywhere.
         """
-        key = (claims, tuple(sorted(denominator.items())))
+        key = (claims, tuple(sorted(denominator.items())), base)
         if key not in self._lifted:
-            lowest = self.polyhedron(claims).minimum(denominator)
+            polyhedron = self.polyhedron(claims)
+            lowest = polyhedron.minimum(denominator)
             component = self._single_component(claims)
+            relaxed = base and (lowest is None or lowest <= 0)
+            if relaxed:
+                highest = polyhedron.maximum(denominator)
+                lowest = None if highest is not None and highest <= 0 else _ONE_FRACTION
             if lowest is None or lowest <= 0:
                 self._lifted[key] = None
-            elif component is None:
+            elif component is None or not set(denominator) <= set(self.model(component)[1]):
+                # HiGHS's lifted model has a column for each value some row names only.
                 self._lifted[key] = Polyhedron(charnes_cooper(self.program(claims), denominator))
             else:
-                self._lifted[key] = _Lifted(self, claims, component, denominator)
+                # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
+                # certify: an open end then, rather than the slow exact simplex.
+                self._lifted[key] = _Lifted(self, claims, component, denominator, exact=not relaxed)
         lifted = self._lifted[key]
         if lifted is None:
             return None
@@ -467,8 +570,11 @@ class Network:
         part, whole = index[now[0]], index[now[1]]
         old_part, old_whole = index[before[0]], index[before[1]]
         claims = self._around([*now, *before], claim_ids)
-        earlier = self._ratio(claims, {old_part: _ONE_FRACTION}, {old_whole: _ONE_FRACTION})
-        scale = self._ratio(claims, {old_whole: _ONE_FRACTION}, {whole: _ONE_FRACTION})
+        # Over the values with both bases above 0, where both ratios are defined.
+        earlier = self._ratio(
+            claims, {old_part: _ONE_FRACTION}, {old_whole: _ONE_FRACTION}, base=True
+        )
+        scale = self._ratio(claims, {old_whole: _ONE_FRACTION}, {whole: _ONE_FRACTION}, base=True)
         if earlier is None or scale is None or None in earlier or scale[0] is None:
             return None  # a base may be 0, or the earlier share is unbounded
         first, last = earlier
@@ -614,7 +720,7 @@ class Network:
         Exact, but for a growth or share whose base may be 0: those fall back on
         branch and prune.
         """
-        if not self.polyhedron(linked).feasible:
+        if not self.holds(linked):
             return None
         # Only a sum's verdict shows more than its own inputs (its parts and total,
         # exact below): propagation over the whole group is wasted on the others.
@@ -654,9 +760,8 @@ class Network:
         """The figure's exact range, or ``None`` for a ratio whose base may be 0."""
         if isinstance(claim, ValueClaim):
             return spans[(claim.flow, claim.period)]
-        if isinstance(claim, SumClaim):
-            parts = [((part, period), 1) for part in claim.parts]
-            return self.extent(linked, [*parts, ((claim.total, period), -1)])
+        if isinstance(claim, SumClaim | ChangeClaim | ContributionClaim | Points):
+            return self._exact_step(claim, period, linked)
         now, before = self.inputs(claim, period)
         # A deficit's growth is −now over −before: a ratio over a positive base.
         sign = self.signs.get(claim.id, 1)
@@ -668,6 +773,92 @@ class Network:
         if isinstance(claim, MultiplierClaim):
             return _meet(ratio, NON_NEGATIVE)
         return _meet(ratio, SHARE_DOMAIN)
+
+    def _exact_step(
+        self,
+        claim: SumClaim | ChangeClaim | ContributionClaim | Points,
+        period: Period,
+        linked: frozenset[str],
+    ) -> Span | None:
+        """The exact range of a sum's gap, a change in level, a contribution, ….
+
+        ``None`` for a ratio whose base may be 0.
+        """
+        if isinstance(claim, Points):
+            return self._exact_points(claim, linked)
+        if isinstance(claim, SumClaim):
+            parts = [((part, period), 1) for part in claim.parts]
+            return self.extent(linked, [*parts, ((claim.total, period), -1)])
+        if isinstance(claim, ChangeClaim):
+            now, before = self.inputs(claim, period)
+            return self.extent(linked, [(now, 1), (before, -1)])
+        now, before, base = self.inputs(claim, period)
+        points = self.ratio(linked, [(now, 1), (before, -1)], [(base, 1)])
+        return None if points is None else points * Span(_HUNDRED, _HUNDRED)
+
+    def _exact_points(self, claim: Points, linked: frozenset[str]) -> Span | None:
+        """A change of share, difference of growth rates or contribution share, in points.
+
+        ``None`` where the range needs branching (a base may be 0); the empty
+        :data:`EMPTY` for a contribution share whose total cannot have changed.
+        """
+        hundred = Span(_HUNDRED, _HUNDRED)
+        inputs = _points_inputs(claim)
+        if isinstance(claim, ContributionShareClaim):
+            part, part_base, total, total_base = inputs
+            found = self.two_sided_ratio(
+                linked, [(part, 1), (part_base, -1)], [(total, 1), (total_base, -1)]
+            )
+            return found if found is EMPTY else found * hundred
+        # share(now) - share(base), growth(flow) - growth(than): a/b - c/d either way.
+        # The envelope of the difference is tight where the two ratios are tied by
+        # claims; the difference of their two exact ranges, where they are not
+        # (region and nation). Both hold every value: keep what both allow.
+        first = self.ratio(linked, [(inputs[0], 1)], [(inputs[1], 1)])
+        second = self.ratio(linked, [(inputs[2], 1)], [(inputs[3], 1)])
+        apart = None if first is None or second is None else first - second
+        change: Span | None
+        try:
+            change = self.share_change(linked, (inputs[0], inputs[1]), (inputs[2], inputs[3]))
+        except Infeasible:
+            # A slice of the envelope that HiGHS found feasible and the exact simplex did
+            # not: the envelope is a refinement only, and the difference stays sound.
+            change = None
+        if change is None or apart is None:
+            either = change or apart
+            return None if either is None else either * hundred
+        return _meet(change, apart) * hundred
+
+    def two_sided_ratio(
+        self,
+        claim_ids: Iterable[str],
+        numerator: Sequence[tuple[Key, int]],
+        denominator: Sequence[tuple[Key, int]],
+    ) -> Span:
+        """The exact range of ``n / d`` where ``d`` may take either sign, but not 0.
+
+        The hull of the ranges over ``d > 0`` and over ``d < 0`` (there ``n / d =
+        (-n) / (-d)``), each a Charnes–Cooper program; :data:`EMPTY` if ``d`` cannot
+        be anything but 0 (a contribution share whose total did not change).
+
+        Raises:
+            Infeasible: If the claims cannot all hold.
+        """
+        names = [name for name, _ in [*numerator, *denominator]]
+        claims = self._around(names, claim_ids)
+        found: list[Span] = []
+        for sign in (1, -1):
+            ratio = self._ratio(
+                claims,
+                linear_sum((self._index[name], sign * factor) for name, factor in numerator),
+                linear_sum((self._index[name], sign * factor) for name, factor in denominator),
+                base=True,
+            )
+            if ratio is not None:
+                found.append(outward(*ratio))
+        if not found:
+            return EMPTY
+        return Span(min(span.low for span in found), max(span.high for span in found))
 
     def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
         """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
@@ -700,8 +891,101 @@ class Network:
         return frozenset(linked)
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
-        """Whether the claims may all hold: exact, a linear program's feasibility."""
-        return self.polyhedron(claim_ids).feasible
+        """Whether the claims may all hold: exact, by linear programs.
+
+        A published growth rate, multiplier, share or contribution says its base
+        (a denominator) is above 0, which no linear row can say: the rows only have
+        ``>=``, and a report of "up 300%" and "×2.6" on one flow with no values is
+        met by the values 0 and 0. Testing ``base >= ε`` instead would be unsound
+        (whatever ε, a true base may be smaller when no value pins the scale, and
+        rows that pin it may make a small base matter). What is exact: the values
+        the claims allow with every such base above 0 form the polyhedron ``P`` of
+        the rows less the faces where a base is 0, and that set is non-empty if and
+        only if ``P`` is and, **for each base on its own**, some point of ``P`` has
+        that base above 0 (:meth:`_can_be_positive`). One way is plain; for the other,
+        take a point of ``P`` with base ``i`` above 0 for each ``i``: their average
+        is in ``P`` (it is convex) and has every base above 0, since no base is
+        below 0 anywhere in ``P`` (a base is never a balance). Nothing else
+        changes: every point of ``P`` is a limit of points with the bases above 0
+        (on the segment to such a point), so ranges over ``P`` are the ranges the
+        claims allow, as closed ranges.
+        """
+        key = frozenset(claim_ids)
+        if key not in self._holds and any(key <= known for known in self._holding):
+            # Fewer claims allow more values (and ask fewer bases to be above 0).
+            self._holds[key] = True
+        if key not in self._holds:
+            polyhedron = self.polyhedron(key)
+            bases = {base for claim_id in key for base in self._positive[claim_id]}
+            bases -= {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
+            if bases and polyhedron.feasible:
+                # Propagation is sound: a base it keeps above 0 is above 0 at every point
+                # of P, and needs no linear program (a value and a growth rate pin it).
+                spans = self.solve(key)
+                if spans is None:  # pragma: no cover - P is feasible, so propagation is too
+                    bases = set()
+                else:
+                    bases = {base for base in bases if spans[self._keys[base]].low <= 0}
+            self._holds[key] = polyhedron.feasible and all(
+                self._can_be_positive(key, base) for base in sorted(bases)
+            )
+            if self._holds[key]:
+                self._holding.append(key)
+        return self._holds[key]
+
+    def _can_be_positive(self, key: frozenset[str], base: int) -> bool:
+        """Whether some value the claims ``key`` allow (there are some) has ``base`` above 0.
+
+        A feasibility question, so that HiGHS answers it with a certificate even
+        where the base is unbounded above: the Charnes–Cooper program with the base
+        as denominator (``y = x / base``) has a solution exactly when ``base`` is
+        above 0 somewhere (or along a ray, which comes to the same on a polyhedron
+        that is not empty).
+        """
+        component = self._single_component(key)
+        if component is not None:
+            local = self.model(component)[1]
+            if base not in local:
+                return True  # no row names it: any value of 0 or more, 1 say, will do
+            lifted, row = self.lifted_model(component)
+            lifted.switch(key)
+            wanted = {local[base]: _ONE_FRACTION}
+            if lifted.lines[row].coefficients != wanted:
+                lifted.set_row(row, wanted)
+            found = lifted.feasible()
+            if found is not None:
+                return found
+        return Polyhedron(charnes_cooper(self.program(key), {base: 1})).feasible
+
+    def figure_conflict(self, claim: Claim, claim_ids: Iterable[str]) -> list[str] | None:
+        """A smallest set of claims with which ``claim`` cannot hold, for a claim with no rows.
+
+        A change of share, a difference of growth rates and a contribution share
+        are no linear rows, so :meth:`minimal_conflict` never sees them. Such a
+        claim cannot hold with some others when the range those imply for its
+        figure (sound: it holds every value they allow) misses its published range.
+        A deletion filter over the claims linked to it finds a smallest such set.
+
+        Returns:
+            The ids of the set and of ``claim``, in report order, or ``None`` if the
+            claims ``claim_ids`` leave its figure possible.
+        """
+        published = self.published(claim)
+
+        def misses(others: Iterable[str]) -> bool:
+            refined = self.implied_by_others(claim, others)
+            return refined is not None and any(
+                figure.meet(published) is None for figure in refined.figures.values()
+            )
+
+        core = sorted(self._linked(claim, set(claim_ids) - {claim.id}), key=self._order.__getitem__)
+        if not misses(core):
+            return None
+        for claim_id in list(core):
+            trial = [other for other in core if other != claim_id]
+            if misses(trial):
+                core = trial
+        return sorted([*core, claim.id], key=self._order.__getitem__)
 
     def minimal_conflict(self, claim_ids: list[str], *, deadline: float | None = None) -> list[str]:
         """A smallest-by-inclusion subset of ``claim_ids`` that cannot hold.
@@ -712,6 +996,25 @@ class Network:
         Raises:
             OutOfTime: If ``time.monotonic()`` passes ``deadline`` before the end.
         """
+        if self.polyhedron(claim_ids).feasible:
+            # Only a base that must be above 0 and cannot be: search with that in view.
+            return self._deletion(list(claim_ids), self.holds, deadline)
+        # First without the bases (a linear program per trial), then, on the few claims
+        # left, with them: a set that ``P`` alone rules out is ruled out with them too,
+        # and the second pass finds a smaller one if a base of 0 is what rules it out.
+        core = self._deletion(list(claim_ids), self._feasible, deadline)
+        return self._deletion(core, self.holds, deadline)
+
+    def _feasible(self, claim_ids: list[str]) -> bool:
+        return self.polyhedron(claim_ids).feasible
+
+    def _deletion(
+        self,
+        claim_ids: list[str],
+        holds: Callable[[list[str]], bool],
+        deadline: float | None,
+    ) -> list[str]:
+        """The deletion filter of :meth:`minimal_conflict` under the test ``holds``."""
         core = list(claim_ids)
         # Sets of claims certified unable to hold together: a trial holding one of
         # them cannot hold either, and needs no linear program.
@@ -723,7 +1026,7 @@ class Network:
             kept = set(trial)
             if any(certificate <= kept for certificate in known):
                 core = trial
-            elif not self.holds(trial):
+            elif not holds(trial):
                 core = trial
                 if (found := self._certificate(trial)) is not None:
                     known.append(found)
@@ -745,8 +1048,12 @@ class Network:
         """The variables a claim's figure in ``period`` is computed from."""
         if isinstance(claim, ValueClaim):
             return ((claim.flow, claim.period),)
-        if isinstance(claim, GrowthClaim | MultiplierClaim):
-            return ((claim.flow, claim.period), (claim.flow, claim.period.previous_year()))
+        if isinstance(claim, GrowthClaim | MultiplierClaim | ChangeClaim):
+            return ((claim.flow, claim.period), (claim.flow, claim.base))
+        if isinstance(claim, ContributionClaim):
+            return ((claim.part, claim.period), (claim.part, claim.base), (claim.total, claim.base))
+        if isinstance(claim, Points):
+            return _points_inputs(claim)
         if isinstance(claim, ShareClaim):
             return ((claim.part, period), (claim.whole, period))
         return ((claim.total, period), *((part, period) for part in claim.parts))
@@ -755,11 +1062,10 @@ class Network:
         """What ``spans`` say about the claim's figure in ``period``, in the claim's terms."""
         if isinstance(claim, ValueClaim):
             return spans[(claim.flow, claim.period)]
+        if isinstance(claim, ChangeClaim | ContributionClaim | Points):
+            return _step_figure(claim, [spans[name] for name in self.inputs(claim, period)])
         if isinstance(claim, GrowthClaim | MultiplierClaim):
-            ratio = (
-                spans[(claim.flow, claim.period)]
-                / spans[(claim.flow, claim.period.previous_year())]
-            )
+            ratio = spans[(claim.flow, claim.period)] / spans[(claim.flow, claim.base)]
             if isinstance(claim, GrowthClaim):
                 return _meet(ratio - Span(_ONE, _ONE), GROWTH_DOMAIN)
             return _meet(ratio, NON_NEGATIVE)
@@ -787,6 +1093,57 @@ class Network:
 # the first range, _PATIENCE times in a row, or its slice is that narrow.
 _SETTLED: Final = Fraction(1, 2**12)
 _PATIENCE: Final = 1
+
+
+#: The claims whose figure is in percentage points and no linear row: checked, not used.
+Points: TypeAlias = ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim
+
+
+def _points_of(claim: Points) -> Reported[PercentagePoints]:
+    if isinstance(claim, ShareChangeClaim):
+        return claim.share_change
+    if isinstance(claim, GrowthDifferenceClaim):
+        return claim.difference
+    return claim.contribution_share
+
+
+def _points_inputs(claim: Points) -> tuple[Key, Key, Key, Key]:
+    """The four values of the figure: ``a / b - c / d``, or ``(a - b) / (c - d)``."""
+    now, base = claim.period, claim.base
+    if isinstance(claim, ShareChangeClaim):
+        return (claim.part, now), (claim.whole, now), (claim.part, base), (claim.whole, base)
+    if isinstance(claim, GrowthDifferenceClaim):
+        return (claim.flow, now), (claim.flow, base), (claim.than, now), (claim.than, base)
+    return (claim.part, now), (claim.part, base), (claim.total, now), (claim.total, base)
+
+
+def _step_figure(claim: ChangeClaim | ContributionClaim | Points, spans: Sequence[Span]) -> Span:
+    """What the spans of a claim's inputs say about its figure (in points but for a change)."""
+    hundred = Span(_HUNDRED, _HUNDRED)
+    if isinstance(claim, ChangeClaim):
+        now, before = spans
+        return now - before
+    if isinstance(claim, ContributionClaim):
+        now, before, base = spans
+        return (now - before) / base * hundred
+    a, b, c, d = spans
+    found = (a - b) / (c - d) if isinstance(claim, ContributionShareClaim) else a / b - c / d
+    return found * hundred
+
+
+def _positive_bases(claim: Claim) -> tuple[Key, ...]:
+    """The values a claim's figure says are above 0: the base of a ratio it publishes."""
+    if isinstance(claim, GrowthClaim | MultiplierClaim):
+        return ((claim.flow, claim.base),)
+    if isinstance(claim, ShareClaim):
+        return ((claim.whole, claim.period),)
+    if isinstance(claim, ContributionClaim):
+        return ((claim.total, claim.base),)
+    if isinstance(claim, ShareChangeClaim):
+        return ((claim.whole, claim.period), (claim.whole, claim.base))
+    if isinstance(claim, GrowthDifferenceClaim):
+        return ((claim.flow, claim.base), (claim.than, claim.base))
+    return ()
 
 
 class _Slice(NamedTuple):
@@ -900,8 +1257,13 @@ class _Lifted:
         key: frozenset[str],
         component: int,
         denominator: Mapping[int, Fraction],
+        *,
+        exact: bool = True,
     ) -> None:
         self.network, self.key = network, key
+        #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
+        #: otherwise that end is left open (sound: the range only widens).
+        self.exact = exact
         self.model, self.row = network.lifted_model(component)
         self.local = network.model(component)[1]
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
@@ -921,7 +1283,9 @@ class _Lifted:
         if self.model.lines[self.row].coefficients != self.denominator:
             self.model.set_row(self.row, self.denominator)
         found = self.model.minimum(local)
-        return self._fallback().minimum(objective) if found is None else found
+        if found is None and self.exact:
+            return self._fallback().minimum(objective)
+        return found
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The largest value of ``objective · y`` over the transformed program."""

@@ -20,27 +20,34 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 from attrs import frozen
 
 from tradestats._grammar import read_balance_sign
+from tradestats._grammar._words import FALL_WORDS, RISE_WORDS
 from tradestats._numbers import to_decimal
 from tradestats._text import quote
 from tradestats.amounts import Amount, amount, money
 from tradestats.claims._claims import (
     _FLOW_FIELDS,
     BalanceSign,
+    ChangeClaim,
     Claim,
+    ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     ReportFlow,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
 )
 from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
 from tradestats.limits import MAX_NESTING, MAX_REPORT_BYTES, MAX_TEXT_LENGTH
-from tradestats.measures import TimesConvention
-from tradestats.periods import Period, as_period
-from tradestats.verify.figures import Qualifier, Reported, reported
+from tradestats.measures import PercentagePoints, TimesConvention
+from tradestats.periods import Period, Versus, as_period, as_versus
+from tradestats.verify.figures import Qualifier, Reported, half_unit_of_last_digit, reported
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
 
 __all__ = ["ReportParts", "read_file", "read_stream", "read_text"]
@@ -50,15 +57,48 @@ _TOP_KEYS: Final = frozenset(
 )
 _FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"})
 # The key that holds a claim's figure says what kind of claim it is.
-_FIGURES: Final = ("value", "growth", "multiplier", "share", "parts")
+_FIGURES: Final = (
+    "value",
+    "growth",
+    "multiplier",
+    "share",
+    "parts",
+    "change",
+    "contribution",
+    "share_change",
+    "growth_difference",
+    "contribution_share",
+)
 _CLAIM_KEYS: Final = {
     "value": frozenset({"id", "flow", "period", "value", "precision", "qualifier", "sign"}),
-    "growth": frozenset({"id", "flow", "period", "growth", "precision", "qualifier", "sign"}),
+    "growth": frozenset(
+        {"id", "flow", "period", "growth", "precision", "qualifier", "sign", "versus"}
+    ),
     "multiplier": frozenset(
-        {"id", "flow", "period", "multiplier", "times", "precision", "qualifier", "sign"}
+        {"id", "flow", "period", "multiplier", "times", "precision", "qualifier", "sign", "versus"}
     ),
     "share": frozenset({"id", "part", "whole", "period", "share", "precision", "qualifier"}),
     "parts": frozenset({"id", "total", "parts", "period", "periods"}),
+    "change": frozenset({"id", "flow", "period", "change", "precision", "qualifier", "versus"}),
+    "contribution": frozenset(
+        {"id", "part", "total", "period", "contribution", "precision", "qualifier", "versus"}
+    ),
+    "share_change": frozenset(
+        {"id", "part", "whole", "period", "share_change", "precision", "qualifier", "versus"}
+    ),
+    "growth_difference": frozenset(
+        {"id", "flow", "than", "period", "growth_difference", "precision", "qualifier", "versus"}
+    ),
+    "contribution_share": frozenset(
+        {"id", "part", "total", "period", "contribution_share", "precision", "qualifier", "versus"}
+    ),
+}
+# The figure keys in percentage points, and the two flows each names.
+_POINTS: Final = {
+    "contribution": ("part", "total"),
+    "share_change": ("part", "whole"),
+    "growth_difference": ("flow", "than"),
+    "contribution_share": ("part", "total"),
 }
 #: The figure keys whose text may carry a balance's sign ("a deficit of 11.8 billion").
 _SIGNED: Final = frozenset({"value", "growth", "multiplier"})
@@ -67,7 +107,17 @@ _EXAMPLES: Final = {
     "growth": "a growth rate as text, such as '61.4%'",
     "multiplier": "a multiplier as text, such as '3.26 times' or '×4.26'",
     "share": "a share as text, such as '92.3%'",
+    "change": "a change in level as text, such as '+3.4 billion USD' or 'down 0.3 billion dollars'",
+    "contribution": "percentage points as text, such as '2.7 pp'",
+    "share_change": "percentage points as text, such as '+0.8 pp'",
+    "growth_difference": "percentage points as text, such as '+14.9 pp'",
+    "contribution_share": "a percentage of the total's change as text, such as '35.2%'",
 }
+# Words of a rise or fall before a change in level, longest first: "up $3.4 billion".
+_DIRECTIONS: Final = sorted(
+    [(word, 1) for word in RISE_WORDS] + [(word, -1) for word in FALL_WORDS],
+    key=lambda pair: -len(pair[0]),
+)
 _TIMES: Final = {
     "more": TimesConvention.MORE,
     "as-much": TimesConvention.AS_MUCH,
@@ -359,19 +409,28 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
             f"{', '.join(sorted(_CLAIM_KEYS[kind]))}",
             unknown[0],
         )
-    for key in ("flow", "part", "whole", "total"):
+    for key in ("flow", "part", "whole", "total", "than"):
         value = body.get(key, "")
         if not isinstance(value, str) or (key in body and not value.strip()):
             raise where.fail(key, f"expected a flow id as text, got {_show(value)}", value)
     if kind == "parts":
         return _sum_claim(claim_id, body, where)
     when = _period(body.get("period", period), where)
+    versus = _versus(body, when, where)
     figure = body[kind]
     if not isinstance(figure, str):
         raise where.fail(kind, f"expected {_EXAMPLES[kind]}, got {_show(figure)}", figure)
     reported, sign = _reported(kind, figure, body, where)
     try:
-        return _build(kind, claim_id=claim_id, body=body, when=when, reported=reported, sign=sign)
+        return _build(
+            kind,
+            claim_id=claim_id,
+            body=body,
+            when=when,
+            reported=reported,
+            sign=sign,
+            versus=versus,
+        )
     except TradeStatsError as error:
         field = str(error.details.get("field", kind))
         raise where.fail(field, error.message, error.details.get("value")) from None
@@ -406,14 +465,7 @@ def _reported(
     if kind in _SIGNED:
         sign, figure = _text_sign(kind, figure, body, where)
     try:
-        if kind == "value":
-            result: Reported[Any] = _value(figure)
-        elif kind == "growth":
-            result = Reported.parse_growth(figure)
-        elif kind == "share":
-            result = Reported.parse_share(figure)
-        else:
-            result = Reported.parse_multiplier(figure, times=times)
+        result = _parse(kind, figure, times)
     except AmbiguityError as error:
         raise _ambiguity(kind, published, error, where) from None
     except TradeStatsError as error:
@@ -427,6 +479,14 @@ def _reported(
     if kind == "value" and sign is not None:
         result = _signed(result, sign, where)
     return result, sign
+
+
+def _parse(kind: str, figure: str, times: TimesConvention | None) -> Reported[Any]:
+    """A claim's figure read as its kind reads it."""
+    if kind == "multiplier":
+        return Reported.parse_multiplier(figure, times=times)
+    parse = _PARSERS.get(kind, Reported.parse_points)  # the other kinds are in points
+    return parse(figure)
 
 
 def _text_sign(
@@ -538,6 +598,59 @@ def _ambiguity(kind: str, figure: str, error: AmbiguityError, where: _Where) -> 
     return where.fail(kind, error.message, figure)
 
 
+def _change(figure: str) -> Reported[Amount]:
+    """A signed change in level: "+3.4 billion USD", "up $3.4 billion", "减少120亿元"."""
+    text = " ".join(figure.split())
+    lowered = text.lower()
+    for word, sign in _DIRECTIONS:
+        if not lowered.startswith(word):
+            continue
+        rest = text[len(word) :]
+        # An English word stands apart from the number ("up $3", not "upwards"); "by" may follow.
+        if word.isascii() and rest[:1] not in ("", " "):
+            continue
+        rest = rest.strip()
+        if word.isascii() and rest.lower().startswith("by "):
+            rest = rest[3:].strip()
+        if rest[:1] in ("+", "-", "−"):
+            raise ParseError(
+                f"cannot read {figure!r} as a change in level: a word of rise or fall and a "
+                "signed number; write '+3.4 billion USD' or 'up 3.4 billion USD'",
+                value=figure,
+            )
+        found = Reported.parse_amount(rest)
+        return found if sign > 0 else Reported(-found.value, found.precision, found.qualifier)
+    return Reported.parse_amount(text)
+
+
+def _percent_of_change(figure: str) -> Reported[PercentagePoints]:
+    """A contribution share, "35.2%" (may be above 100% or negative), or points, "2.7 pp"."""
+    text = figure.strip()
+    if text[-1:] in ("%", "％"):
+        number = to_decimal(text[:-1].strip(), what="a percentage")
+        return Reported(PercentagePoints(number), half_unit_of_last_digit(number))
+    return Reported.parse_points(text)
+
+
+def _versus(body: dict[str, Any], when: Period, where: _Where) -> Versus | None:
+    """The claim's base, if it names one: checked against its period here, with the field."""
+    if "versus" not in body:
+        return None
+    value = body["versus"]
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise where.fail(
+            "versus",
+            f"expected a base such as 'year-earlier', 'previous' or '2019', got {_show(value)}",
+            value,
+        )
+    try:
+        versus = as_versus(value)
+        when.base(versus)
+    except TradeStatsError as error:
+        raise where.fail("versus", error.message, value) from None
+    return versus
+
+
 def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
     value = body.get("times")
     if value is None:
@@ -562,7 +675,7 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
             value,
         )
     try:
-        if kind == "value":
+        if kind in ("value", "change"):
             unit_amount: Amount = figure.value
             half = amount(value).in_unit_of(
                 unit_amount, action="give {other} a precision of {this}"
@@ -574,6 +687,8 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
                     f"expected a precision in percent such as '0.05%', got {quote(value)}"
                 )
             half = to_decimal(text[:-1].strip(), what="a precision").scaleb(-2)
+        elif kind in _POINTS:
+            half = _percent_of_change(value).value.points.copy_abs()
         else:
             half = to_decimal(value, what="a precision")
     except TradeStatsError as error:
@@ -590,9 +705,15 @@ def _build(
     body: dict[str, Any],
     when: Period,
     reported: Reported[Any],
-    sign: BalanceSign | None,
+    sign: BalanceSign | None = None,
+    versus: Versus | None = None,
 ) -> Claim:
     text = body[kind]
+    based = {} if versus is None else {"versus": versus}
+    if kind in _POINTS:
+        return _points_claim(
+            kind, claim_id=claim_id, body=body, when=when, reported=reported, based=based
+        )
     if kind == "share":
         for key in ("part", "whole"):
             if key not in body:
@@ -607,13 +728,40 @@ def _build(
         )
     if "flow" not in body:
         raise ParseError("missing: name the flow the figure is about", field="flow")
+    return _flow_claim(
+        kind, claim_id=claim_id, body=body, when=when, reported=reported, based=based, sign=sign
+    )
+
+
+def _flow_claim(
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    based: dict[str, Versus],
+    sign: BalanceSign | None,
+) -> Claim:
+    """A value, growth, change in level or multiplier of one flow."""
+    text = body[kind]
     if kind == "value":
         return ValueClaim(
             id=claim_id, flow=body["flow"], period=when, value=reported, text=text, sign=sign
         )
     if kind == "growth":
         return GrowthClaim(
-            id=claim_id, flow=body["flow"], period=when, growth=reported, text=text, sign=sign
+            id=claim_id,
+            flow=body["flow"],
+            period=when,
+            growth=reported,
+            text=text,
+            sign=sign,
+            **based,
+        )
+    if kind == "change":
+        return ChangeClaim(
+            id=claim_id, flow=body["flow"], period=when, change=reported, text=text, **based
         )
     times = body.get("times")
     return MultiplierClaim(
@@ -624,6 +772,39 @@ def _build(
         times=None if times is None else _TIMES[times.strip().lower()],
         text=text,
         sign=sign,
+        **based,
+    )
+
+
+def _points_claim(
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    based: dict[str, Versus],
+) -> Claim:
+    """A contribution, change of share, difference of growth rates or contribution share."""
+    first, second = _POINTS[kind]
+    for key in (first, second):
+        if key not in body:
+            raise ParseError(f"missing: a {kind} claim names its {key} flow", field=key)
+    common = {"id": claim_id, "period": when, "text": body[kind], **based}
+    if kind == "share_change":
+        return ShareChangeClaim(
+            part=body["part"], whole=body["whole"], share_change=reported, **common
+        )
+    if kind == "contribution":
+        return ContributionClaim(
+            part=body["part"], total=body["total"], contribution=reported, **common
+        )
+    if kind == "growth_difference":
+        return GrowthDifferenceClaim(
+            flow=body["flow"], than=body["than"], difference=reported, **common
+        )
+    return ContributionShareClaim(
+        part=body["part"], total=body["total"], contribution_share=reported, **common
     )
 
 
@@ -649,3 +830,13 @@ def _sum_claim(claim_id: str, body: dict[str, Any], where: _Where) -> SumClaim:
         raise where.fail(
             str(error.details.get("field", "total")), error.message, body["total"]
         ) from None
+
+
+#: How each figure key's text is read (multipliers, which need ``times``, apart).
+_PARSERS: Final[dict[str, Callable[[str], Reported[Any]]]] = {
+    "value": _value,
+    "growth": Reported.parse_growth,
+    "share": Reported.parse_share,
+    "change": _change,
+    "contribution_share": _percent_of_change,
+}

@@ -69,17 +69,22 @@ from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
 from tradestats.claims._network import Network, OutOfTime, Spans
 from tradestats.claims.report import (
+    ChangeClaim,
     Claim,
+    ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     Report,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
 )
 from tradestats.errors import InvalidValueError
-from tradestats.measures import Growth, Multiplier, Share
-from tradestats.periods import Period
+from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
+from tradestats.periods import Lag, Period
 from tradestats.units import unit_label
 from tradestats.verify._kinds import Figure, kind_of, magnitude_of
 from tradestats.verify.figures import Qualifier
@@ -102,6 +107,15 @@ __all__ = [
     "subject",
 ]
 
+#: The claims whose figure is in percentage points.
+_POINTS: Final = (
+    ContributionClaim,
+    ShareChangeClaim,
+    GrowthDifferenceClaim,
+    ContributionShareClaim,
+)
+#: The claims that are no linear row: checked against the others, constraining nothing.
+_FIGURE_ONLY: Final = (ShareChangeClaim, GrowthDifferenceClaim, ContributionShareClaim)
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
 _ZERO: Final = Decimal(0)
@@ -119,7 +133,7 @@ class Verdict(enum.Enum):
     #: The other claims do not determine the figure.
     NOT_CHECKABLE = "not checkable"
     #: The figure is undefined where the other claims put the flows; the claim's
-    #: ``reason`` says why ("sign changed", "zero base").
+    #: ``reason`` says why ("sign changed", "zero base", "total did not change").
     UNDEFINED = "undefined"
     #: The time limit of :func:`check` ran out before the claim was checked.
     UNFINISHED = "unfinished"
@@ -159,8 +173,8 @@ class ClaimCheck:
             figure's internal magnitude; 0 unless inconsistent.
         explanation: The verdict in a sentence.
         summary: What the other claims imply, in a few words, for tables.
-        reason: Why the figure is undefined ("sign changed", "zero base") for
-            :attr:`Verdict.UNDEFINED`, else ``None``.
+        reason: Why the figure is undefined ("sign changed", "zero base", "total did
+            not change") for :attr:`Verdict.UNDEFINED`, else ``None``.
     """
 
     claim: Claim
@@ -246,8 +260,8 @@ class CheckResult:
             raise KeyError(claim_id)
         for verdict in (
             Verdict.INCONSISTENT,
-            Verdict.CONSISTENT,
             Verdict.UNDEFINED,
+            Verdict.CONSISTENT,
             Verdict.UNFINISHED,
         ):
             if verdict in found:
@@ -411,12 +425,25 @@ def check(
     checks = tuple(
         _checks(network, active, cores, skipped, deadline, undefined=undefined, notes=notes)
     )
+    cores.extend(_figure_conflicts(network, checks, active))
+    cores.sort(key=lambda core: order[core[0]])
     conflicts = tuple(_conflict(core, checks, notes) for core in cores)
     unfinished = tuple(
         dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
     )
     implied = () if unfinished or _late(deadline) else tuple(_implied(network, active))
     return CheckResult(report, checks, conflicts, implied, unfinished)
+
+
+def _figure_conflicts(
+    network: Network, checks: tuple[ClaimCheck, ...], active: list[str]
+) -> Iterator[list[str]]:
+    """The conflicts of the claims no linear row holds (in points), found by their figures."""
+    for found in checks:
+        if found.verdict is Verdict.INCONSISTENT and isinstance(found.claim, _FIGURE_ONLY):
+            core = network.figure_conflict(found.claim, active)
+            if core is not None:
+                yield core
 
 
 def _late(deadline: float | None) -> bool:
@@ -461,15 +488,26 @@ def _duplicates(report: Report, left_out: set[str]) -> list[list[str]]:
     return found
 
 
+#: The field that holds each kind of claim's published figure.
+_FIGURE_FIELDS: Final[dict[type[Any], str]] = {
+    ValueClaim: "value",
+    GrowthClaim: "growth",
+    MultiplierClaim: "multiplier",
+    ShareClaim: "share",
+    ChangeClaim: "change",
+    ContributionClaim: "contribution",
+    ShareChangeClaim: "share_change",
+    GrowthDifferenceClaim: "difference",
+    ContributionShareClaim: "contribution_share",
+}
+#: The flows each kind of claim is about, which (with its periods) name its quantity.
+_FLOW_FIELDS: Final = ("flow", "than", "part", "whole", "total")
+
+
 def _figure_of(claim: Claim) -> Reported[Any]:
     assert not isinstance(claim, SumClaim)
-    if isinstance(claim, ValueClaim):
-        return claim.value
-    if isinstance(claim, GrowthClaim):
-        return claim.growth
-    if isinstance(claim, MultiplierClaim):
-        return claim.multiplier
-    return claim.share
+    figure: Reported[Any] = getattr(claim, _FIGURE_FIELDS[type(claim)])
+    return figure
 
 
 def _quantity(claim: Claim) -> Hashable:
@@ -480,10 +518,7 @@ def _quantity(claim: Claim) -> Hashable:
     if figure.qualifier is not Qualifier.EXACT or not figure.precision:
         return None
     unit = figure.value.unit if isinstance(figure.value, Amount) else None
-    if isinstance(claim, ShareClaim):
-        what: tuple[object, ...] = (claim.part, claim.whole)
-    else:
-        what = (claim.flow,)
+    what = tuple(getattr(claim, name, None) for name in _FLOW_FIELDS)
     return (type(claim), *what, claim.periods, figure.precision, unit)
 
 
@@ -616,8 +651,28 @@ def _like(network: Network, claim: Claim) -> str | type[Figure] | None:
         return Multiplier
     if isinstance(claim, ShareClaim):
         return Share
-    flow = claim.flow if isinstance(claim, ValueClaim) else claim.total
+    if isinstance(claim, _POINTS):
+        return PercentagePoints
+    flow = claim.flow if isinstance(claim, ValueClaim | ChangeClaim) else claim.total
     return network.units[flow]
+
+
+def _undefined(network: Network, claim: Claim, period: Period, reason: str) -> ClaimCheck:
+    """The check of a figure that has no value under the other claims."""
+    like = _like(network, claim)
+    shown = published_text(claim)
+    return ClaimCheck(
+        claim=claim,
+        period=period,
+        verdict=Verdict.UNDEFINED,
+        subject=subject(network.report, claim, period),
+        published=None if like is None else bounds_of(network.published(claim), like),
+        implied=None,
+        gap=_ZERO,
+        explanation=f"{shown}: undefined, since under the other claims the {reason}",
+        summary=f"undefined ({reason})",
+        reason=reason,
+    )
 
 
 def _check(
@@ -632,6 +687,8 @@ def _check(
     like = _like(network, claim)
     published = network.published(claim)
     natural = network.natural(claim)
+    if implied.low > implied.high and not in_conflict:
+        return _undefined(network, claim, period, "total did not change")
     gap = implied.gap(published)
     if in_conflict or gap > 0:
         verdict = Verdict.INCONSISTENT
@@ -692,6 +749,16 @@ def published_text(claim: Claim) -> str:
         figure = claim.growth
     elif isinstance(claim, ShareClaim):
         figure = claim.share
+    elif isinstance(claim, ChangeClaim):
+        figure = claim.change
+    elif isinstance(claim, ContributionClaim):
+        figure = claim.contribution
+    elif isinstance(claim, ShareChangeClaim):
+        figure = claim.share_change
+    elif isinstance(claim, GrowthDifferenceClaim):
+        figure = claim.difference
+    elif isinstance(claim, ContributionShareClaim):
+        figure = claim.contribution_share
     else:
         figure = claim.multiplier
     text = claim.text or str(figure.value)
@@ -741,14 +808,52 @@ def subject(report: Report, claim: Claim, period: Period) -> str:
     when = period.label()
     if isinstance(claim, ValueClaim):
         return f"{report.flow(claim.flow).describe()}, {when}"
-    if isinstance(claim, GrowthClaim | MultiplierClaim):
-        what = "growth" if isinstance(claim, GrowthClaim) else "multiple"
-        return f"{what} of {report.flow(claim.flow).describe()}, {when} on a year earlier"
+    if isinstance(claim, GrowthClaim | MultiplierClaim | ChangeClaim):
+        what = {GrowthClaim: "growth", MultiplierClaim: "multiple"}.get(
+            type(claim), "change in level"
+        )
+        return f"{what} of {report.flow(claim.flow).describe()}, {when} {_against(claim)}"
+    if isinstance(claim, _POINTS):
+        return f"{_points_subject(report, claim)}, {when} {_against(claim)}"
     if isinstance(claim, ShareClaim):
         part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
         return f"share of {part} in {whole}, {when}"
     parts = " + ".join(report.flow(part).describe() for part in claim.parts)
     return f"{parts} = {report.flow(claim.total).describe()}, {when}"
+
+
+def _points_subject(
+    report: Report,
+    claim: ContributionClaim | ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim,
+) -> str:
+    """What a claim in percentage points is about, in words."""
+    if isinstance(claim, GrowthDifferenceClaim):
+        flow, than = report.flow(claim.flow).describe(), report.flow(claim.than).describe()
+        return f"growth of {flow} less that of {than}"
+    if isinstance(claim, ShareChangeClaim):
+        part, whole = report.flow(claim.part).describe(), report.flow(claim.whole).describe()
+        return f"change in the share of {part} in {whole}"
+    part, total = report.flow(claim.part).describe(), report.flow(claim.total).describe()
+    if isinstance(claim, ContributionShareClaim):
+        return f"share of {part} in the change of {total}"
+    return f"contribution of {part} to the growth of {total}"
+
+
+def _against(
+    claim: GrowthClaim
+    | MultiplierClaim
+    | ChangeClaim
+    | ContributionClaim
+    | ShareChangeClaim
+    | GrowthDifferenceClaim
+    | ContributionShareClaim,
+) -> str:
+    """The base of a change, in words: "on a year earlier", "on the previous period", "on 2019"."""
+    if claim.versus is Lag.YEAR_EARLIER:
+        return "on a year earlier"
+    if claim.versus is Lag.PREVIOUS:
+        return f"on the period before ({claim.base.label()})"
+    return f"on {claim.base.label()}"
 
 
 def _conflict(core: list[str], checks: tuple[ClaimCheck, ...], notes: dict[str, str]) -> Conflict:

@@ -10,7 +10,13 @@ figure with the precision its digits carry:
 - :class:`MultiplierClaim`: it grew so many times ("3.26 times", with the convention
   it is read in);
 - :class:`ShareClaim`: one flow was such a share of another ("92.3%");
-- :class:`SumClaim`: some flows add up to another (Belt and Road + others = world).
+- :class:`SumClaim`: some flows add up to another (Belt and Road + others = world);
+- :class:`ChangeClaim`: a flow changed by so much in level ("up $3.4 billion");
+- :class:`ContributionClaim`: a part contributed so many percentage points to the
+  growth of its total ("contributed 2.7 percentage points").
+
+Growth, multiplier, change and contribution claims are measured against a base
+(``versus``): the same months a year earlier unless the claim says otherwise.
 
 :func:`tradestats.claims.consistency.check` says whether the claims hold together and what
 they imply. Reports are usually read from a TOML or JSON file with
@@ -43,9 +49,14 @@ from tradestats._numbers import in_context
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
     BalanceSign,
+    ChangeClaim,
+    ContributionClaim,
+    ContributionShareClaim,
     GrowthClaim,
+    GrowthDifferenceClaim,
     MultiplierClaim,
     ReportFlow,
+    ShareChangeClaim,
     ShareClaim,
     SumClaim,
     ValueClaim,
@@ -67,11 +78,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BalanceSign",
+    "ChangeClaim",
     "Claim",
+    "ContributionClaim",
+    "ContributionShareClaim",
     "GrowthClaim",
+    "GrowthDifferenceClaim",
     "MultiplierClaim",
     "Report",
     "ReportFlow",
+    "ShareChangeClaim",
     "ShareClaim",
     "SumClaim",
     "ValueClaim",
@@ -272,6 +288,12 @@ def _references(claim: Claim) -> Iterator[tuple[str, str]]:
     elif isinstance(claim, SumClaim):
         yield "total", claim.total
         yield from (("parts", part) for part in claim.parts)
+    elif isinstance(claim, ContributionClaim | ContributionShareClaim):
+        yield from (("part", claim.part), ("total", claim.total))
+    elif isinstance(claim, ShareChangeClaim):
+        yield from (("part", claim.part), ("whole", claim.whole))
+    elif isinstance(claim, GrowthDifferenceClaim):
+        yield from (("flow", claim.flow), ("than", claim.than))
     else:
         yield "flow", claim.flow
 
@@ -290,7 +312,22 @@ def _check_references(report: Report) -> None:
                     field_name,
                     flow_id,
                 )
-            if isinstance(claim, ShareClaim) and flows[flow_id].flow is Flow.BALANCE:
+            # A ratio's flows cannot be balances: a share or change of share of one, or
+            # the total of a contribution (the base of a growth rate, which must be
+            # positive). A balance's own growth is of its size (GrowthClaim); a
+            # contribution's part may be a balance ("net exports contributed").
+            ratio = isinstance(
+                claim,
+                ShareClaim
+                | ShareChangeClaim
+                | GrowthDifferenceClaim
+                | ContributionClaim
+                | ContributionShareClaim,
+            ) and not (
+                isinstance(claim, ContributionClaim | ContributionShareClaim)
+                and field_name == "part"
+            )
+            if ratio and flows[flow_id].flow is Flow.BALANCE:
                 _error(
                     InvalidValueError,
                     f"flow {flow_id!r} is a balance, which may be negative: shares are not "
@@ -300,6 +337,7 @@ def _check_references(report: Report) -> None:
                     flow_id,
                 )
         _check_sign(claim, flows)
+        _check_self_reference(claim)
         if isinstance(claim, ShareClaim) and claim.part == claim.whole:
             _error(
                 InvalidValueError,
@@ -355,10 +393,40 @@ def _check_sign(claim: Claim, flows: dict[str, ReportFlow]) -> None:
             )
 
 
+def _check_self_reference(claim: Claim) -> None:
+    """Refuse a new kind of claim that compares a flow with itself."""
+    pairs: dict[type[Any], tuple[str, str, str]] = {
+        ContributionClaim: ("part", "total", "its contribution to its own growth is its growth"),
+        ContributionShareClaim: ("part", "total", "its share of its own change is always 100%"),
+        ShareChangeClaim: ("part", "whole", "its share in itself is always 100%"),
+        GrowthDifferenceClaim: ("flow", "than", "its growth differs from itself by 0 pp"),
+    }
+    found = pairs.get(type(claim))
+    if found is None:
+        return
+    first, second, why = found
+    flow_id = getattr(claim, first)
+    if flow_id == getattr(claim, second):
+        _error(
+            InvalidValueError,
+            f"{first} and {second} are both flow {flow_id!r}: {why}",
+            claim.id,
+            second,
+            flow_id,
+        )
+
+
 def _links(report: Report) -> dict[str, str]:
-    """Union-find parents: flows in one share, sum or balance relation must share a unit."""
+    """Union-find parents: flows in one share, sum or balance relation must share a unit.
+
+    Not the two flows of a growth difference: rates have no unit.
+    """
     parent = {flow.id: flow.id for flow in report.flows}
-    groups = [[flow_id for _, flow_id in _references(claim)] for claim in report.claims]
+    groups = [
+        [flow_id for _, flow_id in _references(claim)]
+        for claim in report.claims
+        if not isinstance(claim, GrowthDifferenceClaim)  # two rates compare without a unit
+    ]
     # balance = exports − imports ties the three as a sum claim would.
     for names in [*groups, *map(list, report.balance_relations)]:
         for other in names[1:]:
@@ -379,6 +447,9 @@ def _unit_groups(report: Report, parent: dict[str, str]) -> dict[str, str]:
     for claim in report.claims:
         if isinstance(claim, ValueClaim):
             units.setdefault(_find(parent, claim.flow), claim.value.value.unit)
+    for claim in report.claims:
+        if isinstance(claim, ChangeClaim):  # a change in level gives a unit too, after values
+            units.setdefault(_find(parent, claim.flow), claim.change.value.unit)
     return units
 
 
@@ -400,4 +471,24 @@ def _check_units(report: Report) -> None:
                 claim.id,
                 "value",
                 str(claim.value.value),
+            )
+    _check_change_units(report, parent)
+
+
+def _check_change_units(report: Report, parent: dict[str, str]) -> None:
+    """A change in level must be in a unit its flow's values convert to."""
+    units = _unit_groups(report, parent)
+    for claim in report.claims:
+        if not isinstance(claim, ChangeClaim):
+            continue
+        unit, wanted = claim.change.value.unit, units[_find(parent, claim.flow)]
+        if unit != wanted and dimension_of(unit) != dimension_of(wanted):
+            _error(
+                UnitMismatchError,
+                f"a change of {claim.change.value} cannot be compared with values in {wanted}: "
+                f"{incompatibility(wanted, unit)}; give the change in the currency of the "
+                "flow's values",
+                claim.id,
+                "change",
+                str(claim.change.value),
             )
