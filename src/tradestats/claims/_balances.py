@@ -64,7 +64,7 @@ def outcomes(network: Network, claims: list[GrowthClaim | MultiplierClaim]) -> d
         published = None if claim.sign is None else claim.sign.sign
         try:
             now = network.extent(others, [((claim.flow, claim.period), 1)])
-            before = network.extent(others, [((claim.flow, claim.period.previous_year()), 1)])
+            before = network.extent(others, [((claim.flow, claim.base), 1)])
         except Infeasible:  # the others conflict: they force nothing
             found[claim.id] = Outcome(published, published is not None, None, None, None)
             continue

@@ -158,7 +158,7 @@ class Network:
         )
         # The bases of products whose sign a claim fixes (growth of a balance's size).
         self._signed_bases = {
-            (claim.flow, claim.period.previous_year())
+            (claim.flow, claim.base)
             for claim in report.claims
             if isinstance(claim, GrowthClaim | MultiplierClaim) and claim.id in self.signs
         }

@@ -589,7 +589,7 @@ def _on_balance(
     like = _like(network, claim)
     unit = network.units[claim.flow]
     shown = published_text(claim)
-    base = claim.period.previous_year()
+    base = claim.base
     if outcome.reason is None:
         verdict, summary = Verdict.NOT_CHECKABLE, "not determined: the sign of the balance"
         explanation = (
