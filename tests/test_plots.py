@@ -78,6 +78,39 @@ def test_an_inconsistent_figure_shows_how_far_off_it_is() -> None:
     assert any(text.startswith("off by 1.4 pp") for text in texts)
 
 
+def test_an_undefined_figure_says_why(tmp_path: Path) -> None:
+    """A growth of a balance that changed sign is drawn as undefined, with its reason."""
+    report = tmp_path / "balance.toml"
+    report.write_text(
+        """
+title = "A surplus turned deficit"
+reporter = "A"
+period = "2023"
+[flows.balance]
+flow = "balance"
+[[claims]]
+id = "now"
+flow = "balance"
+value = "a deficit of 11.8 billion USD"
+[[claims]]
+id = "before"
+flow = "balance"
+period = "2022"
+value = "a surplus of 2.3 billion USD"
+[[claims]]
+id = "growth"
+flow = "balance"
+growth = "7.9%"
+""",
+        encoding="utf-8",
+    )
+    result = check(load_report(report))
+    assert result.verdict("growth") is Verdict.UNDEFINED
+    texts = [t.get_text() for t in plots.plot_check(result).axes[0].texts]
+    assert "undefined" in texts
+    assert "sign changed" in texts
+
+
 # -- the other plots ---------------------------------------------------------------------------
 
 
