@@ -160,6 +160,27 @@ class ReportFlow:
         return f"{self.reporter} {self.flow.label}{product} with {self.partner}"
 
 
+class _OnABase:
+    """What every claim measured against a base has: the base, and the two periods.
+
+    A plain class without slots of its own, so the attrs classes below keep theirs.
+    """
+
+    __slots__ = ()
+    period: Period
+    versus: Versus
+
+    @property
+    def base(self) -> Period:
+        """The period the figure is measured against, ``period.base(versus)``."""
+        return self.period.base(self.versus)
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The later period and its base."""
+        return (self.period, self.base)
+
+
 @frozen(kw_only=True)
 class ValueClaim:
     """A flow was worth ``value`` in ``period`` (a "value for the earlier period" too).
@@ -189,7 +210,7 @@ class ValueClaim:
 
 
 @frozen(kw_only=True)
-class GrowthClaim:
+class GrowthClaim(_OnABase):
     """A flow grew by ``growth`` in ``period`` on its base (the same months a year earlier).
 
     A published growth rate says the base was above 0: the check uses that.
@@ -223,19 +244,9 @@ class GrowthClaim:
     sign: BalanceSign | None = field(default=None, converter=_sign)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
 
-    @property
-    def base(self) -> Period:
-        """The period the growth is measured against, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
-
 
 @frozen(kw_only=True)
-class MultiplierClaim:
+class MultiplierClaim(_OnABase):
     """A flow in ``period`` was ``multiplier`` times its value in the base (a year earlier).
 
     "N times" figures are ambiguous (see :class:`~tradestats.TimesConvention`):
@@ -264,19 +275,9 @@ class MultiplierClaim:
     sign: BalanceSign | None = field(default=None, converter=_sign)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
 
-    @property
-    def base(self) -> Period:
-        """The period the multiple is measured against, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
-
 
 @frozen(kw_only=True)
-class ChangeClaim:
+class ChangeClaim(_OnABase):
     """A flow changed by ``change`` (signed) from its base to ``period``: "up $3.4 billion".
 
     Args:
@@ -301,19 +302,9 @@ class ChangeClaim:
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
 
-    @property
-    def base(self) -> Period:
-        """The period the change is measured from, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
-
 
 @frozen(kw_only=True)
-class ContributionClaim:
+class ContributionClaim(_OnABase):
     """Flow ``part`` contributed ``contribution`` percentage points to the growth of ``total``.
 
     The contribution is the part's change as a share of the total's base:
@@ -339,16 +330,6 @@ class ContributionClaim:
     contribution: Reported[PercentagePoints]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
-
-    @property
-    def base(self) -> Period:
-        """The period the contribution is measured from, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
 
 
 @frozen(kw_only=True)
@@ -396,7 +377,7 @@ class SumClaim:
 
 
 @frozen(kw_only=True)
-class ShareChangeClaim:
+class ShareChangeClaim(_OnABase):
     """The share of flow ``part`` in ``whole`` changed by ``share_change`` points from the base.
 
     "The share rose 0.8 percentage points to 38.6%": ``share(period) - share(base)``
@@ -420,19 +401,9 @@ class ShareChangeClaim:
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
 
-    @property
-    def base(self) -> Period:
-        """The period the figure is measured from, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
-
 
 @frozen(kw_only=True)
-class GrowthDifferenceClaim:
+class GrowthDifferenceClaim(_OnABase):
     """Flow ``flow`` grew ``difference`` points faster than flow ``than`` on the same base.
 
     "14.9 percentage points higher than the national growth rate":
@@ -456,19 +427,9 @@ class GrowthDifferenceClaim:
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
 
-    @property
-    def base(self) -> Period:
-        """The period the figure is measured from, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
-
 
 @frozen(kw_only=True)
-class ContributionShareClaim:
+class ContributionShareClaim(_OnABase):
     """Flow ``part``'s change was ``contribution_share`` of the change of ``total`` (贡献率).
 
     ``(part - part_base) / (total - total_base)``, in percent units held as
@@ -496,16 +457,6 @@ class ContributionShareClaim:
     contribution_share: Reported[PercentagePoints]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
-
-    @property
-    def base(self) -> Period:
-        """The period the figure is measured from, ``period.base(versus)``."""
-        return self.period.base(self.versus)
-
-    @property
-    def periods(self) -> tuple[Period, ...]:
-        """The later period and its base."""
-        return (self.period, self.base)
 
 
 #: Any claim of a report.
