@@ -170,7 +170,7 @@ class Network:
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
-            claim.id: tuple(self._index[name] for name in _positive_bases(claim))
+            claim.id: tuple(self._index[name] for name in _positive_bases(report, claim))
             for claim in report.claims
         }
         self._holds: dict[frozenset[str], bool] = {}
@@ -1131,10 +1131,15 @@ def _step_figure(claim: ChangeClaim | ContributionClaim | Points, spans: Sequenc
     return found * hundred
 
 
-def _positive_bases(claim: Claim) -> tuple[Key, ...]:
-    """The values a claim's figure says are above 0: the base of a ratio it publishes."""
+def _positive_bases(report: Report, claim: Claim) -> tuple[Key, ...]:
+    """The values a claim's figure says are above 0: the base of a ratio it publishes.
+
+    Not a balance's: its growth is that of its size, over a base of either sign
+    (the balance pre-pass of :mod:`._balances` says where that base is zero).
+    """
     if isinstance(claim, GrowthClaim | MultiplierClaim):
-        return ((claim.flow, claim.base),)
+        balance = report.flow(claim.flow).flow is Flow.BALANCE
+        return () if balance else ((claim.flow, claim.base),)
     if isinstance(claim, ShareClaim):
         return ((claim.whole, claim.period),)
     if isinstance(claim, ContributionClaim):
