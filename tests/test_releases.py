@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -382,3 +383,25 @@ def test_the_readme_lists_every_file() -> None:
     readme = (RELEASES / "README.md").read_text(encoding="utf-8")
     missing = [path.name for path in FILES if f"`{path.name}`" not in readme]
     assert not missing
+
+
+def test_the_readme_counts_are_those_of_expected_toml() -> None:
+    """The README's summary line and each row's counts are those expected.toml gives."""
+    readme = (RELEASES / "README.md").read_text(encoding="utf-8")
+    expected = read(EXPECTED_FILE)
+    kinds = ("inconsistent", "not checkable", "undefined")
+    total: Counter[str] = Counter()
+    for path in FILES:
+        counts = Counter(expected_verdicts(path.stem).values())
+        total += counts
+        others = ", ".join(f"{counts[kind]} {kind}" for kind in kinds if counts[kind]) or "none"
+        row = re.search(rf"^\| `{re.escape(path.name)}` \|.*$", readme, re.MULTILINE)
+        assert row is not None, path.name
+        assert row.group().endswith(f"| {counts.total()} | {others} |"), path.name
+    verdicts = (
+        f"expected verdicts: {total['consistent']} consistent,\n{total['inconsistent']} "
+        f"inconsistent, {total['not checkable']} not checkable, {total['undefined']} undefined"
+    )
+    assert len(expected) == len(FILES)
+    assert f"{len(FILES)} files, {total.total()} claims" in readme
+    assert verdicts in readme
