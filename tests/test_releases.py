@@ -74,10 +74,6 @@ NEEDS_ISSUE_11 = "needs claim kinds of issue 11"
 #: this to True, which drops the xfail marks: every file must then check as expected.
 ISSUE_11_KINDS = True
 
-DEFICIT_GROWTH_BUG = (
-    "check bug: a growth of a balance published as a deficit cannot hold on its own "
-    "(its base is required above 0, while the claim's sign puts it at or below 0)"
-)
 NARROWING_BUG = (
     "check bug: a change of share or a growth difference never narrows another figure, "
     "so a figure the others fix only through one is called not checkable"
@@ -85,23 +81,6 @@ NARROWING_BUG = (
 #: The files whose hand verdicts the check misses: the bug, and the claims it gets wrong
 #: (a claim set aside with the deficit growth, or bounded only through it, counts too).
 CHECK_BUGS: dict[str, tuple[str, frozenset[str]]] = {
-    "in-2021-04-commerce": (
-        DEFICIT_GROWTH_BUG,
-        frozenset({"balance-growth", "exports-multiplier"}),
-    ),
-    "in-2024-04-thehindu": (
-        DEFICIT_GROWTH_BUG,
-        frozenset({"balance-growth", "exports-growth", "imports-growth"}),
-    ),
-    "jp-fy2023-nhk": (DEFICIT_GROWTH_BUG, frozenset({"balance-fy2023-growth"})),
-    "us-goods-2023-02-breitbart": (DEFICIT_GROWTH_BUG, frozenset({"balance-growth"})),
-    "us-trade-2018-02-finanznachrichten": (DEFICIT_GROWTH_BUG, frozenset({"balance-growth"})),
-    "us-trade-2018-05-bnnbloomberg": (DEFICIT_GROWTH_BUG, frozenset({"balance-growth"})),
-    "us-trade-2018-06-foxnews": (
-        DEFICIT_GROWTH_BUG,
-        frozenset({"balance-growth", "balance-h1", "balance-h1-growth"}),
-    ),
-    "us-trade-2019-06-sharecast": (DEFICIT_GROWTH_BUG, frozenset({"balance-h1-growth"})),
     "cn-2018-q3-bri": (NARROWING_BUG, frozenset({"bri-share"})),
     "cn-2020-q1-gacc": (NARROWING_BUG, frozenset({"bri-growth"})),
     "cn-2021-07-gacc": (NARROWING_BUG, frozenset({"private-growth"})),
@@ -214,7 +193,6 @@ def test_a_lone_growth_of_a_surplus_is_not_checkable() -> None:
     assert expected == verdicts_of(lone_balance_growth("surplus"))
 
 
-@pytest.mark.xfail(strict=True, reason=DEFICIT_GROWTH_BUG)
 def test_a_lone_growth_of_a_deficit_is_not_checkable() -> None:
     """Nothing else is said of the balance, so a growth of its deficit cannot be checked.
 
