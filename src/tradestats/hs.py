@@ -27,6 +27,7 @@ import enum
 import io
 import re
 from collections import defaultdict
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Self
@@ -294,19 +295,27 @@ class Concordance:
         """
         if isinstance(source, Path):
             name = origin or str(source)
-            text = source.read_text(encoding="utf-8")
+            try:
+                text = source.read_text(encoding="utf-8")
+            except (OSError, UnicodeError) as error:
+                raise InvalidValueError(
+                    f"cannot read the concordance {name}: {error}", path=name
+                ) from None
         else:
             name, text = origin or "the concordance text", source
         reader = csv.DictReader(io.StringIO(text))
         columns = ("source_version", "source_code", "target_version", "target_code")
-        missing = [c for c in (*columns, "relationship") if c not in (reader.fieldnames or [])]
+        try:
+            fields, records = reader.fieldnames or [], list(reader)
+        except csv.Error as error:
+            raise ParseError(f"{name} is not CSV as expected: {error}", origin=name) from None
+        missing = [c for c in (*columns, "relationship") if c not in fields]
         if missing:
             raise InvalidValueError(
                 f"{name} lacks the column(s) {', '.join(missing)}: expected the header "
                 f"{','.join(columns)},relationship",
                 missing=missing,
             )
-        records = list(reader)
         versions = {(r["source_version"], r["target_version"]) for r in records}
         if len(versions) != 1:
             raise InvalidValueError(
@@ -325,7 +334,8 @@ _SHIPPED: Final = "hs_concordance.csv"
 _SHIPPED_ORIGIN: Final = "the shipped HS concordance"
 
 
-def _shipped() -> list[Concordance]:
+@cache  # read once: the table ships with the package and never changes
+def _shipped() -> tuple[Concordance, ...]:
     text = resources.files("tradestats.data").joinpath(_SHIPPED).read_text(encoding="utf-8")
     lines = text.splitlines()
     header, body = lines[0], [line for line in lines[1:] if line.strip()]
@@ -333,10 +343,10 @@ def _shipped() -> list[Concordance]:
     for line in body:
         source, _, target, *_rest = line.split(",")
         pairs[(source, target)].append(line)
-    return [
+    return tuple(
         Concordance.from_csv("\n".join([header, *rows]), origin=_SHIPPED_ORIGIN)
         for rows in pairs.values()
-    ]
+    )
 
 
 def hs_concordance(source: HSVersion | str, target: HSVersion | str) -> Concordance:

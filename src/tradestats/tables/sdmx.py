@@ -44,6 +44,7 @@ published) and ``series_key`` (``M.I9.N.X.TTT.W1.4.VAL``).
 
 from __future__ import annotations
 
+import csv
 import importlib
 import os
 import types
@@ -280,10 +281,15 @@ def _observations(source: Any, structure: Any) -> Observations:
         if not os.path.exists(where):
             raise FileNotFoundError(f"{where}: no such file")
         kind = sniff(where)
-        if kind == "json":
-            return from_json(load_json(where), where)
-        if kind == "csv":
-            return from_csv(where)
+        try:
+            if kind == "json":
+                return from_json(load_json(where), where)
+            if kind == "csv":
+                return from_csv(where)
+        except (UnicodeError, csv.Error) as error:  # bad bytes, a broken quote
+            raise ParseError(
+                f"{where}: cannot read the {kind.upper()} text: {error}", path=where
+            ) from None
         return from_message(_read_ml(where, structure), where)
     if isinstance(source, Mapping):
         return from_json(source, "the SDMX-JSON message")
