@@ -32,6 +32,9 @@ _TEMPLATE: dict[str, Any] = {
         "world": {"flow": "total", "label": "foreign trade"},
         "bri": {"flow": "total", "partner": "Belt and Road countries"},
         "others": {"flow": "total", "partner": "other countries"},
+        "exports": {"flow": "exports"},
+        "imports": {"flow": "imports"},
+        "balance": {"flow": "balance"},
     },
     "claims": [
         {"id": "total", "flow": "world", "value": "183 billion yuan"},
@@ -39,6 +42,11 @@ _TEMPLATE: dict[str, Any] = {
         {"id": "bri", "flow": "bri", "value": "169 billion yuan"},
         {"id": "share", "part": "bri", "whole": "world", "share": "92.3%"},
         {"id": "parts", "total": "world", "parts": ["bri", "others"]},
+        {"id": "deficit", "flow": "balance", "value": "a deficit of 11.8 billion yuan"},
+        {"id": "change", "flow": "exports", "change": "up 3.4 billion yuan", "versus": "previous"},
+        {"id": "points", "part": "bri", "whole": "world", "share_change": "+0.8 pp"},
+        {"id": "faster", "flow": "bri", "than": "world", "growth_difference": "+2.1 pp"},
+        {"id": "over", "flow": "imports", "value": "over 93 billion yuan", "qualifier": "over"},
     ],
 }
 # Where a hostile value may go: (path of keys, ...).
@@ -55,6 +63,13 @@ _PLACES: tuple[tuple[Any, ...], ...] = (
     ("claims", 2, "precision"),
     ("claims", 3, "share"),
     ("claims", 4, "parts"),
+    ("claims", 5, "value"),
+    ("claims", 5, "sign"),
+    ("claims", 6, "change"),
+    ("claims", 6, "versus"),
+    ("claims", 7, "share_change"),
+    ("claims", 8, "than"),
+    ("claims", 9, "qualifier"),
 )
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

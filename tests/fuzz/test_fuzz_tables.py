@@ -79,6 +79,30 @@ def test_read_comtrade_json(text: str) -> None:
         call("read_comtrade_json", tt.read_comtrade_json, data)
 
 
+_SDMX = {
+    name: (DATA / "sdmx" / name).read_text(encoding="utf-8")
+    for name in ("eurostat_comext.csv", "eurostat_comext.xml", "imf_imts.json", "oecd_btige.json")
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SDMX))
+@given(data=st.data())
+@FUZZ
+def test_read_sdmx(name: str, data: st.DataObject) -> None:
+    """read_sdmx raises only TradeStatsError on mutated SDMX-CSV, SDMX-ML and SDMX-JSON."""
+    pytest.importorskip("sdmx")
+    text = data.draw(mutated(_SDMX[name]))
+    with tempfile.TemporaryDirectory() as folder:
+        call("read_sdmx", tt.read_sdmx, _write(folder, name, text))
+    if name.endswith(".json"):
+        try:
+            message = json.loads(text)
+        except (ValueError, RecursionError):
+            return
+        if isinstance(message, dict):
+            call("read_sdmx", tt.read_sdmx, message)
+
+
 _KEY_VALUES = st.one_of(
     st.sampled_from(["CHN", "KAZ", "", " ", "=cmd", "\x1b[2J", "８７０３", "\u202e"]),
     st.text(max_size=5),
@@ -114,7 +138,15 @@ def _collected(result: Any) -> Any:
     return result.collect() if isinstance(result, pl.LazyFrame) else result
 
 
-_FUNCTIONS = ["yoy_growth", "implied_previous", "share", "contribution", "share_change"]
+_FUNCTIONS = [
+    "yoy_growth",
+    "yoy_growth versus previous",
+    "implied_previous",
+    "share",
+    "contribution",
+    "share_change",
+    "convert_hs",
+]
 
 
 @pytest.mark.parametrize("function", _FUNCTIONS)
@@ -134,9 +166,18 @@ def test_table_functions_with_odd_periods(function: str, frame: Any) -> None:
 
 
 def _run_table_function(function: str, frame: Any) -> None:
+    if function == "convert_hs":  # the hostile keys as product codes
+        codes = frame.with_columns(pl.col("reporter").alias("product"))
+        call(
+            "tables.convert_hs",
+            lambda: _collected(tt.convert_hs(codes, to="HS2022", source="HS2017")),
+        )
+        return
     grouping: dict[str, Any] = (
         {"by": ["reporter"]} if function == "share" else {"keys": ["reporter"]}
     )
+    if function.endswith(" versus previous"):
+        function, grouping["versus"] = "yoy_growth", "previous"
     if function in ("contribution", "share_change"):
         grouping["by"] = ["reporter"]
     if function == "implied_previous":

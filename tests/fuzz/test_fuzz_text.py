@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 import tradestats as ts
 from tests.fuzz._support import FUZZ, call, expect
@@ -113,6 +114,36 @@ def test_reported_parse(target: str, text: str) -> None:
     result = call(target, _REPORTED[target], text)
     if result is not None:
         expect(target, result.contains(result.value), f"{text!r}: {result!r} misses its value")
+
+
+_WORDS: dict[str, Callable[[str], Any]] = {
+    "as_versus": ts.as_versus,
+    "Qualifier.parse": ts.Qualifier.parse,
+    "hs_version": ts.hs_version,
+    "Concordance.from_csv": lambda text: ts.Concordance.from_csv(
+        "source_version,source_code,target_version,target_code,relationship\n" + text
+    ),
+}
+
+
+@pytest.mark.parametrize("target", sorted(_WORDS))
+@given(text=hostile_texts())
+@example(text="环比")
+@example(text="HS2017")
+@example(text="HS2017,854140,HS2022,854141,1:n")
+@FUZZ
+def test_words_and_tables(target: str, text: str) -> None:
+    """Bases, qualifiers, HS versions and concordance rows read only TradeStatsError."""
+    call(target, _WORDS[target], text)
+
+
+@given(version=st.sampled_from(["HS2017:", "HS2022:", "H5:", ":", "HS1900:"]), text=hostile_texts())
+@FUZZ
+def test_hs_code_with_a_version(version: str, text: str) -> None:
+    """A version before the colon: a code of that version, or a tradestats error."""
+    result = call("HSCode.parse", ts.HSCode.parse, version + text)
+    if result is not None:
+        _round_trips("HSCode.parse", result, ts.HSCode.parse, str(result))
 
 
 _NUMBERS: dict[str, Callable[[str], Any]] = {
