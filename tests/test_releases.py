@@ -7,11 +7,6 @@ with its source URL and, beside each claim, where in the release the figure stan
 ``expected.toml`` holds the verdict expected for every claim, worked out by hand
 before any check ran (``README.md`` there lists the files).
 
-Files that use what issue 11 adds (changes in level, other bases, percentage-point
-claims, qualifiers, signed balances and their growth) cannot be read yet on this
-branch: they are marked ``xfail(strict=True)`` one by one, found from their keys and
-texts; whoever merges those kinds sets ``ISSUE_11_KINDS`` to True, which drops the marks.
-
 Where the check misses a verdict that hand arithmetic shows right, the expectation stays
 the hand result and the file is marked ``xfail(strict=True)`` with the bug as its reason
 (``CHECK_BUGS``, each shown by a smallest report below); the other claims of that file
@@ -36,7 +31,7 @@ EXPECTED_FILE = RELEASES / "expected.toml"
 FILES = sorted(path for path in RELEASES.glob("*.toml") if path != EXPECTED_FILE)
 VERDICTS = frozenset({"consistent", "inconsistent", "undefined", "not checkable"})
 
-#: Claim keys that the report format of issue 11 adds.
+#: Claim keys that the report format of issue 11 added.
 NEW_KEYS = frozenset(
     {
         "change",
@@ -62,17 +57,6 @@ PUBLISHED_KEYS = (
     "contribution",
     "contribution_share",
 )
-#: Words in a figure's text that issue 11 reads: the sign of a balance, qualifiers,
-#: fold wordings.
-NEW_WORDS = re.compile(
-    r"deficit|surplus|逆差|顺差|\bover\b|more than|nearly|almost|about|around|"
-    r"超|逾|以上|近|约|左右|halved|doubled|tripled|quadrupled|-fold",
-    re.IGNORECASE,
-)
-NEEDS_ISSUE_11 = "needs claim kinds of issue 11"
-#: Whether this branch reads the claim kinds of issue 11. Whoever merges them sets
-#: this to True, which drops the xfail marks: every file must then check as expected.
-ISSUE_11_KINDS = True
 
 NARROWING_BUG = (
     "check bug: a change of share or a growth difference never narrows another figure, "
@@ -92,27 +76,6 @@ CHECK_BUGS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "kr-2024-11-econwatcher": (NARROWING_BUG, frozenset({"chips-growth", "chips-share"})),
 }
-
-
-def needs_issue_11(data: dict[str, Any]) -> list[str]:
-    """What in a report file only the claim kinds of issue 11 read (empty if nothing)."""
-    balances = {
-        name for name, flow in data.get("flows", {}).items() if flow.get("flow") == "balance"
-    }
-    found = []
-    for claim in data["claims"]:
-        keys = sorted(NEW_KEYS & claim.keys())
-        if keys:
-            found.append(f"{claim['id']}: keys {', '.join(keys)}")
-        texts = [
-            str(claim[key]) for key in ("value", "growth", "multiplier", "share") if key in claim
-        ]
-        if any(NEW_WORDS.search(text) for text in texts):
-            found.append(f"{claim['id']}: sign, qualifier or fold words in its figure")
-        ratio = any(key in claim for key in ("growth", "multiplier", "share"))
-        if ratio and {claim.get("flow"), claim.get("part"), claim.get("whole")} & balances:
-            found.append(f"{claim['id']}: a rate or share of a balance")
-    return found
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -137,13 +100,11 @@ def actual_verdicts(path: Path) -> dict[str, str]:
 
 
 def corpus() -> list[Any]:
-    """One parameter per report file, marked xfail where it needs issue 11 or hits a check bug."""
+    """One parameter per report file, marked xfail where it hits a known check bug."""
     params = []
     for path in FILES:
-        needs = not ISSUE_11_KINDS and needs_issue_11(read(path))
-        marks = [pytest.mark.xfail(strict=True, reason=NEEDS_ISSUE_11)] if needs else []
-        if path.stem in CHECK_BUGS:
-            marks.append(pytest.mark.xfail(strict=True, reason=CHECK_BUGS[path.stem][0]))
+        bug = CHECK_BUGS.get(path.stem)
+        marks = [] if bug is None else [pytest.mark.xfail(strict=True, reason=bug[0])]
         params.append(pytest.param(path, id=path.stem, marks=marks))
     return params
 
@@ -285,20 +246,8 @@ def test_a_change_of_share_and_the_earlier_share_fix_the_later_share() -> None:
     assert expected == verdicts_of(report)
 
 
-def test_the_files_read_today_are_exactly_those_that_need_nothing_of_issue_11() -> None:
-    """A file is marked xfail only if this branch cannot read it: the marks are not blanket."""
-    for path in FILES:
-        needs = not ISSUE_11_KINDS and needs_issue_11(read(path))
-        try:
-            Report.load(path)
-        except ValueError:
-            assert needs, f"{path.name} cannot be read, yet uses nothing of issue 11"
-        else:
-            assert not needs, f"{path.name} reads today, yet is marked as needing {needs}"
-
-
 def test_the_files_use_no_key_but_those_of_the_format_and_of_issue_11() -> None:
-    """A misspelt key would hide behind the xfail marks: every key is known, every flow declared."""
+    """Every key is one of the report format, and every flow a claim names is declared."""
     top = {"title", "source", "reporter", "partner", "period", "flows", "claims"}
     flow_keys = {"flow", "reporter", "partner", "product", "label"}
     claim_keys = {
