@@ -23,6 +23,7 @@ from tradestats._grammar import read_balance_sign
 from tradestats._grammar._words import FALL_WORDS, RISE_WORDS
 from tradestats._numbers import to_decimal
 from tradestats._text import quote
+from tradestats._validate import enum_member
 from tradestats.amounts import Amount, amount, money
 from tradestats.claims._claims import (
     _FLOW_FIELDS,
@@ -118,12 +119,8 @@ _DIRECTIONS: Final = sorted(
     [(word, 1) for word in RISE_WORDS] + [(word, -1) for word in FALL_WORDS],
     key=lambda pair: -len(pair[0]),
 )
-_TIMES: Final = {
-    "more": TimesConvention.MORE,
-    "as-much": TimesConvention.AS_MUCH,
-    "as much": TimesConvention.AS_MUCH,
-    "as_much": TimesConvention.AS_MUCH,
-}
+#: How report files may spell "as much" beside the enum's own value.
+_TIMES_ALIASES: Final = {"as-much": TimesConvention.AS_MUCH, "as_much": TimesConvention.AS_MUCH}
 
 # What the nesting pre-scan skips: strings (whose brackets are text) and comments.
 _TOML_SKIPPED: Final = re.compile(
@@ -655,14 +652,17 @@ def _times(body: dict[str, Any], where: _Where) -> TimesConvention | None:
     value = body.get("times")
     if value is None:
         return None
-    if not isinstance(value, str) or value.strip().lower() not in _TIMES:
-        raise where.fail(
-            "times",
-            f'expected "more" (增长N倍: up N×100%) or "as-much" (N times the old value), '
-            f"got {_show(value)}",
-            value,
-        )
-    return _TIMES[value.strip().lower()]
+    if isinstance(value, str):
+        try:
+            return enum_member(TimesConvention, value, aliases=_TIMES_ALIASES)
+        except TradeStatsError:
+            pass  # refused below, with the field and what each reading means
+    raise where.fail(
+        "times",
+        f'expected "more" (增长N倍: up N×100%) or "as-much" (N times the old value), '
+        f"got {_show(value)}",
+        value,
+    )
 
 
 def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -> Decimal:
@@ -744,36 +744,20 @@ def _flow_claim(
     sign: BalanceSign | None,
 ) -> Claim:
     """A value, growth, change in level or multiplier of one flow."""
-    text = body[kind]
+    # A value claim has no base: its file keys allow no versus, so ``based`` is empty then.
+    common: dict[str, Any] = {"id": claim_id, "flow": body["flow"], "period": when, **based}
+    common["text"] = body[kind]
     if kind == "value":
-        return ValueClaim(
-            id=claim_id, flow=body["flow"], period=when, value=reported, text=text, sign=sign
-        )
+        return ValueClaim(value=reported, sign=sign, **common)
     if kind == "growth":
-        return GrowthClaim(
-            id=claim_id,
-            flow=body["flow"],
-            period=when,
-            growth=reported,
-            text=text,
-            sign=sign,
-            **based,
-        )
+        return GrowthClaim(growth=reported, sign=sign, **common)
     if kind == "change":
-        return ChangeClaim(
-            id=claim_id, flow=body["flow"], period=when, change=reported, text=text, **based
-        )
-    times = body.get("times")
-    return MultiplierClaim(
-        id=claim_id,
-        flow=body["flow"],
-        period=when,
-        multiplier=reported,
-        times=None if times is None else _TIMES[times.strip().lower()],
-        text=text,
-        sign=sign,
-        **based,
+        return ChangeClaim(change=reported, **common)
+    times = body.get("times")  # checked with the figure (_times)
+    convention = (
+        None if times is None else enum_member(TimesConvention, times, aliases=_TIMES_ALIASES)
     )
+    return MultiplierClaim(multiplier=reported, times=convention, sign=sign, **common)
 
 
 def _points_claim(
