@@ -36,14 +36,14 @@ def test_check_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     """The seed checks consistent (status 0) and the table shows claims and implied figures."""
     assert main(["check", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert "world-growth  Jan–Jul 2023  growth of foreign trade" in out
+    assert "world-growth       Jan–Jul 2023  growth of foreign trade" in out
     assert "3.26 times (more: ×4.26)" in out
     assert "not checkable" in out
     assert "foreign trade, Jan–Jul 2022" in out
     assert "114.5 to 115.3 billion CNY" in out
     assert "share of trade with Belt and Road countries in foreign trade, Jan–Jul 2023" in out
     assert out.rstrip().endswith(
-        "Result: consistent (6 consistent, 0 inconsistent, 2 not checkable)"
+        "Result: consistent (12 consistent, 0 inconsistent, 6 not checkable)"
     )
     assert "\033[" not in out
 

@@ -48,9 +48,12 @@ def error_for(text: str, tmp_path: Path, name: str = "bad.toml") -> str:
 
 
 def test_example_loads() -> None:
-    """The seed file gives seven claims of the expected kinds, with the report's defaults."""
+    """The seed file gives 16 claims of the expected kinds, with the report's defaults."""
     report = load_report(EXAMPLE)
-    assert len(report.claims) == 7
+    assert len(report.claims) == 16  # 7 of the 2023 article, 9 of the release of August 2022
+    assert [release.id for release in report.releases] == ["aug2023", "aug2022"]
+    assert report.release_of(report.claim("world-value")) == "aug2023"
+    assert report.release_of(report.claim("world-value-2022")) == "aug2022"
     first = report.claims[0]
     assert isinstance(first, ValueClaim)
     assert Period.year_to_date(2023, 7) == first.period

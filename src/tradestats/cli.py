@@ -53,7 +53,7 @@ from tradestats.errors import TradeStatsError
 from tradestats.periods import Lag
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = ["main", "render"]
 
@@ -70,7 +70,8 @@ _COLOURS: Final = {
     Verdict.NOT_CHECKABLE: "\033[33m",  # yellow
     Verdict.UNDEFINED: "\033[36m",  # cyan
     Verdict.UNFINISHED: "\033[35m",  # magenta
-    Verdict.UNDEFINED: "\033[36m",  # cyan
+    Verdict.REVISED: "\033[34m",  # blue
+    Verdict.NOT_COMPARABLE: "\033[2;37m",  # dim grey
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
 UNFINISHED_STATUS: Final = 3
@@ -353,6 +354,7 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     for done, line in zip(result.checks, table[1:], strict=True):
         verdict = done.verdict.value
         lines.append(line.replace(f"  {verdict}", f"  {paint(verdict, _COLOURS[done.verdict])}", 1))
+    lines += _releases(result, paint)
     lines += ["", paint("Implied figures", _BOLD)]
     if result.implied:
         lines += _table(
@@ -363,6 +365,9 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
         )
     else:
         lines.append("  none: the claims determine no figure they do not state")
+    if result.unmatched:
+        lines += ["", paint("Not in the data", _BOLD)]
+        lines += [f"  - {safe(line, keep_newlines=False)}" for line in result.unmatched]
     lines += ["", paint("Conflicts", _BOLD)]
     if result.conflicts:
         lines += [
@@ -381,11 +386,59 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     summary = ", ".join(
         f"{counts[verdict]} {verdict.value}"
         for verdict in Verdict
-        if verdict not in (Verdict.UNFINISHED, Verdict.UNDEFINED) or counts[verdict]
+        if verdict
+        not in (Verdict.UNFINISHED, Verdict.UNDEFINED, Verdict.REVISED, Verdict.NOT_COMPARABLE)
+        or counts[verdict]
     )
     status = Verdict.CONSISTENT if result.consistent else Verdict.INCONSISTENT
     lines += ["", f"Result: {paint(status.value, _COLOURS[status])} ({summary})"]
     return "\n".join(lines)
+
+
+def _releases(result: CheckResult, paint: Callable[[str, str], str]) -> list[str]:
+    """The releases of a report with several, and the revisions between them."""
+    report = result.report
+    if len(report.releases) < 2:
+        return []
+    safe = escape_controls
+    lines = ["", paint("Releases", _BOLD)]
+    lines += _table(
+        [
+            [
+                safe(release.id, keep_newlines=False),
+                safe(release.describe(), keep_newlines=False),
+                safe(f"{release.status.value}: " if release.status else "", keep_newlines=False)
+                + safe(release.title or "", keep_newlines=False),
+            ]
+            for release in report.releases
+        ]
+    )
+    lines += ["", paint("Revisions between releases", _BOLD)]
+    if not result.revisions:
+        lines.append("  none: no quantity has a value in two releases")
+        return lines
+    rows = [["VALUE", "EARLIER", "LATER", "REVISION", "NEEDED"]]
+    for revision in result.revisions:
+        what = (
+            revision.percent.format() if revision.percent is not None else revision.change.format()
+        )
+        needed = "yes" if revision.needed else "no"
+        if not revision.allowed:
+            needed = "over the limit"
+        rows.append(
+            [
+                safe(
+                    f"{report.flow(revision.flow).describe()}, {revision.period.label()}",
+                    keep_newlines=False,
+                ),
+                safe(f"{revision.earlier}: {revision.before.format()}", keep_newlines=False),
+                safe(f"{revision.later}: {revision.after.format()}", keep_newlines=False),
+                f"{what} ({revision.change.format()})",
+                needed,
+            ]
+        )
+    lines += _table(rows)
+    return lines
 
 
 if __name__ == "__main__":  # pragma: no cover - run as python -m tradestats.cli

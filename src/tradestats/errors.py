@@ -19,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "AmbiguityError",
     "ConcordanceError",
+    "DataMatchError",
     "DuplicateKeyError",
     "FlowMismatchError",
     "HSVersionMismatchError",
@@ -138,3 +139,12 @@ class ConcordanceError(TradeStatsError, LookupError, ValueError):
 
 class HSVersionMismatchError(FlowMismatchError):
     """Rows whose HS codes are of different nomenclature versions, compared without conversion."""
+
+
+class DataMatchError(InvalidValueError):
+    """Official data that do not hold what a report's ``[data]`` match names.
+
+    A column the match names is missing, two rows hold one flow and period, or a
+    value is in another currency than the report's. ``details`` names the
+    ``flow``, and the ``column`` or ``period`` where it applies.
+    """

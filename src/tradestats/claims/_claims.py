@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from tradestats._validate import enum_member, name_text, optional_text
 from tradestats.amounts import Amount
+from tradestats.claims._releases import as_basis
 from tradestats.errors import InvalidValueError, TradeStatsError
 from tradestats.flows import WORLD, Flow, Product, _product
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
@@ -93,6 +94,14 @@ def _text(value: object) -> str | None:
     return optional_text(value, "the published text")
 
 
+def _release(value: object) -> str | None:
+    return optional_text(value, "a release id")
+
+
+def _definition(value: object) -> str | None:
+    return optional_text(value, "a partner definition")
+
+
 def _parts(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
         raise InvalidValueError(f"parts must be a list of flow ids, got {value!r}", value=value)
@@ -124,6 +133,8 @@ _FLOW_FIELDS: Final[dict[str, Callable[[Any], object]]] = {
     "partner": _partner,
     "product": _product,
     "label": _label,
+    "basis": as_basis,
+    "partner_definition": _definition,
 }
 
 
@@ -139,6 +150,13 @@ class ReportFlow:
         product: An HS code or product group, or ``None`` for all goods.
         label: How the report names the flow, for output; made up from the other
             fields when missing.
+        basis: How its values are compiled ("customs", "balance of payments", …;
+            see :data:`~tradestats.claims.report.STANDARD_BASES`), if stated.
+        partner_definition: What the partner group meant for this flow, as free
+            text ("64 countries along the routes"), if stated.
+
+    Flows of different stated bases or partner definitions are different
+    quantities: the check never equates them (see :doc:`/explanation/vintages`).
 
     >>> ReportFlow(id="bri", reporter="Xinjiang", flow="total",
     ...            partner="Belt and Road countries").describe()
@@ -151,6 +169,8 @@ class ReportFlow:
     partner: str = field(default=WORLD, converter=_partner)
     product: Product | None = field(default=None, converter=_product)
     label: str | None = field(default=None, converter=_label)
+    basis: str | None = field(default=None, converter=as_basis)
+    partner_definition: str | None = field(default=None, converter=_definition)
 
     def describe(self) -> str:
         """The label, or "reporter flow of product with partner"."""
@@ -202,6 +222,7 @@ class ValueClaim:
     value: Reported[Amount]
     text: str | None = field(default=None, converter=_text)
     sign: BalanceSign | None = field(default=None, converter=_sign)
+    release: str | None = field(default=None, converter=_release)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -243,6 +264,7 @@ class GrowthClaim(_OnABase):
     text: str | None = field(default=None, converter=_text)
     sign: BalanceSign | None = field(default=None, converter=_sign)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -274,6 +296,7 @@ class MultiplierClaim(_OnABase):
     text: str | None = field(default=None, converter=_text)
     sign: BalanceSign | None = field(default=None, converter=_sign)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -301,6 +324,7 @@ class ChangeClaim(_OnABase):
     change: Reported[Amount]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -330,6 +354,7 @@ class ContributionClaim(_OnABase):
     contribution: Reported[PercentagePoints]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -351,6 +376,7 @@ class ShareClaim:
     period: Period = field(converter=as_period)
     share: Reported[Share]
     text: str | None = field(default=None, converter=_text)
+    release: str | None = field(default=None, converter=_release)
 
     @property
     def periods(self) -> tuple[Period, ...]:
@@ -374,6 +400,7 @@ class SumClaim:
     total: str = field(converter=_id)
     parts: tuple[str, ...] = field(converter=_parts)
     periods: tuple[Period, ...] = field(default=(), converter=_periods)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -400,6 +427,7 @@ class ShareChangeClaim(_OnABase):
     share_change: Reported[PercentagePoints]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -426,6 +454,7 @@ class GrowthDifferenceClaim(_OnABase):
     difference: Reported[PercentagePoints]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 @frozen(kw_only=True)
@@ -457,6 +486,7 @@ class ContributionShareClaim(_OnABase):
     contribution_share: Reported[PercentagePoints]
     text: str | None = field(default=None, converter=_text)
     versus: Versus = field(default=Lag.YEAR_EARLIER, converter=_versus, validator=_checked_base)
+    release: str | None = field(default=None, converter=_release)
 
 
 #: Any claim of a report.

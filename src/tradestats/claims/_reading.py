@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
+import attrs
 from attrs import frozen
 
 from tradestats._grammar import read_balance_sign
@@ -41,6 +43,8 @@ from tradestats.claims._claims import (
     SumClaim,
     ValueClaim,
 )
+from tradestats.claims._data import DataMatch, read_data_match
+from tradestats.claims._releases import Release, as_max_revision, read_bases, read_releases
 from tradestats.errors import AmbiguityError, ParseError, ReportFileError, TradeStatsError
 from tradestats.limits import MAX_NESTING, MAX_REPORT_BYTES, MAX_TEXT_LENGTH
 from tradestats.measures import PercentagePoints, TimesConvention
@@ -49,14 +53,16 @@ from tradestats.verify.figures import Qualifier, Reported, half_unit_of_last_dig
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from decimal import Decimal
 
 __all__ = ["ReportParts", "read_file", "read_stream", "read_text"]
 
 _TOP_KEYS: Final = frozenset(
     {"title", "source", "reporter", "partner", "period", "flows", "claims"}
+    | {"releases", "release", "max_revision", "bases", "data"}
 )
-_FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"})
+_FLOW_KEYS: Final = frozenset(
+    {"reporter", "flow", "partner", "product", "label", "basis", "partner_definition"}
+)
 # The key that holds a claim's figure says what kind of claim it is.
 _FIGURES: Final = (
     "value",
@@ -70,7 +76,7 @@ _FIGURES: Final = (
     "growth_difference",
     "contribution_share",
 )
-_CLAIM_KEYS: Final = {
+_KINDS_KEYS: Final = {
     "value": frozenset({"id", "flow", "period", "value", "precision", "qualifier", "sign"}),
     "growth": frozenset(
         {"id", "flow", "period", "growth", "precision", "qualifier", "sign", "versus"}
@@ -94,6 +100,8 @@ _CLAIM_KEYS: Final = {
         {"id", "part", "total", "period", "contribution_share", "precision", "qualifier", "versus"}
     ),
 }
+# Every claim may name the release that published it.
+_CLAIM_KEYS: Final = {kind: keys | {"release"} for kind, keys in _KINDS_KEYS.items()}
 # The figure keys in percentage points, and the two flows each names.
 _POINTS: Final = {
     "contribution": ("part", "total"),
@@ -168,6 +176,11 @@ class ReportParts:
         source: Where the report comes from, if given.
         flows: The flows, each checked on its own.
         claims: The claims, each checked on its own.
+        releases: The releases declared under ``[releases]``, each checked on its own.
+        default_release: The release of claims that name none (the key ``release``).
+        max_revision: The largest revision allowed between releases, a fraction.
+        bases: The report's own bases beside the standard ones: (name, meaning).
+        data: How the flows map to the keys of an official data set (``[data]``).
     """
 
     name: str
@@ -175,6 +188,11 @@ class ReportParts:
     source: str | None
     flows: tuple[ReportFlow, ...]
     claims: tuple[Claim, ...]
+    releases: tuple[Release, ...] = ()
+    default_release: str | None = None
+    max_revision: Decimal | None = None
+    bases: tuple[tuple[str, str], ...] = ()
+    data: DataMatch | None = None
 
     def error(self, error: TradeStatsError) -> ReportFileError:
         """The file error for an error of the report built from these parts.
@@ -184,7 +202,7 @@ class ReportParts:
         """
         claim = error.details.get("claim")
         field = error.details.get("field")
-        is_flow = field == "id" and any(flow.id == claim for flow in self.flows)
+        is_flow = field in ("id", "basis") and any(flow.id == claim for flow in self.flows)
         return _Where(self.name, "flow" if is_flow else "claim", str(claim)).fail(
             str(field) if field is not None else None, error.message, error.details.get("value")
         )
@@ -341,8 +359,24 @@ def _parts(data: object, where: _Where) -> ReportParts:
     claims = [
         _claim(body, index, period, where.name) for index, body in enumerate(claims_data, start=1)
     ]
+    try:
+        max_revision = as_max_revision(data.get("max_revision"))
+    except TradeStatsError as error:
+        raise where.fail("max_revision", error.message, data.get("max_revision")) from None
+    default = data.get("release")
+    if default is not None and (not isinstance(default, str) or not default.strip()):
+        raise where.fail("release", f"expected a release id, got {_show(default)}", default)
     return ReportParts(
-        name=where.name, title=title, source=source, flows=tuple(flows), claims=tuple(claims)
+        name=where.name,
+        title=title,
+        source=source,
+        flows=tuple(flows),
+        claims=tuple(claims),
+        releases=read_releases(data.get("releases"), where.name),
+        default_release=default,
+        max_revision=max_revision,
+        bases=read_bases(data.get("bases"), where.name),
+        data=read_data_match(data.get("data"), where.name),
     )
 
 
@@ -410,8 +444,11 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
         value = body.get(key, "")
         if not isinstance(value, str) or (key in body and not value.strip()):
             raise where.fail(key, f"expected a flow id as text, got {_show(value)}", value)
+    release = body.get("release")
+    if release is not None and (not isinstance(release, str) or not release.strip()):
+        raise where.fail("release", f"expected a release id, got {_show(release)}", release)
     if kind == "parts":
-        return _sum_claim(claim_id, body, where)
+        return attrs.evolve(_sum_claim(claim_id, body, where), release=release)
     when = _period(body.get("period", period), where)
     versus = _versus(body, when, where)
     figure = body[kind]
@@ -421,6 +458,7 @@ def _claim(body: object, index: int, period: object, name: str) -> Claim:
     try:
         return _build(
             kind,
+            release=release,
             claim_id=claim_id,
             body=body,
             when=when,
@@ -701,12 +739,37 @@ def _precision(kind: str, value: object, figure: Reported[Any], where: _Where) -
 def _build(
     kind: str,
     *,
+    release: str | None,
     claim_id: str,
     body: dict[str, Any],
     when: Period,
     reported: Reported[Any],
     sign: BalanceSign | None = None,
     versus: Versus | None = None,
+) -> Claim:
+    return attrs.evolve(
+        _built(
+            kind,
+            claim_id=claim_id,
+            body=body,
+            when=when,
+            reported=reported,
+            sign=sign,
+            versus=versus,
+        ),
+        release=release,
+    )
+
+
+def _built(
+    kind: str,
+    *,
+    claim_id: str,
+    body: dict[str, Any],
+    when: Period,
+    reported: Reported[Any],
+    sign: BalanceSign | None,
+    versus: Versus | None,
 ) -> Claim:
     text = body[kind]
     based = {} if versus is None else {"versus": versus}

@@ -59,7 +59,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
-from attrs import frozen
 
 from tradestats._numbers import auto_scale, in_context, round_down, show
 from tradestats.amounts import Amount
@@ -68,11 +67,15 @@ from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
 from tradestats.claims._network import Network, OutOfTime, Spans
+from tradestats.claims._official import with_data
+from tradestats.claims._results import CheckResult, ClaimCheck, Conflict, ImpliedFigure, Verdict
+from tradestats.claims._vintages import needs_layering, reconcile
 from tradestats.claims.report import (
     ChangeClaim,
     Claim,
     ContributionClaim,
     ContributionShareClaim,
+    DataMatch,
     GrowthClaim,
     GrowthDifferenceClaim,
     MultiplierClaim,
@@ -122,23 +125,6 @@ _ZERO: Final = Decimal(0)
 _MAX_PLACES: Final = 6
 
 
-class Verdict(enum.Enum):
-    """What the check says about one claim."""
-
-    #: The figure's range meets what the other claims allow.
-    CONSISTENT = "consistent"
-    #: It misses it, by the claim's ``gap`` beyond rounding, or it is one of two
-    #: figures of one quantity that cannot both be right.
-    INCONSISTENT = "inconsistent"
-    #: The other claims do not determine the figure.
-    NOT_CHECKABLE = "not checkable"
-    #: The figure is undefined where the other claims put the flows; the claim's
-    #: ``reason`` says why ("sign changed", "zero base", "total did not change").
-    UNDEFINED = "undefined"
-    #: The time limit of :func:`check` ran out before the claim was checked.
-    UNFINISHED = "unfinished"
-
-
 def _amount_text(like: str | type[Figure] | None, value: Decimal) -> str:
     """A gap or difference, rounded down to two significant digits, in the figure's terms."""
     if like is None or isinstance(like, str):
@@ -155,179 +141,6 @@ def _round_down(value: Decimal) -> str:
     return show(round_down(value, min(places, _MAX_PLACES)))
 
 
-@frozen
-class ClaimCheck:
-    """The verdict on one claim (a sum has one per period it covers).
-
-    Args:
-        claim: The claim checked.
-        period: The period checked.
-        verdict: Consistent, inconsistent or not checkable.
-        subject: What the claim is about, in words.
-        published: The claim's figure with the rounding its digits allow.
-        implied: What the other claims imply for the same figure (for a sum: the
-            parts' total minus the total, which the claim says is 0); an end may
-            be open. Both are ``None`` for a sum of flows no value of which is
-            published: their amounts have no unit (the texts still tell the range).
-        gap: How far ``published`` is from ``implied`` beyond rounding, in the
-            figure's internal magnitude; 0 unless inconsistent.
-        explanation: The verdict in a sentence.
-        summary: What the other claims imply, in a few words, for tables.
-        reason: Why the figure is undefined ("sign changed", "zero base", "total did
-            not change") for :attr:`Verdict.UNDEFINED`, else ``None``.
-    """
-
-    claim: Claim
-    period: Period
-    verdict: Verdict
-    subject: str
-    published: Bounds[Any] | None
-    implied: Bounds[Any] | None
-    gap: Decimal
-    explanation: str
-    summary: str
-    reason: str | None = None
-
-    @property
-    def claim_id(self) -> str:
-        """The id of the claim checked."""
-        return self.claim.id
-
-
-@frozen
-class Conflict:
-    """A smallest set of claims that cannot all hold: dropping any one of them resolves it.
-
-    Args:
-        claims: The ids of the claims, in report order.
-        explanation: What goes wrong, in a sentence or two.
-    """
-
-    claims: tuple[str, ...]
-    explanation: str
-
-
-@frozen
-class ImpliedFigure:
-    """A figure the report does not state but its claims imply, with bounds.
-
-    Args:
-        key: A stable name such as ``"share/bri/world/2023-01/2023-07"``.
-        label: What it is, in words.
-        period: The period it covers (the later one for changes and growth).
-        range: Its bounds; an end may be open ("at least 13 billion CNY").
-    """
-
-    key: str
-    label: str
-    period: Period
-    range: Bounds[Any]
-
-
-@frozen
-class CheckResult:
-    """Everything :func:`check` found.
-
-    Args:
-        report: The report checked.
-        checks: One verdict per claim (and per period for sums), in report order.
-        conflicts: Smallest sets of claims that cannot hold together.
-        implied: Figures the claims imply, from the claims that are not in conflict.
-        unfinished: The ids of the claims the time limit left unchecked, in report
-            order (their checks say :attr:`Verdict.UNFINISHED`); empty when the
-            check ran to the end.
-    """
-
-    report: Report
-    checks: tuple[ClaimCheck, ...]
-    conflicts: tuple[Conflict, ...]
-    implied: tuple[ImpliedFigure, ...]
-    unfinished: tuple[str, ...] = ()
-
-    @property
-    def consistent(self) -> bool:
-        """Whether no claim is inconsistent, among those checked (see ``unfinished``)."""
-        return all(check.verdict is not Verdict.INCONSISTENT for check in self.checks)
-
-    def verdict(self, claim_id: str) -> Verdict:
-        """The worst verdict for a claim: inconsistent in any period wins.
-
-        Raises:
-            KeyError: For an unknown claim id.
-        """
-        found = [check.verdict for check in self.checks if check.claim.id == claim_id]
-        if not found:
-            raise KeyError(claim_id)
-        for verdict in (
-            Verdict.INCONSISTENT,
-            Verdict.UNDEFINED,
-            Verdict.CONSISTENT,
-            Verdict.UNFINISHED,
-        ):
-            if verdict in found:
-                return verdict
-        return Verdict.NOT_CHECKABLE
-
-    def figure(self, key: str) -> ImpliedFigure:
-        """The implied figure with the given key.
-
-        Raises:
-            KeyError: If no implied figure has that key.
-        """
-        for figure in self.implied:
-            if figure.key == key:
-                return figure
-        raise KeyError(key)
-
-    @in_context
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON: decimals as text, missing bounds as ``null``."""
-        return {
-            "title": self.report.title,
-            "source": self.report.source,
-            "consistent": self.consistent,
-            "unfinished": list(self.unfinished),
-            "claims": [
-                {
-                    "id": check.claim.id,
-                    "period": check.period.isoformat(),
-                    "subject": check.subject,
-                    "verdict": check.verdict.value,
-                    "reason": check.reason,
-                    "published": None if check.published is None else _range_dict(check.published),
-                    "implied": None if check.implied is None else _range_dict(check.implied),
-                    "gap": str(check.gap),
-                    "explanation": check.explanation,
-                }
-                for check in self.checks
-            ],
-            "conflicts": [
-                {"claims": list(conflict.claims), "explanation": conflict.explanation}
-                for conflict in self.conflicts
-            ],
-            "implied": [
-                {
-                    "key": figure.key,
-                    "label": figure.label,
-                    "period": figure.period.isoformat(),
-                    **_range_dict(figure.range),
-                }
-                for figure in self.implied
-            ],
-        }
-
-
-def _range_dict(figure: Bounds[Any]) -> dict[str, Any]:
-    low, high = figure.ends
-    return {
-        "kind": kind_of(figure.kind).name,
-        "low": None if low is None else str(magnitude_of(low)),
-        "high": None if high is None else str(magnitude_of(high)),
-        "unit": figure.unit,
-        "text": figure.format(),
-    }
-
-
 # -- the check ---------------------------------------------------------------------------
 
 
@@ -337,6 +150,8 @@ def check(
     *,
     budget: int = DEFAULT_BUDGET,
     time_limit: float | None = None,
+    data: Any = None,
+    match: DataMatch | None = None,
     _engine: str = "auto",
 ) -> CheckResult:
     """Check every relation among a report's claims and list the figures they imply.
@@ -357,14 +172,28 @@ def check(
             in ``CheckResult.unfinished``, and no figures are implied when the
             limit runs out first. ``None`` (the default) runs to the end. A claim
             being checked is finished first, so the check may take a little longer.
+        data: Official data to check the claims against: a tidy frame (pandas,
+            polars or pyarrow; see :doc:`/howto/load-data`) whose values for the
+            report's flows and periods become one more release (needs
+            ``tradestats[tables]``); see :doc:`/howto/revised-or-wrong`.
+        match: Which rows of ``data`` hold each flow; the report's ``[data]``
+            table by default (:class:`~tradestats.DataMatch`).
         _engine: ``"auto"`` (HiGHS with exact certificates, when ``highspy`` is
             installed) or ``"exact"`` (the exact simplex throughout), for testing.
+
+    With several releases (or flows on different bases) the claims of each
+    release are checked together as usual, and a conflict between releases
+    that a revision explains is :attr:`Verdict.REVISED` (see
+    :doc:`/explanation/vintages`).
 
     Returns:
         The verdict on every claim, the conflicts found and the implied figures.
 
     Raises:
-        InvalidValueError: If ``budget`` or ``time_limit`` is negative.
+        InvalidValueError: If ``budget`` or ``time_limit`` is negative, or data
+            come without a match (in the report or as ``match``).
+        DataMatchError: If the data do not hold what the match names (a column
+            missing, two rows for one flow and period, another currency).
     """
     if time_limit is not None and (
         isinstance(time_limit, bool)
@@ -380,6 +209,22 @@ def check(
         raise InvalidValueError(
             f"budget must be a whole number of 0 or more, not {budget!r}", budget=budget
         )
+    unmatched: tuple[str, ...] = ()
+    if data is not None:
+        report, unmatched = with_data(report, data, match)
+    elif match is not None:
+        raise InvalidValueError(
+            "match says how the rows of data= hold the report's flows: pass the data too",
+            value=None,
+        )
+    within = functools.partial(_within, budget=budget, deadline=deadline, engine=_engine)
+    result = reconcile(report, within) if needs_layering(report) else within(report)
+    return attrs.evolve(result, unmatched=unmatched) if unmatched else result
+
+
+def _within(report: Report, *, budget: int, deadline: float | None, engine: str) -> CheckResult:
+    """The check of one body of claims: the engine, blind to releases and bases."""
+    _engine = engine
     on_balances = claims_on_balances(report)
     special: dict[str, Outcome] = {}
     if on_balances:

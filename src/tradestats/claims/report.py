@@ -40,6 +40,8 @@ Decimal('1.825E+11')
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
@@ -63,7 +65,15 @@ from tradestats.claims._claims import (
     _id,
     _label,
 )
+from tradestats.claims._data import DataMatch
 from tradestats.claims._reading import ReportParts, read_file, read_text
+from tradestats.claims._releases import (
+    STANDARD_BASES,
+    Release,
+    ReleaseStatus,
+    as_basis,
+    as_max_revision,
+)
 from tradestats.errors import InvalidValueError, TradeStatsError, UnitMismatchError
 from tradestats.flows import Flow
 
@@ -77,14 +87,18 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "STANDARD_BASES",
     "BalanceSign",
     "ChangeClaim",
     "Claim",
     "ContributionClaim",
     "ContributionShareClaim",
+    "DataMatch",
     "GrowthClaim",
     "GrowthDifferenceClaim",
     "MultiplierClaim",
+    "Release",
+    "ReleaseStatus",
     "Report",
     "ReportFlow",
     "ShareChangeClaim",
@@ -105,6 +119,26 @@ def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(value)
 
 
+def _releases(value: Iterable[Release]) -> tuple[Release, ...]:
+    return tuple(value)
+
+
+def _bases(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    found = []
+    for name, meaning in pairs:
+        basis = as_basis(name)
+        assert basis is not None
+        found.append((basis, _id(meaning)))
+    return tuple(found)
+
+
+def _optional_id(value: object) -> str | None:
+    return None if value is None else _id(value)
+
+
 @frozen(kw_only=True)
 class Report:
     """The claims of one article or release, about flows declared once by id.
@@ -114,9 +148,27 @@ class Report:
         flows: The flows the claims refer to, with unique ids.
         claims: The claims, with unique ids.
         source: Where the report comes from.
+        releases: The publications the claims come from, with unique ids; none
+            (the default) makes the report one implicit release.
+        default_release: The release of the claims that name none. With one
+            release, that release; with several and no default, every claim
+            must name its ``release`` (a sum that names none holds in every release).
+        max_revision: The largest revision (a fraction: 0.01 is 1%) a figure may
+            have had between two releases; ``None`` allows any. A release may
+            set a smaller one of its own.
+        bases: Bases of flows beside :data:`STANDARD_BASES`, with what each means.
+        data: How the flows match the rows of an official data set, for
+            ``check(report, data=...)`` (see :class:`DataMatch`).
+
+    Each claim may name its ``release`` (an id of ``releases``); figures for
+    the same flow and period from two releases are two vintages of one
+    quantity, which :func:`~tradestats.check` may reconcile by a revision (see
+    :doc:`/explanation/vintages`).
 
     Raises:
-        InvalidValueError: For duplicate ids, a claim naming an unknown flow, a
+        InvalidValueError: For duplicate ids, a claim naming an unknown flow or
+            release, a claim naming none where several releases have no default,
+            a flow of an unknown basis, a
             sum whose total is one of its parts, a share of a flow in itself, a
             share of a balance (which may be negative), or a sign (deficit,
             surplus) on a flow that is no balance or against its value's sign.
@@ -131,11 +183,50 @@ class Report:
     flows: tuple[ReportFlow, ...] = field(converter=_flows)
     claims: tuple[Claim, ...] = field(converter=_claims)
     source: str | None = field(default=None, converter=_label)
+    releases: tuple[Release, ...] = field(default=(), converter=_releases)
+    default_release: str | None = field(default=None, converter=_optional_id)
+    max_revision: Decimal | None = field(default=None, converter=as_max_revision)
+    bases: tuple[tuple[str, str], ...] = field(default=(), converter=_bases)
+    data: DataMatch | None = None
 
     def __attrs_post_init__(self) -> None:
         _check_ids(self)
         _check_references(self)
         _check_units(self)
+        _check_releases(self)
+        _check_bases(self)
+
+    def release_of(self, claim: Claim) -> str | None:
+        """The id of the release a claim belongs to; ``None`` for the implicit one.
+
+        A sum that names no release holds in every release: ``None`` too.
+
+        >>> from tradestats import Reported
+        >>> report = Report(title="t", flows=[ReportFlow(id="x", reporter="A", flow="exports")],
+        ...     claims=[ValueClaim(id="v", flow="x", period="2023", value=Reported.parse_amount(
+        ...         "1 billion USD"))],
+        ...     releases=[Release(id="r", publisher="P", published="2024-01-05")])
+        >>> report.release_of(report.claims[0])
+        'r'
+        """
+        if claim.release is not None:
+            return claim.release
+        if isinstance(claim, SumClaim) and len(self.releases) > 1:
+            return None
+        if self.default_release is not None:
+            return self.default_release
+        return self.releases[0].id if len(self.releases) == 1 else None
+
+    def release(self, release_id: str) -> Release:
+        """The release declared under ``release_id``.
+
+        Raises:
+            KeyError: If no release has that id.
+        """
+        for found in self.releases:
+            if found.id == release_id:
+                return found
+        raise KeyError(release_id)
 
     @classmethod
     @in_context
@@ -244,7 +335,15 @@ class Report:
 def _build(parts: ReportParts) -> Report:
     try:
         return Report(
-            title=parts.title, source=parts.source, flows=parts.flows, claims=parts.claims
+            title=parts.title,
+            source=parts.source,
+            flows=parts.flows,
+            claims=parts.claims,
+            releases=parts.releases,
+            default_release=parts.default_release,
+            max_revision=parts.max_revision,
+            bases=parts.bases,
+            data=parts.data,
         )
     except TradeStatsError as error:
         raise parts.error(error) from None
@@ -363,6 +462,67 @@ def _check_references(report: Report) -> None:
                     "parts",
                     list(claim.parts),
                 )
+
+
+def _check_releases(report: Report) -> None:
+    """Every release a claim names is declared; with several, each claim names one."""
+    ids = [release.id for release in report.releases]
+    known = ", ".join(repr(name) for name in ids) or "none"
+    if len(set(ids)) != len(ids):
+        twice = next(name for name in ids if ids.count(name) > 1)
+        _error(InvalidValueError, f"release id {twice!r} is declared twice", twice, "id", twice)
+    if report.default_release is not None and report.default_release not in ids:
+        _error(
+            InvalidValueError,
+            f"the default release {report.default_release!r} is not declared: declare it under "
+            f"[releases.{report.default_release}] (declared releases: {known})",
+            report.default_release,
+            "release",
+            report.default_release,
+        )
+    for claim in report.claims:
+        if claim.release is not None and claim.release not in ids:
+            _error(
+                InvalidValueError,
+                f"unknown release {claim.release!r}: declare it under "
+                f"[releases.{claim.release}] (declared releases: {known})",
+                claim.id,
+                "release",
+                claim.release,
+            )
+        sum_everywhere = isinstance(claim, SumClaim)
+        if (
+            len(ids) > 1
+            and claim.release is None
+            and report.default_release is None
+            and not sum_everywhere
+        ):
+            _error(
+                InvalidValueError,
+                f"claim {claim.id!r} names no release, and the report has several ({known}) "
+                "and no default: add release = one of them to the claim, or a report-level "
+                "release",
+                claim.id,
+                "release",
+                None,
+            )
+
+
+def _check_bases(report: Report) -> None:
+    """Every basis a flow names is a standard one or one the report declares."""
+    own = [name for name, _ in report.bases]
+    known = (*STANDARD_BASES, *own)
+    for flow in report.flows:
+        if flow.basis is not None and flow.basis not in known:
+            names = ", ".join(repr(name) for name in known)
+            _error(
+                InvalidValueError,
+                f"unknown basis {flow.basis!r}: expected one of {names}, or declare it with "
+                f"what it means under [bases]",
+                flow.id,
+                "basis",
+                flow.basis,
+            )
 
 
 def _check_sign(claim: Claim, flows: dict[str, ReportFlow]) -> None:

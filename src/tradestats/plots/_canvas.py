@@ -25,6 +25,8 @@ COLOURS: Final = {
     "not checkable": "#999999",
     "unfinished": "#CC79A7",
     "undefined": "#0072B2",
+    "revised": "#E69F00",
+    "not comparable": "#56B4E9",
 }
 #: Text and lines.
 INK: Final = "#222222"

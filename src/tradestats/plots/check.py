@@ -47,7 +47,7 @@ def plot_check(result: CheckResult, *, title: str | None = None, width: float = 
     >>> from tradestats import check, load_report
     >>> figure = plot_check(check(load_report("examples/xinjiang_2023.toml")))
     >>> len(figure.axes[0].get_yticks())
-    8
+    18
     """
     checks = list(result.checks)
     texts = [result.report.title, *(c.subject for c in checks), *(c.summary for c in checks)]
