@@ -30,18 +30,22 @@ from tradestats.changes import (
     yoy_growth,
     yoy_multiplier,
 )
-from tradestats.claims.consistency import CheckResult, Verdict, check
+from tradestats.claims.consistency import CheckResult, Revision, Verdict, check
 from tradestats.claims.consistency import deprecated as _renamed
 from tradestats.claims.files import load_report
 from tradestats.claims.report import (
+    STANDARD_BASES,
     BalanceSign,
     ChangeClaim,
     Claim,
     ContributionClaim,
     ContributionShareClaim,
+    DataMatch,
     GrowthClaim,
     GrowthDifferenceClaim,
     MultiplierClaim,
+    Release,
+    ReleaseStatus,
     Report,
     ReportFlow,
     ShareChangeClaim,
@@ -52,6 +56,7 @@ from tradestats.claims.report import (
 from tradestats.errors import (
     AmbiguityError,
     ConcordanceError,
+    DataMatchError,
     DuplicateKeyError,
     FlowMismatchError,
     HSVersionMismatchError,
@@ -120,6 +125,7 @@ except PackageNotFoundError:  # a source tree put on sys.path without being inst
     __version__ = "0+unknown"
 
 __all__ = [
+    "STANDARD_BASES",
     "WORLD",
     "AmbiguityError",
     "Amount",
@@ -133,6 +139,8 @@ __all__ = [
     "ConcordanceRow",
     "ContributionClaim",
     "ContributionShareClaim",
+    "DataMatch",
+    "DataMatchError",
     "DuplicateKeyError",
     "ExchangeRate",
     "Flow",
@@ -160,10 +168,13 @@ __all__ = [
     "ProductGroup",
     "Qualifier",
     "RateKind",
+    "Release",
+    "ReleaseStatus",
     "Report",
     "ReportFileError",
     "ReportFlow",
     "Reported",
+    "Revision",
     "Share",
     "ShareChangeClaim",
     "ShareClaim",

@@ -19,14 +19,19 @@ sequences to the terminal. ``--json`` prints the result as a JSON object (see
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import re
 import sys
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Final, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TextIO
+
+import attrs
 
 from tradestats._text import escape_controls, quote, shorten
+from tradestats.claims._data import parse_match
 from tradestats.claims.consistency import (
     DEFAULT_BUDGET,
     CheckResult,
@@ -40,6 +45,7 @@ from tradestats.claims.report import (
     Claim,
     ContributionClaim,
     ContributionShareClaim,
+    DataMatch,
     GrowthClaim,
     GrowthDifferenceClaim,
     MultiplierClaim,
@@ -127,6 +133,29 @@ def _parser() -> argparse.ArgumentParser:
         "claims not reached are marked unfinished (exit status 3 unless one is inconsistent)",
     )
     checker.add_argument(
+        "--data",
+        metavar="FILE",
+        help="official data to check the claims against, as one more release: a tidy CSV "
+        "(.csv, .csv.gz) or Parquet file, or a Comtrade file with --data-format comtrade "
+        "(needs tradestats[tables]); the report's [data] table or --match says which rows "
+        "hold each flow",
+    )
+    checker.add_argument(
+        "--data-format",
+        choices=("tidy", "comtrade"),
+        default="tidy",
+        help="the format of --data: tidy (default; CSV or Parquet by suffix) or comtrade "
+        "(a Comtrade CSV, tab-separated bulk file or JSON download)",
+    )
+    checker.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        metavar="FLOW:COLUMN=TEXT[,...]",
+        help="the rows of --data that hold a flow, such as 'world:partner=World,flow=total' "
+        "(repeat for each flow; adds to or replaces the report's [data.flows])",
+    )
+    checker.add_argument(
         "--html",
         metavar="OUT.html",
         help="also write the check as one self-contained web page (needs tradestats[plot])",
@@ -151,6 +180,49 @@ def _pictures(result: CheckResult, html: str | None, plot: str | None) -> None:
         plots.save(plots.plot_check(result), plot)
     if html is not None:
         plots.write_check_html(result, html)
+
+
+def _data(report: Report, arguments: argparse.Namespace) -> tuple[object, DataMatch | None]:
+    """The frame of ``--data`` and the match of the report's flows, with ``--match`` applied."""
+    if arguments.data is None:
+        return None, None
+    try:
+        from tradestats import tables  # noqa: PLC0415 - an extra, loaded only when asked
+    except ImportError as error:
+        raise TradeStatsError(
+            f"--data needs the tables extra (pip install 'tradestats[tables]'): {error}"
+        ) from None
+    path = Path(arguments.data)
+    if arguments.data_format == "comtrade":
+        if path.suffix.lower() == ".json":
+            frame = tables.read_comtrade_json(path)
+        else:
+            frame = tables.read_comtrade_csv(path)
+    elif path.suffix.lower() == ".parquet":
+        frame = _parquet(path)
+    else:
+        frame = tables.read_tidy_csv(path)
+    flows = dict(report.data.flows) if report.data is not None else {}
+    flows.update(parse_match(text) for text in arguments.match)
+    if not flows:
+        raise TradeStatsError(
+            "--data needs a match: say which rows hold each flow with --match "
+            "'FLOW:COLUMN=TEXT,...' or a [data.flows.FLOW] table in the report"
+        )
+    base = report.data if report.data is not None else DataMatch(flows=flows)
+    return frame, attrs.evolve(base, flows=tuple(flows.items()))
+
+
+def _parquet(path: Path) -> object:
+    """A tidy Parquet file as a pyarrow Table (its columns as the tidy schema names them)."""
+    try:
+        parquet: Any = importlib.import_module("pyarrow.parquet")
+    except ImportError as error:  # pragma: no cover - the tables extra has pyarrow
+        raise TradeStatsError(f"reading Parquet needs pyarrow: {error}") from None
+    try:
+        return parquet.read_table(path)
+    except (OSError, ValueError) as error:
+        raise TradeStatsError(f"{quote(str(path))}: cannot read Parquet: {error}") from None
 
 
 def _seconds(text: str) -> float:
@@ -235,7 +307,16 @@ def _run(argv: Sequence[str] | None) -> int:
         report = read_report(sys.stdin.buffer, name="<stdin>")
     else:
         report = load_report(arguments.report)
-    result = check(report, budget=arguments.budget, time_limit=arguments.time_limit)
+    if arguments.match and arguments.data is None:
+        raise TradeStatsError("--match says which rows of --data hold a flow: give --data too")
+    data, match = _data(report, arguments)
+    result = check(
+        report,
+        budget=arguments.budget,
+        time_limit=arguments.time_limit,
+        data=data,
+        match=match,
+    )
     try:
         _pictures(result, arguments.html, arguments.plot)
     except OSError as error:

@@ -99,13 +99,11 @@ def with_data(
             Release(id="report", publisher=report.source or report.title, published=None)
         )
         default = "report"
-    latest = max((r.published for r in releases if r.published is not None), default=None)
-    published = match.published or latest
     releases.append(
         Release(
             id=match.release,
             publisher=match.publisher,
-            published=published,
+            published=match.published,
             title=match.title,
             url=match.url,
         )

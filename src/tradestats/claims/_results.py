@@ -130,7 +130,8 @@ class ClaimCheck:
             be open. Both are ``None`` for a sum of flows no value of which is
             published: their amounts have no unit (the texts still tell the range).
         gap: How far ``published`` is from ``implied`` beyond rounding, in the
-            figure's internal magnitude; 0 unless inconsistent.
+            figure's internal magnitude; 0 unless inconsistent, or revised (then
+            how far it misses the other releases' figures if none was revised).
         explanation: The verdict in a sentence.
         summary: What the other claims imply, in a few words, for tables.
         reason: Why the figure is undefined ("sign changed", "zero base", "total did

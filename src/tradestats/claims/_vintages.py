@@ -59,6 +59,7 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.errors import TradeStatsError
+from tradestats.flows import Flow
 from tradestats.measures import Growth
 
 if TYPE_CHECKING:
@@ -101,10 +102,15 @@ def reconcile(report: Report, within: Callable[[Report], CheckResult]) -> CheckR
 def _ordered(report: Report) -> list[Release]:
     """The releases in publication order (an unknown date first, then the file's order)."""
     position = {release.id: index for index, release in enumerate(report.releases)}
-    return sorted(
-        report.releases,
-        key=lambda release: (release.published or datetime.date.min, position[release.id]),
-    )
+    data = report.data.release if report.data is not None else None
+
+    def when(release: Release) -> datetime.date:
+        if release.published is not None:
+            return release.published
+        # Official data of no stated date come after the releases they are checked against.
+        return datetime.date.max if release.id == data else datetime.date.min
+
+    return sorted(report.releases, key=lambda release: (when(release), position[release.id]))
 
 
 def _copy(flow_id: str, release_id: str) -> str:
@@ -317,7 +323,7 @@ def _revision(
 ) -> Revision | None:
     earlier, later = pair
     before, after = spans[earlier], spans[later]
-    if not (before.is_bounded and after.is_bounded):
+    if not all(_pinned(span, report.flow(flow_id)) for span in (before, after)):
         return None  # a release that does not pin the value down says nothing of its revision
     change = _difference(after, before)
     percent = _ratio_less_one(after, before)
@@ -353,6 +359,11 @@ def _revision(
         allowed=allowed,
         limit=limit,
     )
+
+
+def _pinned(span: Span, flow: ReportFlow) -> bool:
+    """Whether a release bounds a value on both sides (above 0, for a flow that is no balance)."""
+    return span.is_bounded and (flow.flow is Flow.BALANCE or span.low > 0)
 
 
 def _limit(report: Report, pair: Iterable[str]) -> Decimal | None:
@@ -408,17 +419,18 @@ def _revised(
     """A claim that conflicts only through vintages: revised, or inconsistent over the limit."""
     linked = _linking(report, conflict, revisions)
     allowed = all(revision.allowed for revision in linked)
-    texts = [_revision_text(report, revision) for revision in linked]
-    if not texts:  # pragma: no cover - a conflict across releases shares a vintage
-        texts = ["a figure of an earlier release was revised"]
     if allowed:
-        explanation = f"{done.explanation.split(';')[0]}; consistent if " + "; and if ".join(texts)
-        summary = "revised: " + "; ".join(_short(revision) for revision in linked)
+        explanation = f"{done.explanation}, if no figure was revised; consistent if " + _reconciled(
+            report, linked
+        )
+        seen: dict[tuple[str, Period], Revision] = {}
+        for revision in linked:
+            seen.setdefault((revision.flow, revision.period), revision)
+        summary = "revised: " + "; ".join(_short(revision) for revision in seen.values())
         return (
             attrs.evolve(
                 done,
                 verdict=Verdict.REVISED,
-                gap=Decimal(0),
                 explanation=explanation,
                 summary=summary,
                 revisions=tuple(linked),
@@ -439,6 +451,22 @@ def _revised(
             revisions=tuple(linked),
         ),
         False,
+    )
+
+
+def _reconciled(report: Report, linked: list[Revision]) -> str:
+    """The revisions that reconcile a conflict across releases, in words."""
+    if not linked:  # pragma: no cover - a conflict across releases shares a vintage
+        return "a figure of an earlier release was revised"
+    if any(revision.needed for revision in linked):
+        return "; and if ".join(
+            _revision_text(report, revision) for revision in linked if revision.needed
+        )
+    # Each value's releases overlap on their own: only a revision of two at once reconciles.
+    names = ", ".join(dict.fromkeys(_value_label(report, revision) for revision in linked))
+    return (
+        f"the values of {names} were revised together (each alone is within what both "
+        "releases allow): " + "; ".join(_revision_text(report, revision) for revision in linked)
     )
 
 

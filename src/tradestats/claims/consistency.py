@@ -68,7 +68,14 @@ from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
 from tradestats.claims._network import Network, OutOfTime, Spans
 from tradestats.claims._official import with_data
-from tradestats.claims._results import CheckResult, ClaimCheck, Conflict, ImpliedFigure, Verdict
+from tradestats.claims._results import (
+    CheckResult,
+    ClaimCheck,
+    Conflict,
+    ImpliedFigure,
+    Revision,
+    Verdict,
+)
 from tradestats.claims._vintages import needs_layering, reconcile
 from tradestats.claims.report import (
     ChangeClaim,
@@ -104,6 +111,7 @@ __all__ = [
     "ClaimCheck",
     "Conflict",
     "ImpliedFigure",
+    "Revision",
     "Verdict",
     "check",
     "published_text",
