@@ -57,6 +57,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(decimal\.)?Decimal"),
     (r"py:.*", r"(pathlib\.)?Path"),
     (r"py:.*", r"(os\.)?PathLike"),
+    (r"py:.*", r"(datetime\.)?date"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?FrameT"),  # a TypeVar
     (r"py:.*", r"(enum\.)?Enum"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?Figure"),  # a type alias of the five figure types

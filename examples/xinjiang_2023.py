@@ -12,11 +12,16 @@ they imply. Run it with ``python examples/xinjiang_2023.py``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import tradestats as ts
+from tradestats.claims.consistency import published_text
 
 REPORTER = "Xinjiang"
 BELT_AND_ROAD = "Belt and Road countries"
 SOURCE = "Urumqi Customs, via the press, August 2023"
+#: The article's claims as a report file, with the Jan–Jul 2022 figures of August 2022.
+REPORT = Path(__file__).with_name("xinjiang_2023.toml")
 
 
 def article_flow(value: str, partner: str = ts.WORLD) -> ts.TradeFlow:
@@ -90,6 +95,27 @@ def main() -> None:
         print(f"  {product} {wording}")
         line("  Chinese statistical usage (增长N倍)", f"{more}, i.e. {more.to_growth()}")
         line("  'N times as much' (是…的N倍)", f"{as_much}, i.e. {as_much.to_growth()}")
+
+    print_releases()
+
+
+def print_releases() -> None:
+    """Print what the check says about the Jan–Jul 2022 figures as first published."""
+    result = ts.check(ts.load_report(REPORT))
+    first = result.report.release("aug2022")
+    print(f"\nJan–Jul 2022 as first published ({first.describe()})")
+    for found in result.checks:
+        if result.report.release_of(found.claim) == "aug2022":
+            line(
+                f"{found.claim.id}: {published_text(found.claim)}",
+                found.verdict.value,
+            )
+    print("\nThe 2022 values against the bases the 2023 growth rates imply")
+    for revision in result.revisions:
+        what = result.report.flow(revision.flow).describe()
+        needed = "revised" if revision.needed else "no revision needed"
+        shown = revision.percent.format() if revision.percent is not None else "?"
+        line(f"{what}, {revision.period.label()}", f"{shown} ({needed})")
 
 
 if __name__ == "__main__":

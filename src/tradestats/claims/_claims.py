@@ -151,7 +151,7 @@ class ReportFlow:
         label: How the report names the flow, for output; made up from the other
             fields when missing.
         basis: How its values are compiled ("customs", "balance of payments", …;
-            see :data:`~tradestats.claims.report.STANDARD_BASES`), if stated.
+            see ``tradestats.STANDARD_BASES``), if stated.
         partner_definition: What the partner group meant for this flow, as free
             text ("64 countries along the routes"), if stated.
 

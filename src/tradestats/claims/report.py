@@ -156,7 +156,8 @@ class Report:
         max_revision: The largest revision (a fraction: 0.01 is 1%) a figure may
             have had between two releases; ``None`` allows any. A release may
             set a smaller one of its own.
-        bases: Bases of flows beside :data:`STANDARD_BASES`, with what each means.
+        bases: Bases of flows beside the standard ones (``STANDARD_BASES``), with
+            what each means.
         data: How the flows match the rows of an official data set, for
             ``check(report, data=...)`` (see :class:`DataMatch`).
 
