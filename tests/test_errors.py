@@ -18,6 +18,7 @@ import tradestats as ts
 from tradestats import (
     AmbiguityError,
     ConcordanceError,
+    DataMatchError,
     DuplicateKeyError,
     FlowMismatchError,
     HSVersionMismatchError,
@@ -256,6 +257,7 @@ ERROR_BUILTINS: dict[type[TradeStatsError], tuple[type[Exception], ...]] = {
     DuplicateKeyError: (ValueError,),
     ConcordanceError: (LookupError, ValueError),
     HSVersionMismatchError: (ValueError,),
+    DataMatchError: (ValueError,),
 }
 
 

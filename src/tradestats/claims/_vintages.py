@@ -40,6 +40,7 @@ import attrs
 
 from tradestats._numbers import auto_scale, round_down, show
 from tradestats.claims._balances import claims_on_balances
+from tradestats.claims._linear import Infeasible
 from tradestats.claims._narrowing import Span, bounds_of
 from tradestats.claims._network import Network
 from tradestats.claims._results import (
@@ -270,6 +271,8 @@ def _worst(found: list[ClaimCheck]) -> ClaimCheck | None:
 def _revisions(report: Report, split: Report, separate: CheckResult) -> list[Revision]:
     """The implied revision of every vintage pair: each release's range, then their difference."""
     in_conflict = {claim_id for conflict in separate.conflicts for claim_id in conflict.claims}
+    # A claim the time limit left unchecked may be in a conflict nobody found.
+    in_conflict.update(done.claim.id for done in separate.checks if done.verdict in _WITHIN)
     left_out = {claim.id for claim in claims_on_balances(split)}
     active = [
         claim.id
@@ -288,7 +291,7 @@ def _revisions(report: Report, split: Report, separate: CheckResult) -> list[Rev
         for release in holders:
             try:
                 spans[release] = network.extent(active, [((_copy(flow_id, release), period), 1)])
-            except TradeStatsError:  # pragma: no cover - the active claims hold
+            except (Infeasible, TradeStatsError):  # pragma: no cover - the active claims hold
                 spans[release] = Span(-_INFINITY, _INFINITY)
         for earlier, later in itertools.pairwise(holders):
             found.append(
