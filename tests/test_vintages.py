@@ -524,3 +524,24 @@ def test_a_value_claim_names_its_release_in_python() -> None:
     )
     assert report.release_of(claim) == "r"
     assert report.flow("x").basis == "customs"
+
+
+def test_the_command_line_reads_a_comtrade_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--data-format comtrade: a Comtrade download's value checks a claim of it."""
+    report = tmp_path / "china.toml"
+    report.write_text(
+        'title = "China\'s imports"\nreporter = "CHN"\n[flows.m]\nflow = "imports"\n'
+        '[[claims]]\nid = "m"\nflow = "m"\nperiod = "2022"\nvalue = "2.8 trillion USD"\n',
+        encoding="utf-8",
+    )
+    comtrade = Path(__file__).parent / "data" / "comtrade" / "annual_api.json"
+    match = "m:reporter=CHN,partner=World,flow=imports,product=TOTAL"
+    arguments = ["check", str(report), "--data", str(comtrade), "--data-format", "comtrade"]
+    assert main([*arguments, "--match", match, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["claims"][0]["verdict"] == "revised"
+    (revision,) = result["revisions"]
+    assert (revision["earlier"], revision["later"], revision["needed"]) == ("report", "data", True)
+    assert revision["percent"]["text"] == "-4.8% to -1.2%"
