@@ -154,6 +154,10 @@ class ReportFlow:
             see ``tradestats.STANDARD_BASES``), if stated.
         partner_definition: What the partner group meant for this flow, as free
             text ("64 countries along the routes"), if stated.
+        release: The one release whose figures the flow holds, or ``None`` (the
+            default) for a flow of every release. The check sets it on the copies of
+            the flows it makes to check each release alone; flows of different
+            releases are never tied by a balance relation.
 
     Flows of different stated bases or partner definitions are different
     quantities: the check never equates them (see :doc:`/explanation/vintages`).
@@ -171,6 +175,7 @@ class ReportFlow:
     label: str | None = field(default=None, converter=_label)
     basis: str | None = field(default=None, converter=as_basis)
     partner_definition: str | None = field(default=None, converter=_definition)
+    release: str | None = field(default=None, converter=_release)
 
     def describe(self) -> str:
         """The label, or "reporter flow of product with partner"."""

@@ -142,6 +142,7 @@ def _split(report: Report) -> tuple[Report, dict[str, tuple[str, str]]]:
             attrs.evolve(
                 flow,
                 id=_copy(flow.id, release),
+                release=release,
                 label=flow.describe()
                 if release == report.default_release
                 else f"{flow.describe()} ({release})",

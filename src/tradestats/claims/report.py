@@ -296,7 +296,10 @@ class Report:
 
     @cached_property
     def balance_relations(self) -> tuple[tuple[str, str, str], ...]:
-        """``(balance, exports, imports)`` ids of flows of one reporter, partner and product.
+        """``(balance, exports, imports)`` ids of flows of one quantity's three sides.
+
+        The three share reporter, partner, product, basis, partner definition and
+        release.
 
         For each, balance = exports − imports holds in every period without a
         claim saying so: the check adds the relation itself.
@@ -309,7 +312,16 @@ class Report:
         """
         by_what: dict[tuple[object, ...], dict[Flow, list[str]]] = {}
         for flow in self.flows:
-            what = (flow.reporter, flow.partner, flow.product)
+            # One quantity each: flows of another basis, partner definition or
+            # release are other quantities, whose exports and imports make no balance.
+            what = (
+                flow.reporter,
+                flow.partner,
+                flow.product,
+                flow.basis,
+                flow.partner_definition,
+                flow.release,
+            )
             by_what.setdefault(what, {}).setdefault(flow.flow, []).append(flow.id)
         return tuple(
             (balance, exports, imports)
