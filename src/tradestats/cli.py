@@ -71,6 +71,7 @@ _COLOURS: Final = {
     Verdict.UNDEFINED: "\033[36m",  # cyan
     Verdict.UNFINISHED: "\033[35m",  # magenta
     Verdict.UNDEFINED: "\033[36m",  # cyan
+    Verdict.NOT_COMPARABLE: "\033[34m",  # blue
 }
 #: The exit status when the time limit ran out first (and nothing is inconsistent).
 UNFINISHED_STATUS: Final = 3
@@ -381,7 +382,8 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
     summary = ", ".join(
         f"{counts[verdict]} {verdict.value}"
         for verdict in Verdict
-        if verdict not in (Verdict.UNFINISHED, Verdict.UNDEFINED) or counts[verdict]
+        if verdict not in (Verdict.UNFINISHED, Verdict.UNDEFINED, Verdict.NOT_COMPARABLE)
+        or counts[verdict]
     )
     status = Verdict.CONSISTENT if result.consistent else Verdict.INCONSISTENT
     lines += ["", f"Result: {paint(status.value, _COLOURS[status])} ({summary})"]

@@ -31,6 +31,7 @@ __all__ = [
     "StructuringError",
     "TradeStatsError",
     "UnitMismatchError",
+    "UnknownGroupError",
     "UnknownUnitError",
     "ZeroBaseError",
 ]
@@ -138,3 +139,10 @@ class ConcordanceError(TradeStatsError, LookupError, ValueError):
 
 class HSVersionMismatchError(FlowMismatchError):
     """Rows whose HS codes are of different nomenclature versions, compared without conversion."""
+
+
+class UnknownGroupError(TradeStatsError, LookupError, ValueError):
+    """A partner group, or a member of one, that the shipped group table does not know.
+
+    ``details`` names the ``group`` (and the ``member``, when it is one).
+    """

@@ -56,7 +56,7 @@ __all__ = ["ReportParts", "read_file", "read_stream", "read_text"]
 _TOP_KEYS: Final = frozenset(
     {"title", "source", "reporter", "partner", "period", "flows", "claims"}
 )
-_FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label"})
+_FLOW_KEYS: Final = frozenset({"reporter", "flow", "partner", "product", "label", "membership"})
 # The key that holds a claim's figure says what kind of claim it is.
 _FIGURES: Final = (
     "value",
@@ -375,7 +375,11 @@ def _flow(flow_id: str, body: object, defaults: dict[str, Any], where: _Where) -
             _FLOW_FIELDS[key](value)
         except TradeStatsError as error:
             raise where.fail(key, error.message, value) from None
-    return ReportFlow(id=flow_id, **fields)
+    try:
+        return ReportFlow(id=flow_id, **fields)
+    except TradeStatsError as error:  # a rule across fields: a membership needs a group partner
+        key = str(error.details.get("field", "partner"))
+        raise where.fail(key, error.message, fields.get(key)) from None
 
 
 def _claim(body: object, index: int, period: object, name: str) -> Claim:

@@ -25,6 +25,7 @@ COLOURS: Final = {
     "not checkable": "#999999",
     "unfinished": "#CC79A7",
     "undefined": "#0072B2",
+    "not comparable": "#56B4E9",
 }
 #: Text and lines.
 INK: Final = "#222222"
