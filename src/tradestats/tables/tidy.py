@@ -22,6 +22,9 @@ valuation  text      no        ``fob`` or ``cif``; may be empty                 
 status     text      no        ``provisional``, ``final``, ``revised`` or            ``final``
                                ``derived``; may be empty
 source     text      no        where the figure comes from; may be empty             ``GACC``
+release    text      no        the release that published the figure, for a file     ``2022-08``
+                               with several vintages of one series
+as_of      text      no        the day that release was published, ISO 8601          ``2022-08-15``
 =========  ========  ========  ====================================================  ===========
 
 .. [1] unless the reader is told the currency (``currency="USD"``).
