@@ -50,6 +50,7 @@ from tradestats.periods import Lag, Versus, as_versus
 from tradestats.tables._frames import PREFIX, check_key_dtypes, check_nulls
 from tradestats.tables._native import collect, open_frame, require
 from tradestats.tables._periods import parse_period
+from tradestats.tables._schema import raise_duplicate
 from tradestats.tables.columns import DEFAULT_KEYS
 from tradestats.tables.growth import yoy_growth
 
@@ -152,6 +153,7 @@ def aggregate(
     Raises:
         UnknownGroupError: For an unknown group.
         ParseError: For a membership rule or period that does not read.
+        DuplicateKeyError: If two rows have the same keys and period.
         InvalidValueError: For a missing or non-numeric column, a null key, a
             partner not among the keys, or a frame none of whose partner codes is a
             member of a group (its codes are then not ISO alpha-3: the message
@@ -187,6 +189,7 @@ def aggregate(
         )
     check_key_dtypes(schema, [*others, partner, period])
     check_nulls(native, [*others, partner, period])
+    _refuse_duplicates(native, [*keys, *others], period)
     periods = _periods(native, period)
     _check_codes(native, partner, chosen, periods, rule)
     parts: list[Any] = []
@@ -241,14 +244,28 @@ def _count_text(start: str, count: nw.Expr) -> nw.Expr:
     )
 
 
+def _refuse_duplicates(native: Any, keys: list[str], period: str) -> None:
+    """Refuse two rows of one partner's series in one period: their sum would count it twice."""
+    columns = list(dict.fromkeys(keys))
+    counted = native.group_by([*columns, period]).agg(nw.len().alias(_COUNT))
+    twice = collect(counted.filter(nw.col(_COUNT) > 1).head(1)).rows(named=True)
+    if twice:
+        when = parse_period(twice[0][period], period)
+        shown = {key: twice[0][key] for key in columns}
+        raise_duplicate(shown, period, when.start_index, when.months)
+
+
 def _check_codes(
     native: Any, partner: str, groups: list[str], periods: dict[Any, Period], rule: Membership
 ) -> None:
     """Refuse a frame none of whose partners is a member: its codes are of another system."""
     everyone = sorted({code for group in groups for when in periods.values()
                        for code in composition(group, when, rule)})  # fmt: skip
+    if not everyone:
+        return  # no group had members in these periods: nothing to match
     hits = collect(native.filter(nw.col(partner).is_in(everyone)).select(nw.len())).item()
-    if hits:
+    rows = collect(native.select(nw.len())).item()
+    if hits or not rows:
         return
     found = collect(native.select(nw.col(partner)).unique(partner).head(5))
     shown = ", ".join(quote(code) for code in found.get_column(partner).to_list())
