@@ -22,12 +22,20 @@ valuation  text      no        ``fob`` or ``cif``; may be empty                 
 status     text      no        ``provisional``, ``final``, ``revised`` or            ``final``
                                ``derived``; may be empty
 source     text      no        where the figure comes from; may be empty             ``GACC``
-release    text      no        the release that published the figure, for a file     ``2022-08``
-                               with several vintages of one series
-as_of      text      no        the day that release was published, ISO 8601          ``2022-08-15``
 =========  ========  ========  ====================================================  ===========
 
 .. [1] unless the reader is told the currency (``currency="USD"``).
+
+A file that holds several vintages of one series (a first estimate and its
+revisions) tells them apart with two more optional columns, kept after the
+canonical ones and lined up by :func:`tradestats.tables.revisions`:
+
+=======  ====================================================  ==============
+column   meaning                                               example
+=======  ====================================================  ==============
+release  the release that published the figure (text)          ``2022-08``
+as_of    the day that release came out, ISO 8601 (checked)     ``2022-08-15``
+=======  ====================================================  ==============
 
 Any other column is kept, as text. Keys (reporter, partner, flow, product,
 period, currency) may not be empty. Reading checks every flow, period and
