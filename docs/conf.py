@@ -56,6 +56,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(decimal\.)?Decimal"),
     (r"py:.*", r"(pathlib\.)?Path"),
+    (r"py:.*", r"(datetime\.|dt\.)?date"),
     (r"py:.*", r"(os\.)?PathLike"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?FrameT"),  # a TypeVar
     (r"py:.*", r"(enum\.)?Enum"),
@@ -87,6 +88,7 @@ _PUBLIC_MODULES = (
     "fx",
     "flows",
     "hs",
+    "groups",
     "measures",
     "changes",
     "shares",

@@ -29,6 +29,7 @@ import csv
 import datetime as dt
 import enum
 import io
+from calendar import monthrange
 from functools import cache
 from importlib import resources
 from typing import Final, Self
@@ -36,6 +37,7 @@ from typing import Final, Self
 from attrs import field, frozen
 
 from tradestats._text import quote
+from tradestats._validate import enum_member
 from tradestats.errors import InvalidValueError, ParseError, UnknownGroupError
 from tradestats.periods import Period, as_period
 
@@ -162,7 +164,7 @@ class PartnerGroup:
 
     @property
     def title(self) -> str:
-        """How the group is named in prose: ``"the EU"``, ``"the euro area"``, ``"ASEAN"``."""
+        """The group's name in prose, such as ``"the EU"``, ``"the euro area"`` or ``"ASEAN"``."""
         return _TITLES.get(self.code, self.code)
 
     @property
@@ -304,6 +306,10 @@ class MembershipKind(enum.Enum):
     FIXED = "fixed"
 
 
+def _kind(value: MembershipKind | str) -> MembershipKind:
+    return enum_member(MembershipKind, value, what="membership rule")
+
+
 @frozen
 class Membership:
     """Which members a group's figure for a period covers: a rule of composition.
@@ -327,7 +333,7 @@ class Membership:
     'as of each period'
     """
 
-    kind: MembershipKind
+    kind: MembershipKind = field(converter=_kind)
     group: str | None = None
     on: dt.date | None = field(default=None, converter=_optional_date)
 
@@ -409,8 +415,10 @@ class Membership:
 
 
 def _last_day(period: Period) -> dt.date:
-    year, month = divmod(period.end_index + 1, 12)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    # monthrange, not "the 1st of the next month minus a day": December 9999 has no next month.
+    return dt.date(
+        period.end_year, period.end_month, monthrange(period.end_year, period.end_month)[1]
+    )
 
 
 def composition(

@@ -2,7 +2,7 @@
 
 A statistics office publishes a first estimate, then revises it: the tidy
 format's optional ``release`` and ``as_of`` columns (see
-:data:`~tradestats.tables._schema.VINTAGE_SCHEMA`) hold which release published
+:mod:`tradestats.tables.tidy`) hold which release published
 each row, so one frame can hold several vintages of the same series.
 :func:`revisions` lines two of them up, row by row.
 
