@@ -153,6 +153,8 @@ class PartnerGroup:
         rows: Its memberships, one per country and spell.
 
     >>> eu = partner_group("EU")
+    >>> eu
+    PartnerGroup('EU')
     >>> eu.fixed, "HRV" in eu.members(on="2013-06-30"), "HRV" in eu.members(on="2013-07-01")
     (False, False, True)
     >>> partner_group("EU27_2020").fixed
@@ -160,7 +162,10 @@ class PartnerGroup:
     """
 
     code: str
-    rows: tuple[GroupMember, ...]
+    rows: tuple[GroupMember, ...] = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"PartnerGroup({self.code!r})"
 
     @property
     def title(self) -> str:
