@@ -30,6 +30,7 @@ from tradestats import (
     StructuringError,
     TradeStatsError,
     UnitMismatchError,
+    UnknownGroupError,
     UnknownUnitError,
     ZeroBaseError,
 )
@@ -256,6 +257,7 @@ ERROR_BUILTINS: dict[type[TradeStatsError], tuple[type[Exception], ...]] = {
     DuplicateKeyError: (ValueError,),
     ConcordanceError: (LookupError, ValueError),
     HSVersionMismatchError: (ValueError,),
+    UnknownGroupError: (LookupError, ValueError),
 }
 
 

@@ -178,3 +178,16 @@ def test_growth_over_a_changed_group_is_never_computed(
         expected = Verdict.CONSISTENT if percent == 20 else Verdict.INCONSISTENT
         assert expected is result.verdict("g")
     assert Verdict.NOT_COMPARABLE not in {result.verdict("v0"), result.verdict("v1")}
+
+
+def test_a_json_report_takes_the_same_key() -> None:
+    """membership is read from JSON as from TOML."""
+    data = {
+        "title": "t",
+        "reporter": "China",
+        "flows": {"eu": {"flow": "exports", "partner": "EU", "membership": "fixed: EU27_2020"}},
+        "claims": [{"id": "g", "flow": "eu", "period": "2020", "growth": "5%"}],
+    }
+    report = parse_report(json.dumps(data), name="eu.json", kind="json")
+    assert str(report.flows[0].membership) == "fixed: EU27_2020"
+    assert check(report).verdict("g") is Verdict.NOT_CHECKABLE

@@ -459,7 +459,7 @@ class MembershipChange:
 
     Args:
         group: The group.
-        earlier: The earlier of the two periods (by last month).
+        earlier: The earlier of the two periods (by last month, then first month).
         later: The later one.
         joined: The codes of members in the later period only, sorted.
         left: The codes of members in the earlier period only, sorted.
@@ -540,7 +540,9 @@ def membership_changed(
     """
     found = partner_group(group)
     first, second = as_period(first_period), as_period(second_period)
-    earlier, later = sorted((first, second), key=lambda period: period.end_index)
+    earlier, later = sorted(
+        (first, second), key=lambda period: (period.end_index, period.start_index)
+    )
     before, after = composition(found, earlier, rule), composition(found, later, rule)
     return MembershipChange(
         found, earlier, later, tuple(sorted(after - before)), tuple(sorted(before - after))
