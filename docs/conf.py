@@ -56,6 +56,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(decimal\.)?Decimal"),
     (r"py:.*", r"(pathlib\.)?Path"),
+    (r"py:.*", r"(datetime\.|dt\.)?date"),
     (r"py:.*", r"(os\.)?PathLike"),
     (r"py:.*", r"(datetime\.)?date"),
     (r"py:.*", r"(tradestats\.[\w.]+\.)?FrameT"),  # a TypeVar
@@ -88,6 +89,7 @@ _PUBLIC_MODULES = (
     "fx",
     "flows",
     "hs",
+    "groups",
     "measures",
     "changes",
     "shares",

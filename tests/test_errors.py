@@ -31,6 +31,7 @@ from tradestats import (
     StructuringError,
     TradeStatsError,
     UnitMismatchError,
+    UnknownGroupError,
     UnknownUnitError,
     ZeroBaseError,
 )
@@ -258,6 +259,7 @@ ERROR_BUILTINS: dict[type[TradeStatsError], tuple[type[Exception], ...]] = {
     ConcordanceError: (LookupError, ValueError),
     HSVersionMismatchError: (ValueError,),
     DataMatchError: (ValueError,),
+    UnknownGroupError: (LookupError, ValueError),
 }
 
 

@@ -249,7 +249,7 @@ def test_a_change_of_share_and_the_earlier_share_fix_the_later_share() -> None:
 def test_the_files_use_no_key_but_those_of_the_format_and_of_issue_11() -> None:
     """Every key is one of the report format, and every flow a claim names is declared."""
     top = {"title", "source", "reporter", "partner", "period", "flows", "claims"}
-    flow_keys = {"flow", "reporter", "partner", "product", "label"}
+    flow_keys = {"flow", "reporter", "partner", "product", "label", "membership"}
     claim_keys = {
         "id", "flow", "period", "value", "growth", "multiplier", "times", "share",
         "part", "whole", "total", "parts", "periods", "precision",

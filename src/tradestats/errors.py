@@ -32,6 +32,7 @@ __all__ = [
     "StructuringError",
     "TradeStatsError",
     "UnitMismatchError",
+    "UnknownGroupError",
     "UnknownUnitError",
     "ZeroBaseError",
 ]
@@ -147,4 +148,11 @@ class DataMatchError(InvalidValueError):
     A column the match names is missing, two rows hold one flow and period, or a
     value is in another currency than the report's. ``details`` names the
     ``flow``, and the ``column`` or ``period`` where it applies.
+    """
+
+
+class UnknownGroupError(TradeStatsError, LookupError, ValueError):
+    """A partner group, or a member of one, that the shipped group table does not know.
+
+    ``details`` names the ``group`` (and the ``member``, when it is one).
     """

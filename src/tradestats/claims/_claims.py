@@ -17,8 +17,9 @@ from attrs import field, frozen
 from tradestats._validate import enum_member, name_text, optional_text
 from tradestats.amounts import Amount
 from tradestats.claims._releases import as_basis
-from tradestats.errors import InvalidValueError, TradeStatsError
+from tradestats.errors import InvalidValueError, TradeStatsError, UnknownGroupError
 from tradestats.flows import WORLD, Flow, Product, _product
+from tradestats.groups import Membership, MembershipKind, PartnerGroup, find_group, partner_groups
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share, TimesConvention
 from tradestats.periods import Lag, Period, Versus, as_period, as_versus
 from tradestats.verify.figures import Reported
@@ -86,6 +87,10 @@ def _partner(value: object) -> str:
     return name_text(value, "a partner")
 
 
+def _membership(value: object) -> Membership | None:
+    return None if value is None else Membership.parse(value)  # type: ignore[arg-type]
+
+
 def _label(value: object) -> str | None:
     return optional_text(value, "a label")
 
@@ -135,6 +140,7 @@ _FLOW_FIELDS: Final[dict[str, Callable[[Any], object]]] = {
     "label": _label,
     "basis": as_basis,
     "partner_definition": _definition,
+    "membership": _membership,
 }
 
 
@@ -158,6 +164,14 @@ class ReportFlow:
             default) for a flow of every release. The check sets it on the copies of
             the flows it makes to check each release alone; flows of different
             releases are never tied by a balance relation.
+        membership: For a partner that is a group of the shipped table (``"EU"``,
+            ``"ASEAN"``, …), which members each period's figure covers:
+            ``"as of each period"`` (the default for a group) or a fixed
+            composition such as ``"fixed: EU27_2020"``. Growth of a group across
+            a change of its members is only compared under a fixed composition.
+
+    Raises:
+        UnknownGroupError: For a membership rule on a partner that is not a group.
 
     Flows of different stated bases or partner definitions are different
     quantities: the check never equates them (see :doc:`/explanation/vintages`).
@@ -165,6 +179,9 @@ class ReportFlow:
     >>> ReportFlow(id="bri", reporter="Xinjiang", flow="total",
     ...            partner="Belt and Road countries").describe()
     'Xinjiang total trade with Belt and Road countries'
+    >>> ReportFlow(id="eu", reporter="China", flow="exports", partner="EU",
+    ...            membership="fixed: EU27_2020").describe()
+    'China exports with EU (fixed: EU27_2020)'
     """
 
     id: str = field(converter=_id)
@@ -176,13 +193,38 @@ class ReportFlow:
     basis: str | None = field(default=None, converter=as_basis)
     partner_definition: str | None = field(default=None, converter=_definition)
     release: str | None = field(default=None, converter=_release)
+    membership: Membership | None = field(default=None, converter=_membership)
+
+    def __attrs_post_init__(self) -> None:
+        if self.membership is not None and self.group is None:
+            raise UnknownGroupError(
+                f"membership = {str(self.membership)!r} needs a partner that is a group "
+                f"({', '.join(partner_groups())}), not {self.partner!r}",
+                group=self.partner,
+                field="membership",
+            )
+
+    @property
+    def group(self) -> PartnerGroup | None:
+        """The shipped partner group the partner names, or None for a country or free text."""
+        return find_group(self.partner)
+
+    @property
+    def rule(self) -> Membership | None:
+        """The membership rule of a group partner (as of each period unless fixed), or None."""
+        if self.group is None:
+            return None
+        return self.membership or Membership.as_of_each_period()
 
     def describe(self) -> str:
-        """The label, or "reporter flow of product with partner"."""
+        """The label, or "reporter flow of product with partner" (and a fixed membership)."""
         if self.label is not None:
             return self.label
         product = f" of {self.product}" if self.product is not None else ""
-        return f"{self.reporter} {self.flow.label}{product} with {self.partner}"
+        fixed = ""
+        if self.membership is not None and self.membership.kind is MembershipKind.FIXED:
+            fixed = f" ({self.membership})"
+        return f"{self.reporter} {self.flow.label}{product} with {self.partner}{fixed}"
 
 
 class _OnABase:

@@ -61,7 +61,7 @@ _TOP_KEYS: Final = frozenset(
     | {"releases", "release", "max_revision", "bases", "data"}
 )
 _FLOW_KEYS: Final = frozenset(
-    {"reporter", "flow", "partner", "product", "label", "basis", "partner_definition"}
+    {"reporter", "flow", "partner", "product", "label", "basis", "partner_definition", "membership"}
 )
 # The key that holds a claim's figure says what kind of claim it is.
 _FIGURES: Final = (
@@ -409,7 +409,11 @@ def _flow(flow_id: str, body: object, defaults: dict[str, Any], where: _Where) -
             _FLOW_FIELDS[key](value)
         except TradeStatsError as error:
             raise where.fail(key, error.message, value) from None
-    return ReportFlow(id=flow_id, **fields)
+    try:
+        return ReportFlow(id=flow_id, **fields)
+    except TradeStatsError as error:  # a rule across fields: a membership needs a group partner
+        key = str(error.details.get("field", "partner"))
+        raise where.fail(key, error.message, fields.get(key)) from None
 
 
 def _claim(body: object, index: int, period: object, name: str) -> Claim:

@@ -63,6 +63,8 @@ import attrs
 from tradestats._numbers import auto_scale, in_context, round_down, show
 from tradestats.amounts import Amount
 from tradestats.claims._balances import Outcome, claims_on_balances, outcomes
+from tradestats.claims._claims import _OnABase
+from tradestats.claims._groups import not_comparable
 from tradestats.claims._implied import exact as exact_figures
 from tradestats.claims._implied import implied as implied_figures
 from tradestats.claims._narrowing import BUDGET, Span, bounds_of
@@ -233,12 +235,14 @@ def check(
 def _within(report: Report, *, budget: int, deadline: float | None, engine: str) -> CheckResult:
     """The check of one body of claims: the engine, blind to releases and bases."""
     _engine = engine
-    on_balances = claims_on_balances(report)
+    # A claim across a change of a group's members relates no two values of one quantity.
+    apart = not_comparable(report.claims, {flow.id: flow for flow in report.flows})
+    on_balances = [claim for claim in claims_on_balances(report) if claim.id not in apart]
     special: dict[str, Outcome] = {}
     if on_balances:
         # Each growth of a balance is looked at against the others first: its sign.
         ids = [claim.id for claim in on_balances]
-        first = Network(report, budget=budget, engine=_engine, left_out=ids)
+        first = Network(report, budget=budget, engine=_engine, left_out=[*ids, *apart])
         special = outcomes(first, on_balances)
     signs = {
         claim_id: found.sign
@@ -248,8 +252,9 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
     # Only a published sign makes a constraint: a sign the others force is used to
     # read the claim's own figure, and would otherwise feed back into theirs.
     left_out = [claim_id for claim_id, found in special.items() if not found.published]
+    left_out += apart
     network = Network(report, budget=budget, engine=_engine, signs=signs, left_out=left_out)
-    duplicates = _duplicates(report, set(special))
+    duplicates = _duplicates(report, {*special, *apart})
     # Groups of claims that share no value cannot conflict with each other.
     skipped: set[str] = set()
     twins = {claim_id for group in duplicates for claim_id in group}
@@ -276,7 +281,9 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
     notes = {claim_id: _twins_note(report, group) for group in duplicates for claim_id in group}
     undefined = {claim_id: found for claim_id, found in special.items() if found.sign is None}
     checks = tuple(
-        _checks(network, active, cores, skipped, deadline, undefined=undefined, notes=notes)
+        _checks(
+            network, active, cores, skipped, deadline, undefined=undefined, notes=notes, apart=apart
+        )
     )
     cores.extend(_figure_conflicts(network, checks, active))
     cores.sort(key=lambda core: order[core[0]])
@@ -394,9 +401,13 @@ def _checks(
     *,
     undefined: dict[str, Outcome],
     notes: dict[str, str],
+    apart: dict[str, str],
 ) -> Iterator[ClaimCheck]:
     core_of = {claim_id: core for core in cores for claim_id in core}
     for claim in network.report.claims:
+        if claim.id in apart:
+            yield _not_comparable(network, claim, apart[claim.id])
+            continue
         if claim.id in skipped or _late(deadline):
             yield from _unfinished(network, claim)
             continue
@@ -524,6 +535,26 @@ def _undefined(network: Network, claim: Claim, period: Period, reason: str) -> C
         gap=_ZERO,
         explanation=f"{shown}: undefined, since under the other claims the {reason}",
         summary=f"undefined ({reason})",
+        reason=reason,
+    )
+
+
+def _not_comparable(network: Network, claim: Claim, reason: str) -> ClaimCheck:
+    """The check of a figure that compares two different quantities (``reason``: why)."""
+    assert isinstance(claim, _OnABase)  # only a claim across two periods can be apart
+    like = _like(network, claim)
+    shown = published_text(claim)
+    return ClaimCheck(
+        claim=claim,
+        period=claim.period,
+        verdict=Verdict.NOT_COMPARABLE,
+        subject=subject(network.report, claim, claim.period),
+        published=None if like is None else bounds_of(network.published(claim), like),
+        implied=None,
+        gap=_ZERO,
+        explanation=f"{shown}: not comparable, {reason}; fix the composition (such as "
+        'membership = "fixed: EU27_2020") to compare like with like',
+        summary=f"not comparable ({reason})",
         reason=reason,
     )
 

@@ -102,8 +102,8 @@ def _row(axes: Axes, row: int, claim_check: ClaimCheck) -> None:
     # The summary ends with how far off an inconsistent figure is: "(off by 1.4 pp …)".
     _, _, gap = claim_check.summary.partition("(")
     detail = gap.rstrip(")") if claim_check.verdict is Verdict.INCONSISTENT else ""
-    if claim_check.verdict is Verdict.UNDEFINED and claim_check.reason:
-        detail = claim_check.reason  # "sign changed", "zero base", "total did not change"
+    if claim_check.verdict in (Verdict.UNDEFINED, Verdict.NOT_COMPARABLE) and claim_check.reason:
+        detail = claim_check.reason  # "sign changed", "definition changed: …"
     published_text = "" if claim_check.published is None else claim_check.published.format()
     implied_text = "" if claim_check.implied is None else claim_check.implied.format()
     axes.text(0.0, row - 0.3, published_text, fontsize=7, color=INK, va="bottom", zorder=4)

@@ -39,6 +39,7 @@ from tradestats.tables.comtrade import (
     read_comtrade_json,
     tidy_comtrade,
 )
+from tradestats.tables.groups import aggregate, group_growth
 from tradestats.tables.growth import contribution, implied_previous, yoy_growth
 from tradestats.tables.hs import convert_hs, hs_versions, hs_weights_from_shares
 from tradestats.tables.sdmx import (
@@ -52,6 +53,7 @@ from tradestats.tables.sdmx import (
 )
 from tradestats.tables.shares import share, share_change
 from tradestats.tables.tidy import TIDY_COLUMNS, TOTAL_PRODUCT, read_tidy_csv, write_tidy_csv
+from tradestats.tables.vintages import revisions
 
 __all__ = [
     "COMTRADE_FLOWS",
@@ -69,10 +71,12 @@ __all__ = [
     "DuplicateKeyError",
     "ExchangeRates",
     "SdmxMapping",
+    "aggregate",
     "contribution",
     "convert_hs",
     "flows_to_frame",
     "frame_to_flows",
+    "group_growth",
     "hs_versions",
     "hs_weights_from_shares",
     "implied_previous",
@@ -80,6 +84,7 @@ __all__ = [
     "read_comtrade_json",
     "read_sdmx",
     "read_tidy_csv",
+    "revisions",
     "share",
     "share_change",
     "tidy_comtrade",

@@ -31,6 +31,7 @@ the dimensions a loader does not keep (mode of transport, customs procedure).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import narwhals as nw
@@ -62,6 +63,8 @@ __all__ = [
     "TIDY_COLUMNS",
     "TIDY_SCHEMA",
     "TOTAL_PRODUCT",
+    "VINTAGE_COLUMNS",
+    "VINTAGE_SCHEMA",
     "RowLabel",
     "TidyColumn",
     "canonical",
@@ -138,6 +141,15 @@ PUBLISHED_SCHEMA: Final = (
 )
 #: The names of the published-figure columns, in order.
 PUBLISHED_COLUMNS: Final = tuple(column.name for column in PUBLISHED_SCHEMA)
+#: The columns of a figure's vintage, which a frame has when it holds several releases of
+#: one series (a first estimate and its revisions): the release that published the row,
+#: and the day it did. :func:`tradestats.tables.revisions` lines the vintages up.
+VINTAGE_SCHEMA: Final = (
+    TidyColumn("release", "text", False, False, None, "the release that published the figure"),
+    TidyColumn("as_of", "text", False, False, None, "the day it was published, ISO 8601"),
+)
+#: The names of the vintage columns, in order.
+VINTAGE_COLUMNS: Final = tuple(column.name for column in VINTAGE_SCHEMA)
 #: The names of the canonical columns, in order.
 TIDY_COLUMNS: Final = tuple(column.name for column in TIDY_SCHEMA)
 #: The columns that identify a figure: none may be empty.
@@ -166,6 +178,13 @@ def _period(text: str) -> str:
     return Period.parse(text).isoformat()
 
 
+def _day(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise ParseError(f"expected a day such as 2022-08-15, got {text!r}") from None
+
+
 def canonical_currency(text: str) -> str:
     """The ISO 4217 code ``text`` names, in any case (the one shared currency-code check).
 
@@ -190,6 +209,7 @@ _CANONICAL: Final[dict[str, Callable[[str], str]]] = {
     "period": _period,
     "currency": canonical_currency,
     **{name: _member(kind) for name, kind in _ENUMS.items()},
+    "as_of": _day,
 }
 
 
@@ -340,7 +360,8 @@ def validated(frame: nw.DataFrame[Any], where: RowLabel) -> nw.DataFrame[Any]:
 
     Runs every check in turn: keys, values, then the canonical form of each
     checked column the frame has; the schema's columns come first, in order,
-    then the published-figure columns (:data:`PUBLISHED_SCHEMA`) it has, then any
+    then the published-figure columns (:data:`PUBLISHED_SCHEMA`) it has, then its
+    vintage columns (:data:`VINTAGE_SCHEMA`, ``as_of`` as an ISO day), then any
     other columns, as text.
 
     Raises:
@@ -352,15 +373,16 @@ def validated(frame: nw.DataFrame[Any], where: RowLabel) -> nw.DataFrame[Any]:
     check_keys(frame, where)
     value = check_values(frame, where)
     recoded = [canonical(frame, name, where).alias(name) for name in _CANONICAL if name in frame]
+    vintage = [nw.col(name).cast(nw.String()) for name in ("release",) if name in frame]
     keys = [nw.col(name).cast(nw.String()) for name in ("reporter", "partner", "product")]
     published = [
         nw.col(column.name).cast(column.dtype())
         for column in PUBLISHED_SCHEMA
         if column.name in frame
     ]
-    known = (*TIDY_COLUMNS, *PUBLISHED_COLUMNS)
+    known = (*TIDY_COLUMNS, *PUBLISHED_COLUMNS, *VINTAGE_COLUMNS)
     rest = [nw.col(name).cast(nw.String()) for name in frame.columns if name not in known]
-    tidy = frame.with_columns(*recoded, *keys, value.alias("value"), *published, *rest)
+    tidy = frame.with_columns(*recoded, *keys, value.alias("value"), *published, *vintage, *rest)
     order = [name for name in known if name in frame.columns]
     return tidy.select(*order, *(name for name in frame.columns if name not in order))
 

@@ -26,6 +26,17 @@ source     text      no        where the figure comes from; may be empty        
 
 .. [1] unless the reader is told the currency (``currency="USD"``).
 
+A file that holds several vintages of one series (a first estimate and its
+revisions) tells them apart with two more optional columns, kept after the
+canonical ones and lined up by :func:`tradestats.tables.revisions`:
+
+=======  ====================================================  ==============
+column   meaning                                               example
+=======  ====================================================  ==============
+release  the release that published the figure (text)          ``2022-08``
+as_of    the day that release came out, ISO 8601 (checked)     ``2022-08-15``
+=======  ====================================================  ==============
+
 Any other column is kept, as text. Keys (reporter, partner, flow, product,
 period, currency) may not be empty. Reading checks every flow, period and
 currency and every number, and names the file, line and column of the first
