@@ -111,7 +111,7 @@ def tables_in_some_order(draw: st.DrawFn) -> tuple[Bulk, dict[str, npt.NDArray[A
 def general_paths() -> mock._patch[Any]:
     """A patch under which the layout paths decline and the general paths run."""
     return mock.patch.multiple(
-        kernel, _equal_blocks=mock.Mock(return_value=None), run_totals=mock.Mock(return_value=None)
+        kernel, block_shifts=mock.Mock(return_value=None), run_totals=mock.Mock(return_value=None)
     )
 
 
@@ -200,7 +200,7 @@ def test_bulk_order_takes_the_layout_paths() -> None:
     general = ("_period_major", "_key_major", "_unordered", "group_sums")
     with mock.patch.multiple(kernel, **dict.fromkeys(general, mock.DEFAULT)) as mocks:
         result = growth_then_share(pd.DataFrame(columns))
-    for name in general:  # group_sums too: whole numbers are summed by reduceat
+    for name in general:  # group_sums too: runs are summed one by one, in row order
         mocks[name].assert_not_called()
     expected_growth = [None] * 8 + [1.0, 0.0, 1.0, -1.0] * 2
     assert expected_growth == [None if np.isnan(g) else g for g in result["growth"].tolist()]

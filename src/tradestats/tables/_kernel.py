@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FloatArray",
     "IntArray",
+    "block_shifts",
     "group_codes",
     "group_sums",
     "previous_rows",
@@ -68,6 +69,9 @@ _SMALL: Final = 1 << 16
 
 _SLOTS_PER_ROW: Final = 2
 """Direct addressing may use a table of this many int32 slots per row (plus ``_SMALL``)."""
+
+_CHECK_ROWS: Final = 1 << 16
+"""Rows per piece when checking order or equality: the comparisons stay in the cache."""
 
 
 class _Codes(NamedTuple):
@@ -305,25 +309,19 @@ def run_totals(
     n = _length([*keys, values])
     if not keys or not n or any(column.dtype.kind not in "iub" for column in keys):
         return None
-    change = np.zeros(n - 1, dtype=np.bool_)
-    for column in keys:
-        change |= column[1:] != column[:-1]
-    runs = int(np.count_nonzero(change)) + 1
-    if runs > max(n // _SHORT_RUN, 1):
+    starts = _run_starts(keys, n, limit=max(n // _SHORT_RUN, 1))
+    if starts is None:
         # Short runs: probably groups in no order, and checking them would cost as much.
         return None
-    starts = np.flatnonzero(change)
-    del change
-    starts += 1
-    starts = np.concatenate(([0], starts))
+    runs = len(starts)
     # Each group one run: the runs' keys are all different.
     heads = [column[starts] for column in keys]
     if group_codes(heads)[1] < runs:
         return None
     lengths = np.diff(starts, append=n)
-    if _exact_sums(values, int(lengths.max())):
-        # Every partial sum is exact: the order of the additions cannot change the result.
-        sums = np.add.reduceat(np.asarray(values, dtype=np.float64), starts)
+    # Summed run by run when there are few runs, or long ones (the loop costs per run).
+    if runs <= _FEW_RUNS or (runs <= _LOOPED_RUNS and n >= runs * _LONG_RUN):
+        sums = _run_sums(np.asarray(values, dtype=np.float64), starts, lengths)
     else:
         run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
         sums = group_sums(run, runs, values)
@@ -331,26 +329,58 @@ def run_totals(
     return np.repeat(sums, lengths)
 
 
+def _run_starts(keys: Sequence[npt.NDArray[Any]], n: int, *, limit: int) -> IntArray | None:
+    """The first row of each run of equal keys; None past ``limit`` runs.
+
+    Piece by piece, so that the comparisons stay in the cache and rows in no
+    order stop the search early.
+    """
+    found = [np.zeros(1, dtype=np.int64)]
+    count = 1
+    for s in range(0, n - 1, _CHECK_ROWS):
+        e = min(s + _CHECK_ROWS + 1, n)
+        change = keys[0][s + 1 : e] != keys[0][s : e - 1]
+        for column in keys[1:]:
+            change |= column[s + 1 : e] != column[s : e - 1]
+        heads = np.flatnonzero(change)
+        count += len(heads)
+        if count > limit:
+            return None
+        if len(heads):
+            heads += s + 1
+            found.append(heads)
+    return np.concatenate(found)
+
+
+def _run_sums(values: FloatArray, starts: IntArray, lengths: IntArray) -> FloatArray:
+    """The sum of each run, added in row order from zero, as :func:`group_sums` adds.
+
+    ``np.add.accumulate`` adds left to right (``np.add.reduce`` would add
+    pairwise, which can differ in the last bit), so each sum is the float
+    ``np.bincount`` gives, whatever the values; adding 0.0 turns the -0.0 of a
+    run of negative zeros into the 0.0 that a sum started from zero gives.
+    """
+    sums = np.empty(len(starts), dtype=np.float64)
+    buffer = np.empty(int(lengths.max()) if len(lengths) else 0, dtype=np.float64)
+    for i, (s, length) in enumerate(zip(starts.tolist(), lengths.tolist(), strict=True)):
+        partial = buffer[:length]
+        np.add.accumulate(values[s : s + length], out=partial)
+        sums[i] = partial[-1]
+    sums += 0.0
+    return sums
+
+
 _SHORT_RUN: Final = 4
 """Groups of fewer rows than this on average are left to the coded path."""
 
-_EXACT: Final = 2.0**53
-"""Whole numbers of float64 below this size are exact, and so are their sums."""
+_LOOPED_RUNS: Final = 1 << 14
+"""Up to this many runs of ``_LONG_RUN`` rows on average are summed one by one."""
 
+_LONG_RUN: Final = 64
+"""Runs this long on average are summed one by one (up to ``_LOOPED_RUNS`` of them)."""
 
-def _exact_sums(values: npt.NDArray[np.floating[Any]], longest: int) -> bool:
-    """Whether every partial sum of ``longest`` values is a whole number below 2**53.
-
-    Then a sum is exact in any order of addition (pairwise as ``reduceat`` adds,
-    or row by row as ``bincount`` does): the same float, to the last bit. Whole
-    dollars of trade values pass; cents, NaN or infinities do not.
-    """
-    if not len(values):
-        return True
-    largest = max(abs(float(values.min())), abs(float(values.max())))
-    if not largest * longest < _EXACT:  # NaN compares false: not exact
-        return False
-    return bool(np.array_equal(np.trunc(values), values))
+_FEW_RUNS: Final = 64
+"""Up to this many runs are always summed one by one; more short runs go to ``np.bincount``."""
 
 
 def take(values: npt.NDArray[np.floating[Any]], rows: IntArray) -> FloatArray:
@@ -422,7 +452,7 @@ def previous_rows(
         return np.zeros(0, dtype=np.int64)
     # The ordered paths compare months only for order and distance: raw values do.
     t = start.astype(np.int64, copy=False)
-    by_period = bool((t[1:] >= t[:-1]).all())
+    by_period = _ascending(t)
     if by_period:
         found = _equal_blocks(keys, t, months, lag)
         if found is not None:
@@ -464,8 +494,16 @@ def _blocks(t: IntArray) -> dict[int, tuple[int, int]]:
 
 def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
     """Whether the rows of ``columns`` are in strictly ascending lexicographic order."""
-    if len(columns[0]) < 2:
-        return True
+    n = len(columns[0])
+    # Piece by piece, overlapping by one row: each piece's comparisons stay in the cache.
+    for s in range(0, max(n - 1, 0), _CHECK_ROWS):
+        e = min(s + _CHECK_ROWS + 1, n)
+        if not _ascending_rows([column[s:e] for column in columns]):
+            return False
+    return True
+
+
+def _ascending_rows(columns: Sequence[npt.NDArray[Any]]) -> bool:
     ascending = columns[-1][1:] > columns[-1][:-1]
     for column in reversed(columns[:-1]):
         later, earlier = column[1:], column[:-1]
@@ -477,6 +515,26 @@ def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
 def _equal_blocks(
     keys: Sequence[npt.NDArray[Any]], t: IntArray, months: npt.NDArray[Any], lag: int
 ) -> IntArray | None:
+    """Rows of bulk files: each row's earlier row at a fixed offset (see :func:`block_shifts`)."""
+    shifts = block_shifts(keys, t, months, lag=lag)
+    if shifts is None:
+        return None
+    found = np.empty(len(t), dtype=np.int64)
+    for s, e, es in shifts:
+        if es < 0:
+            found[s:e] = -1
+        else:
+            found[s:e] = np.arange(es, es + e - s, dtype=np.int64)
+    return found
+
+
+def block_shifts(
+    keys: Sequence[npt.NDArray[Any]],
+    start: npt.NDArray[np.integer[Any]],
+    months: npt.NDArray[np.integer[Any]],
+    *,
+    lag: int = 12,
+) -> list[tuple[int, int, int]] | None:
     """Rows of bulk files: blocks by period, each holding its earlier block's keys in order.
 
     The layout of a table read file by file (one period per file, the rows of each
@@ -484,30 +542,76 @@ def _equal_blocks(
     key columns equal the earlier block's, compared column by column without
     coding them, and the earlier row of each row sits at a fixed offset. Keys are
     checked to be strictly ascending in the first block of each run of equal
-    blocks, which rules out duplicates in all of them. None when the layout is
-    any other (the general paths handle it, and name duplicates).
+    blocks, which rules out duplicates in all of them. Integer and boolean keys
+    only, and periods of one length.
+
+    Args:
+        keys: Key columns, as for :func:`previous_rows`.
+        start: Each row's first month (or year, with ``lag`` 1).
+        months: Each row's number of months.
+        lag: The distance of the earlier period in the units of ``start``.
+
+    Returns:
+        ``(start, end, earlier_start)`` per block of rows: rows ``start`` to
+        ``end`` have their earlier rows from ``earlier_start`` on, in order, or
+        none when ``earlier_start`` is -1. None for any other layout (the general
+        paths of :func:`previous_rows` handle it, and name duplicates).
+
+    >>> import numpy as np
+    >>> block_shifts([np.array([4, 8, 4, 8])], np.array([2022, 2022, 2023, 2023]),
+    ...              np.full(4, 12), lag=1)
+    [(0, 2, -1), (2, 4, 0)]
     """
-    if not keys or any(column.dtype.kind not in "iub" for column in keys):
+    t = np.asarray(start)
+    if not _layout_candidate(keys, t, months):
         return None
-    if months.strides != (0,) and int(months.min()) != int(months.max()):
-        return None
-    blocks = _blocks(t)
-    found = np.empty(len(t), dtype=np.int64)
+    blocks = _blocks(t.astype(np.int64, copy=False))
+    shifts: list[tuple[int, int, int]] = []
     for value, (s, e) in blocks.items():
         earlier = blocks.get(value - lag)
         if earlier is None:
             if not _strictly_ascending([column[s:e] for column in keys]):
                 return None
-            found[s:e] = -1
+            shifts.append((s, e, -1))
             continue
         es, ee = earlier
-        if e - s != ee - es or not all(
-            np.array_equal(column[s:e], column[es:ee]) for column in keys
-        ):
+        if e - s != ee - es or not all(_equal(column[s:e], column[es:ee]) for column in keys):
             return None
         # Equal to a block already found strictly ascending (blocks come in period order).
-        found[s:e] = np.arange(es, ee, dtype=np.int64)
-    return found
+        shifts.append((s, e, es))
+    return shifts
+
+
+def _layout_candidate(
+    keys: Sequence[npt.NDArray[Any]], t: npt.NDArray[Any], months: npt.NDArray[Any]
+) -> bool:
+    """Integer keys, periods of one length in ascending order: what the layout path reads."""
+    return (
+        bool(keys)
+        and bool(len(t))
+        and all(column.dtype.kind in "iub" and len(column) == len(t) for column in keys)
+        and len(months) == len(t)
+        and (months.strides == (0,) or int(months.min()) == int(months.max()))
+        and _ascending(t)
+    )
+
+
+def _ascending(t: npt.NDArray[Any]) -> bool:
+    """Whether ``t`` never decreases, checked piece by piece (stops at the first miss)."""
+    n = len(t)
+    for s in range(0, n - 1, _CHECK_ROWS):
+        e = min(s + _CHECK_ROWS, n - 1)
+        if not (t[s + 1 : e + 1] >= t[s:e]).all():
+            return False
+    return True
+
+
+def _equal(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> bool:
+    """``np.array_equal`` piece by piece (stops at the first difference)."""
+    for s in range(0, len(a), _CHECK_ROWS):
+        if not np.array_equal(a[s : s + _CHECK_ROWS], b[s : s + _CHECK_ROWS]):
+            return False
+    return True
 
 
 def _offsets_of(column: npt.NDArray[Any]) -> _Codes:
