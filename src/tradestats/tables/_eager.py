@@ -422,12 +422,17 @@ class EagerJob:
         assert self.period is not None
         start, months, lag = self._time()
         key_arrays = self._keys(keys)
-        if versus is Lag.YEAR_EARLIER and not keep_rows:
-            shifts = _kernel.block_shifts(key_arrays, start, months, lag=lag)
-            if shifts is not None:
-                self._align_blocks(shifts, self.col(source))
-                return
         try:
+            if versus is Lag.YEAR_EARLIER and not keep_rows:
+                shifts = _kernel.block_shifts(key_arrays, start, months, lag=lag)
+                if shifts is not None:
+                    self._align_blocks(shifts, self.col(source))
+                    return
+                # No row numbers needed: the kernel moves values, not rows, where that is cheaper.
+                self.numbers[PREVIOUS], self.found_rows = _kernel.previous_values(
+                    key_arrays, start, months, self.col(source), lag=lag
+                )
+                return
             rows = _base_rows(key_arrays, start, months, versus, lag=lag)
         except InvalidValueError as error:
             if "row" not in error.details:
