@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import math
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
@@ -249,16 +250,18 @@ def _key_codes(keys: Sequence[npt.NDArray[Any]], n: int) -> _Codes:
 
 
 def _composite(parts: Sequence[_Codes], n: int) -> _Codes:
-    """The composite code of parts, each compacted first if their ranges multiply too far.
+    """The composite code of parts, the widest compacted first while their ranges multiply too far.
 
     Raw integer offsets are kept when the product of their ranges is small
     enough to address directly.
     """
-    size = 1
-    for part in parts:
-        size *= part.size
-    if size > max(4 * n, _SMALL):
-        parts = [_compact(part) for part in parts]
+    parts = list(parts)
+    limit = max(4 * n, _SMALL)
+    # The widest ranges first, and only until the product fits: each compaction is a pass.
+    for i in sorted(range(len(parts)), key=lambda i: parts[i].size, reverse=True):
+        if math.prod(part.size for part in parts) <= limit:
+            break
+        parts[i] = _compact(parts[i])
     return _combine(parts, n)
 
 
@@ -778,25 +781,29 @@ def _unordered_values(
 ) -> tuple[FloatArray, npt.NDArray[np.bool_]] | None:
     """Rows in no order: values scattered into a (key, period) table, gathered a year on.
 
-    None when the table would be too large, when a value carries the empty
-    slot's NaN itself, or when two rows share a slot (the row path names them).
+    None when the table would be too large, or when fewer slots than rows are
+    filled: two rows share a slot (the row path names them), or a value
+    carries the empty slot's NaN itself (the row path does not mind it).
     """
     dense = _dense_slots(key, time, lag)
-    if dense is None or bool((values.view(np.int64) == _ABSENT).any()):
+    if dense is None:
         return None
     codes, period, size, earlier = dense
     slot = _slots(codes, period, len(earlier))
-    # One slot more than the keys need, never filled: rows without an earlier period look there.
-    table = np.empty(size + 1, dtype=np.float64)
+    table = np.empty(size, dtype=np.float64)
     table.view(np.int64).fill(_ABSENT)
     table[slot] = values
-    # Fewer filled slots than rows means two rows share a slot.
     if np.count_nonzero(table.view(np.int64) != _ABSENT) < len(values):
         return None
-    _to_earlier(slot, period, size, earlier)
+    # Each slot moves to its earlier period's; a period without one stays where it is, and
+    # its rows are marked not found below (no branch, no second table).
+    has_earlier = earlier >= 0
+    shift = np.where(has_earlier, earlier - np.arange(len(earlier)), 0)
+    slot += shift[period]
     previous = table[slot]
     del table, slot
     found = previous.view(np.int64) != _ABSENT
+    found &= has_earlier[period]
     # The NaN of a missing row is numpy's own, as take() gives it, not the marker's.
     return np.where(found, previous, np.nan), found
 
