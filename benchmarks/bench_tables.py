@@ -294,10 +294,14 @@ def _kernels_compute(columns: dict[str, npt.NDArray[Any]]) -> Result:
     from tradestats.tables import _kernel
 
     value, year = columns[VALUE], columns[YEAR]
-    rows = _kernel.previous_rows(
-        [columns[name] for name in KEYS], year, np.broadcast_to(np.int8(12), len(year)), lag=1
+    previous, _ = _kernel.previous_values(
+        [columns[name] for name in KEYS],
+        year,
+        np.broadcast_to(np.int8(12), len(year)),
+        value,
+        lag=1,
     )
-    growth = value / _kernel.take(value, rows) - 1
+    growth = value / previous - 1
     groups = [columns["reporterCode"], year]
     totals = _kernel.run_totals(groups, value)
     if totals is None:
@@ -447,6 +451,37 @@ def print_times(lines: list[Line], floors: Floors) -> None:
         "(x layout: over the layout floor; x key: over the key floor; "
         "x bulk: shuffled over bulk-file)"
     )
+    print_summary(lines, floors)
+
+
+def print_summary(lines: list[Line], floors: Floors) -> None:
+    """Each tradestats call against the targets, both floors and the fastest other engine."""
+    seconds = {(line.name, line.order): line.seconds for line in lines}
+    others = ("pandas", "polars", "DuckDB")
+    print("\ntradestats calls against the targets (one run, same machine state)")
+    for name in ("tradestats on pandas", "tradestats on polars"):
+        bulk, shuffled = seconds.get((name, "bulk-file")), seconds.get((name, "shuffled"))
+        if bulk is None:
+            continue
+        fastest = {
+            order: min(
+                (seconds[(other, order)] for other in others if (other, order) in seconds),
+                default=math.nan,
+            )
+            for order in ("bulk-file", "shuffled")
+        }
+        layout, key = bulk / floors.layout, bulk / floors.key
+        text = (
+            f"{name}: bulk-file {layout:.1f}x the layout floor (target <= 5), "
+            f"{key:.1f}x the key floor, {bulk / fastest['bulk-file']:.2f}x the fastest of "
+            f"{', '.join(others)}"
+        )
+        if shuffled is not None:
+            text += (
+                f"; shuffled {shuffled / bulk:.2f}x bulk-file (target <= 2), "
+                f"{shuffled / fastest['shuffled']:.2f}x the fastest other engine"
+            )
+        print(text)
 
 
 def print_memory(rows: int) -> None:
