@@ -422,6 +422,7 @@ class EagerJob:
         assert self.period is not None
         start, months, lag = self._time()
         key_arrays = self._keys(keys)
+        self.shifted = None  # an earlier alignment's blocks, if any, are not this one's
         try:
             if versus is Lag.YEAR_EARLIER and not keep_rows:
                 shifts = _kernel.block_shifts(key_arrays, start, months, lag=lag)
