@@ -294,10 +294,14 @@ def _kernels_compute(columns: dict[str, npt.NDArray[Any]]) -> Result:
     from tradestats.tables import _kernel
 
     value, year = columns[VALUE], columns[YEAR]
-    rows = _kernel.previous_rows(
-        [columns[name] for name in KEYS], year, np.broadcast_to(np.int8(12), len(year)), lag=1
+    previous, _ = _kernel.previous_values(
+        [columns[name] for name in KEYS],
+        year,
+        np.broadcast_to(np.int8(12), len(year)),
+        value,
+        lag=1,
     )
-    growth = value / _kernel.take(value, rows) - 1
+    growth = value / previous - 1
     groups = [columns["reporterCode"], year]
     totals = _kernel.run_totals(groups, value)
     if totals is None:
@@ -330,15 +334,20 @@ def engines(*, memory_only: bool = False) -> list[Engine]:
 # -- measuring ---------------------------------------------------------------------------------
 
 
-def best_of(function: Callable[[], object], repeats: int) -> tuple[float, Any]:
-    """The best wall time of ``repeats`` calls, and the last call's result."""
+#: The clock of the timings: wall time, or this process's processor time (``--cpu``).
+CLOCKS: Final = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def best_of(function: Callable[[], object], repeats: int, clock: str = "wall") -> tuple[float, Any]:
+    """The best time of ``repeats`` calls on ``clock``, and the last call's result."""
+    now = CLOCKS[clock]
     best, result = math.inf, None
     for _ in range(repeats):
         result = None
         gc.collect()
-        began = time.perf_counter()
+        began = now()
         result = function()
-        best = min(best, time.perf_counter() - began)
+        best = min(best, now() - began)
     return best, result
 
 
@@ -447,6 +456,37 @@ def print_times(lines: list[Line], floors: Floors) -> None:
         "(x layout: over the layout floor; x key: over the key floor; "
         "x bulk: shuffled over bulk-file)"
     )
+    print_summary(lines, floors)
+
+
+def print_summary(lines: list[Line], floors: Floors) -> None:
+    """Each tradestats call against the targets, both floors and the fastest other engine."""
+    seconds = {(line.name, line.order): line.seconds for line in lines}
+    others = ("pandas", "polars", "DuckDB")
+    print("\ntradestats calls against the targets (one run, same machine state)")
+    for name in ("tradestats on pandas", "tradestats on polars"):
+        bulk, shuffled = seconds.get((name, "bulk-file")), seconds.get((name, "shuffled"))
+        if bulk is None:
+            continue
+        fastest = {
+            order: min(
+                (seconds[(other, order)] for other in others if (other, order) in seconds),
+                default=math.nan,
+            )
+            for order in ("bulk-file", "shuffled")
+        }
+        layout, key = bulk / floors.layout, bulk / floors.key
+        text = (
+            f"{name}: bulk-file {layout:.1f}x the layout floor (target <= 5), "
+            f"{key:.1f}x the key floor"
+        )
+        if not math.isnan(fastest["bulk-file"]):
+            text += f", {bulk / fastest['bulk-file']:.2f}x the fastest of {', '.join(others)}"
+        if shuffled is not None:
+            text += f"; shuffled {shuffled / bulk:.2f}x bulk-file (target <= 2)"
+            if not math.isnan(fastest["shuffled"]):
+                text += f", {shuffled / fastest['shuffled']:.2f}x the fastest other engine"
+        print(text)
 
 
 def print_memory(rows: int) -> None:
@@ -482,6 +522,12 @@ def main() -> None:
     parser.add_argument(
         "--no-memory", dest="memory_runs", action="store_false", help="skip the memory runs"
     )
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="time by this process's processor time, not wall time: steadier on a shared "
+        "machine (threads of polars and DuckDB add up, so compare those by wall time)",
+    )
     parser.add_argument("--memory", nargs=2, metavar=("ENGINE", "ORDER"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     rows = arguments.rows or (QUICK_ROWS if arguments.quick else FULL_ROWS)
@@ -490,21 +536,25 @@ def main() -> None:
         print(json.dumps(measure_memory(engine_name, order, rows)))
         return
     repeats = arguments.repeats or (2 if arguments.quick else 3)
+    clock = "cpu" if arguments.cpu else "wall"
     only = set(arguments.only or ())
 
     bulk = bulk_table(rows)
     n = len(bulk.ids)
-    print(f"{n:,} rows ({input_bytes(bulk) / 2**20:,.0f} MiB of columns), best of {repeats}\n")
+    print(
+        f"{n:,} rows ({input_bytes(bulk) / 2**20:,.0f} MiB of columns), best of {repeats}, "
+        f"{clock} time\n"
+    )
     tables = {"bulk-file": bulk, "shuffled": shuffled(bulk)}
     history = key_sorted(bulk)
     # The floors take a fraction of a second: more repeats steady them against machine noise.
-    key_seconds, floor = best_of(functools.partial(key_floor, history), 3 * repeats)
+    key_seconds, floor = best_of(functools.partial(key_floor, history), 3 * repeats, clock)
     # The key floor's numbers, indexed by bulk row number, to check every engine against.
     expected = Result(np.empty(n), np.empty(n))
     expected.growth[history.ids] = floor.growth
     expected.share[history.ids] = floor.share
     del floor, history
-    layout_seconds, layout = best_of(functools.partial(layout_floor, bulk), 3 * repeats)
+    layout_seconds, layout = best_of(functools.partial(layout_floor, bulk), 3 * repeats, clock)
     layout_difference = largest_difference(layout, expected)
     del layout
 
@@ -518,7 +568,7 @@ def main() -> None:
         want = Result(expected.growth[table.ids], expected.share[table.ids])
         for engine in chosen:
             native = engine.build(table)
-            seconds, result = best_of(functools.partial(engine.compute, native), repeats)
+            seconds, result = best_of(functools.partial(engine.compute, native), repeats, clock)
             difference = largest_difference(engine.read(result, table), want)
             del native, result
             lines.append(Line(engine.name, order, seconds, difference))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,6 +11,9 @@ from hypothesis import strategies as st
 import tradestats as ts
 import tradestats.strategies as tst
 from tradestats.hs import HSRelationship
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Made-up codes of chapter 99 (reserved in the HS for national use): these tables
 # test the mechanics and claim nothing about a real revision.
@@ -142,3 +147,56 @@ def test_concordance_from_csv_checks_its_header_and_versions() -> None:
         ts.Concordance.from_csv(mixed)
     with pytest.raises(ts.ParseError, match="malformed concordance code '9900'"):
         ts.ConcordanceRow("9900", "990011", "1:1")
+
+
+UNSD_8541 = (
+    "From HS 2022,To HS 2017,Relationship\n"
+    "854141,854140,n:1\n854142,854140,n:1\n854143,854140,n:1\n854149,854140,n:1\n"
+)
+
+
+def test_unsd_sheet_read_backwards_is_the_shipped_table() -> None:
+    """UNSD's HS2022→HS2017 rows of 8541.40, reversed, are the shipped HS2017→HS2022 rows."""
+    table = ts.Concordance.from_unsd(UNSD_8541, origin="UNSD rows of 8541.40")
+    assert (table.source, table.target) == (ts.HSVersion.HS2022, ts.HSVersion.HS2017)
+    shipped = ts.hs_concordance("HS2017", "HS2022")
+    assert shipped.rows_of("854140") == table.reversed().rows_of("854140")
+
+
+def test_unsd_sheet_in_its_other_spellings() -> None:
+    """'From HS2022' without a space, a byte-order mark, extra columns, blank rows and codes
+    whose leading zero a spreadsheet dropped are all read."""
+    text = (
+        "\ufeffFrom HS2017,Description,To HS2012,relationship,Note\n"
+        "990101,made up,990111,1:1,\n"
+        ",,,,\n"
+        "99102,made up,99112,1:n,\n"
+        "99102,made up,99113,1:n,\n"
+    )
+    table = ts.Concordance.from_unsd(text, origin=FICTIONAL)
+    assert (table.source, table.target) == (ts.HSVersion.HS2017, ts.HSVersion.HS2012)
+    expected = [("099102", "099112", "1:n"), ("099102", "099113", "1:n")]
+    assert expected == [(r.source, r.target, r.relationship.value) for r in table.rows_of("099102")]
+    assert table.rows_of("990101")[0].relationship is HSRelationship.ONE_TO_ONE
+
+
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [
+        ("From HS 2022,To HS 2017", "Relationship"),
+        ("Code,To HS 2017,Relationship", "From HS <year>"),
+        ("From HS 2022,Target,Relationship", "To HS <year>"),
+    ],
+)
+def test_unsd_sheet_without_a_column_is_refused(header: str, missing: str) -> None:
+    """A sheet without its From, To or Relationship column is refused, naming the column."""
+    with pytest.raises(ts.InvalidValueError, match=f"lacks the column\\(s\\) {missing}"):
+        ts.Concordance.from_unsd(header + "\n")
+
+
+def test_unsd_file_is_read_from_a_path(tmp_path: Path) -> None:
+    """A saved sheet is read from its path, which names it in errors."""
+    path = tmp_path / "HS2022toHS2017.csv"
+    path.write_text(UNSD_8541.replace("854149,854140,n:1", "854149,854140,2:1"), "utf-8")
+    with pytest.raises(ts.InvalidValueError, match="unknown relationship '2:1'"):
+        ts.Concordance.from_unsd(path)

@@ -111,7 +111,7 @@ def tables_in_some_order(draw: st.DrawFn) -> tuple[Bulk, dict[str, npt.NDArray[A
 def general_paths() -> mock._patch[Any]:
     """A patch under which the layout paths decline and the general paths run."""
     return mock.patch.multiple(
-        kernel, _equal_blocks=mock.Mock(return_value=None), run_totals=mock.Mock(return_value=None)
+        kernel, block_shifts=mock.Mock(return_value=None), run_totals=mock.Mock(return_value=None)
     )
 
 
@@ -200,7 +200,7 @@ def test_bulk_order_takes_the_layout_paths() -> None:
     general = ("_period_major", "_key_major", "_unordered", "group_sums")
     with mock.patch.multiple(kernel, **dict.fromkeys(general, mock.DEFAULT)) as mocks:
         result = growth_then_share(pd.DataFrame(columns))
-    for name in general:  # group_sums too: whole numbers are summed by reduceat
+    for name in general:  # group_sums too: runs are summed one by one, in row order
         mocks[name].assert_not_called()
     expected_growth = [None] * 8 + [1.0, 0.0, 1.0, -1.0] * 2
     assert expected_growth == [None if np.isnan(g) else g for g in result["growth"].tolist()]
@@ -264,3 +264,39 @@ def test_shuffled_rows_get_the_results_of_bulk_order(bulk: Bulk, seed: int) -> N
     if np.array_equal(np.trunc(values), values) and np.abs(values).sum() < 2**53:
         shares = ["total", "share", "share_reason"]
         pd.testing.assert_frame_equal(in_bulk[shares], shuffled[shares], check_exact=True)
+
+
+@given(tables_in_some_order(), st.booleans())
+def test_previous_values_are_the_values_of_previous_rows(
+    table: tuple[Bulk, dict[str, Any]], absent_bits: bool
+) -> None:
+    """previous_values gives take(values, previous_rows) and rows >= 0, bit for bit, in any
+    order; a value carrying the empty slot's NaN bits takes the row path; duplicates refused."""
+    bulk, columns = table
+    year = columns["year"]
+    months = np.broadcast_to(np.int8(12), year.shape)
+    values = columns["value"].copy()
+    if absent_bits:
+        values[0] = kernel._ABSENT.view(np.float64)
+    if bulk.duplicate:
+        with pytest.raises(InvalidValueError, match="same keys and period"):
+            kernel.previous_values(keys_of(columns), year, months, values, lag=1)
+        return
+    rows = kernel.previous_rows(keys_of(columns), year, months, lag=1)
+    previous, found = kernel.previous_values(keys_of(columns), year, months, values, lag=1)
+    assert kernel.take(values, rows).tobytes() == previous.tobytes()
+    assert (rows >= 0).tolist() == found.tolist()
+
+
+def test_rows_in_no_order_move_values_not_row_numbers() -> None:
+    """Shuffled rows of dense keys take the value table, not the table of row numbers."""
+    reporter = np.array([4, 8, 4, 8, 8, 4])
+    year = np.array([2023, 2022, 2022, 2023, 2024, 2024])
+    values = np.array([3.0, 2.0, 1.0, 4.0, 8.0, 9.0])
+    months = np.broadcast_to(np.int8(12), year.shape)
+    with mock.patch.object(kernel, "_direct") as rows_path:
+        previous, found = kernel.previous_values([reporter], year, months, values, lag=1)
+    rows_path.assert_not_called()
+    expected = [1.0, None, None, 2.0, 4.0, 3.0]
+    assert expected == [None if np.isnan(p) else p for p in previous.tolist()]
+    assert [p is not None for p in expected] == found.tolist()

@@ -293,22 +293,8 @@ class Concordance:
         >>> Concordance.from_csv(text).codes
         ('854140',)
         """
-        if isinstance(source, Path):
-            name = origin or str(source)
-            try:
-                text = source.read_text(encoding="utf-8")
-            except (OSError, UnicodeError) as error:
-                raise InvalidValueError(
-                    f"cannot read the concordance {name}: {error}", path=name
-                ) from None
-        else:
-            name, text = origin or "the concordance text", source
-        reader = csv.DictReader(io.StringIO(text))
+        name, fields, records = _read_csv(source, origin, "the concordance text")
         columns = ("source_version", "source_code", "target_version", "target_code")
-        try:
-            fields, records = reader.fieldnames or [], list(reader)
-        except csv.Error as error:
-            raise ParseError(f"{name} is not CSV as expected: {error}", origin=name) from None
         missing = [c for c in (*columns, "relationship") if c not in fields]
         if missing:
             raise InvalidValueError(
@@ -327,6 +313,109 @@ class Concordance:
             ConcordanceRow(r["source_code"], r["target_code"], r["relationship"]) for r in records
         )
         return cls(source_version, target_version, rows, origin=name)
+
+    @classmethod
+    def from_unsd(cls, source: str | Path, *, origin: str | None = None) -> Self:
+        """Read a correlation table of the UN Statistics Division, saved as CSV from its workbook.
+
+        UNSD publishes its HS correlation tables as workbooks (such as
+        ``HS2022toHS2017ConversionAndCorrelationTables.xlsx``) whose correlation
+        sheet has the columns ``From HS 2022``, ``To HS 2017`` and
+        ``Relationship`` (some editions write ``From HS2022``). Save that sheet as
+        CSV and read it here: the "From" version is the source, the "To" version
+        the target, and each relationship is read from source to target, as UNSD
+        writes it. Other columns are ignored and blank rows skipped; a code of
+        five digits is one whose leading zero a spreadsheet dropped (``10121``
+        for 0101.21), and gets it back.
+
+        Raises:
+            InvalidValueError: For a missing column, or a contradictory or unknown
+                relationship.
+            ParseError: For a malformed code, or text that is not CSV.
+
+        >>> text = '''From HS 2022,To HS 2017,Relationship
+        ... 854141,854140,n:1
+        ... 854142,854140,n:1
+        ... 854143,854140,n:1
+        ... 854149,854140,n:1'''
+        >>> table = Concordance.from_unsd(text)
+        >>> table.source.value, table.target.value, table.reversed().codes
+        ('HS2022', 'HS2017', ('854140',))
+        """
+        name, fields, records = _read_csv(source, origin, "the UNSD correlation text")
+        codes = {role: _unsd_column(fields, role) for role in ("from", "to")}
+        relationship = next((f for f in fields if f.strip().lower() == "relationship"), None)
+        if codes["from"] is None or codes["to"] is None or relationship is None:
+            missing = [
+                label
+                for label, column in (
+                    ("From HS <year>", codes["from"]),
+                    ("To HS <year>", codes["to"]),
+                    ("Relationship", relationship),
+                )
+                if column is None
+            ]
+            raise InvalidValueError(
+                f"{name} lacks the column(s) {', '.join(missing)}: expected a UNSD correlation "
+                "sheet with the columns 'From HS 2022', 'To HS 2017' and 'Relationship' (or "
+                "the versions it links)",
+                missing=missing,
+            )
+        (source_column, source_version), (target_column, target_version) = (
+            codes["from"],
+            codes["to"],
+        )
+        rows = (
+            ConcordanceRow(
+                _restore_zero(r[source_column]), _restore_zero(r[target_column]), r[relationship]
+            )
+            for r in records
+            if any(isinstance(value, str) and value.strip() for value in r.values())
+        )
+        return cls(source_version, target_version, rows, origin=name)
+
+
+_UNSD_COLUMN: Final = re.compile(r"^\s*(from|to)\s*hs\s*(\d{4})\s*$", re.IGNORECASE)
+
+
+def _unsd_column(fields: list[str], role: str) -> tuple[str, str] | None:
+    """The column of a UNSD sheet that holds the "From" or "To" codes, and its HS version."""
+    for name in fields:
+        match = _UNSD_COLUMN.match(name)
+        if match and match.group(1).lower() == role:
+            return name, f"HS{match.group(2)}"
+    return None
+
+
+def _restore_zero(value: str) -> str:
+    """A code whose leading zero a spreadsheet dropped (five digits), with the zero back."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and len(text) == 5 and text.isdigit():
+        return "0" + text
+    return text
+
+
+def _read_csv(
+    source: str | Path, origin: str | None, default: str
+) -> tuple[str, list[str], list[dict[str, str]]]:
+    """The name, header and rows of CSV text or a file, with read and parse errors as ours."""
+    if isinstance(source, Path):
+        name = origin or str(source)
+        try:
+            text = source.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeError) as error:
+            raise InvalidValueError(
+                f"cannot read the concordance {name}: {error}", path=name
+            ) from None
+    else:
+        name, text = origin or default, source
+    # A spreadsheet's CSV may start with a byte-order mark: it is not part of the header.
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    try:
+        fields, records = list(reader.fieldnames or []), list(reader)
+    except csv.Error as error:
+        raise ParseError(f"{name} is not CSV as expected: {error}", origin=name) from None
+    return name, fields, records
 
 
 #: The shipped table, its source and licence: see tradestats/data/README.md.

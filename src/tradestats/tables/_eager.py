@@ -10,6 +10,7 @@ columns), cheap to build and to hold for millions of rows.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
 import narwhals as nw
@@ -20,6 +21,7 @@ from attrs import define, field
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Period, Versus
 from tradestats.tables import _kernel, _versus
+from tradestats.tables._blocks import BLOCK_ROWS, coded_reasons, is_blockwise, keep, run_by_blocks
 from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import (
     MONTHS,
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
     from narwhals.dtypes import DType
 
+    from tradestats.tables._contract import EagerContract
     from tradestats.tables.columns import ExchangeRates
 
 __all__ = ["EagerJob"]
@@ -55,6 +58,9 @@ Column = Floats | Text
 
 # Integer years spanning more than this are factorized rather than offset.
 _YEAR_SPAN = 10_000
+
+# Tables up to this many rows run a formula in one piece (blocks would save nothing).
+_BLOCK_MIN = 2 * BLOCK_ROWS
 
 
 def _float_array(series: nw.Series[Any]) -> Floats:
@@ -124,6 +130,9 @@ class EagerJob:
     numbers: dict[str, Floats] = field(factory=dict)
     arrays: dict[str, Array] = field(factory=dict)
     found_rows: Mask | None = None
+    # Rows in blocks of bulk files: PREVIOUS as block copies of this column, made on first
+    # use (blocks of rows read their part directly, with no column for all rows).
+    shifted: tuple[list[tuple[int, int, int]], Floats] | None = None
     period_codes: npt.NDArray[np.integer[Any]] | None = None
     _period_offset: tuple[Array, int] = (np.zeros(0), 0)
     period_list: list[Period] = field(factory=list)
@@ -132,6 +141,11 @@ class EagerJob:
     converted_to: str | None = None
     rows: npt.NDArray[np.int64] | None = None
     outputs: dict[str, Column] = field(factory=dict)
+    # The whole-job steps (checks, alignment, totals) already run for blocks of rows, and
+    # what they read once for all blocks (input columns, reasons of missing base rows).
+    steps_done: set[Hashable] = field(factory=set)
+    inputs: dict[str, Floats] = field(factory=dict)
+    missing_texts: dict[Versus, list[str]] = field(factory=dict)
 
     @classmethod
     def start(
@@ -199,9 +213,11 @@ class EagerJob:
         """Each row's index into ``period_list``."""
         if self.period_codes is None:
             years, low = self._period_offset
-            kind = np.int16 if len(self.period_list) < (1 << 15) else np.int64
-            self.period_codes = (years - low).astype(kind)
+            self.period_codes = (years - low).astype(self._period_code_type())
         return self.period_codes
+
+    def _period_code_type(self) -> type[np.integer[Any]]:
+        return np.int16 if len(self.period_list) < (1 << 15) else np.int64
 
     def _convert(self, value: str, fx: ExchangeRates) -> None:
         units = self.units
@@ -237,13 +253,23 @@ class EagerJob:
 
     def apply(
         self,
-        formula: Callable[Concatenate[EagerJob, P], Sequence[str]],
+        formula: Callable[Concatenate[EagerContract, P], Sequence[str]],
         /,
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> object:
-        """Run a formula on this job; the native frame with the columns it names."""
+        """Run a formula on this job; the native frame with the columns it names.
+
+        A formula marked :func:`~tradestats.tables._blocks.blockwise` runs block by
+        block of rows on a table of more than one block (the same results, faster).
+        """
+        if is_blockwise(formula) and len(self.frame) > _BLOCK_MIN:
+            return self.finish(run_by_blocks(self, formula, *args, **kwargs))
         return self.finish(formula(self, *args, **kwargs))
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        return len(self.frame)
 
     def dtype(self, name: str) -> DType:
         """The narwhals dtype of an input column."""
@@ -251,6 +277,8 @@ class EagerJob:
 
     def col(self, name: str) -> Floats:
         """A numeric helper or result column."""
+        if name == PREVIOUS and self.shifted is not None:
+            self._shift_all()
         column = self.outputs[name] if name in self.outputs else self.numbers[name]
         if isinstance(column, Text):
             raise TypeError(f"column {name!r} holds reasons, not numbers")  # pragma: no cover
@@ -260,10 +288,30 @@ class EagerJob:
         """A numeric input column as floats."""
         return _float_array(self.frame.get_column(name))
 
+    def input_number(self, name: str) -> Floats:
+        """:meth:`number`, read once and kept (for blocks of rows, which each read a part)."""
+        if name not in self.inputs:
+            self.inputs[name] = self.number(name)
+        return self.inputs[name]
+
     def found(self) -> Mask:
         """Where :meth:`align` found a year-earlier row."""
+        if self.shifted is not None:
+            self._shift_all()
         assert self.found_rows is not None, "align() first"
         return self.found_rows
+
+    def col_rows(self, name: str, rows: slice) -> Floats:
+        """:meth:`col` of a block of rows."""
+        if name == PREVIOUS and self.shifted is not None:
+            return self._shifted_rows(rows)[0]
+        return self.col(name)[rows]
+
+    def found_rows_of(self, rows: slice) -> Mask:
+        """:meth:`found` of a block of rows."""
+        if self.shifted is not None:
+            return self._shifted_rows(rows)[1]
+        return self.found()[rows]
 
     def reason(self, name: str) -> Text:
         """A reason column added earlier."""
@@ -284,30 +332,7 @@ class EagerJob:
 
     def reasons(self, *cases: tuple[Mask, str | Text]) -> Text:
         """The reason of the first case whose condition holds per row, else null."""
-        size = sum(1 if isinstance(r, str) else len(r.categories) for _, r in cases)
-        codes: npt.NDArray[np.integer[Any]] = np.full(
-            len(self.frame), -1, dtype=np.int8 if size < 127 else np.int32
-        )
-        categories: list[str] = []
-        # Later cases first, so that the first case that holds is the one that stays.
-        # Each case is blended in by arithmetic on the small codes, branch-free: a
-        # masked write would stall on conditions that hold in random rows.
-        change = np.empty_like(codes)
-        for condition, reason in reversed(cases):
-            if isinstance(reason, str):
-                if condition.any():
-                    np.subtract(len(categories), codes, out=change, casting="unsafe")
-                    _blend(codes, change, condition)
-                categories.append(reason)
-            else:
-                if condition.any():
-                    # In the result's type: a case's own codes may be int8 while the
-                    # categories before them already number more than int8 holds.
-                    np.subtract(reason.codes.astype(codes.dtype), codes, out=change)
-                    change += len(categories)
-                    _blend(codes, change, condition)
-                categories.extend(reason.categories)
-        return Text(codes, categories)
+        return coded_reasons(len(self.frame), cases)
 
     @staticmethod
     def ok(reason: Text) -> Mask:
@@ -316,29 +341,25 @@ class EagerJob:
 
     @staticmethod
     def keep(values: Floats, condition: Mask, *, fresh: bool = False) -> Floats:
-        """The values where ``condition`` holds, NaN (null) elsewhere.
-
-        Saves memory: ``values`` itself when it is already NaN wherever ``condition``
-        fails, and ``values`` changed in place when the caller says it is ``fresh``
-        (a temporary of the formula).
-        """
-        if condition.all():
-            return values
-        if fresh:
-            # Add NaN where the condition fails and -0.0 (which changes no number, not even
-            # -0.0) where it holds: no masked write, which stalls on rows in random order.
-            values += _NAN_OR_NOTHING[condition.view(np.uint8)]
-            return values
-        drop = ~condition
-        drop &= ~np.isnan(values)
-        if not drop.any():
-            return values
-        return np.where(drop, np.nan, values)
+        """The values where ``condition`` holds, NaN (null) elsewhere (and see ``_blocks.keep``)."""
+        return keep(values, condition, fresh=fresh)
 
     def missing(self, versus: Versus = Lag.YEAR_EARLIER) -> Text:
         """Each row's reason when it has no base row: "no row for 2022" and the like."""
-        texts = [_versus.missing_text(p, versus) for p in self.period_list]
-        return Text(self._codes_of_periods(), texts)
+        return Text(self._codes_of_periods(), self._missing_texts(versus))
+
+    def missing_rows(self, versus: Versus, rows: slice) -> Text:
+        """:meth:`missing` of a block of rows (whole years: codes from the block's own years)."""
+        texts = self._missing_texts(versus)
+        if self.period_codes is None:
+            years, low = self._period_offset
+            return Text((years[rows] - low).astype(self._period_code_type()), texts)
+        return Text(self.period_codes[rows], texts)
+
+    def _missing_texts(self, versus: Versus) -> list[str]:
+        if versus not in self.missing_texts:
+            self.missing_texts[versus] = [_versus.missing_text(p, versus) for p in self.period_list]
+        return self.missing_texts[versus]
 
     # -- checks, alignment, totals --------------------------------------------------------
 
@@ -400,8 +421,20 @@ class EagerJob:
         """
         assert self.period is not None
         start, months, lag = self._time()
+        key_arrays = self._keys(keys)
+        self.shifted = None  # an earlier alignment's blocks, if any, are not this one's
         try:
-            rows = _base_rows(self._keys(keys), start, months, versus, lag=lag)
+            if versus is Lag.YEAR_EARLIER and not keep_rows:
+                shifts = _kernel.block_shifts(key_arrays, start, months, lag=lag)
+                if shifts is not None:
+                    self._align_blocks(shifts, self.col(source))
+                    return
+                # No row numbers needed: the kernel moves values, not rows, where that is cheaper.
+                self.numbers[PREVIOUS], self.found_rows = _kernel.previous_values(
+                    key_arrays, start, months, self.col(source), lag=lag
+                )
+                return
+            rows = _base_rows(key_arrays, start, months, versus, lag=lag)
         except InvalidValueError as error:
             if "row" not in error.details:
                 raise
@@ -413,6 +446,44 @@ class EagerJob:
         self.found_rows = rows >= 0
         if keep_rows:
             self.rows = rows
+
+    def _align_blocks(self, shifts: list[tuple[int, int, int]], source: Floats) -> None:
+        """PREVIOUS and FOUND for rows in blocks whose earlier rows sit at fixed offsets.
+
+        Kept as the blocks and the source column: PREVIOUS is copied block by block
+        (where a gather through row numbers would read a row index per row), the
+        same values as the general path of :meth:`align` gives.
+        """
+        self.shifted = (shifts, source)
+
+    def _shifted_rows(self, rows: slice) -> tuple[Floats, Mask]:
+        """PREVIOUS and FOUND of a block of rows, from the shifts (a view where one covers it)."""
+        assert self.shifted is not None
+        shifts, source = self.shifted
+        start, stop = rows.start, rows.stop
+        parts: list[tuple[int, int, int]] = [
+            (max(s, start), min(e, stop), es + max(s, start) - s if es >= 0 else -1)
+            for s, e, es in shifts
+            if s < stop and e > start
+        ]
+        if len(parts) == 1 and parts[0][2] >= 0:
+            s, e, es = parts[0]
+            return source[es : es + e - s], np.ones(e - s, dtype=np.bool_)
+        previous = np.empty(stop - start, dtype=np.float64)
+        found = np.empty(stop - start, dtype=np.bool_)
+        for s, e, es in parts:
+            if es < 0:
+                previous[s - start : e - start] = np.nan
+                found[s - start : e - start] = False
+            else:
+                previous[s - start : e - start] = source[es : es + e - s]
+                found[s - start : e - start] = True
+        return previous, found
+
+    def _shift_all(self) -> None:
+        n = len(self.frame)
+        self.numbers[PREVIOUS], self.found_rows = self._shifted_rows(slice(0, n))
+        self.shifted = None
 
     def totals(
         self, groups: Sequence[str], *, earlier: bool = False, versus: Versus = Lag.YEAR_EARLIER
@@ -472,16 +543,6 @@ class EagerJob:
             return Text(np.zeros(n, dtype=np.int8), [units.label(constant)])
         assert self.currency_codes is not None
         return Text(self.currency_codes, [units.label(code) for code in self.currency_list])
-
-
-_NAN_OR_NOTHING = np.array([np.nan, -0.0])
-
-
-def _blend(codes: npt.NDArray[Any], change: npt.NDArray[Any], condition: Mask) -> None:
-    """``codes += change`` where ``condition`` holds: a multiply by 0 or 1, not a branch."""
-    flag = condition.view(np.int8) if change.dtype == np.int8 else condition.astype(change.dtype)
-    change *= flag
-    codes += change
 
 
 def _distinct_text(text: Text) -> Text:

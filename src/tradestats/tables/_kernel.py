@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import math
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
@@ -47,9 +48,11 @@ if TYPE_CHECKING:
 __all__ = [
     "FloatArray",
     "IntArray",
+    "block_shifts",
     "group_codes",
     "group_sums",
     "previous_rows",
+    "previous_values",
     "run_totals",
     "take",
 ]
@@ -68,6 +71,9 @@ _SMALL: Final = 1 << 16
 
 _SLOTS_PER_ROW: Final = 2
 """Direct addressing may use a table of this many int32 slots per row (plus ``_SMALL``)."""
+
+_CHECK_ROWS: Final = 1 << 16
+"""Rows per piece when checking order or equality: the comparisons stay in the cache."""
 
 
 class _Codes(NamedTuple):
@@ -244,16 +250,18 @@ def _key_codes(keys: Sequence[npt.NDArray[Any]], n: int) -> _Codes:
 
 
 def _composite(parts: Sequence[_Codes], n: int) -> _Codes:
-    """The composite code of parts, each compacted first if their ranges multiply too far.
+    """The composite code of parts, the widest compacted first while their ranges multiply too far.
 
     Raw integer offsets are kept when the product of their ranges is small
     enough to address directly.
     """
-    size = 1
-    for part in parts:
-        size *= part.size
-    if size > max(4 * n, _SMALL):
-        parts = [_compact(part) for part in parts]
+    parts = list(parts)
+    limit = max(4 * n, _SMALL)
+    # The widest ranges first, and only until the product fits: each compaction is a pass.
+    for i in sorted(range(len(parts)), key=lambda i: parts[i].size, reverse=True):
+        if math.prod(part.size for part in parts) <= limit:
+            break
+        parts[i] = _compact(parts[i])
     return _combine(parts, n)
 
 
@@ -305,25 +313,19 @@ def run_totals(
     n = _length([*keys, values])
     if not keys or not n or any(column.dtype.kind not in "iub" for column in keys):
         return None
-    change = np.zeros(n - 1, dtype=np.bool_)
-    for column in keys:
-        change |= column[1:] != column[:-1]
-    runs = int(np.count_nonzero(change)) + 1
-    if runs > max(n // _SHORT_RUN, 1):
+    starts = _run_starts(keys, n, limit=max(n // _SHORT_RUN, 1))
+    if starts is None:
         # Short runs: probably groups in no order, and checking them would cost as much.
         return None
-    starts = np.flatnonzero(change)
-    del change
-    starts += 1
-    starts = np.concatenate(([0], starts))
+    runs = len(starts)
     # Each group one run: the runs' keys are all different.
     heads = [column[starts] for column in keys]
     if group_codes(heads)[1] < runs:
         return None
     lengths = np.diff(starts, append=n)
-    if _exact_sums(values, int(lengths.max())):
-        # Every partial sum is exact: the order of the additions cannot change the result.
-        sums = np.add.reduceat(np.asarray(values, dtype=np.float64), starts)
+    # Summed run by run when there are few runs, or long ones (the loop costs per run).
+    if runs <= _FEW_RUNS or (runs <= _LOOPED_RUNS and n >= runs * _LONG_RUN):
+        sums = _run_sums(np.asarray(values, dtype=np.float64), starts, lengths)
     else:
         run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
         sums = group_sums(run, runs, values)
@@ -331,26 +333,60 @@ def run_totals(
     return np.repeat(sums, lengths)
 
 
+def _run_starts(keys: Sequence[npt.NDArray[Any]], n: int, *, limit: int) -> IntArray | None:
+    """The first row of each run of equal keys; None past ``limit`` runs.
+
+    Piece by piece, so that the comparisons stay in the cache and rows in no
+    order stop the search early.
+    """
+    found = [np.zeros(1, dtype=np.int64)]
+    count = 1
+    for s in range(0, n - 1, _CHECK_ROWS):
+        e = min(s + _CHECK_ROWS + 1, n)
+        change = keys[0][s + 1 : e] != keys[0][s : e - 1]
+        for column in keys[1:]:
+            change |= column[s + 1 : e] != column[s : e - 1]
+        heads = np.flatnonzero(change)
+        count += len(heads)
+        if count > limit:
+            return None
+        if len(heads):
+            heads += s + 1
+            found.append(heads)
+    return np.concatenate(found)
+
+
+def _run_sums(values: FloatArray, starts: IntArray, lengths: IntArray) -> FloatArray:
+    """The sum of each run, added in row order from zero, as :func:`group_sums` adds.
+
+    ``np.add.accumulate`` adds left to right (``np.add.reduce`` would add
+    pairwise, which can differ in the last bit), so each sum is the float
+    ``np.bincount`` gives, whatever the values; adding 0.0 turns the -0.0 of a
+    run of negative zeros into the 0.0 that a sum started from zero gives.
+    """
+    sums = np.empty(len(starts), dtype=np.float64)
+    buffer = np.empty(int(lengths.max()) if len(lengths) else 0, dtype=np.float64)
+    # Silent as np.bincount is: inf - inf and overflow give NaN and inf, reported by the caller.
+    with np.errstate(invalid="ignore", over="ignore"):
+        for i, (s, length) in enumerate(zip(starts.tolist(), lengths.tolist(), strict=True)):
+            partial = buffer[:length]
+            np.add.accumulate(values[s : s + length], out=partial)
+            sums[i] = partial[-1]
+        sums += 0.0
+    return sums
+
+
 _SHORT_RUN: Final = 4
 """Groups of fewer rows than this on average are left to the coded path."""
 
-_EXACT: Final = 2.0**53
-"""Whole numbers of float64 below this size are exact, and so are their sums."""
+_LOOPED_RUNS: Final = 1 << 14
+"""Up to this many runs of ``_LONG_RUN`` rows on average are summed one by one."""
 
+_LONG_RUN: Final = 64
+"""Runs this long on average are summed one by one (up to ``_LOOPED_RUNS`` of them)."""
 
-def _exact_sums(values: npt.NDArray[np.floating[Any]], longest: int) -> bool:
-    """Whether every partial sum of ``longest`` values is a whole number below 2**53.
-
-    Then a sum is exact in any order of addition (pairwise as ``reduceat`` adds,
-    or row by row as ``bincount`` does): the same float, to the last bit. Whole
-    dollars of trade values pass; cents, NaN or infinities do not.
-    """
-    if not len(values):
-        return True
-    largest = max(abs(float(values.min())), abs(float(values.max())))
-    if not largest * longest < _EXACT:  # NaN compares false: not exact
-        return False
-    return bool(np.array_equal(np.trunc(values), values))
+_FEW_RUNS: Final = 64
+"""Up to this many runs are always summed one by one; more short runs go to ``np.bincount``."""
 
 
 def take(values: npt.NDArray[np.floating[Any]], rows: IntArray) -> FloatArray:
@@ -410,6 +446,51 @@ def previous_rows(
     >>> previous_rows([np.array([1, 1, 2, 1])], start, np.full(4, 12)).tolist()
     [-1, 0, -1, 1]
     """
+    found = _previous(keys, start, months, lag)
+    if isinstance(found, tuple):
+        return _unordered(*found, lag)
+    return found
+
+
+def previous_values(
+    keys: Sequence[npt.NDArray[Any]],
+    start: npt.NDArray[np.integer[Any]],
+    months: npt.NDArray[np.integer[Any]],
+    values: FloatArray,
+    *,
+    lag: int = 12,
+) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+    """Each row's year-earlier value and whether it has a year-earlier row.
+
+    The same as ``take(values, rows)`` and ``rows >= 0`` for the ``rows`` of
+    :func:`previous_rows` (a row without an earlier row gets NaN), with fewer
+    reads at random places for rows in no order: the values go straight into
+    the table of (key, period) slots and come back out of it, with no row
+    numbers between. Arguments and errors as :func:`previous_rows`.
+
+    >>> import numpy as np
+    >>> start = np.array([2023, 2022, 2022, 2023]) * 12
+    >>> previous, found = previous_values([np.array([1, 1, 2, 2])], start, np.full(4, 12),
+    ...                                   np.array([5.0, 4.0, 3.0, 6.0]))
+    >>> previous.tolist(), found.tolist()
+    ([4.0, nan, nan, 3.0], [True, False, False, True])
+    """
+    found = _previous(keys, start, months, lag)
+    if isinstance(found, tuple):
+        pair = _unordered_values(*found, values, lag)
+        if pair is not None:
+            return pair
+        found = _unordered(*found, lag)
+    return take(values, found), found >= 0
+
+
+def _previous(
+    keys: Sequence[npt.NDArray[Any]],
+    start: npt.NDArray[np.integer[Any]],
+    months: npt.NDArray[np.integer[Any]],
+    lag: int,
+) -> IntArray | tuple[_Codes, _Codes]:
+    """The rows of the ordered paths, or the codes of keys and periods for rows in no order."""
     start, months = np.asarray(start), np.asarray(months)
     n = _length([*keys, start, months])
     for name, array in (("start", start), ("months", months)):
@@ -422,7 +503,7 @@ def previous_rows(
         return np.zeros(0, dtype=np.int64)
     # The ordered paths compare months only for order and distance: raw values do.
     t = start.astype(np.int64, copy=False)
-    by_period = bool((t[1:] >= t[:-1]).all())
+    by_period = _ascending(t)
     if by_period:
         found = _equal_blocks(keys, t, months, lag)
         if found is not None:
@@ -439,7 +520,7 @@ def previous_rows(
         if found is not None:
             return found
         del key
-    return _unordered(_composite(parts, n), _offsets_of(start), lag)
+    return _composite(parts, n), _offsets_of(start)
 
 
 _BLOCK_SEARCH: Final = 4096
@@ -464,8 +545,16 @@ def _blocks(t: IntArray) -> dict[int, tuple[int, int]]:
 
 def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
     """Whether the rows of ``columns`` are in strictly ascending lexicographic order."""
-    if len(columns[0]) < 2:
-        return True
+    n = len(columns[0])
+    # Piece by piece, overlapping by one row: each piece's comparisons stay in the cache.
+    for s in range(0, max(n - 1, 0), _CHECK_ROWS):
+        e = min(s + _CHECK_ROWS + 1, n)
+        if not _ascending_rows([column[s:e] for column in columns]):
+            return False
+    return True
+
+
+def _ascending_rows(columns: Sequence[npt.NDArray[Any]]) -> bool:
     ascending = columns[-1][1:] > columns[-1][:-1]
     for column in reversed(columns[:-1]):
         later, earlier = column[1:], column[:-1]
@@ -477,6 +566,26 @@ def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
 def _equal_blocks(
     keys: Sequence[npt.NDArray[Any]], t: IntArray, months: npt.NDArray[Any], lag: int
 ) -> IntArray | None:
+    """Rows of bulk files: each row's earlier row at a fixed offset (see :func:`block_shifts`)."""
+    shifts = block_shifts(keys, t, months, lag=lag)
+    if shifts is None:
+        return None
+    found = np.empty(len(t), dtype=np.int64)
+    for s, e, es in shifts:
+        if es < 0:
+            found[s:e] = -1
+        else:
+            found[s:e] = np.arange(es, es + e - s, dtype=np.int64)
+    return found
+
+
+def block_shifts(
+    keys: Sequence[npt.NDArray[Any]],
+    start: npt.NDArray[np.integer[Any]],
+    months: npt.NDArray[np.integer[Any]],
+    *,
+    lag: int = 12,
+) -> list[tuple[int, int, int]] | None:
     """Rows of bulk files: blocks by period, each holding its earlier block's keys in order.
 
     The layout of a table read file by file (one period per file, the rows of each
@@ -484,30 +593,76 @@ def _equal_blocks(
     key columns equal the earlier block's, compared column by column without
     coding them, and the earlier row of each row sits at a fixed offset. Keys are
     checked to be strictly ascending in the first block of each run of equal
-    blocks, which rules out duplicates in all of them. None when the layout is
-    any other (the general paths handle it, and name duplicates).
+    blocks, which rules out duplicates in all of them. Integer and boolean keys
+    only, and periods of one length.
+
+    Args:
+        keys: Key columns, as for :func:`previous_rows`.
+        start: Each row's first month (or year, with ``lag`` 1).
+        months: Each row's number of months.
+        lag: The distance of the earlier period in the units of ``start``.
+
+    Returns:
+        ``(start, end, earlier_start)`` per block of rows: rows ``start`` to
+        ``end`` have their earlier rows from ``earlier_start`` on, in order, or
+        none when ``earlier_start`` is -1. None for any other layout (the general
+        paths of :func:`previous_rows` handle it, and name duplicates).
+
+    >>> import numpy as np
+    >>> block_shifts([np.array([4, 8, 4, 8])], np.array([2022, 2022, 2023, 2023]),
+    ...              np.full(4, 12), lag=1)
+    [(0, 2, -1), (2, 4, 0)]
     """
-    if not keys or any(column.dtype.kind not in "iub" for column in keys):
+    t = np.asarray(start)
+    if not _layout_candidate(keys, t, months):
         return None
-    if months.strides != (0,) and int(months.min()) != int(months.max()):
-        return None
-    blocks = _blocks(t)
-    found = np.empty(len(t), dtype=np.int64)
+    blocks = _blocks(t.astype(np.int64, copy=False))
+    shifts: list[tuple[int, int, int]] = []
     for value, (s, e) in blocks.items():
         earlier = blocks.get(value - lag)
         if earlier is None:
             if not _strictly_ascending([column[s:e] for column in keys]):
                 return None
-            found[s:e] = -1
+            shifts.append((s, e, -1))
             continue
         es, ee = earlier
-        if e - s != ee - es or not all(
-            np.array_equal(column[s:e], column[es:ee]) for column in keys
-        ):
+        if e - s != ee - es or not all(_equal(column[s:e], column[es:ee]) for column in keys):
             return None
         # Equal to a block already found strictly ascending (blocks come in period order).
-        found[s:e] = np.arange(es, ee, dtype=np.int64)
-    return found
+        shifts.append((s, e, es))
+    return shifts
+
+
+def _layout_candidate(
+    keys: Sequence[npt.NDArray[Any]], t: npt.NDArray[Any], months: npt.NDArray[Any]
+) -> bool:
+    """Integer keys, periods of one length in ascending order: what the layout path reads."""
+    return (
+        bool(keys)
+        and bool(len(t))
+        and all(column.dtype.kind in "iub" and len(column) == len(t) for column in keys)
+        and len(months) == len(t)
+        and (months.strides == (0,) or int(months.min()) == int(months.max()))
+        and _ascending(t)
+    )
+
+
+def _ascending(t: npt.NDArray[Any]) -> bool:
+    """Whether ``t`` never decreases, checked piece by piece (stops at the first miss)."""
+    n = len(t)
+    for s in range(0, n - 1, _CHECK_ROWS):
+        e = min(s + _CHECK_ROWS, n - 1)
+        if not (t[s + 1 : e + 1] >= t[s:e]).all():
+            return False
+    return True
+
+
+def _equal(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> bool:
+    """``np.array_equal`` piece by piece (stops at the first difference)."""
+    for s in range(0, len(a), _CHECK_ROWS):
+        if not np.array_equal(a[s : s + _CHECK_ROWS], b[s : s + _CHECK_ROWS]):
+            return False
+    return True
 
 
 def _offsets_of(column: npt.NDArray[Any]) -> _Codes:
@@ -591,6 +746,16 @@ def _period_major(key: IntArray, t: IntArray, lag: int = 12) -> IntArray | None:
 
 def _unordered(key: _Codes, time: _Codes, lag: int = 12) -> IntArray:
     """Any row order: direct addressing when keys are dense enough, else a sort."""
+    dense = _dense_slots(key, time, lag)
+    if dense is not None:
+        return _direct(*dense)
+    return _sorted(key.codes, time.codes, lag)
+
+
+def _dense_slots(
+    key: _Codes, time: _Codes, lag: int
+) -> tuple[IntArray, IntArray, int, IntArray] | None:
+    """Key codes, period codes, slots and each period's earlier one, if a table is small enough."""
     n = len(key.codes)
     period = _compact(time)
     # Dense number of the period 12 months earlier than each dense period, or -1.
@@ -603,17 +768,68 @@ def _unordered(key: _Codes, time: _Codes, lag: int = 12) -> IntArray:
     if key.size * period.size > _SLOTS_PER_ROW * n + _SMALL:
         key = _compact(key)
     if key.size * period.size <= _SLOTS_PER_ROW * n + _SMALL:
-        return _direct(key.codes, period.codes, key.size * period.size, earlier)
-    return _sorted(key.codes, time.codes, lag)
+        return key.codes, period.codes, key.size * period.size, earlier
+    return None
+
+
+_ABSENT: Final = np.int64(0x7FF8_0000_0BAD_0000)
+"""The bits of the NaN that marks an empty slot of a table of values (a NaN of its own payload)."""
+
+
+def _unordered_values(
+    key: _Codes, time: _Codes, values: FloatArray, lag: int
+) -> tuple[FloatArray, npt.NDArray[np.bool_]] | None:
+    """Rows in no order: values scattered into a (key, period) table, gathered a year on.
+
+    None when the table would be too large, or when fewer slots than rows are
+    filled: two rows share a slot (the row path names them), or a value
+    carries the empty slot's NaN itself (the row path does not mind it).
+    """
+    dense = _dense_slots(key, time, lag)
+    if dense is None:
+        return None
+    codes, period, size, earlier = dense
+    slot = _slots(codes, period, len(earlier))
+    table = np.empty(size, dtype=np.float64)
+    table.view(np.int64).fill(_ABSENT)
+    table[slot] = values
+    if np.count_nonzero(table.view(np.int64) != _ABSENT) < len(values):
+        return None
+    # Each slot moves to its earlier period's; a period without one stays where it is, and
+    # its rows are marked not found below (no branch, no second table).
+    has_earlier = earlier >= 0
+    shift = np.where(has_earlier, earlier - np.arange(len(earlier)), 0)
+    slot += shift[period]
+    previous = table[slot]
+    del table, slot
+    found = previous.view(np.int64) != _ABSENT
+    found &= has_earlier[period]
+    # The NaN of a missing row is numpy's own, as take() gives it, not the marker's.
+    return np.where(found, previous, np.nan), found
+
+
+def _slots(key: IntArray, period: IntArray, n_periods: int) -> IntArray:
+    slot = key * n_periods
+    slot += period
+    return slot
+
+
+def _to_earlier(slot: IntArray, period: IntArray, size: int, earlier: IntArray) -> None:
+    """Move each slot to its earlier period's, or to the empty slot ``size`` (in place)."""
+    has_earlier = earlier >= 0
+    shift = np.where(has_earlier, earlier - np.arange(len(earlier)), 0)
+    slot += shift[period]
+    # slot + (size - slot) x [no earlier period]: the empty slot, with no branch.
+    away = size - slot
+    away *= ~has_earlier[period]
+    slot += away
 
 
 def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> IntArray:
     """Scatter row numbers into a (key, period) table, then gather each row's earlier slot."""
     n = len(key)
-    n_periods = len(earlier)
     index_type = np.int32 if n < (1 << 31) else np.int64
-    slot = key * n_periods
-    slot += period
+    slot = _slots(key, period, len(earlier))
     # One slot more than the keys need, never filled: rows without an earlier period look
     # there, which costs no masked write in random rows.
     table: npt.NDArray[np.signedinteger[Any]] = np.full(size + 1, -1, dtype=index_type)
@@ -626,15 +842,7 @@ def _direct(key: IntArray, period: IntArray, size: int, earlier: IntArray) -> In
         row = int(clash[0])
         raise _duplicate_error(row, int(table[slot[row]]))
     del rows
-    # Move each slot to the earlier period's (a shift per period, 0 where there is none).
-    has_earlier = earlier >= 0
-    shift = np.where(has_earlier, earlier - np.arange(n_periods), 0)
-    slot += shift[period]
-    # slot + (size - slot) x [no earlier period]: the empty slot, with no branch.
-    away = size - slot
-    away *= ~has_earlier[period]
-    slot += away
-    del away
+    _to_earlier(slot, period, size, earlier)
     return table[slot].astype(np.int64)
 
 

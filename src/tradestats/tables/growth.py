@@ -28,6 +28,7 @@ import numpy as np
 from tradestats import _rules
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Versus, as_versus
+from tradestats.tables._blocks import blockwise
 from tradestats.tables._contract import JobT, Mask, TableJob
 from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
@@ -156,6 +157,7 @@ def yoy_growth(
     return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base, versus=base))
 
 
+@blockwise
 def _growth(
     job: JobT, keys: Sequence[str], *, allow_negative_base: bool, versus: Versus
 ) -> list[str]:
@@ -226,6 +228,7 @@ def implied_previous(
     return cast("T", job.apply(_implied_previous, growth))
 
 
+@blockwise
 def _implied_previous(job: JobT, growth: str) -> list[str]:
     """The formula of :func:`implied_previous`: its result columns, added to ``job``."""
     kind = job.dtype(growth)
@@ -316,6 +319,7 @@ def contribution(
     return cast("T", job.apply(_contribution, keys, by, base))
 
 
+@blockwise
 def _contribution(job: JobT, keys: Sequence[str], by: Sequence[str], versus: Versus) -> list[str]:
     """The formula of :func:`contribution`: its result columns, added to ``job``."""
     job.check_one_currency(by, what="contributions to growth")
