@@ -56,6 +56,28 @@ def test_brexit_growth_is_null_on_every_engine_unless_fixed(engine: str) -> None
     assert result["membership"].to_list() == ["fixed: EU27_2020"] * 2
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_plain_yoy_growth_over_aggregated_groups_refuses_a_change_of_members(engine: str) -> None:
+    """aggregate then yoy_growth: the "membership" column makes the growth null at Brexit.
+
+    Other partners' rows and a fixed composition keep their growth: only two
+    different sets of members are never compared.
+    """
+    rows = [*_all_of("EU", "2019", 10.0), *_all_of("EU", "2020", 11.0)]
+    floating = tt.aggregate(to_engine(_trade(rows), engine), groups=["EU"])
+    grown = to_polars(tt.yoy_growth(floating, keys=KEYS), engine).sort("period")
+    assert grown["growth"].to_list() == [None, None]
+    assert grown["growth_reason"].cast(pl.String).to_list() == ["no row for 2018", BREXIT]
+    fixed = tt.aggregate(
+        to_engine(_trade(rows), engine), groups=["EU"], membership="fixed: EU27_2020"
+    )
+    kept = to_polars(tt.yoy_growth(fixed, keys=KEYS), engine).sort("period")
+    assert kept["growth"].to_list()[1] == pytest.approx(0.1)
+    plain = to_polars(tt.yoy_growth(to_engine(_trade(rows), engine), keys=KEYS), engine)
+    deu = plain.filter(pl.col("partner") == "DEU").sort("period")
+    assert deu["growth"].to_list() == [None, pytest.approx(0.1)]
+
+
 def test_a_missing_or_null_member_makes_the_sum_null_with_a_reason() -> None:
     """The sum is never a partial total that looks whole."""
     rows = _all_of("EA", "2023")

@@ -38,16 +38,16 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast
 import narwhals as nw
 
 from tradestats._text import quote
-from tradestats.errors import InvalidValueError, TradeStatsError
+from tradestats.errors import InvalidValueError
 from tradestats.groups import (
     Membership,
     MembershipKind,
     composition,
-    membership_changed,
     partner_group,
 )
-from tradestats.periods import Lag, Versus, as_versus
+from tradestats.periods import Lag, Versus
 from tradestats.tables._frames import PREFIX, check_key_dtypes, check_nulls
+from tradestats.tables._membership import MEMBERSHIP_CHANGED, periods_of
 from tradestats.tables._native import collect, open_frame, require
 from tradestats.tables._periods import parse_period
 from tradestats.tables._schema import raise_duplicate
@@ -64,9 +64,6 @@ __all__ = ["MEMBERSHIP_CHANGED", "aggregate", "group_growth"]
 
 T = TypeVar("T")
 
-#: The start of the reason of a growth over a group whose members changed.
-MEMBERSHIP_CHANGED: Final = "membership changed"
-
 _OK: Final = PREFIX + "ok"
 _COUNT: Final = PREFIX + "count"
 _SIZE: Final = PREFIX + "size"
@@ -75,12 +72,6 @@ _ROWS: Final = PREFIX + "rows"
 
 def _rule(membership: Membership | str) -> Membership:
     return Membership.parse(membership)
-
-
-def _periods(native: Any, period: str) -> dict[Any, Period]:
-    """Each distinct cell of the period column, and the period it stands for."""
-    cells = collect(native.select(nw.col(period)).unique(period)).get_column(period).to_list()
-    return {cell: parse_period(cell, period) for cell in cells}
 
 
 def _member_of(
@@ -190,7 +181,7 @@ def aggregate(
     check_key_dtypes(schema, [*others, partner, period])
     check_nulls(native, [*others, partner, period])
     _refuse_duplicates(native, [*keys, *others], period)
-    periods = _periods(native, period)
+    periods = periods_of(native, period)
     _check_codes(native, partner, chosen, periods, rule)
     parts: list[Any] = []
     for group in chosen:
@@ -321,53 +312,11 @@ def group_growth(
         UnknownGroupError, ParseError, InvalidValueError: As :func:`aggregate`
             and :func:`~tradestats.tables.yoy_growth`.
     """
-    rule, base = _rule(membership), as_versus(versus)
     summed = aggregate(
-        frame, groups=groups, membership=rule, keys=keys, partner=partner, period=period,
-        value=value, missing_members=missing_members,
+        frame, groups=groups, membership=_rule(membership), keys=keys, partner=partner,
+        period=period, value=value, missing_members=missing_members,
     )  # fmt: skip
-    grown = open_frame(
-        yoy_growth(summed, keys=keys, period=period, value=value, units=units, fx=fx, versus=base)
-    )
-    changed = _changed(grown, groups=groups, rule=rule, base=base, partner=partner, period=period)
-    if not changed:
-        return cast("T", grown.to_native())
-    flagged = reduce(
-        lambda chain, item: chain.when(item[0]).then(nw.lit(item[1])),
-        changed[1:],
-        nw.when(changed[0][0]).then(nw.lit(changed[0][1])),
-    )
-    hit = reduce(lambda left, right: left | right, (condition for condition, _ in changed))
-    reason_type = grown.collect_schema()["growth_reason"]
-    result = grown.with_columns(
-        nw.when(hit).then(nw.lit(None, dtype=nw.Float64())).otherwise(nw.col("growth"))
-        .alias("growth"),
-        flagged.otherwise(nw.col("growth_reason").cast(nw.String())).cast(reason_type)
-        .alias("growth_reason"),
-    )  # fmt: skip
-    return cast("T", result.to_native())
-
-
-def _changed(
-    grown: Any,
-    *,
-    groups: Sequence[str],
-    rule: Membership,
-    base: Versus,
-    partner: str,
-    period: str,
-) -> list[tuple[nw.Expr, str]]:
-    """A condition and a reason for each (group, period) whose base had other members."""
-    found: list[tuple[nw.Expr, str]] = []
-    periods = _periods(grown, period)
-    for group in (partner_group(name).code for name in groups):
-        for cell, when in periods.items():
-            try:
-                earlier = when.base(base)
-            except TradeStatsError:
-                continue  # yoy_growth already says why there is no base
-            change = membership_changed(group, earlier, when, rule)
-            if change:
-                condition = (nw.col(partner) == group) & (nw.col(period) == cell)
-                found.append((condition, f"{MEMBERSHIP_CHANGED}: {change.describe()}"))
-    return found
+    # yoy_growth nulls a group row whose members changed (the rule is in its
+    # "membership" column), so the growth of a changing group is never computed.
+    return yoy_growth(summed, keys=keys, period=period, value=value, units=units, fx=fx,
+                      versus=versus, partner=partner)  # fmt: skip

@@ -32,6 +32,8 @@ from tradestats.tables._blocks import blockwise
 from tradestats.tables._contract import JobT, Mask, TableJob
 from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
+from tradestats.tables._membership import MEMBERSHIP, flag_changed
+from tradestats.tables._native import open_frame
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
 from tradestats.tables.hs import convert_hs, require_one_hs_version
 
@@ -71,6 +73,7 @@ def yoy_growth(
     versus: Versus | str | int = Lag.YEAR_EARLIER,
     hs_version: str | None = None,
     hs_weights: object = None,
+    partner: str = "partner",
 ) -> T:
     """Year-on-year growth of every row over the same months one year earlier, or another base.
 
@@ -110,6 +113,12 @@ def yoy_growth(
             codes). Without it, codes of two versions (``"HS2017:854140"``,
             ``"HS2022:854141"``) are refused: they name different goods.
         hs_weights: The ``weights`` of :func:`~tradestats.tables.hs.convert_hs`.
+        partner: The partner column. Rows of a partner group summed by
+            :func:`~tradestats.tables.aggregate` (a frame with its ``membership``
+            column) whose group had other members in the base period, under
+            ``"as of each period"``, get a null growth with the reason
+            ``"membership changed: the United Kingdom left the EU on 2020-02-01"``:
+            two sets of members are never compared silently.
 
     Returns:
         The same kind of frame, with the columns above added.
@@ -154,7 +163,11 @@ def yoy_growth(
     elif "product" in keys:
         require_one_hs_version(frame, product="product", action="year-on-year growth")
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
-    return cast("T", job.apply(_growth, keys, allow_negative_base=allow_negative_base, versus=base))
+    grown = job.apply(_growth, keys, allow_negative_base=allow_negative_base, versus=base)
+    if MEMBERSHIP not in open_frame(frame).collect_schema().names():
+        return cast("T", grown)
+    flagged = flag_changed(open_frame(grown), partner=partner, period=period, base=base)
+    return cast("T", flagged.to_native())
 
 
 @blockwise
