@@ -40,8 +40,12 @@ __all__ = [
 ]
 
 
-#: A numeral: digits with optional thousands separators and decimals, or ".5".
-NUMERAL: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*)?|\.[0-9]+")
+#: A numeral: digits with optional thousands separators and decimals, or ".5"; in the
+#: normal form (:mod:`._normalize`) an integer may end in one mark of unwritten zeros.
+NUMERAL: Final = re.compile(
+    r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*|[\ue001-\ue0ff])?|\.[0-9]+"
+)
+_ZERO_MARKS: Final = 0xE000
 _TOKEN: Final = re.compile(rf"({NUMERAL.pattern})|(\s+)|([A-Za-z]+)|(.)", re.DOTALL)
 _SIGNS: Final = {"+": "", "-": "-", "−": "-"}
 _SPACE: Final = 2  # the group of whitespace in _TOKEN
@@ -144,6 +148,9 @@ def numeral_value(numeral: str, *, text: str, grouped: bool = False) -> Decimal:
                 value=text,
             )
         numeral = numeral.replace(",", "")
+    if numeral and ord(numeral[-1]) > _ZERO_MARKS:
+        # 一千二百亿 is 12 with ten zeros unwritten: good to half of 10^10, not to a unit
+        return Decimal(numeral[:-1]).scaleb(ord(numeral[-1]) - _ZERO_MARKS)
     return Decimal(numeral)
 
 
