@@ -493,7 +493,7 @@ def _read(
     # digits, so more than the context holds would be rounded, and is refused.
     check_limits(parsed.number, what="an amount", given=text)
     units = [_unit_of(part, money=money, yen_sign=yen_sign) for part in parsed.units]
-    if len(units) == 2 and parsed.units[1] == "元" and units[0] in _DOLLAR_LIKE:  # noqa: PLR2004
+    if len(units) == 2 and parsed.units[1] == "元" and units[0] in _DOLLAR_LIKE:
         units = units[:1]  # 新臺幣1,234億元, 港元…元: 元 is the unit of the currency named
     if len(units) == 2 and units[0] != units[1]:
         raise ParseError(

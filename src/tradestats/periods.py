@@ -218,8 +218,10 @@ class Period:
         >>> Period.parse("Jan–Jul 2023"), Period.parse("2023年1-7月"), Period.parse("2023年前7个月")
         (Period('2023-01/2023-07'), Period('2023-01/2023-07'), Period('2023-01/2023-07'))
         >>> from datetime import date
-        >>> Period.parse("前7个月", reference=date(2023, 8, 8)), Period.parse("H1", reference=date(2024, 1, 5))
-        (Period('2023-01/2023-07'), Period('2023-H1'))
+        >>> Period.parse("前7个月", reference=date(2023, 8, 8))
+        Period('2023-01/2023-07')
+        >>> Period.parse("H1", reference=date(2024, 1, 5))
+        Period('2023-H1')
         >>> Period.parse("113年1-7月", calendar="roc")
         Period('2024-01/2024-07')
         """

@@ -45,8 +45,8 @@ from tradestats.limits import MAX_NUMERAL_CHARS
 __all__ = [
     "TRADITIONAL",
     "ZERO_MARKS",
-    "NumberFormat",
     "Normalized",
+    "NumberFormat",
     "normalize",
     "number_format",
     "zhao_exponent",
@@ -76,7 +76,7 @@ TRADITIONAL: Final = {
     ord("＋"): "+",
     ord("－"): "-",
     # A private-use character of the source would pass for a run of zeros.
-    **{code: "\ufffd" for code in range(ZERO_MARKS, ZERO_MARKS + _MAX_ZEROS + 1)},
+    **dict.fromkeys(range(ZERO_MARKS, ZERO_MARKS + _MAX_ZEROS + 1), "�"),
 }
 
 # -- number formats ----------------------------------------------------------------------
@@ -104,7 +104,7 @@ _COMMA_LOCALES: Final = frozenset({"de", "fr", "it", "es", "nl", "pt", "pl", "sv
 
 
 def number_format(locale: str | None) -> NumberFormat:
-    """The number format of a locale: ``"en"``, ``"zh"``, ``"de"``, ``"fr"``, ``"de-CH"``…
+    """The number format of a locale such as ``"en"``, ``"zh"``, ``"de"``, ``"fr"``, ``"de-CH"``.
 
     Decimal-point languages (en, zh, ja, ko) group with "," and spaces; decimal-comma
     ones (de, fr, it, es, nl, pt, pl, sv, da, nb) with "." and spaces; Swiss regions
@@ -200,7 +200,7 @@ def _replace(
     return "".join(pieces), new_origin
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """A numeral the normal form cannot take: why, and whether it is an ambiguity."""
 
     def __init__(self, why: str, *, ambiguous: bool = False) -> None:
@@ -209,7 +209,7 @@ class _Refused(Exception):
 
 
 def _local_numeral(numeral: str, fmt: NumberFormat) -> str:
-    """A numeral of the locale in the normal form ("1,234.5"), or :class:`_Refused`."""
+    """A numeral of the locale in the normal form ("1,234.5"), or :class:`_RefusedError`."""
     parts = re.split(r"([.,'’ \u00a0\u202f\u2009])", numeral)
     groups, marks = parts[0::2], parts[1::2]
     if not marks:
@@ -218,25 +218,23 @@ def _local_numeral(numeral: str, fmt: NumberFormat) -> str:
     if marks[-1] == fmt.decimal:
         decimals = groups.pop()
         marks.pop()
-    if fmt.name is None and not decimals and marks == [","] and len(groups[1]) == 3:  # noqa: PLR2004
-        raise _Refused(
+    if fmt.name is None and not decimals and marks == [","] and len(groups[1]) == 3:
+        raise _RefusedError(
             f"{numeral!r} is 1234-like in English and 1.234-like with a decimal comma: pass "
             "locale='en' or locale='de'",
             ambiguous=True,
         )
     if fmt.decimal in marks or len(set(marks)) > 1:
-        raise _Refused(f"{numeral!r} mixes its separators")
-    well_grouped = (
-        1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])  # noqa: PLR2004
-    )
+        raise _RefusedError(f"{numeral!r} mixes its separators")
+    well_grouped = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
     if marks and (not well_grouped or marks[0] not in fmt.groups):
         if fmt.name is None:
-            raise _Refused(
+            raise _RefusedError(
                 f"{numeral!r} is not a number written with ',' between thousands and '.' before "
                 "decimals; for a decimal comma or other separators pass a locale, such as "
                 "locale='de' ('12,4 Mrd.') or locale='en' ('1 234.5')"
             )
-        raise _Refused(
+        raise _RefusedError(
             f"{numeral!r} is not a number as locale {fmt.name!r} writes it ({fmt.decimal!r} "
             f"before decimals, thousands grouped by {''.join(sorted(fmt.groups))!r})"
         )
@@ -244,15 +242,15 @@ def _local_numeral(numeral: str, fmt: NumberFormat) -> str:
     return f"{whole}.{decimals}" if decimals else whole
 
 
-def _locale_edits(text: str, fmt: NumberFormat, *, strict: bool, what: str, source: str) -> list[
-    tuple[int, int, str]
-]:
+def _locale_edits(
+    text: str, fmt: NumberFormat, *, strict: bool, what: str, source: str
+) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
     for match in _LOCAL_NUMERAL.finditer(text):
         numeral = match.group()
         try:
             normal = _local_numeral(numeral, fmt)
-        except _Refused as refused:
+        except _RefusedError as refused:
             # Spaces may be separators, or just spaces between two numbers.
             pieces = _split_at_spaces(match, fmt)
             if pieces is not None and strict and fmt.name is None and _spaced_thousands(numeral):
@@ -261,13 +259,15 @@ def _locale_edits(text: str, fmt: NumberFormat, *, strict: bool, what: str, sour
                     "spaces, which tradestats reads only with a locale: pass locale='en' (a "
                     "decimal point) or locale='fr' (a decimal comma)",
                     value=source,
-                )
+                ) from None
             if pieces is not None:
                 edits.extend(pieces)
                 continue
             if strict:
                 error = AmbiguityError if refused.ambiguous else ParseError
-                raise error(f"cannot read {quote(source)} as {what}: {refused}", value=source) from None
+                raise error(
+                    f"cannot read {quote(source)} as {what}: {refused}", value=source
+                ) from None
             edits.append((match.start(), match.end(), "\ufffd" * len(numeral)))
             continue
         if normal != numeral:
@@ -279,7 +279,7 @@ def _spaced_thousands(numeral: str) -> bool:
     """Whether ``numeral`` is digits grouped in threes by spaces, as "1 234.5" is."""
     whole = re.split(r"[.,]", numeral)[0]
     groups = re.split(r"[ \u00a0\u202f\u2009]", whole)
-    return len(groups) > 1 and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])  # noqa: PLR2004
+    return len(groups) > 1 and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
 def _split_at_spaces(match: re.Match[str], fmt: NumberFormat) -> list[tuple[int, int, str]] | None:
@@ -293,7 +293,7 @@ def _split_at_spaces(match: re.Match[str], fmt: NumberFormat) -> list[tuple[int,
         if piece and piece[0] not in _SPACES:
             try:
                 normal = _local_numeral(piece, fmt)
-            except _Refused:
+            except _RefusedError:
                 return None
             if normal != piece:
                 edits.append((offset, offset + len(piece), normal))
@@ -336,7 +336,7 @@ def _digits_only(span: str) -> Decimal | None:
     return Decimal(digits)
 
 
-def _positional(span: str, zhao: int | None) -> Decimal:  # noqa: PLR0912 - one branch per mark
+def _positional(span: str, zhao: int | None) -> Decimal:  # noqa: PLR0912, PLR0915 - per mark
     """一千二百三十四点五亿, 一兆八千亿, 一万二千亿: place by place, exponent = last place written.
 
     A big unit (万, 亿, 兆) multiplies the section before it, and every earlier
@@ -361,18 +361,18 @@ def _positional(span: str, zhao: int | None) -> Decimal:  # noqa: PLR0912 - one 
             while end < len(span) and (span[end].isdigit() or span[end] == "."):
                 end += 1
             if pending is not None or span[index:end].count(".") > 1 or span[end - 1] == ".":
-                raise _Refused("two numbers in a row")
+                raise _RefusedError("two numbers in a row")
             pending = Decimal(span[index:end])
             index = end
             continue
         if char in _CN_DIGITS:
             if pending is not None:
-                raise _Refused("two digits in a row")
+                raise _RefusedError("two digits in a row")
             if _CN_DIGITS[char]:
                 pending = Decimal(_CN_DIGITS[char])
         elif char in _CN_PLACES:
             if pending is None and (section or (index > 0 and span[index - 1] not in "万亿兆")):
-                raise _Refused("a place without its digit")
+                raise _RefusedError("a place without its digit")
             number = Decimal(1) if pending is None else pending
             section += number.scaleb(_CN_PLACES[char])
             note(number, _CN_PLACES[char])
@@ -381,7 +381,7 @@ def _positional(span: str, zhao: int | None) -> Decimal:  # noqa: PLR0912 - one 
             digits = span[index + 1 :].rstrip("万亿兆")
             fraction = _digits_only("0." + digits) if digits else None
             if fraction is None or pending is None or _own_exponent(pending) < 0:
-                raise _Refused("a point without digits around it")
+                raise _RefusedError("a point without digits around it")
             pending += fraction
             index += 1 + len(digits)
             continue
@@ -396,7 +396,7 @@ def _positional(span: str, zhao: int | None) -> Decimal:  # noqa: PLR0912 - one 
                 value += earlier
                 lowest = earlier_lowest if lowest is None else min(lowest, earlier_lowest)
             if lowest is None or (chunks and chunks[-1][2] == big):
-                raise _Refused("a big unit without a number, or twice")
+                raise _RefusedError("a big unit without a number, or twice")
             chunks.append((value.scaleb(big), lowest + big, big))
             section, pending, section_lowest = Decimal(0), None, None
         index += 1
@@ -407,7 +407,7 @@ def _positional(span: str, zhao: int | None) -> Decimal:  # noqa: PLR0912 - one 
         chunks.append((section, section_lowest, 0))
     total = sum((value for value, _, _ in chunks), Decimal(0))
     if not chunks or not total:
-        raise _Refused("no number")
+        raise _RefusedError("no number")
     return total.quantize(Decimal(1).scaleb(min(lowest for _, lowest, _ in chunks)))
 
 
@@ -423,7 +423,7 @@ def _big_at(span: str, index: int, zhao: int | None) -> int:
     char = span[index]
     if char == "兆":
         if zhao is None:
-            raise _Refused(
+            raise _RefusedError(
                 "兆 is 10^12 in Taiwan and Japan but 10^6 as a metric prefix on the mainland: "
                 "pass zhao='trillion' or zhao='million'",
                 ambiguous=True,
@@ -437,14 +437,14 @@ def _cn_value(span: str, zhao: int | None) -> Decimal:
         # 五八二点三亿: digit by digit, then at most one big unit
         number = span.rstrip("万亿兆")
         digits = _digits_only(number)
-        if digits is not None and len(span) - len(number) <= 2:  # noqa: PLR2004
+        if digits is not None and len(span) - len(number) <= 2:
             if number == span:
                 return digits
             tail = span[len(number) :]
             if tail in {"万", "亿", "万亿", "兆"}:
                 return digits.scaleb(_big_at(span, len(number), zhao))
         elif number == span:
-            raise _Refused("not a numeral")
+            raise _RefusedError("not a numeral")
     return _positional(span, zhao)
 
 
@@ -464,48 +464,52 @@ def _follows(text: str, end: int) -> str | None:
     return next((word for word in _FOLLOWERS if rest.startswith(word)), None)
 
 
-def _chinese_edits(  # noqa: PLR0912 - one branch per form
+def _is_figure_span(text: str, span: str, start: int, end: int, *, percent_of: bool) -> bool:
+    """Whether a run of numeral characters is a figure's number (a word of a figure follows).
+
+    一带一路, 十四五, 第一大 and 一些 are words, not numbers: only a span that 百分之
+    precedes, that a currency, unit, 倍, %, 个百分点, 月, 季度 or 年 follows, that holds
+    万/亿/兆 with a digit, or that is written digit by digit with a point is read.
+    """
+    if span[0] in ".点百千万亿":  # a place word alone is no numeral (千克, 百分点)
+        return False
+    if not percent_of and not any(c in _CN_DIGITS or c in "十兆" for c in span):
+        return False  # Arabic digits, which the readers take as they are
+    has_big = any(c in "万亿兆" for c in span)
+    digit_by_digit = ("点" in span or "." in span) and not any(c in _CN_PLACES for c in span)
+    return percent_of or has_big or digit_by_digit or _follows(text, end) is not None
+
+
+def _cheng(text: str, span: str, start: int, end: int, *, marks: bool) -> tuple[int, int, str]:
+    """二成八 is 28%; 三成 is 30%, good to half of ten percent (成 is a tenth)."""
+    after = text[end + 1 : end + 2]
+    if after and after in _CN_DIGITS and not _SPAN.match(text, end + 2):
+        return start, end + 2, f"{_CN_DIGITS[span]}{_CN_DIGITS[after]}%"
+    return start, end + 1, _written(Decimal(_CN_DIGITS[span]).scaleb(1), marks=marks) + "%"
+
+
+def _chinese_edits(
     text: str, *, zhao: int | None, marks: bool, strict: bool, what: str, source: str
 ) -> list[tuple[int, int, str]]:
     edits: list[tuple[int, int, str]] = []
+    done = 0  # the end of the last edit: 二成八 takes the 八 with it
     for match in _SPAN.finditer(text):
         span, start, end = match.group(), match.start(), match.end()
-        if len(span) > MAX_NUMERAL_CHARS:
-            continue  # no figure's number; the reader refuses its digits
-        if _ARABIC_SCALED.fullmatch(span):
+        if start < done or len(span) > MAX_NUMERAL_CHARS or text.startswith(_PERCENT_OF, start):
+            continue  # a numeral too long for a figure is left for the reader to refuse
+        percent_of = text[max(0, start - 3) : start] == _PERCENT_OF
+        if not percent_of and _ARABIC_SCALED.fullmatch(span):
             continue  # 1.5十万, 3千亿: a number and a scale word, which the readers know
-        has_cn = any(c in _CN_DIGITS or c in "十兆" for c in span)
-        if not has_cn or span[0] in ".点" or (span[0] in "百千万亿" and not span[0].isdigit()):
-            # 百 of 百分之 and a leading place word are no numeral of their own
-            if not (span.startswith("百") and text.startswith(_PERCENT_OF, start)):
-                continue
-        percent_of = start >= 3 and text[start - 3 : start] == _PERCENT_OF  # noqa: PLR2004
-        if text.startswith(_PERCENT_OF, start):
-            continue  # the span is 百 of 百分之; its number is the next span
-        follower = _follows(text, end)
-        cheng = text.startswith(_CHENG, end) and len(span) == 1 and span in _CN_DIGITS
-        contains_big = any(c in "万亿兆" for c in span) and any(
-            c in _CN_DIGITS or c.isdigit() for c in span
-        )
-        digit_by_digit = ("点" in span or "." in span) and not any(
-            c in _CN_PLACES for c in span
-        )
-        if not (percent_of or follower or cheng or contains_big or digit_by_digit):
+        if span in _CN_DIGITS and text.startswith(_CHENG, end):
+            edits.append(_cheng(text, span, start, end, marks=marks))
+            done = edits[-1][1]
             continue
-        if "兆" not in span and not any(c in _CN_DIGITS or c in "十" for c in span):
+        if not _is_figure_span(text, span, start, end, percent_of=percent_of):
             continue
         try:
-            if cheng:
-                after = text[end + 1 : end + 2]
-                if after and after in _CN_DIGITS and not _SPAN.match(text, end + 2):
-                    edits.append((start, end + 2, f"{_CN_DIGITS[span]}{_CN_DIGITS[after]}%"))
-                else:
-                    tens = _written(Decimal(_CN_DIGITS[span]).scaleb(1), marks=marks)
-                    edits.append((start, end + 1, tens + "%"))
-                continue
             value = _cn_value(span, zhao)
-        except _Refused as refused:
-            if strict and (refused.ambiguous or percent_of or follower):
+        except _RefusedError as refused:
+            if strict:
                 error = AmbiguityError if refused.ambiguous else ParseError
                 raise error(
                     f"cannot read {quote(source)} as {what}: {span!r} is no Chinese numeral "
@@ -513,11 +517,9 @@ def _chinese_edits(  # noqa: PLR0912 - one branch per form
                     value=source,
                 ) from None
             continue
-        written = _written(value, marks=marks)
-        if percent_of:
-            edits.append((start - 3, end, written + "%"))
-        else:
-            edits.append((start, end, written))
+        written = _written(value, marks=marks) + ("%" if percent_of else "")
+        edits.append((start - 3 if percent_of else start, end, written))
+        done = end
     return edits
 
 

@@ -42,9 +42,7 @@ __all__ = [
 
 #: A numeral: digits with optional thousands separators and decimals, or ".5"; in the
 #: normal form (:mod:`._normalize`) an integer may end in one mark of unwritten zeros.
-NUMERAL: Final = re.compile(
-    r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*|[\ue001-\ue0ff])?|\.[0-9]+"
-)
+NUMERAL: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*|[\ue001-\ue0ff])?|\.[0-9]+")
 _ZERO_MARKS: Final = 0xE000
 _TOKEN: Final = re.compile(rf"({NUMERAL.pattern})|(\s+)|([A-Za-z]+)|(.)", re.DOTALL)
 _SIGNS: Final = {"+": "", "-": "-", "−": "-"}

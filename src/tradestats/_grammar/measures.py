@@ -82,9 +82,7 @@ _AS: Final = phrases("as")
 _BY: Final = phrases(BY_WORD)
 _LINKS: Final = phrases(*DIRECTION_LINKS)
 _FOLD_NOUN: Final = phrases(*FOLD_NOUNS)
-_FOLD_LEADS: Final = {
-    tuple(word.split()): reading for word, reading in FOLD_SUFFIX_WORDS.items()
-}
+_FOLD_LEADS: Final = {tuple(word.split()): reading for word, reading in FOLD_SUFFIX_WORDS.items()}
 _MORE: Final = phrases(MORE_WORD)
 _OF, _TIMES = AS_MUCH_CJK_MARKS
 _FOLD: Final = phrases(*FOLD_WORDS)
@@ -261,7 +259,9 @@ def _german_fold(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
         if last is None or tokens[after].spaced:
             return None
         if last == len(tokens) or (last == len(tokens) - 1 and tokens[last].key == "zu"):
-            return ParsedMeasure(number, Reading.TIMES_AS_MUCH if meaning == "to" else Reading.TIMES)
+            return ParsedMeasure(
+                number, Reading.TIMES_AS_MUCH if meaning == "to" else Reading.TIMES
+            )
         return None
     return None
 
@@ -361,7 +361,9 @@ def _tokens_of(text: str, what: str, locale: str | None, zhao: str | None) -> Se
     return tokenize(normalize(text, locale=locale, zhao=zhao, what=what).text, what=what)
 
 
-def read_multiplier(text: str, *, locale: str | None = None, zhao: str | None = None) -> ParsedMeasure:
+def read_multiplier(
+    text: str, *, locale: str | None = None, zhao: str | None = None
+) -> ParsedMeasure:
     """Read a multiplier: ``×4.26``, ``4.26x``, ``增长3.26倍``, ``是…的3.26倍``, ``3.26 times``.
 
     Also the words of a multiple: ``doubled``, ``tripled``, ``twice``, ``翻一番``,

@@ -60,9 +60,7 @@ _ZH_PART: Final = (
     r"|第?\s*(?P<q>[1-4])\s*季度?"
     r"|(?P<half>[上下])\s*半年(?:度)?"
 )
-_ZH = re.compile(
-    rf"(?:(?P<roc>民国)?\s*(?P<year>[0-9]{{1,4}})\s*年(?:度)?)?\s*(?:{_ZH_PART})?\s*"
-)
+_ZH = re.compile(rf"(?:(?P<roc>民国)?\s*(?P<year>[0-9]{{1,4}})\s*年(?:度)?)?\s*(?:{_ZH_PART})?\s*")
 # English parts of a year, with or without the year: "the first seven months",
 # "January-July", "Jan–Jul", "H1", "Q3", "first half", "the first three quarters".
 _ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2}
@@ -76,9 +74,7 @@ _EN_PART: Final = (
     rf"|(?P<ma>[a-z]{{3}})[a-z]*\.?\s*(?:{_EN_RANGE})\s*(?P<mb>[a-z]{{3}})[a-z]*\.?"
     r"|(?P<mo>[a-z]{3})[a-z]*\.?"
 )
-_EN = re.compile(
-    rf"(?:{_EN_PART})(?:\s*,?\s*(?:of\s+|in\s+)?(?P<year>[0-9]{{4}}))?", re.IGNORECASE
-)
+_EN = re.compile(rf"(?:{_EN_PART})(?:\s*,?\s*(?:of\s+|in\s+)?(?P<year>[0-9]{{4}}))?", re.IGNORECASE)
 
 #: The calendars a year may be written in.
 CALENDARS: Final = ("gregorian", "roc")
@@ -175,8 +171,10 @@ def _check_options(reference: date | None, calendar: str | None) -> None:
         )
 
 
-def _dated(year: int | None, first: int, last: int, text: str, reference: date | None) -> ParsedPeriod:
-    """The period of months ``first``–``last`` of ``year``, or the latest one up to ``reference``."""
+def _dated(
+    year: int | None, first: int, last: int, text: str, reference: date | None
+) -> ParsedPeriod:
+    """Months ``first``–``last`` of ``year``, or the latest such period up to ``reference``."""
     if year is not None:
         return _span(year, first, last)
     if reference is None:
@@ -191,7 +189,9 @@ def _dated(year: int | None, first: int, last: int, text: str, reference: date |
     return _span(year, first, last)
 
 
-def _english(m: re.Match[str], text: str, reference: date | None) -> ParsedPeriod:
+def _english(  # noqa: PLR0911 - one return per form
+    m: re.Match[str], text: str, reference: date | None
+) -> ParsedPeriod:
     year = int(m["year"]) if m["year"] else None
     if m["count"]:
         return _dated(year, 1, _count(m["count"], text), text, reference)
@@ -214,7 +214,7 @@ def _english(m: re.Match[str], text: str, reference: date | None) -> ParsedPerio
     return _dated(year, month, month, text, reference)
 
 
-def _chinese(
+def _chinese(  # noqa: PLR0911 - one return per form
     m: re.Match[str], text: str, reference: date | None, calendar: str | None
 ) -> ParsedPeriod:
     year = _year(m["year"], roc=bool(m["roc"]), calendar=calendar, text=text) if m["year"] else None
@@ -238,7 +238,7 @@ def _year(digits: str, *, roc: bool, calendar: str | None, text: str) -> int:
     """A year as written: four digits, or a year of the Republic of China."""
     if roc:
         return int(digits) + _ROC_OFFSET
-    if len(digits) == 4:  # noqa: PLR2004
+    if len(digits) == 4:
         return int(digits)
     if calendar == "roc":
         return int(digits) + _ROC_OFFSET
@@ -252,8 +252,10 @@ def _year(digits: str, *, roc: bool, calendar: str | None, text: str) -> int:
 
 def _quarters(word: str, text: str) -> int:
     count = _count(word, text)
-    if count > 4:  # noqa: PLR2004
-        raise ParseError(f"cannot read {quote(text)} as a period: a year has four quarters", value=text)
+    if count > 4:
+        raise ParseError(
+            f"cannot read {quote(text)} as a period: a year has four quarters", value=text
+        )
     return count
 
 
