@@ -93,6 +93,7 @@ from tradestats.periods import Lag, Period, PeriodKind, Versus, as_versus
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
+from tradestats.verify._scan import FoundFigure, FoundKind, find_figures
 from tradestats.verify.bounds import (
     Bounds,
     cagr_bounds,
@@ -137,6 +138,8 @@ __all__ = [
     "ExchangeRate",
     "Flow",
     "FlowMismatchError",
+    "FoundFigure",
+    "FoundKind",
     "Growth",
     "GrowthClaim",
     "GrowthDifferenceClaim",
@@ -196,6 +199,7 @@ __all__ = [
     "contribution_bounds",
     "contribution_share",
     "contribution_share_bounds",
+    "find_figures",
     "from_json",
     "growth",
     "growth_bounds",

@@ -278,6 +278,7 @@ def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None)
             f"×{number + 1} (+{fixed(number.scaleb(2))}%, Chinese 增长{number}倍); "
             "pass times=TimesConvention.AS_MUCH or times=TimesConvention.MORE",
             value=text,
+            needs="times",
         )
     return Multiplier.from_times(number, times)
 

@@ -6,7 +6,8 @@ tables are written once, in simplified Chinese and with English numerals:
 1. **Characters** (length kept): traditional characters of the grammar's words
    become simplified ones (億 → 亿, 萬 → 万, 增長 → 增长, 個百分點 → 个百分点, 新臺幣 →
    新台币) from :data:`TRADITIONAL`, a table of the characters trade figures use;
-   full-width digits, ``．``, ``％``, ``＋`` and ``－`` become ASCII. The table is
+   the full-width marks ``．``, ``％``, ``＋`` and ``－`` become ASCII (digits of other
+   scripts, such as "３", stay, and are refused). The table is
    one character for one, so every offset of the text stays where it was.
 2. **Number formats**, by an explicit ``locale`` (:func:`number_format`): "12,4"
    with ``locale="de"`` is 12.4, "1 234.5" with ``locale="en"`` is 1234.5. Without
@@ -67,10 +68,10 @@ _PAIRS: Final = (
     "銅铜礦矿藥药裝装紡纺織织網网財财稅税費费帶带絲丝陸陆亞亚紐纽澳澳將将頭头緣缘逾逾"
     "倍倍佔占離离償偿億亿滬沪圓圆隻只擬拟當当幾几雙双縣县鄰邻罷罢歲岁億亿"
 )
-#: Traditional → simplified, and full-width digits and marks → ASCII (one for one).
+#: Traditional → simplified, and full-width marks → ASCII (one for one). Digits of other
+#: scripts (full-width "３", Arabic-Indic "٣") stay as they are, and no reader takes them.
 TRADITIONAL: Final = {
     **{ord(_PAIRS[i]): _PAIRS[i + 1] for i in range(0, len(_PAIRS), 2)},
-    **{0xFF10 + digit: str(digit) for digit in range(10)},
     ord("．"): ".",
     ord("％"): "%",
     ord("＋"): "+",
@@ -160,44 +161,55 @@ _LOCAL_NUMERAL: Final = re.compile(r"[0-9]+(?:[.,'’ \u00a0\u202f\u2009][0-9]+)
 
 @frozen
 class Normalized:
-    """A text in normal form, with the source offset of each of its characters.
+    """A text in normal form, with the source span of each of its characters.
 
     Args:
         text: The normal form.
-        origin: ``origin[i]`` is the offset in the source of ``text[i]``; one more
-            entry, for the end of the text.
+        origin: ``origin[i]`` is the offset in the source of the first character
+            ``text[i]`` came from; one more entry, for the end of the text.
+        origin_end: ``origin_end[i]`` is one past the last source character
+            ``text[i]`` came from (百分之六点五 gives "6.5%", each character of
+            which came from all six).
         source: The text as given.
     """
 
     text: str
     origin: tuple[int, ...]
+    origin_end: tuple[int, ...]
     source: str
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """The span of the source that ``text[start:end]`` came from."""
-        if end <= start:
-            return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1 if end - 1 < len(self.text) else end
+        """The span of the source that ``text[start:end]`` (not empty) came from.
+
+        >>> normalize("增長百分之六點五").source_span(2, 6)
+        (2, 8)
+        """
+        return self.origin[start], self.origin_end[end - 1]
 
 
 def _replace(
-    text: str, origin: list[int], edits: list[tuple[int, int, str]]
-) -> tuple[str, list[int]]:
+    text: str, origin: tuple[list[int], list[int]], edits: list[tuple[int, int, str]]
+) -> tuple[str, tuple[list[int], list[int]]]:
     """``text`` with the spans of ``edits`` (in order, not overlapping) replaced."""
     if not edits:
         return text, origin
+    starts, ends = origin
     pieces: list[str] = []
-    new_origin: list[int] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
     last = 0
     for start, end, replacement in edits:
         pieces.append(text[last:start])
-        new_origin.extend(origin[last:start])
+        new_starts.extend(starts[last:start])
+        new_ends.extend(ends[last:start])
         pieces.append(replacement)
-        new_origin.extend([origin[start]] * len(replacement))
+        new_starts.extend([starts[start]] * len(replacement))
+        new_ends.extend([ends[end - 1]] * len(replacement))
         last = end
     pieces.append(text[last:])
-    new_origin.extend(origin[last:])
-    return "".join(pieces), new_origin
+    new_starts.extend(starts[last:])
+    new_ends.extend(ends[last:])
+    return "".join(pieces), (new_starts, new_ends)
 
 
 class _RefusedError(Exception):
@@ -259,6 +271,7 @@ def _locale_edits(
                     "spaces, which tradestats reads only with a locale: pass locale='en' (a "
                     "decimal point) or locale='fr' (a decimal comma)",
                     value=source,
+                    needs="locale",
                 ) from None
             if pieces is not None:
                 edits.extend(pieces)
@@ -266,7 +279,9 @@ def _locale_edits(
             if strict:
                 error = AmbiguityError if refused.ambiguous else ParseError
                 raise error(
-                    f"cannot read {quote(source)} as {what}: {refused}", value=source
+                    f"cannot read {quote(source)} as {what}: {refused}",
+                    value=source,
+                    needs="locale",
                 ) from None
             edits.append((match.start(), match.end(), "\ufffd" * len(numeral)))
             continue
@@ -321,6 +336,9 @@ _FOLLOWERS: Final = (
     "澳元", "加元", "卢布", "吨", "公斤", "千克", "倍", "%", "个百分点", "百分点", "个月", "月",
     "季度", "季", "年", "多", "余", "以上", "以下", "左右", "亿", "万",
 )  # fmt: skip
+
+
+_COUNTED: Final = frozenset({"月", "个月", "季度", "季", "年"})
 
 
 def _digits_only(span: str) -> Decimal | None:
@@ -515,9 +533,12 @@ def _chinese_edits(
                     f"cannot read {quote(source)} as {what}: {span!r} is no Chinese numeral "
                     f"tradestats reads ({refused})",
                     value=source,
+                    needs="zhao" if refused.ambiguous else None,
                 ) from None
             continue
-        written = _written(value, marks=marks) + ("%" if percent_of else "")
+        # A count of months or years is exact: 十月 is October, not 10 ± 5
+        exact = _follows(text, end) in _COUNTED
+        written = _written(value, marks=marks and not exact) + ("%" if percent_of else "")
         edits.append((start - 3 if percent_of else start, end, written))
         done = end
     return edits
@@ -559,13 +580,11 @@ def normalize(
     fmt = number_format(locale)
     zhao_power = zhao_exponent(zhao)
     translated = text.translate(TRADITIONAL)
-    origin = list(range(len(text) + 1))
+    origin = (list(range(len(text) + 1)), list(range(1, len(text) + 1)))
     edits = _locale_edits(translated, fmt, strict=strict, what=what, source=text)
     current, origin = _replace(translated, origin, edits)
     edits = _chinese_edits(
         current, zhao=zhao_power, marks=marks, strict=strict, what=what, source=text
     )
     current, origin = _replace(current, origin, edits)
-    if len(origin) != len(current) + 1:  # pragma: no cover - _replace keeps one per character
-        raise AssertionError
-    return Normalized(current, tuple(origin), text)
+    return Normalized(current, tuple(origin[0]), tuple(origin[1]), text)

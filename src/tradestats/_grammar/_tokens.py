@@ -23,7 +23,7 @@ from tradestats.errors import ParseError
 from tradestats.limits import MAX_NUMERAL_CHARS, MAX_TOKENS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = [
     "MAX_NUMERAL_CHARS",
@@ -32,6 +32,7 @@ __all__ = [
     "Kind",
     "Phrases",
     "Token",
+    "iter_tokens",
     "numeral_value",
     "phrase_at",
     "phrase_before",
@@ -90,6 +91,23 @@ class Token(NamedTuple):
     def sign(self) -> str | None:
         """``"-"`` for a minus sign, ``""`` for a plus sign, ``None`` for anything else."""
         return _SIGNS.get(self.text) if self.kind is Kind.MARK else None
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The tokens of ``text``, whitespace dropped, without a limit: for scanning running text.
+
+    >>> [t.text for t in iter_tokens("增长5%")]
+    ['增', '长', '5', '%']
+    """
+    spaced = False
+    for match in _TOKEN.finditer(text):
+        group = match.lastindex
+        if group == _SPACE:
+            spaced = True
+            continue
+        word = match.group()
+        yield Token(_KINDS[group or 0], word, match.start(), spaced, word.lower())
+        spaced = False
 
 
 def tokenize(text: str, *, what: str) -> tuple[Token, ...]:

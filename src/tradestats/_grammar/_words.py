@@ -221,7 +221,7 @@ RISE_WORDS: Final = (
     "up", "rose", "grew", "increased", "surged", "jumped", "widened", "expanded",
     "rising", "growing", "surging", "jumping", "soared", "soaring", "climbed", "increasing",
     "stieg", "stiegen", "wuchs", "wuchsen", "gestiegen", "gewachsen",
-    "增长", "增加", "上升", "上涨", "提高", "增", "扩大",
+    "增长", "增加", "上升", "上涨", "提高", "提升", "增", "扩大",
 )  # fmt: skip
 
 #: Words of a fall, before the (unsigned) number: "down 3.2%" is −3.2%. "Narrowed",
@@ -242,7 +242,7 @@ DIRECTION_LINKS: Final = ("by", "um")
 YEAR_ON_YEAR: Final = (
     "year on year", "year-on-year", "year on-year", "year-on year",
     "year over year", "year-over-year", "year over-year", "year-over year",
-    "y/y", "yoy", "y-o-y", "同比", "较上年同期", "比上年同期",
+    "y/y", "yoy", "y-o-y", "同比", "较上年同期", "比上年同期", "较去年同期", "比去年同期",
 )  # fmt: skip
 
 #: Words before a share: 占92.3%, 占比92.3%.

@@ -188,6 +188,7 @@ def currency_of(text: str, *, yen_sign: str | None) -> str | None:
                 f"{stripped!r} is the sign of both the Chinese yuan (CNY) and the Japanese "
                 "yen (JPY): pass yen_sign='CNY' or yen_sign='JPY'",
                 value=text,
+                needs="yen_sign",
             )
         return _currency_code(yen_sign)
     if key in CURRENCY_WORDS:

@@ -60,7 +60,10 @@ _ZH_PART: Final = (
     r"|第?\s*(?P<q>[1-4])\s*季度?"
     r"|(?P<half>[上下])\s*半年(?:度)?"
 )
-_ZH = re.compile(rf"(?:(?P<roc>民国)?\s*(?P<year>[0-9]{{1,4}})\s*年(?:度)?)?\s*(?:{_ZH_PART})?\s*")
+_ZH = re.compile(
+    rf"(?:(?P<roc>民国)?\s*(?P<year>[0-9]{{1,4}})\s*年(?:度)?|(?P<rel>今年|本年|去年|上年))?"
+    rf"\s*(?:{_ZH_PART})?\s*"
+)
 # English parts of a year, with or without the year: "the first seven months",
 # "January-July", "Jan–Jul", "H1", "Q3", "first half", "the first three quarters".
 _ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2}
@@ -74,7 +77,13 @@ _EN_PART: Final = (
     rf"|(?P<ma>[a-z]{{3}})[a-z]*\.?\s*(?:{_EN_RANGE})\s*(?P<mb>[a-z]{{3}})[a-z]*\.?"
     r"|(?P<mo>[a-z]{3})[a-z]*\.?"
 )
-_EN = re.compile(rf"(?:{_EN_PART})(?:\s*,?\s*(?:of\s+|in\s+)?(?P<year>[0-9]{{4}}))?", re.IGNORECASE)
+_EN = re.compile(
+    rf"(?:{_EN_PART})"
+    rf"(?:\s*,?\s*(?:of\s+|in\s+)?(?:(?P<year>[0-9]{{4}})|(?P<rel>this|last)\s+year))?",
+    re.IGNORECASE,
+)
+#: Words of a year relative to the article's date: this year, last year.
+_LAST_YEAR: Final = frozenset({"去年", "上年", "last"})
 
 #: The calendars a year may be written in.
 CALENDARS: Final = ("gregorian", "roc")
@@ -148,7 +157,7 @@ def read_period(  # noqa: PLR0911, PLR0912 - one branch per form
         if m := _EN.fullmatch(stripped):
             return _english(m, text, reference)
         normal = normalize(stripped, marks=False, strict=False).text
-        if (m := _ZH.fullmatch(normal)) and (m["year"] or m.lastindex):
+        if (m := _ZH.fullmatch(normal)) and m.lastindex:
             return _chinese(m, text, reference, calendar)
     raise ParseError(
         f"cannot read {quote(text)} as a period: expected '2023', '2023-07', '2023-Q2', "
@@ -182,6 +191,7 @@ def _dated(
             f"cannot read {quote(text)} as a period: it names no year; pass reference= (the "
             "article's date) to take the latest such period that ends by then",
             value=text,
+            needs="reference",
         )
     # A release reports on months that are over: the latest such period ending by the
     # reference month (前11个月 in an article of January 2024 is January–November 2023).
@@ -189,10 +199,24 @@ def _dated(
     return _span(year, first, last)
 
 
+def _relative_year(word: str, text: str, reference: date | None) -> int:
+    """The year "this year", 今年, "last year" or 去年 stands for, from the article's date."""
+    if reference is None:
+        raise ParseError(
+            f"cannot read {quote(text)} as a period: {word!r} is a year counted from the "
+            "article's date; pass reference=",
+            value=text,
+            needs="reference",
+        )
+    return reference.year - 1 if word.lower() in _LAST_YEAR else reference.year
+
+
 def _english(  # noqa: PLR0911 - one return per form
     m: re.Match[str], text: str, reference: date | None
 ) -> ParsedPeriod:
     year = int(m["year"]) if m["year"] else None
+    if m["rel"]:
+        year = _relative_year(m["rel"], text, reference)
     if m["count"]:
         return _dated(year, 1, _count(m["count"], text), text, reference)
     if m["qcount"]:
@@ -218,6 +242,8 @@ def _chinese(  # noqa: PLR0911 - one return per form
     m: re.Match[str], text: str, reference: date | None, calendar: str | None
 ) -> ParsedPeriod:
     year = _year(m["year"], roc=bool(m["roc"]), calendar=calendar, text=text) if m["year"] else None
+    if m["rel"]:
+        year = _relative_year(m["rel"], text, reference)
     if m["m1"]:
         return _dated(year, int(m["m1"]), int(m["m2"]), text, reference)
     if m["m"]:
@@ -247,6 +273,7 @@ def _year(digits: str, *, roc: bool, calendar: str | None, text: str) -> int:
         f"calendar ({int(digits) + _ROC_OFFSET} if so) only if you say so: pass calendar='roc', "
         "or write the year with four digits",
         value=text,
+        needs="calendar",
     )
 
 
