@@ -477,9 +477,15 @@ def _written(value: Decimal, *, marks: bool) -> str:
     return f"{coefficient:f}{chr(ZERO_MARKS + exponent)}"
 
 
+_FOLLOWER: Final = re.compile(
+    r"\s{0,3}(" + "|".join(re.escape(w) for w in sorted(_FOLLOWERS, key=len, reverse=True)) + ")"
+)
+
+
 def _follows(text: str, end: int) -> str | None:
-    rest = text[end : end + 8].lstrip()
-    return next((word for word in _FOLLOWERS if rest.startswith(word)), None)
+    """The word of a figure right after ``text[:end]``, if any (a few spaces allowed)."""
+    found = _FOLLOWER.match(text, end)
+    return found[1] if found else None
 
 
 def _is_figure_span(text: str, span: str, start: int, end: int, *, percent_of: bool) -> bool:

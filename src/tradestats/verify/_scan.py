@@ -266,19 +266,34 @@ def _figure_at(
     last = index + 1
     while last < min(len(tokens), index + _RIGHT) and tokens[last].text not in _STOPS:
         last += 1
+    ends = [end for end in range(last, index, -1) if _may_end(tokens[end - 1])]
+    if not ends:
+        return None
     starts = [s for s in range(first, index) if tokens[s].key in _LEADS] + [index]
     for start in starts:
-        for end in range(last, index, -1):
+        for end in ends:
+            if end - start == 1 and tokens[start].key in _MONTHS:
+                continue  # "Aug 8" in a dateline, "May" the verb: a month alone is no figure
             window = tokens[start:end]
             begin, finish = normal.source_span(window[0].start, window[-1].end)
             span = normal.source[begin:finish]
-            if len(window) == 1 and window[0].key in _MONTHS:
-                continue  # "Aug 8" in a dateline, "May" the verb: a month needs more words
             for kind in _kinds(window):
                 figure = _read(readers[kind], span, kind, begin, finish)
                 if figure is not None:
                     return figure, end
     return None
+
+
+def _may_end(last: Token) -> bool:
+    """Whether a figure may end with ``last``: a cheap test before the parsers are tried.
+
+    A figure ends in a word or %; a numeral ends one only as a year ("Jan–Jul 2023").
+    """
+    if last.kind is Kind.NUMERAL:
+        return len(last.text) == 4 and last.text.isdigit()
+    if last.kind is Kind.MARK and last.text not in {"%", "％", "."}:
+        return not last.text.isascii()  # 元, 月, 倍, 亿 are marks too; "-", "(" end nothing
+    return True
 
 
 def _read(reader: _Reader, span: str, kind: FoundKind, start: int, end: int) -> FoundFigure | None:
