@@ -260,6 +260,15 @@ def _locale_edits(
     edits: list[tuple[int, int, str]] = []
     for match in _LOCAL_NUMERAL.finditer(text):
         numeral = match.group()
+        if len(numeral) > MAX_NUMERAL_CHARS:
+            if strict:  # no figure's number is this long: refused before it is taken apart
+                raise ParseError(
+                    f"cannot read {quote(source)}: its number has {len(numeral)} characters, "
+                    f"and tradestats reads numbers of at most {MAX_NUMERAL_CHARS}",
+                    value=source,
+                )
+            if not any(char in _SPACES for char in numeral):
+                continue  # left as it is, for the readers to refuse
         try:
             normal = _local_numeral(numeral, fmt)
         except _RefusedError as refused:

@@ -34,6 +34,7 @@ from tradestats._grammar._words import (
     SURPLUS_WORDS,
     YEAR_ON_YEAR,
 )
+from tradestats.limits import MAX_TEXT_LENGTH
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -81,6 +82,8 @@ def _cut(normal: Normalized, tokens: Sequence[Token], start: int, end: int) -> s
 
 def _normal(text: str, locale: str | None, zhao: str | None) -> Normalized:
     # Not strict: a numeral this reader cannot take is for the figure's reader to refuse.
+    if len(text) > MAX_TEXT_LENGTH:  # no figure: the tokenizer refuses it, unchanged
+        return Normalized(text, tuple(range(len(text) + 1)), tuple(range(1, len(text) + 1)), text)
     return normalize(text, locale=locale, zhao=zhao, strict=False)
 
 

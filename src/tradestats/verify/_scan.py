@@ -266,7 +266,7 @@ def _figure_at(
     last = index + 1
     while last < min(len(tokens), index + _RIGHT) and tokens[last].text not in _STOPS:
         last += 1
-    ends = [end for end in range(last, index, -1) if _may_end(tokens[end - 1])]
+    ends = [end for end in range(last, index, -1) if _may_end(tokens, end)]
     if not ends:
         return None
     starts = [s for s in range(first, index) if tokens[s].key in _LEADS] + [index]
@@ -284,13 +284,18 @@ def _figure_at(
     return None
 
 
-def _may_end(last: Token) -> bool:
-    """Whether a figure may end with ``last``: a cheap test before the parsers are tried.
+def _may_end(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a figure may end with ``tokens[end - 1]``: a cheap test before any parser.
 
-    A figure ends in a word or %; a numeral ends one only as a year ("Jan–Jul 2023").
+    A figure ends in a word or %; a numeral ends one only as a year ("Jan–Jul
+    2023") or as the power of a unit written against it ("m2", "m3").
     """
+    last = tokens[end - 1]
     if last.kind is Kind.NUMERAL:
-        return len(last.text) == 4 and last.text.isdigit()
+        if len(last.text) == 4 and last.text.isdigit():
+            return True
+        before = tokens[end - 2] if end >= 2 else None
+        return before is not None and before.kind is Kind.WORD and not last.spaced
     if last.kind is Kind.MARK and last.text not in {"%", "％", "."}:
         return not last.text.isascii()  # 元, 月, 倍, 亿 are marks too; "-", "(" end nothing
     return True
