@@ -4,23 +4,23 @@
 of figures. Its contract:
 
 - **What it finds.** Every span that one of the library's parsers reads whole:
-  an amount (:meth:`Reported.parse_amount`), a growth rate, a multiplier, a
+  an amount (:meth:`~tradestats.Reported.parse_amount`), a growth rate, a multiplier, a
   share, percentage points (the other ``Reported.parse_*``) or a period
   (:meth:`~tradestats.Period.parse`). A span takes the words a parser takes
   with its figure: a word of direction ("up", 增长), a year-on-year cue (同比,
   "year on year"), a qualifier ("more than", 约, 以上), 占 of a share. The
-  qualifier is the figure's :attr:`Reported.qualifier`, not a figure of its own.
+  qualifier is the figure's ``Reported.qualifier``, not a figure of its own.
 - **Which reading.** Where spans overlap, the one that starts first wins, and of
   those the longest: "up 5.2% year on year" is one growth rate, not a growth
   rate and a cue. A ``%`` figure after a word of direction or a cue is a growth
   rate, otherwise a share; a figure of 倍/"times"/"-fold" is a multiplier (its
-  :attr:`FoundFigure.value` a :class:`Reported` multiplier).
+  ``value`` a :class:`~tradestats.Reported` multiplier).
 - **Never a guess.** A figure that needs a choice the caller did not make
   (a bare "3 times" without ``times``, 兆 without ``zhao``, "1,234" without
   ``locale``, ¥ without ``yen_sign``, a period without its year and no
   ``reference``, 113年 without ``calendar``) is found with ``value=None`` and a
-  :attr:`FoundFigure.needs` naming the argument that would decide it, and the
-  message in :attr:`FoundFigure.note`.
+  ``needs`` naming the argument that would decide it, and the
+  message in ``note``.
 - **Spans of the source.** ``start`` and ``end`` index the text as given (not its
   normal form): ``text[start:end]`` is the figure as published, in traditional
   characters or Chinese numerals if it was so written.
@@ -85,7 +85,7 @@ class FoundFigure:
         end: One past its last character.
         text: ``text[start:end]``, the figure as published.
         kind: Amount, growth, multiplier, share, points or period.
-        value: A :class:`Reported` figure (with its precision and qualifier) or a
+        value: A :class:`~tradestats.Reported` figure (with its precision and qualifier) or a
             :class:`~tradestats.Period`; ``None`` if reading it needs a choice.
         needs: The argument that would decide it (``"times"``, ``"zhao"``,
             ``"locale"``, ``"yen_sign"``, ``"reference"``, ``"calendar"``), or ``None``.
