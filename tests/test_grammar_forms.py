@@ -355,6 +355,16 @@ def test_every_share_and_points_read_back_in_every_language(
     assert points == PercentagePoints.parse(german, locale="de")
 
 
+@given(tst.multipliers(min_value=Decimal("0.01"), max_value=1000, places=2))
+def test_every_multiplier_reads_back_in_every_language(value: Multiplier) -> None:
+    """A multiplier reads back equal as 是…的N倍 (both scripts), "N times as much" and German."""
+    factor = f"{value.factor:f}"
+    assert value == Multiplier.parse(f"是去年同期的{factor}倍")
+    assert value == Multiplier.parse(f"為上年的{factor}倍")
+    assert value == Multiplier.parse(f"{factor} times as much")
+    assert value == Multiplier.parse(f"auf das {factor.replace('.', ',')}-Fache", locale="de")
+
+
 @given(tst.periods(min_year=1912, max_year=2100))
 def test_every_period_reads_back_in_chinese_and_taiwanese(period: Period) -> None:
     """A period within a year reads back from Chinese, ROC-year and year-less text."""
