@@ -74,6 +74,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(tradestats\.[\w.]+\.)?T"),  # a TypeVar
     (r"py:.*", r"matplotlib\..*"),  # no intersphinx: the plots return matplotlib figures
     (r"py:.*", r"(matplotlib\.figure\.)?Figure(\.savefig)?"),
+    (r"py:.*", r"(datetime\.)?date"),
 ]
 
 # -- HTML ----------------------------------------------------------------------------------
@@ -96,6 +97,7 @@ _PUBLIC_MODULES = (
     "verify.intervals",
     "verify.figures",
     "verify.bounds",
+    "verify._scan",
     "claims.report",
     "claims.files",
     "claims.consistency",

@@ -113,6 +113,7 @@ from tradestats.periods import Lag, Period, PeriodKind, Versus, as_versus
 from tradestats.shares import share, share_change
 from tradestats.structuring import configure_converter, from_json, structure, to_json, unstructure
 from tradestats.units import REGISTRY as ureg  # noqa: N811 - pint's customary name
+from tradestats.verify._scan import FoundFigure, FoundKind, find_figures
 from tradestats.verify.bounds import (
     Bounds,
     cagr_bounds,
@@ -161,6 +162,8 @@ __all__ = [
     "ExchangeRate",
     "Flow",
     "FlowMismatchError",
+    "FoundFigure",
+    "FoundKind",
     "GroupMember",
     "Growth",
     "GrowthClaim",
@@ -230,6 +233,7 @@ __all__ = [
     "contribution_bounds",
     "contribution_share",
     "contribution_share_bounds",
+    "find_figures",
     "find_group",
     "from_json",
     "growth",

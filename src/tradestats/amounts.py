@@ -104,7 +104,14 @@ class Amount:
 
     @classmethod
     @in_context
-    def parse(cls, text: str, *, yen_sign: str | None = None) -> Self:
+    def parse(
+        cls,
+        text: str,
+        *,
+        yen_sign: str | None = None,
+        locale: str | None = None,
+        zhao: str | None = None,
+    ) -> Self:
         """Read an amount of money or goods from text.
 
         Understands scale words (``thousand`` … ``trillion``, ``k``, ``mn``, ``bn``,
@@ -116,16 +123,24 @@ class Amount:
             text: The amount as written, such as ``"US$5.94 trillion"``.
             yen_sign: Which currency ``"¥"`` stands for, ``"CNY"`` or ``"JPY"``; ``"¥"``
                 without it raises :class:`~tradestats.AmbiguityError`.
+            locale: How numbers are written: ``"de"`` reads "12,4 Mrd. Euro", ``"en"``
+                reads "€1 234.5 bn". Without it a form that a locale would read
+                otherwise ("1,234", "12,4") is refused.
+            zhao: How to read 兆: ``"trillion"`` (10¹², as in Taiwan) or ``"million"``;
+                without it 兆 is refused.
 
         Raises:
             ParseError: If the text is not an amount, or names no unit.
             UnknownUnitError: For an unknown currency or unit.
-            AmbiguityError: For ``"¥"`` without ``yen_sign``.
+            AmbiguityError: For ``"¥"`` without ``yen_sign``, 兆 without ``zhao``
+                or "1,234" without ``locale``.
 
         >>> Amount.parse("3.2万吨")
         Amount('32000 tonne')
+        >>> Amount.parse("12,4 Mrd. Euro", locale="de"), Amount.parse("2兆美元", zhao="trillion")
+        (Amount('12.4 billion EUR'), Amount('2 trillion USD'))
         """
-        magnitude, unit = _read(text, money=False, yen_sign=yen_sign)
+        magnitude, unit = _read(text, money=False, yen_sign=yen_sign, locale=locale, zhao=zhao)
         if unit is None:
             raise ParseError(
                 f"{text!r} names no unit: write a currency or unit, as in '{text} CNY'",
@@ -412,6 +427,8 @@ def _coerce(
     *,
     money: bool,
     yen_sign: str | None,
+    locale: str | None = None,
+    zhao: str | None = None,
 ) -> Amount:
     """Shared body of :func:`money` and :func:`amount`."""
     noun = "currency" if money else "unit"
@@ -420,7 +437,7 @@ def _coerce(
     if isinstance(value, Amount):
         magnitude, written = value.magnitude, value.unit
     elif isinstance(value, str) and not _looks_numeric(value):
-        magnitude, written = _read(value, money=money, yen_sign=yen_sign)
+        magnitude, written = _read(value, money=money, yen_sign=yen_sign, locale=locale, zhao=zhao)
     elif isinstance(value, str | Decimal | int | float):
         magnitude, written = to_decimal(value, what="an amount"), None
     else:
@@ -448,7 +465,14 @@ def _coerce(
     return result
 
 
-def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str | None]:
+def _read(
+    text: str,
+    *,
+    money: bool,
+    yen_sign: str | None,
+    locale: str | None = None,
+    zhao: str | None = None,
+) -> tuple[Decimal, str | None]:
     """The exact magnitude and canonical unit (``None`` if none is written) of an amount's text.
 
     Raises:
@@ -464,11 +488,13 @@ def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str
         yen_sign = currency_code(yen_sign)  # the one currency-code check and its message
     if not isinstance(text, str):
         raise ParseError(f"expected an amount as text, got {quote(text)}", value=text)
-    parsed = read_amount(text, money=money)
+    parsed = read_amount(text, money=money, locale=locale, zhao=zhao)
     # The number as written, before the scale word shifts it: a scale never adds
     # digits, so more than the context holds would be rounded, and is refused.
     check_limits(parsed.number, what="an amount", given=text)
     units = [_unit_of(part, money=money, yen_sign=yen_sign) for part in parsed.units]
+    if len(units) == 2 and parsed.units[1] == "元" and units[0] in _DOLLAR_LIKE:
+        units = units[:1]  # 新臺幣1,234億元, 港元…元: 元 is the unit of the currency named
     if len(units) == 2 and units[0] != units[1]:
         raise ParseError(
             f"cannot read {quote(text)}: it names two units, {units[0]} and {units[1]}",
@@ -476,6 +502,10 @@ def _read(text: str, *, money: bool, yen_sign: str | None) -> tuple[Decimal, str
         )
     magnitude = check_limits(parsed.magnitude, what="an amount's magnitude", given=text)
     return magnitude, (units[0] if units else None)
+
+
+#: Currencies whose amounts Chinese writes with 元 after the number (新臺幣100億元).
+_DOLLAR_LIKE: Final = frozenset({"TWD", "HKD", "MOP", "USD", "SGD", "CNY"})
 
 
 def _unit_of(text: str, *, money: bool, yen_sign: str | None) -> str:
@@ -523,6 +553,8 @@ def money(
     currency: str | None = None,
     *,
     yen_sign: str | None = None,
+    locale: str | None = None,
+    zhao: str | None = None,
 ) -> Amount:
     """An amount of money, from text, a number and a currency, or a pint quantity.
 
@@ -531,6 +563,8 @@ def money(
             number (then ``currency`` is required); or an :class:`Amount` or pint quantity.
         currency: The currency when ``value`` names none; when it does, the two must agree.
         yen_sign: Which currency ``"¥"`` stands for: ``"CNY"`` or ``"JPY"``.
+        locale: How numbers are written, as for :meth:`Amount.parse`.
+        zhao: How to read 兆, as for :meth:`Amount.parse`.
 
     Raises:
         ParseError: For text that is not an amount, or money without a currency.
@@ -543,7 +577,7 @@ def money(
     >>> money("¥12.5bn", yen_sign="JPY")
     Amount('12.5 billion JPY')
     """
-    return _coerce(value, currency, money=True, yen_sign=yen_sign)
+    return _coerce(value, currency, money=True, yen_sign=yen_sign, locale=locale, zhao=zhao)
 
 
 @in_context
@@ -552,15 +586,18 @@ def amount(
     unit: str | None = None,
     *,
     yen_sign: str | None = None,
+    locale: str | None = None,
+    zhao: str | None = None,
 ) -> Amount:
     """An amount of money or goods, from text, a number and a unit, or a pint quantity.
 
-    Works like :func:`money` but also takes physical units, for volume figures.
+    Works like :func:`money` (the same ``yen_sign``, ``locale`` and ``zhao``) but also
+    takes physical units, for volume figures.
 
     >>> amount("12.5 thousand tonnes"), amount(300, "pieces")
     (Amount('12500 tonne'), Amount('300 item'))
     """
-    return _coerce(value, unit, money=False, yen_sign=yen_sign)
+    return _coerce(value, unit, money=False, yen_sign=yen_sign, locale=locale, zhao=zhao)
 
 
 def require_non_negative(value: Amount, *, what: str) -> None:

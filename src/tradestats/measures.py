@@ -146,12 +146,26 @@ class Growth:
 
     @classmethod
     @in_context
-    def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
+    def parse(
+        cls,
+        text: str,
+        *,
+        times: TimesConvention | None = None,
+        locale: str | None = None,
+        zhao: str | None = None,
+    ) -> Self:
         """Read a growth rate as releases and news write it.
 
         Reads ``"+59.3%"``, ``"up 59.3%"``, ``"up 59.3% year on year"``,
-        ``"down 3.2% y/y"``, ``"同比增长59.3%"``, ``"下降3.2%"``; also "N times"
-        given a :class:`TimesConvention`, and 增长N倍 (which needs none).
+        ``"down 3.2% y/y"``, ``"同比增长59.3%"``, ``"下降3.2%"``, ``"同比增長百分之六点五"``,
+        ``"stieg um 5,3 Prozent"`` (with ``locale="de"``); also "N times" given a
+        :class:`TimesConvention`, and 增长N倍 (which needs none).
+
+        Args:
+            text: The figure as written.
+            times: How to read a bare "N times".
+            locale: How numbers are written (``"de"``: "5,3 %"); see :meth:`.Amount.parse`.
+            zhao: How to read 兆 (``"trillion"`` or ``"million"``); see :meth:`.Amount.parse`.
 
         Raises:
             ParseError: For text that is not a growth rate.
@@ -160,7 +174,7 @@ class Growth:
         >>> Growth.parse("down 3.2%"), Growth.parse("同比增长59.3%"), Growth.parse("增长3.26倍")
         (Growth('-3.2%'), Growth('+59.3%'), Growth('+326%'))
         """
-        parsed = read_growth(text)
+        parsed = read_growth(text, locale=locale, zhao=zhao)
         if parsed.reading is Reading.PERCENT:
             return cls.from_percent(parsed.number)
         return cls(CONTEXT.subtract(_multiplier(parsed, text, times).factor, ONE))
@@ -264,6 +278,7 @@ def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None)
             f"×{number + 1} (+{fixed(number.scaleb(2))}%, Chinese 增长{number}倍); "
             "pass times=TimesConvention.AS_MUCH or times=TimesConvention.MORE",
             value=text,
+            needs="times",
         )
     return Multiplier.from_times(number, times)
 
@@ -325,8 +340,18 @@ class Multiplier:
 
     @classmethod
     @in_context
-    def parse(cls, text: str, *, times: TimesConvention | None = None) -> Self:
+    def parse(
+        cls,
+        text: str,
+        *,
+        times: TimesConvention | None = None,
+        locale: str | None = None,
+        zhao: str | None = None,
+    ) -> Self:
         """Read a multiplier: ``"×4.26"``, ``"4.26x"``, ``"增长3.26倍"``, ``"是…的3.26倍"``.
+
+        Every multiplier that :meth:`Growth.parse` reads is read here too, with the
+        same cue words (``"同比增長2.3倍"``) and the same ``locale`` and ``zhao``.
 
         A bare ``"3.26 times"`` (or ``"3.26倍"``, ``"3.26-fold"``) is refused unless
         ``times`` says how to read it. The words of a multiple need no convention:
@@ -345,7 +370,8 @@ class Multiplier:
         >>> Multiplier.parse("doubled"), Multiplier.parse("decreased 2.5-fold")
         (Multiplier('×2'), Multiplier('×0.4'))
         """
-        return cls(_multiplier(read_multiplier(text), text, times).factor)
+        parsed = read_multiplier(text, locale=locale, zhao=zhao)
+        return cls(_multiplier(parsed, text, times).factor)
 
     @in_context
     def to_growth(self) -> Growth:
@@ -412,13 +438,18 @@ class Share:
 
     @classmethod
     @in_context
-    def parse(cls, text: str) -> Self:
-        """Read a share written in percent, such as ``"92.3%"`` or ``"占92.3%"``.
+    def parse(cls, text: str, *, locale: str | None = None, zhao: str | None = None) -> Self:
+        """Read a share written in percent, such as ``"92.3%"``, ``"占92.3%"`` or ``"二成八"``.
+
+        Args:
+            text: The figure as written.
+            locale: How numbers are written (``"de"``: "5,3 %"); see :meth:`.Amount.parse`.
+            zhao: How to read 兆 (``"trillion"`` or ``"million"``); see :meth:`.Amount.parse`.
 
         Raises:
             ParseError: For text that is not a percentage.
         """
-        return cls.from_percent(read_share(text).number)
+        return cls.from_percent(read_share(text, locale=locale, zhao=zhao).number)
 
     @property
     def percent(self) -> Decimal:
@@ -486,8 +517,13 @@ class PercentagePoints:
 
     @classmethod
     @in_context
-    def parse(cls, text: str) -> Self:
+    def parse(cls, text: str, *, locale: str | None = None, zhao: str | None = None) -> Self:
         """Read ``"+1.2 pp"``, ``"up 1.2 percentage points"``, ``"提高1.2个百分点"``.
+
+        Args:
+            text: The figure as written.
+            locale: How numbers are written (``"de"``: "5,3 %"); see :meth:`.Amount.parse`.
+            zhao: How to read 兆 (``"trillion"`` or ``"million"``); see :meth:`.Amount.parse`.
 
         Raises:
             ParseError: For anything else.
@@ -495,7 +531,7 @@ class PercentagePoints:
         >>> PercentagePoints.parse("down 0.5 pp"), PercentagePoints.parse("提高1.2个百分点")
         (PercentagePoints('-0.5 pp'), PercentagePoints('+1.2 pp'))
         """
-        return cls(read_points(text).number)
+        return cls(read_points(text, locale=locale, zhao=zhao).number)
 
     @in_context
     def rounded(self, places: int) -> PercentagePoints:

@@ -15,13 +15,16 @@ True
 from __future__ import annotations
 
 import enum
-from typing import Final, Self, TypeAlias
+from typing import TYPE_CHECKING, Final, Self, TypeAlias
 
 from attrs import field, frozen
 
 from tradestats._grammar import read_period
 from tradestats._grammar._words import MONTH_ABBREVIATIONS
 from tradestats.errors import InvalidValueError, ParseError, PeriodMismatchError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["Lag", "Period", "PeriodKind", "Versus", "as_period", "as_versus"]
 
@@ -184,25 +187,47 @@ class Period:
         return cls(start_year, start_month + 1, end_year, end_month + 1)
 
     @classmethod
-    def parse(cls, text: str) -> Self:
-        """Read a period from ISO-like, English or Chinese text.
+    def parse(
+        cls, text: str, *, reference: date | None = None, calendar: str | None = None
+    ) -> Self:
+        """Read a period from ISO-like, English, Chinese or Taiwanese text.
 
         Accepted forms: ``2023``, ``2023-07``, ``2023-Q2``, ``2023-H1``,
         ``2023-01/2023-07`` (also ``2023-01/07``), ``Jul 2023``, ``Jan–Jul 2023``,
         ``January to July 2023``, ``first seven months of 2023``, ``Q2 2023``,
-        ``H1 2023``, ``Jul 2022–Jun 2023``, ``2023年``, ``2023年7月``,
-        ``2023年1-7月``, ``2023年前7个月``, ``2023年第二季度``; and everything
-        :meth:`isoformat` and :meth:`label` write.
+        ``H1 2023``, ``first half of 2023``, ``Jul 2022–Jun 2023``, ``2023年``,
+        ``2023年7月``, ``2023年1-7月``, ``2023年前7个月``, ``2023年第二季度``,
+        ``2023年前三季度``, ``2023年上半年``, ``民國113年1-7月`` (traditional
+        characters too); and everything :meth:`isoformat` and :meth:`label` write.
+        Without a year (``前7个月``, ``1-7月``, ``一季度``, ``上半年``, ``H1``, ``Q3``,
+        ``first half``, ``the first seven months``, ``January-July``, ``Jan–Jul``)
+        the period is the latest one that ends by the month of ``reference``.
+
+        Args:
+            text: The period as written.
+            reference: The article's date, for a period written without its year.
+            calendar: ``"roc"`` reads a year of one to three digits (``113年``) as a
+                year of the Republic of China (113 is 2024); ``"gregorian"`` or ``None``
+                refuses it. ``民國113年`` names its calendar and needs no choice.
 
         Raises:
-            ParseError: For anything else, naming the text.
+            ParseError: For anything else, naming the text; for a period without a
+                year and no ``reference``; for ``113年`` without ``calendar="roc"``.
+            InvalidValueError: For a ``reference`` that is no date, or an unknown calendar.
 
         >>> Period.parse("Jan–Jul 2023"), Period.parse("2023年1-7月"), Period.parse("2023年前7个月")
         (Period('2023-01/2023-07'), Period('2023-01/2023-07'), Period('2023-01/2023-07'))
+        >>> from datetime import date
+        >>> Period.parse("前7个月", reference=date(2023, 8, 8))
+        Period('2023-01/2023-07')
+        >>> Period.parse("H1", reference=date(2024, 1, 5))
+        Period('2023-H1')
+        >>> Period.parse("113年1-7月", calendar="roc")
+        Period('2024-01/2024-07')
         """
         if not isinstance(text, str):
             raise ParseError(f"a period must be given as text, got {text!r}", value=text)
-        parsed = read_period(text)
+        parsed = read_period(text, reference=reference, calendar=calendar)
         try:
             return cls(parsed.start_year, parsed.start_month, parsed.end_year, parsed.end_month)
         except InvalidValueError as error:

@@ -6,6 +6,7 @@ it is the same object, so no digit was rounded away or invented.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -177,3 +178,92 @@ def test_long_white_space_is_refused(target: str) -> None:
     """100,000 spaces before a unit are refused (a backtracking reader would hang here)."""
     with pytest.raises(ts.TradeStatsError):
         _WHITE_SPACE_TARGETS[target]("1" + " " * 100_000 + "x")
+
+
+# -- issue 13: the grammar's options, Chinese numerals and characters, find_figures ------
+
+#: Pieces of Chinese, Taiwanese and German figures, numerals and period words.
+_CJK_PIECES = (
+    "一", "二", "两", "三", "五", "八", "九", "〇", "零", "十", "百", "千", "万", "萬", "亿", "億",
+    "兆", "点", "點", "．", "成", "倍", "%", "％", "百分之", "个百分点", "個百分點", "元", "美元",
+    "新臺幣", "人民币", "增长", "增長", "下降", "同比", "超", "近", "以上", "占", "的", "是",
+    "前", "季度", "月", "年", "民國", "上半年", "1-7月", "一带一路", "Mrd.", "Mio.", "Prozent",
+    "um das", "-Fache", "stieg", ",", ".", " ", "\u202f", "'", "1", "12", "234", "2023",
+)  # fmt: skip
+
+
+@st.composite
+def _figure_texts(draw: st.DrawFn) -> str:
+    """Hostile text, or a run of pieces of Chinese, Taiwanese and German figures."""
+    if draw(st.booleans()):
+        return draw(hostile_texts())
+    return "".join(draw(st.lists(st.sampled_from(_CJK_PIECES), min_size=1, max_size=8)))
+
+
+_OPTIONS: list[dict[str, Any]] = [
+    {},
+    {"locale": "de"},
+    {"locale": "en"},
+    {"locale": "fr"},
+    {"locale": "de-CH"},
+    {"zhao": "trillion"},
+    {"zhao": "million", "locale": "zh"},
+]
+_OPTIONED: dict[str, Callable[..., Any]] = {
+    "Reported.parse_amount": ts.Reported.parse_amount,
+    "Reported.parse_growth": lambda text, **options: ts.Reported.parse_growth(
+        text, times=ts.TimesConvention.MORE, **options
+    ),
+    "Reported.parse_multiplier": lambda text, **options: ts.Reported.parse_multiplier(
+        text, times=ts.TimesConvention.AS_MUCH, **options
+    ),
+    "Reported.parse_share": ts.Reported.parse_share,
+    "Reported.parse_points": ts.Reported.parse_points,
+}
+
+
+@pytest.mark.parametrize("target", sorted(_OPTIONED))
+@given(text=_figure_texts(), options=st.sampled_from(_OPTIONS))
+@example(text="一兆八千億", options={"zhao": "trillion"})
+@example(text="12,4 Mrd. Euro", options={"locale": "de"})
+@example(text="百分之" * 50, options={})
+@FUZZ
+def test_reported_parse_with_a_locale_and_zhao(
+    target: str, text: str, options: dict[str, Any]
+) -> None:
+    """With any locale and reading of 兆: only TradeStatsError, and the value in its interval."""
+    result = call(target, _OPTIONED[target], text, **options)
+    if result is not None:
+        expect(target, result.contains(result.value), f"{text!r}: {result!r} misses its value")
+
+
+@given(
+    text=_figure_texts(),
+    reference=st.none() | st.dates(),
+    calendar=st.sampled_from([None, "roc", "gregorian"]),
+)
+@example(text="前三季度", reference=None, calendar=None)
+@example(text="民國113年1-7月", reference=None, calendar=None)
+@FUZZ
+def test_period_parse_with_a_reference_and_calendar(
+    text: str, reference: date | None, calendar: str | None
+) -> None:
+    """Period.parse with a reference date and calendar: a period that reads back, or an error."""
+    result = call("Period.parse", ts.Period.parse, text, reference=reference, calendar=calendar)
+    if result is not None:
+        _round_trips("Period.parse", result, ts.Period.parse, result.isoformat())
+
+
+@given(text=_figure_texts(), options=st.sampled_from(_OPTIONS))
+@example(text="1-7月，进出口2.3万亿元，同比增长5.2%，占92.3%。", options={})
+@FUZZ
+def test_find_figures(text: str, options: dict[str, Any]) -> None:
+    """find_figures: ordered spans of the text, and each value read again from its span."""
+    found = call("find_figures", ts.find_figures, text, reference=date(2023, 8, 8), **options)
+    if found is None:
+        return
+    end = 0
+    for figure in found:
+        expect("find_figures", end <= figure.start < figure.end, f"{text!r}: {found!r} overlap")
+        expect("find_figures", figure.text == text[figure.start : figure.end], f"{figure!r}")
+        end = figure.end

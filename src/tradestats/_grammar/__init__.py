@@ -9,6 +9,11 @@ of what was written, and build themselves from it. A reader either returns a
 record or raises :class:`~tradestats.ParseError` naming the text.
 
 Layout
+    ``_normalize`` the normal form every reader starts from: traditional characters
+                   made simplified (one for one, so spans stay spans), Chinese numerals
+                   read into digits with their precision, numbers of a ``locale`` made
+                   English ("12,4" → "12.4" with ``locale="de"``), 兆 by ``zhao``. A form a
+                   locale would read otherwise ("1,234", "12,4") is refused without one.
     ``_words``     every table of words, written once: scale words, currency words and
                    signs, Chinese measure words, percent and point words, words of rise
                    and fall, year-on-year cues, "times" wordings, month names. Pure data,
@@ -22,6 +27,25 @@ Layout
                    :func:`read_balance_sign` ("deficit", 顺差): words around a figure.
 
 The grammar knows no pint and no value type: it sits below :mod:`tradestats.units`.
+
+Options every reader takes (and every ``parse`` passes on)
+    ``locale``    how numbers are written: ``"en"``, ``"zh"`` (decimal point), ``"de"``,
+                  ``"fr"``… (decimal comma), ``"de-CH"`` (apostrophe); ``None`` refuses
+                  forms a locale reads otherwise, with a message naming the option.
+    ``zhao``      ``"trillion"`` or ``"million"``: what 兆 is; ``None`` refuses it.
+    ``reference`` (periods) the article's date, for a period without its year.
+    ``calendar``  (periods) ``"roc"`` reads 113年 as 2024.
+    A refusal that one of these (or ``times``, ``yen_sign``) would lift carries
+    ``needs="<option>"`` in its ``details``.
+
+Scanning running text
+    :func:`tradestats.find_figures` (in :mod:`tradestats.verify._scan`, above this
+    package because it builds :class:`~tradestats.Reported` values) is the way an
+    extractor reads an article with this grammar. Its contract, in that module's
+    description: every span one parser reads whole, earliest and then longest
+    first, with its span in the source text, its kind (amount, growth,
+    multiplier, share, points, period) and its value; a figure needing a choice
+    comes with ``value=None`` and ``needs`` naming the option; linear in the text.
 
 Well-formed text only
     Measures are read as tokens, so a numeral ("59.3") and a word ("year") are
@@ -50,16 +74,24 @@ amount        ``1,831.6亿元``                      1831.6E8 CNY
 amount        ``-€3bn``, ``$3m``                   −3E9 EUR, 3E6 USD (m, b: money only)
 amount        ``3.2万吨``, ``12.5 thousand tonnes``  32000 tonne, 12500 tonne
 amount        ``¥12.5bn`` (with ``yen_sign``)      12.5E9 CNY or JPY
+amount        ``一兆八千億`` (``zhao="trillion"``)   1.8E12 ± 0.05E12
+amount        ``五八二．三億美元``, ``30.8万亿元人民币``   582.3E8 USD, 30.8E12 CNY
+amount        ``12,4 Mrd. Euro`` (``locale="de"``)  12.4E9 EUR
+amount        ``€1 234.5 bn`` (``locale="en"``)    1234.5E9 EUR
 growth        ``+59.3%``, ``59.3 percent``        +59.3%
 growth        ``up 59.3% year on year``           +59.3%
 growth        ``同比下降3.2%``, ``down 3.2% y/y``   −3.2%
 growth        ``增长3.26倍``                        +326% (×4.26)
 growth        ``×1.593``                          +59.3%
+growth        ``同比增長百分之六點五``                  +6.5%
+growth        ``stieg um 5,3 Prozent`` (de)        +5.3%
 multiplier    ``×4.26``, ``4.26x``                ×4.26
 multiplier    ``增长3.26倍``                        ×4.26
 multiplier    ``是去年的3.26倍``                     ×3.26
 multiplier    ``3.26 times as much``              ×3.26
 multiplier    ``3.26 times``, ``3.26倍``, ``3.26-fold``  needs a TimesConvention
+multiplier    ``增长超五倍``, ``auf das 2,4-Fache``    over ×6, ×2.4
+share         ``二成八``, ``三成``                    28% ± 0.5 pp, 30% ± 5 pp
 share         ``92.3%``, ``占92.3%``, ``占比92.3%``  92.3%
 points        ``+1.2 pp``, ``-0.5 p.p.``          +1.2 pp, −0.5 pp
 points        ``up 1.2 percentage points``        +1.2 pp
@@ -76,7 +108,12 @@ period        ``2023-01/2023-07``, ``2023-01/07``  2023-01/2023-07
 period        ``Jan–Jul 2023``, ``January to July 2023``  2023-01/2023-07
 period        ``first seven months of 2023``, ``2023年前7个月``, ``2023年1-7月``  2023-01/2023-07
 period        ``Jul 2022–Jun 2023``               2022-07/2023-06
+period        ``前7个月``, ``H1`` (with ``reference``)  the latest by the reference
+period        ``民國113年1-7月``, ``113年`` (``roc``)   2024-01/2024-07, 2024
 ============  ==================================  ===============================
+
+Every form, with an example that runs, is in the documentation's table of forms
+(``docs/reference/forms.md``).
 
 >>> read_growth("同比增长59.3%")
 ParsedMeasure(number=Decimal('59.3'), reading=<Reading.PERCENT: 'percent'>)
@@ -88,6 +125,7 @@ tradestats.errors.ParseError: cannot read '59.同比3%' as a growth rate: expect
 
 from __future__ import annotations
 
+from tradestats._grammar._normalize import Normalized, normalize, number_format
 from tradestats._grammar._tokens import MAX_NUMERAL_CHARS, MAX_TOKENS, quote
 from tradestats._grammar.amounts import (
     MAX_UNIT_CHARS,
@@ -104,19 +142,23 @@ from tradestats._grammar.measures import (
     read_points,
     read_share,
 )
-from tradestats._grammar.periods import MAX_PERIOD_CHARS, ParsedPeriod, read_period
+from tradestats._grammar.periods import CALENDARS, MAX_PERIOD_CHARS, ParsedPeriod, read_period
 from tradestats._grammar.qualifiers import qualifier_named, read_balance_sign, read_qualifier
 
 __all__ = [
+    "CALENDARS",
     "MAX_NUMERAL_CHARS",
     "MAX_PERIOD_CHARS",
     "MAX_TOKENS",
     "MAX_UNIT_CHARS",
+    "Normalized",
     "ParsedAmount",
     "ParsedMeasure",
     "ParsedPeriod",
     "Reading",
     "currency_of",
+    "normalize",
+    "number_format",
     "physical_name",
     "qualifier_named",
     "quote",

@@ -23,7 +23,7 @@ from tradestats.errors import ParseError
 from tradestats.limits import MAX_NUMERAL_CHARS, MAX_TOKENS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = [
     "MAX_NUMERAL_CHARS",
@@ -32,6 +32,7 @@ __all__ = [
     "Kind",
     "Phrases",
     "Token",
+    "iter_tokens",
     "numeral_value",
     "phrase_at",
     "phrase_before",
@@ -40,8 +41,10 @@ __all__ = [
 ]
 
 
-#: A numeral: digits with optional thousands separators and decimals, or ".5".
-NUMERAL: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*)?|\.[0-9]+")
+#: A numeral: digits with optional thousands separators and decimals, or ".5"; in the
+#: normal form (:mod:`._normalize`) an integer may end in one mark of unwritten zeros.
+NUMERAL: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*|[\ue001-\ue0ff])?|\.[0-9]+")
+_ZERO_MARKS: Final = 0xE000
 _TOKEN: Final = re.compile(rf"({NUMERAL.pattern})|(\s+)|([A-Za-z]+)|(.)", re.DOTALL)
 _SIGNS: Final = {"+": "", "-": "-", "−": "-"}
 _SPACE: Final = 2  # the group of whitespace in _TOKEN
@@ -88,6 +91,23 @@ class Token(NamedTuple):
     def sign(self) -> str | None:
         """``"-"`` for a minus sign, ``""`` for a plus sign, ``None`` for anything else."""
         return _SIGNS.get(self.text) if self.kind is Kind.MARK else None
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The tokens of ``text``, whitespace dropped, without a limit: for scanning running text.
+
+    >>> [t.text for t in iter_tokens("增长5%")]
+    ['增', '长', '5', '%']
+    """
+    spaced = False
+    for match in _TOKEN.finditer(text):
+        group = match.lastindex
+        if group == _SPACE:
+            spaced = True
+            continue
+        word = match.group()
+        yield Token(_KINDS[group or 0], word, match.start(), spaced, word.lower())
+        spaced = False
 
 
 def tokenize(text: str, *, what: str) -> tuple[Token, ...]:
@@ -144,6 +164,9 @@ def numeral_value(numeral: str, *, text: str, grouped: bool = False) -> Decimal:
                 value=text,
             )
         numeral = numeral.replace(",", "")
+    if numeral and ord(numeral[-1]) > _ZERO_MARKS:
+        # 一千二百亿 is 12 with ten zeros unwritten: good to half of 10^10, not to a unit
+        return Decimal(numeral[:-1]).scaleb(ord(numeral[-1]) - _ZERO_MARKS)
     return Decimal(numeral)
 
 

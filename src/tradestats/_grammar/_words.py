@@ -18,8 +18,12 @@ __all__ = [
     "CJK_DIGITS",
     "CURRENCY_WORDS",
     "DEFICIT_WORDS",
+    "DIRECTION_LINKS",
     "FALL_WORDS",
+    "FOLD_NOUNS",
+    "FOLD_SUFFIX_WORDS",
     "FOLD_WORDS",
+    "LONG_SCALES",
     "MONEY_LETTER_SCALES",
     "MONTH_ABBREVIATIONS",
     "MORE_WORD",
@@ -75,6 +79,16 @@ SCALES: Final[dict[str, int]] = {
     "万亿": 12,
 }
 
+#: Scale words of long-scale languages (German, French…), read only with such a
+#: ``locale``: there a "Billion" is 10¹², and 10⁹ is a "Milliarde" (Mrd.).
+LONG_SCALES: Final[dict[str, int]] = {
+    "tsd": 3, "tsd.": 3, "tausend": 3,
+    "mio": 6, "mio.": 6, "million": 6, "millionen": 6, "millions": 6,
+    "mrd": 9, "mrd.": 9, "md": 9, "md.": 9, "mds": 9, "milliarde": 9, "milliarden": 9,
+    "milliard": 9, "milliards": 9,
+    "bio": 12, "bio.": 12, "billion": 12, "billionen": 12, "billions": 12,
+}  # fmt: skip
+
 #: Single letters that are scale words only next to money ("$5bn", "$3m"): in a
 #: volume "m" is a metre.
 MONEY_LETTER_SCALES: Final[dict[str, int]] = {"m": 6, "b": 9}
@@ -101,6 +115,7 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "元": "CNY",
     "人民币": "CNY",
     "人民币元": "CNY",
+    "元人民币": "CNY",
     # US dollar
     "$": "USD",
     "us$": "USD",
@@ -112,6 +127,8 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "u.s. dollar": "USD",
     "u.s. dollars": "USD",
     "美元": "USD",
+    "美金": "USD",
+    "us-dollar": "USD",
     # Euro, pound sterling, yen
     "€": "EUR",
     "euro": "EUR",
@@ -125,6 +142,7 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "yen": "JPY",
     "jp¥": "JPY",
     "日元": "JPY",
+    "日圆": "JPY",
     # Other currencies often met in trade news
     "hk$": "HKD",
     "hong kong dollar": "HKD",
@@ -142,6 +160,9 @@ CURRENCY_WORDS: Final[dict[str, str]] = {
     "nz$": "NZD",
     "nt$": "TWD",
     "新台币": "TWD",
+    "新台币元": "TWD",
+    "台币": "TWD",
+    "澳门元": "MOP",
     "r$": "BRL",
     "₹": "INR",
     "₩": "KRW",
@@ -177,6 +198,7 @@ PHYSICAL_WORDS: Final[dict[str, str]] = {
     "米": "metre",
     "千瓦时": "kilowatt_hour",
     "metric tons": "tonne",
+    "tonnen": "tonne",
     "metric ton": "tonne",
 }
 
@@ -185,33 +207,42 @@ PHYSICAL_WORDS: Final[dict[str, str]] = {
 # spacing between the words of a phrase, but never splits a word or a number.
 
 #: What follows the number of a growth rate or a share.
-PERCENT_WORDS: Final = ("%", "％", "percent", "per cent")
+PERCENT_WORDS: Final = ("%", "％", "percent", "per cent", "pct", "pct.", "prozent")
 
 #: What follows a number of percentage points.
 POINTS_WORDS: Final = (
-    "pp", "p.p.", "percentage point", "percentage points", "个百分点", "百分点",
+    "pp", "p.p.", "p.p", "pp.", "percentage point", "percentage points", "个百分点", "百分点",
+    "prozentpunkt", "prozentpunkte", "prozentpunkten",
 )  # fmt: skip
 
 #: Words of a rise, before the (unsigned) number. "Widened" and 扩大 are the rise of a
 #: balance's size ("the deficit widened 7.9%").
 RISE_WORDS: Final = (
     "up", "rose", "grew", "increased", "surged", "jumped", "widened", "expanded",
-    "增长", "增加", "上升", "上涨", "提高", "增", "扩大",
+    "rising", "growing", "surging", "jumping", "soared", "soaring", "climbed", "increasing",
+    "stieg", "stiegen", "wuchs", "wuchsen", "gestiegen", "gewachsen",
+    "增长", "增加", "上升", "上涨", "提高", "提升", "增", "扩大",
 )  # fmt: skip
 
 #: Words of a fall, before the (unsigned) number: "down 3.2%" is −3.2%. "Narrowed",
 #: 收窄 and 缩小 are the fall of a balance's size.
 FALL_WORDS: Final = (
     "down", "fell", "dropped", "decreased", "declined", "narrowed", "shrank",
+    "falling", "declining", "dropping", "decreasing", "slipped",
+    "sank", "sanken", "fiel", "fielen", "gesunken", "gefallen",
     "下降", "减少", "降低", "下跌", "回落", "降", "收窄", "缩小",
 )  # fmt: skip
+
+#: Words that may stand between a word of direction and its number: "rose by 5%",
+#: "stieg um 5 Prozent".
+DIRECTION_LINKS: Final = ("by", "um")
 
 #: Cue words that say a change is year on year: they stand before or after the
 #: figure, change no number, and are never read inside one.
 YEAR_ON_YEAR: Final = (
     "year on year", "year-on-year", "year on-year", "year-on year",
     "year over year", "year-over-year", "year over-year", "year-over year",
-    "y/y", "yoy", "y-o-y", "同比", "较上年同期", "比上年同期",
+    "y/y", "yoy", "y-o-y", "同比", "较上年同期", "比上年同期", "较去年同期", "比去年同期",
 )  # fmt: skip
 
 #: Words before a share: 占92.3%, 占比92.3%.
@@ -230,10 +261,14 @@ MULTIPLE_WORDS: Final[dict[str, str]] = {
     "doubled": "2", "twice": "2", "tripled": "3", "trebled": "3", "thrice": "3",
     "quadrupled": "4", "quintupled": "5",
     "翻番": "2", "翻一番": "2", "翻了一番": "2", "翻两番": "4", "翻了两番": "4",
+    "verdoppelt": "2", "verdoppelte": "2", "verdoppelten": "2", "verdreifacht": "3",
+    "verdreifachte": "3", "vervierfacht": "4",
 }  # fmt: skip
 
 #: Words of a division → N, read as ×1/N: "halved" is a 2-fold decrease.
-MULTIPLE_DECREASE_WORDS: Final[dict[str, str]] = {"halved": "2", "减半": "2", "减少一半": "2"}
+MULTIPLE_DECREASE_WORDS: Final[dict[str, str]] = {
+    "halved": "2", "减半": "2", "减少一半": "2", "halbiert": "2", "halbierte": "2",
+}  # fmt: skip
 
 #: After "N-fold": a noun of increase (×N) or of decrease (×1/N): "a 3.5-fold decrease".
 MULTIPLE_INCREASE_NOUNS: Final = ("increase", "rise", "growth", "jump", "expansion")
@@ -252,8 +287,16 @@ AS_MUCH_ADJECTIVES: Final = ("much", "large", "high", "big")
 
 #: Bare "N times": ambiguous between ×N and ×(N + 1), so the caller must choose.
 TIMES_WORDS: Final = ("times", "fold", "-fold", "倍")
-TIMES_VERBS: Final = ("up", "grew", "rose", "surged", "increased")
+TIMES_VERBS: Final = (
+    "up", "grew", "rose", "surged", "increased", "surging", "rising", "growing", "soared",
+    "soaring", "jumped", "jumping", "climbed", "expanded",
+)  # fmt: skip
 BY_WORD: Final = "by"
+
+#: German "N-fache": "auf das 2,4-Fache" (to, ×N) and "um das 2,4-Fache" (by: read
+#: as ×N by some and ×(N + 1) by others, so the caller chooses).
+FOLD_NOUNS: Final = ("fache", "-fache")
+FOLD_SUFFIX_WORDS: Final = {"auf das": "to", "um das": "by", "das": "to"}
 MORE_WORD: Final = "more"
 
 # -- qualifiers and the sign of a balance ------------------------------------------------

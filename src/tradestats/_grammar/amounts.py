@@ -18,9 +18,11 @@ from typing import Final
 from attrs import frozen
 
 from tradestats._currencies import ISO_4217
+from tradestats._grammar._normalize import normalize, number_format
 from tradestats._grammar._tokens import NUMERAL, numeral_value, quote
 from tradestats._grammar._words import (
     CURRENCY_WORDS,
+    LONG_SCALES,
     MONEY_LETTER_SCALES,
     PHYSICAL_WORDS,
     SCALES,
@@ -71,8 +73,12 @@ def _expected(money: bool) -> str:
     return "'183 billion CNY', '12.5 thousand tonnes' or '3.2万吨'"
 
 
-def _split_scale(rest: str, *, money: bool) -> tuple[int, str]:
-    """Split a leading scale word off the text after the number."""
+def _split_scale(rest: str, *, money: bool, long_scale: bool, text: str) -> tuple[int, str]:
+    """Split a leading scale word off the text after the number.
+
+    With a long-scale locale ("de", "fr") the long-scale words come first: a German
+    "Billion" is 10¹². Without one, a German abbreviation is refused with a hint.
+    """
     if rest.lower() in PHYSICAL_WORDS:  # 千克 is a kilogram, not a thousand grams
         return 0, rest
     if rest[:1] in _CJK_FIRST:
@@ -82,6 +88,18 @@ def _split_scale(rest: str, *, money: bool) -> tuple[int, str]:
     match = _WORD_END.match(rest)
     if match:
         key = match.group().lower()
+        end = match.end()
+        if rest[end : end + 1] == "." and key + "." in LONG_SCALES:
+            key, end = key + ".", end + 1
+        if long_scale and key in LONG_SCALES:
+            return LONG_SCALES[key], rest[end:].strip()
+        if key in LONG_SCALES and key not in _ASCII_SCALES:
+            raise ParseError(
+                f"cannot read {quote(text)} as an amount: {match.group()!r} is a scale word of "
+                "long-scale languages (German 'Mrd.' is 10^9, 'Billion' 10^12): pass "
+                "locale='de' or another such locale",
+                value=text,
+            )
         exponent = _ASCII_SCALES.get(key) or (MONEY_LETTER_SCALES.get(key) if money else None)
         if exponent:
             return exponent, rest[match.end() :].strip()
@@ -99,24 +117,38 @@ def _unit_text(part: str, text: str) -> str:
     return collapsed
 
 
-def read_amount(text: str, *, money: bool) -> ParsedAmount:
+def read_amount(
+    text: str, *, money: bool, locale: str | None = None, zhao: str | None = None
+) -> ParsedAmount:
     """Read an amount: ``[sign] [currency] [sign] number [scale] [unit]``.
+
+    The text is first brought to its normal form (:mod:`._normalize`): traditional
+    characters, Chinese numerals, full-width digits and the number format of
+    ``locale``.
 
     Args:
         text: The amount as written.
         money: Whether the single letters "m" and "b" are scale words (in money
             "$3m" is three million dollars; in volumes "3m" is three metres).
+        locale: How the number is written ("de": "12,4 Mrd."); ``None`` refuses
+            any form a locale would read otherwise.
+        zhao: How to read 兆: ``"trillion"`` or ``"million"``; ``None`` refuses it.
 
     Raises:
         ParseError: For text without a number, two signs, a unit text longer
             than :data:`~tradestats.limits.MAX_UNIT_CHARS` or a number longer than
             :data:`~tradestats.limits.MAX_NUMERAL_CHARS`.
+        AmbiguityError: For 兆 without ``zhao``, or "1,234" without ``locale``.
 
     >>> read_amount("US$5.94 trillion", money=True)
     ParsedAmount(negative=False, number=Decimal('5.94'), scale=12, units=('US$',))
     >>> read_amount("-1,831.6亿元", money=True).magnitude
     Decimal('-1.8316E+11')
+    >>> read_amount("12,4 Mrd. Euro", money=True, locale="de")
+    ParsedAmount(negative=False, number=Decimal('12.4'), scale=9, units=('Euro',))
     """
+    source = text
+    text = normalize(source, locale=locale, zhao=zhao, what="an amount").text
     found = NUMERAL.search(text)
     head = text[: found.start()].strip() if found else ""
     signs = ""
@@ -126,12 +158,15 @@ def read_amount(text: str, *, money: bool) -> ParsedAmount:
         signs, head = signs + head[-1], head[:-1].strip()
     if found is None or len(signs) > 1 or found.group().endswith(".") or head[:1] in (".", *_SIGNS):
         raise ParseError(
-            f"cannot read {quote(text)} as an amount: expected text like {_expected(money)}",
-            value=text,
+            f"cannot read {quote(source)} as an amount: expected text like {_expected(money)}",
+            value=source,
         )
-    number = numeral_value(found.group(), text=text, grouped=True)
-    scale, unit = _split_scale(text[found.end() :].strip(), money=money)
-    units = tuple(_unit_text(part, text) for part in (head, unit) if part.strip())
+    number = numeral_value(found.group(), text=source, grouped=True)
+    long_scale = number_format(locale).long_scale
+    scale, unit = _split_scale(
+        text[found.end() :].strip(), money=money, long_scale=long_scale, text=source
+    )
+    units = tuple(_unit_text(part, source) for part in (head, unit) if part.strip())
     return ParsedAmount(signs in ("-", "−"), number, scale, units)
 
 
@@ -153,6 +188,7 @@ def currency_of(text: str, *, yen_sign: str | None) -> str | None:
                 f"{stripped!r} is the sign of both the Chinese yuan (CNY) and the Japanese "
                 "yen (JPY): pass yen_sign='CNY' or yen_sign='JPY'",
                 value=text,
+                needs="yen_sign",
             )
         return _currency_code(yen_sign)
     if key in CURRENCY_WORDS:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
+from tradestats._grammar._normalize import normalize
 from tradestats._grammar._tokens import (
     Kind,
     Phrases,
@@ -31,7 +32,10 @@ from tradestats._grammar._words import (
     AS_MUCH_CJK_MARKS,
     AS_MUCH_CJK_VERBS,
     BY_WORD,
+    DIRECTION_LINKS,
     FALL_WORDS,
+    FOLD_NOUNS,
+    FOLD_SUFFIX_WORDS,
     FOLD_WORDS,
     MORE_WORD,
     MULTIPLE_DECREASE_NOUNS,
@@ -76,6 +80,9 @@ _AS_MUCH: Final = phrases(*AS_MUCH_ADJECTIVES)
 _TIMES_AS: Final = phrases("times as")
 _AS: Final = phrases("as")
 _BY: Final = phrases(BY_WORD)
+_LINKS: Final = phrases(*DIRECTION_LINKS)
+_FOLD_NOUN: Final = phrases(*FOLD_NOUNS)
+_FOLD_LEADS: Final = {tuple(word.split()): reading for word, reading in FOLD_SUFFIX_WORDS.items()}
 _MORE: Final = phrases(MORE_WORD)
 _OF, _TIMES = AS_MUCH_CJK_MARKS
 _FOLD: Final = phrases(*FOLD_WORDS)
@@ -150,8 +157,10 @@ def _directed_number(tokens: Sequence[Token], index: int, text: str) -> tuple[De
     A direction with a signed number ("down -3%") is a typo, not +3%: no reading.
     """
     if (after := phrase_at(tokens, index, _RISE)) is not None:
+        after = phrase_at(tokens, after, _LINKS) or after
         return _signed_number(tokens, after, text, signed=False)
     if (after := phrase_at(tokens, index, _FALL)) is not None:
+        after = phrase_at(tokens, after, _LINKS) or after
         found = _signed_number(tokens, after, text, signed=False)
         return None if found is None else (-found[0], found[1])
     return _signed_number(tokens, index, text)
@@ -228,7 +237,33 @@ def _multiplier(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
             and (after + 3 == count or phrase_at(tokens, after + 3, _AS) == count)
         ):
             return ParsedMeasure(number, Reading.TIMES_AS_MUCH)
-    return _multiple(tokens, text) or _bare_times(tokens, text)
+    return _multiple(tokens, text) or _german_fold(tokens, text) or _bare_times(tokens, text)
+
+
+def _german_fold(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
+    """[verb] auf das | um das | das N-fache [zu]: "auf" is ×N, "um" either reading.
+
+    "Stieg auf das 2,4-Fache" is ×2.4; "stieg um das 2,4-Fache" is read as ×2.4 by
+    some writers and ×3.4 by others, so it is a bare number of times.
+    """
+    index = phrase_at(tokens, 0, _RISE) or 0
+    for words, meaning in _FOLD_LEADS.items():
+        end = index + len(words)
+        if tuple(token.key for token in tokens[index:end]) != words:
+            continue
+        found = _signed_number(tokens, end, text, signed=False)
+        if found is None:
+            return None
+        number, after = found
+        last = phrase_at(tokens, after, _FOLD_NOUN)
+        if last is None or tokens[after].spaced:
+            return None
+        if last == len(tokens) or (last == len(tokens) - 1 and tokens[last].key == "zu"):
+            return ParsedMeasure(
+                number, Reading.TIMES_AS_MUCH if meaning == "to" else Reading.TIMES
+            )
+        return None
+    return None
 
 
 def _multiple(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
@@ -280,7 +315,7 @@ def _bare_times(tokens: Sequence[Token], text: str) -> ParsedMeasure | None:
     # A verb and "by" are English words, apart from what follows: "up 3 times", "up by 3 times".
     index = phrase_at(tokens, 0, _TIMES_VERB)
     if index is not None:
-        index = phrase_at(tokens, index, _BY) or index
+        index = phrase_at(tokens, index, _LINKS) or index
         if index == len(tokens) or not tokens[index].spaced:
             return None
     found = _signed_number(tokens, index or 0, text)
@@ -321,12 +356,20 @@ def _one_figure(tokens: Sequence[Token], text: str, what: str) -> Sequence[Token
     return tokens
 
 
-def read_multiplier(text: str) -> ParsedMeasure:
+def _tokens_of(text: str, what: str, locale: str | None, zhao: str | None) -> Sequence[Token]:
+    """The tokens of ``text`` in its normal form (:mod:`._normalize`)."""
+    return tokenize(normalize(text, locale=locale, zhao=zhao, what=what).text, what=what)
+
+
+def read_multiplier(
+    text: str, *, locale: str | None = None, zhao: str | None = None
+) -> ParsedMeasure:
     """Read a multiplier: ``×4.26``, ``4.26x``, ``增长3.26倍``, ``是…的3.26倍``, ``3.26 times``.
 
-    Also the words of a multiple: ``doubled``, ``tripled``, ``twice``, ``翻一番``
-    (×N), ``halved``, ``decreased 3.5-fold``, ``a 3.5-fold decrease`` (×1/N) and
-    ``a 3-fold increase`` (×N).
+    Also the words of a multiple: ``doubled``, ``tripled``, ``twice``, ``翻一番``,
+    ``verdoppelt`` (×N), ``halved``, ``halbiert``, ``decreased 3.5-fold``, ``a 3.5-fold
+    decrease`` (×1/N), ``a 3-fold increase`` and ``auf das 2,4-Fache`` (×N). A
+    year-on-year cue may stand before or after (同比增长2.3倍), as for a growth rate.
 
     Raises:
         ParseError: For text that is none of these.
@@ -334,7 +377,9 @@ def read_multiplier(text: str) -> ParsedMeasure:
     >>> read_multiplier("是去年的3.26倍")
     ParsedMeasure(number=Decimal('3.26'), reading=<Reading.TIMES_AS_MUCH: 'times as much'>)
     """
-    tokens = _one_figure(tokenize(text, what="a multiplier"), text, "a multiplier")
+    tokens = _one_figure(
+        _without_cues(_tokens_of(text, "a multiplier", locale, zhao)), text, "a multiplier"
+    )
     parsed = _multiplier(tokens, text)
     if parsed is None:
         raise ParseError(
@@ -345,7 +390,7 @@ def read_multiplier(text: str) -> ParsedMeasure:
     return parsed
 
 
-def read_growth(text: str) -> ParsedMeasure:
+def read_growth(text: str, *, locale: str | None = None, zhao: str | None = None) -> ParsedMeasure:
     """Read a growth rate: a percentage with a sign or a word of direction, or a multiplier.
 
     A year-on-year cue (``同比``, ``year on year``, ``y/y``…) may stand before or
@@ -357,7 +402,9 @@ def read_growth(text: str) -> ParsedMeasure:
     >>> read_growth("同比下降3.2%").number, read_growth("up 5% y/y").number
     (Decimal('-3.2'), Decimal('5'))
     """
-    tokens = _one_figure(_without_cues(tokenize(text, what="a growth rate")), text, "a growth rate")
+    tokens = _one_figure(
+        _without_cues(_tokens_of(text, "a growth rate", locale, zhao)), text, "a growth rate"
+    )
     parsed = _number_then(tokens, text, _PERCENT, Reading.PERCENT) or _multiplier(tokens, text)
     if parsed is None:
         raise ParseError(
@@ -368,14 +415,18 @@ def read_growth(text: str) -> ParsedMeasure:
     return parsed
 
 
-def read_share(text: str) -> ParsedMeasure:
-    """Read a share in percent: ``92.3%``, ``占92.3%``.
+def read_share(text: str, *, locale: str | None = None, zhao: str | None = None) -> ParsedMeasure:
+    """Read a share in percent: ``92.3%``, ``占92.3%``, ``占全国的92.3%``, ``二成八``.
 
     Raises:
         ParseError: For anything else.
     """
-    tokens = _one_figure(tokenize(text, what="a share"), text, "a share")
+    tokens = _one_figure(_tokens_of(text, "a share", locale, zhao), text, "a share")
     start = phrase_at(tokens, 0, _SHARE) or 0
+    if start:  # 占全国的92.3%: the words up to 的 name the whole
+        of = next((i for i in range(start, len(tokens)) if tokens[i].key == _OF), None)
+        if of is not None and all(token.kind is not Kind.NUMERAL for token in tokens[start:of]):
+            start = of + 1
     found = _signed_number(tokens, start, text)
     if found is None or phrase_at(tokens, found[1], _PERCENT) != len(tokens):
         raise ParseError(
@@ -384,14 +435,16 @@ def read_share(text: str) -> ParsedMeasure:
     return ParsedMeasure(found[0], Reading.PERCENT)
 
 
-def read_points(text: str) -> ParsedMeasure:
+def read_points(text: str, *, locale: str | None = None, zhao: str | None = None) -> ParsedMeasure:
     """Read percentage points: ``+1.2 pp``, ``up 1.2 percentage points``, ``提高1.2个百分点``.
 
     Raises:
         ParseError: For anything else.
     """
     tokens = _one_figure(
-        _without_cues(tokenize(text, what="percentage points")), text, "percentage points"
+        _without_cues(_tokens_of(text, "percentage points", locale, zhao)),
+        text,
+        "percentage points",
     )
     parsed = _number_then(tokens, text, _POINTS, Reading.POINTS)
     if parsed is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from tradestats._grammar._normalize import Normalized, normalize
 from tradestats._grammar._tokens import Kind, phrase_at, phrase_before, phrases, tokenize
 from tradestats._grammar._words import (
     BY_WORD,
@@ -33,6 +34,7 @@ from tradestats._grammar._words import (
     SURPLUS_WORDS,
     YEAR_ON_YEAR,
 )
+from tradestats.limits import MAX_TEXT_LENGTH
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -66,11 +68,23 @@ def _phrase_key(tokens: Sequence[Token], start: int, end: int) -> str:
     return text
 
 
-def _cut(text: str, tokens: Sequence[Token], start: int, end: int) -> str:
-    """``text`` without ``tokens[start:end]`` (and the space after them)."""
-    head = text[: tokens[start].start]
-    tail = text[tokens[end].start :] if end < len(tokens) else ""
+def _cut(normal: Normalized, tokens: Sequence[Token], start: int, end: int) -> str:
+    """The source text without what ``tokens[start:end]`` came from (and the space after).
+
+    The tokens are of the normal form; the cut is made in the source, so the
+    figure's reader gets the text as written, less the words found.
+    """
+    text = normal.source
+    head = text[: normal.origin[tokens[start].start]]
+    tail = text[normal.origin[tokens[end].start] :] if end < len(tokens) else ""
     return (head + tail).strip()
+
+
+def _normal(text: str, locale: str | None, zhao: str | None) -> Normalized:
+    # Not strict: a numeral this reader cannot take is for the figure's reader to refuse.
+    if len(text) > MAX_TEXT_LENGTH:  # no figure: the tokenizer refuses it, unchanged
+        return Normalized(text, tuple(range(len(text) + 1)), tuple(range(1, len(text) + 1)), text)
+    return normalize(text, locale=locale, zhao=zhao, strict=False)
 
 
 def _lookup(table: dict[str, str], tokens: Sequence[Token], start: int, end: int) -> str:
@@ -78,7 +92,9 @@ def _lookup(table: dict[str, str], tokens: Sequence[Token], start: int, end: int
     return table.get(key) or table[key.replace(" ", "")]
 
 
-def read_qualifier(text: str) -> tuple[str | None, str]:
+def read_qualifier(
+    text: str, *, locale: str | None = None, zhao: str | None = None
+) -> tuple[str | None, str]:
     """The qualifier written in a figure's text, if any, and the text without it.
 
     A qualifier stands before the figure ("over 93.7 billion"), after a word of
@@ -89,21 +105,22 @@ def read_qualifier(text: str) -> tuple[str | None, str]:
         The qualifier's name (a value of :class:`~tradestats.Qualifier`), or ``None``,
         and the text left for the figure's reader.
     """
-    tokens = tokenize(text, what="a figure")
+    normal = _normal(text, locale, zhao)
+    tokens = tokenize(normal.text, what="a figure")
     index = 0
     while (after := phrase_at(tokens, index, _LEADS)) is not None:
         index = after
     if (end := phrase_at(tokens, index, _PREFIXES)) is not None and end < len(tokens):
-        return _lookup(QUALIFIER_WORDS, tokens, index, end), _cut(text, tokens, index, end)
+        return _lookup(QUALIFIER_WORDS, tokens, index, end), _cut(normal, tokens, index, end)
     start = phrase_before(tokens, len(tokens), _SUFFIXES)
     if start is not None and start > 0:
         name = _lookup(QUALIFIER_SUFFIXES, tokens, start, len(tokens))
-        return name, _cut(text, tokens, start, len(tokens))
+        return name, _cut(normal, tokens, start, len(tokens))
     for position in range(1, len(tokens)):
         token = tokens[position]
         before = tokens[position - 1]
         if token.key in QUALIFIER_AFTER_NUMBER and before.kind is Kind.NUMERAL and not token.spaced:
-            return QUALIFIER_AFTER_NUMBER[token.key], _cut(text, tokens, position, position + 1)
+            return QUALIFIER_AFTER_NUMBER[token.key], _cut(normal, tokens, position, position + 1)
     return None, text
 
 
@@ -120,7 +137,9 @@ def _skip(tokens: Sequence[Token], index: int, table: Phrases) -> int:
     return index
 
 
-def read_balance_sign(text: str) -> tuple[str | None, str]:
+def read_balance_sign(
+    text: str, *, locale: str | None = None, zhao: str | None = None
+) -> tuple[str | None, str]:
     """The sign a deficit or surplus word gives a balance's figure, and the text without it.
 
     The word stands first ("a deficit of 11.8 billion", 逆差118亿元, "the surplus
@@ -130,16 +149,17 @@ def read_balance_sign(text: str) -> tuple[str | None, str]:
     Returns:
         ``"deficit"``, ``"surplus"`` or ``None``, and the text left for the figure's reader.
     """
-    tokens = tokenize(text, what="a figure")
+    normal = _normal(text, locale, zhao)
+    tokens = tokenize(normal.text, what="a figure")
     start = _skip(tokens, 0, _FILLERS)
     found = _sign_at(tokens, start)
     if found is not None:
         name, end = found
         end = _skip(tokens, end, _FILLERS)
         if end < len(tokens):
-            return name, _cut(text, tokens, 0, end)
+            return name, _cut(normal, tokens, 0, end)
     for name, table in (("deficit", _DEFICIT), ("surplus", _SURPLUS)):
         begin = phrase_before(tokens, len(tokens), table)
         if begin is not None and begin > 0:
-            return name, _cut(text, tokens, begin, len(tokens))
+            return name, _cut(normal, tokens, begin, len(tokens))
     return None, text

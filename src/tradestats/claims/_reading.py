@@ -15,6 +15,7 @@ import json
 import re
 import tomllib
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
@@ -109,6 +110,10 @@ _POINTS: Final = {
     "growth_difference": ("flow", "than"),
     "contribution_share": ("part", "total"),
 }
+#: How report files write numbers (the report-format page): "," between thousands and "."
+#: before decimals, so "3,574 million AUD" is read without the ambiguity a bare parse sees.
+REPORT_LOCALE: Final = "en"
+
 #: The figure keys whose text may carry a balance's sign ("a deficit of 11.8 billion").
 _SIGNED: Final = frozenset({"value", "growth", "multiplier"})
 _EXAMPLES: Final = {
@@ -523,7 +528,7 @@ def _reported(
 def _parse(kind: str, figure: str, times: TimesConvention | None) -> Reported[Any]:
     """A claim's figure read as its kind reads it."""
     if kind == "multiplier":
-        return Reported.parse_multiplier(figure, times=times)
+        return Reported.parse_multiplier(figure, times=times, locale=REPORT_LOCALE)
     parse = _PARSERS.get(kind, Reported.parse_points)  # the other kinds are in points
     return parse(figure)
 
@@ -601,11 +606,11 @@ def _value(figure: str) -> Reported[Amount]:
     :meth:`.Amount.parse`.
     """
     try:
-        return reported(money(figure))
+        return reported(money(figure, locale=REPORT_LOCALE))
     except AmbiguityError:
         raise  # "¥": the same ambiguity whichever way it is read
     except TradeStatsError:
-        return Reported.parse_amount(figure)  # volumes, and the error for neither
+        return Reported.parse_amount(figure, locale=REPORT_LOCALE)  # volumes, or the error
 
 
 def _ambiguity(kind: str, figure: str, error: AmbiguityError, where: _Where) -> ReportFileError:
@@ -657,9 +662,9 @@ def _change(figure: str) -> Reported[Amount]:
                 "signed number; write '+3.4 billion USD' or 'up 3.4 billion USD'",
                 value=figure,
             )
-        found = Reported.parse_amount(rest)
+        found = Reported.parse_amount(rest, locale=REPORT_LOCALE)
         return found if sign > 0 else Reported(-found.value, found.precision, found.qualifier)
-    return Reported.parse_amount(text)
+    return Reported.parse_amount(text, locale=REPORT_LOCALE)
 
 
 def _percent_of_change(figure: str) -> Reported[PercentagePoints]:
@@ -668,7 +673,7 @@ def _percent_of_change(figure: str) -> Reported[PercentagePoints]:
     if text[-1:] in ("%", "％"):
         number = to_decimal(text[:-1].strip(), what="a percentage")
         return Reported(PercentagePoints(number), half_unit_of_last_digit(number))
-    return Reported.parse_points(text)
+    return Reported.parse_points(text, locale=REPORT_LOCALE)
 
 
 def _versus(body: dict[str, Any], when: Period, where: _Where) -> Versus | None:
@@ -886,8 +891,8 @@ def _sum_claim(claim_id: str, body: dict[str, Any], where: _Where) -> SumClaim:
 #: How each figure key's text is read (multipliers, which need ``times``, apart).
 _PARSERS: Final[dict[str, Callable[[str], Reported[Any]]]] = {
     "value": _value,
-    "growth": Reported.parse_growth,
-    "share": Reported.parse_share,
+    "growth": partial(Reported.parse_growth, locale=REPORT_LOCALE),
+    "share": partial(Reported.parse_share, locale=REPORT_LOCALE),
     "change": _change,
     "contribution_share": _percent_of_change,
 }

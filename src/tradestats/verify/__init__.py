@@ -5,6 +5,7 @@ Layer three of tradestats (see the architecture page): it builds on the model
 and the check build on it. Everything here is re-exported from ``tradestats``.
 """
 
+from tradestats.verify._scan import FoundFigure, FoundKind, find_figures
 from tradestats.verify.bounds import (
     AmountLike,
     Bounds,
@@ -40,6 +41,8 @@ __all__ = [
     "NEARLY_SLACK",
     "AmountLike",
     "Bounds",
+    "FoundFigure",
+    "FoundKind",
     "GrowthLike",
     "Interval",
     "MultiplierLike",
@@ -51,6 +54,7 @@ __all__ = [
     "change_bounds",
     "contribution_bounds",
     "contribution_share_bounds",
+    "find_figures",
     "growth_bounds",
     "growth_difference_bounds",
     "half_unit_of_last_digit",

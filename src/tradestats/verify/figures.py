@@ -259,12 +259,22 @@ class Reported(Generic[T]):
 
     @classmethod
     @in_context
-    def parse_amount(cls, text: str, *, yen_sign: str | None = None) -> Reported[Amount]:
+    def parse_amount(
+        cls,
+        text: str,
+        *,
+        yen_sign: str | None = None,
+        locale: str | None = None,
+        zhao: str | None = None,
+    ) -> Reported[Amount]:
         """Read an amount as :meth:`.Amount.parse` does, with the precision the text gives.
 
         The precision is half a unit of the last digit written, in the scale
         word written: "183 billion" is ±0.5 billion, "183.0 billion" ±0.05
-        billion, "1831.6亿" ±0.05亿, "183,000,000,000" ±0.5.
+        billion, "1831.6亿" ±0.05亿, "183,000,000,000" ±0.5. A Chinese numeral is
+        good to its last digit character: "一兆八千億" (``zhao="trillion"``) is 1.8
+        trillion ±0.05 trillion. ``yen_sign``, ``locale`` and ``zhao`` are as for
+        :meth:`.Amount.parse`.
 
         Raises:
             ParseError: If the text is not an amount.
@@ -279,12 +289,20 @@ class Reported(Generic[T]):
         >>> Reported.parse_amount("937亿元以上")
         Reported('over 93.7 billion CNY (±0.05 billion)')
         """
-        qualifier, rest = read_qualifier(text)
-        return reported(Amount.parse(rest, yen_sign=yen_sign)).qualified(qualifier)
+        qualifier, rest = read_qualifier(text, locale=locale, zhao=zhao)
+        value = Amount.parse(rest, yen_sign=yen_sign, locale=locale, zhao=zhao)
+        return reported(value).qualified(qualifier)
 
     @classmethod
     @in_context
-    def parse_growth(cls, text: str, *, times: TimesConvention | None = None) -> Reported[Growth]:
+    def parse_growth(
+        cls,
+        text: str,
+        *,
+        times: TimesConvention | None = None,
+        locale: str | None = None,
+        zhao: str | None = None,
+    ) -> Reported[Growth]:
         """Read a growth rate as :meth:`.Growth.parse` does, with the precision the text gives.
 
         "59.3%" is ±0.05 pp; "增长3.26倍" (+326%) is ±0.5 pp, half a unit of
@@ -301,14 +319,20 @@ class Reported(Generic[T]):
         >>> Reported.parse_growth("down more than 10%")
         Reported('over -10% (±0.5 pp)')
         """
-        qualifier, rest = read_qualifier(text)
-        figure = reported(Growth.parse(rest, times=times), _fold_precision(read_growth(rest)))
+        qualifier, rest = read_qualifier(text, locale=locale, zhao=zhao)
+        value = Growth.parse(rest, times=times, locale=locale, zhao=zhao)
+        figure = reported(value, _fold_precision(read_growth(rest, locale=locale, zhao=zhao)))
         return figure.qualified(qualifier)
 
     @classmethod
     @in_context
     def parse_multiplier(
-        cls, text: str, *, times: TimesConvention | None = None
+        cls,
+        text: str,
+        *,
+        times: TimesConvention | None = None,
+        locale: str | None = None,
+        zhao: str | None = None,
     ) -> Reported[Multiplier]:
         """Read a multiplier as :meth:`.Multiplier.parse` does, with the precision the text gives.
 
@@ -329,15 +353,16 @@ class Reported(Generic[T]):
         >>> Reported.parse_multiplier("decreased 3.5-fold").interval.contains(1 / Decimal("3.45"))
         True
         """
-        qualifier, rest = read_qualifier(text)
-        figure = reported(
-            Multiplier.parse(rest, times=times), _fold_precision(read_multiplier(rest))
-        )
-        return figure.qualified(qualifier)
+        qualifier, rest = read_qualifier(text, locale=locale, zhao=zhao)
+        value = Multiplier.parse(rest, times=times, locale=locale, zhao=zhao)
+        parsed = read_multiplier(rest, locale=locale, zhao=zhao)
+        return reported(value, _fold_precision(parsed)).qualified(qualifier)
 
     @classmethod
     @in_context
-    def parse_share(cls, text: str) -> Reported[Share]:
+    def parse_share(
+        cls, text: str, *, locale: str | None = None, zhao: str | None = None
+    ) -> Reported[Share]:
         """Read a share as :meth:`.Share.parse` does, with the precision the text gives.
 
         Raises:
@@ -345,15 +370,19 @@ class Reported(Generic[T]):
 
         >>> Reported.parse_share("92.3%").interval
         Interval('[0.9225, 0.9235]')
+        >>> Reported.parse_share("二成八")
+        Reported('28% (±0.5 pp)')
         >>> Reported.parse_share("约占40%")
         Reported('about 40% (±0.5 pp)')
         """
-        qualifier, rest = read_qualifier(text)
-        return reported(Share.parse(rest)).qualified(qualifier)
+        qualifier, rest = read_qualifier(text, locale=locale, zhao=zhao)
+        return reported(Share.parse(rest, locale=locale, zhao=zhao)).qualified(qualifier)
 
     @classmethod
     @in_context
-    def parse_points(cls, text: str) -> Reported[PercentagePoints]:
+    def parse_points(
+        cls, text: str, *, locale: str | None = None, zhao: str | None = None
+    ) -> Reported[PercentagePoints]:
         """Read percentage points as :meth:`.PercentagePoints.parse` does, precision from the text.
 
         Raises:
@@ -362,8 +391,9 @@ class Reported(Generic[T]):
         >>> Reported.parse_points("提高1.2个百分点")
         Reported('+1.2 pp (±0.05 pp)')
         """
-        qualifier, rest = read_qualifier(text)
-        return reported(PercentagePoints.parse(rest)).qualified(qualifier)
+        qualifier, rest = read_qualifier(text, locale=locale, zhao=zhao)
+        value = PercentagePoints.parse(rest, locale=locale, zhao=zhao)
+        return reported(value).qualified(qualifier)
 
     # -- views -------------------------------------------------------------------------
 

@@ -1,0 +1,314 @@
+"""Find the figures of a running text: every amount, measure and period, with where it stands.
+
+:func:`find_figures` is how an extractor reads an article with the one grammar
+of figures. Its contract:
+
+- **What it finds.** Every span that one of the library's parsers reads whole:
+  an amount (:meth:`~tradestats.Reported.parse_amount`), a growth rate, a multiplier, a
+  share, percentage points (the other ``Reported.parse_*``) or a period
+  (:meth:`~tradestats.Period.parse`). A span takes the words a parser takes
+  with its figure: a word of direction ("up", 增长), a year-on-year cue (同比,
+  "year on year"), a qualifier ("more than", 约, 以上), 占 of a share. The
+  qualifier is the figure's ``Reported.qualifier``, not a figure of its own.
+- **Which reading.** Where spans overlap, the one that starts first wins, and of
+  those the longest: "up 5.2% year on year" is one growth rate, not a growth
+  rate and a cue. A ``%`` figure after a word of direction or a cue is a growth
+  rate, otherwise a share; a figure of 倍/"times"/"-fold" is a multiplier (its
+  ``value`` a :class:`~tradestats.Reported` multiplier).
+- **Never a guess.** A figure that needs a choice the caller did not make
+  (a bare "3 times" without ``times``, 兆 without ``zhao``, "1,234" without
+  ``locale``, ¥ without ``yen_sign``, a period without its year and no
+  ``reference``, 113年 without ``calendar``) is found with ``value=None`` and a
+  ``needs`` naming the argument that would decide it, and the
+  message in ``note``.
+- **Spans of the source.** ``start`` and ``end`` index the text as given (not its
+  normal form): ``text[start:end]`` is the figure as published, in traditional
+  characters or Chinese numerals if it was so written.
+- **Linear time.** The text is brought to its normal form and cut into tokens
+  once; each numeral or figure word is tried with a bounded window of tokens
+  around it, so the work grows with the length of the text.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+from attrs import frozen
+
+from tradestats._grammar._normalize import Normalized, normalize
+from tradestats._grammar._tokens import Kind, Token, iter_tokens
+from tradestats._grammar._words import (
+    CURRENCY_WORDS,
+    FALL_WORDS,
+    MONTH_ABBREVIATIONS,
+    MULTIPLE_DECREASE_WORDS,
+    MULTIPLE_WORDS,
+    PERCENT_WORDS,
+    POINTS_WORDS,
+    QUALIFIER_WORDS,
+    RISE_WORDS,
+    SHARE_WORDS,
+    YEAR_ON_YEAR,
+)
+from tradestats.errors import AmbiguityError, ParseError, TradeStatsError
+from tradestats.periods import Period
+from tradestats.verify.figures import Reported
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from tradestats.measures import TimesConvention
+
+__all__ = ["FoundFigure", "FoundKind", "find_figures"]
+
+
+class FoundKind(enum.Enum):
+    """What a figure found in a text is."""
+
+    AMOUNT = "amount"
+    GROWTH = "growth"
+    MULTIPLIER = "multiplier"
+    SHARE = "share"
+    POINTS = "points"
+    PERIOD = "period"
+
+
+@frozen
+class FoundFigure:
+    """A figure found in a text: where it stands, what it is, and its value.
+
+    Args:
+        start: Its first character in the text as given.
+        end: One past its last character.
+        text: ``text[start:end]``, the figure as published.
+        kind: Amount, growth, multiplier, share, points or period.
+        value: A :class:`~tradestats.Reported` figure (with its precision and qualifier) or a
+            :class:`~tradestats.Period`; ``None`` if reading it needs a choice.
+        needs: The argument that would decide it (``"times"``, ``"zhao"``,
+            ``"locale"``, ``"yen_sign"``, ``"reference"``, ``"calendar"``), or ``None``.
+        note: The message of that choice, or ``None``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: FoundKind
+    value: Reported[Any] | Period | None
+    needs: str | None = None
+    note: str | None = None
+
+
+# How far a figure reaches from the numeral or word it is found by, in tokens.
+_LEFT: Final = 10
+_RIGHT: Final = 8
+
+
+def _first_keys(*words: str) -> frozenset[str]:
+    return frozenset(
+        token.key for word in words for token in list(iter_tokens(word))[:1] if word.strip()
+    )
+
+
+def _all_keys(*words: str) -> frozenset[str]:
+    return frozenset(token.key for word in words for token in iter_tokens(word))
+
+
+_MONTHS: Final = frozenset(
+    {*MONTH_ABBREVIATIONS}
+    | {
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
+    }
+)  # fmt: skip
+_MULTIPLE_FIRST: Final = _first_keys(*MULTIPLE_WORDS, *MULTIPLE_DECREASE_WORDS)
+#: Tokens a figure may be found by, besides numerals.
+_ANCHORS: Final = (_MONTHS - {"may", "mar"}) | _MULTIPLE_FIRST | {"first", "上", "下", "h", "q"}
+_PERCENT: Final = _all_keys(*PERCENT_WORDS) - {"per", "."}
+# 百 of 个百分点 (百分之 is "%" in the normal form), "pp", "p" of "p.p.", "percentage points"
+_POINTS: Final = _first_keys(*POINTS_WORDS) - {"个"} | {"百", "p"}
+_TIMES: Final = frozenset({"倍", "times", "fold", "fache", "×", "x"}) | _MULTIPLE_FIRST
+_PERIOD: Final = (
+    frozenset({"年", "月", "季", "半", "months", "month", "quarter", "quarters", "half", "h", "q"})
+    | _MONTHS
+)
+_DIRECTION: Final = _first_keys(*RISE_WORDS, *FALL_WORDS, *YEAR_ON_YEAR) | {"+", "-", "−"}
+#: Tokens a figure may start with, besides the numeral or word it is found by.
+_LEADS: Final = (
+    _first_keys(
+        *RISE_WORDS, *FALL_WORDS, *YEAR_ON_YEAR, *QUALIFIER_WORDS, *SHARE_WORDS, *CURRENCY_WORDS
+    )
+    | _MONTHS
+    | _MULTIPLE_FIRST
+    | {"是", "为", "前", "第", "民", "上", "下", "全", "the", "first", "second", "third", "fourth"}
+    | {"a", "an", "auf", "um", "das", "by", "+", "-", "−", "¥", "￥", "q", "h", "stieg", "wuchs"}
+)
+# Where a figure cannot run on: the end of a clause.
+_STOPS: Final = frozenset('，。；;,()（）、：:!?！？\n"“”「」')
+
+
+def _kinds(window: Sequence[Token]) -> tuple[FoundKind, ...]:
+    """The kinds worth trying on a window, by the words in it, most specific first."""
+    keys = {token.key for token in window}
+    if keys & _POINTS:
+        return (FoundKind.POINTS,)
+    if keys & _PERCENT:
+        if keys & _DIRECTION:
+            return (FoundKind.GROWTH, FoundKind.SHARE)
+        return (FoundKind.SHARE, FoundKind.GROWTH)
+    if keys & _TIMES:
+        return (FoundKind.MULTIPLIER,)
+    if keys & _PERIOD or any(
+        token.kind is Kind.NUMERAL and len(token.text) == 4 for token in window
+    ):
+        return (FoundKind.PERIOD, FoundKind.AMOUNT)
+    return (FoundKind.AMOUNT,)
+
+
+def find_figures(
+    text: str,
+    *,
+    locale: str | None = None,
+    zhao: str | None = None,
+    reference: date | None = None,
+    calendar: str | None = None,
+    times: TimesConvention | None = None,
+    yen_sign: str | None = None,
+) -> list[FoundFigure]:
+    """Every figure of a running text, in order: amounts, measures and periods.
+
+    See the module's description for the contract: what a span takes in, which
+    reading wins, and how a figure that needs a choice is reported.
+
+    Args:
+        text: The text of an article (plain text; strip HTML first).
+        locale: How its numbers are written (``"de"``: "12,4 Mrd."); see
+            :meth:`.Amount.parse`.
+        zhao: How to read 兆: ``"trillion"`` or ``"million"``.
+        reference: The article's date, for periods written without a year.
+        calendar: ``"roc"`` to read 113年 as 2024.
+        times: How to read a bare "N times"; without it such a figure is found
+            with ``value=None`` and ``needs="times"``.
+        yen_sign: Which currency ¥ stands for.
+
+    Returns:
+        The figures found, in the order of the text, not overlapping.
+
+    Raises:
+        InvalidValueError: For an unknown locale, reading of 兆, calendar, or a
+            reference that is no date.
+
+    >>> from datetime import date
+    >>> found = find_figures("1-7月，进出口2.3万亿元，同比增长5.2%，占全国的92.3%。",
+    ...                      reference=date(2023, 8, 8))
+    >>> [(f.kind.value, f.text, str(f.value)) for f in found]  # doctest: +NORMALIZE_WHITESPACE
+    [('period', '1-7月', '2023-01/2023-07'),
+     ('amount', '2.3万亿元', '2.3 trillion CNY (±0.05 trillion)'),
+     ('growth', '同比增长5.2%', '+5.2% (±0.05 pp)'),
+     ('share', '占全国的92.3%', '92.3% (±0.05 pp)')]
+    >>> find_figures("一带一路 exports rose 3 times")[0].needs
+    'times'
+    """
+    normal = normalize(text, locale=locale, zhao=zhao, strict=False)
+    # Check the options once, so a bad one raises here and not as "no figure" below.
+    Period.parse("2023", reference=reference, calendar=calendar)
+    if yen_sign is not None:
+        Reported.parse_amount("1 ¥", yen_sign=yen_sign)
+    tokens = list(iter_tokens(normal.text))
+    readers = _readers(locale, zhao, reference, calendar, times, yen_sign)
+    found: list[FoundFigure] = []
+    taken = 0  # the first token not yet part of a figure
+    for index, token in enumerate(tokens):
+        if index < taken or not (token.kind is Kind.NUMERAL or token.key in _ANCHORS):
+            continue
+        figure = _figure_at(normal, tokens, index, taken, readers)
+        if figure is not None:
+            found.append(figure[0])
+            taken = figure[1]
+    return found
+
+
+_Reader: TypeAlias = Callable[[str], Any]
+
+
+def _readers(  # noqa: PLR0917 - one per option of find_figures
+    locale: str | None,
+    zhao: str | None,
+    reference: date | None,
+    calendar: str | None,
+    times: TimesConvention | None,
+    yen_sign: str | None,
+) -> dict[FoundKind, _Reader]:
+    numbers = {"locale": locale, "zhao": zhao}
+    return {
+        FoundKind.AMOUNT: lambda t: Reported.parse_amount(t, yen_sign=yen_sign, **numbers),
+        FoundKind.GROWTH: lambda t: Reported.parse_growth(t, times=times, **numbers),
+        FoundKind.MULTIPLIER: lambda t: Reported.parse_multiplier(t, times=times, **numbers),
+        FoundKind.SHARE: lambda t: Reported.parse_share(t, **numbers),
+        FoundKind.POINTS: lambda t: Reported.parse_points(t, **numbers),
+        FoundKind.PERIOD: lambda t: Period.parse(t, reference=reference, calendar=calendar),
+    }
+
+
+def _figure_at(
+    normal: Normalized,
+    tokens: Sequence[Token],
+    index: int,
+    taken: int,
+    readers: dict[FoundKind, _Reader],
+) -> tuple[FoundFigure, int] | None:
+    """The longest figure around ``tokens[index]``, earliest start first, and its end token."""
+    first = index
+    while first > max(taken, index - _LEFT) and tokens[first - 1].text not in _STOPS:
+        first -= 1
+    last = index + 1
+    while last < min(len(tokens), index + _RIGHT) and tokens[last].text not in _STOPS:
+        last += 1
+    ends = [end for end in range(last, index, -1) if _may_end(tokens, end)]
+    if not ends:
+        return None
+    starts = [s for s in range(first, index) if tokens[s].key in _LEADS] + [index]
+    for start in starts:
+        for end in ends:
+            if end - start == 1 and tokens[start].key in _MONTHS:
+                continue  # "Aug 8" in a dateline, "May" the verb: a month alone is no figure
+            window = tokens[start:end]
+            begin, finish = normal.source_span(window[0].start, window[-1].end)
+            span = normal.source[begin:finish]
+            for kind in _kinds(window):
+                figure = _read(readers[kind], span, kind, begin, finish)
+                if figure is not None:
+                    return figure, end
+    return None
+
+
+def _may_end(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a figure may end with ``tokens[end - 1]``: a cheap test before any parser.
+
+    A figure ends in a word or %; a numeral ends one only as a year ("Jan–Jul
+    2023") or as the power of a unit written against it ("m2", "m3").
+    """
+    last = tokens[end - 1]
+    if last.kind is Kind.NUMERAL:
+        if len(last.text) == 4 and last.text.isdigit():
+            return True
+        before = tokens[end - 2] if end >= 2 else None
+        return before is not None and before.kind is Kind.WORD and not last.spaced
+    if last.kind is Kind.MARK and last.text not in {"%", "％", "."}:
+        return not last.text.isascii()  # 元, 月, 倍, 亿 are marks too; "-", "(" end nothing
+    return True
+
+
+def _read(reader: _Reader, span: str, kind: FoundKind, start: int, end: int) -> FoundFigure | None:
+    try:
+        value = reader(span)
+    except (AmbiguityError, ParseError) as error:
+        needs = error.details.get("needs")
+        if isinstance(needs, str):
+            return FoundFigure(start, end, span, kind, None, needs, error.message)
+        return None
+    except TradeStatsError:
+        return None
+    return FoundFigure(start, end, span, kind, value)
