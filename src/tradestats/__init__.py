@@ -49,6 +49,7 @@ from tradestats.claims.report import (
     SumClaim,
     ValueClaim,
 )
+from tradestats.claims.writing import dump_report
 from tradestats.errors import (
     AmbiguityError,
     ConcordanceError,
@@ -67,6 +68,7 @@ from tradestats.errors import (
     UnknownUnitError,
     ZeroBaseError,
 )
+from tradestats.extract import Choice, Extraction, extract
 from tradestats.flows import (
     WORLD,
     Flow,
@@ -127,6 +129,7 @@ __all__ = [
     "Bounds",
     "ChangeClaim",
     "CheckResult",
+    "Choice",
     "Claim",
     "Concordance",
     "ConcordanceError",
@@ -135,6 +138,7 @@ __all__ = [
     "ContributionShareClaim",
     "DuplicateKeyError",
     "ExchangeRate",
+    "Extraction",
     "Flow",
     "FlowMismatchError",
     "Growth",
@@ -196,6 +200,8 @@ __all__ = [
     "contribution_bounds",
     "contribution_share",
     "contribution_share_bounds",
+    "dump_report",
+    "extract",
     "from_json",
     "growth",
     "growth_bounds",
