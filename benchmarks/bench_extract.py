@@ -96,9 +96,8 @@ def wrong_digits(extraction: ts.Extraction) -> list[str]:
     wrong = []
     for claim in figures(extraction.report):
         text = getattr(claim, "text", None) or ""
-        for numeral in _NUMERAL.findall(text):
-            if re.sub(r"[,\u00a0\u202f ]", "", numeral) not in article:
-                wrong.append(f"{claim.id}: {text!r}")
+        numerals_of_claim = [re.sub(r"[,\u00a0\u202f ]", "", n) for n in _NUMERAL.findall(text)]
+        wrong += [f"{claim.id}: {text!r}" for n in numerals_of_claim if n not in article]
     return wrong
 
 

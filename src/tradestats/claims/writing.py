@@ -108,13 +108,12 @@ def _precision(kind: str, figure: Reported[Any]) -> str:
     """The ``precision`` key's text for the figure's precision, written like the figure."""
     half = figure.precision
     if kind in ("value", "change"):
-        unit = figure.value.unit
-        return f"{half} {unit}"
+        return f"{half:f} {figure.value.unit}"
     if kind in ("growth", "share"):
-        return f"{half.scaleb(2)}%"
+        return f"{half.scaleb(2):f}%"
     if kind == "multiplier":
-        return str(half)
-    return f"{half} pp"
+        return f"{half:f}"
+    return f"{half:f} pp"
 
 
 def _figure_keys(claim: Claim) -> dict[str, Any]:
@@ -129,7 +128,8 @@ def _figure_keys(claim: Claim) -> dict[str, Any]:
     if times is not None:
         keys["times"] = times.value
     text: str | None = getattr(claim, "text", None)
-    if text is None or _read(kind, text, keys) is None:
+    published = None if text is None else _read(kind, text, keys)
+    if text is None or published is None or published.value != figure.value:
         text = _canonical(kind, figure, signed=sign is None)
     read = _read(kind, text, keys)
     if read is None:  # pragma: no cover - every canonical text reads back

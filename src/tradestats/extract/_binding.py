@@ -7,6 +7,7 @@ for one figure, which words around it govern it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Final
 
@@ -87,6 +88,11 @@ class Binder:
         self.cues: Cues = find_cues(self.text, article.language)
         self.periods: list[Mention] = find_periods(self.text, article.language, date)
         self.candidates = scan(self.text, article.language)
+        # Starts, for bisect: every lookup around a figure stays local, so binding is linear.
+        self._period_starts = [mention.start for mention in self.periods]
+        self._carried = [mention for mention in self.periods if not mention.alone]
+        self._carried_starts = [mention.start for mention in self._carried]
+        self._candidate_starts = [candidate.start for candidate in self.candidates]
         self.choices: list[Choice] = []
         self.main_currency: str | None = next(
             (c.currency for c in self.candidates if c.currency is not None and self._in_body(c)),
@@ -129,22 +135,31 @@ class Binder:
     # -- periods ----------------------------------------------------------------------
 
     def period(self, candidate: Candidate) -> tuple[Mention | None, bool]:
-        """The period phrase that governs a figure, and whether it was carried from afar."""
+        """The period phrase that governs a figure, and whether it was carried from afar.
+
+        The last phrase before it in its sentence, else the first after it there, else
+        the last phrase before its sentence that is not a one-off ("July alone").
+        """
         start, end = self.sentence(candidate.start)
-        before = list(self._mentions(start, candidate.start))
-        if before:
-            return before[-1], False
-        after = list(self._mentions(candidate.end, end))
-        if after:
-            return after[0], False
-        earlier = [m for m in self._mentions(0, start) if not m.alone]
-        if earlier:
-            return earlier[-1], True
+        index = bisect.bisect_left(self._period_starts, candidate.start)
+        if index > 0 and self.periods[index - 1].start >= start:
+            before = self.periods[index - 1]
+            if before.end <= candidate.start:
+                return before, False
+        after = bisect.bisect_left(self._period_starts, candidate.end)
+        if after < len(self.periods) and self.periods[after].end <= end:
+            return self.periods[after], False
+        carried = bisect.bisect_left(self._carried_starts, start)
+        if carried > 0:
+            return self._carried[carried - 1], True
         return None, True
 
     def _mentions(self, start: int, end: int) -> Iterator[Mention]:
-        for mention in self.periods:
-            if start <= mention.start and mention.end <= end:
+        first = bisect.bisect_left(self._period_starts, start)
+        for mention in self.periods[first:]:
+            if mention.start >= end:
+                return
+            if mention.end <= end:
                 yield mention
 
     # -- flows ------------------------------------------------------------------------
@@ -206,9 +221,9 @@ class Binder:
 
     def _next_start(self, candidate: Candidate, limit: int) -> int:
         """Where the next figure starts (or ``limit``): words after it are its own."""
-        for other in self.candidates:
-            if other.start > candidate.start:
-                return min(other.start, limit)
+        index = bisect.bisect_right(self._candidate_starts, candidate.start)
+        if index < len(self.candidates):
+            return min(self.candidates[index].start, limit)
         return limit
 
     def currency(self, candidate: Candidate) -> str | None:
@@ -219,7 +234,9 @@ class Binder:
         cues = Cues.between(self.cues.currencies, start, end)
         if cues:
             return cues[0].value
-        nearest = [c for c in self.candidates if start <= c.start < end and c.currency is not None]
+        first = bisect.bisect_left(self._candidate_starts, max(start, candidate.start - _WINDOW))
+        last = bisect.bisect_left(self._candidate_starts, min(end, candidate.end + _WINDOW))
+        nearest = [c for c in self.candidates[first:last] if c.currency is not None]
         if nearest:
             return min(nearest, key=lambda c: abs(c.start - candidate.start)).currency
         return self.main_currency
@@ -260,8 +277,7 @@ class Binder:
     def versus(self, candidate: Candidate, window_start: int, period: Period) -> Versus:
         sentence_end = self.sentence(candidate.start)[1]
         right_end = min(sentence_end, candidate.end + 45)
-        nxt = next((c.start for c in self.candidates if c.start > candidate.start), right_end)
-        right_end = min(right_end, nxt)
+        right_end = self._next_start(candidate, right_end)
         right = self.text[candidate.end : right_end]
         after_previous = Cues.between(self.cues.previous, candidate.end, right_end)
         after_year = _BASE_YEAR.search(right)

@@ -273,7 +273,10 @@ class Extractor(Binder):
             direction = -direction  # a deficit down by $1.5 billion: the balance is up
         if direction < 0:
             figure = Reported(-figure.value, figure.precision, figure.qualifier)
-        return _Figure("change", figure, shown or canonical)
+        words = "up" if direction > 0 else "down"
+        if before is not None and before.group().strip() == words:
+            return _Figure("change", figure, f"{words} {shown or canonical}")
+        return _Figure("change", figure, f"{words} {canonical}")
 
     def _times(self, context: _Context) -> _Figure | None:
         candidate, text = context.candidate, self.text
@@ -295,7 +298,11 @@ class Extractor(Binder):
             self.skip(candidate, f"the grammar does not read it ({error.message})")
             return None
         shown = f"{candidate.number} times"
-        for start in _starts(text, context.window_start, candidate):
+        starts = _starts(text, context.window_start, candidate)
+        as_much = _AS_MUCH_BEFORE.search(before)
+        if as_much is not None:
+            starts.insert(0, candidate.start - len(before) + as_much.start())
+        for start in starts:
             published = _published(
                 text,
                 start,
