@@ -72,6 +72,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(tradestats\.[\w.]+\.)?T"),  # a TypeVar
     (r"py:.*", r"matplotlib\..*"),  # no intersphinx: the plots return matplotlib figures
     (r"py:.*", r"(matplotlib\.figure\.)?Figure(\.savefig)?"),
+    (r"py:.*", r"(datetime\.)?date"),
 ]
 
 # -- HTML ----------------------------------------------------------------------------------
@@ -96,6 +97,8 @@ _PUBLIC_MODULES = (
     "claims.report",
     "claims.files",
     "claims.consistency",
+    "claims.writing",
+    "extract.extraction",
     "structuring",
     "errors",
 )

@@ -1,4 +1,4 @@
-"""Writing a report as TOML in the report format, so that :func:`load_report` reads it back.
+"""Writing a report as TOML in the report format, which load_report reads back equal.
 
 :func:`dump_report` is the inverse of :func:`~tradestats.claims.files.parse_report`:
 every flow and claim is written with the keys of :doc:`/report-format`, each figure
@@ -195,7 +195,7 @@ def dump_report(
     comments: Mapping[str, Sequence[str]] | None = None,
     header: Sequence[str] = (),
 ) -> str:
-    """The report as TOML in the report format, which :func:`load_report` reads back equal.
+    """The report as TOML in the report format, which :func:`~tradestats.load_report` reads back.
 
     Args:
         report: The report to write.

@@ -113,14 +113,18 @@ class Binder:
                 high = middle - 1
         return sentences[low] if sentences else (0, len(self.text))
 
-    def source(self, candidate: Candidate, start: int) -> str:
-        begin = max(start, candidate.start - _CONTEXT, self.sentence(candidate.start)[0])
+    def source(self, candidate: Candidate) -> str:
+        """The article's words around a figure: part of its sentence, whole words."""
+        sentence_start, sentence_end = self.sentence(candidate.start)
+        begin = max(candidate.start - _CONTEXT, sentence_start)
         space = self.text.find(" ", begin, candidate.start)
-        if begin > self.sentence(candidate.start)[0] and space >= 0:
+        if begin > sentence_start and space >= 0:
             begin = space + 1  # start at a word
-        end = min(len(self.text), candidate.end + 20)
-        sentence_end = self.sentence(candidate.start)[1]
-        return " ".join(self.text[begin : min(end, sentence_end)].split())
+        end = min(candidate.end + _CONTEXT // 3, sentence_end)
+        space = self.text.rfind(" ", candidate.end, end)
+        if end < sentence_end and space >= 0:
+            end = space  # end at a word
+        return " ".join(self.text[begin:end].split())
 
     def skip(self, candidate: Candidate, reason: str) -> None:
         self.choices.append(

@@ -30,7 +30,8 @@ class Choice:
     """A choice the extractor made where the article leaves room for more than one reading.
 
     Args:
-        where: The offset in :attr:`Extraction.text` of the words the choice is about.
+        where: Where the words the choice is about start, as an offset into the
+            ``text`` of the :class:`~tradestats.Extraction`.
         source: Those words, shortened.
         what: What kind of choice: ``"times"`` (the reading of "N times"), ``"flow"``
             (the flow a figure belongs to), ``"period"`` (a period the article leaves

@@ -219,7 +219,7 @@ def extract(
     drafts = extractor.drafts()
     assembler = Assembler(name, extractor.main_currency)
     for draft in drafts:
-        assembler.add(draft, extractor.source(draft.candidate, 0))
+        assembler.add(draft, extractor.source(draft.candidate))
     assembler.relations()
     choices = list(extractor.choices)
     if guessed and assembler.claims:
