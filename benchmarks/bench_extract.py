@@ -10,6 +10,12 @@ counted. Also prints the figures whose digits appear nowhere in the article (the
 target is none, ever), the time per article, and with ``--misses`` every figure
 missed or wrong.
 
+``--held-out`` scores the articles of ``tests/data/articles-held-out/`` instead:
+written after the extractor's rules were tuned on the corpus, they measure it on
+text it has not seen. ``--scale`` prints the time to extract a release-like text
+and a hostile one at 100 KB and 1 MB and the ratio (about 10 when linear, about
+100 when quadratic); nothing is asserted about speed.
+
 Run with ``python benchmarks/bench_extract.py`` (``--misses`` for the details).
 """
 
@@ -28,15 +34,21 @@ from tradestats.claims.report import ShareClaim, SumClaim
 from tradestats.extract._words import PARTNERS
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "articles"
+HELD_OUT = CORPUS.parent / "articles-held-out"
 _PARTNER_NAMES = {key.lower(): value.lower() for key, value in PARTNERS.items()}
 _NUMERAL = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 
-def articles() -> list[dict[str, Any]]:
+def articles(corpus: Path = CORPUS) -> list[dict[str, Any]]:
     """The corpus: name, text file, date, language and gold report of each article."""
-    index = tomllib.loads((CORPUS / "index.toml").read_text(encoding="utf-8"))
+    index = tomllib.loads((corpus / "index.toml").read_text(encoding="utf-8"))
     return [
-        {"name": name, **entry, "gold": CORPUS / f"{name}.gold.toml"}
+        {
+            "name": name,
+            **entry,
+            "file": corpus / entry["file"],
+            "gold": corpus / f"{name}.gold.toml",
+        }
         for name, entry in index["articles"].items()
     ]
 
@@ -103,7 +115,7 @@ def wrong_digits(extraction: ts.Extraction) -> list[str]:
 
 def score(entry: dict[str, Any]) -> dict[str, Any]:
     """Extract one article and compare it with its gold report."""
-    text = (CORPUS / entry["file"]).read_text(encoding="utf-8")
+    text = Path(entry["file"]).read_text(encoding="utf-8")
     started = time.perf_counter()
     found = ts.extract(text, date=entry["date"], lang=entry["lang"])
     seconds = time.perf_counter() - started
@@ -144,12 +156,37 @@ def _row(label: str, results: list[dict[str, Any]]) -> str:
     )
 
 
+_SCALE_TEXTS = {
+    "release-like": "2023年7月，出口增长5.5%，达123亿美元，进口下降2%。"
+    "Exports rose 5.5 percent to 12.3 billion dollars in July 2023. ",
+    "hostile": "1" * 80 + " % <p>" + "9." * 30 + " times January-" + "Exports with the " * 5,
+}
+
+
+def scale() -> None:
+    """Print extraction times at 100 KB and 1 MB, and their ratio."""
+    print(f"{'text':<14} {'100 KB':>8} {'1 MB':>8} {'ratio':>6}")
+    for name, unit in _SCALE_TEXTS.items():
+        times = []
+        for size in (100_000, 1_000_000):
+            text = (unit * (size // len(unit.encode()) + 1)).encode()[:size].decode(errors="ignore")
+            started = time.perf_counter()
+            ts.extract(text, date="2023-08-10")
+            times.append(time.perf_counter() - started)
+        print(f"{name:<14} {times[0]:>7.2f}s {times[1]:>7.2f}s {times[1] / times[0]:>6.1f}")
+
+
 def main() -> None:
     """Print the table; with --misses, every wrong and missed figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list wrong and missed figures")
+    parser.add_argument("--held-out", action="store_true", help="score the held-out articles")
+    parser.add_argument("--scale", action="store_true", help="time 100 KB and 1 MB texts")
     arguments = parser.parse_args()
-    results = [score(entry) for entry in articles()]
+    if arguments.scale:
+        scale()
+        return
+    results = [score(entry) for entry in articles(HELD_OUT if arguments.held_out else CORPUS)]
     print(
         f"{'language':<10} {'articles':>8} {'gold':>6} {'extracted':>9} {'right':>6} "
         f"{'precision':>9} {'recall':>7} {'wrong digits':>13}"
