@@ -133,6 +133,7 @@ def score(entry: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": entry["name"],
         "lang": entry["lang"],
+        "round": entry.get("round"),
         "extracted": len(figures(found.report)),
         "gold": len(figures(gold)),
         "right": right,
@@ -194,6 +195,8 @@ def main() -> None:
     for lang in ("en", "zh-hans", "zh-hant", "de"):
         print(_row(lang, [r for r in results if r["lang"] == lang]))
     print(_row("all", results))
+    for round_ in sorted({r["round"] for r in results if r["round"] is not None}):
+        print(_row(f"round {round_}", [r for r in results if r["round"] == round_]))
     total = sum(r["seconds"] for r in results)
     print(f"\n{total * 1000 / len(results):.1f} ms per article ({len(results)} articles)")
     if arguments.misses:

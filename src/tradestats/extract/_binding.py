@@ -74,6 +74,8 @@ _BASE_YEAR: Final = re.compile(
 )
 # What ends a clause: a flow word after it belongs to the next figure, not this one.
 _CLAUSE_BREAK: Final = re.compile(r"[,，;；:：、]|\b(?:while|and|but|whereas|und|aber)\b|占|佔")
+#: How close a word of total trade may follow a balance word and still name that balance.
+_BALANCE_OF: Final = 16
 _PARALLEL: Final = re.compile(r"^[\s,，、;；]*(?:and|und|while|,|，|、|;|；)?[\s\w，,、-]{0,30}$")
 
 
@@ -190,6 +192,13 @@ class Binder:
         )[:1]
         if flows:
             cue = flows[-1]
+            if (
+                cue.value == "total"
+                and len(flows) > 1
+                and flows[-2].value in ("surplus", "deficit")
+                and cue.start - flows[-2].end <= _BALANCE_OF
+            ):
+                cue = flows[-2]  # "der Überschuss im Außenhandel", "surplus in goods trade"
             partner = partners[-1].value if partners else WORLD
             subject = Subject(cue.value, partner, cue.product, cued=True)
         elif later and not shares:
@@ -282,6 +291,9 @@ class Binder:
         sentence_end = self.sentence(candidate.start)[1]
         right_end = min(sentence_end, candidate.end + 45)
         right_end = self._next_start(candidate, right_end)
+        clause = _CLAUSE_BREAK.search(self.text, candidate.end, right_end)
+        if clause is not None:
+            right_end = clause.start()  # "，年增8.4%": the next clause's words are its own
         right = self.text[candidate.end : right_end]
         after_previous = Cues.between(self.cues.previous, candidate.end, right_end)
         after_year = _BASE_YEAR.search(right)

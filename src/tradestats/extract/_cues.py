@@ -81,6 +81,8 @@ _CJK_PRODUCT_AFTER: Final = re.compile(
 _CJK_PRODUCT_BEFORE: Final = re.compile(r"(?P<p>[^\d\s，。；、,.;:：“”（）()]{2,8})$")
 # "前7个月机电产品": what stands before the last 月, 年 or 期 is the period, not the product.
 _CJK_PERIOD_PREFIX: Final = re.compile(r"^.*[月年期份看]")
+# "我国机电产品": the reporter before the product.
+_CJK_REPORTER_PREFIX: Final = re.compile(r"^(?:我国|我國|中国|中國|全国|全國|同期|其中)+")
 _CJK_NOT_PRODUCT: Final = re.compile(
     r"总值|總值|总额|總額|金额|金額|规模|規模|同比|增长|增長|下降|减少|減少|为|為|达|達|"
     r"了|合计|累计|累計|全年|其中|我国|我國|中国|中國|全国|全國|今年|去年|同期|当月|當月|"
@@ -167,7 +169,7 @@ def _chinese_product(text: str, cue: re.Match[str]) -> str | None:
     if before is not None:
         candidates.append(before["p"])
     for candidate in candidates:
-        words = _CJK_PERIOD_PREFIX.sub("", candidate)
+        words = _CJK_REPORTER_PREFIX.sub("", _CJK_PERIOD_PREFIX.sub("", candidate))
         if len(words) >= 2 and not _CJK_NOT_PRODUCT.search(words) and not _PARTNERS.search(words):
             return words
     return None
@@ -215,7 +217,9 @@ def find_cues(text: str, language: str) -> Cues:
             if language.startswith("zh")
             else _english_product(text, match)
         )
-        trailing = word.lower() in _TRAILING
+        # "… Mrd. Euro ausgeführt" names the figure before it; "Importiert wurden …" at
+        # the start of a sentence names the figure after it.
+        trailing = word.lower() in _TRAILING and not word[:1].isupper()
         flows.append(Cue(match.start(), match.end(), "flow", kind, product, trailing))
     return Cues(
         flows=tuple(flows),

@@ -89,6 +89,7 @@ PARTNERS: Final[dict[str, str]] = {
     "United Kingdom": "United Kingdom", "Britain": "United Kingdom",
     "Großbritannien": "United Kingdom", "Vereinigte Königreich": "United Kingdom",
     "Vereinigtes Königreich": "United Kingdom",
+    "EU-Staaten": "EU", "EU-Mitgliedstaaten": "EU",
     "Länder außerhalb der EU": "non-EU countries", "Drittstaaten": "non-EU countries",
     "Drittländer": "non-EU countries", "Nicht-EU-Länder": "non-EU countries",
     "non-EU countries": "non-EU countries", "Frankreich": "France", "France": "France",
@@ -127,13 +128,14 @@ SHARE_WORDS: Final = (
 BASE_PREVIOUS: Final = (
     "on month", "month-on-month", "month on month", "from a month earlier",
     "from the previous month", "from the month before", "环比", "環比", "gegenüber dem Vormonat",
-    "zum Vormonat", "Vormonat",
+    "zum Vormonat", "Vormonat", "月增", "月減", "較上月", "较上月", "上月",
 )  # fmt: skip
 
 #: Words right after a figure that put it on the same period a year earlier.
 BASE_YEAR: Final = (
     "on year", "year on year", "year-on-year", "year over year", "year-over-year", "y/y",
-    "from a year earlier", "from a year ago", "同比", "按年", "Vorjahresmonat", "Vorjahr",
+    "from a year earlier", "from a year ago", "同比", "按年", "年比", "年增", "年減",
+    "Vorjahresmonat", "Vorjahr",
 )  # fmt: skip
 
 #: Words that set the currency of the figures around them.
