@@ -288,6 +288,7 @@ class Binder:
         return not re.search(r"\d", between) and len(between) <= 30
 
     def versus(self, candidate: Candidate, window_start: int, period: Period) -> Versus:
+        """The base of a change: words after the figure in its clause first, then before."""
         sentence_end = self.sentence(candidate.start)[1]
         right_end = min(sentence_end, candidate.end + 45)
         right_end = self._next_start(candidate, right_end)
@@ -305,15 +306,12 @@ class Binder:
             return Lag.YEAR_EARLIER
         if Cues.between(self.cues.previous, window_start, candidate.start):
             return Lag.PREVIOUS
-        for text, offset in (
-            (self.text[candidate.end : right_end], 0),
-            (self.text[window_start : candidate.start], 1),
-        ):
+        # A base named after the figure ("than November"), else before it (比2019年).
+        for text in (right, self.text[window_start : candidate.start]):
             for match in _BASE_NAMED.finditer(text):
                 based = _named_base(match, period)
                 if based is not None:
                     return based
-            del offset
         return Lag.YEAR_EARLIER
 
 
