@@ -101,6 +101,8 @@ _PUBLIC_MODULES = (
     "claims.report",
     "claims.files",
     "claims.consistency",
+    "claims.writing",
+    "extract.extraction",
     "structuring",
     "errors",
 )

@@ -53,6 +53,7 @@ from tradestats.claims.report import (
     SumClaim,
     ValueClaim,
 )
+from tradestats.claims.writing import dump_report
 from tradestats.errors import (
     AmbiguityError,
     ConcordanceError,
@@ -73,6 +74,7 @@ from tradestats.errors import (
     UnknownUnitError,
     ZeroBaseError,
 )
+from tradestats.extract import Choice, Extraction, extract
 from tradestats.flows import (
     WORLD,
     Flow,
@@ -150,6 +152,7 @@ __all__ = [
     "Bounds",
     "ChangeClaim",
     "CheckResult",
+    "Choice",
     "Claim",
     "Concordance",
     "ConcordanceError",
@@ -160,6 +163,7 @@ __all__ = [
     "DataMatchError",
     "DuplicateKeyError",
     "ExchangeRate",
+    "Extraction",
     "Flow",
     "FlowMismatchError",
     "FoundFigure",
@@ -233,6 +237,8 @@ __all__ = [
     "contribution_bounds",
     "contribution_share",
     "contribution_share_bounds",
+    "dump_report",
+    "extract",
     "find_figures",
     "find_group",
     "from_json",

@@ -1,5 +1,9 @@
 """The ``tradestats`` command: ``tradestats check REPORT.toml`` checks a report's claims.
 
+``tradestats extract ARTICLE`` reads an article's text into a draft report, and
+``tradestats check ARTICLE.txt`` (or ``.html``, or ``--article``) extracts and
+checks in one go, saying that the report is a draft and listing the choices made.
+
 Exit status: 0 when every claim is consistent (or not checkable, or undefined), 1 when any is
 inconsistent, 2 when the file cannot be read or is not a valid report (or the
 command line is wrong), 3 when ``--time-limit`` ran out before every claim was
@@ -56,6 +60,8 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.errors import TradeStatsError
+from tradestats.extract import Extraction, extract
+from tradestats.limits import MAX_REPORT_BYTES
 from tradestats.periods import Lag
 
 if TYPE_CHECKING:
@@ -105,8 +111,15 @@ def _parser() -> argparse.ArgumentParser:
     checker.add_argument(
         "report",
         metavar="REPORT",
-        help="the report file (.toml or .json), or - to read it from standard input",
+        help="the report file (.toml or .json), or - to read it from standard input; an "
+        "article (.txt, .html, .htm, or --article) is extracted first into a draft report",
     )
+    checker.add_argument(
+        "--article",
+        action="store_true",
+        help="read REPORT as an article's text (or HTML) whatever its name",
+    )
+    _article_options(checker)
     checker.add_argument("--json", action="store_true", help="print the result as a JSON object")
     checker.add_argument(
         "--color",
@@ -165,7 +178,116 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT.svg|png|pdf",
         help="also write the picture of the check, by the file's suffix (needs tradestats[plot])",
     )
+    _extract_parser(commands)
     return parser
+
+
+def _article_options(parser: argparse.ArgumentParser) -> None:
+    """The options of reading an article: its date, reporter and language."""
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the article's date, for years it leaves implicit"
+    )
+    parser.add_argument("--reporter", help="who reports the flows (default: as the article says)")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "zh-hans", "zh-hant", "de", "zh", "zh-cn", "zh-tw", "zh-hk"),
+        help="the article's language (default: detected)",
+    )
+
+
+def _extract_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extractor = commands.add_parser(
+        "extract",
+        help="read an article (text or HTML) into a draft report to check",
+        description=(
+            "Read an article's text or HTML (English, simplified or traditional Chinese, "
+            "German) and write a draft report: the flows found, one claim per figure with "
+            "the article's words as a comment, and a # REVIEW: mark wherever a choice was "
+            "made. Exit status: 0 written, 2 unreadable article or no figure found, 70 "
+            "internal error."
+        ),
+    )
+    extractor.add_argument(
+        "article", metavar="ARTICLE", help="the article (.txt, .html), or - for standard input"
+    )
+    extractor.add_argument("-o", "--output", metavar="FILE", help="write the draft to FILE")
+    extractor.add_argument(
+        "--json", action="store_true", help="print the draft and its choices as a JSON object"
+    )
+    _article_options(extractor)
+
+
+_ARTICLE_SUFFIXES: Final = (".txt", ".html", ".htm")
+
+
+def _read_article(path: str) -> str:
+    """An article's text from a file or standard input, within the size limit."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read(MAX_REPORT_BYTES + 1)
+    except OSError as error:
+        raise TradeStatsError(f"cannot read {path!r}: {error.strerror}", file=path) from None
+    if len(data) > MAX_REPORT_BYTES:
+        raise TradeStatsError(
+            f"{path}: an article is at most {MAX_REPORT_BYTES} bytes "
+            "(tradestats.limits.MAX_REPORT_BYTES)",
+            file=path,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TradeStatsError(
+            f"{path}: not UTF-8 text (byte {error.start}): save the article as UTF-8", file=path
+        ) from None
+
+
+def _extraction(path: str, arguments: argparse.Namespace) -> Extraction:
+    found = extract(
+        _read_article(path), date=arguments.date, reporter=arguments.reporter, lang=arguments.lang
+    )
+    if not found.report.claims:
+        raise TradeStatsError(f"{path}: found no trade figure to extract", file=path)
+    return found
+
+
+def _run_extract(arguments: argparse.Namespace) -> int:
+    """``tradestats extract``: write the draft report, or its JSON."""
+    found = _extraction(arguments.article, arguments)
+    if arguments.json:
+        text = json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = _JSON_UNSAFE.sub(_json_escape, text)
+    else:
+        text = found.to_toml()
+    if arguments.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(arguments.output, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise TradeStatsError(
+            f"cannot write {arguments.output!r}: {error.strerror}", file=arguments.output
+        ) from None
+    return 0
+
+
+def _draft_lines(path: str, found: Extraction) -> list[str]:
+    """What ``check ARTICLE`` says before the table: a draft, and the choices made."""
+    shown = escape_controls(path, keep_newlines=False)
+    lines = [
+        (
+            f"DRAFT: the report below was extracted from {shown}; it is a draft. "
+            f"{len(found.choices)} choice(s) made:"
+        )
+    ]
+    lines += [
+        f"  - {escape_controls(choice.describe(), keep_newlines=False)}" for choice in found.choices
+    ]
+    lines.append("Write it out with `tradestats extract` to review and fix it.")
+    return lines
 
 
 def _pictures(result: CheckResult, html: str | None, plot: str | None) -> None:
@@ -303,10 +425,9 @@ def _run(argv: Sequence[str] | None) -> int:
         arguments = parser.parse_args(argv)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 2
-    if arguments.report == "-":
-        report = read_report(sys.stdin.buffer, name="<stdin>")
-    else:
-        report = load_report(arguments.report)
+    if arguments.command == "extract":
+        return _run_extract(arguments)
+    draft, report = _report(arguments)
     if arguments.match and arguments.data is None:
         raise TradeStatsError("--match says which rows of --data hold a flow: give --data too")
     data, match = _data(report, arguments)
@@ -326,16 +447,36 @@ def _run(argv: Sequence[str] | None) -> int:
     if status == 0 and result.unfinished:
         status = UNFINISHED_STATUS
     try:
-        if arguments.json:
-            text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
-            sys.stdout.write(_JSON_UNSAFE.sub(_json_escape, text) + "\n")
-        else:
-            sys.stdout.write(render(result, colour=_use_colour(arguments.color, sys.stdout)) + "\n")
-        sys.stdout.flush()
+        _write(result, draft, arguments)
     except BrokenPipeError:
         # The reader (head, less) went away: say nothing more, as Python's docs advise.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return status
+
+
+def _report(arguments: argparse.Namespace) -> tuple[Extraction | None, Report]:
+    """The report to check, and the extraction it came from when an article was given."""
+    if arguments.article or arguments.report.lower().endswith(_ARTICLE_SUFFIXES):
+        draft = _extraction(arguments.report, arguments)
+        return draft, draft.report
+    if arguments.report == "-":
+        return None, read_report(sys.stdin.buffer, name="<stdin>")
+    return None, load_report(arguments.report)
+
+
+def _write(result: CheckResult, draft: Extraction | None, arguments: argparse.Namespace) -> None:
+    """The check's result on standard output: a table, or JSON; a draft says so first."""
+    if arguments.json:
+        data = result.to_dict()
+        if draft is not None:
+            data = {"draft": True, "choices": [c.to_dict() for c in draft.choices], **data}
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        sys.stdout.write(_JSON_UNSAFE.sub(_json_escape, text) + "\n")
+    else:
+        if draft is not None:
+            sys.stdout.write("\n".join(_draft_lines(arguments.report, draft)) + "\n\n")
+        sys.stdout.write(render(result, colour=_use_colour(arguments.color, sys.stdout)) + "\n")
+    sys.stdout.flush()
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -267,3 +267,56 @@ def test_find_figures(text: str, options: dict[str, Any]) -> None:
         expect("find_figures", end <= figure.start < figure.end, f"{text!r}: {found!r} overlap")
         expect("find_figures", figure.text == text[figure.start : figure.end], f"{figure!r}")
         end = figure.end
+
+
+# -- the extractor and the report writer ----------------------------------------------------
+
+_ARTICLE_PIECES = st.sampled_from(
+    [
+        "China's exports rose 7.3 percent to CNY15.31 trillion in the first seven months of 2025. ",
+        "前7个月，我国进出口总值21.34万亿元，同比增长24.5%，占外贸总值的47.9%。",
+        "114年對美國出口1982.7億美元，年增78.0%。",
+        "Die Exporte sind im April 2012 um 1,7 Prozent auf 87,1 Mrd. Euro gesunken. ",
+        "electric vehicle exports surged by 3.26 times, ",
+        "贸易顺差超过3.1万亿元，收窄14.6%；",
+        "<p>", "</p>", "<script>", "&#8217;", "\n\n", "In July alone, ", " than November ",
+    ]
+)  # fmt: skip
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> str:
+    """Articles of release-like pieces and hostile text, in any order."""
+    pieces = draw(st.lists(st.one_of(_ARTICLE_PIECES, hostile_texts()), max_size=8))
+    return "".join(pieces)
+
+
+@given(text=articles(), date=st.sampled_from([None, "2023-08-10", "2026-01-09"]))
+@example(text="2兆1500億美元", date=None)
+@example(text="€1 234.5 bn", date=None)
+@FUZZ
+def test_extract(text: str, date: str | None) -> None:
+    """extract() raises only TradeStatsError; its draft's TOML reads back as its report."""
+    found = call("extract", ts.extract, text, date=date)
+    if found is None:
+        return
+    from tradestats.claims.files import parse_report
+
+    if found.report.claims:
+        again = call("extract: draft TOML", parse_report, found.to_toml())
+        expect("extract", again == found.report, f"the draft of {text!r} reads back otherwise")
+
+
+@given(text=articles())
+@FUZZ
+def test_dump_report_round_trip(text: str) -> None:
+    """Whatever report the extractor builds, dump_report writes TOML that reads back equal."""
+    found = call("extract", ts.extract, text, date="2023-08-10")
+    if found is None or not found.report.claims:
+        return
+    from tradestats.claims.files import parse_report
+
+    written = call("dump_report", ts.dump_report, found.report)
+    if written is not None:
+        again = call("dump_report: read back", parse_report, written)
+        expect("dump_report", again == found.report, f"{written!r} reads back otherwise")

@@ -1,0 +1,325 @@
+"""Writing a report as TOML in the report format, which load_report reads back equal.
+
+:func:`dump_report` is the inverse of :func:`~tradestats.claims.files.parse_report`:
+every flow and claim is written with the keys of :doc:`/report-format`, each figure
+as text, and the keys its text cannot say (a ``precision`` that is not half a unit
+of the last digit, a ``qualifier``, a balance's ``sign``, a "times" convention)
+added next to it, so that the report read back is equal to the one written.
+
+>>> import tradestats as ts
+>>> report = ts.load_report("examples/xinjiang_2023.toml")
+>>> text = ts.dump_report(report)
+>>> ts.Report.from_toml(text) == report
+True
+>>> print(text.splitlines()[0])
+title = "Xinjiang's foreign trade, January–July 2023"
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, Final
+
+from tradestats._numbers import in_context
+from tradestats._text import escape_controls
+from tradestats.claims import _reading
+from tradestats.claims._claims import (
+    ChangeClaim,
+    ContributionClaim,
+    ContributionShareClaim,
+    GrowthClaim,
+    GrowthDifferenceClaim,
+    MultiplierClaim,
+    ShareChangeClaim,
+    ShareClaim,
+    SumClaim,
+    ValueClaim,
+)
+from tradestats.errors import TradeStatsError
+from tradestats.flows import WORLD
+from tradestats.periods import Lag, Period
+from tradestats.verify.figures import Qualifier, Reported
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from decimal import Decimal
+
+    from tradestats.claims._claims import Claim, ReportFlow
+    from tradestats.claims._data import DataMatch
+    from tradestats.claims._releases import Release
+    from tradestats.claims.report import Report
+
+__all__ = ["dump_report"]
+
+# TOML basic strings refuse DEL as well as the controls JSON escapes.
+_TOML_UNSAFE: Final = re.compile("[\x7f]")
+# A bare key: letters, digits, '-' and '_' only; any other id is quoted.
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _string(value: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, and DEL is escaped as well."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _TOML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _key(value: str) -> str:
+    return value if _BARE_KEY.fullmatch(value) else _string(value)
+
+
+def _comment(text: str) -> str:
+    """One comment line: controls escaped, never a line break that would end the comment."""
+    return "# " + escape_controls(" ".join(text.split()), keep_newlines=False)
+
+
+def _versus(versus: Lag | Period) -> str:
+    if isinstance(versus, Period):
+        return versus.isoformat()
+    return "previous" if versus is Lag.PREVIOUS else "year-earlier"
+
+
+#: The figure key of each claim class, and the name of its figure's field.
+_FIGURES: Final[dict[type, tuple[str, str]]] = {
+    ValueClaim: ("value", "value"),
+    GrowthClaim: ("growth", "growth"),
+    MultiplierClaim: ("multiplier", "multiplier"),
+    ShareClaim: ("share", "share"),
+    ChangeClaim: ("change", "change"),
+    ContributionClaim: ("contribution", "contribution"),
+    ShareChangeClaim: ("share_change", "share_change"),
+    GrowthDifferenceClaim: ("growth_difference", "difference"),
+    ContributionShareClaim: ("contribution_share", "contribution_share"),
+}
+#: The flow keys of each claim class, in the order they are written.
+_FLOW_KEYS: Final = ("flow", "part", "whole", "total", "than")
+
+
+def _canonical(kind: str, figure: Reported[Any], *, signed: bool) -> str:
+    """Text that reads back as the figure's value (its precision may need a key)."""
+    value = figure.value
+    if not signed and kind == "value" and value.magnitude < 0:
+        value = -value  # the size: the sign is in the `sign` key
+    if kind == "multiplier":
+        return f"×{value.factor}"
+    if kind == "contribution_share":
+        return f"{value.points}%"
+    return str(value)
+
+
+def _precision(kind: str, figure: Reported[Any]) -> str:
+    """The ``precision`` key's text for the figure's precision, written like the figure."""
+    half = figure.precision
+    if kind in ("value", "change"):
+        return f"{half:f} {figure.value.unit}"
+    if kind in ("growth", "share"):
+        return f"{half.scaleb(2):f}%"
+    if kind == "multiplier":
+        return f"{half:f}"
+    return f"{half:f} pp"
+
+
+def _figure_keys(claim: Claim) -> dict[str, Any]:
+    """The figure key and the keys that make its text read back as the claim's figure."""
+    kind, field = _FIGURES[type(claim)]
+    figure: Reported[Any] = getattr(claim, field)
+    keys: dict[str, Any] = {}
+    sign = getattr(claim, "sign", None)
+    if sign is not None:
+        keys["sign"] = sign.value
+    times = getattr(claim, "times", None)
+    if times is not None:
+        keys["times"] = times.value
+    text: str | None = getattr(claim, "text", None)
+    published = None if text is None else _read(kind, text, keys)
+    if text is None or published is None or published.value != figure.value:
+        text = _canonical(kind, figure, signed=sign is None)
+    read = _read(kind, text, keys)
+    if read is None:  # pragma: no cover - every canonical text reads back
+        raise TradeStatsError(
+            f"cannot write the figure of claim {claim.id!r} as text", claim=claim.id
+        )
+    if read.precision != figure.precision:
+        keys["precision"] = _precision(kind, figure)
+    if read.qualifier is not figure.qualifier and figure.qualifier is not Qualifier.EXACT:
+        keys["qualifier"] = figure.qualifier.value
+    return {kind: text, **keys}
+
+
+def _read(kind: str, text: str, keys: dict[str, Any]) -> Reported[Any] | None:
+    """The figure a reader makes of ``text`` with ``keys``, or ``None`` if it refuses it."""
+    where = _reading._Where("<dump>", "claim", "dump")
+    try:
+        figure, _sign = _reading._reported(kind, text, keys, where)
+    except TradeStatsError:
+        return None
+    return figure
+
+
+def _claim_keys(claim: Claim) -> dict[str, Any]:
+    keys: dict[str, Any] = {"id": claim.id}
+    for name in _FLOW_KEYS:
+        if hasattr(claim, name):
+            keys[name] = getattr(claim, name)
+    if claim.release is not None:
+        keys["release"] = claim.release
+    if isinstance(claim, SumClaim):
+        keys["parts"] = list(claim.parts)
+        if claim.periods:
+            keys["periods"] = [period.isoformat() for period in claim.periods]
+        return keys
+    keys["period"] = claim.period.isoformat()
+    versus = getattr(claim, "versus", None)
+    if versus is not None and versus is not Lag.YEAR_EARLIER:
+        keys["versus"] = _versus(versus)
+    return {**keys, **_figure_keys(claim)}
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_string(item) for item in value) + "]"
+    return _string(str(value))
+
+
+def _flow_lines(flow: ReportFlow) -> list[str]:
+    lines = [f"[flows.{_key(flow.id)}]", f"flow = {_string(flow.flow.value)}"]
+    lines.append(f"reporter = {_string(flow.reporter)}")
+    if flow.partner != WORLD:
+        lines.append(f"partner = {_string(flow.partner)}")
+    if flow.product is not None:
+        lines.append(f"product = {_string(str(flow.product))}")
+    if flow.label is not None:
+        lines.append(f"label = {_string(flow.label)}")
+    if flow.basis is not None:
+        lines.append(f"basis = {_string(flow.basis)}")
+    if flow.partner_definition is not None:
+        lines.append(f"partner_definition = {_string(flow.partner_definition)}")
+    if flow.membership is not None:
+        lines.append(f"membership = {_string(str(flow.membership))}")
+    return lines
+
+
+def _percent(fraction: Decimal) -> str:
+    """A revision limit as the percentage the format reads: 0.01 is ``"1%"``."""
+    return _string(f"{(fraction * 100).normalize():f}%")
+
+
+def _release_lines(release: Release) -> list[str]:
+    lines = [f"[releases.{_key(release.id)}]", f"publisher = {_string(release.publisher)}"]
+    if release.published is not None:
+        lines.append(f"published = {release.published.isoformat()}")  # a TOML date
+    if release.title is not None:
+        lines.append(f"title = {_string(release.title)}")
+    if release.url is not None:
+        lines.append(f"url = {_string(release.url)}")
+    if release.status is not None:
+        lines.append(f"status = {_string(release.status.value)}")
+    if release.max_revision is not None:
+        lines.append(f"max_revision = {_percent(release.max_revision)}")
+    return lines
+
+
+def _data_lines(match: DataMatch) -> list[str]:
+    lines = ["[data]", f"release = {_string(match.release)}"]
+    lines.append(f"publisher = {_string(match.publisher)}")
+    if match.published is not None:
+        lines.append(f"published = {match.published.isoformat()}")
+    lines += [
+        f"{name} = {_string(text)}"
+        for name in ("title", "url")
+        if (text := getattr(match, name)) is not None
+    ]
+    lines.append(f"precision = {_string(match.precision)}")
+    for flow_id, columns in match.flows:
+        lines += ["", f"[data.flows.{_key(flow_id)}]"]
+        lines += [f"{_key(column)} = {_string(text)}" for column, text in columns]
+    return lines
+
+
+def _top_lines(report: Report) -> list[str]:
+    """The report-wide keys after the title: source, default release, revision limit."""
+    lines = []
+    if report.source is not None:
+        lines.append(f"source = {_string(report.source)}")
+    if report.default_release is not None:
+        lines.append(f"release = {_string(report.default_release)}")
+    if report.max_revision is not None:
+        lines.append(f"max_revision = {_percent(report.max_revision)}")
+    return lines
+
+
+@in_context
+def dump_report(
+    report: Report,
+    *,
+    comments: Mapping[str, Sequence[str]] | None = None,
+    header: Sequence[str] = (),
+) -> str:
+    """The report as TOML in the report format, which :func:`~tradestats.load_report` reads back.
+
+    Args:
+        report: The report to write.
+        comments: Comment lines to write above a flow or a claim, by its id (the
+            extractor's source spans and ``REVIEW`` marks); a flow and a claim that
+            share an id share the comments.
+        header: Comment lines to write at the top of the file.
+
+    Returns:
+        The TOML text, ending with a newline. Every figure is written as its
+        claim's published text where that text reads back as the figure (with a
+        ``precision``, ``qualifier``, ``sign`` or ``times`` key where the text
+        alone does not say it), else in the library's own notation.
+
+    Raises:
+        TradeStatsError: Never for a valid report; listed for completeness.
+
+    >>> import tradestats as ts
+    >>> report = ts.Report.from_toml('''
+    ... title = "T"
+    ... reporter = "A"
+    ... period = "2023"
+    ... [flows.x]
+    ... flow = "exports"
+    ... [[claims]]
+    ... id = "v"
+    ... flow = "x"
+    ... value = "over 1.2 billion USD"
+    ... ''')
+    >>> print(ts.dump_report(report, comments={"v": ["the article: 'over $1.2 billion'"]}))
+    title = "T"
+    <BLANKLINE>
+    [flows.x]
+    flow = "exports"
+    reporter = "A"
+    <BLANKLINE>
+    # the article: 'over $1.2 billion'
+    [[claims]]
+    id = "v"
+    flow = "x"
+    period = "2023"
+    value = "over 1.2 billion USD"
+    <BLANKLINE>
+    """
+    notes = comments or {}
+    lines = [_comment(line) for line in header]
+    lines.append(f"title = {_string(report.title)}")
+    lines += _top_lines(report)
+    if report.bases:
+        lines += ["", "[bases]"]
+        lines += [f"{_key(name)} = {_string(meaning)}" for name, meaning in report.bases]
+    for release in report.releases:
+        lines.append("")
+        lines += _release_lines(release)
+    if report.data is not None:
+        lines.append("")
+        lines += _data_lines(report.data)
+    for flow in report.flows:
+        lines.append("")
+        lines += [_comment(line) for line in notes.get(flow.id, ())]
+        lines += _flow_lines(flow)
+    for claim in report.claims:
+        lines.append("")
+        lines += [_comment(line) for line in notes.get(claim.id, ())]
+        lines.append("[[claims]]")
+        lines += [f"{key} = {_value(value)}" for key, value in _claim_keys(claim).items()]
+    return "\n".join(lines) + "\n"
