@@ -738,12 +738,7 @@ class Network:
         else:
             spans.update(propagated)
         periods = self.periods_of(claim)
-        # The ranges of the inputs are shown for a value and a sum only: a ratio's or a
-        # change's own range comes from its own program, so the others are not asked.
-        if isinstance(claim, ValueClaim | SumClaim):
-            for period in periods:
-                for name in self.inputs(claim, period):
-                    spans[name] = self.extent(linked, [(name, 1)])
+        spans.update(self._shown_inputs(claim, linked))
         figures: dict[Hashable, Span] = {}
         missing: list[Period] = []
         for period in periods:
@@ -762,6 +757,20 @@ class Network:
             for period in missing:
                 figures[period] = refined.figures[period]
         return Refined(spans, figures, 0)
+
+    def _shown_inputs(self, claim: Claim, linked: frozenset[str]) -> dict[Hashable, Span]:
+        """The exact ranges of a value's or a sum's inputs, which its check shows.
+
+        A ratio's or a change's own range comes from its own program: the ranges of
+        its inputs are shown nowhere, and are not asked for.
+        """
+        if not isinstance(claim, ValueClaim | SumClaim):
+            return {}
+        return {
+            name: self.extent(linked, [(name, 1)])
+            for period in self.periods_of(claim)
+            for name in self.inputs(claim, period)
+        }
 
     def _exact_figure(
         self, claim: Claim, period: Period, linked: frozenset[str], spans: Spans
