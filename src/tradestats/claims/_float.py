@@ -64,6 +64,8 @@ _DENOMINATOR: Final = 10**7
 # of a number a model may hold unscaled: far below the 1e15 of a coefficient and the
 # 1e20 of a bound past which HiGHS refuses a model or takes the bound as infinite.
 _PASSES: Final = 3
+# Guesses of exact duals a model makes before it keeps on only if half were right.
+_TRIES: Final = 8
 _TAME: Final = 45
 
 
@@ -121,6 +123,8 @@ class Model:
         self._row_scale, self._col_scale = _scales(self.lines, size)
         self._scaled = any(self._row_scale) or any(self._col_scale)
         self._cost_scale = 1.0
+        #: How often HiGHS's duals read as short fractions were exact, and how often tried.
+        self._guesses = (0, 0)
         self._highs = self._build()
         self._on: frozenset[str] | None = None
         self._costs: dict[int, float] = {}
@@ -358,8 +362,16 @@ class Model:
                     equations.append((terms, cost))
         # HiGHS's duals, read as the simplest nearby fractions, are often the exact
         # ones: checking that costs a product per equation, solving costs an elimination.
-        solution: dict[int, Fraction] | None = _rounded(duals, support)
-        if not _solves(equations, solution or {}):
+        solution: dict[int, Fraction] | None = None
+        hits, tries = self._guesses
+        # A model whose duals are no short fractions (a ratio's, with the scale of every
+        # value in them) soon stops guessing: a wrong guess costs as much as a check.
+        if tries < _TRIES or hits * 2 >= tries:
+            guess = _rounded(duals, support)
+            right = _solves(equations, guess)
+            self._guesses = (hits + right, tries + 1)
+            solution = guess if right else None
+        if solution is None:
             solution = solve_exactly(equations)
         if solution is None:
             return None
