@@ -351,13 +351,25 @@ def measure_elsewhere(
     command = [sys.executable, __file__, "--case", f"{shape}:{size}", "--time-limit", str(limit)]
     if error:
         command.append("--error")
-    found = subprocess.run(
-        command,
-        env={**os.environ, "PYTHONPATH": source},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    # An exact simplex does not look at the time limit within one program: a child
+    # that runs far past it is stopped, and its time shown as "more than".
+    cutoff = 3 * limit + 30
+    try:
+        found = subprocess.run(
+            command,
+            env={**os.environ, "PYTHONPATH": source},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=cutoff,
+        )
+    except subprocess.TimeoutExpired:
+        return {
+            "seconds": cutoff,
+            "cpu": None,
+            "peak": None,
+            "found": f"stopped after {cutoff:g} s",
+        }
     measured: dict[str, Any] = json.loads(found.stdout.splitlines()[-1])
     return measured
 
@@ -415,11 +427,15 @@ def main() -> None:
                 line = f"{shape:<9} {size:>6} {'yes' if error else 'no':>5}"
                 if before:
                     old = measure_elsewhere(before, shape, size, error=error, limit=limit)
-                    line += f" {old['seconds']:>9.2f} {old['cpu']:>7.2f}"
+                    cpu = "-" if old["cpu"] is None else f"{old['cpu']:.2f}"
+                    line += f" {old['seconds']:>9.2f} {cpu:>7}"
                 new = measure(shape, size, error=error, engine=arguments.engine, limit=limit)
                 line += f" {new['seconds']:>8.2f} {new['cpu']:>7.2f}"
                 if before:
-                    line += f" {old['cpu'] / max(new['cpu'], 1e-3):>7.1f}x"
+                    ratio = (
+                        "-" if old["cpu"] is None else f"{old['cpu'] / max(new['cpu'], 1e-3):.1f}x"
+                    )
+                    line += f" {ratio:>8}"
                 found = new["found"]
                 if before and old["found"] != found:
                     found += f" (before: {old['found']})"

@@ -64,6 +64,8 @@ _DENOMINATOR: Final = 10**7
 # of a number a model may hold unscaled: far below the 1e15 of a coefficient and the
 # 1e20 of a bound past which HiGHS refuses a model or takes the bound as infinite.
 _PASSES: Final = 3
+# How far (relative) a certified bound may be from HiGHS's optimum and pass for exact.
+_CLOSE: Final = 1e-6
 # Guesses of exact duals a model makes before it keeps on only if half were right.
 _TRIES: Final = 8
 _TAME: Final = 45
@@ -96,16 +98,27 @@ class Model:
         size: The number of variables.
         lines: The rows; a row of claim ``None`` is always on.
         free: The variables that may be negative (the others are 0 or more).
+        scale: Whether to scale rows and columns by powers of 2 for HiGHS when their
+            numbers are far from 1. Not for a Charnes–Cooper program, whose
+            denominator row changes and whose variables' sizes the rows do not tell:
+            scaled blindly, HiGHS's answers there are too loose to be exact.
     """
 
     @classmethod
     def of_rows(
-        cls, size: int, rows: Iterable[tuple[str | None, Row]], free: Collection[int]
+        cls,
+        size: int,
+        rows: Iterable[tuple[str | None, Row]],
+        free: Collection[int],
+        *,
+        scale: bool = True,
     ) -> Model:
-        """A model of ``(claim id, row)`` pairs."""
-        return cls(size, _lines(rows), free)
+        """A model of ``(claim id, row)`` pairs (``scale``: see :class:`Model`)."""
+        return cls(size, _lines(rows), free, scale=scale)
 
-    def __init__(self, size: int, lines: Iterable[_Line], free: Collection[int]) -> None:
+    def __init__(
+        self, size: int, lines: Iterable[_Line], free: Collection[int], *, scale: bool = True
+    ) -> None:
         self.lines = list(lines)
         self._support: list[int] = []
         self.size = size
@@ -120,7 +133,9 @@ class Model:
             self.owners.setdefault(line.owner, []).append(r)
         # Powers of 2 (exact in floating point) that bring every number HiGHS sees near 1:
         # a flow over many years reaches values past what HiGHS takes as a finite bound.
-        self._row_scale, self._col_scale = _scales(self.lines, size)
+        self._row_scale, self._col_scale = (
+            _scales(self.lines, size) if scale else ([0] * len(self.lines), [0] * size)
+        )
         self._scaled = any(self._row_scale) or any(self._col_scale)
         self._cost_scale = 1.0
         #: How often HiGHS's duals read as short fractions were exact, and how often tried.
@@ -333,11 +348,15 @@ class Model:
         duals = self.duals()
         bounded = [r for r in range(len(self.lines)) if rows[r] != basic and self.active(r)]
         binding = [r for r in bounded if abs(scaled[r]) > _BINDING]
+        # HiGHS's optimum: a certified bound far from it comes from a dual that is not
+        # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
+        # loose bound would pass for the exact one.
+        optimum = self._highs.getInfo().objective_function_value / self._cost_scale
         for support in (binding, bounded):
             found = self._bound_on(support, objective, columns, duals, keep=keep)
-            if found is not None or len(support) == len(bounded):
+            if found is not None and abs(float(found) - optimum) <= _CLOSE * (1 + abs(optimum)):
                 return found
-        return None  # pragma: no cover - the loop returns on the second support
+        return None
 
     def _bound_on(
         self,
@@ -360,19 +379,7 @@ class Model:
                 cost = Fraction(objective.get(j, 0))
                 if terms or cost:
                     equations.append((terms, cost))
-        # HiGHS's duals, read as the simplest nearby fractions, are often the exact
-        # ones: checking that costs a product per equation, solving costs an elimination.
-        solution: dict[int, Fraction] | None = None
-        hits, tries = self._guesses
-        # A model whose duals are no short fractions (a ratio's, with the scale of every
-        # value in them) soon stops guessing: a wrong guess costs as much as a check.
-        if tries < _TRIES or hits * 2 >= tries:
-            guess = _rounded(duals, support)
-            right = _solves(equations, guess)
-            self._guesses = (hits + right, tries + 1)
-            solution = guess if right else None
-        if solution is None:
-            solution = solve_exactly(equations)
+        solution = self._solution(equations, duals, support)
         if solution is None:
             return None
         bound = _ZERO
@@ -397,6 +404,28 @@ class Model:
         if keep:
             self._support = [r for r in support if solution.get(r, _ZERO)]
         return bound
+
+    def _solution(
+        self,
+        equations: list[tuple[dict[int, Fraction], Fraction]],
+        duals: Sequence[float],
+        support: list[int],
+    ) -> dict[int, Fraction] | None:
+        """The exact solution of the dual's equations on ``support``, or ``None``.
+
+        HiGHS's duals, read as the simplest nearby fractions, are often the exact
+        ones: checking that costs a product per equation, solving an elimination. A
+        model whose duals are no short fractions (a ratio's, with the scale of every
+        value in them) soon stops guessing: a wrong guess costs as much as a check.
+        """
+        hits, tries = self._guesses
+        if tries < _TRIES or hits * 2 >= tries:
+            guess = _rounded(duals, support)
+            right = _solves(equations, guess)
+            self._guesses = (hits + right, tries + 1)
+            if right:
+                return guess
+        return solve_exactly(equations)
 
     def _vertex_holds(self) -> bool:
         """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on."""
@@ -584,7 +613,9 @@ class Slices:
         # The slice's rows start empty and always met (0 >= -1); each slice fills them in.
         compact += [(None, Row({}, ">=", -1)) for _ in range(extra)]
         self.first = len(rows)
-        self.model = Model.of_rows(len(used), compact, [self.local[j] for j in used if j in free])
+        self.model = Model.of_rows(
+            len(used), compact, [self.local[j] for j in used if j in free], scale=False
+        )
         self.model.switch(frozenset())
 
     def slice(self, extra: Sequence[Row]) -> Slice:

@@ -456,7 +456,7 @@ class Network:
                 rows.append((claim_id, Row(coefficients, row.sense, 0)))
             rows.append((None, Row({t: 1}, "=", 1)))
             free = [j for j in range(model.size) if j in model.free]
-            lifted = _float.Model.of_rows(t + 1, rows, free)
+            lifted = _float.Model.of_rows(t + 1, rows, free, scale=False)
             self._lifted_models[component] = (lifted, len(rows) - 1)
         return self._lifted_models[component]
 
