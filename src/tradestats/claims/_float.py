@@ -183,7 +183,8 @@ class Model:
         line = self.lines[r]
         side = line.low if low else line.high
         if side is None or not on:
-            return -highspy.kHighsInf if low else highspy.kHighsInf
+            infinite = float(highspy.kHighsInf)
+            return -infinite if low else infinite
         return ldexp(float(side), self._row_scale[r])
 
     def duals(self) -> list[float]:
