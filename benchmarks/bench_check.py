@@ -24,15 +24,26 @@ in the rounding of the others). The shapes:
   points off).
 
 Time and peak memory (tracemalloc, in a second run) are those of ``check(report)``;
-building the report is not counted.
+building the report is not counted. Wall-clock seconds and the process's CPU
+seconds are both printed: on a machine shared with other work, CPU seconds are the
+steadier figure.
+
+``--before SRC`` adds a "before" column: each case is also run, in a child
+process and in the same run, with the package found in ``SRC`` (for example a
+worktree of an earlier commit: ``git worktree add --detach /tmp/base <commit>``,
+then ``--before /tmp/base/src``), and the table shows both and their ratio.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
 import random
+import subprocess
+import sys
 import time
 import tracemalloc
 from decimal import ROUND_HALF_UP, Decimal
@@ -302,23 +313,65 @@ FULL: dict[str, tuple[int, ...]] = {
 
 
 def measure(
-    shape: str, size: int, *, error: bool, engine: str, limit: float | None = None
-) -> tuple[float, float, str]:
-    """Seconds and peak MB of one check (stopped after ``limit`` seconds), and what it found."""
+    shape: str,
+    size: int,
+    *,
+    error: bool,
+    engine: str,
+    limit: float | None = None,
+    memory: bool = True,
+) -> dict[str, Any]:
+    """Wall and CPU seconds and peak MB of one check (stopped after ``limit`` seconds).
+
+    Returns ``seconds``, ``cpu``, ``peak`` (``None`` without ``memory``) and ``found``
+    (what the check found, in words).
+    """
     report = BUILDERS[shape](size, seed=size, error=error)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = check(report, time_limit=limit, _engine=engine)
-    seconds = time.perf_counter() - started
-    # tracemalloc slows Python down: memory is measured in a second run.
-    tracemalloc.start()
-    check(report, time_limit=limit, _engine=engine)
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = None
+    if memory:
+        # tracemalloc slows Python down: memory is measured in a second run.
+        tracemalloc.start()
+        check(report, time_limit=limit, _engine=engine)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     unfinished = len(result.unfinished)
     found = f"{len(result.conflicts)} conflict(s)" if result.conflicts else "consistent"
     if unfinished:
         found += f", {unfinished} unfinished"
-    return seconds, peak, found
+    return {"seconds": seconds, "cpu": cpu, "peak": peak, "found": found}
+
+
+def measure_elsewhere(
+    source: str, shape: str, size: int, *, error: bool, limit: float
+) -> dict[str, Any]:
+    """:func:`measure` (no memory) in a child process importing tradestats from ``source``."""
+    command = [sys.executable, __file__, "--case", f"{shape}:{size}", "--time-limit", str(limit)]
+    if error:
+        command.append("--error")
+    # An exact simplex does not look at the time limit within one program: a child
+    # that runs far past it is stopped, and its time shown as "more than".
+    cutoff = 3 * limit + 30
+    try:
+        found = subprocess.run(
+            command,
+            env={**os.environ, "PYTHONPATH": source},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=cutoff,
+        )
+    except subprocess.TimeoutExpired:
+        return {
+            "seconds": cutoff,
+            "cpu": None,
+            "peak": None,
+            "found": f"stopped after {cutoff:g} s",
+        }
+    measured: dict[str, Any] = json.loads(found.stdout.splitlines()[-1])
+    return measured
 
 
 def profile(case: str, *, error: bool, engine: str) -> None:
@@ -339,6 +392,10 @@ def main() -> None:
     parser.add_argument("--profile", metavar="SHAPE:CLAIMS", help="profile one case")
     parser.add_argument("--error", action="store_true", help="with --profile: plant an error")
     parser.add_argument(
+        "--before", metavar="SRC", help="also run each case with the package in SRC, and compare"
+    )
+    parser.add_argument("--case", metavar="SHAPE:SIZE", help=argparse.SUPPRESS)
+    parser.add_argument(
         "--time-limit",
         type=float,
         help="check(time_limit=...) for each case (default 10 s with --quick, 120 s otherwise)",
@@ -349,17 +406,44 @@ def main() -> None:
         return
     sizes = QUICK if arguments.quick else FULL
     limit = arguments.time_limit or (10.0 if arguments.quick else 120.0)
-    print(f"{'shape':<10} {'size':>6} {'error':>6} {'seconds':>9} {'peak MB':>8}  found")
+    if arguments.case:
+        shape, size = arguments.case.split(":")
+        found = measure(
+            shape, int(size), error=arguments.error, engine="auto", limit=limit, memory=False
+        )
+        print(json.dumps(found))
+        return
+    before = arguments.before
+    columns = f"{'shape':<9} {'size':>6} {'error':>5}"
+    if before:
+        columns += f" {'before s':>9} {'cpu':>7}"
+    columns += f" {'seconds':>8} {'cpu':>7}"
+    if before:
+        columns += f" {'speed-up':>8}"
+    print(f"{columns} {'peak MB':>8}  found")
     for shape in arguments.shape or SHAPES:
         for size in sizes[shape]:
             for error in (False, True):
-                seconds, peak, found = measure(
-                    shape, size, error=error, engine=arguments.engine, limit=limit
-                )
-                mark = "yes" if error else "no"
-                print(f"{shape:<10} {size:>6} {mark:>6} {seconds:>9.2f} {peak:>8.1f}  {found}")
+                line = f"{shape:<9} {size:>6} {'yes' if error else 'no':>5}"
+                if before:
+                    old = measure_elsewhere(before, shape, size, error=error, limit=limit)
+                    cpu = "-" if old["cpu"] is None else f"{old['cpu']:.2f}"
+                    line += f" {old['seconds']:>9.2f} {cpu:>7}"
+                new = measure(shape, size, error=error, engine=arguments.engine, limit=limit)
+                line += f" {new['seconds']:>8.2f} {new['cpu']:>7.2f}"
+                if before:
+                    ratio = (
+                        "-" if old["cpu"] is None else f"{old['cpu'] / max(new['cpu'], 1e-3):.1f}x"
+                    )
+                    line += f" {ratio:>8}"
+                found = new["found"]
+                if before and old["found"] != found:
+                    found += f" (before: {old['found']})"
+                print(f"{line} {new['peak']:>8.1f}  {found}", flush=True)
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
     print(f"each case stops after {limit:g} s (check's time_limit): see 'unfinished'")
+    if before:
+        print(f"before: the package in {before}, run in a child process in this same run")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """The fast engine of the check (HiGHS, certified exactly) against the exact reference.
 
 Reports of the shapes real releases have (a total with partners and their sum,
-independent groups, one flow over many years, unused flows) are generated from
+independent groups, one flow over many years, unused flows, groups that mix
+every kind of claim) are generated from
 random true values and rounded, with or without one growth rate published 2
 points off, by the builders of ``benchmarks/bench_check.py``.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -39,7 +41,13 @@ _SPEC.loader.exec_module(bench)
 needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
 
 #: Sizes (claims, or flows for "unused") small enough for the exact engine.
-_SIZES = {"partners": (5, 9), "groups": (7, 14), "years": (4, 8), "unused": (1, 20)}
+_SIZES = {
+    "partners": (5, 9),
+    "groups": (7, 14),
+    "years": (4, 8),
+    "unused": (1, 20),
+    "kinds": (10, 20),
+}
 
 
 @st.composite
@@ -232,3 +240,135 @@ def test_conflict_search_stops_at_the_deadline() -> None:
     with pytest.raises(OutOfTime):
         network.minimal_conflict(claim_ids, deadline=0.0)
     assert network.minimal_conflict(claim_ids)
+
+
+def _scaled_program(
+    rows: list[tuple[int, int, int]], scale: tuple[int, int, int]
+) -> tuple[Any, Any]:
+    """A boxed program in two variables with its rows and values scaled by powers of 10."""
+    from tradestats.claims._linear import Polyhedron, Program, Row
+
+    row_power, first, second = scale
+    # x = 10^first × u and y = 10^second × v, each row times 10^row_power.
+    sizes = {0: Fraction(10) ** first, 1: Fraction(10) ** second}
+    factor = Fraction(10) ** row_power
+    box = [Row({0: 1}, "<=", 10 * sizes[0]), Row({1: 1}, "<=", 10 * sizes[1])]
+    scaled = [
+        Row({0: factor * a / sizes[0], 1: factor * b / sizes[1]}, "<=", factor * c)
+        for a, b, c in rows
+    ]
+    program = Program(2, [*box, *scaled])
+    model = _float.Model.of_rows(2, [(None, row) for row in program.rows], ())
+    model.switch(frozenset())
+    return Polyhedron(program), model
+
+
+@needs_highs
+@settings(max_examples=30)
+@given(
+    st.lists(
+        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.tuples(st.integers(-30, 30), st.integers(-30, 30), st.integers(-30, 30)),
+    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+)
+def test_certified_minimum_past_the_limits_of_floating_point_solvers(
+    rows: list[tuple[int, int, int]],
+    scale: tuple[int, int, int],
+    objective: tuple[int, int],
+) -> None:
+    """Values of 10^-30 to 10^30 (a flow over centuries): the model is scaled, still exact.
+
+    HiGHS refuses a coefficient above 1e15 and takes a bound above 1e20 as infinite;
+    the model scales rows and columns by powers of 2, and the certified minimum, in
+    the program's own terms, is still sound, and exact where it is given.
+    """
+    exact, model = _scaled_program(rows, scale)
+    feasible = model.feasible()
+    assert feasible is None or feasible == exact.feasible
+    if exact.feasible:
+        wanted = exact.minimum({0: objective[0], 1: objective[1]})
+        found = model.minimum({0: Fraction(objective[0]), 1: Fraction(objective[1])})
+        assert found is None or wanted is None or found <= wanted
+        if scale == (0, 0, 0):
+            assert found is None or found == wanted
+
+
+def _huge_years(seed: int, *, error: bool) -> Report:
+    """A flow over a few years with values of 10^25 yuan and more, to 5 significant digits."""
+    from tradestats.amounts import Amount
+    from tradestats.claims.report import GrowthClaim, Report, ReportFlow, ValueClaim
+    from tradestats.verify.figures import Reported
+
+    rng = random.Random(seed)
+    values = [Fraction(rng.randrange(10**25, 10**27))]
+    for _ in range(3):
+        values.append(values[-1] * Fraction(rng.randrange(7000, 16000), 10000))
+    claims: list[Any] = []
+    for number, value in enumerate(values):
+        year = str(2020 + number)
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        unit = Decimal(1).scaleb(exact.adjusted() - 4)
+        published = Reported(Amount(exact.quantize(unit), "CNY"), unit / 2)
+        claims.append(ValueClaim(id=f"v{year}", flow="x", period=year, value=published))
+        if number:
+            growth = bench._growth(value, values[number - 1], off=error and number == 2)
+            claims.append(GrowthClaim(id=f"g{year}", flow="x", period=year, growth=growth))
+    flows = [ReportFlow(id="x", reporter="X", flow="total", partner="World")]
+    return Report(title="huge", flows=flows, claims=claims)
+
+
+@needs_highs
+@settings(max_examples=10)
+@given(st.integers(0, 2**16), st.booleans())
+def test_values_past_the_limits_of_highs_give_the_exact_outcome(seed: int, error: bool) -> None:
+    """Values of 10^25 yuan and more: the models HiGHS sees are scaled, the outcome is exact.
+
+    HiGHS refuses a coefficient above 1e15 and takes a bound above 1e20 as infinite
+    (a flow over a century and a half gets there).
+    """
+    report = _huge_years(seed, error=error)
+    assert _outcome(check(report, _engine="exact")) == _outcome(check(report))
+
+
+@needs_highs
+@settings(max_examples=30)
+@given(
+    st.lists(
+        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
+        min_size=0,
+        max_size=4,
+    ),
+    st.lists(
+        st.lists(
+            st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
+            min_size=2,
+            max_size=2,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+)
+def test_slices_in_one_model_agree_with_the_exact_simplex(
+    shared: list[tuple[int, int, int]],
+    slices: list[list[tuple[int, int, int]]],
+    objective: tuple[int, int],
+) -> None:
+    """One HiGHS model for many slices (rows replaced in turn) answers as a fresh program."""
+    from tradestats.claims._linear import Polyhedron, Program, Row
+
+    box = [Row({0: 1}, "<=", 10), Row({1: 1}, "<=", 10)]
+    rows = [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in shared)]
+    model = _float.Slices(2, rows, 2, ())
+    goal = {0: objective[0], 1: objective[1]}
+    for extra in slices:
+        own = [Row({0: a, 1: b}, ">=" if c % 2 else "<=", c) for a, b, c in extra]
+        exact = Polyhedron(Program(2, [*rows, *own]))
+        found = model.slice(own)
+        assert found.feasible == exact.feasible
+        if exact.feasible:
+            assert found.minimum(goal) == exact.minimum(goal)
+            assert found.maximum(goal) == exact.maximum(goal)

@@ -28,15 +28,15 @@ from __future__ import annotations
 import heapq
 from fractions import Fraction
 from importlib.util import find_spec
-from math import gcd, lcm
+from math import frexp, gcd, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from tradestats.claims._linear import Polyhedron, Program, Row
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping, Sequence
 
-    from tradestats.claims._linear import Row
-
-__all__ = ["AVAILABLE", "Model", "solve_exactly"]
+__all__ = ["AVAILABLE", "Model", "Slice", "Slices", "solve_exactly"]
 
 #: Whether HiGHS can be used; it is imported on first use, keeping ``import tradestats`` light.
 AVAILABLE: Final = find_spec("highspy") is not None and find_spec("numpy") is not None
@@ -57,6 +57,18 @@ _ZERO: Final = Fraction(0)
 # A float dual smaller than this is taken as 0 (not binding); a wrong guess only
 # makes the exact re-solve fail, never a wrong answer.
 _BINDING: Final = 1e-9
+# The largest denominator tried when reading a float dual as a fraction: a double
+# carries about 16 digits, enough to find a fraction with up to 7 in its denominator.
+_DENOMINATOR: Final = 10**7
+# Passes of the geometric scaling of a model (see _scales), and the largest power of 2
+# of a number a model may hold unscaled: far below the 1e15 of a coefficient and the
+# 1e20 of a bound past which HiGHS refuses a model or takes the bound as infinite.
+_PASSES: Final = 3
+# How far (relative) a certified bound may be from HiGHS's optimum and pass for exact.
+_CLOSE: Final = 1e-6
+# Guesses of exact duals a model makes before it keeps on only if half were right.
+_TRIES: Final = 8
+_TAME: Final = 45
 
 
 class _Line(NamedTuple):
@@ -86,16 +98,27 @@ class Model:
         size: The number of variables.
         lines: The rows; a row of claim ``None`` is always on.
         free: The variables that may be negative (the others are 0 or more).
+        scale: Whether to scale rows and columns by powers of 2 for HiGHS when their
+            numbers are far from 1. Not for a Charnes–Cooper program, whose
+            denominator row changes and whose variables' sizes the rows do not tell:
+            scaled blindly, HiGHS's answers there are too loose to be exact.
     """
 
     @classmethod
     def of_rows(
-        cls, size: int, rows: Iterable[tuple[str | None, Row]], free: Collection[int]
+        cls,
+        size: int,
+        rows: Iterable[tuple[str | None, Row]],
+        free: Collection[int],
+        *,
+        scale: bool = True,
     ) -> Model:
-        """A model of ``(claim id, row)`` pairs."""
-        return cls(size, _lines(rows), free)
+        """A model of ``(claim id, row)`` pairs (``scale``: see :class:`Model`)."""
+        return cls(size, _lines(rows), free, scale=scale)
 
-    def __init__(self, size: int, lines: Iterable[_Line], free: Collection[int]) -> None:
+    def __init__(
+        self, size: int, lines: Iterable[_Line], free: Collection[int], *, scale: bool = True
+    ) -> None:
         self.lines = list(lines)
         self._support: list[int] = []
         self.size = size
@@ -108,6 +131,15 @@ class Model:
         self.owners: dict[str | None, list[int]] = {}
         for r, line in enumerate(self.lines):
             self.owners.setdefault(line.owner, []).append(r)
+        # Powers of 2 (exact in floating point) that bring every number HiGHS sees near 1:
+        # a flow over many years reaches values past what HiGHS takes as a finite bound.
+        self._row_scale, self._col_scale = (
+            _scales(self.lines, size) if scale else ([0] * len(self.lines), [0] * size)
+        )
+        self._scaled = any(self._row_scale) or any(self._col_scale)
+        self._cost_scale = 1.0
+        #: How often HiGHS's duals read as short fractions were exact, and how often tried.
+        self._guesses = (0, 0)
         self._highs = self._build()
         self._on: frozenset[str] | None = None
         self._costs: dict[int, float] = {}
@@ -127,13 +159,13 @@ class Model:
         lp.col_cost_ = np.zeros(self.size)
         lp.col_lower_ = np.array([-inf if j in self.free else 0.0 for j in range(self.size)])
         lp.col_upper_ = np.full(self.size, inf)
-        lp.row_lower_ = np.array([-inf if ln.low is None else float(ln.low) for ln in self.lines])
-        lp.row_upper_ = np.array([inf if ln.high is None else float(ln.high) for ln in self.lines])
+        lp.row_lower_ = np.array([self._side(r, low=True) for r in range(len(self.lines))])
+        lp.row_upper_ = np.array([self._side(r, low=False) for r in range(len(self.lines))])
         starts, index, value = [0], [], []
-        for column in self.columns:
+        for j, column in enumerate(self.columns):
             for r, coefficient in column:
                 index.append(r)
-                value.append(float(coefficient))
+                value.append(self._entry(r, j, coefficient))
             starts.append(len(index))
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
         lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
@@ -142,13 +174,37 @@ class Model:
         highs.passModel(lp)
         return highs
 
+    def _entry(self, r: int, j: int, coefficient: Fraction) -> float:
+        """The coefficient of row ``r`` and column ``j`` as HiGHS sees it (scaled)."""
+        return ldexp(float(coefficient), self._row_scale[r] + self._col_scale[j])
+
+    def _side(self, r: int, *, low: bool, on: bool = True) -> float:
+        """The lower or upper bound of row ``r`` as HiGHS sees it (scaled; off: infinite)."""
+        line = self.lines[r]
+        side = line.low if low else line.high
+        if side is None or not on:
+            infinite = float(highspy.kHighsInf)
+            return -infinite if low else infinite
+        return ldexp(float(side), self._row_scale[r])
+
+    def duals(self) -> list[float]:
+        """HiGHS's row duals of the last solve, in the rows' own terms (unscaled)."""
+        found = self._highs.getSolution().row_dual
+        return [
+            ldexp(value, self._row_scale[r]) / self._cost_scale for r, value in enumerate(found)
+        ]
+
+    def values(self) -> list[float]:
+        """HiGHS's values of the variables at the last solve (unscaled)."""
+        found = self._highs.getSolution().col_value
+        return [ldexp(value, self._col_scale[j]) for j, value in enumerate(found)]
+
     # -- switching claims on and off ------------------------------------------------------
 
     def switch(self, on: frozenset[str]) -> None:
         """Keep only the rows of claims ``on`` (and of no claim)."""
         if on == self._on:
             return
-        inf = highspy.kHighsInf
         changed: list[int] = []
         before = self._on
         for owner, rows in self.owners.items():
@@ -159,10 +215,9 @@ class Model:
         if changed:
             lows, highs = [], []
             for r in changed:
-                line = self.lines[r]
-                active = line.owner in on
-                lows.append(-inf if not active or line.low is None else float(line.low))
-                highs.append(inf if not active or line.high is None else float(line.high))
+                active = self.lines[r].owner in on
+                lows.append(self._side(r, low=True, on=active))
+                highs.append(self._side(r, low=False, on=active))
             self._highs.changeRowsBounds(
                 len(changed), np.array(changed, dtype=np.int32), np.array(lows), np.array(highs)
             )
@@ -173,6 +228,11 @@ class Model:
         owner = self.lines[r].owner
         return owner is None or (self._on is not None and owner in self._on)
 
+    def set_bounds(self, r: int, low: Fraction | None, high: Fraction | None) -> None:
+        """Replace the bounds of row ``r`` (of claim ``None``: always on)."""
+        self.lines[r] = self.lines[r]._replace(low=low, high=high)
+        self._rescale(r)
+
     def set_row(self, r: int, coefficients: Mapping[int, Fraction]) -> None:
         """Replace the coefficients of row ``r`` (used for a ratio's denominator)."""
         line = self.lines[r]
@@ -181,15 +241,31 @@ class Model:
                 self._highs.changeCoeff(r, j, 0.0)
                 self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
         for j, coefficient in coefficients.items():
-            self._highs.changeCoeff(r, j, float(coefficient))
             self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
             self.columns[j].append((r, Fraction(coefficient)))
         self.lines[r] = line._replace(coefficients=dict(coefficients))
+        self._rescale(r)
+
+    def _rescale(self, r: int) -> None:
+        """Scale row ``r`` anew for its coefficients and bounds, and give them to HiGHS."""
+        line = self.lines[r]
+        if self._scaled:
+            self._row_scale[r] = _row_exponent(line, self._col_scale)
+        for j, coefficient in line.coefficients.items():
+            self._highs.changeCoeff(r, j, self._entry(r, j, coefficient))
+        on = self.active(r)
+        self._highs.changeRowBounds(
+            r, self._side(r, low=True, on=on), self._side(r, low=False, on=on)
+        )
 
     # -- solving ------------------------------------------------------------------------
 
     def _run(self, objective: Mapping[int, Fraction]) -> str:
-        costs = {j: float(c) for j, c in objective.items() if c}
+        costs = {j: ldexp(float(c), self._col_scale[j]) for j, c in objective.items() if c}
+        # The objective scaled too (its duals are divided back in :meth:`duals`).
+        largest = max((abs(value) for value in costs.values()), default=1.0)
+        self._cost_scale = ldexp(1.0, -frexp(largest)[1])
+        costs = {j: value * self._cost_scale for j, value in costs.items()}
         touched = sorted(set(costs) | set(self._costs))
         if touched:
             self._highs.changeColsCost(
@@ -260,15 +336,40 @@ class Model:
     def _dual_bound(
         self, objective: Mapping[int, Fraction], *, keep: bool = False
     ) -> Fraction | None:
-        """The exact bound of the dual solution on HiGHS's binding rows, if it is one."""
+        """The exact bound of the dual solution of HiGHS's final basis, if it is one.
+
+        First on the rows HiGHS found binding; should that fail (a dual too small
+        to tell from 0 in floating point, as along a long chain of growth rates),
+        on every row the basis holds at a bound, which is the basis's own dual
+        solution: the exact simplex is then rarely needed.
+        """
         basic = highspy.HighsBasisStatus.kBasic
         columns, rows = self._basis()
-        duals = self._highs.getSolution().row_dual
-        support = [
-            r
-            for r in range(len(self.lines))
-            if rows[r] != basic and abs(duals[r]) > _BINDING and self.active(r)
-        ]
+        scaled = self._highs.getSolution().row_dual
+        duals = self.duals()
+        bounded = [r for r in range(len(self.lines)) if rows[r] != basic and self.active(r)]
+        binding = [r for r in bounded if abs(scaled[r]) > _BINDING]
+        # HiGHS's optimum: a certified bound far from it comes from a dual that is not
+        # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
+        # loose bound would pass for the exact one.
+        optimum = self._highs.getInfo().objective_function_value / self._cost_scale
+        for support in (binding, bounded):
+            found = self._bound_on(support, objective, columns, duals, keep=keep)
+            if found is not None and abs(float(found) - optimum) <= _CLOSE * (1 + abs(optimum)):
+                return found
+        return None
+
+    def _bound_on(
+        self,
+        support: list[int],
+        objective: Mapping[int, Fraction],
+        columns: list[Any],
+        duals: Sequence[float],
+        *,
+        keep: bool,
+    ) -> Fraction | None:
+        """The bound of the dual solution on the rows ``support``, if it is one."""
+        basic = highspy.HighsBasisStatus.kBasic
         chosen = set(support)
         # A column no binding row names has reduced cost c[j]; only the others matter.
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
@@ -279,7 +380,7 @@ class Model:
                 cost = Fraction(objective.get(j, 0))
                 if terms or cost:
                     equations.append((terms, cost))
-        solution = solve_exactly(equations)
+        solution = self._solution(equations, duals, support)
         if solution is None:
             return None
         bound = _ZERO
@@ -304,6 +405,28 @@ class Model:
         if keep:
             self._support = [r for r in support if solution.get(r, _ZERO)]
         return bound
+
+    def _solution(
+        self,
+        equations: list[tuple[dict[int, Fraction], Fraction]],
+        duals: Sequence[float],
+        support: list[int],
+    ) -> dict[int, Fraction] | None:
+        """The exact solution of the dual's equations on ``support``, or ``None``.
+
+        HiGHS's duals, read as the simplest nearby fractions, are often the exact
+        ones: checking that costs a product per equation, solving an elimination. A
+        model whose duals are no short fractions (a ratio's, with the scale of every
+        value in them) soon stops guessing: a wrong guess costs as much as a check.
+        """
+        hits, tries = self._guesses
+        if tries < _TRIES or hits * 2 >= tries:
+            guess = _rounded(duals, support)
+            right = _solves(equations, guess)
+            self._guesses = (hits + right, tries + 1)
+            if right:
+                return guess
+        return solve_exactly(equations)
 
     def _vertex_holds(self) -> bool:
         """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on."""
@@ -339,6 +462,67 @@ class Model:
     def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
         value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
         return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
+
+
+def _log2(value: Fraction) -> int:
+    """About log2 of ``|value|`` (not 0), from the sizes of its numerator and denominator."""
+    return abs(value.numerator).bit_length() - value.denominator.bit_length()
+
+
+def _row_exponent(line: _Line, columns: Sequence[int]) -> int:
+    """The power of 2 that brings a row's scaled coefficients and bounds near 1, on average."""
+    logs = [_log2(c) + columns[j] for j, c in line.coefficients.items() if c]
+    logs += [_log2(side) for side in (line.low, line.high) if side]
+    return -round(sum(logs) / len(logs)) if logs else 0
+
+
+def _scales(lines: Sequence[_Line], size: int) -> tuple[list[int], list[int]]:
+    """Powers of 2 for rows and columns: geometric-mean scaling, a few passes.
+
+    The bounds of a row count with it (a value's bound says how large it is), so a
+    variable of 10^40 yuan becomes one of about 1, and its rows follow.
+    """
+    columns = [0] * size
+    rows = [0] * len(lines)
+    if all(
+        abs(_log2(c)) <= _TAME for line in lines for c in line.coefficients.values() if c
+    ) and all(
+        abs(_log2(side)) <= _TAME for line in lines for side in (line.low, line.high) if side
+    ):
+        # Numbers HiGHS takes as they are: scaling would only blur its tolerances.
+        return rows, columns
+    for _ in range(_PASSES):
+        rows = [_row_exponent(line, columns) for line in lines]
+        sums, counts = [0] * size, [0] * size
+        for r, line in enumerate(lines):
+            for j, c in line.coefficients.items():
+                if c:
+                    sums[j] += _log2(c) + rows[r]
+                    counts[j] += 1
+        columns = [-round(sums[j] / counts[j]) if counts[j] else 0 for j in range(size)]
+    return [_row_exponent(line, columns) for line in lines], columns
+
+
+def _rounded(values: Sequence[float], support: Iterable[int]) -> dict[int, Fraction]:
+    """The simplest fractions near ``values[r]`` for each ``r`` of ``support``: a guess only."""
+    found: dict[int, Fraction] = {}
+    for r in support:
+        value = values[r]
+        whole = round(value)
+        found[r] = (
+            Fraction(whole) if value == whole else Fraction(value).limit_denominator(_DENOMINATOR)
+        )
+    return found
+
+
+def _solves(
+    equations: Iterable[tuple[Mapping[int, Fraction], Fraction]], guess: Mapping[int, Fraction]
+) -> bool:
+    """Whether ``guess`` meets every equation exactly (unknowns it leaves out are 0)."""
+    return all(
+        sum((c * guess.get(name, _ZERO) for name, c in terms.items()), _ZERO) == value
+        for terms, value in equations
+    )
 
 
 def solve_exactly(
@@ -390,6 +574,56 @@ def solve_exactly(
     return solution
 
 
+class Slices:
+    """The programs of a share change's slices: shared rows, and a few rows per slice.
+
+    The slices of one change of share differ only in the last few rows (the slice's
+    ends and its McCormick envelope), so one HiGHS model holds them all: each slice
+    replaces those rows' coefficients and bounds and starts from the last basis,
+    rather than building a model of the whole program again.
+
+    Args:
+        size: The number of variables.
+        rows: The rows every slice shares.
+        extra: How many rows each slice adds.
+        free: The variables that may be negative.
+        also: Variables only the slices' own rows name.
+    """
+
+    def __init__(
+        self,
+        size: int,
+        rows: Sequence[Row],
+        extra: int,
+        free: Collection[int],
+        also: Iterable[int] = (),
+    ) -> None:
+        used = sorted({j for row in rows for j, c in row.coefficients.items() if c} | set(also))
+        self.size, self.rows, self.free = size, list(rows), frozenset(free)
+        self.local = {variable: number for number, variable in enumerate(used)}
+        self.names = used
+        compact = [
+            (
+                None,
+                Row(
+                    {self.local[j]: c for j, c in row.coefficients.items() if c}, row.sense, row.rhs
+                ),
+            )
+            for row in rows
+        ]
+        # The slice's rows start empty and always met (0 >= -1); each slice fills them in.
+        compact += [(None, Row({}, ">=", -1)) for _ in range(extra)]
+        self.first = len(rows)
+        self.model = Model.of_rows(
+            len(used), compact, [self.local[j] for j in used if j in free], scale=False
+        )
+        self.model.switch(frozenset())
+
+    def slice(self, extra: Sequence[Row]) -> Slice:
+        """The program of the shared rows and ``extra`` (which name only shared variables)."""
+        return Slice(self, extra)
+
+
 class Slice:
     """A small program solved once per objective by HiGHS (a share change's slice).
 
@@ -399,46 +633,52 @@ class Slice:
     the search.
 
     Args:
-        size: The number of variables.
-        rows: The rows.
-        free: The variables that may be negative.
+        slices: The shared rows and their model.
+        extra: This slice's own rows.
     """
 
-    def __init__(self, size: int, rows: Sequence[Row], free: Collection[int]) -> None:
-        from tradestats.claims._linear import Polyhedron, Program, Row  # noqa: PLC0415
-
-        used = sorted({j for row in rows for j, c in row.coefficients.items() if c})
-        self._global = used
-        local = {variable: number for number, variable in enumerate(used)}
-        self._local = local
-        self._program = Program(size, rows, frozenset(free))
-        self._exact_type = Polyhedron
-        self._exact: Any = None
-        compact = [
-            (None, Row({local[j]: c for j, c in row.coefficients.items() if c}, row.sense, row.rhs))
-            for row in rows
-        ]
-        self.model = Model.of_rows(len(used), compact, [local[j] for j in used if j in free])
-        self.model.switch(frozenset())
+    def __init__(self, slices: Slices, extra: Sequence[Row]) -> None:
+        self._slices = slices
+        self._extra = list(extra)
+        self._program = Program(slices.size, [*slices.rows, *extra], slices.free)
+        self._exact: Polyhedron | None = None
         self.point: dict[int, Fraction] = {}
-        self.feasible = self.model._run({}) == "optimal"
+        self._install()
+        self.feasible = self._slices.model._run({}) == "optimal"
+
+    def _install(self) -> None:
+        """Put this slice's rows into the shared model (a no-op if they are there)."""
+        model, local = self._slices.model, self._slices.local
+        for number, row in enumerate(self._extra):
+            r = self._slices.first + number
+            coefficients = {local[j]: Fraction(c) for j, c in row.coefficients.items() if c}
+            rhs = Fraction(row.rhs)
+            low = rhs if row.sense in (">=", "=") else None
+            high = rhs if row.sense in ("<=", "=") else None
+            line = model.lines[r]
+            if line.coefficients != coefficients:
+                model.set_row(r, coefficients)
+            if (line.low, line.high) != (low, high):
+                model.set_bounds(r, low, high)
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """A certified lower bound of ``objective · x``, or ``None`` if unbounded below."""
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
-                if variable not in self._local:
+                if variable not in self._slices.local:
                     return self._fallback(objective)
-                local[self._local[variable]] = Fraction(coefficient)
-        if self.model._run(local) != "optimal":
+                local[self._slices.local[variable]] = Fraction(coefficient)
+        self._install()
+        model = self._slices.model
+        if model._run(local) != "optimal":
             return self._fallback(objective)
-        bound = self.model._dual_bound(local)
+        bound = model._dual_bound(local)
         if bound is None:
             return self._fallback(objective)
-        values = self.model._highs.getSolution().col_value
+        values = model.values()
         self.point = {
-            variable: Fraction(values[number]) for number, variable in enumerate(self._global)
+            variable: Fraction(values[number]) for number, variable in enumerate(self._slices.names)
         }
         return bound
 
@@ -449,8 +689,8 @@ class Slice:
 
     def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         if self._exact is None:
-            self._exact = self._exact_type(self._program)
-        found: Fraction | None = self._exact.minimum(objective)
+            self._exact = Polyhedron(self._program)
+        found = self._exact.minimum(objective)
         self.point = self._exact.point
         return found
 

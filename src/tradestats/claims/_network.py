@@ -456,7 +456,7 @@ class Network:
                 rows.append((claim_id, Row(coefficients, row.sense, 0)))
             rows.append((None, Row({t: 1}, "=", 1)))
             free = [j for j in range(model.size) if j in model.free]
-            lifted = _float.Model.of_rows(t + 1, rows, free)
+            lifted = _float.Model.of_rows(t + 1, rows, free, scale=False)
             self._lifted_models[component] = (lifted, len(rows) - 1)
         return self._lifted_models[component]
 
@@ -584,6 +584,12 @@ class Network:
         ends = [(scale[0], 1)] if scale[1] is None else [(scale[0], 1), (scale[1], -1)]
         lifted = charnes_cooper(program, {whole: 1})
         share = lifted.size  # s, the earlier share
+        # One model for every slice: they differ only in their last rows.
+        shared = (
+            None
+            if self.engine == "exact"
+            else _float.Slices(share + 1, lifted.rows, 4 + 2 * len(ends), lifted.free, [share])
+        )
 
         def slice_(low: Fraction, high: Fraction) -> _Slice | None:
             rows = [
@@ -612,8 +618,8 @@ class Network:
                 )
             polyhedron: Polyhedron | _float.Slice = (
                 Polyhedron(Program(share + 1, rows, lifted.free))
-                if self.engine == "exact"
-                else _float.Slice(share + 1, rows, lifted.free)
+                if shared is None
+                else shared.slice(rows[len(lifted.rows) :])
             )
             if not polyhedron.feasible:
                 return None
@@ -732,9 +738,7 @@ class Network:
         else:
             spans.update(propagated)
         periods = self.periods_of(claim)
-        for period in periods:
-            for name in self.inputs(claim, period):
-                spans[name] = self.extent(linked, [(name, 1)])
+        spans.update(self._shown_inputs(claim, linked))
         figures: dict[Hashable, Span] = {}
         missing: list[Period] = []
         for period in periods:
@@ -753,6 +757,20 @@ class Network:
             for period in missing:
                 figures[period] = refined.figures[period]
         return Refined(spans, figures, 0)
+
+    def _shown_inputs(self, claim: Claim, linked: frozenset[str]) -> dict[Hashable, Span]:
+        """The exact ranges of a value's or a sum's inputs, which its check shows.
+
+        A ratio's or a change's own range comes from its own program: the ranges of
+        its inputs are shown nowhere, and are not asked for.
+        """
+        if not isinstance(claim, ValueClaim | SumClaim):
+            return {}
+        return {
+            name: self.extent(linked, [(name, 1)])
+            for period in self.periods_of(claim)
+            for name in self.inputs(claim, period)
+        }
 
     def _exact_figure(
         self, claim: Claim, period: Period, linked: frozenset[str], spans: Spans
@@ -911,8 +929,7 @@ class Network:
         claims allow, as closed ranges.
         """
         key = frozenset(claim_ids)
-        if key not in self._holds and any(key <= known for known in self._holding):
-            # Fewer claims allow more values (and ask fewer bases to be above 0).
+        if key not in self._holds and self.known_to_hold(key):
             self._holds[key] = True
         if key not in self._holds:
             polyhedron = self.polyhedron(key)
@@ -932,6 +949,13 @@ class Network:
             if self._holds[key]:
                 self._holding.append(key)
         return self._holds[key]
+
+    def known_to_hold(self, key: frozenset[str]) -> bool:
+        """Whether ``key`` is part of a set of claims already shown to hold: no program needed.
+
+        Fewer claims allow more values (and ask fewer bases to be above 0).
+        """
+        return self._holds.get(key, False) or any(key <= known for known in self._holding)
 
     def _can_be_positive(self, key: frozenset[str], base: int) -> bool:
         """Whether some value the claims ``key`` allow (there are some) has ``base`` above 0.
@@ -1216,6 +1240,9 @@ class _Certified:
     @property
     def feasible(self) -> bool:
         """Whether the claims can hold together."""
+        if self._feasible is None and self.network.known_to_hold(self.key):
+            # A subset of claims that hold: the leave-one-out sets of a check.
+            self._feasible = True
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()
