@@ -425,7 +425,7 @@ def check(
     checks = tuple(
         _checks(network, active, cores, skipped, deadline, undefined=undefined, notes=notes)
     )
-    cores.extend(_figure_conflicts(network, checks, active))
+    cores.extend(list(_figure_conflicts(network, checks, active, cores)))
     cores.sort(key=lambda core: order[core[0]])
     conflicts = tuple(_conflict(core, checks, notes) for core in cores)
     unfinished = tuple(
@@ -436,11 +436,21 @@ def check(
 
 
 def _figure_conflicts(
-    network: Network, checks: tuple[ClaimCheck, ...], active: list[str]
+    network: Network, checks: tuple[ClaimCheck, ...], active: list[str], cores: list[list[str]]
 ) -> Iterator[list[str]]:
-    """The conflicts of the claims no linear row holds (in points), found by their figures."""
+    """The conflicts of claims in points that the search for conflicts left out, by their figures.
+
+    The search (:meth:`Network.holds <tradestats.claims._network.Network.holds>`)
+    finds them in all but the cases its budget cannot decide; a claim already in a
+    conflict needs no second one.
+    """
+    cored = {claim_id for core in cores for claim_id in core}
     for found in checks:
-        if found.verdict is Verdict.INCONSISTENT and isinstance(found.claim, _FIGURE_ONLY):
+        if (
+            found.verdict is Verdict.INCONSISTENT
+            and isinstance(found.claim, _FIGURE_ONLY)
+            and found.claim.id not in cored
+        ):
             core = network.figure_conflict(found.claim, active)
             if core is not None:
                 yield core
