@@ -217,14 +217,24 @@ class Network:
         #: ranges need only be sound) rather than go to the exact simplex.
         self.loose = False
 
-    def with_rows(self, rows: Mapping[str, Sequence[Row]]) -> Network:
+    def with_rows(
+        self,
+        rows: Mapping[str, Sequence[Row]],
+        constraints: Mapping[str, Sequence[Scaling]] | None = None,
+    ) -> Network:
         """A copy in which each claim of ``rows`` holds those linear rows: a piece.
 
         Every claim in points is then taken as given (held by its rows here, or by
         none), so that questions about the piece are linear programs alone.
+        ``constraints`` are what propagation may use of those rows.
         """
         piece = copy.copy(self)
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
+        piece.constraints = {
+            **self.constraints,
+            **{claim_id: list(found) for claim_id, found in (constraints or {}).items()},
+        }
+        piece._cache = {}
         piece.given = self._points_ids
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
@@ -821,13 +831,15 @@ class Network:
         fix only through a claim in points.
         """
         plain = self._exact(claim, linked, read)
-        relations = self._relations(linked)
-        if plain is None or not relations:
-            return plain
+        if plain is None:
+            return None
         natural = self.natural(claim)
         if all(
             span.low > natural.low or span.high < natural.high for span in plain.figures.values()
         ):
+            return plain
+        relations = self._relations(linked)
+        if not relations:
             return plain
 
         def evaluate(piece: _points.Host) -> Refined | None:

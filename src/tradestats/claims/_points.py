@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Final, Protocol, TypeAlias
 from attrs import frozen
 
 from tradestats.claims._linear import Infeasible, Row, linear_sum
-from tradestats.claims._narrowing import Refined, Span
+from tradestats.claims._narrowing import Refined, Scaling, Span, outward
 
 if TYPE_CHECKING:
     from tradestats.periods import Period
@@ -55,7 +55,7 @@ _ZERO: Final = Fraction(0)
 _ONE: Final = Fraction(1)
 _HALF: Final = Fraction(1, 2)
 #: Boxes one feasibility question may look at before it gives up (and says "holds").
-_SEARCH: Final = 64
+_SEARCH: Final = 32
 #: Rounds of narrowing a box in a row; a round that takes less than this fraction of
 #: a slice's width ends them.
 _ROUNDS: Final = 2
@@ -122,6 +122,21 @@ class Relation:
             rows.append(Row(linear_sum([(a, 1), (b, -(t + self.high))]), "<=", 0))
         return rows
 
+    def scalings(self, cut: Cut, *, inner: bool = False) -> list[Scaling]:
+        """The rows of :meth:`outer` (or :meth:`inner`) that propagation can use, rounded out.
+
+        With them, a base the piece keeps above 0 needs no linear program to say so.
+        """
+        if isinstance(cut, int):
+            return []
+        a, b, c, d = self.keys
+        low, high = (_inside(cut), _inside(cut)) if inner else cut
+        found = [Scaling(c, d, outward(low, high))]
+        if self.low is not None:
+            top = None if high is None or self.high is None else high + self.high
+            found.append(Scaling(a, b, outward(low + self.low, top)))
+        return found
+
     def _signed(self, sign: int) -> list[Row]:
         """A contribution share with its total's change of sign ``sign`` (or 0): exact."""
         a, b, c, d = self.columns
@@ -142,8 +157,12 @@ class Relation:
 class Host(Protocol):
     """What the search needs of the network: pieces, and exact answers over them."""
 
-    def with_rows(self, rows: Mapping[str, Sequence[Row]]) -> Host:
-        """A copy in which the claims of ``rows`` hold those rows."""
+    def with_rows(
+        self,
+        rows: Mapping[str, Sequence[Row]],
+        constraints: Mapping[str, Sequence[Scaling]] | None = None,
+    ) -> Host:
+        """A copy in which the claims of ``rows`` hold those rows, propagating ``constraints``."""
         ...
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
@@ -180,13 +199,13 @@ class _Search:
 
     def piece(self, box: Box, *, inner: bool = False) -> Host:
         """The network with each relation's rows for its cut in ``box``."""
+        pairs = list(zip(self.relations, box, strict=True))
+        scalings = {r.claim_id: r.scalings(cut, inner=inner) for r, cut in pairs}
         if inner:
-            return self.host.with_rows(
-                {r.claim_id: r.inner(cut) for r, cut in zip(self.relations, box, strict=True)}
-            )
+            return self.host.with_rows({r.claim_id: r.inner(cut) for r, cut in pairs}, scalings)
         if box not in self.pieces:
             self.pieces[box] = self.host.with_rows(
-                {r.claim_id: r.outer(cut) for r, cut in zip(self.relations, box, strict=True)}
+                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings
             )
         return self.pieces[box]
 
