@@ -719,6 +719,23 @@ class Network:
                 stale = 0 if moved > tolerance else stale + 1
         return outward(min(s.lowest for s in slices), max(s.highest for s in slices))
 
+    def with_points(self, claim_ids: Iterable[str]) -> Network:
+        """A piece that holds the claims in points among ``claim_ids`` as far as one can.
+
+        For the figures the claims imply together (:func:`._points.cover`); the
+        network itself where no claim in points constrains anything.
+        """
+        key = frozenset(claim_ids)
+        rows: dict[str, list[Row]] = {}
+        scalings: dict[str, list[Scaling]] = {}
+        for members in self.components:
+            relations = self._relations(key & set(members))
+            if relations:
+                found = _points.cover(self, key & set(members), relations)
+                rows.update(found[0])
+                scalings.update(found[1])
+        return self.with_rows(rows, scalings) if rows else self
+
     def exact_spans(self, claim_ids: Iterable[str]) -> dict[Hashable, Span]:
         """Every value's exact range under the claims, rounded outward.
 

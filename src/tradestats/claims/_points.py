@@ -42,7 +42,7 @@ from tradestats.claims._narrowing import Refined, Scaling, Span, outward
 if TYPE_CHECKING:
     from tradestats.periods import Period
 
-__all__ = ["Host", "Relation", "holds", "implied"]
+__all__ = ["Host", "Relation", "cover", "holds", "implied"]
 
 #: A variable of the network: the value of a flow in a period.
 Key: TypeAlias = tuple[str, "Period"]
@@ -409,3 +409,43 @@ def _refine_end(
 
 def _hull(spans: Sequence[Span]) -> Span:
     return Span(min(span.low for span in spans), max(span.high for span in spans))
+
+
+#: A group with more contribution shares than this is not split by sign for its figures.
+_SIGNS: Final = 6
+
+
+def cover(
+    host: Host, key: frozenset[str], relations: Sequence[Relation]
+) -> tuple[dict[str, list[Row]], dict[str, list[Scaling]]]:
+    """Rows that every value the claims ``key`` allow meets, for the relations: one piece.
+
+    Each box that covers a choice of signs is narrowed; a relation's slice over all
+    of them (their hull) holds it, and a contribution share's sign, where every box
+    left agrees on it. Sound, and as tight as the first narrowing: for the figures a
+    report implies, which need one set of linear programs for every claim together.
+    """
+    search = _Search(host, key, relations)
+    signs = sum(relation.quotient for relation in relations)
+    roots = search.roots() if signs <= _SIGNS else [tuple(r.start()[0] for r in relations)]
+    left = [box for box in map(search.narrow, roots) if box is not None]
+    rows: dict[str, list[Row]] = {}
+    scalings: dict[str, list[Scaling]] = {}
+    if not left:  # pragma: no cover - the claims hold, so some box does
+        return rows, scalings
+    for number, relation in enumerate(relations):
+        cuts = [box[number] for box in left]
+        first = cuts[0]
+        if isinstance(first, int):
+            if signs <= _SIGNS and all(cut == first for cut in cuts):
+                rows[relation.claim_id] = relation.outer(first)
+            continue
+        slices = [cut for cut in cuts if not isinstance(cut, int)]
+        highs = [high for _, high in slices]
+        hull: Cut = (
+            min(low for low, _ in slices),
+            None if None in highs else max(high for high in highs if high is not None),
+        )
+        rows[relation.claim_id] = relation.outer(hull)
+        scalings[relation.claim_id] = relation.scalings(hull)
+    return rows, scalings

@@ -467,6 +467,8 @@ def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
     ]
     if not all(network.holds(group) for group in groups):  # pragma: no cover - see check()
         raise AssertionError("the claims left after removing conflicts must hold together")
+    # The claims in points narrow the implied figures too, through one piece.
+    network = network.with_points(active)
     derived = list(implied_figures(network, network.exact_spans(active)))
     spans = exact_figures(network, active, derived)
     for figure in derived:
