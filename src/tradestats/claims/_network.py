@@ -6,7 +6,9 @@ and, since every base of a product is 0 or more, exactly the same constraints as
 linear rows (:mod:`tradestats.claims._linear`). The rows answer the check's questions
 exactly: whether claims can hold together, and the range of a value, a sum or a
 ratio of values under them. Interval propagation and branching remain for what
-is no linear program (a ratio whose base may be 0, a change of share).
+is no linear program (a ratio whose base may be 0, a change of share); claims in
+points (a change of share, a difference of growth rates, a contribution share)
+take part through linear pieces (:mod:`tradestats.claims._points`, :meth:`Network.with_rows`).
 """
 
 from __future__ import annotations
@@ -333,8 +335,8 @@ class Network:
     def _constraints(self, claim: Claim) -> Iterable[Constraint]:
         if isinstance(claim, Points):
             # A difference of two ratios (or a ratio of two changes, of either sign) is
-            # no linear row: these claims are checked against what the others imply,
-            # and constrain nothing themselves (see the module docstring).
+            # no linear row: these claims constrain the others through the pieces of
+            # :mod:`._points` (see :meth:`holds` and :meth:`with_rows`).
             return
         if isinstance(claim, ChangeClaim):
             yield Step((claim.flow, claim.period), (claim.flow, claim.base), self.published(claim))
@@ -1225,7 +1227,7 @@ _SETTLED: Final = Fraction(1, 2**12)
 _PATIENCE: Final = 1
 
 
-#: The claims whose figure is in percentage points and no linear row: checked, not used.
+#: The claims whose figure is in percentage points and no linear row: held in pieces.
 Points: TypeAlias = ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim
 
 

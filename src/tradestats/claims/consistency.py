@@ -114,7 +114,7 @@ _POINTS: Final = (
     GrowthDifferenceClaim,
     ContributionShareClaim,
 )
-#: The claims that are no linear row: checked against the others, constraining nothing.
+#: The claims that are no linear row: held in linear pieces (``claims/_points.py``).
 _FIGURE_ONLY: Final = (ShareChangeClaim, GrowthDifferenceClaim, ContributionShareClaim)
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
