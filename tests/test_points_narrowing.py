@@ -9,6 +9,8 @@ its true value, and moved beyond that range it is flagged, in a conflict.
 
 from __future__ import annotations
 
+import json
+import tomllib
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final
@@ -16,8 +18,17 @@ from typing import TYPE_CHECKING, Final
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from tradestats import Report, Verdict, check
+from tradestats import (
+    GrowthClaim,
+    GrowthDifferenceClaim,
+    Period,
+    Report,
+    ReportFlow,
+    Verdict,
+    check,
+)
 from tradestats.verify._kinds import magnitude_of
+from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
     from tradestats.claims.consistency import CheckResult
@@ -216,3 +227,30 @@ def test_a_contribution_share_whose_total_the_others_keep_flat_constrains_nothin
     result = check(Report.from_toml(text))
     assert result.verdict("share") is Verdict.UNDEFINED
     assert result.verdict("part") is Verdict.NOT_CHECKABLE
+
+
+def test_the_same_narrowing_from_toml_json_and_python() -> None:
+    """A growth fixed only by a growth difference is checked alike from each way in."""
+    toml = growth_report(Fraction(1128, 1000), Fraction(1168, 1000))
+    from_toml = Report.from_toml(toml)
+    from_json = Report.from_json(json.dumps(tomllib.loads(toml)))
+    flows = [
+        ReportFlow(id="x", reporter="A", flow="exports", partner="B"),
+        ReportFlow(id="t", reporter="A", flow="exports"),
+    ]
+    year = Period.year(2024)
+    claims = [
+        GrowthClaim(id="nation", flow="t", period=year, growth=Reported.parse_growth("+12.8%")),
+        GrowthDifferenceClaim(
+            id="lead",
+            flow="x",
+            than="t",
+            period=year,
+            difference=Reported.parse_points("+4.0 pp"),
+        ),
+        GrowthClaim(id="region", flow="x", period=year, growth=Reported.parse_growth("+16.8%")),
+    ]
+    from_python = Report(title="points", flows=flows, claims=claims)
+    found = [verdicts(check(report)) for report in (from_toml, from_json, from_python)]
+    assert found[0] == found[1] == found[2]
+    assert found[0]["region"] is Verdict.CONSISTENT

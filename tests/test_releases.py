@@ -13,6 +13,7 @@ below (``README.md`` there tells their story).
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections import Counter
@@ -320,3 +321,14 @@ def test_the_readme_counts_are_those_of_expected_toml() -> None:
     assert len(expected) == len(FILES)
     assert f"{len(FILES)} files, {total.total()} claims" in readme
     assert verdicts in readme
+
+
+@pytest.mark.parametrize("path", [pytest.param(path, id=path.stem) for path in FILES])
+def test_every_release_reads_the_same_from_json(path: Path) -> None:
+    """The report-file JSON of a release (the TOML's data) reads to the same report.
+
+    The corpus uses every kind and key of issue 11 (balances and sign words,
+    qualifiers, fold wordings, changes, bases, points), so each reads from JSON too.
+    """
+    text = json.dumps(read(path), ensure_ascii=False)
+    assert Report.from_json(text, name=path.name) == Report.load(path)
