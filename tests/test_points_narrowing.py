@@ -32,6 +32,7 @@ from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
     from tradestats.claims.consistency import CheckResult
+    from tradestats.claims.report import Claim
 
 #: Each example checks a report twice: a tenth of the profile's examples is plenty.
 FEW: Final = settings(max_examples=max(5, settings().max_examples // 10), deadline=None)
@@ -239,7 +240,7 @@ def test_the_same_narrowing_from_toml_json_and_python() -> None:
         ReportFlow(id="t", reporter="A", flow="exports"),
     ]
     year = Period.year(2024)
-    claims = [
+    claims: list[Claim] = [
         GrowthClaim(id="nation", flow="t", period=year, growth=Reported.parse_growth("+12.8%")),
         GrowthDifferenceClaim(
             id="lead",
