@@ -164,8 +164,8 @@ def implied(network: Network, spans: Spans) -> Iterator[Derived]:
                     None,
                     ((flow.id, period), (flow.id, pair.base)),
                 )
-    yield from _shares(network, spans)
-    yield from _contributions(network, spans)
+    yield from _shares(network, spans, pairs)
+    yield from _contributions(network, spans, pairs)
 
 
 def _pairs(report: Report) -> list[tuple[str, str]]:
@@ -182,7 +182,7 @@ def _pairs(report: Report) -> list[tuple[str, str]]:
     return [pair for pair in pairs if not balance.intersection(pair)]
 
 
-def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
+def _shares(network: Network, spans: Spans, pairs: Sequence[Base]) -> Iterator[Derived]:
     report = network.report
     stated = {
         (c.part, c.whole, c.period): network.published(c)
@@ -213,7 +213,7 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                     None,
                     ((part, period), (whole, period)),
                 )
-        for pair in bases(report, network.periods):
+        for pair in pairs:
             period, earlier = pair.period, pair.base
             share, before = shares.get(period), shares.get(earlier)
             if share is not None and before is not None:
@@ -229,13 +229,13 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                 )
 
 
-def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
+def _contributions(network: Network, spans: Spans, pairs: Sequence[Base]) -> Iterator[Derived]:
     report = network.report
     for claim in report.claims:
         if not isinstance(claim, SumClaim) or report.flow(claim.total).flow is Flow.BALANCE:
             continue
         covered = report.sum_periods(claim)
-        for pair in bases(report, network.periods):
+        for pair in pairs:
             period, earlier = pair.period, pair.base
             if period not in covered or earlier not in covered:
                 continue
