@@ -1,7 +1,10 @@
 """Private: the figures a report's claims imply, read from the narrowed spans of its values.
 
-Values no claim states, growth rates, shares in both years, changes of share and
-contributions to growth, each as a span that holds the true value.
+Values no claim states, growth rates, shares in both periods, changes of share and
+contributions to growth, each as a span that holds the true value. A change is
+measured against every base the report uses: the same period a year earlier, the
+period just before (month on month, quarter on quarter) and any base a claim names
+(``versus = "2019"``), wherever both periods are among the report's.
 :mod:`tradestats.claims.consistency` turns them into
 :class:`~tradestats.claims.consistency.ImpliedFigure`.
 """
@@ -15,6 +18,7 @@ from tradestats.amounts import Amount
 from tradestats.claims._narrowing import Span
 from tradestats.claims._network import SHARE_DOMAIN
 from tradestats.claims.report import (
+    Claim,
     GrowthClaim,
     MultiplierClaim,
     Report,
@@ -24,6 +28,7 @@ from tradestats.claims.report import (
 )
 from tradestats.flows import Flow
 from tradestats.measures import Growth, PercentagePoints, Share
+from tradestats.periods import Lag
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -32,7 +37,7 @@ if TYPE_CHECKING:
     from tradestats.periods import Period
     from tradestats.verify._kinds import Figure
 
-__all__ = ["Derived", "exact", "implied"]
+__all__ = ["Base", "Derived", "bases", "exact", "implied"]
 
 _HUNDRED: Final = Decimal(100)
 
@@ -62,14 +67,71 @@ def _bounded(span: Span) -> bool:
     return span.is_bounded
 
 
+class Base(NamedTuple):
+    """A later period and the base a change over it is measured against.
+
+    ``suffix`` ends the figure's key (empty for a year earlier, the key of 0.3) and
+    ``words`` name the base in its label.
+    """
+
+    period: Period
+    base: Period
+    suffix: str
+    words: str
+
+
+def bases(report: Report, periods: Sequence[Period]) -> list[Base]:
+    r"""Every (period, base) pair a change can be implied for, in a stable order.
+
+    The same period a year earlier and the period just before, wherever both are
+    periods of the report, and every base a claim is measured against.
+
+    >>> report = Report.from_toml(
+    ...     'title = "t"\nreporter = "A"\nperiod = "2023-06"\n[flows.x]\nflow = "exports"\n'
+    ...     '[[claims]]\nid = "g"\nflow = "x"\ngrowth = "+1.8%"\nversus = "previous"\n'
+    ... )
+    >>> [(str(b.period), str(b.base), b.words) for b in bases(report, report.periods)]
+    [('2023-06', '2023-05', 'on the period before (May 2023)')]
+    """
+    known = set(periods)
+    found: dict[tuple[Period, Period], Base] = {}
+    for period in periods:
+        for versus in (Lag.YEAR_EARLIER, Lag.PREVIOUS):
+            base = period.base(versus)
+            if base in known and (period, base) not in found:
+                found[(period, base)] = _base(period, base)
+    for claim in report.claims:
+        pair = _claimed_base(claim)
+        if pair is not None and pair not in found and set(pair) <= known:
+            found[pair] = _base(*pair)
+    order = {period: number for number, period in enumerate(periods)}
+    return sorted(found.values(), key=lambda b: (order[b.period], order[b.base]))
+
+
+def _claimed_base(claim: Claim) -> tuple[Period, Period] | None:
+    """The period and base of a claim measured against one (``None`` for the others)."""
+    if isinstance(claim, ValueClaim | ShareClaim | SumClaim):
+        return None
+    return claim.period, claim.base
+
+
+def _base(period: Period, base: Period) -> Base:
+    if base == period.previous_year():
+        return Base(period, base, "", "on a year earlier")
+    if base == period.previous():
+        return Base(period, base, f"/on/{base}", f"on the period before ({base.label()})")
+    return Base(period, base, f"/on/{base}", f"on {base.label()}")
+
+
 def implied(network: Network, spans: Spans) -> Iterator[Derived]:
     """Every figure that ``spans`` bound and no claim states, in a stable order."""
     report, periods = network.report, network.periods
     claims = report.claims
     stated_values = {(c.flow, c.period) for c in claims if isinstance(c, ValueClaim)}
     stated_changes = {
-        (c.flow, c.period) for c in claims if isinstance(c, GrowthClaim | MultiplierClaim)
+        (c.flow, c.period, c.base) for c in claims if isinstance(c, GrowthClaim | MultiplierClaim)
     }
+    pairs = bases(report, periods)
     for flow in report.flows:
         for period in periods:
             span = spans[(flow.id, period)]
@@ -86,23 +148,24 @@ def implied(network: Network, spans: Spans) -> Iterator[Derived]:
     for flow in report.flows:
         if flow.flow is Flow.BALANCE:
             continue
-        for period in periods:
-            if (flow.id, period) in stated_changes or period.previous_year() not in periods:
+        for pair in pairs:
+            period = pair.period
+            if (flow.id, period, pair.base) in stated_changes:
                 continue
-            current, base = spans[(flow.id, period)], spans[(flow.id, period.previous_year())]
+            current, base = spans[(flow.id, period)], spans[(flow.id, pair.base)]
             if _bounded(current) and _bounded(base) and base.low > 0:
                 rate = current / base - Span(Decimal(1), Decimal(1))
                 yield Derived(
-                    f"growth/{flow.id}/{period}",
-                    f"growth of {flow.describe()}, {period.label()} on a year earlier",
+                    f"growth/{flow.id}/{period}{pair.suffix}",
+                    f"growth of {flow.describe()}, {period.label()} {pair.words}",
                     period,
                     Growth,
                     rate,
                     None,
-                    ((flow.id, period), (flow.id, period.previous_year())),
+                    ((flow.id, period), (flow.id, pair.base)),
                 )
-    yield from _shares(network, spans)
-    yield from _contributions(network, spans)
+    yield from _shares(network, spans, pairs)
+    yield from _contributions(network, spans, pairs)
 
 
 def _pairs(report: Report) -> list[tuple[str, str]]:
@@ -119,7 +182,7 @@ def _pairs(report: Report) -> list[tuple[str, str]]:
     return [pair for pair in pairs if not balance.intersection(pair)]
 
 
-def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
+def _shares(network: Network, spans: Spans, pairs: Sequence[Base]) -> Iterator[Derived]:
     report = network.report
     stated = {
         (c.part, c.whole, c.period): network.published(c)
@@ -150,15 +213,14 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                     None,
                     ((part, period), (whole, period)),
                 )
-        for period, share in shares.items():
-            before = shares.get(period.previous_year())
-            if before is not None:
-                earlier = period.previous_year()
+        for pair in pairs:
+            period, earlier = pair.period, pair.base
+            share, before = shares.get(period), shares.get(earlier)
+            if share is not None and before is not None:
                 change = (share - before) * Span(_HUNDRED, _HUNDRED)
                 yield Derived(
-                    f"share-change/{part}/{whole}/{period}",
-                    f"change in the share of {names}, {period.previous_year().label()} to "
-                    f"{period.label()}",
+                    f"share-change/{part}/{whole}/{period}{pair.suffix}",
+                    f"change in the share of {names}, {earlier.label()} to {period.label()}",
                     period,
                     PercentagePoints,
                     change,
@@ -167,33 +229,35 @@ def _shares(network: Network, spans: Spans) -> Iterator[Derived]:
                 )
 
 
-def _contributions(network: Network, spans: Spans) -> Iterator[Derived]:
+def _contributions(network: Network, spans: Spans, pairs: Sequence[Base]) -> Iterator[Derived]:
     report = network.report
     for claim in report.claims:
         if not isinstance(claim, SumClaim) or report.flow(claim.total).flow is Flow.BALANCE:
             continue
         covered = report.sum_periods(claim)
-        for period in covered:
-            if period.previous_year() not in covered:
+        for pair in pairs:
+            period, earlier = pair.period, pair.base
+            if period not in covered or earlier not in covered:
                 continue
-            base_key = (claim.total, period.previous_year())
+            base_key = (claim.total, earlier)
             base = spans[base_key]
             if not _bounded(base) or base.low <= 0:
                 continue
             for part in claim.parts:
-                now, before = spans[(part, period)], spans[(part, period.previous_year())]
+                now, before = spans[(part, period)], spans[(part, earlier)]
                 if not (_bounded(now) and _bounded(before)):
                     continue
                 points = (now - before) / base * Span(_HUNDRED, _HUNDRED)
+                words = "" if not pair.suffix else f" {pair.words}"
                 yield Derived(
-                    f"contribution/{part}/{claim.total}/{period}",
+                    f"contribution/{part}/{claim.total}/{period}{pair.suffix}",
                     f"contribution of {report.flow(part).describe()} to the growth of "
-                    f"{report.flow(claim.total).describe()}, {period.label()}",
+                    f"{report.flow(claim.total).describe()}, {period.label()}{words}",
                     period,
                     PercentagePoints,
                     points,
                     None,
-                    ((part, period), (part, period.previous_year()), base_key),
+                    ((part, period), (part, earlier), base_key),
                 )
 
 

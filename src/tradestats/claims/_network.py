@@ -6,18 +6,21 @@ and, since every base of a product is 0 or more, exactly the same constraints as
 linear rows (:mod:`tradestats.claims._linear`). The rows answer the check's questions
 exactly: whether claims can hold together, and the range of a value, a sum or a
 ratio of values under them. Interval propagation and branching remain for what
-is no linear program (a ratio whose base may be 0, a change of share).
+is no linear program (a ratio whose base may be 0, a change of share); claims in
+points (a change of share, a difference of growth rates, a contribution share)
+take part through linear pieces (:mod:`tradestats.claims._points`, :meth:`Network.with_rows`).
 """
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 
-from tradestats.claims import _float
+from tradestats.claims import _float, _points
 from tradestats.claims._linear import (
     Infeasible,
     Polyhedron,
@@ -207,6 +210,66 @@ class Network:
         }
         self._models: dict[int, tuple[_float.Model, dict[int, int]]] = {}
         self._lifted_models: dict[int, tuple[_float.Model, int]] = {}
+        #: The claims in points (no linear row of their own) and those this network
+        #: holds as the rows of a piece (:meth:`with_rows`): the others go through
+        #: :mod:`._points`.
+        self._points_ids = frozenset(c.id for c in report.claims if isinstance(c, Points))
+        self.given: frozenset[str] = frozenset()
+        #: Whether a range's end that HiGHS cannot certify may stay open (in pieces, whose
+        #: ranges need only be sound) rather than go to the exact simplex.
+        self.loose = False
+
+    def with_rows(
+        self,
+        rows: Mapping[str, Sequence[Row]],
+        constraints: Mapping[str, Sequence[Scaling]] | None = None,
+    ) -> Network:
+        """A copy in which each claim of ``rows`` holds those linear rows: a piece.
+
+        Every claim in points is then taken as given (held by its rows here, or by
+        none), so that questions about the piece are linear programs alone.
+        ``constraints`` are what propagation may use of those rows.
+        """
+        piece = copy.copy(self)
+        piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
+        piece.constraints = {
+            **self.constraints,
+            **{claim_id: list(found) for claim_id, found in (constraints or {}).items()},
+        }
+        piece._cache = {}
+        piece.given = self._points_ids
+        piece.loose = True
+        piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
+        piece._holds, piece._holding = {}, []
+        piece._models, piece._lifted_models = {}, {}
+        return piece
+
+    def _relations(self, claim_ids: Iterable[str]) -> list[_points.Relation]:
+        """The claims in points among ``claim_ids`` that constrain the others, as relations.
+
+        A contribution share whose total the others keep unchanged has no value (its
+        verdict is undefined): it constrains nothing.
+        """
+        key = frozenset(claim_ids)
+        found = []
+        for claim_id in sorted(key & self._points_ids - self.given, key=self._order.__getitem__):
+            claim = self._claims[claim_id]
+            assert isinstance(claim, Points)
+            keys = _points_inputs(claim)
+            quotient = isinstance(claim, ContributionShareClaim)
+            if quotient:
+                change = self.extent(key - {claim_id}, [(keys[2], 1), (keys[3], -1)])
+                if not change.low and not change.high:
+                    continue
+            published = self.published(claim)
+            low, high = (
+                None if not end.is_finite() else Fraction(end) / 100
+                for end in (published.low, published.high)
+            )
+            columns = tuple(self._index[name] for name in keys)
+            assert len(columns) == 4
+            found.append(_points.Relation(claim_id, quotient, keys, columns, low, high))
+        return found
 
     def _components(self) -> list[list[str]]:
         """The claims in groups linked by shared values, each in report order.
@@ -272,8 +335,8 @@ class Network:
     def _constraints(self, claim: Claim) -> Iterable[Constraint]:
         if isinstance(claim, Points):
             # A difference of two ratios (or a ratio of two changes, of either sign) is
-            # no linear row: these claims are checked against what the others imply,
-            # and constrain nothing themselves (see the module docstring).
+            # no linear row: these claims constrain the others through the pieces of
+            # :mod:`._points` (see :meth:`holds` and :meth:`with_rows`).
             return
         if isinstance(claim, ChangeClaim):
             yield Step((claim.flow, claim.period), (claim.flow, claim.base), self.published(claim))
@@ -536,7 +599,9 @@ class Network:
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
-                self._lifted[key] = _Lifted(self, claims, component, denominator, exact=not relaxed)
+                self._lifted[key] = _Lifted(
+                    self, claims, component, denominator, exact=not relaxed and not self.loose
+                )
         lifted = self._lifted[key]
         if lifted is None:
             return None
@@ -662,6 +727,23 @@ class Network:
                 stale = 0 if moved > tolerance else stale + 1
         return outward(min(s.lowest for s in slices), max(s.highest for s in slices))
 
+    def with_points(self, claim_ids: Iterable[str]) -> Network:
+        """A piece that holds the claims in points among ``claim_ids`` as far as one can.
+
+        For the figures the claims imply together (:func:`._points.cover`); the
+        network itself where no claim in points constrains anything.
+        """
+        key = frozenset(claim_ids)
+        rows: dict[str, list[Row]] = {}
+        scalings: dict[str, list[Scaling]] = {}
+        for members in self.components:
+            relations = self._relations(key & set(members))
+            if relations:
+                found = _points.cover(self, key & set(members), relations)
+                rows.update(found[0])
+                scalings.update(found[1])
+        return self.with_rows(rows, scalings) if rows else self
+
     def exact_spans(self, claim_ids: Iterable[str]) -> dict[Hashable, Span]:
         """Every value's exact range under the claims, rounded outward.
 
@@ -717,14 +799,16 @@ class Network:
             def readout(spans: Spans) -> dict[Hashable, Span]:
                 return {period: self.figure(claim, period, spans) for period in periods}
 
-            self._refined[key] = self._exact(claim, linked, readout)
+            nonlinear = linked & self._points_ids - self.given
+            exact = self._exact_with_points if nonlinear else self._exact
+            self._refined[key] = exact(claim, linked, readout)
         return self._refined[key]
 
     def _exact(self, claim: Claim, linked: frozenset[str], read: Readout) -> Refined | None:
         """What the claims ``linked`` imply for ``claim``'s figure, by linear programming.
 
         Exact, but for a growth or share whose base may be 0: those fall back on
-        branch and prune.
+        branch and prune. Claims in points constrain nothing here.
         """
         if not self.holds(linked):
             return None
@@ -771,6 +855,38 @@ class Network:
             for period in self.periods_of(claim)
             for name in self.inputs(claim, period)
         }
+
+    def _exact_with_points(
+        self, claim: Claim, linked: frozenset[str], read: Readout
+    ) -> Refined | None:
+        """What ``linked``, with claims in points among them, imply for ``claim``'s figure.
+
+        The other claims' linear programs first (claims in points set aside): where
+        they bound the figure already, the claims hold together (:meth:`holds` found
+        values), so the verdict is theirs and that range is kept, sound. Where they
+        leave it free, the pieces of :mod:`._points` narrow it: a figure the others
+        fix only through a claim in points.
+        """
+        plain = self._exact(claim, linked, read)
+        if plain is None:
+            return None
+        natural = self.natural(claim)
+        if all(
+            span.low > natural.low or span.high < natural.high for span in plain.figures.values()
+        ):
+            return plain
+        relations = self._relations(linked)
+        if not relations:
+            return plain
+
+        def evaluate(piece: _points.Host) -> Refined | None:
+            assert isinstance(piece, Network)
+            return piece._exact(claim, linked, read)
+
+        found = _points.implied(self, linked, relations, evaluate, budget=self.budget)
+        if found is None:  # pragma: no cover - the claims hold
+            return plain
+        return found
 
     def _exact_figure(
         self, claim: Claim, period: Period, linked: frozenset[str], spans: Spans
@@ -931,6 +1047,11 @@ class Network:
         key = frozenset(claim_ids)
         if key not in self._holds and self.known_to_hold(key):
             self._holds[key] = True
+        if key not in self._holds and (relations := self._relations_if_linear(key)) is not None:
+            # Claims in points hold when the others do and a piece holds them too.
+            self._holds[key] = bool(relations) and _points.holds(self, key, relations)
+            if self._holds[key]:
+                self._holding.append(key)
         if key not in self._holds:
             polyhedron = self.polyhedron(key)
             bases = {base for claim_id in key for base in self._positive[claim_id]}
@@ -956,6 +1077,17 @@ class Network:
         Fewer claims allow more values (and ask fewer bases to be above 0).
         """
         return self._holds.get(key, False) or any(key <= known for known in self._holding)
+
+    def _relations_if_linear(self, key: frozenset[str]) -> list[_points.Relation] | None:
+        """The relations of ``key``'s claims in points, if the other claims hold.
+
+        ``None`` if ``key`` has none to hold; an empty list if the others cannot hold.
+        """
+        if not key & self._points_ids - self.given:
+            return None
+        if not self.holds(key - self._points_ids):
+            return []
+        return self._relations(key) or None
 
     def _can_be_positive(self, key: frozenset[str], base: int) -> bool:
         """Whether some value the claims ``key`` allow (there are some) has ``base`` above 0.
@@ -1119,7 +1251,7 @@ _SETTLED: Final = Fraction(1, 2**12)
 _PATIENCE: Final = 1
 
 
-#: The claims whose figure is in percentage points and no linear row: checked, not used.
+#: The claims whose figure is in percentage points and no linear row: held in pieces.
 Points: TypeAlias = ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim
 
 
@@ -1269,7 +1401,8 @@ class _Certified:
         self.model.switch(self.key)
         found = self.model.minimum(local)
         if found is None:
-            return self.exact.minimum(objective, constant)
+            # A piece's ranges need only be sound: an end HiGHS cannot certify stays open.
+            return None if self.network.loose else self.exact.minimum(objective, constant)
         return Fraction(constant) + found
 
     def maximum(

@@ -127,7 +127,7 @@ _POINTS: Final = (
     GrowthDifferenceClaim,
     ContributionShareClaim,
 )
-#: The claims that are no linear row: checked against the others, constraining nothing.
+#: The claims that are no linear row: held in linear pieces (``claims/_points.py``).
 _FIGURE_ONLY: Final = (ShareChangeClaim, GrowthDifferenceClaim, ContributionShareClaim)
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
@@ -285,7 +285,7 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
             network, active, cores, skipped, deadline, undefined=undefined, notes=notes, apart=apart
         )
     )
-    cores.extend(_figure_conflicts(network, checks, active))
+    cores.extend(list(_figure_conflicts(network, checks, active, cores)))
     cores.sort(key=lambda core: order[core[0]])
     conflicts = tuple(_conflict(core, checks, notes) for core in cores)
     unfinished = tuple(
@@ -296,11 +296,21 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
 
 
 def _figure_conflicts(
-    network: Network, checks: tuple[ClaimCheck, ...], active: list[str]
+    network: Network, checks: tuple[ClaimCheck, ...], active: list[str], cores: list[list[str]]
 ) -> Iterator[list[str]]:
-    """The conflicts of the claims no linear row holds (in points), found by their figures."""
+    """The conflicts of claims in points that the search for conflicts left out, by their figures.
+
+    The search (:meth:`Network.holds <tradestats.claims._network.Network.holds>`)
+    finds them in all but the cases its budget cannot decide; a claim already in a
+    conflict needs no second one.
+    """
+    cored = {claim_id for core in cores for claim_id in core}
     for found in checks:
-        if found.verdict is Verdict.INCONSISTENT and isinstance(found.claim, _FIGURE_ONLY):
+        if (
+            found.verdict is Verdict.INCONSISTENT
+            and isinstance(found.claim, _FIGURE_ONLY)
+            and found.claim.id not in cored
+        ):
             core = network.figure_conflict(found.claim, active)
             if core is not None:
                 yield core
@@ -317,6 +327,8 @@ def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
     ]
     if not all(network.holds(group) for group in groups):  # pragma: no cover - see check()
         raise AssertionError("the claims left after removing conflicts must hold together")
+    # The claims in points narrow the implied figures too, through one piece.
+    network = network.with_points(active)
     derived = list(implied_figures(network, network.exact_spans(active)))
     spans = exact_figures(network, active, derived)
     for figure in derived:
