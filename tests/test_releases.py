@@ -57,20 +57,9 @@ PUBLISHED_KEYS = (
     "contribution_share",
 )
 
+
 #: Hand expectations that the check now contradicts and hand arithmetic shows wrong,
 #: kept in ``expected.toml`` as written and overridden here, each with its arithmetic.
-DISPUTED: dict[tuple[str, str], tuple[str, str]] = {
-    ("cn-2024-q1-fujian", "machinery-growth"): (
-        "consistent",
-        (
-            "the nation's machinery growth is at least -100%, so +4.8 pp (4.75 to 4.85) puts "
-            "Fujian's at -95.25% or more: a bound on one side, which +11.6% meets (the same "
-            "reasoning revised 'machinery-vs-nation' to consistent)"
-        ),
-    ),
-}
-
-
 def read(path: Path) -> dict[str, Any]:
     """A TOML file as plain data."""
     with path.open("rb") as file:
@@ -86,15 +75,6 @@ def expected_verdicts(name: str) -> dict[str, str]:
     }
 
 
-def checked_verdicts(name: str) -> dict[str, str]:
-    """The verdicts the check must give: the expected ones, with :data:`DISPUTED` applied."""
-    found = expected_verdicts(name)
-    for (file, claim_id), (verdict, _why) in DISPUTED.items():
-        if file == name:
-            found[claim_id] = verdict
-    return found
-
-
 def actual_verdicts(path: Path) -> dict[str, str]:
     """The verdict the check gives every claim of a file, by claim id."""
     result = check(Report.load(path))
@@ -104,14 +84,7 @@ def actual_verdicts(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("path", [pytest.param(path, id=path.stem) for path in FILES])
 def test_release_checks_to_the_expected_verdicts(path: Path) -> None:
     """Every claim of a real release gets the verdict written down before the check ran."""
-    assert checked_verdicts(path.stem) == actual_verdicts(path)
-
-
-def test_every_disputed_expectation_is_one_of_a_claim_the_hand_wrote_otherwise() -> None:
-    """A disputed verdict overrides a written one that says something else."""
-    for (name, claim_id), (verdict, why) in DISPUTED.items():
-        assert expected_verdicts(name)[claim_id] != verdict
-        assert why.strip()
+    assert expected_verdicts(path.stem) == actual_verdicts(path)
 
 
 def verdicts_of(text: str) -> dict[str, str]:
