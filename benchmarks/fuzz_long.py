@@ -11,9 +11,9 @@ The run uses ``--workers`` pytest-xdist workers (2 by default; each writes its o
 record file) and one hypothesis seed, printed and kept in the record, so that a
 run can be repeated and runs with different seeds add up honestly.
 
-``--budget`` gives the whole run a number of seconds shared evenly by the fuzz
-tests (a test stops, as skipped, when its share is spent, so every entry point is
-reached); ``--time-limit`` stops the run outright and prints the counts so far.
+``--budget`` gives the whole run a number of seconds of wall time shared evenly
+by the fuzz tests (a test stops, as skipped, when its share is spent, so every
+entry point is reached; the census comes on top); ``--time-limit`` stops the run outright and prints the counts so far.
 
 Prints, per entry point: inputs run, foreign exceptions (anything but a
 TradeStatsError), hangs (calls over one second), silent wrong results, the
@@ -67,7 +67,8 @@ def main() -> int:
     print(f"hypothesis seed {seed}; {arguments.examples} inputs per entry point", flush=True)
     per_test = 0.0
     if arguments.budget:
-        per_test = arguments.budget / _count_tests(arguments.k)
+        # The workers share the tests: each has budget × workers ÷ tests seconds.
+        per_test = arguments.budget * max(1, arguments.workers) / _count_tests(arguments.k)
         print(f"{per_test:.1f} s per fuzz test", flush=True)
     with tempfile.TemporaryDirectory() as folder:
         shares: dict[str, int] = {}
