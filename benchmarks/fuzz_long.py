@@ -13,7 +13,8 @@ run can be repeated and runs with different seeds add up honestly.
 
 ``--budget`` gives the whole run a number of seconds of wall time shared evenly
 by the fuzz tests (a test stops, as skipped, when its share is spent, so every
-entry point is reached; the census comes on top); ``--time-limit`` stops the run outright and prints the counts so far.
+entry point is reached; the census comes on top); ``--time-limit`` stops the
+run outright and prints the counts so far.
 
 Prints, per entry point: inputs run, foreign exceptions (anything but a
 TradeStatsError), hangs (calls over one second), silent wrong results, the
