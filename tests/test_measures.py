@@ -532,3 +532,32 @@ def test_rounding_to_impossible_places_names_them(places: int) -> None:
     """Negative places, or more digits than the context holds, raise InvalidValueError."""
     with pytest.raises(InvalidValueError, match=str(places)):
         Growth.from_percent("59.3").rounded(places)
+
+
+_TOO_MANY_DIGITS = "111111111111111111111111111111.2"  # 31 significant digits
+
+
+@pytest.mark.parametrize(
+    ("parse", "text"),
+    [
+        (lambda text: Growth.parse(text, times=TimesConvention.MORE), f"{_TOO_MANY_DIGITS}%"),
+        (Growth.parse, f"增长{_TOO_MANY_DIGITS}倍"),
+        (Share.parse, f"{_TOO_MANY_DIGITS}%"),
+        (
+            lambda text: Multiplier.parse(text, times=TimesConvention.AS_MUCH),
+            f"×{_TOO_MANY_DIGITS}",
+        ),
+        (PercentagePoints.parse, f"{_TOO_MANY_DIGITS} pp"),
+        (PercentagePoints.parse, "提高" + "1" * 29 + "个百分点"),
+    ],
+)
+def test_parsed_measures_beyond_the_limits_are_refused_not_rounded(
+    parse: Callable[[str], object], text: str
+) -> None:
+    """A figure of more than 28 digits was rounded (Growth: +1111…1100%) or kept past the limit.
+
+    Found by the long fuzz run (Reported.parse_points kept 31 digits, then could
+    not be shown); the parsers now refuse it as money() does.
+    """
+    with pytest.raises(InvalidValueError, match="more than the 28 significant digits"):
+        parse(text)

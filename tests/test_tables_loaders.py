@@ -356,6 +356,24 @@ def test_a_period_column_alone_gives_the_period(tmp_path: Path, engine: str) -> 
             "bad.csv, line 3: period '2023-07' is not a year (2023) or a year and month",
         ),
         ("", ParseError, "bad.csv: the file is empty, expected a header line"),
+        (
+            # Found by the long fuzz run: OverflowError from math.isfinite of a 400-digit int.
+            (
+                "refYear,refMonth,reporterCode,flowCode,partnerCode,cmdCode,primaryValue\n"
+                "2023,52,156,X,0,TOTAL,1.5\n"
+                f"2023,52,{'9' * 400},X,0,TOTAL,1.5\n"
+            ),
+            InvalidValueError,
+            "bad.csv, line 3, column 'reporterCode': expected a whole number within ±9.2E+18",
+        ),
+        (
+            (
+                "refYear,refMonth,reporterCode,flowCode,partnerCode,cmdCode,primaryValue\n"
+                f"{'9' * 5000},52,156,X,0,TOTAL,1.5\n"
+            ),
+            ParseError,
+            "column 'refYear': expected a whole number, got '99999",
+        ),
     ],
 )
 def test_bad_csv_files_are_named_with_line_and_column(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import json
 import subprocess
 import sys
@@ -362,6 +363,70 @@ def test_files_that_are_not_sdmx_are_refused(
     path.write_text(text)
     with pytest.raises(ParseError, match=words):
         read_sdmx(path, "ECB_TRD")
+
+
+_IMF_SERIES = '"0:0:0:0": {\n          "attributes": [0, 0]'
+_IMF_FIRST = '"0": [305950.0, 0]'
+
+
+@pytest.mark.parametrize(
+    ("source", "old", "new", "words"),
+    [
+        # Found by the long fuzz run: an attribute index written as a decimal.
+        (IMF, _IMF_SERIES, _IMF_SERIES.replace("[0, 0]", "[0.000, 0]"), "attribute 'UNIT_MULT'"),
+        # 5,000 digits: Python's int() refuses more than 4,300 of them.
+        (OECD, '"attributes": [\n       0', '"attributes": [\n       ' + "9" * 5000, "not JSON"),
+        (IMF, _IMF_SERIES, _IMF_SERIES.replace("[0, 0]", "[-1, 0]"), "attribute 'UNIT_MULT'"),
+        (IMF, _IMF_SERIES, _IMF_SERIES.replace("[0, 0]", "[7, 0]"), "from 0 to 0"),
+        (IMF, _IMF_SERIES, _IMF_SERIES.replace("[0, 0]", "[true, 0]"), "attribute 'UNIT_MULT'"),
+        (IMF, _IMF_SERIES, _IMF_SERIES.replace("[0, 0]", '{"a": 0}'), "expected a list"),
+        (IMF, '"0:0:0:0": {', '"0:0:0:-0": {', "series key '0:0:0:-0'"),
+        (IMF, '"0:0:0:0": {', '"0:0:0:\uff10": {', "series key '0:0:0:\uff10'"),
+        (IMF, '{"id": "FREQ", ', '{"ident": "FREQ", ', "the id of a series dimension"),
+        (IMF, '"values": [{"id": "M"', '"values": [7, {"id": "M"', "a value of 'FREQ'"),
+        (IMF, _IMF_FIRST, '"0": {"v": 1}', "observation '0' of series '0:0:0:0'"),
+        (IMF, _IMF_FIRST, '"0": [[305950.0], 0]', "the value of observation '0'"),
+        (IMF, '"dimensions": {', '"dimensions": {"dataSet": 3, ', "the dataSet dimensions"),
+        (IMF, '"id": "6"', '"id": "6000"', "from -1000 to 1000"),
+        (IMF, '"id": "6"', '"id": "\uff16"', "UNIT_MULT '\uff16'"),
+        (IMF, _IMF_FIRST, '"0": [1e999999999, 0]', "OBS_VALUE '1e999999999'"),
+        (IMF, _IMF_FIRST, '"0": [9.99e999, 0]', "the value in whole units is out of range"),
+        (IMF, _IMF_FIRST, '"0": ["' + "1" * 29 + '", 0]', "28 significant digits"),
+    ],
+)
+def test_hostile_sdmx_json_is_refused_naming_where(
+    tmp_path: Path, source: Path, old: str, new: str, words: str
+) -> None:
+    """A message of the wrong shape: a ParseError or InvalidValueError naming the file and where.
+
+    Each case was a foreign exception (KeyError, ValueError, AttributeError), a
+    silent wrong code (a negative index reads from the end) or a value beyond the
+    limits before.
+    """
+    path = edited(tmp_path, source, old, new)
+    with pytest.raises(ts.TradeStatsError, match=f"^{path}[:,] ") as raised:
+        read_sdmx(path)
+    assert isinstance(raised.value, ParseError | InvalidValueError)
+    assert words in str(raised.value)
+
+
+def test_a_hostile_parsed_json_message_is_refused() -> None:
+    """A message passed as a dict may hold what JSON cannot: ints past 4,300 digits, tuples."""
+    message = json.loads(IMF.read_text())
+    message["dataSets"][0]["series"]["0:0:0:0"]["observations"]["0"] = [10**5000, 0]
+    with pytest.raises(ParseError, match="the value of observation '0'"):
+        read_sdmx(message)
+    message["dataSets"][0]["series"] = {("0", "0"): {}}
+    with pytest.raises(ParseError, match="a series key"):
+        read_sdmx(message)
+
+
+def test_the_caller_s_decimal_context_does_not_change_the_values() -> None:
+    """read_sdmx computes in the library's context: a tiny caller Emax or precision is no matter."""
+    expected = rows(read_sdmx(OECD, engine="polars"), "exact_value", "precision")
+    with decimal.localcontext() as context:
+        context.prec, context.Emax = 3, 5
+        assert expected == rows(read_sdmx(OECD, engine="polars"), "exact_value", "precision")
 
 
 def test_a_flow_code_mapped_to_no_flow_is_refused() -> None:

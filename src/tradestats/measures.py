@@ -41,6 +41,7 @@ from tradestats._numbers import (
     CONTEXT,
     ONE,
     Number,
+    check_limits,
     fixed,
     in_context,
     round_half_up,
@@ -176,7 +177,7 @@ class Growth:
         """
         parsed = read_growth(text, locale=locale, zhao=zhao)
         if parsed.reading is Reading.PERCENT:
-            return cls.from_percent(parsed.number)
+            return cls.from_percent(_figure(parsed, text))
         return cls(CONTEXT.subtract(_multiplier(parsed, text, times).factor, ONE))
 
     @property
@@ -251,13 +252,23 @@ class Growth:
         return _format_spec(self, spec, "Growth")
 
 
+def _figure(parsed: ParsedMeasure, text: str) -> Decimal:
+    """The number of a parsed measure, refused beyond the limits rather than rounded.
+
+    The grammar reads numerals of up to MAX_NUMERAL_CHARS characters exactly; a
+    figure of more than MAX_DIGITS significant digits would be rounded by the
+    first operation on it (``from_percent``'s shift), silently.
+    """
+    return check_limits(parsed.number, what="a measure", given=text)
+
+
 def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None) -> Multiplier:
     """The multiplier a parsed "times" figure stands for; a bare "N times" needs ``times``.
 
     Raises:
         AmbiguityError: For "N times" without ``times``.
     """
-    number = parsed.number
+    number = _figure(parsed, text)
     if parsed.reading is Reading.TIMES_MORE:
         return Multiplier.times_more(number)
     if parsed.reading is Reading.TIMES_AS_MUCH:
@@ -449,7 +460,7 @@ class Share:
         Raises:
             ParseError: For text that is not a percentage.
         """
-        return cls.from_percent(read_share(text, locale=locale, zhao=zhao).number)
+        return cls.from_percent(_figure(read_share(text, locale=locale, zhao=zhao), text))
 
     @property
     def percent(self) -> Decimal:
@@ -531,7 +542,7 @@ class PercentagePoints:
         >>> PercentagePoints.parse("down 0.5 pp"), PercentagePoints.parse("提高1.2个百分点")
         (PercentagePoints('-0.5 pp'), PercentagePoints('+1.2 pp'))
         """
-        return cls(read_points(text, locale=locale, zhao=zhao).number)
+        return cls(_figure(read_points(text, locale=locale, zhao=zhao), text))
 
     @in_context
     def rounded(self, places: int) -> PercentagePoints:

@@ -223,6 +223,13 @@ def unstructure(value: object) -> Any:
         ) from error
 
 
+_COLLECTIONS: Final = (list, tuple, set, frozenset)
+
+
+def _quote(data: str | bytes | bytearray) -> str:
+    return repr(shorten(data)) if isinstance(data, str) else shorten(repr(data))
+
+
 def structure(data: object, kind: type[T]) -> T:
     """Rebuild a ``kind`` object from the plain data :func:`unstructure` made.
 
@@ -231,6 +238,13 @@ def structure(data: object, kind: type[T]) -> T:
             a type that tradestats can build; the message names the field and the reason.
     """
     name = _name(kind)
+    if get_origin(kind) in _COLLECTIONS and isinstance(data, str | bytes | bytearray):
+        # cattrs would read text as a list of its characters, trying each one: a
+        # 10,000-character text took seconds to refuse (found by the long fuzz run).
+        raise StructuringError(
+            f"cannot build {name} from {_quote(data)}: expected a list, got {type(data).__name__}",
+            data=data,
+        )
     try:
         return _CONVERTER.structure(data, kind)
     except StructuringError:

@@ -10,20 +10,38 @@ results (a result that does not round-trip or differs from a clean reference).
 
 In the CI profile a foreign exception, a hang over :data:`CI_HANG_SECONDS` or a
 wrong result fails the test at once. With ``TRADESTATS_FUZZ_RECORD=<file>`` they
-are counted instead, and the counts are written to that JSON file at the end.
+are counted instead, and the counts are written to that JSON file (one file per
+pytest-xdist worker, ``<file>.<worker>``, so that workers never write one file),
+with, per test, its wall time and the time spent inside the entry points: the
+rest is hypothesis's generation and bookkeeping and the harness.
+
+The long profile is built for throughput: only the generate phase (no explicit
+examples, no database, no shrinking), and a backend that draws each input
+afresh (hypothesis's own random provider under another name, which makes its
+engine skip the tree of past inputs it keeps to avoid repeats and to mutate
+them: bookkeeping that grows with the run). With ``TRADESTATS_FUZZ_SHARES=<file>``
+(written by ``benchmarks/fuzz_long.py`` from a short census run: entry point →
+how many tests call it) a test stops, as skipped, once each entry point it calls
+has had its share of :data:`LONG_EXAMPLES` inputs from it, so that an entry
+point fuzzed by four tests gets 100,000 inputs, not 400,000.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import shutil
+import tempfile
 import time
 import traceback
 from collections import defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis.internal.conjecture.providers import AVAILABLE_PROVIDERS, HypothesisProvider
 
 from tradestats.errors import TradeStatsError
 
@@ -39,11 +57,27 @@ LONG_EXAMPLES = int(os.environ.get("TRADESTATS_FUZZ_EXAMPLES", "100000"))
 HANG_SECONDS = 1.0
 #: In CI a shared machine has slow moments: fail only on calls slower than this.
 CI_HANG_SECONDS = 10.0
-RECORD = os.environ.get("TRADESTATS_FUZZ_RECORD", "")
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_RECORD_BASE = os.environ.get("TRADESTATS_FUZZ_RECORD", "")
+RECORD = f"{_RECORD_BASE}.{WORKER}" if _RECORD_BASE and WORKER else _RECORD_BASE
 #: A time budget per fuzz test in the long run (0: none), so that one run of a
 #: fixed length reaches every entry point; a test past it stops as skipped.
 SECONDS_PER_TEST = float(os.environ.get("TRADESTATS_FUZZ_SECONDS", "0"))
 _clock = {"test": time.perf_counter(), "written": time.perf_counter()}
+
+
+class FreshInputs(HypothesisProvider):
+    """Hypothesis's own provider under another name: each input drawn afresh.
+
+    hypothesis's engine keeps a tree of every input it has run, to avoid repeats
+    and to mutate old inputs into new ones, only for its built-in backend; for a
+    long run that bookkeeping is cost without use, and under another name the
+    provider is run without it. The inputs come from the same strategies, the
+    same biases (edge cases, constants) and the same seeded random stream.
+    """
+
+
+AVAILABLE_PROVIDERS["tradestats-fresh"] = FreshInputs
 
 settings.register_profile(
     "fuzz-ci",
@@ -58,6 +92,8 @@ settings.register_profile(
     max_examples=LONG_EXAMPLES,
     deadline=None,
     database=None,
+    phases=[Phase.generate],
+    backend="tradestats-fresh",
     suppress_health_check=list(HealthCheck),
 )
 PROFILE = os.environ.get("TRADESTATS_FUZZ_PROFILE", "fuzz-ci")
@@ -70,6 +106,7 @@ class Stats:
 
     def __init__(self) -> None:
         self.inputs = 0
+        self.seconds = 0.0
         self.foreign: dict[str, int] = defaultdict(int)
         self.hangs = 0
         self.wrong = 0
@@ -84,6 +121,7 @@ class Stats:
         """The counts as plain data."""
         return {
             "inputs": self.inputs,
+            "seconds": round(self.seconds, 3),
             "foreign": dict(self.foreign),
             "hangs": self.hangs,
             "wrong": self.wrong,
@@ -91,7 +129,47 @@ class Stats:
         }
 
 
+class TestTime:
+    """Where one fuzz test spent its time: in all, and inside the entry points it called."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.inside = 0.0
+        self.inputs: dict[str, int] = defaultdict(int)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The times and the inputs per entry point as plain data."""
+        return {
+            "seconds": round(self.seconds, 3),
+            "inside": round(self.inside, 3),
+            "inputs": dict(self.inputs),
+        }
+
+
 STATS: dict[str, Stats] = defaultdict(Stats)
+TESTS: dict[str, TestTime] = defaultdict(TestTime)
+_current = {"test": ""}
+
+
+def _load_shares() -> dict[str, int]:
+    path = os.environ.get("TRADESTATS_FUZZ_SHARES", "")
+    if not path:
+        return {}
+    with open(path, encoding="utf-8") as stream:
+        shares: dict[str, int] = json.load(stream)
+    return shares
+
+
+#: Entry point → how many fuzz tests call it (see TRADESTATS_FUZZ_SHARES).
+SHARES = _load_shares()
+
+
+def _quota_reached(test: TestTime) -> bool:
+    """Whether every entry point this test calls has had this test's share of inputs."""
+    return all(
+        count >= math.ceil(LONG_EXAMPLES / SHARES.get(target, 1))
+        for target, count in test.inputs.items()
+    )
 
 
 def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.kwargs) -> _R | None:
@@ -101,12 +179,17 @@ def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.k
     when recording. So is a call slower than the hang limit.
     """
     start = time.perf_counter()
+    test = TESTS[_current["test"]]
     if SECONDS_PER_TEST and start - _clock["test"] > SECONDS_PER_TEST:
         pytest.skip(f"the time budget of {SECONDS_PER_TEST:.0f} s per fuzz test is spent")
+    if SHARES and test.inputs and _quota_reached(test):
+        pytest.skip("each entry point of this test has had its share of the inputs")
     if RECORD and start - _clock["written"] > 2:  # so that a run cut short keeps its counts
         write_record()
     stats = STATS[target]
     stats.inputs += 1
+    test.inputs[target] += 1
+    start = time.perf_counter()
     try:
         return function(*args, **kwargs)
     except TradeStatsError:
@@ -121,10 +204,29 @@ def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.k
         return None
     finally:
         elapsed = time.perf_counter() - start
-        if elapsed > HANG_SECONDS:
+        stats.seconds += elapsed
+        test.inside += elapsed
+        if elapsed > HANG_SECONDS and _slow_again(function, args, kwargs):
             stats.hangs += 1
             stats.note(f"{elapsed:.1f} s on input #{stats.inputs}: {args!r:.200} {kwargs!r:.60}")
             assert RECORD or elapsed < CI_HANG_SECONDS, f"{target} took {elapsed:.1f} s"
+
+
+def _slow_again(function: Callable[..., Any], args: Any, kwargs: Any) -> bool:
+    """Whether a slow call is slow again: a hang, not a cold start or a busy machine.
+
+    The first call of an entry point in a process may import and compile (polars'
+    first lazy query takes over a second on a loaded machine), and on a machine
+    shared with other work any call may stall; an input that makes tradestats
+    slow is slow every time.
+    """
+    start = time.perf_counter()
+    try:
+        function(*args, **kwargs)
+    except BaseException as error:  # the first call already counted what it raised
+        if isinstance(error, KeyboardInterrupt):
+            raise
+    return time.perf_counter() - start > HANG_SECONDS
 
 
 def expect(target: str, holds: bool, detail: str) -> None:
@@ -136,22 +238,52 @@ def expect(target: str, holds: bool, detail: str) -> None:
     assert RECORD, f"{target}: {detail}"
 
 
-def start_test() -> None:
-    """Start the clock of a fuzz test's time budget."""
+def start_test(name: str = "") -> None:
+    """Start the clock of a fuzz test (its time budget, and its time in the record)."""
     _clock["test"] = time.perf_counter()
+    _current["test"] = name
+
+
+def finish_test() -> None:
+    """Stop the clock of the running fuzz test."""
+    if _current["test"]:
+        TESTS[_current["test"]].seconds += time.perf_counter() - _clock["test"]
+        _current["test"] = ""
+
+
+_scratch: dict[str, Path] = {}
+
+
+def scratch(name: str) -> Path:
+    """A path named ``name`` in this process's scratch folder, reused by every input.
+
+    A temporary folder per input cost more than many an entry point's call; one
+    folder per process (an xdist worker each) keeps workers apart.
+    """
+    if "folder" not in _scratch:
+        _scratch["folder"] = Path(tempfile.mkdtemp(prefix="tradestats-fuzz-"))
+    return _scratch["folder"] / name
+
+
+def remove_scratch() -> None:
+    """Remove the scratch folder at the end of the session."""
+    folder = _scratch.pop("folder", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_record() -> None:
-    """Write the counts to the TRADESTATS_FUZZ_RECORD file, merged with what is there."""
+    """Write this process's counts to its TRADESTATS_FUZZ_RECORD file (whole, atomically)."""
     if not RECORD:
         return
     _clock["written"] = time.perf_counter()
-    try:
-        with open(RECORD, encoding="utf-8") as stream:
-            merged: dict[str, Any] = json.load(stream)
-    except (OSError, ValueError):
-        merged = {}
-    for name, stats in STATS.items():
-        merged[name] = stats.as_dict()
-    with open(RECORD, "w", encoding="utf-8") as stream:
-        json.dump(merged, stream, indent=1, ensure_ascii=False)
+    record = {
+        "worker": WORKER or "main",
+        "seed": os.environ.get("TRADESTATS_FUZZ_SEED", ""),
+        "entry_points": {name: stats.as_dict() for name, stats in STATS.items()},
+        "tests": {name: test.as_dict() for name, test in TESTS.items() if name},
+    }
+    partial = f"{RECORD}.partial"
+    with open(partial, "w", encoding="utf-8") as stream:
+        json.dump(record, stream, indent=1, ensure_ascii=False)
+    os.replace(partial, RECORD)

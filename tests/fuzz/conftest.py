@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fuzz._support import start_test, write_record
+from tests.fuzz._support import finish_test, remove_scratch, start_test, write_record
 
 
 def pytest_sessionfinish() -> None:
-    """Save the per-entry-point counts when TRADESTATS_FUZZ_RECORD is set."""
+    """Save the per-entry-point counts when TRADESTATS_FUZZ_RECORD is set; remove scratch files."""
     write_record()
+    remove_scratch()
 
 
-def pytest_runtest_setup() -> None:
-    """Start each fuzz test's time budget (see TRADESTATS_FUZZ_SECONDS)."""
-    start_test()
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Start each fuzz test's clock (its time budget, see TRADESTATS_FUZZ_SECONDS, and its time)."""
+    start_test(item.nodeid)
+
+
+def pytest_runtest_teardown() -> None:
+    """Stop the test's clock."""
+    finish_test()
 
 
 def pytest_runtest_logfinish() -> None:

@@ -11,15 +11,13 @@ import contextlib
 import io
 import json
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import tradestats as ts
-from tests.fuzz._support import FUZZ, call, expect
+from tests.fuzz._support import FUZZ, call, expect, scratch
 from tests.fuzz.hostile import hostile_texts
 from tradestats.claims.files import parse_report
 from tradestats.cli import main
@@ -74,21 +72,24 @@ _PLACES: tuple[tuple[Any, ...], ...] = (
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# Strategies are built once (see hostile.py): building one per draw cost more than drawing.
+_WHERE = st.lists(st.sampled_from(_PLACES), min_size=1, max_size=3)
+_HOSTILE_VALUES: st.SearchStrategy[Any] = st.one_of(
+    hostile_texts(),
+    st.integers(),
+    st.sampled_from([10**4000, True, None, 1e308, [], {}, [[[]]]]),
+)
+
+
 @st.composite
 def reports(draw: st.DrawFn) -> dict[str, Any]:
     """The template with hostile values put in a few places."""
     report: dict[str, Any] = json.loads(json.dumps(_TEMPLATE))
-    for place in draw(st.lists(st.sampled_from(_PLACES), min_size=1, max_size=3)):
+    for place in draw(_WHERE):
         target = report
         for key in place[:-1]:
             target = target[key]
-        target[place[-1]] = draw(
-            st.one_of(
-                hostile_texts(),
-                st.integers(),
-                st.sampled_from([10**4000, True, None, 1e308, [], {}, [[[]]]]),
-            )
-        )
+        target[place[-1]] = draw(_HOSTILE_VALUES)
     return report
 
 
@@ -124,20 +125,26 @@ def to_toml(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_KINDS = st.sampled_from(["toml", "json"])
+_REPORT_CHOICE = st.integers(0, 4)
+_DEPTHS = st.sampled_from([40, 1_000, 5_000, 100_000])
+_REPORTS = reports()
+
+
 @st.composite
 def report_texts(draw: st.DrawFn) -> tuple[str, str]:
     """(kind, text) of a hostile report, in TOML or JSON, or hostile text outright."""
-    kind = draw(st.sampled_from(["toml", "json"]))
-    choice = draw(st.integers(0, 4))
+    kind = draw(_KINDS)
+    choice = draw(_REPORT_CHOICE)
     if choice == 0:
         return kind, draw(hostile_texts())
     if choice == 1:
-        depth = draw(st.sampled_from([40, 1_000, 5_000, 100_000]))
+        depth = draw(_DEPTHS)
         opening, closing = (
             ("x = " + "[" * depth, "]" * depth) if kind == "toml" else ("[" * depth, "]" * depth)
         )
         return kind, opening + closing
-    report = draw(reports())
+    report = draw(_REPORTS)
     if kind == "json":
         try:
             return kind, json.dumps(report, ensure_ascii=False)
@@ -169,13 +176,12 @@ def test_cli_on_generated_files(case: tuple[str, str], bom: str, encoding: str) 
     data = (bom + text).encode("utf-8", "surrogatepass")
     if encoding == "bad":
         data = data[: len(data) // 2] + b"\xff\xfe" + data[len(data) // 2 :]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"report.{kind}"
-        path.write_bytes(data)
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = call("cli main", main, ["check", str(path), "--color", "never"])
-            json_status = call("cli main --json", main, ["check", str(path), "--json"])
+    path = scratch(f"report.{kind}")
+    path.write_bytes(data)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = call("cli main", main, ["check", str(path), "--color", "never"])
+        json_status = call("cli main --json", main, ["check", str(path), "--json"])
     expect("cli main", status in (0, 1, 2), f"exit status {status} for {text[:100]!r}")
     expect("cli main --json", json_status in (0, 1, 2), f"exit status {json_status}")
     errors = err.getvalue()
@@ -190,10 +196,9 @@ def test_cli_on_generated_files(case: tuple[str, str], bom: str, encoding: str) 
 def test_load_report(case: tuple[str, str]) -> None:
     """load_report raises only TradeStatsError; what it reads is what parse_report reads."""
     kind, text = case
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"report.{kind}"
-        path.write_bytes(text.encode("utf-8", "surrogatepass"))
-        loaded = call("load_report", ts.load_report, path)
+    path = scratch(f"report.{kind}")
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    loaded = call("load_report", ts.load_report, path)
     if loaded is not None:
         parsed = call("load_report", parse_report, text, name=str(path), kind=kind)  # type: ignore[arg-type]
         expect("load_report", loaded == parsed, "load_report and parse_report disagree")

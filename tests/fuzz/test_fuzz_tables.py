@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.fuzz._support import FUZZ, call, expect
+from tests.fuzz._support import FUZZ, call, expect, scratch
 from tests.fuzz.hostile import PIECES, hostile_texts
 
 pl = pytest.importorskip("polars")
@@ -24,26 +24,35 @@ _COMTRADE_CSV = (DATA / "comtrade" / "annual_capitalised.csv").read_text(encodin
 _COMTRADE_JSON = (DATA / "comtrade" / "annual_api.json").read_text(encoding="utf-8")
 
 
+# Strategies are built once (see hostile.py): building one per draw cost more than drawing.
+_PIECE = st.one_of(
+    hostile_texts(),
+    st.sampled_from(PIECES),
+    st.sampled_from([",", '"', "\n", ";", "\t"]),
+)
+_EDITS = st.integers(1, 4)
+_CUT = st.integers(0, 5)
+
+
+@functools.cache
+def _positions(size: int) -> st.SearchStrategy[int]:
+    return st.integers(0, max(0, size - 1))
+
+
 @st.composite
 def mutated(draw: st.DrawFn, text: str) -> str:
     """``text`` with a few cells or characters replaced by hostile ones."""
     characters = list(text)
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, max(0, len(characters) - 1)))
-        piece = draw(
-            st.one_of(
-                hostile_texts(),
-                st.sampled_from(PIECES),
-                st.sampled_from([",", '"', "\n", ";", "\t"]),
-            )
-        )
-        cut = draw(st.integers(0, 5))
+    for _ in range(draw(_EDITS)):
+        at = draw(_positions(len(characters)))
+        piece = draw(_PIECE)
+        cut = draw(_CUT)
         characters[at : at + cut] = list(piece)
     return "".join(characters)
 
 
-def _write(folder: str, name: str, text: str) -> Path:
-    path = Path(folder) / name
+def _write(name: str, text: str) -> Path:
+    path = scratch(name)
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     return path
 
@@ -52,25 +61,22 @@ def _write(folder: str, name: str, text: str) -> Path:
 @FUZZ
 def test_read_tidy_csv(text: str, engine: str) -> None:
     """read_tidy_csv raises only TradeStatsError on a mutated file."""
-    with tempfile.TemporaryDirectory() as folder:
-        call("read_tidy_csv", tt.read_tidy_csv, _write(folder, "tidy.csv", text), engine=engine)
+    call("read_tidy_csv", tt.read_tidy_csv, _write("tidy.csv", text), engine=engine)
 
 
 @given(text=mutated(_COMTRADE_CSV), engine=st.sampled_from(["polars", "pandas", "pyarrow"]))
 @FUZZ
 def test_read_comtrade_csv(text: str, engine: str) -> None:
     """read_comtrade_csv raises only TradeStatsError on a mutated file."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = _write(folder, "comtrade.csv", text)
-        call("read_comtrade_csv", tt.read_comtrade_csv, path, engine=engine)
+    path = _write("comtrade.csv", text)
+    call("read_comtrade_csv", tt.read_comtrade_csv, path, engine=engine)
 
 
 @given(text=st.one_of(mutated(_COMTRADE_JSON), hostile_texts()))
 @FUZZ
 def test_read_comtrade_json(text: str) -> None:
     """read_comtrade_json raises only TradeStatsError on mutated files and data."""
-    with tempfile.TemporaryDirectory() as folder:
-        call("read_comtrade_json", tt.read_comtrade_json, _write(folder, "api.json", text))
+    call("read_comtrade_json", tt.read_comtrade_json, _write("api.json", text))
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -92,8 +98,7 @@ def test_read_sdmx(name: str, data: st.DataObject) -> None:
     """read_sdmx raises only TradeStatsError on mutated SDMX-CSV, SDMX-ML and SDMX-JSON."""
     pytest.importorskip("sdmx")
     text = data.draw(mutated(_SDMX[name]))
-    with tempfile.TemporaryDirectory() as folder:
-        call("read_sdmx", tt.read_sdmx, _write(folder, name, text))
+    call("read_sdmx", tt.read_sdmx, _write(name, text))
     if name.endswith(".json"):
         try:
             message = json.loads(text)
@@ -114,16 +119,23 @@ _NUMBERS = st.one_of(
 )
 
 
+_YEARS = st.integers(1990, 2030)
+_ODD_YEARS = st.one_of(_YEARS, st.integers(-(2**40), 2**40))
+_SIZES = st.integers(0, 6)
+
+
+@functools.cache
+def _columns(values: st.SearchStrategy[Any], size: int) -> st.SearchStrategy[list[Any]]:
+    return st.lists(values, min_size=size, max_size=size)
+
+
 @st.composite
 def frames(draw: st.DrawFn, *, odd_periods: bool = False) -> Any:
     """A small polars frame with hostile keys, periods and values."""
-    size = draw(st.integers(0, 6))
-    reporters = draw(st.lists(_KEY_VALUES, min_size=size, max_size=size))
-    years = st.integers(1990, 2030)
-    if odd_periods:
-        years = st.one_of(years, st.integers(-(2**40), 2**40))
-    periods = draw(st.lists(years, min_size=size, max_size=size))
-    values = draw(st.lists(_NUMBERS, min_size=size, max_size=size))
+    size = draw(_SIZES)
+    reporters = draw(_columns(_KEY_VALUES, size))
+    periods = draw(_columns(_ODD_YEARS if odd_periods else _YEARS, size))
+    values = draw(_columns(_NUMBERS, size))
     frame = pl.DataFrame(
         {"reporter": reporters, "period": periods, "value": values},
         schema={"reporter": pl.String, "period": pl.Int64, "value": pl.Float64},

@@ -225,16 +225,24 @@ def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> No
                 expected = "a number" if kind == "float" else "a whole number"
                 raise ParseError(
                     f"{os.fspath(path)}, line {line}, column {name!r}: "
-                    f"expected {expected}, got {text!r}",
+                    f"expected {expected}, got {quote(text)}",
                     path=path,
                     line=line,
                     column=name,
                     value=text,
                 ) from None
-            if not math.isfinite(number):
+            # An int column is 64-bit in every engine (and math.isfinite of a
+            # 400-digit int raises OverflowError).
+            if isinstance(number, int):
+                finite = -(2**63) <= number < 2**63
+                expected = "a whole number within ±9.2E+18 (64 bits)"
+            else:
+                finite = math.isfinite(number)
+                expected = "a finite number"
+            if not finite:
                 raise InvalidValueError(
                     f"{os.fspath(path)}, line {line}, column {name!r}: "
-                    f"expected a finite number, got {text!r}",
+                    f"expected {expected}, got {quote(text)}",
                     path=path,
                     line=line,
                     column=name,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
+from tradestats._text import quote
 from tradestats.errors import ParseError
 
 if TYPE_CHECKING:
@@ -152,86 +153,233 @@ def from_message(message: Any, where: str) -> Observations:
 
 # -- SDMX-JSON -------------------------------------------------------------------------------
 
+# Codes and indices of an SDMX-JSON message are short; a longer one is refused
+# before it is converted (Python's int() of text is quadratic in its length).
+_MAX_INDEX_CHARS: Final = 9
+# 10 ** 1000 has 3,322 bits: the largest magnitude tradestats.limits lets a figure have.
+_MAX_INT_BITS: Final = 3322
 
-def _ids(component: Mapping[str, Any]) -> list[str | None]:
-    return [
-        None if value is None else str(value.get("id", value.get("value", "")))
-        for value in component.get("values", [])
-    ]
+
+def _shape_error(
+    where: str, what: str, value: object, expected: str, **details: object
+) -> ParseError:
+    return ParseError(
+        f"{where}: {what} is {quote(value)}: expected {expected}",
+        source=where,
+        value=value,
+        **details,
+    )
+
+
+def _text_of(value: object, where: str, what: str, **details: object) -> str | None:
+    """A code or observation value as text: JSON strings and numbers, or None."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+            raise _shape_error(where, what, value, "a number of at most 1000 digits", **details)
+        return str(value)
+    raise _shape_error(where, what, value, "text or a number", **details)
+
+
+def _listed(container: Mapping[str, Any], key: str, where: str, what: str) -> list[Any]:
+    value = container.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _shape_error(where, what, value, "a list")
+    return value
+
+
+def _mapping(value: object, where: str, what: str, **details: object) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise _shape_error(where, what, value, "an object", **details)
+    return value
+
+
+def _components(
+    section: Mapping[str, Any], level: str, where: str, kind: str
+) -> list[tuple[str, list[str | None]]]:
+    """The (id, codes) of the dimensions or attributes of one level of a message."""
+    found: list[tuple[str, list[str | None]]] = []
+    for item in _listed(section, level, where, f"the {level} {kind}"):
+        what = f"a {level} {kind.rstrip('s')}"
+        component = _mapping(item, where, what)
+        name = component.get("id")
+        if not isinstance(name, str) or not name:
+            raise _shape_error(where, f"the id of {what}", name, "a component id such as 'FREQ'")
+        codes: list[str | None] = []
+        for entry in _listed(component, "values", where, f"the values of {name!r}"):
+            value = _mapping(entry, where, f"a value of {name!r}", attribute=name)
+            code = value.get("id", value.get("value", ""))
+            codes.append(_text_of(code, where, f"a code of {name!r}", attribute=name))
+        found.append((name, codes))
+    return found
+
+
+def _index(text: object, size: int, where: str, what: str, **details: object) -> int:
+    """A position in a list of ``size`` codes, from a key part or an attribute index."""
+    if (
+        isinstance(text, str)
+        and text.isascii()
+        and text.isdigit()
+        and len(text) <= _MAX_INDEX_CHARS
+    ):
+        index = int(text)
+    elif isinstance(text, int) and not isinstance(text, bool):
+        index = text
+    else:
+        index = -1
+    if not 0 <= index < size:
+        raise _shape_error(
+            where,
+            what,
+            text,
+            f"the position of one of its {size} values (a whole number from 0 to {size - 1})"
+            if size
+            else "no index: the component lists no values",
+            **details,
+        )
+    return index
 
 
 def _dataflow_of(structure: Mapping[str, Any], tree: Mapping[str, Any]) -> str:
-    for link in structure.get("links", []):
-        urn = str(link.get("urn") or link.get("href") or "")
-        if link.get("rel") in {"dataflow", "datastructure"} and "=" in urn:
+    for link in _listed(structure, "links", "the message", "the structure's links"):
+        if not isinstance(link, Mapping):
+            continue
+        urn = link.get("urn") or link.get("href") or ""
+        if isinstance(urn, str) and link.get("rel") in {"dataflow", "datastructure"} and "=" in urn:
             return urn.rsplit("=", 1)[1].rsplit(":", maxsplit=1)[-1].split("(", maxsplit=1)[0]
-    return str(structure.get("id") or tree.get("header", {}).get("id") or "")
+    header = tree.get("header")
+    for name in (structure.get("id"), header.get("id") if isinstance(header, Mapping) else None):
+        if isinstance(name, str) and name:
+            return name
+    return ""
 
 
 def from_json(tree: Any, where: str) -> Observations:
-    """The observations of an SDMX-JSON data message (1.0, or 2.0's ``data`` object)."""
-    if not isinstance(tree, dict):
+    """The observations of an SDMX-JSON data message (1.0, or 2.0's ``data`` object).
+
+    Raises:
+        ParseError: For a message of the wrong shape, naming the file, the series
+            key and the component where it goes wrong.
+    """
+    if not isinstance(tree, Mapping):
         raise ParseError(f"{where}: expected an SDMX-JSON object, got {type(tree).__name__}")
     body = tree.get("data", tree) if "dataSets" not in tree else tree
+    body = body if isinstance(body, Mapping) else {}
     structure = body.get("structure")
-    if structure is None and body.get("structures"):
+    if structure is None and isinstance(body.get("structures"), list) and body["structures"]:
         structure = body["structures"][0]
-    if not isinstance(structure, dict) or not isinstance(body.get("dataSets"), list):
+    if not isinstance(structure, Mapping) or not isinstance(body.get("dataSets"), list):
         raise ParseError(
             f"{where}: not an SDMX-JSON data message: expected 'structure' and 'dataSets'",
             source=where,
         )
-    dims = structure.get("dimensions", {})
-    attrs = structure.get("attributes", {})
+    dims = _mapping(structure.get("dimensions"), where, "the structure's dimensions")
+    attrs = _mapping(structure.get("attributes"), where, "the structure's attributes")
     levels = {
-        level: [(c["id"], _ids(c)) for c in dims.get(level, [])]
+        level: _components(dims, level, where, "dimensions")
         for level in ("dataSet", "series", "observation")
     }
     attributes = {
-        level: [(c["id"], _ids(c)) for c in attrs.get(level, [])]
+        level: _components(attrs, level, where, "attributes")
         for level in ("dataSet", "series", "observation")
     }
     fixed = {name: codes[0] if codes else None for name, codes in levels["dataSet"]}
 
-    def decode(parts: list[tuple[str, list[str | None]]], key: str, what: str) -> dict[str, Any]:
+    def decode(parts: list[tuple[str, list[str | None]]], key: object, what: str) -> dict[str, Any]:
+        if not isinstance(key, str):
+            raise _shape_error(where, f"a {what} key", key, "text such as '0:1:0'")
         indices = key.split(":") if key else []
         if len(indices) != len(parts):
             raise ParseError(
-                f"{where}: {what} key {key!r} has {len(indices)} positions, "
+                f"{where}: {what} key {quote(key)} has {len(indices)} positions, "
                 f"expected {len(parts)} ({', '.join(name for name, _ in parts)})",
                 source=where,
                 series=key,
             )
-        try:
-            return {name: codes[int(i)] for (name, codes), i in zip(parts, indices, strict=True)}
-        except (ValueError, IndexError):
-            raise ParseError(
-                f"{where}: {what} key {key!r} points past the values of its dimensions",
-                source=where,
-                series=key,
-            ) from None
+        return {
+            name: codes[
+                _index(
+                    i,
+                    len(codes),
+                    where,
+                    f"{what} key {quote(key)}, {name!r}",
+                    series=key,
+                    attribute=name,
+                )
+            ]
+            for (name, codes), i in zip(parts, indices, strict=True)
+        }
 
-    def attached(parts: list[tuple[str, list[str | None]]], indices: Any) -> dict[str, Any]:
+    def attached(
+        parts: list[tuple[str, list[str | None]]], indices: object, key: str
+    ) -> dict[str, Any]:
+        if indices is None:
+            return {}
+        if not isinstance(indices, list):
+            raise _shape_error(
+                where, f"the attributes of series {quote(key)}", indices, "a list", series=key
+            )
         found: dict[str, Any] = {}
-        for (name, codes), index in zip(parts, indices or [], strict=False):
+        for (name, codes), index in zip(parts, indices, strict=False):
             if index is not None:
-                found[name] = codes[int(index)] if codes else None
+                at = (
+                    _index(
+                        index,
+                        len(codes),
+                        where,
+                        f"series {quote(key)}, attribute {name!r}",
+                        series=key,
+                        attribute=name,
+                    )
+                    if codes
+                    else None
+                )
+                found[name] = None if at is None else codes[at]
         return found
 
     rows: list[dict[str, str | None]] = []
-    for data_set in body["dataSets"]:
-        shared = {**fixed, **attached(attributes["dataSet"], data_set.get("attributes"))}
-        groups = [("", {"observations": data_set.get("observations", {})}, shared)]
-        for key, series in (data_set.get("series") or {}).items():
+    for item in body["dataSets"]:
+        data_set = _mapping(item, where, "a data set")
+        shared = {**fixed, **attached(attributes["dataSet"], data_set.get("attributes"), "")}
+        groups: list[tuple[str, Mapping[str, Any], dict[str, Any]]] = [
+            ("", {"observations": data_set.get("observations")}, shared)
+        ]
+        for key, entry in _mapping(data_set.get("series"), where, "the series").items():
+            series = _mapping(entry, where, f"series {quote(key)}", series=key)
             row = {**shared, **decode(levels["series"], key, "series")}
-            row.update(attached(attributes["series"], series.get("attributes")))
+            row.update(attached(attributes["series"], series.get("attributes"), key))
             groups.append((key, series, row))
-        for _, series, base in groups:
-            for key, values in (series.get("observations") or {}).items():
+        for series_key, series, base in groups:
+            observations = _mapping(
+                series.get("observations"),
+                where,
+                f"the observations of series {quote(series_key)}",
+                series=series_key,
+            )
+            for key, given in observations.items():
                 row = {**base, **decode(levels["observation"], key, "observation")}
-                value = values[0] if values else None
-                row[VALUE] = None if value is None else str(value)
-                row.update(attached(attributes["observation"], values[1:]))
+                values = [] if given is None else given
+                if not isinstance(values, list):
+                    raise _shape_error(
+                        where,
+                        f"observation {quote(key)} of series {quote(series_key)}",
+                        given,
+                        "a list: the value, then attribute indices",
+                        series=series_key,
+                    )
+                row[VALUE] = _text_of(
+                    values[0] if values else None,
+                    where,
+                    f"the value of observation {quote(key)} of series {quote(series_key)}",
+                    series=series_key,
+                    attribute=VALUE,
+                )
+                row.update(attached(attributes["observation"], values[1:], series_key))
                 rows.append(row)
     order = [name for name, _ in levels["dataSet"] + levels["series"] + levels["observation"]]
     return _columnar(where, _dataflow_of(structure, tree), order, rows)
@@ -245,6 +393,14 @@ def load_json(path: str | os.PathLike[str]) -> Any:
             return json.load(stream, parse_float=str)
         except json.JSONDecodeError as error:
             raise ParseError(f"{where}: not JSON: {error}", source=where) from None
+        except RecursionError:
+            raise ParseError(
+                f"{where}: not JSON that can be read: nested too deep", source=where
+            ) from None
+        except ValueError as error:  # an integer of more than 4,300 digits
+            raise ParseError(
+                f"{where}: not JSON that can be read: {quote(str(error), 60)}", source=where
+            ) from None
 
 
 # -- SDMX-CSV --------------------------------------------------------------------------------

@@ -47,16 +47,20 @@ from __future__ import annotations
 import csv
 import importlib
 import os
+import re
 import types
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Final, Literal
 
 import narwhals as nw
 from attrs import field, frozen
 
+from tradestats._numbers import check_limits, in_context, to_decimal
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError, UnknownUnitError
 from tradestats.flows import WORLD, Flow
+from tradestats.limits import MAX_EXPONENT
 from tradestats.periods import Period
 from tradestats.tables._io import PathLike, choose_engine
 from tradestats.tables._schema import PUBLISHED_SCHEMA, TIDY_SCHEMA, TOTAL_PRODUCT, validated
@@ -251,6 +255,8 @@ SDMX_MAPPINGS: Final[Mapping[str, SdmxMapping]] = types.MappingProxyType(
     {m.name: m for m in (EUROSTAT_COMEXT, ECB_TRD, IMF_IMTS, OECD_ITCS)}
 )
 _MISSING: Final = frozenset({"", "NaN", "NAN", "nan", "NA"})
+# UNIT_MULT and DECIMALS: a sign and a few ASCII digits.
+_SMALL_INTEGER: Final = re.compile(r"[+-]?[0-9]{1,4}")
 
 
 def _choose(mapping: SdmxMapping | str | None, observations: Observations) -> SdmxMapping:
@@ -368,7 +374,7 @@ class _Rows:
         where = self.observations.where
         key = self.observations.series_key(row)
         return kind(
-            f"{where}, series {key}, {name} {text!r}: {expected}",
+            f"{where}, series {key}, {name} {quote(text)}: {expected}",
             source=where,
             series=key,
             attribute=name,
@@ -434,10 +440,19 @@ class _Rows:
         text = self.observations.columns[name][row]
         if text is None:
             return None
-        try:
-            return int(text)
-        except ValueError:
-            raise self.fail(row, name, text, "expected a whole number", ParseError) from None
+        # ASCII digits only, and few of them: int() would take '１', ' 6', '1_0' and
+        # 5,000 digits, and a power of ten past the limits only makes a figure too big.
+        match = _SMALL_INTEGER.fullmatch(text)
+        if match is None or abs(number := int(text)) > MAX_EXPONENT:
+            raise self.fail(
+                row,
+                name,
+                text,
+                f"expected a whole number from -{MAX_EXPONENT} to {MAX_EXPONENT} "
+                "(tradestats.limits.MAX_EXPONENT)",
+                ParseError,
+            )
+        return number
 
     def status(self, row: int) -> tuple[str | None, str | None]:
         name = self.mapping.status
@@ -462,14 +477,14 @@ class _Rows:
         if text is None or text.strip() in _MISSING:
             return None
         try:
-            number = Decimal(text.strip())
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite():
-            raise self.fail(
-                row, VALUE, text, "expected a finite number such as 1830.5", InvalidValueError
-            )
-        return number.scaleb(power)
+            number = to_decimal(text, what="the value")
+            # Within 1E±1000 once the unit multiplier is applied too (UNIT_MULT 999 on 1E+999).
+            return check_limits(number.scaleb(power), what="the value in whole units")
+        except TradeStatsError as error:
+            expected = "expected a finite number such as 1830.5"
+            if "limit" in error.details:  # too many digits, too long, too large
+                expected += f" ({error.message.split(':')[0]})"
+            raise self.fail(row, VALUE, text, expected, InvalidValueError) from None
 
     def precision(self, power: int, decimals: int | None) -> str | None:
         if decimals is None:
@@ -551,6 +566,7 @@ def _plain(number: Decimal) -> str:
     return format(number, "f")
 
 
+@in_context
 def read_sdmx(
     source: PathLike | Mapping[str, Any] | Any,
     mapping: SdmxMapping | str | None = None,
