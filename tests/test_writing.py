@@ -19,6 +19,9 @@ _FILES = sorted(
     [
         _ROOT / "examples" / "xinjiang_2023.toml",
         *(_ROOT / "tests" / "data" / "articles").glob("*.gold.toml"),
+        # releases, bases and partner definitions, with qualifiers and signs
+        *(_ROOT / "tests" / "data" / "releases" / "revisions").glob("*-revision.toml"),
+        *(_ROOT / "tests" / "data" / "releases" / "revisions").glob("*-vs-bop.toml"),
     ]
 )
 _CURRENCY = "CNY"

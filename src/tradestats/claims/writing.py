@@ -17,8 +17,11 @@ title = "Xinjiang's foreign trade, January–July 2023"
 
 from __future__ import annotations
 
+import datetime
+import enum
 import json
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from tradestats._numbers import in_context
@@ -43,7 +46,6 @@ from tradestats.verify.figures import Qualifier, Reported
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from decimal import Decimal
 
     from tradestats.claims._claims import Claim, ReportFlow
     from tradestats.claims._data import DataMatch
@@ -181,54 +183,44 @@ def _value(value: Any) -> str:
     return _string(str(value))
 
 
+def _keys(owner: object, names: Sequence[str]) -> list[str]:
+    """``name = value`` for each of ``owner``'s fields that is set, in the format's notation.
+
+    Text is a TOML string, a date a TOML date, an enum its value, a revision limit
+    the percentage the format reads (0.01 is ``"1%"``).
+    """
+    lines = []
+    for name in names:
+        value = getattr(owner, name)
+        if value is None:
+            continue
+        if isinstance(value, datetime.date):
+            shown = value.isoformat()  # a TOML date, not a string
+        elif isinstance(value, Decimal):
+            shown = _string(f"{(value * 100).normalize():f}%")
+        elif isinstance(value, enum.Enum):
+            shown = _string(str(value.value))
+        else:
+            shown = _string(str(value))
+        lines.append(f"{name} = {shown}")
+    return lines
+
+
 def _flow_lines(flow: ReportFlow) -> list[str]:
     lines = [f"[flows.{_key(flow.id)}]", f"flow = {_string(flow.flow.value)}"]
     lines.append(f"reporter = {_string(flow.reporter)}")
     if flow.partner != WORLD:
         lines.append(f"partner = {_string(flow.partner)}")
-    if flow.product is not None:
-        lines.append(f"product = {_string(str(flow.product))}")
-    if flow.label is not None:
-        lines.append(f"label = {_string(flow.label)}")
-    if flow.basis is not None:
-        lines.append(f"basis = {_string(flow.basis)}")
-    if flow.partner_definition is not None:
-        lines.append(f"partner_definition = {_string(flow.partner_definition)}")
-    if flow.membership is not None:
-        lines.append(f"membership = {_string(str(flow.membership))}")
-    return lines
-
-
-def _percent(fraction: Decimal) -> str:
-    """A revision limit as the percentage the format reads: 0.01 is ``"1%"``."""
-    return _string(f"{(fraction * 100).normalize():f}%")
+    return lines + _keys(flow, ("product", "label", "basis", "partner_definition", "membership"))
 
 
 def _release_lines(release: Release) -> list[str]:
-    lines = [f"[releases.{_key(release.id)}]", f"publisher = {_string(release.publisher)}"]
-    if release.published is not None:
-        lines.append(f"published = {release.published.isoformat()}")  # a TOML date
-    if release.title is not None:
-        lines.append(f"title = {_string(release.title)}")
-    if release.url is not None:
-        lines.append(f"url = {_string(release.url)}")
-    if release.status is not None:
-        lines.append(f"status = {_string(release.status.value)}")
-    if release.max_revision is not None:
-        lines.append(f"max_revision = {_percent(release.max_revision)}")
-    return lines
+    names = ("publisher", "published", "title", "url", "status", "max_revision")
+    return [f"[releases.{_key(release.id)}]", *_keys(release, names)]
 
 
 def _data_lines(match: DataMatch) -> list[str]:
-    lines = ["[data]", f"release = {_string(match.release)}"]
-    lines.append(f"publisher = {_string(match.publisher)}")
-    if match.published is not None:
-        lines.append(f"published = {match.published.isoformat()}")
-    lines += [
-        f"{name} = {_string(text)}"
-        for name in ("title", "url")
-        if (text := getattr(match, name)) is not None
-    ]
+    lines = ["[data]", *_keys(match, ("release", "publisher", "published", "title", "url"))]
     lines.append(f"precision = {_string(match.precision)}")
     for flow_id, columns in match.flows:
         lines += ["", f"[data.flows.{_key(flow_id)}]"]
@@ -238,14 +230,10 @@ def _data_lines(match: DataMatch) -> list[str]:
 
 def _top_lines(report: Report) -> list[str]:
     """The report-wide keys after the title: source, default release, revision limit."""
-    lines = []
-    if report.source is not None:
-        lines.append(f"source = {_string(report.source)}")
+    lines = _keys(report, ("source",))
     if report.default_release is not None:
         lines.append(f"release = {_string(report.default_release)}")
-    if report.max_revision is not None:
-        lines.append(f"max_revision = {_percent(report.max_revision)}")
-    return lines
+    return lines + _keys(report, ("max_revision",))
 
 
 @in_context
