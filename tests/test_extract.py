@@ -260,3 +260,15 @@ def test_a_long_article_of_figures_is_read() -> None:
         "123亿美元",
         "下降2%",
     ]
+
+
+def test_the_package_is_not_shadowed_by_the_function() -> None:
+    """``tradestats.extract`` is the function; its package is ``tradestats.extraction``."""
+    import importlib
+    import types
+
+    package = importlib.import_module("tradestats.extraction")
+    assert isinstance(package, types.ModuleType)
+    assert callable(ts.extract)
+    assert package.extract is ts.extract
+    assert (package.Extraction, package.Choice) == (ts.Extraction, ts.Choice)

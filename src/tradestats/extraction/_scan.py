@@ -1,6 +1,6 @@
 """The figure scanner: every number written with a unit of trade figures, and its kind.
 
-Private to :mod:`tradestats.extract`. A candidate is a numeral (digits, with the
+Private to :mod:`tradestats.extraction`. A candidate is a numeral (digits, with the
 decimal mark and thousands separators of the article's language) followed by a
 unit: a currency with its scale word (23.6万亿元, "US$25.52 billion", "87,1
 Milliarden Euro"), a percent word, percentage points, or a word of times (倍,

@@ -1,6 +1,6 @@
 """From a figure and the words around it to a draft claim: kind, value, text and notes.
 
-Private to :mod:`tradestats.extract`. The value is read by the library's grammar
+Private to :mod:`tradestats.extraction`. The value is read by the library's grammar
 (``Reported.parse_*``) from a text the scanner writes in a form the grammar reads
 today; the claim keeps the article's own span as its text wherever the grammar
 reads that span to the same figure.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 from attrs import frozen
 
 from tradestats.errors import TradeStatsError
-from tradestats.extract._binding import (
+from tradestats.extraction._binding import (
     _AS_MUCH_BEFORE,
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
@@ -23,15 +23,15 @@ from tradestats.extract._binding import (
     _WINDOW,
     Binder,
 )
-from tradestats.extract._cues import Cues
-from tradestats.extract._drafts import Choice, Draft, Subject, describe
-from tradestats.extract._scan import Candidate
+from tradestats.extraction._cues import Cues
+from tradestats.extraction._drafts import Choice, Draft, Subject, describe
+from tradestats.extraction._scan import Candidate
 from tradestats.measures import TimesConvention
 from tradestats.periods import Lag, Versus
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
-    from tradestats.extract._periods import Mention
+    from tradestats.extraction._periods import Mention
 
 __all__ = ["Extractor"]
 
