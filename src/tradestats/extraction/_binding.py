@@ -89,7 +89,7 @@ class Binder:
         self.reporter = reporter
         self.cues: Cues = find_cues(self.text, article.language)
         self.periods: list[Mention] = find_periods(self.text, article.language, date)
-        self.candidates = scan(self.text, article.language)
+        self.candidates = scan(self.text, article.language, date)
         # Starts, for bisect: every lookup around a figure stays local, so binding is linear.
         self._period_starts = [mention.start for mention in self.periods]
         self._carried = [mention for mention in self.periods if not mention.alone]

@@ -251,12 +251,9 @@ class Extractor(Binder):
 
     def _amount(self, context: _Context) -> _Figure | None:
         candidate, text = context.candidate, self.text
-        prefix = f"{candidate.qualifier} " if candidate.qualifier is not None else ""
-        canonical = prefix + candidate.text
-        try:
-            figure = Reported.parse_amount(canonical)
-        except TradeStatsError as error:
-            self.skip(candidate, f"the grammar does not read it ({error.message})")
+        figure, canonical = candidate.figure, candidate.text
+        if figure is None:
+            self.skip(candidate, "the grammar does not read it")
             return None
         shown = _published(text, candidate.start, candidate, figure, Reported.parse_amount)
         before = _CHANGE_BEFORE.search(text, max(0, candidate.start - 14), candidate.start)
