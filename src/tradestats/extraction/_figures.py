@@ -1,9 +1,10 @@
 """From a figure and the words around it to a draft claim: kind, value, text and notes.
 
-Private to :mod:`tradestats.extraction`. The value is read by the library's grammar
-(``Reported.parse_*``) from a text the scanner writes in a form the grammar reads
-today; the claim keeps the article's own span as its text wherever the grammar
-reads that span to the same figure.
+Private to :mod:`tradestats.extraction`. The figure is found and read by the
+library's grammar (:func:`~tradestats.find_figures`); the sign of a change, the
+reading of "times" and the whole of a share come from the words around it. The
+claim keeps the article's own span as its text wherever the grammar reads that
+span to the same figure.
 """
 
 from __future__ import annotations
