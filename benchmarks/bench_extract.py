@@ -31,7 +31,7 @@ from typing import Any
 
 import tradestats as ts
 from tradestats.claims.report import ShareClaim, SumClaim
-from tradestats.extract._words import PARTNERS
+from tradestats.extraction._words import PARTNERS
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "articles"
 HELD_OUT = CORPUS.parent / "articles-held-out"

@@ -102,7 +102,7 @@ _PUBLIC_MODULES = (
     "claims.files",
     "claims.consistency",
     "claims.writing",
-    "extract.extraction",
+    "extraction._extract",
     "structuring",
     "errors",
 )

@@ -158,7 +158,11 @@ def test_traditional_chinese_and_the_roc_calendar() -> None:
     assert found.report.flow(value.flow).partner == "United States"
     assert any(c.what == "period" and "Republic of China" in c.chosen for c in found.choices)
     taiwan = ts.extract("2024年出口2兆1500億美元，出口4.5兆元。", lang="zh-hant")
-    assert [str(c.value.value) for c in _only(taiwan, ValueClaim)] == ["4.5 trillion CNY"]
+    assert [str(c.value.value) for c in _only(taiwan, ValueClaim)] == [
+        "2.15 trillion USD",  # a compound numeral, read whole by the grammar
+        "4.5 trillion CNY",
+    ]
+    assert [c.what for c in taiwan.choices].count("scale") == 2
     mainland = ts.extract("2024年出口4.5兆元。", lang="zh-hans")
     assert _only(mainland, ValueClaim) == []
 
@@ -260,3 +264,32 @@ def test_a_long_article_of_figures_is_read() -> None:
         "123亿美元",
         "下降2%",
     ]
+
+
+def test_the_package_is_not_shadowed_by_the_function() -> None:
+    """``tradestats.extract`` is the function; its package is ``tradestats.extraction``."""
+    import importlib
+    import types
+
+    package = importlib.import_module("tradestats.extraction")
+    assert isinstance(package, types.ModuleType)
+    assert callable(ts.extract)
+    assert package.extract is ts.extract
+    assert (package.Extraction, package.Choice) == (ts.Extraction, ts.Choice)
+
+
+def test_german_qualifiers_and_taiwanese_balances() -> None:
+    """Rund is "about", marked for review; 出超 (a surplus) is no 超 "over"."""
+    german = ts.extract(
+        "Im Jahr 2023 wurden Waren im Wert von rund 1.562 Milliarden Euro exportiert.",
+        lang="de",
+    )
+    value = _only(german, ValueClaim)[0]
+    assert (str(value.value.value), value.value.qualifier) == (
+        "1.562 trillion EUR",
+        ts.Qualifier.ABOUT,
+    )
+    assert any(c.what == "qualifier" for c in german.choices)
+    taiwan = ts.extract("2025年出口6,407.5億美元，出超1,571.4億美元。", lang="zh-hant")
+    qualifiers = [c.value.qualifier for c in _only(taiwan, ValueClaim)]
+    assert qualifiers == [ts.Qualifier.EXACT, ts.Qualifier.EXACT]

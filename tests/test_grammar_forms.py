@@ -437,6 +437,61 @@ def test_find_figures_reads_the_seed_article() -> None:
     ]
 
 
+@given(
+    st.lists(
+        st.one_of(
+            tst.amounts(allow_zero=False).map(lambda a: a.format(scale="亿")),
+            tst.growths(min_percent=0, max_percent=100, places=1).map(
+                lambda g: f"同比增长约{g.percent:f}%"
+            ),
+            tst.growths(min_percent=0, max_percent=100, places=2).map(
+                lambda g: f"up more than {g.percent:f} percent"
+            ),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_find_figures_gives_each_figure_its_numeral(written: list[str]) -> None:
+    """Its own words start after any word of direction, and its numeral reads as ``number``."""
+    text = "，".join(written) + "。"
+    for figure in ts.find_figures(text):
+        assert figure.numeral_start is not None
+        assert figure.own_start is not None
+        assert figure.number is not None
+        assert figure.start <= figure.own_start <= figure.numeral_start < figure.end
+        numeral = re.match(r"\d[\d,]*(?:\.\d+)?", text[figure.numeral_start :])
+        assert numeral is not None
+        assert Decimal(figure.number) == Decimal(numeral.group().replace(",", ""))
+        words = text[figure.own_start : figure.numeral_start]
+        assert words in {"", "约", "more than "}
+
+
+def test_find_figures_separates_a_figure_from_the_words_before_it() -> None:
+    """Qualifiers and currency signs are the figure's own; 出超 is a surplus, not 超 "over"."""
+    english = ts.find_figures(
+        "up more than US$5.2 billion, to CNY25.7 trillion, 出超1,571.4億美元, 增长二成八"
+    )
+    german = ts.find_figures("stiegen um rund 3,4 % auf knapp 1.234,5 Mio. Euro", locale="de")
+    own = [
+        (None if f.own_start is None else f.text[f.own_start - f.start :], f.number)
+        for f in english + german
+    ]
+    assert own == [
+        ("more than US$5.2 billion", "5.2"),
+        ("CNY25.7 trillion", "25.7"),
+        ("1,571.4億美元", "1571.4"),
+        ("二成八", "28"),
+        ("rund 3,4 %", "3.4"),
+        ("knapp 1.234,5 Mio. Euro", "1234.5"),
+    ]
+    assert [str(f.value) for f in german] == [
+        "about 3.4% (±0.05 pp)",
+        "nearly 1.2345 billion EUR (±0.00005 billion)",
+    ]
+    assert english[2].value == Reported.parse_amount("1571.4亿美元")
+
+
 # -- linear time -------------------------------------------------------------------------
 
 MEGABYTE = 1 << 20

@@ -74,7 +74,7 @@ from tradestats.errors import (
     UnknownUnitError,
     ZeroBaseError,
 )
-from tradestats.extract import Choice, Extraction, extract
+from tradestats.extraction import Choice, Extraction, extract
 from tradestats.flows import (
     WORLD,
     Flow,

@@ -60,7 +60,7 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.errors import TradeStatsError
-from tradestats.extract import Extraction, extract
+from tradestats.extraction import Extraction, extract
 from tradestats.limits import MAX_REPORT_BYTES
 from tradestats.periods import Lag
 

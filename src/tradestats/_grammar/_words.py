@@ -314,6 +314,10 @@ QUALIFIER_WORDS: Final[dict[str, str]] = {
     "将近": "nearly", "接近": "nearly", "近乎": "nearly",
     "about": "about", "around": "about", "approximately": "about", "some": "about",
     "roughly": "about", "约": "about", "大约": "about", "约为": "about",
+    # German: "rund 5 Mrd. Euro", "knapp 3 %", "gut 2 Prozent", "mehr als 1 Milliarde"
+    "mehr als": "over", "über": "over", "gut": "over", "weniger als": "under",
+    "knapp": "nearly", "fast": "nearly", "beinahe": "nearly",
+    "rund": "about", "etwa": "about", "circa": "about", "ungefähr": "about",
 }  # fmt: skip
 
 #: Words after a figure that qualify it: 10%以上, 5%左右, "5% or more".

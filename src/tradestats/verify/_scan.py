@@ -35,12 +35,20 @@ import enum
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from tradestats._grammar._normalize import Normalized, normalize
-from tradestats._grammar._tokens import Kind, Token, iter_tokens
+from tradestats._grammar._tokens import (
+    Kind,
+    Token,
+    iter_tokens,
+    numeral_value,
+    phrase_before,
+    phrases,
+)
 from tradestats._grammar._words import (
     CURRENCY_WORDS,
+    DEFICIT_WORDS,
     FALL_WORDS,
     MONTH_ABBREVIATIONS,
     MULTIPLE_DECREASE_WORDS,
@@ -50,6 +58,7 @@ from tradestats._grammar._words import (
     QUALIFIER_WORDS,
     RISE_WORDS,
     SHARE_WORDS,
+    SURPLUS_WORDS,
     YEAR_ON_YEAR,
 )
 from tradestats.errors import AmbiguityError, ParseError, TradeStatsError
@@ -90,6 +99,14 @@ class FoundFigure:
         needs: The argument that would decide it (``"times"``, ``"zhao"``,
             ``"locale"``, ``"yen_sign"``, ``"reference"``, ``"calendar"``), or ``None``.
         note: The message of that choice, or ``None``.
+        own_start: Where the figure's own words start: its qualifier, currency sign
+            or numeral, after any word of direction, cue or share that the span
+            takes in ("up more than $5 billion" → "more than $5 billion").
+        numeral_start: Where its numeral starts, or ``None`` for a figure of words
+            only (翻番, "doubled") and for periods.
+        number: Its numeral as plain digits with a decimal point (every digit
+            written kept, grouping and Chinese numerals read: "1.234,5" in German
+            is ``"1234.5"``, 二成八 is ``"28"``), or ``None`` where ``numeral_start`` is.
     """
 
     start: int
@@ -99,6 +116,9 @@ class FoundFigure:
     value: Reported[Any] | Period | None
     needs: str | None = None
     note: str | None = None
+    own_start: int | None = None
+    numeral_start: int | None = None
+    number: str | None = None
 
 
 # How far a figure reaches from the numeral or word it is found by, in tokens.
@@ -145,6 +165,9 @@ _LEADS: Final = (
     | {"是", "为", "前", "第", "民", "上", "下", "全", "the", "first", "second", "third", "fourth"}
     | {"a", "an", "auf", "um", "das", "by", "+", "-", "−", "¥", "￥", "q", "h", "stieg", "wuchs"}
 )
+# The words in front of a numeral that are the figure's own: qualifiers, currencies.
+_OWN_WORDS: Final = phrases(*QUALIFIER_WORDS, *CURRENCY_WORDS, "$", "€", "£", "¥", "￥")
+_BALANCE_WORDS: Final = phrases(*SURPLUS_WORDS, *DEFICIT_WORDS)
 # Where a figure cannot run on: the end of a clause.
 _STOPS: Final = frozenset('，。；;,()（）、：:!?！？\n"“”「」')
 
@@ -269,7 +292,7 @@ def _figure_at(
     ends = [end for end in range(last, index, -1) if _may_end(tokens, end)]
     if not ends:
         return None
-    starts = [s for s in range(first, index) if tokens[s].key in _LEADS] + [index]
+    starts = [s for s in range(first, index) if _may_start(tokens, s)] + [index]
     for start in starts:
         for end in ends:
             if end - start == 1 and tokens[start].key in _MONTHS:
@@ -280,8 +303,52 @@ def _figure_at(
             for kind in _kinds(window):
                 figure = _read(readers[kind], span, kind, begin, finish)
                 if figure is not None:
-                    return figure, end
+                    return _with_numeral(figure, normal, tokens, start, end), end
     return None
+
+
+def _with_numeral(
+    figure: FoundFigure, normal: Normalized, tokens: Sequence[Token], start: int, end: int
+) -> FoundFigure:
+    """The figure with where its own words and its numeral start, and the numeral's digits."""
+    if figure.kind is FoundKind.PERIOD:
+        return figure
+    numeral = next((i for i in range(start, end) if tokens[i].kind is Kind.NUMERAL), None)
+    if numeral is None:
+        return evolve(figure, own_start=figure.start)
+    try:
+        number = format(numeral_value(tokens[numeral].text, text=figure.text, grouped=True), "f")
+    except TradeStatsError:
+        number = None
+    own = numeral
+    # A currency sign and a qualifier in front belong to the figure ("more than US$5
+    # billion", "rund 5 Mrd."); a word of direction or a cue does not.
+    while own > start:
+        before = phrase_before(tokens, own, _OWN_WORDS)
+        if before is None and _is_code(tokens[own - 1]):
+            before = own - 1
+        if before is None or before < start:
+            break
+        own = before
+    numeral_at = normal.source_span(tokens[numeral].start, tokens[numeral].end)[0]
+    own_at = normal.source_span(tokens[own].start, tokens[own].end)[0]
+    return evolve(figure, own_start=own_at, numeral_start=numeral_at, number=number)
+
+
+def _is_code(token: Token) -> bool:
+    """Whether a token is written as a currency code ("CNY25.7 trillion", "EUR 3 bn")."""
+    return len(token.text) == 3 and token.text.isascii() and token.text.isupper()
+
+
+def _may_start(tokens: Sequence[Token], start: int) -> bool:
+    """Whether a figure may start with ``tokens[start]``: a lead, not the tail of a word.
+
+    超 is "over" on its own, but the tail of 出超 (a surplus) and 入超 (a deficit).
+    """
+    if not (tokens[start].key in _LEADS or _is_code(tokens[start])):
+        return False
+    before = phrase_before(tokens, start + 1, _BALANCE_WORDS)
+    return before is None or before == start
 
 
 def _may_end(tokens: Sequence[Token], end: int) -> bool:

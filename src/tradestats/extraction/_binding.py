@@ -1,6 +1,6 @@
 """Where a figure stands in its article: its sentence, period, flow, direction and base.
 
-Private to :mod:`tradestats.extract`. :class:`Binder` holds the cue words, period
+Private to :mod:`tradestats.extraction`. :class:`Binder` holds the cue words, period
 phrases and figures of one article (each found once, in one pass) and answers,
 for one figure, which words around it govern it.
 """
@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Final
 
 from tradestats._grammar._words import FALL_WORDS, RISE_WORDS
 from tradestats.errors import TradeStatsError
-from tradestats.extract._cues import Cues, find_cues
-from tradestats.extract._drafts import Choice, Subject
-from tradestats.extract._periods import Mention, find_periods
-from tradestats.extract._scan import Candidate, scan
-from tradestats.extract._words import BASE_YEAR, MONTHS
+from tradestats.extraction._cues import Cues, find_cues
+from tradestats.extraction._drafts import Choice, Subject
+from tradestats.extraction._periods import Mention, find_periods
+from tradestats.extraction._scan import Candidate, scan
+from tradestats.extraction._words import BASE_YEAR, MONTHS
 from tradestats.flows import WORLD
 from tradestats.periods import Lag, Period, Versus
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterator
 
-    from tradestats.extract._article import Article
+    from tradestats.extraction._article import Article
 
 __all__ = ["Binder"]
 
@@ -89,7 +89,7 @@ class Binder:
         self.reporter = reporter
         self.cues: Cues = find_cues(self.text, article.language)
         self.periods: list[Mention] = find_periods(self.text, article.language, date)
-        self.candidates = scan(self.text, article.language)
+        self.candidates = scan(self.text, article.language, date)
         # Starts, for bisect: every lookup around a figure stays local, so binding is linear.
         self._period_starts = [mention.start for mention in self.periods]
         self._carried = [mention for mention in self.periods if not mention.alone]

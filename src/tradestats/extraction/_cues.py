@@ -1,6 +1,6 @@
 """Cue words found in an article: flows, partners, products, shares, bases, currencies.
 
-Private to :mod:`tradestats.extract`. Each kind of cue is found once over the whole
+Private to :mod:`tradestats.extraction`. Each kind of cue is found once over the whole
 text with one alternation (longest words first, whole words for Latin script) and
 kept as a sorted list of :class:`Cue`; the binder looks up the cues before a
 figure with :func:`bisect`, so binding every figure stays linear in the text.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
-from tradestats.extract._words import (
+from tradestats.extraction._words import (
     BASE_PREVIOUS,
     CURRENCY_CONTEXT,
     FLOW_WORDS,

@@ -1,6 +1,6 @@
 """Period phrases of an article ("the first seven months", 前7个月, "im April"), resolved.
 
-Private to :mod:`tradestats.extract`. A phrase whose year is not written takes it
+Private to :mod:`tradestats.extraction`. A phrase whose year is not written takes it
 from the article's date (a month after the date's month is last year's) or,
 without a date, from the last year the article wrote; such a period is marked
 implicit so that the draft report asks for a review. A phrase after "from",
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 from attrs import frozen
 
 from tradestats.errors import TradeStatsError
-from tradestats.extract._words import MONTHS, NUMBER_WORDS
+from tradestats.extraction._words import MONTHS, NUMBER_WORDS
 from tradestats.periods import Period
 
 if TYPE_CHECKING:

@@ -9,6 +9,6 @@ extractor had to choose. See :doc:`/howto/extract`.
 
 from __future__ import annotations
 
-from tradestats.extract.extraction import Choice, Extraction, extract
+from tradestats.extraction._extract import Choice, Extraction, extract
 
 __all__ = ["Choice", "Extraction", "extract"]

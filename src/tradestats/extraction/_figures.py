@@ -1,9 +1,10 @@
 """From a figure and the words around it to a draft claim: kind, value, text and notes.
 
-Private to :mod:`tradestats.extract`. The value is read by the library's grammar
-(``Reported.parse_*``) from a text the scanner writes in a form the grammar reads
-today; the claim keeps the article's own span as its text wherever the grammar
-reads that span to the same figure.
+Private to :mod:`tradestats.extraction`. The figure is found and read by the
+library's grammar (:func:`~tradestats.find_figures`); the sign of a change, the
+reading of "times" and the whole of a share come from the words around it. The
+claim keeps the article's own span as its text wherever the grammar reads that
+span to the same figure.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 from attrs import frozen
 
 from tradestats.errors import TradeStatsError
-from tradestats.extract._binding import (
+from tradestats.extraction._binding import (
     _AS_MUCH_BEFORE,
     _CHANGE_AFTER,
     _CHANGE_BEFORE,
@@ -23,15 +24,15 @@ from tradestats.extract._binding import (
     _WINDOW,
     Binder,
 )
-from tradestats.extract._cues import Cues
-from tradestats.extract._drafts import Choice, Draft, Subject, describe
-from tradestats.extract._scan import Candidate
+from tradestats.extraction._cues import Cues
+from tradestats.extraction._drafts import Choice, Draft, Subject, describe
+from tradestats.extraction._scan import Candidate
 from tradestats.measures import TimesConvention
 from tradestats.periods import Lag, Versus
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
-    from tradestats.extract._periods import Mention
+    from tradestats.extraction._periods import Mention
 
 __all__ = ["Extractor"]
 
@@ -251,12 +252,9 @@ class Extractor(Binder):
 
     def _amount(self, context: _Context) -> _Figure | None:
         candidate, text = context.candidate, self.text
-        prefix = f"{candidate.qualifier} " if candidate.qualifier is not None else ""
-        canonical = prefix + candidate.text
-        try:
-            figure = Reported.parse_amount(canonical)
-        except TradeStatsError as error:
-            self.skip(candidate, f"the grammar does not read it ({error.message})")
+        figure, canonical = candidate.figure, candidate.text
+        if figure is None:
+            self.skip(candidate, "the grammar does not read it")
             return None
         shown = _published(text, candidate.start, candidate, figure, Reported.parse_amount)
         before = _CHANGE_BEFORE.search(text, max(0, candidate.start - 14), candidate.start)

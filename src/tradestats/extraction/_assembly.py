@@ -1,6 +1,6 @@
 """Drafts into a report: flows with ids, one claim per figure, and the sums that hold.
 
-Private to :mod:`tradestats.extract`.
+Private to :mod:`tradestats.extraction`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from tradestats.claims.report import (
     ValueClaim,
 )
 from tradestats.errors import TradeStatsError
-from tradestats.extract._drafts import Choice, Draft, Subject, describe
+from tradestats.extraction._drafts import Choice, Draft, Subject, describe
 from tradestats.flows import WORLD, Flow
 from tradestats.verify.figures import Reported
 

@@ -1,7 +1,7 @@
 """What the extractor decides about a figure before it becomes a claim, and its choices.
 
-Private to :mod:`tradestats.extract`: :class:`Choice` is public through
-:mod:`tradestats.extract` and ``tradestats``.
+Private to :mod:`tradestats.extraction`: :class:`Choice` is public through
+:mod:`tradestats.extraction` and ``tradestats``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from attrs import field, frozen
 
 from tradestats._text import quote
-from tradestats.extract._scan import Candidate
+from tradestats.extraction._scan import Candidate
 from tradestats.flows import WORLD
 from tradestats.measures import TimesConvention
 from tradestats.periods import Lag, Period, Versus

@@ -45,11 +45,11 @@ from tradestats._text import quote
 from tradestats.claims.report import Report
 from tradestats.claims.writing import dump_report
 from tradestats.errors import ParseError
-from tradestats.extract._article import Article, read_article
-from tradestats.extract._assembly import Assembler
-from tradestats.extract._drafts import Choice
-from tradestats.extract._figures import Extractor
-from tradestats.extract._words import PUBLISHERS, REPORTERS
+from tradestats.extraction._article import Article, read_article
+from tradestats.extraction._assembly import Assembler
+from tradestats.extraction._drafts import Choice
+from tradestats.extraction._figures import Extractor
+from tradestats.extraction._words import PUBLISHERS, REPORTERS
 from tradestats.limits import MAX_REPORT_BYTES
 
 __all__ = ["Choice", "Extraction", "extract"]

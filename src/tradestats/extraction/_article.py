@@ -1,6 +1,6 @@
 """An article's plain text: tags stripped from HTML, its language, headline and sentences.
 
-Private to :mod:`tradestats.extract`. HTML is read with the standard library's
+Private to :mod:`tradestats.extraction`. HTML is read with the standard library's
 :class:`html.parser.HTMLParser`, which never fails on broken markup and needs no
 dependency; only the text of the page is wanted, not its tree.
 """

@@ -1,6 +1,6 @@
 """The cue words of trade releases that bind a figure to a flow, by language.
 
-Private to :mod:`tradestats.extract`: pure data, one table per kind of cue. The
+Private to :mod:`tradestats.extraction`: pure data, one table per kind of cue. The
 words of the figures themselves (scales, currencies, percent, rise and fall,
 qualifiers) are the grammar's (:mod:`tradestats._grammar._words`) and are not
 repeated here.
