@@ -526,7 +526,7 @@ BUDGETS = st.sampled_from([0, 4])
 # Every kind's report is an exact search with claims in points among the others (about
 # half a second a report), so these two take a share of the profile's examples to keep
 # the suite within its time (raise the profile's max_examples for a longer search).
-@settings(max_examples=max(1, settings().max_examples // 2), deadline=None)
+@settings(max_examples=max(1, settings().max_examples // 4), deadline=None)
 @given(worlds(), BUDGETS)
 def test_correct_reports_of_every_kind_are_never_flagged_and_hold_the_truth(
     world: World, budget: int
@@ -624,7 +624,7 @@ def test_growth_differences_of_flows_that_vanished_or_exploded() -> None:
     assert result.consistent
 
 
-@settings(max_examples=max(1, settings().max_examples // 5), deadline=None)
+@settings(max_examples=max(1, settings().max_examples // 10), deadline=None)
 @given(worlds(), st.data())
 def test_a_figure_of_any_kind_moved_beyond_the_others_is_flagged(
     world: World, data: st.DataObject
