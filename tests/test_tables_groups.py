@@ -78,6 +78,12 @@ def test_plain_yoy_growth_over_aggregated_groups_refuses_a_change_of_members(eng
     assert deu["growth"].to_list() == [None, pytest.approx(0.1)]
 
 
+def test_an_empty_frame_aggregates_to_no_rows() -> None:
+    """No rows, no group rows (the fuzzer found a StopIteration here)."""
+    empty = _trade([])
+    assert tt.aggregate(empty, groups=["EU"]).height == 0
+
+
 def test_a_missing_or_null_member_makes_the_sum_null_with_a_reason() -> None:
     """The sum is never a partial total that looks whole."""
     rows = _all_of("EA", "2023")

@@ -86,6 +86,8 @@ def _member_of(
     by_members: dict[frozenset[str], list[Any]] = {}
     for cell, when in periods.items():
         by_members.setdefault(composition(group, when, rule), []).append(cell)
+    if not by_members:  # a frame without rows: no row is a member
+        return nw.col(partner).is_in([]), nw.lit(0)
     terms = [
         nw.col(period).is_in(cells) & nw.col(partner).is_in(sorted(members))
         for members, cells in by_members.items()
