@@ -158,6 +158,8 @@ _FUNCTIONS = [
     "contribution",
     "share_change",
     "convert_hs",
+    "aggregate",
+    "revisions",
 ]
 
 
@@ -183,6 +185,20 @@ def _run_table_function(function: str, frame: Any) -> None:
         call(
             "tables.convert_hs",
             lambda: _collected(tt.convert_hs(codes, to="HS2022", source="HS2017")),
+        )
+        return
+    if function == "aggregate":  # the hostile keys as partner codes
+        partners = frame.with_columns(pl.col("reporter").alias("partner"))
+        call(
+            "tables.aggregate",
+            lambda: _collected(tt.aggregate(partners, groups=["EU"], keys=["partner"])),
+        )
+        return
+    if function == "revisions":  # the hostile keys as release names
+        vintages = frame.with_columns(pl.col("reporter").alias("release"))
+        call(
+            "tables.revisions",
+            lambda: _collected(tt.revisions(vintages, first="a", second="b", keys=["reporter"])),
         )
         return
     grouping: dict[str, Any] = (

@@ -6,6 +6,7 @@ it is the same object, so no digit was rounded away or invented.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -123,6 +124,18 @@ _WORDS: dict[str, Callable[[str], Any]] = {
     "hs_version": ts.hs_version,
     "Concordance.from_csv": lambda text: ts.Concordance.from_csv(
         "source_version,source_code,target_version,target_code,relationship\n" + text
+    ),
+    "Concordance.from_unsd": lambda text: ts.Concordance.from_unsd(
+        "From HS 2022,To HS 2017,Relationship\n" + text
+    ),
+    "Membership.parse": ts.Membership.parse,
+    "partner_group": ts.partner_group,
+    "members(group, on)": lambda text: ts.members("EU", on=text),
+    "Report releases": lambda text: ts.Report.from_toml(
+        'title = "t"\nreporter = "A"\nperiod = "2023"\n[releases.r]\npublisher = "p"\n'
+        f"published = 2023-01-01\nmax_revision = {json.dumps(text)}\n"
+        f'[flows.x]\nflow = "exports"\nbasis = {json.dumps(text)}\n'
+        f"membership = {json.dumps(text)}\npartner = {json.dumps(text)}\n"
     ),
 }
 
