@@ -68,6 +68,14 @@ _PAIRS: Final = (
     "銅铜礦矿藥药裝装紡纺織织網网財财稅税費费帶带絲丝陸陆亞亚紐纽澳澳將将頭头緣缘逾逾"
     "倍倍佔占離离償偿億亿滬沪圓圆隻只擬拟當当幾几雙双縣县鄰邻罷罢歲岁億亿"
 )
+#: The characters of those pairs that only one script writes (the two forms differ):
+#: what tells a traditional text from a simplified one.
+TRADITIONAL_ONLY: Final = frozenset(
+    _PAIRS[i] for i in range(0, len(_PAIRS), 2) if _PAIRS[i] != _PAIRS[i + 1]
+)
+SIMPLIFIED_ONLY: Final = frozenset(
+    _PAIRS[i + 1] for i in range(0, len(_PAIRS), 2) if _PAIRS[i] != _PAIRS[i + 1]
+)
 #: Traditional → simplified, and full-width marks → ASCII (one for one). Digits of other
 #: scripts (full-width "３", Arabic-Indic "٣") stay as they are, and no reader takes them.
 TRADITIONAL: Final = {

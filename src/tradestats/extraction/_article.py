@@ -13,6 +13,7 @@ from typing import Final
 
 from attrs import frozen
 
+from tradestats._grammar._normalize import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
 from tradestats.errors import ParseError
 
 __all__ = ["LANGUAGES", "Article", "read_article"]
@@ -40,9 +41,6 @@ _BLOCKS: Final = frozenset(
      "section", "article", "header", "footer", "blockquote", "table", "ul", "ol", "dd", "dt"}
 )  # fmt: skip
 _TAG: Final = re.compile(r"<(?:!doctype|html|body|p|div|br|h[1-6]|span|b|i|a|table)\b", re.I)
-# Characters only traditional Chinese writes (the simplified forms differ).
-_TRADITIONAL: Final = frozenset("億萬與進貿長對個點區際國業額總計價東協圓為於這從臺灣")
-_SIMPLIFIED: Final = frozenset("亿万与进贸长对个点区际国业额总计价东协圆为于这从台湾")
 _GERMAN: Final = re.compile(
     r"\b(?:Prozent|Milliarden|Mrd\.|Millionen|Exporte|Importe|Ausfuhren|Einfuhren|"
     r"Vorjahr\w*|gegenüber|Statistische)\b"
@@ -101,8 +99,8 @@ def _language(text: str) -> str:
     sample = text[:20000]
     cjk = sum("\u4e00" <= char <= "\u9fff" for char in sample)
     if cjk > 20 or cjk * 10 > len(sample):
-        traditional = sum(char in _TRADITIONAL for char in sample)
-        simplified = sum(char in _SIMPLIFIED for char in sample)
+        traditional = sum(char in TRADITIONAL_ONLY for char in sample)
+        simplified = sum(char in SIMPLIFIED_ONLY for char in sample)
         return "zh-hant" if traditional > simplified else "zh-hans"
     return "de" if len(_GERMAN.findall(sample)) >= 2 else "en"
 
