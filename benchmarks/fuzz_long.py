@@ -63,7 +63,21 @@ def main() -> int:
         action="store_true",
         help="give every test --examples inputs (no census of shared entry points)",
     )
+    parser.add_argument(
+        "--save",
+        type=Path,
+        default=None,
+        help="also write this run's counts, seed and commit to this JSON file",
+    )
+    parser.add_argument(
+        "--ledger",
+        type=Path,
+        default=None,
+        help="run nothing: add up the runs saved in this folder and print their table",
+    )
     arguments = parser.parse_args()
+    if arguments.ledger:
+        return _ledger(arguments.ledger)
     seed = arguments.seed if arguments.seed is not None else random.randrange(2**32)
     print(f"hypothesis seed {seed}; {arguments.examples} inputs per entry point", flush=True)
     per_test = 0.0
@@ -98,7 +112,93 @@ def main() -> int:
             print(f"\nstopped after {arguments.time_limit:.0f} s: the counts so far")
         elapsed = time.perf_counter() - start
         records = _read_records(record)
+    if arguments.save:
+        _save(arguments.save, records, seed, elapsed, arguments)
     return _report(records, elapsed, seed, arguments, shares)
+
+
+def _commit() -> str:
+    """The commit the run fuzzed, with ``+changes`` if the tree differed from it."""
+
+    def git(*command: str) -> str:
+        done = subprocess.run(
+            ["git", *command], check=False, cwd=ROOT, capture_output=True, text=True
+        )
+        return done.stdout.strip()
+
+    changed = bool(git("status", "--porcelain", "--untracked-files=no"))
+    return git("rev-parse", "--short=12", "HEAD") + ("+changes" if changed else "")
+
+
+def _save(
+    path: Path,
+    records: list[dict[str, Any]],
+    seed: int,
+    elapsed: float,
+    arguments: argparse.Namespace,
+) -> None:
+    """Keep a run's counts, so that runs with different seeds can be added up (``--ledger``)."""
+    counts = _merged(records)
+    run = {
+        "seed": seed,
+        "commit": _commit(),
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "wall_seconds": round(elapsed),
+        "workers": arguments.workers,
+        "examples": arguments.examples,
+        "filter": arguments.k,
+        "entry_points": {
+            name: {
+                "inputs": row["inputs"],
+                "foreign": dict(row["foreign"]),
+                "hangs": row["hangs"],
+                "wrong": row["wrong"],
+                "examples": row["examples"][:5],
+            }
+            for name, row in sorted(counts.items())
+        },
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(run, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"saved to {path}")
+
+
+def _ledger(folder: Path) -> int:
+    """Add up the saved runs of a folder: per entry point, inputs and findings over all runs.
+
+    Runs with different seeds draw different inputs, so their counts add up; each
+    run names the commit it fuzzed, so a finding can be told from one fixed since.
+    """
+    runs = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+    if not runs:
+        print(f"no saved runs in {folder}")
+        return 2
+    print(f"{len(runs)} run(s):")
+    for run in runs:
+        print(
+            f"  seed {run['seed']}, commit {run['commit']}, {run['finished']}, "
+            f"{run['wall_seconds']} s on {run['workers']} worker(s)"
+            + (f", -k {run['filter']!r}" if run["filter"] else "")
+        )
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for run in runs:
+        for name, row in run["entry_points"].items():
+            total = totals[name]
+            total["inputs"] += row["inputs"]
+            total["foreign"] += sum(row["foreign"].values())
+            total["hangs"] += row["hangs"]
+            total["wrong"] += row["wrong"]
+            total["runs"] += 1
+    print(
+        f"\n{'entry point':<34} {'inputs':>9} {'foreign':>7} {'hangs':>5} {'wrong':>5} {'runs':>4}"
+    )
+    for name in sorted(totals):
+        row = totals[name]
+        print(
+            f"{name:<34} {row['inputs']:>9} {row['foreign']:>7} {row['hangs']:>5} "
+            f"{row['wrong']:>5} {row['runs']:>4}"
+        )
+    return 0
 
 
 def _pytest(
@@ -232,8 +332,12 @@ def _projection(
             continue
         # The test runs until its slowest-fed entry point has its share.
         needed = max(
-            math.ceil(arguments.examples / shares.get(name, 1)) / int(count)
-            for name, count in test["inputs"].items()
+            (
+                math.ceil(arguments.examples / shares.get(name, 1)) / int(count)
+                for name, count in test["inputs"].items()
+                if ":" not in name  # a check on results, not an entry point (see _support)
+            ),
+            default=0.0,
         )
         total += float(test["seconds"]) * needed
     workers: int = arguments.workers
