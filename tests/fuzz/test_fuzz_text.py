@@ -145,6 +145,7 @@ _WORDS: dict[str, Callable[[str], Any]] = {
 @example(text="环比")
 @example(text="HS2017")
 @example(text="HS2017,854140,HS2022,854141,1:n")
+@example(text="HS2017,854140,HS2022,854141,1:n\nHS2017," + "9" * 5000)
 @FUZZ
 def test_words_and_tables(target: str, text: str) -> None:
     """Bases, qualifiers, HS versions and concordance rows read only TradeStatsError."""
