@@ -30,12 +30,13 @@ of figures. Its contract:
   :data:`~tradestats.limits.MAX_TEXT_LENGTH` characters of the source, and a
   numeral longer than :data:`~tradestats.limits.MAX_NUMERAL_CHARS` is no
   figure's (no parser reads it): such a run is passed over in one step, never
-  handed to a parser, and each span is read at most once per kind.
+  handed to a parser, and a span's text is read once per kind (the latest readings kept).
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
@@ -246,13 +247,17 @@ def find_figures(
         Reported.parse_amount("1 ¥", yen_sign=yen_sign)
     tokens = list(iter_tokens(normal.text))
     readers = _readers(locale, zhao, reference, calendar, times, yen_sign)
-    read: _Memo = {}
+
+    @functools.lru_cache(maxsize=_READINGS_KEPT)
+    def read(kind: FoundKind, span: str) -> FoundFigure | None:
+        return _read(readers[kind], span, kind, 0, len(span))
+
     found: list[FoundFigure] = []
     taken = 0  # the first token not yet part of a figure
     for index, token in enumerate(tokens):
         if index < taken or not (token.kind is Kind.NUMERAL or token.key in _ANCHORS):
             continue
-        figure = _figure_at(normal, tokens, index, taken, readers, read)
+        figure = _figure_at(normal, tokens, index, taken, read)
         if figure is not None:
             found.append(figure[0])
             taken = figure[1]
@@ -260,9 +265,11 @@ def find_figures(
 
 
 _Reader: TypeAlias = Callable[[str], Any]
-# What a span read as a kind gave, by (kind, start, end) in the source: the
-# windows of neighbouring numerals overlap, and a failed span is not read twice.
-_Memo: TypeAlias = dict[tuple[FoundKind, int, int], "FoundFigure | None"]
+# What a span's text read as a kind gave (at offset 0): the windows of neighbouring
+# numerals overlap and a text repeats its phrases, so a span is read once. A reading
+# depends only on the text and find_figures' options; the most recent are kept.
+_Memo: TypeAlias = Callable[[FoundKind, str], "FoundFigure | None"]
+_READINGS_KEPT: Final = 4096
 
 
 def _readers(  # noqa: PLR0917 - one per option of find_figures
@@ -284,12 +291,11 @@ def _readers(  # noqa: PLR0917 - one per option of find_figures
     }
 
 
-def _figure_at(  # noqa: PLR0917 - the scan's state, passed down
+def _figure_at(
     normal: Normalized,
     tokens: Sequence[Token],
     index: int,
     taken: int,
-    readers: dict[FoundKind, _Reader],
     read: _Memo,
 ) -> tuple[FoundFigure, int] | None:
     """The longest figure around ``tokens[index]``, earliest start first, and its end token."""
@@ -325,11 +331,9 @@ def _figure_at(  # noqa: PLR0917 - the scan's state, passed down
                 continue
             span = normal.source[begin:finish]
             for kind in _kinds(window):
-                key = (kind, begin, finish)
-                if key not in read:
-                    read[key] = _read(readers[kind], span, kind, begin, finish)
-                figure = read[key]
+                figure = read(kind, span)
                 if figure is not None:
+                    figure = evolve(figure, start=begin, end=finish)
                     return _with_numeral(figure, normal, tokens, start, end), end
     return None
 
