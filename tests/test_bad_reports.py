@@ -75,6 +75,14 @@ GENERATED: dict[str, tuple[str, int, tuple[str, ...]]] = {
         ("field 'value'", "at most 1000 characters", "(500000 characters)"),
     ),
     "too_large.toml": ("# " + "x" * (1 << 20) + "\n", 2, ("larger than 1048576 bytes",)),
+    # Every kind of line break in the values an error message quotes: still one line.
+    "line_breaks.toml": (
+        _HEAD.replace('"total"', '"total"\nlabel = "a\\u2028b"')
+        + '[[claims]]\nid = "a\\r\\nb\\u2028c\\u0085d\\u000be"\n'
+        + 'flow = "w\\rorld\\n\\u2029\\u000c"\nvalue = "183 yuan"\n',
+        2,
+        ("field 'flow'", "unknown flow"),
+    ),
 }
 
 
@@ -95,23 +103,35 @@ def _check_error(status: int, err: str, expected: int, fragments: tuple[str, ...
         assert fragment in err
 
 
+_OUTPUTS = pytest.mark.parametrize("output", [["--color", "never"], ["--json"]])
+
+
+@_OUTPUTS
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
-def test_bad_report_files(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Each file of the catalogue gives its exit status and names the field and the fix."""
+def test_bad_report_files(name: str, output: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Each file of the catalogue gives its exit status and names the field and the fix.
+
+    With ``--json`` too: one line on standard error, nothing on standard output.
+    """
     expected, fragments = CATALOGUE[name]
-    status, _, err = _run(["check", str(BAD / name), "--color", "never"], capsys)
+    status, out, err = _run(["check", str(BAD / name), *output], capsys)
     _check_error(status, err, expected, fragments)
+    if expected == 2:
+        assert out == ""
 
 
+@_OUTPUTS
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_generated_bad_report_files(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    name: str, output: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Deep nesting, huge numbers and huge files give exit 2 and one shortened line."""
     _, expected, fragments = GENERATED[name]
     path = _generated(name)(tmp_path)
-    status, _, err = _run(["check", str(path)], capsys)
+    status, out, err = _run(["check", str(path), *output], capsys)
     _check_error(status, err, expected, fragments)
+    if expected == 2:
+        assert out == ""
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

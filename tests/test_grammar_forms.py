@@ -420,6 +420,49 @@ def test_find_figures_marks_what_needs_a_choice() -> None:
     assert all(f.value is None and f.note for f in found[1:])
 
 
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "9" * 5000,  # a digit run longer than MAX_NUMERAL_CHARS
+        "0." + "0" * 2000 + "1",
+        "x" * 10_000,  # a word longer than MAX_TEXT_LENGTH
+        "1" + "e1" * 2000,  # an exponent-like run: many numerals, each a candidate
+        "-99-%--45 7e" * 50,  # numerals whose windows overlap, none a figure
+    ],
+)
+def test_find_figures_reads_each_span_once_and_passes_over_long_runs(
+    noise: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long runs cost one step each: no span is read twice or is longer than a figure's text.
+
+    Found by the fuzzers: spans around long runs and repeated failed readings by
+    the windows of neighbouring numerals made a few kilobytes of text take seconds.
+    """
+    from tradestats.limits import MAX_TEXT_LENGTH
+    from tradestats.verify import _scan
+
+    read: list[tuple[_scan.FoundKind, str, int, int]] = []
+    real = _scan._read
+
+    def counting(reader: Any, span: str, kind: _scan.FoundKind, start: int, end: int) -> Any:
+        read.append((kind, span, start, end))
+        return real(reader, span, kind, start, end)
+
+    monkeypatch.setattr(_scan, "_read", counting)
+    text = f"进出口2.3万亿元，{noise} 同比增长5.2%"
+    found = ts.find_figures(text)
+    assert [f.text for f in found] == ["2.3万亿元", "同比增长5.2%"]
+    assert len(read) == len(set(read)), "a span read twice"
+    assert max(len(span) for _, span, _, _ in read) <= MAX_TEXT_LENGTH
+    assert not any(noise in span for _, span, _, _ in read)
+
+
+def test_find_figures_takes_no_span_longer_than_a_figure_text() -> None:
+    """A span of more than MAX_TEXT_LENGTH characters is no figure, however it would read."""
+    assert ts.find_figures("3" + " " * 990 + "倍")[0].needs == "times"
+    assert ts.find_figures("3" + " " * 1000 + "倍") == []
+
+
 def test_find_figures_reads_the_seed_article() -> None:
     """The worked example: every figure with its kind, in traditional and simplified script."""
     text = (

@@ -149,6 +149,28 @@ def test_concordance_from_csv_checks_its_header_and_versions() -> None:
         ts.ConcordanceRow("9900", "990011", "1:1")
 
 
+@pytest.mark.parametrize(
+    ("row", "fields"),
+    [
+        ("HS2017," + "9" * 5000, 2),  # found by the fuzzer: a foreign TypeError escaped
+        ('""', 1),
+        ("HS2017,990001,HS2022,990011,1:1,x", 6),
+    ],
+)
+def test_concordance_from_csv_refuses_a_row_of_other_width(row: str, fields: int) -> None:
+    """A row shorter or longer than the header is refused, named by its number, shortened."""
+    text = (
+        "source_version,source_code,target_version,target_code,relationship\n"
+        f"HS2017,990002,HS2022,990012,1:1\n{row}\n"
+    )
+    with pytest.raises(ts.InvalidValueError) as raised:
+        ts.Concordance.from_csv(text)
+    assert "the concordance text, data row 2: " in str(raised.value)
+    assert f"has {fields} field(s), expected 5 as in the header" in str(raised.value)
+    assert raised.value.details["row"] == 2
+    assert len(str(raised.value)) < 300
+
+
 UNSD_8541 = (
     "From HS 2022,To HS 2017,Relationship\n"
     "854141,854140,n:1\n854142,854140,n:1\n854143,854140,n:1\n854149,854140,n:1\n"

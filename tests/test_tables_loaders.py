@@ -200,6 +200,25 @@ def test_a_field_of_the_wrong_type_is_named_with_its_record(
     assert fragment in str(caught.value)
 
 
+@pytest.mark.parametrize("field", ["period", "reporterISO", "flowCode", "cmdCode"])
+def test_a_lone_surrogate_in_a_text_field_is_refused(
+    field: str, engine: str, tmp_path: Path
+) -> None:
+    """JSON may escape a lone surrogate ("\\ud800"): a ParseError naming record, field and place.
+
+    Found by the fuzzer: the engines' own UnicodeEncodeError escaped.
+    """
+    response = json.loads(ANNUAL_JSON.read_text(encoding="utf-8"))
+    response["data"][3][field] = "CH\ud800N"
+    path = write(tmp_path / "surrogate.json", json.dumps(response))
+    for source in (response, path):
+        with pytest.raises(ParseError, match=r"data\[3\]: field ") as caught:
+            read_comtrade_json(source, engine=engine)
+        assert f"field {field!r} holds 'CH\\ud800N', with a lone surrogate" in str(caught.value)
+        assert "at position 2: expected Unicode text" in str(caught.value)
+        assert caught.value.details["position"] == 2
+
+
 def test_a_json_file_that_is_not_json_is_named(tmp_path: Path) -> None:
     """Broken JSON raises a ParseError naming the file."""
     path = write(tmp_path / "broken.json", '{"data": [')

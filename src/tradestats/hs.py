@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Final, Self
 
 from attrs import field, frozen
 
+from tradestats._text import quote
 from tradestats.errors import ConcordanceError, InvalidValueError, ParseError
 
 if TYPE_CHECKING:
@@ -302,6 +303,8 @@ class Concordance:
                 f"{','.join(columns)},relationship",
                 missing=missing,
             )
+        for number, record in enumerate(records, start=1):
+            _require_whole_row(record, name, number, len(fields))
         versions = {(r["source_version"], r["target_version"]) for r in records}
         if len(versions) != 1:
             raise InvalidValueError(
@@ -416,6 +419,21 @@ def _read_csv(
     except csv.Error as error:
         raise ParseError(f"{name} is not CSV as expected: {error}", origin=name) from None
     return name, fields, records
+
+
+def _require_whole_row(record: dict[str, str], name: str, number: int, width: int) -> None:
+    """Refuse a row of other than ``width`` fields: csv pads a short one with None."""
+    extra = record.get(None)  # type: ignore[call-overload]  # csv.DictReader's restkey
+    cells = [cell for key, cell in record.items() if key is not None]
+    if None in cells or extra is not None:
+        cells = [cell for cell in cells if cell is not None] + (extra or [])
+        row = ",".join(cells)
+        raise InvalidValueError(
+            f"{name}, data row {number}: {quote(row)} has {len(cells)} field(s), "
+            f"expected {width} as in the header",
+            row=number,
+            value=row,
+        )
 
 
 #: The shipped table, its source and licence: see tradestats/data/README.md.

@@ -208,20 +208,31 @@ def canonical_unit(unit: str) -> str:
     code = known_currency_code(text)
     if code is not None:
         return code
-    parsed = None
-    # Words only: pint's tokenizer drops characters it does not know ("kg!" would
-    # be a kilogram), and a unit written with them is no unit tradestats reads.
-    if _UNIT_WORDS.fullmatch(text):
-        try:
-            parsed = REGISTRY.parse_units(text)
-        except Exception:  # pint's parser raises assorted errors on garbage
-            parsed = None
-    if parsed is None or parsed.dimensionless or not str(parsed).isidentifier():
+    name = _registry_name(text)
+    if name is None:
         raise UnknownUnitError(
             f"unknown unit {unit!r}: expected an ISO 4217 currency code such as 'CNY' "
             "or a physical unit such as 'tonne', 'kg', 'item' or 'litre'",
             value=unit,
         )
+    return name
+
+
+# Unknown texts are kept too (as None): canonical_unit's own cache keeps only what it
+# returns, and scanning a text tries the same garbage unit in many windows.
+@functools.lru_cache(maxsize=1024)
+def _registry_name(text: str) -> str | None:
+    """The registry's name of a physical unit written as ``text``, or None."""
+    # Words only: pint's tokenizer drops characters it does not know ("kg!" would
+    # be a kilogram), and a unit written with them is no unit tradestats reads.
+    if not _UNIT_WORDS.fullmatch(text):
+        return None
+    try:
+        parsed = REGISTRY.parse_units(text)
+    except Exception:  # pint's parser raises assorted errors on garbage
+        return None
+    if parsed.dimensionless or not str(parsed).isidentifier():
+        return None
     return str(parsed)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.fuzz._support import FUZZ, call, expect, scratch
@@ -73,6 +73,7 @@ def test_read_comtrade_csv(text: str, engine: str) -> None:
 
 
 @given(text=st.one_of(mutated(_COMTRADE_JSON), hostile_texts()))
+@example(text=_COMTRADE_JSON.replace('"CHN"', '"\\ud800"', 1))  # a lone surrogate, escaped
 @FUZZ
 def test_read_comtrade_json(text: str) -> None:
     """read_comtrade_json raises only TradeStatsError on mutated files and data."""

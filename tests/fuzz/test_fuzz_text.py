@@ -153,6 +153,7 @@ _TEXT_ENTRY_POINTS: tuple[Callable[[str], None], ...] = (
 @example("环比")
 @example("HS2017")
 @example("HS2017,854140,HS2022,854141,1:n")
+@example("HS2017,854140,HS2022,854141,1:n\nHS2017," + "9" * 5000)
 @example("1e999999999")
 @example("1" * 29)
 @FUZZ
@@ -263,6 +264,8 @@ def test_period_parse_with_a_reference_and_calendar(
 
 @given(text=_figure_texts(), options=st.sampled_from(_OPTIONS))
 @example(text="1-7月，进出口2.3万亿元，同比增长5.2%，占92.3%。", options={})
+@example(text="€£ . " + "9" * 2000 + " CNY", options={})  # took 5.9 s: long spans read
+@example(text="US$5.94 trillion  ８７０３ -99-%--45 7e" * 60, options={})  # spans read again
 @FUZZ
 def test_find_figures(text: str, options: dict[str, Any]) -> None:
     """find_figures: ordered spans of the text, and each value read again from its span."""
@@ -301,6 +304,8 @@ def articles(draw: st.DrawFn) -> str:
 @given(text=articles(), date=st.sampled_from([None, "2023-08-10", "2026-01-09"]))
 @example(text="2兆1500億美元", date=None)
 @example(text="€1 234.5 bn", date=None)
+@example(text="¬]\nv\x18Ü\U000b9cfa\x04nÒIn July alone, ++0." + "0" * 150 + "x" * 10_000, date=None)
+@example(text="同比增长59.3%3.26 timesUS$5.94 trillion\t" * 6, date="2023-08-10")
 @FUZZ
 def test_extract(text: str, date: str | None) -> None:
     """extract() raises only TradeStatsError; its draft reads back as its report.

@@ -606,6 +606,8 @@ def normalize(
     origin = (list(range(len(text) + 1)), list(range(1, len(text) + 1)))
     edits = _locale_edits(translated, fmt, strict=strict, what=what, source=text)
     current, origin = _replace(translated, origin, edits)
+    if current.isascii():  # no Chinese numeral, 百分之 or 成: nothing for them to edit
+        return Normalized(current, tuple(origin[0]), tuple(origin[1]), text)
     edits = _chinese_edits(
         current, zhao=zhao_power, marks=marks, strict=strict, what=what, source=text
     )

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 import narwhals as nw
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.flows import WORLD
 from tradestats.tables._io import Kind, PathLike, choose_engine, dtype, first_row, header, read_csv
@@ -486,7 +487,7 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
     if field is None:
         return None
     if kind == "str" and isinstance(field, str):
-        return field
+        return _encodable(field, name, where)
     if (
         kind == "str"
         and isinstance(field, int)
@@ -502,8 +503,29 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
     if name == "cmdCode":
         expected = "text (a commodity code keeps its leading zeros, as in '0101')"
     raise ParseError(
-        f"{where}: field {name!r} holds {field!r}: expected {expected} or null",
+        f"{where}: field {name!r} holds {quote(field)}: expected {expected} or null",
         source=where,
         column=name,
         value=field,
     )
+
+
+def _encodable(text: str, name: str, where: str) -> str:
+    """``text`` if it is Unicode text; a lone surrogate (escaped in JSON) is none.
+
+    Every engine stores text as UTF-8 and would raise UnicodeEncodeError on one.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ParseError(
+            f"{where}: field {name!r} holds {quote(text)}, with a lone surrogate "
+            f"{text[error.start]!r} at position {error.start}: expected Unicode text",
+            source=where,
+            column=name,
+            value=text,
+            position=error.start,
+        ) from None
+    return text

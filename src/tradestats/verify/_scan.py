@@ -26,12 +26,17 @@ of figures. Its contract:
   characters or Chinese numerals if it was so written.
 - **Linear time.** The text is brought to its normal form and cut into tokens
   once; each numeral or figure word is tried with a bounded window of tokens
-  around it, so the work grows with the length of the text.
+  around it, so the work grows with the length of the text. A span is at most
+  :data:`~tradestats.limits.MAX_TEXT_LENGTH` characters of the source, and a
+  numeral longer than :data:`~tradestats.limits.MAX_NUMERAL_CHARS` is no
+  figure's (no parser reads it): such a run is passed over in one step, never
+  handed to a parser, and a span's text is read once per kind (the latest readings kept).
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
@@ -62,6 +67,7 @@ from tradestats._grammar._words import (
     YEAR_ON_YEAR,
 )
 from tradestats.errors import AmbiguityError, ParseError, TradeStatsError
+from tradestats.limits import MAX_NUMERAL_CHARS, MAX_TEXT_LENGTH
 from tradestats.periods import Period
 from tradestats.verify.figures import Reported
 
@@ -241,12 +247,17 @@ def find_figures(
         Reported.parse_amount("1 ¥", yen_sign=yen_sign)
     tokens = list(iter_tokens(normal.text))
     readers = _readers(locale, zhao, reference, calendar, times, yen_sign)
+
+    @functools.lru_cache(maxsize=_READINGS_KEPT)
+    def read(kind: FoundKind, span: str) -> FoundFigure | None:
+        return _read(readers[kind], span, kind, 0, len(span))
+
     found: list[FoundFigure] = []
     taken = 0  # the first token not yet part of a figure
     for index, token in enumerate(tokens):
         if index < taken or not (token.kind is Kind.NUMERAL or token.key in _ANCHORS):
             continue
-        figure = _figure_at(normal, tokens, index, taken, readers)
+        figure = _figure_at(normal, tokens, index, taken, read)
         if figure is not None:
             found.append(figure[0])
             taken = figure[1]
@@ -254,6 +265,11 @@ def find_figures(
 
 
 _Reader: TypeAlias = Callable[[str], Any]
+# What a span's text read as a kind gave (at offset 0): the windows of neighbouring
+# numerals overlap and a text repeats its phrases, so a span is read once. A reading
+# depends only on the text and find_figures' options; the most recent are kept.
+_Memo: TypeAlias = Callable[[FoundKind, str], "FoundFigure | None"]
+_READINGS_KEPT: Final = 4096
 
 
 def _readers(  # noqa: PLR0917 - one per option of find_figures
@@ -280,14 +296,26 @@ def _figure_at(
     tokens: Sequence[Token],
     index: int,
     taken: int,
-    readers: dict[FoundKind, _Reader],
+    read: _Memo,
 ) -> tuple[FoundFigure, int] | None:
     """The longest figure around ``tokens[index]``, earliest start first, and its end token."""
+    if _unreadable(tokens[index]):
+        return None
     first = index
-    while first > max(taken, index - _LEFT) and tokens[first - 1].text not in _STOPS:
+    while (
+        first > max(taken, index - _LEFT)
+        and tokens[first - 1].text not in _STOPS
+        and not _unreadable(tokens[first - 1])
+        and _fits(normal, tokens[first - 1], tokens[index])
+    ):
         first -= 1
     last = index + 1
-    while last < min(len(tokens), index + _RIGHT) and tokens[last].text not in _STOPS:
+    while (
+        last < min(len(tokens), index + _RIGHT)
+        and tokens[last].text not in _STOPS
+        and not _unreadable(tokens[last])
+        and _fits(normal, tokens[index], tokens[last])
+    ):
         last += 1
     ends = [end for end in range(last, index, -1) if _may_end(tokens, end)]
     if not ends:
@@ -299,12 +327,26 @@ def _figure_at(
                 continue  # "Aug 8" in a dateline, "May" the verb: a month alone is no figure
             window = tokens[start:end]
             begin, finish = normal.source_span(window[0].start, window[-1].end)
+            if finish - begin > MAX_TEXT_LENGTH:
+                continue
             span = normal.source[begin:finish]
             for kind in _kinds(window):
-                figure = _read(readers[kind], span, kind, begin, finish)
+                figure = read(kind, span)
                 if figure is not None:
+                    figure = evolve(figure, start=begin, end=finish)
                     return _with_numeral(figure, normal, tokens, start, end), end
     return None
+
+
+def _unreadable(token: Token) -> bool:
+    """Whether no figure can hold ``token``: a numeral longer than any parser reads."""
+    return token.kind is Kind.NUMERAL and len(token.text) > MAX_NUMERAL_CHARS
+
+
+def _fits(normal: Normalized, first: Token, last: Token) -> bool:
+    """Whether the source from ``first`` to ``last`` is short enough to be a figure's text."""
+    begin, finish = normal.source_span(first.start, last.end)
+    return finish - begin <= MAX_TEXT_LENGTH
 
 
 def _with_numeral(
