@@ -133,6 +133,9 @@ class EagerJob:
     # Rows in blocks of bulk files: PREVIOUS as block copies of this column, made on first
     # use (blocks of rows read their part directly, with no column for all rows).
     shifted: tuple[list[tuple[int, int, int]], Floats] | None = None
+    # Totals of groups that come in runs of rows: the first row of each run and its sum
+    # (TOTAL per row is made on first use; a compiled share reads the runs as they are).
+    total_runs: tuple[npt.NDArray[np.int64], Floats] | None = None
     period_codes: npt.NDArray[np.integer[Any]] | None = None
     _period_offset: tuple[Array, int] = (np.zeros(0), 0)
     period_list: list[Period] = field(factory=list)
@@ -263,7 +266,14 @@ class EagerJob:
         A formula marked :func:`~tradestats.tables._blocks.blockwise` runs block by
         block of rows on a table of more than one block (the same results, faster).
         """
-        if is_blockwise(formula) and len(self.frame) > _BLOCK_MIN:
+        n = len(self.frame)
+        if n > _BLOCK_MIN:
+            from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas
+
+            twin = _fused.twin(formula, n)
+            if twin is not None:
+                return self.finish(twin(self, *args, **kwargs))
+        if is_blockwise(formula) and n > _BLOCK_MIN:
             return self.finish(run_by_blocks(self, formula, *args, **kwargs))
         return self.finish(formula(self, *args, **kwargs))
 
@@ -279,6 +289,8 @@ class EagerJob:
         """A numeric helper or result column."""
         if name == PREVIOUS and self.shifted is not None:
             self._shift_all()
+        if name == TOTAL and self.total_runs is not None:
+            self._spread_totals()
         column = self.outputs[name] if name in self.outputs else self.numbers[name]
         if isinstance(column, Text):
             raise TypeError(f"column {name!r} holds reasons, not numbers")  # pragma: no cover
@@ -355,6 +367,19 @@ class EagerJob:
             years, low = self._period_offset
             return Text((years[rows] - low).astype(self._period_code_type()), texts)
         return Text(self.period_codes[rows], texts)
+
+    def period_code_source(self) -> tuple[Array, int]:
+        """Each row's index into ``period_list``, as an integer array and an offset to subtract.
+
+        Whole years are their own codes, less the first year: no array of codes to make.
+        """
+        if self.period_codes is None:
+            return self._period_offset
+        return self.period_codes, 0
+
+    def missing_texts_of(self, versus: Versus) -> list[str]:
+        """The reason of a row without a base row, per period of ``period_list``."""
+        return self._missing_texts(versus)
 
     def _missing_texts(self, versus: Versus) -> list[str]:
         if versus not in self.missing_texts:
@@ -480,6 +505,13 @@ class EagerJob:
                 found[s - start : e - start] = True
         return previous, found
 
+    def _spread_totals(self) -> None:
+        """TOTAL per row, from the totals of runs."""
+        assert self.total_runs is not None
+        starts, sums = self.total_runs
+        self.numbers[TOTAL] = np.repeat(sums, np.diff(starts, append=len(self.frame)))
+        self.total_runs = None
+
     def _shift_all(self) -> None:
         n = len(self.frame)
         self.numbers[PREVIOUS], self.found_rows = self._shifted_rows(slice(0, n))
@@ -494,13 +526,13 @@ class EagerJob:
         period instead (a year before unless ``versus`` says otherwise).
         """
         values = self.numbers[VALUE]
+        self.total_runs = None  # an earlier call's runs, if any, are not these totals
         if not earlier:
             keys = self._keys(groups)
-            per_row = _kernel.run_totals(keys, values)
-            if per_row is None:
+            self.total_runs = _kernel.total_runs(keys, values)
+            if self.total_runs is None:
                 codes, n_groups = _kernel.group_codes(keys)
-                per_row = _kernel.group_sums(codes, n_groups, values)[codes]
-            self.numbers[TOTAL] = per_row
+                self.numbers[TOTAL] = _kernel.group_sums(codes, n_groups, values)[codes]
             return
         start, months, lag = self._time()
         keys = [*self._keys(groups), start, months]

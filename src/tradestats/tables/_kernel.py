@@ -55,6 +55,7 @@ __all__ = [
     "previous_values",
     "run_totals",
     "take",
+    "total_runs",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -310,6 +311,25 @@ def run_totals(
     >>> run_totals([np.tile([4, 8], 4)], np.arange(8.0)) is None
     True
     """
+    runs = total_runs(keys, values)
+    if runs is None:
+        return None
+    starts, sums = runs
+    return np.repeat(sums, np.diff(starts, append=len(values)))
+
+
+def total_runs(
+    keys: Sequence[npt.NDArray[Any]], values: npt.NDArray[np.floating[Any]]
+) -> tuple[IntArray, FloatArray] | None:
+    """The first row of each run and its sum when every group is one run; else None.
+
+    :func:`run_totals` before the sums are spread over the rows.
+
+    >>> import numpy as np
+    >>> starts, sums = total_runs([np.repeat([4, 8], 4)], np.arange(8.0))
+    >>> starts.tolist(), sums.tolist()
+    ([0, 4], [6.0, 22.0])
+    """
     n = _length([*keys, values])
     if not keys or not n or any(column.dtype.kind not in "iub" for column in keys):
         return None
@@ -322,15 +342,18 @@ def run_totals(
     heads = [column[starts] for column in keys]
     if group_codes(heads)[1] < runs:
         return None
+    floats = np.asarray(values, dtype=np.float64)
+    from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas, which import this
+
+    sums = _fused.run_sums(floats, starts)
+    if sums is not None:
+        return starts, sums
     lengths = np.diff(starts, append=n)
     # Summed run by run when there are few runs, or long ones (the loop costs per run).
     if runs <= _FEW_RUNS or (runs <= _LOOPED_RUNS and n >= runs * _LONG_RUN):
-        sums = _run_sums(np.asarray(values, dtype=np.float64), starts, lengths)
-    else:
-        run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
-        sums = group_sums(run, runs, values)
-        del run
-    return np.repeat(sums, lengths)
+        return starts, _run_sums(floats, starts, lengths)
+    run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
+    return starts, group_sums(run, runs, values)
 
 
 def _run_starts(keys: Sequence[npt.NDArray[Any]], n: int, *, limit: int) -> IntArray | None:
