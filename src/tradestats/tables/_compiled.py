@@ -13,12 +13,19 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "blocks_equal",
     "growth_aligned",
     "growth_shifted",
+    "low_high",
     "run_sums",
+    "share_by_runs",
     "share_rows",
     "share_runs",
+    "strictly_ascending",
 ]
+
+_SLACK = 1 << 16
+"""Rows of short runs :func:`share_by_runs` reads before it gives up on runs."""
 
 # By name: numba ships no type stubs, and it is an optional extra (callers check it is there).
 _numba: Any = importlib.import_module("numba")
@@ -176,3 +183,98 @@ def run_sums(values: Any, starts: Any, out: Any) -> None:
         for i in range(starts[j], end):
             total += values[i]
         out[j] = total
+
+
+# -- order checks and runs over key columns (a tuple of integer arrays of one dtype) -------------
+#
+# The columns are indexed by a loop variable, which numba compiles to tight code for a tuple of
+# one type only; callers pass such tuples (see ``_fused.same_type``).
+
+
+@_jit
+def strictly_ascending(columns: Any, start: int, end: int) -> bool:
+    """Whether rows ``start`` to ``end`` of ``columns`` are in strictly ascending order."""
+    width = len(columns)
+    for i in range(start + 1, end):
+        for j in range(width):
+            later, earlier = columns[j][i], columns[j][i - 1]
+            if later > earlier:
+                break
+            if later < earlier:
+                return False
+        else:
+            return False  # equal rows
+    return True
+
+
+@_jit
+def blocks_equal(columns: Any, start: int, earlier: int, length: int) -> bool:
+    """Whether rows ``start`` on equal rows ``earlier`` on in every column, for ``length`` rows."""
+    width = len(columns)
+    for i in range(length):
+        for j in range(width):
+            if columns[j][start + i] != columns[j][earlier + i]:
+                return False
+    return True
+
+
+@_jit
+def low_high(values: Any) -> tuple[int, int]:
+    """The least and the greatest of integer ``values`` (at least one), in one pass."""
+    low = high = values[0]
+    for i in range(1, values.shape[0]):
+        # min and max, not branches: the loop compiles to vector instructions.
+        low = min(low, values[i])
+        high = max(high, values[i])
+    return low, high
+
+
+@_jit
+def _same_row(columns: Any, i: int) -> bool:
+    """Whether row ``i`` has the keys of row ``i - 1``."""
+    for j in range(len(columns)):  # noqa: SIM110 - numba compiles no all()
+        if columns[j][i] != columns[j][i - 1]:
+            return False
+    return True
+
+
+@_jit
+def share_by_runs(
+    columns: Any,
+    part: Any,
+    limit: int,
+    case: Any,
+    out_starts: Any,
+    out_total: Any,
+    out_share: Any,
+    out_code: Any,
+) -> int:
+    """Shares of rows whose groups may come in runs of equal keys, run by run.
+
+    Each run is summed left to right from 0.0 (as ``np.bincount`` adds), then its
+    rows' shares are written while the run is still in the cache. Returns the
+    number of runs (their first rows in ``out_starts``), or -1 as soon as there
+    are more than ``limit`` (the rows are then in no such order, and the outputs
+    are unfinished).
+    """
+    n = part.shape[0]
+    runs = 0
+    start = 0
+    for end in range(1, n + 1):
+        if end < n and _same_row(columns, end):
+            continue
+        # Groups of fewer than four rows so far: rows in no such order (give up early).
+        if runs == limit or 4 * runs > end + _SLACK:
+            return -1
+        out_starts[runs] = start
+        runs += 1
+        total = 0.0
+        for i in range(start, end):
+            total += part[i]
+        for i in range(start, end):
+            kept, value, code = _share_row(part[i], total, case)
+            out_total[i] = kept
+            out_share[i] = value
+            out_code[i] = code
+        start = end
+    return runs

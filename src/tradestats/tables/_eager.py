@@ -20,7 +20,7 @@ from attrs import define, field
 
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Period, Versus
-from tradestats.tables import _kernel, _versus
+from tradestats.tables import _fused, _kernel, _versus
 from tradestats.tables._blocks import BLOCK_ROWS, coded_reasons, is_blockwise, keep, run_by_blocks
 from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import (
@@ -178,7 +178,7 @@ class EagerJob:
         n = len(series)
         if series.dtype.is_integer() and n:
             years = series.to_numpy()
-            low, high = int(years.min()), int(years.max())
+            low, high = _fused.low_high(years)
             if high - low < _YEAR_SPAN:
                 self.period_list = [Period.year(year) for year in range(low, high + 1)]
                 # Codes of the periods (for reasons and rates): the years themselves, offset.
@@ -268,8 +268,6 @@ class EagerJob:
         """
         n = len(self.frame)
         if n > _BLOCK_MIN:
-            from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas
-
             twin = _fused.twin(formula, n)
             if twin is not None:
                 return self.finish(twin(self, *args, **kwargs))
@@ -405,6 +403,10 @@ class EagerJob:
             else key_array(self.frame.get_column(name))
             for name in names
         ]
+
+    def group_keys(self, names: Sequence[str]) -> list[Array]:
+        """The key arrays of group columns, as :meth:`totals` reads them."""
+        return self._keys(names)
 
     def _values_at(self, names: Sequence[str], row: int) -> list[Any]:
         return [

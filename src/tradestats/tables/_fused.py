@@ -25,7 +25,6 @@ import numpy.typing as npt
 
 from tradestats import _rules
 from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE, Text
-from tradestats.tables.growth import OUT_OF_RANGE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -33,7 +32,17 @@ if TYPE_CHECKING:
     from tradestats.periods import Versus
     from tradestats.tables._eager import EagerJob
 
-__all__ = ["MIN_ROWS", "PURE_ENVIRONMENT", "enabled", "run_sums", "twin"]
+__all__ = [
+    "MIN_ROWS",
+    "PURE_ENVIRONMENT",
+    "blocks_equal",
+    "enabled",
+    "low_high",
+    "run_sums",
+    "same_type",
+    "strictly_ascending",
+    "twin",
+]
 
 PURE_ENVIRONMENT: Final = "TRADESTATS_PURE_NUMPY"
 """This environment variable set to ``1`` runs the numpy formulas even where numba is installed."""
@@ -96,6 +105,7 @@ def growth(
 ) -> list[str]:
     """The twin of ``growth._growth``: the same checks and alignment, one compiled pass."""
     from tradestats.tables import _compiled  # noqa: PLC0415 - numba is an extra, slow to import
+    from tradestats.tables.growth import OUT_OF_RANGE  # noqa: PLC0415 - growth imports the jobs
 
     job.check_one_currency(keys, what="year-on-year growth")
     job.align(keys, versus=versus)
@@ -148,7 +158,6 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
 
     groups = [*by, START, MONTHS] if period is not None else list(by)
     job.check_one_currency(groups, what="shares")
-    job.totals(groups)
     code, categories = _case_codes(
         [
             "null value",
@@ -163,13 +172,84 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     n = len(part)
     total, share = np.empty(n), np.empty(n)
     codes = _code_array(n, categories)
-    if job.total_runs is not None:
-        starts, sums = job.total_runs
-        _compiled.share_runs(part, starts, sums, code, total, share, codes)
-    else:
-        _compiled.share_rows(part, job.col(TOTAL), code, total, share, codes)
+    if not _by_runs(job.group_keys(groups), part, code, (total, share, codes)):
+        job.totals(groups)
+        if job.total_runs is not None:
+            starts, sums = job.total_runs
+            _compiled.share_runs(part, starts, sums, code, total, share, codes)
+        else:
+            _compiled.share_rows(part, job.col(TOTAL), code, total, share, codes)
     job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
     return ["total", "share", "share_reason"]
+
+
+def _by_runs(
+    keys: Sequence[npt.NDArray[Any]],
+    part: npt.NDArray[np.float64],
+    code: npt.NDArray[np.int64],
+    outputs: tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[Any]],
+) -> bool:
+    """Shares summed and written run by run, when each group's rows are one run of rows.
+
+    The rule of ``_kernel.total_runs`` (integer keys; groups of four rows or more
+    on average; each run a group of its own), in one pass that sums each run and
+    writes its shares while its rows are in the cache. False for other rows.
+    """
+    from tradestats.tables import _compiled, _kernel  # noqa: PLC0415 - numba is slow to import
+
+    n = len(part)
+    columns = same_type(keys)
+    if columns is None:
+        return False
+    limit = max(n // 4, 1)
+    starts = np.empty(limit, dtype=np.int64)
+    runs = _compiled.share_by_runs(columns, part, limit, code, starts, *outputs)
+    if runs < 0:
+        return False
+    heads = [key[starts[:runs]] for key in keys]
+    return bool(_kernel.group_codes(heads)[1] == runs)
+
+
+def low_high(values: npt.NDArray[np.integer[Any]]) -> tuple[int, int]:
+    """The least and the greatest of integer ``values`` (not empty): one pass where compiled."""
+    if len(values) >= MIN_ROWS and enabled():
+        from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
+
+        low, high = _compiled.low_high(values)
+        return int(low), int(high)
+    return int(values.min()), int(values.max())
+
+
+def strictly_ascending(columns: Sequence[npt.NDArray[Any]], start: int, end: int) -> bool | None:
+    """Whether rows ``start`` to ``end`` of ``columns`` ascend strictly; None where not compiled."""
+    same = same_type(columns)
+    if end - start < MIN_ROWS or same is None or not enabled():
+        return None
+    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
+
+    return bool(_compiled.strictly_ascending(same, start, end))
+
+
+def blocks_equal(
+    columns: Sequence[npt.NDArray[Any]], start: int, earlier: int, length: int
+) -> bool | None:
+    """Whether two blocks of rows hold equal keys; None where not compiled."""
+    same = same_type(columns)
+    if length < MIN_ROWS or same is None or not enabled():
+        return None
+    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
+
+    return bool(_compiled.blocks_equal(same, start, earlier, length))
+
+
+def same_type(columns: Sequence[npt.NDArray[Any]]) -> tuple[npt.NDArray[Any], ...] | None:
+    """The key columns as a tuple the compiled loops take: integers of one dtype, else None."""
+    if not columns or columns[0].dtype.kind not in "iu":
+        return None
+    dtype = columns[0].dtype
+    if any(column.dtype != dtype or column.ndim != 1 for column in columns):
+        return None
+    return tuple(columns)
 
 
 _TWINS: Final[dict[str, Callable[..., list[str]]]] = {

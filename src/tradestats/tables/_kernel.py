@@ -569,6 +569,11 @@ def _blocks(t: IntArray) -> dict[int, tuple[int, int]]:
 def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
     """Whether the rows of ``columns`` are in strictly ascending lexicographic order."""
     n = len(columns[0])
+    from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas, which import this
+
+    compiled = _fused.strictly_ascending(columns, 0, n)
+    if compiled is not None:
+        return compiled
     # Piece by piece, overlapping by one row: each piece's comparisons stay in the cache.
     for s in range(0, max(n - 1, 0), _CHECK_ROWS):
         e = min(s + _CHECK_ROWS + 1, n)
@@ -649,7 +654,7 @@ def block_shifts(
             shifts.append((s, e, -1))
             continue
         es, ee = earlier
-        if e - s != ee - es or not all(_equal(column[s:e], column[es:ee]) for column in keys):
+        if e - s != ee - es or not _blocks_equal(keys, s, es, e - s):
             return None
         # Equal to a block already found strictly ascending (blocks come in period order).
         shifts.append((s, e, es))
@@ -678,6 +683,19 @@ def _ascending(t: npt.NDArray[Any]) -> bool:
         if not (t[s + 1 : e + 1] >= t[s:e]).all():
             return False
     return True
+
+
+def _blocks_equal(keys: Sequence[npt.NDArray[Any]], start: int, earlier: int, length: int) -> bool:
+    """Whether rows ``start`` on hold the keys of rows ``earlier`` on, for ``length`` rows."""
+    from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas, which import this
+
+    compiled = _fused.blocks_equal(keys, start, earlier, length)
+    if compiled is not None:
+        return compiled
+    return all(
+        _equal(column[start : start + length], column[earlier : earlier + length])
+        for column in keys
+    )
 
 
 def _equal(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> bool:
