@@ -14,13 +14,19 @@ import numpy as np
 
 __all__ = [
     "blocks_equal",
+    "gather_slots",
+    "group_totals",
     "growth_aligned",
     "growth_shifted",
     "low_high",
+    "mark_present",
     "run_sums",
+    "scatter_values",
     "share_by_runs",
+    "share_groups",
     "share_rows",
     "share_runs",
+    "slots_of",
     "strictly_ascending",
 ]
 
@@ -33,7 +39,7 @@ _numba: Any = importlib.import_module("numba")
 
 def _jit(function: Any) -> Any:
     """Compiled on first call, for one thread, and cached on disk for the next process."""
-    return _numba.njit(cache=True, nogil=True)(function)
+    return _numba.njit(cache=True, nogil=True, error_model="numpy")(function)
 
 
 # -- the row formulas, compiled ------------------------------------------------------------------
@@ -52,22 +58,23 @@ def _growth_row(
     """One row's previous value, growth and reason code (-1: no reason)."""
     base = abs(p) if negative_ok else p
     rate = (c - p) / base
+    # From the last case to the first, so that the first that holds stays: plain assignments,
+    # which compile to selects, not branches (the cases of rows in random order mispredict).
+    code = -1
+    if not np.isfinite(rate):
+        code = case[6]
+    if (c < 0 and p > 0) or (c > 0 and p < 0):
+        code = case[5]
+    if not negative_ok and p < 0:
+        code = case[4]
+    if p == 0:
+        code = case[3]
+    if not np.isfinite(p):
+        code = case[2]
+    if not found:
+        code = case[1] + missing
     if not np.isfinite(c):
         code = case[0]
-    elif not found:
-        code = case[1] + missing
-    elif not np.isfinite(p):
-        code = case[2]
-    elif p == 0:
-        code = case[3]
-    elif not negative_ok and p < 0:
-        code = case[4]
-    elif (c < 0 and p > 0) or (c > 0 and p < 0):
-        code = case[5]
-    elif not np.isfinite(rate):
-        code = case[6]
-    else:
-        code = -1
     previous = p if np.isfinite(p) else np.nan
     return previous, (rate if code < 0 else np.nan), code
 
@@ -127,20 +134,19 @@ def growth_aligned(
 @_jit
 def _share_row(part: float, total: float, case: Any) -> tuple[float, float, int]:
     """One row's total, share and reason code (-1: no reason)."""
+    code = -1  # the last case first, as in _growth_row
+    if total == 0:
+        code = case[5]
+    if part > total:
+        code = case[4]
+    if total < 0:
+        code = case[3]
+    if part < 0:
+        code = case[2]
+    if not np.isfinite(total):
+        code = case[1]
     if not np.isfinite(part):
         code = case[0]
-    elif not np.isfinite(total):
-        code = case[1]
-    elif part < 0:
-        code = case[2]
-    elif total < 0:
-        code = case[3]
-    elif part > total:
-        code = case[4]
-    elif total == 0:
-        code = case[5]
-    else:
-        code = -1
     kept = total if np.isfinite(total) else np.nan
     return kept, (part / total if code < 0 else np.nan), code
 
@@ -278,3 +284,118 @@ def share_by_runs(
             out_code[i] = code
         start = end
     return runs
+
+
+# -- rows in no order: dense codes through small tables, values through a table of slots ---------
+
+
+@_jit
+def mark_present(columns: Any, lows: Any, offsets: Any, present: Any) -> None:
+    """Mark each column's values in its part of ``present`` (from ``offsets``, less ``lows``)."""
+    width = len(columns)
+    for i in range(columns[0].shape[0]):
+        for j in range(width):
+            present[offsets[j] + columns[j][i] - lows[j]] = 1
+
+
+@_jit
+def _code(columns: Any, lows: Any, offsets: Any, lookup: Any, strides: Any, i: int) -> int:
+    """Row ``i``'s dense composite code: each column's dense code times its stride."""
+    code = 0
+    for j in range(len(columns)):
+        code += lookup[offsets[j] + columns[j][i] - lows[j]] * strides[j]
+    return code
+
+
+@_jit
+def slots_of(
+    columns: Any,
+    lows: Any,
+    offsets: Any,
+    lookup: Any,
+    strides: Any,
+    start: Any,
+    start_low: int,
+    periods: int,
+    out_slot: Any,
+) -> None:
+    """Each row's (key, period) slot: its dense key code, times ``periods``, plus its period."""
+    for i in range(start.shape[0]):
+        key = _code(columns, lows, offsets, lookup, strides, i)
+        out_slot[i] = key * periods + (start[i] - start_low)
+
+
+@_jit
+def scatter_values(slots: Any, values: Any, taken: Any, table: Any) -> int:
+    """Mark each row's slot taken (a bit in ``taken``) and put its value in ``table``.
+
+    Returns -1, or the first row whose slot was taken already (two rows with
+    equal keys and period: the caller takes the numpy path, which names them).
+    """
+    for i in range(slots.shape[0]):
+        slot = slots[i]
+        byte, bit = slot >> 3, np.uint8(1) << (slot & 7)
+        if taken[byte] & bit:
+            return i
+        taken[byte] |= bit
+        table[slot] = values[i]
+    return -1
+
+
+@_jit
+def gather_slots(
+    slots: Any,
+    start: Any,
+    first_later: int,
+    lag: int,
+    taken: Any,
+    table: Any,
+    out_previous: Any,
+    out_found: Any,
+) -> None:
+    """Each row's base value, ``lag`` slots before its own in ``table`` (NaN where none).
+
+    A loop of its own, with no branch: a mispredicted branch (the rows of each
+    period come in random order) would cancel the reads of the rows after it,
+    which are what keeps many reads at random places in flight at once.
+    """
+    for i in range(slots.shape[0]):
+        # The first period's rows read the slot before theirs too, and ignore it.
+        earlier = max(slots[i] - lag, 0)
+        found = (start[i] >= first_later) & ((taken[earlier >> 3] >> (earlier & 7)) & 1 == 1)
+        value = table[earlier]
+        out_previous[i] = value if found else np.nan
+        out_found[i] = found
+
+
+@_jit
+def group_totals(
+    columns: Any,
+    lows: Any,
+    offsets: Any,
+    lookup: Any,
+    strides: Any,
+    values: Any,
+    sums: Any,
+    out_group: Any,
+) -> None:
+    """Each row's group (``out_group``) and each group's sum (``sums``, zeros on entry).
+
+    Added in row order, as ``np.bincount`` adds.
+    """
+    for i in range(values.shape[0]):
+        group = _code(columns, lows, offsets, lookup, strides, i)
+        out_group[i] = group
+        sums[group] += values[i]
+
+
+@_jit
+def share_groups(
+    part: Any, groups: Any, sums: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
+) -> None:
+    """Shares of rows, each with its group's total in ``sums[groups]``."""
+    for i in range(part.shape[0]):
+        kept, value, code = _share_row(part[i], sums[groups[i]], case)
+        out_total[i] = kept
+        out_share[i] = value
+        out_code[i] = code

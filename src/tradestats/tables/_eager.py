@@ -474,6 +474,21 @@ class EagerJob:
         if keep_rows:
             self.rows = rows
 
+    def align_by_layout(self, keys: Sequence[str]) -> bool:
+        """:meth:`align` of the value a year back for rows in bulk-file layout; False for others."""
+        assert self.period is not None
+        start, months, lag = self._time()
+        self.shifted = None
+        shifts = _kernel.block_shifts(self._keys(keys), start, months, lag=lag)
+        if shifts is None:
+            return False
+        self._align_blocks(shifts, self.col(VALUE))
+        return True
+
+    def time_arrays(self) -> tuple[Array, Array, int]:
+        """Each row's start, its number of months, and the distance of a year (see ``_time``)."""
+        return self._time()
+
     def _align_blocks(self, shifts: list[tuple[int, int, int]], source: Floats) -> None:
         """PREVIOUS and FOUND for rows in blocks whose earlier rows sit at fixed offsets.
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from tradestats import _rules
+from tradestats.periods import Lag
 from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE, Text
 
 if TYPE_CHECKING:
@@ -108,7 +109,6 @@ def growth(
     from tradestats.tables.growth import OUT_OF_RANGE  # noqa: PLC0415 - growth imports the jobs
 
     job.check_one_currency(keys, what="year-on-year growth")
-    job.align(keys, versus=versus)
     period, low = job.period_code_source()
     missing = job.missing_texts_of(versus)
     code, categories = _case_codes(
@@ -128,26 +128,19 @@ def growth(
     n = len(current)
     previous, rate = np.empty(n), np.empty(n)
     codes = _code_array(n, categories)
-    if job.shifted is not None:
+    outputs = (previous, rate, codes)
+    formula = (period, low, code, allow_negative_base)
+    if versus is Lag.YEAR_EARLIER and job.align_by_layout(keys):
+        assert job.shifted is not None
         shifts, source = job.shifted
         table = np.array(shifts, dtype=np.int64).reshape(-1, 3)
-        _compiled.growth_shifted(
-            current, source, table, period, low, code, allow_negative_base, previous, rate, codes
-        )
-    else:
-        found = job.found()
-        _compiled.growth_aligned(
-            current,
-            job.col(PREVIOUS),
-            found,
-            period,
-            low,
-            code,
-            allow_negative_base,
-            previous,
-            rate,
-            codes,
-        )
+        _compiled.growth_shifted(current, source, table, *formula, *outputs)
+    elif not (
+        versus is Lag.YEAR_EARLIER
+        and _growth_by_slots(job, job.group_keys(keys), current, formula, outputs)
+    ):
+        job.align(keys, versus=versus)
+        _compiled.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
     job.add({"previous": previous, "growth": rate, "growth_reason": Text(codes, categories)})
     return ["previous", "growth", "growth_reason"]
 
@@ -172,7 +165,15 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     n = len(part)
     total, share = np.empty(n), np.empty(n)
     codes = _code_array(n, categories)
-    if not _by_runs(job.group_keys(groups), part, code, (total, share, codes)):
+    keys = job.group_keys(groups)
+    if _by_runs(keys, part, code, (total, share, codes)):
+        pass
+    elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL)) is not None:
+        sums = np.zeros(dense.size, dtype=np.float64)
+        group = np.empty(n, dtype=np.int32 if dense.size < (1 << 31) else np.int64)
+        _compiled.group_totals(*dense[:5], part, sums, group)
+        _compiled.share_groups(part, group, sums, code, total, share, codes)
+    else:
         job.totals(groups)
         if job.total_runs is not None:
             starts, sums = job.total_runs
@@ -181,6 +182,104 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
             _compiled.share_rows(part, job.col(TOTAL), code, total, share, codes)
     job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
     return ["total", "share", "share_reason"]
+
+
+_SLOTS_PER_ROW: Final = 2
+"""A table of (key, period) slots may hold this many slots per row (plus ``_SMALL``)."""
+
+_SMALL: Final = 1 << 16
+"""Tables of this many entries are always small enough."""
+
+
+class _Dense(NamedTuple):
+    """Dense codes of key columns, read through one small table per column (see ``_dense``)."""
+
+    columns: tuple[npt.NDArray[Any], ...]
+    lows: npt.NDArray[np.int64]
+    offsets: npt.NDArray[np.int64]
+    lookup: npt.NDArray[np.int64]
+    strides: npt.NDArray[np.int64]
+    size: int
+
+
+def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
+    """Composite codes of integer key columns in ``range(size)``, ``size`` at most ``limit``.
+
+    Each column's values are marked in a table over its range, numbered in order,
+    and the numbers combined in mixed radix: no sort, no hash, no array of codes
+    per column. None when the columns are not integers of one type, a range is
+    too wide for a table, or there are more than ``limit`` combinations.
+    """
+    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
+
+    columns = same_type(keys)
+    if columns is None:
+        return None
+    n = len(columns[0])
+    bounds = [low_high(column) for column in columns]
+    ranges = [high - low + 1 for low, high in bounds]
+    if any(width > max(4 * n, _SMALL) for width in ranges):
+        return None
+    lows = np.array([low for low, _ in bounds], dtype=np.int64)
+    offsets = np.cumsum([0, *ranges[:-1]], dtype=np.int64)
+    present = np.zeros(sum(ranges), dtype=np.uint8)
+    _compiled.mark_present(columns, lows, offsets, present)
+    lookup = np.cumsum(present, dtype=np.int64)
+    # Each column's numbers from 0: less the count of values of the columns before it.
+    ends = [int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)]
+    counts = np.diff(ends, prepend=0).tolist()
+    for j, width in enumerate(ranges):
+        lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
+    size = 1
+    strides = np.empty(len(counts), dtype=np.int64)
+    for j in reversed(range(len(counts))):
+        strides[j] = size
+        size *= counts[j]
+        if size > limit:
+            return None
+    return _Dense(columns, lows, offsets, lookup, strides, size)
+
+
+def _growth_by_slots(
+    job: EagerJob,
+    keys: Sequence[npt.NDArray[Any]],
+    current: npt.NDArray[np.float64],
+    formula: tuple[Any, ...],
+    outputs: tuple[npt.NDArray[Any], ...],
+) -> bool:
+    """Growth of rows in any order through a table of (key, period) slots; False if it cannot.
+
+    Each value goes into its slot and each row reads the slot a year before its
+    own; then the formula runs over the rows in order. Periods of one length only (a slot is
+    a key and a start); duplicates and oversized tables leave it to the numpy
+    path, which names duplicates.
+    """
+    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
+
+    start, months, lag = job.time_arrays()
+    n = len(current)
+    if months.strides != (0,) and len(set(low_high(months))) > 1:
+        return False
+    start_low, start_high = low_high(start)
+    periods = start_high - start_low + 1
+    limit = (_SLOTS_PER_ROW * n + _SMALL) // periods
+    dense = _dense(keys, limit)
+    if dense is None:
+        return False
+    size = dense.size * periods
+    slots = np.empty(n, dtype=np.int32 if size < (1 << 31) else np.int64)
+    _compiled.slots_of(*dense[:5], start, start_low, periods, slots)
+    # One bit per slot says it is taken: a table small enough for the cache, read first.
+    taken = np.zeros((size + 7) // 8, dtype=np.uint8)
+    # Read only where taken; rows of the first period read (and ignore) a slot before theirs.
+    table = np.empty(size, dtype=np.float64)
+    if _compiled.scatter_values(slots, current, taken, table) >= 0:
+        return False
+    prior, found = np.empty(n), np.empty(n, dtype=np.bool_)
+    _compiled.gather_slots(slots, start, start_low + lag, lag, taken, table, prior, found)
+    del table, taken, slots
+    _compiled.growth_aligned(current, prior, found, *formula, *outputs)
+    return True
 
 
 def _by_runs(
@@ -244,7 +343,8 @@ def blocks_equal(
 
 def same_type(columns: Sequence[npt.NDArray[Any]]) -> tuple[npt.NDArray[Any], ...] | None:
     """The key columns as a tuple the compiled loops take: integers of one dtype, else None."""
-    if not columns or columns[0].dtype.kind not in "iu":
+    # Unsigned 64-bit values less a signed offset would turn into floats in the loops.
+    if not columns or columns[0].dtype.kind not in "iu" or columns[0].dtype == np.uint64:
         return None
     dtype = columns[0].dtype
     if any(column.dtype != dtype or column.ndim != 1 for column in columns):
