@@ -52,30 +52,38 @@ def _jit(function: Any) -> Any:
 
 
 @_jit
+def _finite(x: float) -> bool:
+    """Whether ``x`` is a number (not NaN, not infinite), by arithmetic: no call, no branch."""
+    return (x - x) == 0.0
+
+
+@_jit
+def _case(code: int, reason: int, holds: bool) -> int:
+    """``reason`` where ``holds``, else ``code``: by arithmetic, which compiles to no branch.
+
+    A branch per case would be mispredicted on rows in random order, and the
+    loops of branch-free rows compile to vector instructions.
+    """
+    return code + (reason - code) * np.int64(holds)
+
+
+@_jit
 def _growth_row(
     c: float, p: float, found: bool, missing: int, case: Any, negative_ok: bool
 ) -> tuple[float, float, int]:
     """One row's previous value, growth and reason code (-1: no reason)."""
     base = abs(p) if negative_ok else p
     rate = (c - p) / base
-    # From the last case to the first, so that the first that holds stays: plain assignments,
-    # which compile to selects, not branches (the cases of rows in random order mispredict).
-    code = -1
-    if not np.isfinite(rate):
-        code = case[6]
-    if (c < 0 and p > 0) or (c > 0 and p < 0):
-        code = case[5]
-    if not negative_ok and p < 0:
-        code = case[4]
-    if p == 0:
-        code = case[3]
-    if not np.isfinite(p):
-        code = case[2]
-    if not found:
-        code = case[1] + missing
-    if not np.isfinite(c):
-        code = case[0]
-    previous = p if np.isfinite(p) else np.nan
+    # From the last case to the first, so that the first case that holds stays.
+    code = np.int64(-1)
+    code = _case(code, case[6], not _finite(rate))
+    code = _case(code, case[5], ((c < 0) & (p > 0)) | ((c > 0) & (p < 0)))
+    code = _case(code, case[4], (not negative_ok) & (p < 0))
+    code = _case(code, case[3], p == 0)
+    code = _case(code, case[2], not _finite(p))
+    code = _case(code, case[1] + missing, not found)
+    code = _case(code, case[0], not _finite(c))
+    previous = p if _finite(p) else np.nan
     return previous, (rate if code < 0 else np.nan), code
 
 
@@ -134,20 +142,14 @@ def growth_aligned(
 @_jit
 def _share_row(part: float, total: float, case: Any) -> tuple[float, float, int]:
     """One row's total, share and reason code (-1: no reason)."""
-    code = -1  # the last case first, as in _growth_row
-    if total == 0:
-        code = case[5]
-    if part > total:
-        code = case[4]
-    if total < 0:
-        code = case[3]
-    if part < 0:
-        code = case[2]
-    if not np.isfinite(total):
-        code = case[1]
-    if not np.isfinite(part):
-        code = case[0]
-    kept = total if np.isfinite(total) else np.nan
+    code = np.int64(-1)  # the last case first, as in _growth_row
+    code = _case(code, case[5], total == 0)
+    code = _case(code, case[4], part > total)
+    code = _case(code, case[3], total < 0)
+    code = _case(code, case[2], part < 0)
+    code = _case(code, case[1], not _finite(total))
+    code = _case(code, case[0], not _finite(part))
+    kept = total if _finite(total) else np.nan
     return kept, (part / total if code < 0 else np.nan), code
 
 
