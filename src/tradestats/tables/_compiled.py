@@ -328,46 +328,49 @@ def slots_of(
 
 
 @_jit
-def scatter_values(slots: Any, values: Any, taken: Any, table: Any) -> int:
-    """Mark each row's slot taken (a bit in ``taken``) and put its value in ``table``.
+def scatter_values(
+    slots: Any, start: Any, last_base: int, values: Any, taken: Any, table: Any
+) -> int:
+    """Mark each row's slot taken (a bit in ``taken``) and put base values in ``table``.
 
-    Returns -1, or the first row whose slot was taken already (two rows with
-    equal keys and period: the caller takes the numpy path, which names them).
+    Rows that no row has as a base (``start`` after ``last_base``) write their
+    value to the spare last slot of ``table``, which stays in the cache: no
+    write at a random place, and no branch. Returns -1, or the first row whose
+    slot was taken already (two rows with equal keys and period: the caller
+    takes the numpy path, which names them).
     """
+    spare = table.shape[0] - 1
     for i in range(slots.shape[0]):
         slot = slots[i]
         byte, bit = slot >> 3, np.uint8(1) << (slot & 7)
         if taken[byte] & bit:
             return i
         taken[byte] |= bit
-        table[slot] = values[i]
+        table[slot if start[i] <= last_base else spare] = values[i]
     return -1
 
 
 @_jit
 def gather_slots(
-    slots: Any,
-    start: Any,
-    first_later: int,
-    lag: int,
-    taken: Any,
-    table: Any,
-    out_previous: Any,
-    out_found: Any,
-) -> None:
+    slots: Any, start: Any, first_later: int, lag: int, taken: Any, table: Any, out: Any
+) -> Any:
     """Each row's base value, ``lag`` slots before its own in ``table`` (NaN where none).
 
-    A loop of its own, with no branch: a mispredicted branch (the rows of each
-    period come in random order) would cancel the reads of the rows after it,
-    which are what keeps many reads at random places in flight at once.
+    Returns whether each row found one. A loop of its own, with no branch: a
+    mispredicted branch (the rows of each period come in random order) would
+    cancel the reads of the rows after it, which are what keeps many reads at
+    random places in flight at once. Rows of the first period read the spare
+    last slot (in the cache, never taken).
     """
+    spare = table.shape[0] - 1
+    found = np.empty(slots.shape[0], dtype=np.bool_)
     for i in range(slots.shape[0]):
-        # The first period's rows read the slot before theirs too, and ignore it.
-        earlier = max(slots[i] - lag, 0)
-        found = (start[i] >= first_later) & ((taken[earlier >> 3] >> (earlier & 7)) & 1 == 1)
+        earlier = slots[i] - lag if start[i] >= first_later else spare
+        hit = (taken[earlier >> 3] >> (earlier & 7)) & 1 == 1
         value = table[earlier]
-        out_previous[i] = value if found else np.nan
-        out_found[i] = found
+        out[i] = value if hit else np.nan
+        found[i] = hit
+    return found
 
 
 @_jit

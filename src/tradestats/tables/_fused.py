@@ -269,16 +269,16 @@ def _growth_by_slots(
     size = dense.size * periods
     slots = np.empty(n, dtype=np.int32 if size < (1 << 31) else np.int64)
     _compiled.slots_of(*dense[:5], start, start_low, periods, slots)
-    # One bit per slot says it is taken: a table small enough for the cache, read first.
-    taken = np.zeros((size + 7) // 8, dtype=np.uint8)
-    # Read only where taken; rows of the first period read (and ignore) a slot before theirs.
-    table = np.empty(size, dtype=np.float64)
-    if _compiled.scatter_values(slots, current, taken, table) >= 0:
+    # One bit per slot says it is taken: a table small enough for the cache, read first. The
+    # table of values has a spare last slot, never taken (see scatter_values).
+    taken = np.zeros(size // 8 + 1, dtype=np.uint8)
+    table = np.empty(size + 1, dtype=np.float64)
+    if _compiled.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
         return False
-    prior, found = np.empty(n), np.empty(n, dtype=np.bool_)
-    _compiled.gather_slots(slots, start, start_low + lag, lag, taken, table, prior, found)
+    previous = outputs[0]  # the base values go straight into the result column
+    found = _compiled.gather_slots(slots, start, start_low + lag, lag, taken, table, previous)
     del table, taken, slots
-    _compiled.growth_aligned(current, prior, found, *formula, *outputs)
+    _compiled.growth_aligned(current, previous, found, *formula, *outputs)
     return True
 
 
