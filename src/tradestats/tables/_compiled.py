@@ -58,7 +58,7 @@ def _finite(x: float) -> bool:
 
 
 @_jit
-def _case(code: int, reason: int, holds: bool) -> int:
+def _case(code: np.int64, reason: np.int64, holds: bool) -> np.int64:
     """``reason`` where ``holds``, else ``code``: by arithmetic, which compiles to no branch.
 
     A branch per case would be mispredicted on rows in random order, and the
