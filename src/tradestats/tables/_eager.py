@@ -144,6 +144,9 @@ class EagerJob:
     converted_to: str | None = None
     rows: npt.NDArray[np.int64] | None = None
     outputs: dict[str, Column] = field(factory=dict)
+    # Float results whose nulls are NaN and that hold no infinity (the compiled formulas'):
+    # polars takes them without a pass that looks for infinities.
+    nan_only: set[str] = field(factory=set)
     # The whole-job steps (checks, alignment, totals) already run for blocks of rows, and
     # what they read once for all blocks (input columns, reasons of missing base rows).
     steps_done: set[Hashable] = field(factory=set)
@@ -577,7 +580,9 @@ class EagerJob:
         if unit is not None:
             self.outputs[UNIT_COLUMN] = unit
             names.append(UNIT_COLUMN)
-        native = _attach(self.frame, {name: self.outputs[name] for name in names})
+        native = _attach(
+            self.frame, {name: self.outputs[name] for name in names}, nan_only=self.nan_only
+        )
         order = [*columns, *(name for name in names if name not in columns)]
         result: object = nw.from_native(native, eager_only=True).select(*order).to_native()
         return result
@@ -603,8 +608,13 @@ def _distinct_text(text: Text) -> Text:
     return Text(remap[text.codes], unique)
 
 
-def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
-    """The native frame with ``columns`` set: floats (NaN as null) and categorical texts."""
+def _attach(
+    frame: nw.DataFrame[Any], columns: dict[str, Column], *, nan_only: set[str] | None = None
+) -> Any:
+    """The native frame with ``columns`` set: floats (NaN as null) and categorical texts.
+
+    ``nan_only`` names float columns known to hold no infinity.
+    """
     native = frame.to_native()
     implementation = frame.implementation
     if implementation.is_pandas():
@@ -630,7 +640,10 @@ def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
         return native
     pl = _module("polars")
     return native.with_columns(
-        [_polars(pl, pa, name, _clean(column)) for name, column in columns.items()]
+        [
+            _polars(pl, pa, name, _clean(column), nan_only=name in (nan_only or ()))
+            for name, column in columns.items()
+        ]
     )
 
 
@@ -638,7 +651,7 @@ def _clean(column: Column) -> Column:
     return _distinct_text(column) if isinstance(column, Text) else column
 
 
-def _polars(pl: Any, pa: Any, name: str, column: Column) -> Any:
+def _polars(pl: Any, pa: Any, name: str, column: Column, *, nan_only: bool = False) -> Any:
     """A polars Series of a result column, by the cheapest of equal ways.
 
     polars builds a categorical from codes slowly, and a constant one (the unit, a
@@ -653,17 +666,22 @@ def _polars(pl: Any, pa: Any, name: str, column: Column) -> Any:
                 value = None if low < 0 else column.categories[low]
                 constant = pl.repeat(value, len(codes), dtype=pl.Categorical, eager=True)
                 return constant.alias(name)
-    elif not np.isinf(column).any():
+    elif nan_only or not np.isinf(column).any():
         return pl.Series(name, column, nan_to_null=True)
     return pl.from_arrow(_arrow(pa, column)).alias(name)
 
 
 def _arrow(pa: Any, column: Column) -> Any:
     if isinstance(column, Text):
-        codes = column.codes
-        return pa.DictionaryArray.from_arrays(
-            pa.array(codes, mask=codes < 0), pa.array(column.categories, pa.string())
+        # The codes as they are, with a bitmap of the non-null ones: no masked copy.
+        codes = np.ascontiguousarray(column.codes)
+        valid = np.packbits(codes >= 0, bitorder="little")
+        indices = pa.Array.from_buffers(
+            pa.from_numpy_dtype(codes.dtype),
+            len(codes),
+            [pa.py_buffer(valid), pa.py_buffer(codes)],
         )
+        return pa.DictionaryArray.from_arrays(indices, pa.array(column.categories, pa.string()))
     return pa.array(column, mask=~np.isfinite(column))
 
 

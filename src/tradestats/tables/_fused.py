@@ -142,6 +142,7 @@ def growth(
         job.align(keys, versus=versus)
         _compiled.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
     job.add({"previous": previous, "growth": rate, "growth_reason": Text(codes, categories)})
+    job.nan_only.update(("previous", "growth"))
     return ["previous", "growth", "growth_reason"]
 
 
@@ -181,6 +182,7 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
         else:
             _compiled.share_rows(part, job.col(TOTAL), code, total, share, codes)
     job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
+    job.nan_only.update(("total", "share"))
     return ["total", "share", "share_reason"]
 
 
