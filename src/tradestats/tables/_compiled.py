@@ -92,25 +92,23 @@ def growth_shifted(
     current: Any,
     source: Any,
     shifts: Any,
-    period: Any,
-    low: int,
     case: Any,
     negative_ok: bool,
     out_previous: Any,
     out_growth: Any,
     out_code: Any,
 ) -> None:
-    """Growth of rows in blocks whose base rows sit at a fixed offset (``shifts``: s, e, es)."""
+    """Growth of rows in blocks of one period whose base rows sit at a fixed offset.
+
+    ``shifts`` holds a row per block: its first row, its end, the first row of
+    its base block (-1: none) and the block's period code.
+    """
     for j in range(shifts.shape[0]):
-        s, e, es = shifts[j, 0], shifts[j, 1], shifts[j, 2]
+        s, e, es, missing = shifts[j, 0], shifts[j, 1], shifts[j, 2], shifts[j, 3]
+        found = es >= 0
         for i in range(s, e):
-            if es >= 0:
-                p, found = source[es + i - s], True
-            else:
-                p, found = np.nan, False
-            previous, rate, code = _growth_row(
-                current[i], p, found, period[i] - low, case, negative_ok
-            )
+            p = source[es + i - s] if found else np.nan
+            previous, rate, code = _growth_row(current[i], p, found, missing, case, negative_ok)
             out_previous[i] = previous
             out_growth[i] = rate
             out_code[i] = code

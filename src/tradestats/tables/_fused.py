@@ -133,8 +133,11 @@ def growth(
     if versus is Lag.YEAR_EARLIER and job.align_by_layout(keys):
         assert job.shifted is not None
         shifts, source = job.shifted
-        table = np.array(shifts, dtype=np.int64).reshape(-1, 3)
-        _compiled.growth_shifted(current, source, table, *formula, *outputs)
+        # Each block is one period: its reason for a missing base is one code.
+        table = np.array(
+            [(s, e, es, int(period[s]) - low) for s, e, es in shifts], dtype=np.int64
+        ).reshape(-1, 4)
+        _compiled.growth_shifted(current, source, table, *formula[2:], *outputs)
     elif not (
         versus is Lag.YEAR_EARLIER
         and _growth_by_slots(job, job.group_keys(keys), current, formula, outputs)
