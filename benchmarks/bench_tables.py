@@ -304,12 +304,14 @@ def _tradestats_numpy_compute(frame: Any) -> Any:
             os.environ[_fused.PURE_ENVIRONMENT] = saved
 
 
-def compiled_formulas() -> str:
+def compiled_formulas(rows: int) -> str:
     """Whether the tradestats calls run the compiled formulas, and with which numba."""
     from tradestats.tables import _fused
 
     if not _fused.enabled():
         return "tradestats calls: numpy formulas (numba not installed, or switched off)"
+    if rows < _fused.MIN_ROWS:
+        return f"tradestats calls: numpy formulas (compiled from {_fused.MIN_ROWS:,} rows on)"
     numba = importlib.import_module("numba")
     return f"tradestats calls: compiled formulas (numba {numba.__version__})"
 
@@ -581,7 +583,7 @@ def main() -> None:
         f"{n:,} rows ({input_bytes(bulk) / 2**20:,.0f} MiB of columns), best of {repeats}, "
         f"{clock} time"
     )
-    print(compiled_formulas() + "\n")
+    print(compiled_formulas(n) + "\n")
     tables = {"bulk-file": bulk, "shuffled": shuffled(bulk)}
     history = key_sorted(bulk)
     # The floors take a fraction of a second: more repeats steady them against machine noise.

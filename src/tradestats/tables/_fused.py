@@ -48,10 +48,13 @@ __all__ = [
 PURE_ENVIRONMENT: Final = "TRADESTATS_PURE_NUMPY"
 """This environment variable set to ``1`` runs the numpy formulas even where numba is installed."""
 
-MIN_ROWS = 1 << 17
-"""Jobs of fewer rows run the numpy formulas: a compiled call saves nothing on them.
+MIN_ROWS = 1 << 20
+"""Jobs of fewer rows run the numpy formulas.
 
-Tests lower it to exercise the compiled path on small frames.
+The first compiled call of a process imports numba and loads the loops from
+numba's disk cache (about 1.5 s on the machine of ``docs/performance.md``; the
+first call ever compiles them, about 5 s): on a million rows, the numpy formulas
+take a fraction of that. Tests lower it to run the compiled path on small frames.
 """
 
 
