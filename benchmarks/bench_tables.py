@@ -291,27 +291,27 @@ def _tradestats_compute(frame: Any) -> Any:
 
 def _tradestats_numpy_compute(frame: Any) -> Any:
     """The tradestats call on the numpy path, as where numba is not installed."""
-    from tradestats.tables import _fused
+    from tradestats.tables import _jit
 
-    saved = os.environ.get(_fused.PURE_ENVIRONMENT)
-    os.environ[_fused.PURE_ENVIRONMENT] = "1"
+    saved = os.environ.get(_jit.PURE_ENVIRONMENT)
+    os.environ[_jit.PURE_ENVIRONMENT] = "1"
     try:
         return _tradestats_compute(frame)
     finally:
         if saved is None:
-            del os.environ[_fused.PURE_ENVIRONMENT]
+            del os.environ[_jit.PURE_ENVIRONMENT]
         else:
-            os.environ[_fused.PURE_ENVIRONMENT] = saved
+            os.environ[_jit.PURE_ENVIRONMENT] = saved
 
 
 def compiled_formulas(rows: int) -> str:
     """Whether the tradestats calls run the compiled formulas, and with which numba."""
-    from tradestats.tables import _fused
+    from tradestats.tables import _jit
 
-    if not _fused.enabled():
+    if not _jit.enabled():
         return "tradestats calls: numpy formulas (numba not installed, or switched off)"
-    if rows < _fused.MIN_ROWS:
-        return f"tradestats calls: numpy formulas (compiled from {_fused.MIN_ROWS:,} rows on)"
+    if rows < _jit.MIN_ROWS:
+        return f"tradestats calls: numpy formulas (compiled from {_jit.MIN_ROWS:,} rows on)"
     numba = importlib.import_module("numba")
     return f"tradestats calls: compiled formulas (numba {numba.__version__})"
 

@@ -28,7 +28,7 @@ pytest.importorskip("numba")
 
 import tradestats.tables as tt  # noqa: E402 - after the importorskip
 from tradestats.errors import DuplicateKeyError  # noqa: E402
-from tradestats.tables import _eager, _fused  # noqa: E402
+from tradestats.tables import _blocks, _fused, _jit  # noqa: E402
 
 from .test_tables_layout import (  # noqa: E402
     FRAME_EXAMPLES,
@@ -54,9 +54,8 @@ def path(name: str, *, wide: bool = False) -> Iterator[None]:
     """
     pure = "1" if name == "numpy" else "0"
     with (
-        mock.patch.dict("os.environ", {_fused.PURE_ENVIRONMENT: pure}),
-        mock.patch.object(_eager, "_BLOCK_MIN", 0),
-        mock.patch.object(_fused, "MIN_ROWS", 0),
+        mock.patch.dict("os.environ", {_jit.PURE_ENVIRONMENT: pure}),
+        mock.patch.object(_jit, "MIN_ROWS", 0),
         mock.patch.object(_fused, "_SMALL", 1 << 20 if wide else _fused._SMALL),
     ):
         yield
@@ -208,16 +207,22 @@ def test_text_keys_and_periods_of_two_lengths_give_the_numpy_frames(engine: str)
 
 def test_the_environment_variable_turns_the_compiled_path_off() -> None:
     """TRADESTATS_PURE_NUMPY=1 leaves every formula to numpy; any other value does not."""
-    from tradestats.tables import growth
+    with mock.patch.dict("os.environ", {_jit.PURE_ENVIRONMENT: "1"}):
+        assert not _jit.enabled()
+        assert not _jit.runs(10**9)
+    with mock.patch.dict("os.environ", {_jit.PURE_ENVIRONMENT: "0"}):
+        assert _jit.enabled()
+        assert _jit.runs(10**9)
+        assert not _jit.runs(_jit.MIN_ROWS - 1)
 
-    with mock.patch.dict("os.environ", {_fused.PURE_ENVIRONMENT: "1"}):
-        assert not _fused.enabled()
-        assert _fused.twin(growth._growth, 10**9) is None
-    with mock.patch.dict("os.environ", {_fused.PURE_ENVIRONMENT: "0"}):
-        assert _fused.enabled()
-        assert _fused.twin(growth._growth, 10**9) is _fused.growth
-        assert _fused.twin(growth._growth, 10) is None
-        assert _fused.twin(growth._contribution, 10**9) is None
+
+def test_growth_and_share_name_their_twins() -> None:
+    """The formulas of yoy_growth and share have compiled twins; contribution has none."""
+    from tradestats.tables import growth, shares
+
+    assert _blocks.twin_of(growth._growth) is _fused.growth
+    assert _blocks.twin_of(shares._shares) is _fused.shares
+    assert _blocks.twin_of(growth._contribution) is None
 
 
 def test_reason_codes_are_numbered_as_the_numpy_formulas_number_them() -> None:
@@ -238,15 +243,15 @@ def test_reason_codes_are_numbered_as_the_numpy_formulas_number_them() -> None:
 def test_the_compiled_range_is_numpy_min_and_max(values: list[int]) -> None:
     """low_high of the compiled loop is (min, max) of the array."""
     array = np.array(values, dtype=np.int64)
-    with mock.patch.object(_fused, "MIN_ROWS", 0):
-        assert (int(array.min()), int(array.max())) == _fused.low_high(array)
+    with mock.patch.object(_jit, "MIN_ROWS", 0):
+        assert (int(array.min()), int(array.max())) == _jit.low_high(array)
 
 
 def test_key_columns_of_mixed_types_are_left_to_numpy() -> None:
     """The compiled loops take key columns of one integer type only (not uint64)."""
     ints = np.arange(3, dtype=np.int64)
-    assert _fused.same_type([ints, ints]) is not None
-    assert _fused.same_type([ints, ints.astype(np.int32)]) is None
-    assert _fused.same_type([ints.astype(np.uint64)]) is None
-    assert _fused.same_type([ints.astype(np.float64)]) is None
-    assert _fused.same_type([]) is None
+    assert _jit.same_type([ints, ints]) is not None
+    assert _jit.same_type([ints, ints.astype(np.int32)]) is None
+    assert _jit.same_type([ints.astype(np.uint64)]) is None
+    assert _jit.same_type([ints.astype(np.float64)]) is None
+    assert _jit.same_type([]) is None

@@ -20,8 +20,15 @@ from attrs import define, field
 
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Period, Versus
-from tradestats.tables import _fused, _kernel, _versus
-from tradestats.tables._blocks import BLOCK_ROWS, coded_reasons, is_blockwise, keep, run_by_blocks
+from tradestats.tables import _jit, _kernel, _versus
+from tradestats.tables._blocks import (
+    BLOCK_ROWS,
+    coded_reasons,
+    is_blockwise,
+    keep,
+    run_by_blocks,
+    twin_of,
+)
 from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import (
     MONTHS,
@@ -181,7 +188,7 @@ class EagerJob:
         n = len(series)
         if series.dtype.is_integer() and n:
             years = series.to_numpy()
-            low, high = _fused.low_high(years)
+            low, high = _jit.low_high(years)
             if high - low < _YEAR_SPAN:
                 self.period_list = [Period.year(year) for year in range(low, high + 1)]
                 # Codes of the periods (for reasons and rates): the years themselves, offset.
@@ -270,10 +277,9 @@ class EagerJob:
         block of rows on a table of more than one block (the same results, faster).
         """
         n = len(self.frame)
-        if n > _BLOCK_MIN:
-            twin = _fused.twin(formula, n)
-            if twin is not None:
-                return self.finish(twin(self, *args, **kwargs))
+        twin = twin_of(formula)
+        if twin is not None and _jit.runs(n):
+            return self.finish(twin(self, *args, **kwargs))
         if is_blockwise(formula) and n > _BLOCK_MIN:
             return self.finish(run_by_blocks(self, formula, *args, **kwargs))
         return self.finish(formula(self, *args, **kwargs))

@@ -11,13 +11,13 @@ in the same rows: ``tests/test_tables_fused.py`` holds the two paths equal over
 random frames.
 
 Without numba, or with the environment variable ``TRADESTATS_PURE_NUMPY`` set
-to ``1``, nothing here runs and the numpy formulas do all the work.
+to ``1`` (see :mod:`~tradestats.tables._jit`), nothing here runs and the numpy
+formulas do all the work. The formulas name their twins with
+:func:`~tradestats.tables._blocks.compiled`.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
@@ -25,62 +25,25 @@ import numpy.typing as npt
 
 from tradestats import _rules
 from tradestats.periods import Lag
-from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE, Text
+from tradestats.tables import _jit, _kernel
+from tradestats.tables._frames import (
+    MONTHS,
+    OUT_OF_RANGE,
+    PREVIOUS,
+    START,
+    TOTAL,
+    VALUE,
+    Text,
+)
+from tradestats.tables._jit import low_high, same_type
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from tradestats.periods import Versus
     from tradestats.tables._eager import EagerJob
 
-__all__ = [
-    "MIN_ROWS",
-    "PURE_ENVIRONMENT",
-    "blocks_equal",
-    "enabled",
-    "low_high",
-    "run_sums",
-    "same_type",
-    "strictly_ascending",
-    "twin",
-]
-
-PURE_ENVIRONMENT: Final = "TRADESTATS_PURE_NUMPY"
-"""This environment variable set to ``1`` runs the numpy formulas even where numba is installed."""
-
-MIN_ROWS = 1 << 20
-"""Jobs of fewer rows run the numpy formulas.
-
-The first compiled call of a process imports numba and loads the loops from
-numba's disk cache (about 1.5 s on the machine of ``docs/performance.md``; the
-first call ever compiles them, about 5 s): on a million rows, the numpy formulas
-take a fraction of that. Tests lower it to run the compiled path on small frames.
-"""
-
-
-def _installed() -> bool:
-    """Whether numba can be imported (without importing it: that takes a while)."""
-    return importlib.util.find_spec("numba") is not None
-
-
-_INSTALLED: Final = _installed()
-
-
-def enabled() -> bool:
-    """Whether the compiled twins run: numba is installed and not switched off."""
-    return _INSTALLED and os.environ.get(PURE_ENVIRONMENT, "") not in ("1", "true")
-
-
-def run_sums(values: npt.NDArray[np.float64], starts: npt.NDArray[np.int64]) -> Any:
-    """Each run's sum (runs begin at ``starts``), as ``np.bincount`` adds; None without numba."""
-    if len(values) < MIN_ROWS or not enabled():
-        return None
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is an extra, slow to import
-
-    out = np.empty(len(starts), dtype=np.float64)
-    _compiled.run_sums(values, starts, out)
-    return out
-
+__all__ = ["growth", "shares"]
 
 # -- the twins -----------------------------------------------------------------------------------
 
@@ -108,9 +71,7 @@ def growth(
     job: EagerJob, keys: Sequence[str], *, allow_negative_base: bool, versus: Versus
 ) -> list[str]:
     """The twin of ``growth._growth``: the same checks and alignment, one compiled pass."""
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is an extra, slow to import
-    from tradestats.tables.growth import OUT_OF_RANGE  # noqa: PLC0415 - growth imports the jobs
-
+    loops = _jit.loops()
     job.check_one_currency(keys, what="year-on-year growth")
     period, low = job.period_code_source()
     missing = job.missing_texts_of(versus)
@@ -140,13 +101,13 @@ def growth(
         table = np.array(
             [(s, e, es, int(period[s]) - low) for s, e, es in shifts], dtype=np.int64
         ).reshape(-1, 4)
-        _compiled.growth_shifted(current, source, table, *formula[2:], *outputs)
+        loops.growth_shifted(current, source, table, *formula[2:], *outputs)
     elif not (
         versus is Lag.YEAR_EARLIER
         and _growth_by_slots(job, job.group_keys(keys), current, formula, outputs)
     ):
         job.align(keys, versus=versus)
-        _compiled.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
+        loops.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
     job.add({"previous": previous, "growth": rate, "growth_reason": Text(codes, categories)})
     job.nan_only.update(("previous", "growth"))
     return ["previous", "growth", "growth_reason"]
@@ -154,8 +115,7 @@ def growth(
 
 def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     """The twin of ``shares._shares``: the same checks and totals, one compiled pass."""
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is an extra, slow to import
-
+    loops = _jit.loops()
     groups = [*by, START, MONTHS] if period is not None else list(by)
     job.check_one_currency(groups, what="shares")
     code, categories = _case_codes(
@@ -178,15 +138,15 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL)) is not None:
         sums = np.zeros(dense.size, dtype=np.float64)
         group = np.empty(n, dtype=np.int32 if dense.size < (1 << 31) else np.int64)
-        _compiled.group_totals(*dense[:5], part, sums, group)
-        _compiled.share_groups(part, group, sums, code, total, share, codes)
+        loops.group_totals(*dense[:5], part, sums, group)
+        loops.share_groups(part, group, sums, code, total, share, codes)
     else:
         job.totals(groups)
         if job.total_runs is not None:
             starts, sums = job.total_runs
-            _compiled.share_runs(part, starts, sums, code, total, share, codes)
+            loops.share_runs(part, starts, sums, code, total, share, codes)
         else:
-            _compiled.share_rows(part, job.col(TOTAL), code, total, share, codes)
+            loops.share_rows(part, job.col(TOTAL), code, total, share, codes)
     job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
     job.nan_only.update(("total", "share"))
     return ["total", "share", "share_reason"]
@@ -218,8 +178,7 @@ def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
     per column. None when the columns are not integers of one type, a range is
     too wide for a table, or there are more than ``limit`` combinations.
     """
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
-
+    loops = _jit.loops()
     columns = same_type(keys)
     if columns is None:
         return None
@@ -231,7 +190,7 @@ def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
     lows = np.array([low for low, _ in bounds], dtype=np.int64)
     offsets = np.cumsum([0, *ranges[:-1]], dtype=np.int64)
     present = np.zeros(sum(ranges), dtype=np.uint8)
-    _compiled.mark_present(columns, lows, offsets, present)
+    loops.mark_present(columns, lows, offsets, present)
     lookup = np.cumsum(present, dtype=np.int64)
     # Each column's numbers from 0: less the count of values of the columns before it.
     ends = [int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)]
@@ -262,8 +221,7 @@ def _growth_by_slots(
     a key and a start); duplicates and oversized tables leave it to the numpy
     path, which names duplicates.
     """
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
-
+    loops = _jit.loops()
     start, months, lag = job.time_arrays()
     n = len(current)
     if months.strides != (0,) and len(set(low_high(months))) > 1:
@@ -276,17 +234,17 @@ def _growth_by_slots(
         return False
     size = dense.size * periods
     slots = np.empty(n, dtype=np.int32 if size < (1 << 31) else np.int64)
-    _compiled.slots_of(*dense[:5], start, start_low, periods, slots)
+    loops.slots_of(*dense[:5], start, start_low, periods, slots)
     # One bit per slot says it is taken: a table small enough for the cache, read first. The
     # table of values has a spare last slot, never taken (see scatter_values).
     taken = np.zeros(size // 8 + 1, dtype=np.uint8)
     table = np.empty(size + 1, dtype=np.float64)
-    if _compiled.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
+    if loops.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
         return False
     previous = outputs[0]  # the base values go straight into the result column
-    found = _compiled.gather_slots(slots, start, start_low + lag, lag, taken, table, previous)
+    found = loops.gather_slots(slots, start, start_low + lag, lag, taken, table, previous)
     del table, taken, slots
-    _compiled.growth_aligned(current, previous, found, *formula, *outputs)
+    loops.growth_aligned(current, previous, found, *formula, *outputs)
     return True
 
 
@@ -302,73 +260,15 @@ def _by_runs(
     on average; each run a group of its own), in one pass that sums each run and
     writes its shares while its rows are in the cache. False for other rows.
     """
-    from tradestats.tables import _compiled, _kernel  # noqa: PLC0415 - numba is slow to import
-
+    loops = _jit.loops()
     n = len(part)
     columns = same_type(keys)
     if columns is None:
         return False
     limit = max(n // 4, 1)
     starts = np.empty(limit, dtype=np.int64)
-    runs = _compiled.share_by_runs(columns, part, limit, code, starts, *outputs)
+    runs = loops.share_by_runs(columns, part, limit, code, starts, *outputs)
     if runs < 0:
         return False
     heads = [key[starts[:runs]] for key in keys]
     return bool(_kernel.group_codes(heads)[1] == runs)
-
-
-def low_high(values: npt.NDArray[np.integer[Any]]) -> tuple[int, int]:
-    """The least and the greatest of integer ``values`` (not empty): one pass where compiled."""
-    if len(values) >= MIN_ROWS and enabled():
-        from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
-
-        low, high = _compiled.low_high(values)
-        return int(low), int(high)
-    return int(values.min()), int(values.max())
-
-
-def strictly_ascending(columns: Sequence[npt.NDArray[Any]], start: int, end: int) -> bool | None:
-    """Whether rows ``start`` to ``end`` of ``columns`` ascend strictly; None where not compiled."""
-    same = same_type(columns)
-    if end - start < MIN_ROWS or same is None or not enabled():
-        return None
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
-
-    return bool(_compiled.strictly_ascending(same, start, end))
-
-
-def blocks_equal(
-    columns: Sequence[npt.NDArray[Any]], start: int, earlier: int, length: int
-) -> bool | None:
-    """Whether two blocks of rows hold equal keys; None where not compiled."""
-    same = same_type(columns)
-    if length < MIN_ROWS or same is None or not enabled():
-        return None
-    from tradestats.tables import _compiled  # noqa: PLC0415 - numba is slow to import
-
-    return bool(_compiled.blocks_equal(same, start, earlier, length))
-
-
-def same_type(columns: Sequence[npt.NDArray[Any]]) -> tuple[npt.NDArray[Any], ...] | None:
-    """The key columns as a tuple the compiled loops take: integers of one dtype, else None."""
-    # Unsigned 64-bit values less a signed offset would turn into floats in the loops.
-    if not columns or columns[0].dtype.kind not in "iu" or columns[0].dtype == np.uint64:
-        return None
-    dtype = columns[0].dtype
-    if any(column.dtype != dtype or column.ndim != 1 for column in columns):
-        return None
-    return tuple(columns)
-
-
-_TWINS: Final[dict[str, Callable[..., list[str]]]] = {
-    "tradestats.tables.growth._growth": growth,
-    "tradestats.tables.shares._shares": shares,
-}
-
-
-def twin(formula: object, rows: int) -> Callable[..., list[str]] | None:
-    """The compiled twin of ``formula`` for a job of ``rows`` rows, if one should run."""
-    if rows < MIN_ROWS or not enabled():
-        return None
-    name = f"{getattr(formula, '__module__', '')}.{getattr(formula, '__qualname__', '')}"
-    return _TWINS.get(name)

@@ -41,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tradestats.errors import InvalidValueError
+from tradestats.tables import _jit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -343,9 +344,7 @@ def total_runs(
     if group_codes(heads)[1] < runs:
         return None
     floats = np.asarray(values, dtype=np.float64)
-    from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas, which import this
-
-    sums = _fused.run_sums(floats, starts)
+    sums = _jit.run_sums(floats, starts)
     if sums is not None:
         return starts, sums
     lengths = np.diff(starts, append=n)
@@ -569,9 +568,7 @@ def _blocks(t: IntArray) -> dict[int, tuple[int, int]]:
 def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
     """Whether the rows of ``columns`` are in strictly ascending lexicographic order."""
     n = len(columns[0])
-    from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas, which import this
-
-    compiled = _fused.strictly_ascending(columns, 0, n)
+    compiled = _jit.strictly_ascending(columns, 0, n)
     if compiled is not None:
         return compiled
     # Piece by piece, overlapping by one row: each piece's comparisons stay in the cache.
@@ -687,9 +684,7 @@ def _ascending(t: npt.NDArray[Any]) -> bool:
 
 def _blocks_equal(keys: Sequence[npt.NDArray[Any]], start: int, earlier: int, length: int) -> bool:
     """Whether rows ``start`` on hold the keys of rows ``earlier`` on, for ``length`` rows."""
-    from tradestats.tables import _fused  # noqa: PLC0415 - it imports the formulas, which import this
-
-    compiled = _fused.blocks_equal(keys, start, earlier, length)
+    compiled = _jit.blocks_equal(keys, start, earlier, length)
     if compiled is not None:
         return compiled
     return all(
