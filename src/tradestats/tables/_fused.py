@@ -241,10 +241,12 @@ def _growth_by_slots(
     table = np.empty(size + 1, dtype=np.float64)
     if loops.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
         return False
-    previous = outputs[0]  # the base values go straight into the result column
-    found = loops.gather_slots(slots, start, start_low + lag, lag, taken, table, previous)
+    # The base values in an array of their own: the formula's loop compiles to vector
+    # instructions only when its inputs and outputs are different arrays.
+    prior = np.empty(n, dtype=np.float64)
+    found = loops.gather_slots(slots, start, start_low + lag, lag, taken, table, prior)
     del table, taken, slots
-    loops.growth_aligned(current, previous, found, *formula, *outputs)
+    loops.growth_aligned(current, prior, found, *formula, *outputs)
     return True
 
 
