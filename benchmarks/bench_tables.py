@@ -39,9 +39,12 @@ share of its reporter-year total:
   bandwidth allows;
 * tradestats: ``yoy_growth`` then ``share`` on a pandas and on a polars frame,
   with every check (currency, duplicates, nulls, zero and negative bases), a
-  reason column for each missing result and a unit column; and, for scale,
-  the kernels of ``tradestats.tables._kernel`` alone on numpy arrays (the
-  alignment by calendar and the group sums, without checks or reasons).
+  reason column for each missing result and a unit column: with the compiled
+  formulas where numba is installed (the ``fast`` extra; the first lines say
+  whether it is), and with numpy only (``TRADESTATS_PURE_NUMPY=1``, the path
+  without numba); and, for scale, the kernels of ``tradestats.tables._kernel``
+  alone on numpy arrays (the alignment by calendar and the group sums, without
+  checks or reasons).
 
 Every engine's numbers are compared with the key floor's (largest absolute
 difference printed). polars and DuckDB use all cores; numpy, pandas and the
@@ -58,6 +61,7 @@ import argparse
 import functools
 import gc
 import importlib
+import importlib.util
 import json
 import math
 import os
@@ -285,6 +289,33 @@ def _tradestats_compute(frame: Any) -> Any:
     return tt.share(grown, by=["reporterCode"], period=YEAR, value=VALUE, units=usd)
 
 
+def _tradestats_numpy_compute(frame: Any) -> Any:
+    """The tradestats call on the numpy path, as where numba is not installed."""
+    from tradestats.tables import _jit
+
+    saved = os.environ.get(_jit.PURE_ENVIRONMENT)
+    os.environ[_jit.PURE_ENVIRONMENT] = "1"
+    try:
+        return _tradestats_compute(frame)
+    finally:
+        if saved is None:
+            del os.environ[_jit.PURE_ENVIRONMENT]
+        else:
+            os.environ[_jit.PURE_ENVIRONMENT] = saved
+
+
+def compiled_formulas(rows: int) -> str:
+    """Whether the tradestats calls run the compiled formulas, and with which numba."""
+    from tradestats.tables import _jit
+
+    if not _jit.enabled():
+        return "tradestats calls: numpy formulas (numba not installed, or switched off)"
+    if rows < _jit.MIN_ROWS:
+        return f"tradestats calls: numpy formulas (compiled from {_jit.MIN_ROWS:,} rows on)"
+    numba = importlib.import_module("numba")
+    return f"tradestats calls: compiled formulas (numba {numba.__version__})"
+
+
 def _kernels_build(table: Table) -> dict[str, npt.NDArray[Any]]:
     return table.columns
 
@@ -327,6 +358,8 @@ def engines(*, memory_only: bool = False) -> list[Engine]:
         Engine("polars", _polars_frame, _polars_compute, _polars_read),
         Engine("DuckDB", _duckdb_build, _duckdb_compute, _duckdb_read),
         *ours,
+        Engine("tradestats numpy pandas", _pandas_frame, _tradestats_numpy_compute, _pandas_read),
+        Engine("tradestats numpy polars", _polars_frame, _tradestats_numpy_compute, _polars_read),
         Engine("tradestats kernels", _kernels_build, _kernels_compute, _kernels_read),
     ]
 
@@ -438,7 +471,7 @@ def print_times(lines: list[Line], floors: Floors) -> None:
     """The table of times, each as a multiple of both floors, and each engine's shuffled/bulk."""
     bulk = {line.name: line.seconds for line in lines if line.order == "bulk-file"}
     print(
-        f"{'engine':<22} {'order':<11} {'seconds':>8} {'x layout':>9} {'x key':>6} "
+        f"{'engine':<24} {'order':<11} {'seconds':>8} {'x layout':>9} {'x key':>6} "
         f"{'x bulk':>7} {'max |diff|':>11}"
     )
     for line in lines:
@@ -449,7 +482,7 @@ def print_times(lines: list[Line], floors: Floors) -> None:
             else " " * 7
         )
         print(
-            f"{line.name:<22} {line.order:<11} {line.seconds:>8.3f} {layout:>9.1f} {key:>6.1f} "
+            f"{line.name:<24} {line.order:<11} {line.seconds:>8.3f} {layout:>9.1f} {key:>6.1f} "
             f"{versus} {line.difference:>11.2g}"
         )
     print(
@@ -464,7 +497,12 @@ def print_summary(lines: list[Line], floors: Floors) -> None:
     seconds = {(line.name, line.order): line.seconds for line in lines}
     others = ("pandas", "polars", "DuckDB")
     print("\ntradestats calls against the targets (one run, same machine state)")
-    for name in ("tradestats on pandas", "tradestats on polars"):
+    for name in (
+        "tradestats on pandas",
+        "tradestats on polars",
+        "tradestats numpy pandas",
+        "tradestats numpy polars",
+    ):
         bulk, shuffled = seconds.get((name, "bulk-file")), seconds.get((name, "shuffled"))
         if bulk is None:
             continue
@@ -492,13 +530,13 @@ def print_summary(lines: list[Line], floors: Floors) -> None:
 def print_memory(rows: int) -> None:
     """Peak memory of each tradestats call, each in a fresh process."""
     print("\npeak memory of the tradestats call above its input, as a multiple of the input")
-    print(f"{'engine':<22} {'order':<11} {'RSS':>6} {'traced':>7}")
+    print(f"{'engine':<24} {'order':<11} {'RSS':>6} {'traced':>7}")
     for engine in engines(memory_only=True):
         for order in ("bulk-file", "shuffled"):
             figures = memory_in_subprocess(engine.name, order, rows)
             if figures is not None:
                 rss, traced = figures["rss"], figures["traced"]
-                print(f"{engine.name:<22} {order:<11} {rss:>6.2f} {traced:>7.2f}")
+                print(f"{engine.name:<24} {order:<11} {rss:>6.2f} {traced:>7.2f}")
     if rows < 1_000_000:
         print("(RSS means little for small tables: memory freed by the warm-up call is reused)")
     print("(targets: tradestats faster than pandas, polars and DuckDB in both orders; within")
@@ -543,8 +581,9 @@ def main() -> None:
     n = len(bulk.ids)
     print(
         f"{n:,} rows ({input_bytes(bulk) / 2**20:,.0f} MiB of columns), best of {repeats}, "
-        f"{clock} time\n"
+        f"{clock} time"
     )
+    print(compiled_formulas(n) + "\n")
     tables = {"bulk-file": bulk, "shuffled": shuffled(bulk)}
     history = key_sorted(bulk)
     # The floors take a fraction of a second: more repeats steady them against machine noise.
@@ -595,7 +634,12 @@ def _versions() -> dict[str, str]:
         "polars": pl.__version__,
         "duckdb": duckdb.__version__,
         "tradestats": tradestats.__version__,
+        **({"numba": _module("numba").__version__} if _has("numba") else {}),
     }
+
+
+def _has(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
 
 
 if __name__ == "__main__":

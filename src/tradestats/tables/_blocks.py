@@ -45,9 +45,11 @@ __all__ = [
     "WholeJob",
     "blockwise",
     "coded_reasons",
+    "compiled",
     "is_blockwise",
     "keep",
     "run_by_blocks",
+    "twin_of",
 ]
 
 P = ParamSpec("P")
@@ -75,6 +77,30 @@ def blockwise(formula: F) -> F:
 def is_blockwise(formula: object) -> bool:
     """Whether ``formula`` was marked :func:`blockwise`."""
     return _name(formula) in _BLOCKWISE
+
+
+_TWINS: dict[str, Callable[..., list[str]]] = {}
+"""Compiled twins by the qualified name of their formula (filled at import, never changed)."""
+
+
+def compiled(twin: Callable[..., list[str]]) -> Callable[[F], F]:
+    """Name the compiled twin of a formula (see ``tables/_fused.py``).
+
+    The eager job runs the twin instead of the formula where the compiled loops
+    run (``tables/_jit.py``); it takes the formula's arguments and gives the same
+    columns, to the last bit.
+    """
+
+    def mark(formula: F) -> F:
+        _TWINS[_name(formula)] = twin
+        return formula
+
+    return mark
+
+
+def twin_of(formula: object) -> Callable[..., list[str]] | None:
+    """The compiled twin of ``formula`` named with :func:`compiled`, if any."""
+    return _TWINS.get(_name(formula))
 
 
 def _name(formula: object) -> str:

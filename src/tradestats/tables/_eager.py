@@ -20,8 +20,15 @@ from attrs import define, field
 
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Period, Versus
-from tradestats.tables import _kernel, _versus
-from tradestats.tables._blocks import BLOCK_ROWS, coded_reasons, is_blockwise, keep, run_by_blocks
+from tradestats.tables import _jit, _kernel, _versus
+from tradestats.tables._blocks import (
+    BLOCK_ROWS,
+    coded_reasons,
+    is_blockwise,
+    keep,
+    run_by_blocks,
+    twin_of,
+)
 from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import (
     MONTHS,
@@ -133,6 +140,9 @@ class EagerJob:
     # Rows in blocks of bulk files: PREVIOUS as block copies of this column, made on first
     # use (blocks of rows read their part directly, with no column for all rows).
     shifted: tuple[list[tuple[int, int, int]], Floats] | None = None
+    # Totals of groups that come in runs of rows: the first row of each run and its sum
+    # (TOTAL per row is made on first use; a compiled share reads the runs as they are).
+    total_runs: tuple[npt.NDArray[np.int64], Floats] | None = None
     period_codes: npt.NDArray[np.integer[Any]] | None = None
     _period_offset: tuple[Array, int] = (np.zeros(0), 0)
     period_list: list[Period] = field(factory=list)
@@ -141,6 +151,9 @@ class EagerJob:
     converted_to: str | None = None
     rows: npt.NDArray[np.int64] | None = None
     outputs: dict[str, Column] = field(factory=dict)
+    # Float results whose nulls are NaN and that hold no infinity (the compiled formulas'):
+    # polars takes them without a pass that looks for infinities.
+    nan_only: set[str] = field(factory=set)
     # The whole-job steps (checks, alignment, totals) already run for blocks of rows, and
     # what they read once for all blocks (input columns, reasons of missing base rows).
     steps_done: set[Hashable] = field(factory=set)
@@ -175,7 +188,7 @@ class EagerJob:
         n = len(series)
         if series.dtype.is_integer() and n:
             years = series.to_numpy()
-            low, high = int(years.min()), int(years.max())
+            low, high = _jit.low_high(years)
             if high - low < _YEAR_SPAN:
                 self.period_list = [Period.year(year) for year in range(low, high + 1)]
                 # Codes of the periods (for reasons and rates): the years themselves, offset.
@@ -263,7 +276,11 @@ class EagerJob:
         A formula marked :func:`~tradestats.tables._blocks.blockwise` runs block by
         block of rows on a table of more than one block (the same results, faster).
         """
-        if is_blockwise(formula) and len(self.frame) > _BLOCK_MIN:
+        n = len(self.frame)
+        twin = twin_of(formula)
+        if twin is not None and _jit.runs(n):
+            return self.finish(twin(self, *args, **kwargs))
+        if is_blockwise(formula) and n > _BLOCK_MIN:
             return self.finish(run_by_blocks(self, formula, *args, **kwargs))
         return self.finish(formula(self, *args, **kwargs))
 
@@ -279,6 +296,8 @@ class EagerJob:
         """A numeric helper or result column."""
         if name == PREVIOUS and self.shifted is not None:
             self._shift_all()
+        if name == TOTAL and self.total_runs is not None:
+            self._spread_totals()
         column = self.outputs[name] if name in self.outputs else self.numbers[name]
         if isinstance(column, Text):
             raise TypeError(f"column {name!r} holds reasons, not numbers")  # pragma: no cover
@@ -356,6 +375,19 @@ class EagerJob:
             return Text((years[rows] - low).astype(self._period_code_type()), texts)
         return Text(self.period_codes[rows], texts)
 
+    def period_code_source(self) -> tuple[Array, int]:
+        """Each row's index into ``period_list``, as an integer array and an offset to subtract.
+
+        Whole years are their own codes, less the first year: no array of codes to make.
+        """
+        if self.period_codes is None:
+            return self._period_offset
+        return self.period_codes, 0
+
+    def missing_texts_of(self, versus: Versus) -> list[str]:
+        """The reason of a row without a base row, per period of ``period_list``."""
+        return self._missing_texts(versus)
+
     def _missing_texts(self, versus: Versus) -> list[str]:
         if versus not in self.missing_texts:
             self.missing_texts[versus] = [_versus.missing_text(p, versus) for p in self.period_list]
@@ -380,6 +412,10 @@ class EagerJob:
             else key_array(self.frame.get_column(name))
             for name in names
         ]
+
+    def group_keys(self, names: Sequence[str]) -> list[Array]:
+        """The key arrays of group columns, as :meth:`totals` reads them."""
+        return self._keys(names)
 
     def _values_at(self, names: Sequence[str], row: int) -> list[Any]:
         return [
@@ -447,6 +483,21 @@ class EagerJob:
         if keep_rows:
             self.rows = rows
 
+    def align_by_layout(self, keys: Sequence[str]) -> bool:
+        """:meth:`align` of the value a year back for rows in bulk-file layout; False for others."""
+        assert self.period is not None
+        start, months, lag = self._time()
+        self.shifted = None
+        shifts = _kernel.block_shifts(self._keys(keys), start, months, lag=lag)
+        if shifts is None:
+            return False
+        self._align_blocks(shifts, self.col(VALUE))
+        return True
+
+    def time_arrays(self) -> tuple[Array, Array, int]:
+        """Each row's start, its number of months, and the distance of a year (see ``_time``)."""
+        return self._time()
+
     def _align_blocks(self, shifts: list[tuple[int, int, int]], source: Floats) -> None:
         """PREVIOUS and FOUND for rows in blocks whose earlier rows sit at fixed offsets.
 
@@ -480,6 +531,13 @@ class EagerJob:
                 found[s - start : e - start] = True
         return previous, found
 
+    def _spread_totals(self) -> None:
+        """TOTAL per row, from the totals of runs."""
+        assert self.total_runs is not None
+        starts, sums = self.total_runs
+        self.numbers[TOTAL] = np.repeat(sums, np.diff(starts, append=len(self.frame)))
+        self.total_runs = None
+
     def _shift_all(self) -> None:
         n = len(self.frame)
         self.numbers[PREVIOUS], self.found_rows = self._shifted_rows(slice(0, n))
@@ -494,13 +552,13 @@ class EagerJob:
         period instead (a year before unless ``versus`` says otherwise).
         """
         values = self.numbers[VALUE]
+        self.total_runs = None  # an earlier call's runs, if any, are not these totals
         if not earlier:
             keys = self._keys(groups)
-            per_row = _kernel.run_totals(keys, values)
-            if per_row is None:
+            self.total_runs = _kernel.total_runs(keys, values)
+            if self.total_runs is None:
                 codes, n_groups = _kernel.group_codes(keys)
-                per_row = _kernel.group_sums(codes, n_groups, values)[codes]
-            self.numbers[TOTAL] = per_row
+                self.numbers[TOTAL] = _kernel.group_sums(codes, n_groups, values)[codes]
             return
         start, months, lag = self._time()
         keys = [*self._keys(groups), start, months]
@@ -528,7 +586,9 @@ class EagerJob:
         if unit is not None:
             self.outputs[UNIT_COLUMN] = unit
             names.append(UNIT_COLUMN)
-        native = _attach(self.frame, {name: self.outputs[name] for name in names})
+        native = _attach(
+            self.frame, {name: self.outputs[name] for name in names}, nan_only=self.nan_only
+        )
         order = [*columns, *(name for name in names if name not in columns)]
         result: object = nw.from_native(native, eager_only=True).select(*order).to_native()
         return result
@@ -554,8 +614,13 @@ def _distinct_text(text: Text) -> Text:
     return Text(remap[text.codes], unique)
 
 
-def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
-    """The native frame with ``columns`` set: floats (NaN as null) and categorical texts."""
+def _attach(
+    frame: nw.DataFrame[Any], columns: dict[str, Column], *, nan_only: set[str] | None = None
+) -> Any:
+    """The native frame with ``columns`` set: floats (NaN as null) and categorical texts.
+
+    ``nan_only`` names float columns known to hold no infinity.
+    """
     native = frame.to_native()
     implementation = frame.implementation
     if implementation.is_pandas():
@@ -581,7 +646,10 @@ def _attach(frame: nw.DataFrame[Any], columns: dict[str, Column]) -> Any:
         return native
     pl = _module("polars")
     return native.with_columns(
-        [_polars(pl, pa, name, _clean(column)) for name, column in columns.items()]
+        [
+            _polars(pl, pa, name, _clean(column), nan_only=name in (nan_only or ()))
+            for name, column in columns.items()
+        ]
     )
 
 
@@ -589,7 +657,7 @@ def _clean(column: Column) -> Column:
     return _distinct_text(column) if isinstance(column, Text) else column
 
 
-def _polars(pl: Any, pa: Any, name: str, column: Column) -> Any:
+def _polars(pl: Any, pa: Any, name: str, column: Column, *, nan_only: bool = False) -> Any:
     """A polars Series of a result column, by the cheapest of equal ways.
 
     polars builds a categorical from codes slowly, and a constant one (the unit, a
@@ -604,17 +672,22 @@ def _polars(pl: Any, pa: Any, name: str, column: Column) -> Any:
                 value = None if low < 0 else column.categories[low]
                 constant = pl.repeat(value, len(codes), dtype=pl.Categorical, eager=True)
                 return constant.alias(name)
-    elif not np.isinf(column).any():
+    elif nan_only or not np.isinf(column).any():
         return pl.Series(name, column, nan_to_null=True)
     return pl.from_arrow(_arrow(pa, column)).alias(name)
 
 
 def _arrow(pa: Any, column: Column) -> Any:
     if isinstance(column, Text):
-        codes = column.codes
-        return pa.DictionaryArray.from_arrays(
-            pa.array(codes, mask=codes < 0), pa.array(column.categories, pa.string())
+        # The codes as they are, with a bitmap of the non-null ones: no masked copy.
+        codes = np.ascontiguousarray(column.codes)
+        valid = np.packbits(codes >= 0, bitorder="little")
+        indices = pa.Array.from_buffers(
+            pa.from_numpy_dtype(codes.dtype),
+            len(codes),
+            [pa.py_buffer(valid), pa.py_buffer(codes)],
         )
+        return pa.DictionaryArray.from_arrays(indices, pa.array(column.categories, pa.string()))
     return pa.array(column, mask=~np.isfinite(column))
 
 

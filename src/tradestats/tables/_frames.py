@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FOUND",
     "MONTHS",
+    "OUT_OF_RANGE",
     "PREVIOUS",
     "START",
     "TOTAL",
@@ -50,6 +51,9 @@ TOTAL: Final = PREFIX + "total"
 
 #: The column that carries the unit of the monetary result columns.
 UNIT_COLUMN: Final = "unit"
+
+#: Reason for a result that does not fit in a float (a tiny base, a huge change).
+OUT_OF_RANGE: Final = "out of range"
 
 
 @frozen

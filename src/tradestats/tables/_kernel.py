@@ -41,6 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tradestats.errors import InvalidValueError
+from tradestats.tables import _jit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,6 +56,7 @@ __all__ = [
     "previous_values",
     "run_totals",
     "take",
+    "total_runs",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -310,6 +312,25 @@ def run_totals(
     >>> run_totals([np.tile([4, 8], 4)], np.arange(8.0)) is None
     True
     """
+    runs = total_runs(keys, values)
+    if runs is None:
+        return None
+    starts, sums = runs
+    return np.repeat(sums, np.diff(starts, append=len(values)))
+
+
+def total_runs(
+    keys: Sequence[npt.NDArray[Any]], values: npt.NDArray[np.floating[Any]]
+) -> tuple[IntArray, FloatArray] | None:
+    """The first row of each run and its sum when every group is one run; else None.
+
+    :func:`run_totals` before the sums are spread over the rows.
+
+    >>> import numpy as np
+    >>> starts, sums = total_runs([np.repeat([4, 8], 4)], np.arange(8.0))
+    >>> starts.tolist(), sums.tolist()
+    ([0, 4], [6.0, 22.0])
+    """
     n = _length([*keys, values])
     if not keys or not n or any(column.dtype.kind not in "iub" for column in keys):
         return None
@@ -322,15 +343,16 @@ def run_totals(
     heads = [column[starts] for column in keys]
     if group_codes(heads)[1] < runs:
         return None
+    floats = np.asarray(values, dtype=np.float64)
+    sums = _jit.run_sums(floats, starts)
+    if sums is not None:
+        return starts, sums
     lengths = np.diff(starts, append=n)
     # Summed run by run when there are few runs, or long ones (the loop costs per run).
     if runs <= _FEW_RUNS or (runs <= _LOOPED_RUNS and n >= runs * _LONG_RUN):
-        sums = _run_sums(np.asarray(values, dtype=np.float64), starts, lengths)
-    else:
-        run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
-        sums = group_sums(run, runs, values)
-        del run
-    return np.repeat(sums, lengths)
+        return starts, _run_sums(floats, starts, lengths)
+    run = np.repeat(np.arange(runs, dtype=np.int64), lengths)
+    return starts, group_sums(run, runs, values)
 
 
 def _run_starts(keys: Sequence[npt.NDArray[Any]], n: int, *, limit: int) -> IntArray | None:
@@ -546,6 +568,9 @@ def _blocks(t: IntArray) -> dict[int, tuple[int, int]]:
 def _strictly_ascending(columns: Sequence[npt.NDArray[Any]]) -> bool:
     """Whether the rows of ``columns`` are in strictly ascending lexicographic order."""
     n = len(columns[0])
+    compiled = _jit.strictly_ascending(columns, 0, n)
+    if compiled is not None:
+        return compiled
     # Piece by piece, overlapping by one row: each piece's comparisons stay in the cache.
     for s in range(0, max(n - 1, 0), _CHECK_ROWS):
         e = min(s + _CHECK_ROWS + 1, n)
@@ -626,7 +651,7 @@ def block_shifts(
             shifts.append((s, e, -1))
             continue
         es, ee = earlier
-        if e - s != ee - es or not all(_equal(column[s:e], column[es:ee]) for column in keys):
+        if e - s != ee - es or not _blocks_equal(keys, s, es, e - s):
             return None
         # Equal to a block already found strictly ascending (blocks come in period order).
         shifts.append((s, e, es))
@@ -655,6 +680,17 @@ def _ascending(t: npt.NDArray[Any]) -> bool:
         if not (t[s + 1 : e + 1] >= t[s:e]).all():
             return False
     return True
+
+
+def _blocks_equal(keys: Sequence[npt.NDArray[Any]], start: int, earlier: int, length: int) -> bool:
+    """Whether rows ``start`` on hold the keys of rows ``earlier`` on, for ``length`` rows."""
+    compiled = _jit.blocks_equal(keys, start, earlier, length)
+    if compiled is not None:
+        return compiled
+    return all(
+        _equal(column[start : start + length], column[earlier : earlier + length])
+        for column in keys
+    )
 
 
 def _equal(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> bool:

@@ -20,7 +20,7 @@ and a reason.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import narwhals as nw
 import numpy as np
@@ -28,9 +28,10 @@ import numpy as np
 from tradestats import _rules
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Versus, as_versus
-from tradestats.tables._blocks import blockwise
+from tradestats.tables import _fused
+from tradestats.tables._blocks import blockwise, compiled
 from tradestats.tables._contract import JobT, Mask, TableJob
-from tradestats.tables._frames import PREVIOUS, TOTAL, VALUE
+from tradestats.tables._frames import OUT_OF_RANGE, PREVIOUS, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
 from tradestats.tables._membership import MEMBERSHIP, flag_changed
 from tradestats.tables._native import open_frame
@@ -49,9 +50,6 @@ NumbersT = TypeVar("NumbersT")
 # Constrained, so that mypy knows what ~ gives on each engine's conditions.
 MaskT = TypeVar("MaskT", Mask, nw.Expr)
 ReasonsT = TypeVar("ReasonsT")
-
-#: Reason for a result that does not fit in a float (a tiny base, a huge change).
-OUT_OF_RANGE: Final = "out of range"
 
 
 def null_reason(
@@ -170,6 +168,7 @@ def yoy_growth(
     return cast("T", flagged.to_native())
 
 
+@compiled(_fused.growth)
 @blockwise
 def _growth(
     job: JobT, keys: Sequence[str], *, allow_negative_base: bool, versus: Versus

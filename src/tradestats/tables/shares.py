@@ -17,7 +17,8 @@ import numpy as np
 
 from tradestats import _rules
 from tradestats.periods import Lag, Versus, as_versus
-from tradestats.tables._blocks import blockwise
+from tradestats.tables import _fused
+from tradestats.tables._blocks import blockwise, compiled
 from tradestats.tables._frames import MONTHS, PREVIOUS, START, TOTAL, VALUE
 from tradestats.tables._jobs import prepare
 from tradestats.tables.columns import DEFAULT_GROUP, DEFAULT_KEYS
@@ -36,6 +37,7 @@ T = TypeVar("T")  # the kind of frame: each function returns the kind it was giv
 _SHARE_RESULTS: Final = ("total", "share", "share_reason")
 
 
+@compiled(_fused.shares)
 @blockwise
 def _shares(job: JobT, by: Sequence[str], period: str | None) -> list[str]:
     """Add ``total``, ``share`` and ``share_reason`` within ``by`` (and the period)."""

@@ -1,0 +1,404 @@
+"""The compiled loops of :mod:`~tradestats.tables._fused` (numba; imported only where it runs).
+
+Each loop reads its input columns once and writes each result once. No
+fast-math: every float is the IEEE result of the same operations, in the same
+order, as the numpy formulas compute it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "blocks_equal",
+    "gather_slots",
+    "group_totals",
+    "growth_aligned",
+    "growth_shifted",
+    "low_high",
+    "mark_present",
+    "run_sums",
+    "scatter_values",
+    "share_by_runs",
+    "share_groups",
+    "share_rows",
+    "share_runs",
+    "slots_of",
+    "strictly_ascending",
+]
+
+_SLACK = 1 << 16
+"""Rows of short runs :func:`share_by_runs` reads before it gives up on runs."""
+
+# By name: numba ships no type stubs, and it is an optional extra (callers check it is there).
+_numba: Any = importlib.import_module("numba")
+
+
+def _jit(function: Any) -> Any:
+    """Compiled on first call, for one thread, and cached on disk for the next process."""
+    return _numba.njit(cache=True, nogil=True, error_model="numpy")(function)
+
+
+# -- the row formulas, compiled ------------------------------------------------------------------
+#
+# The reasons come in the order of the numpy formula's cases: the first case that holds gives
+# the row's code, ``case[k]`` being the code of case k (see ``coded_reasons``). Growth's cases:
+# null value, no base row (its code plus the row's period code), null previous value, zero
+# base, negative base, sign changed, out of range. Share's: null value, null total, negative
+# value, negative total, part above total, zero total.
+
+
+@_jit
+def _finite(x: float) -> bool:
+    """Whether ``x`` is a number (not NaN, not infinite), by arithmetic: no call, no branch."""
+    return (x - x) == 0.0
+
+
+@_jit
+def _case(code: np.int64, reason: np.int64, holds: bool) -> np.int64:
+    """``reason`` where ``holds``, else ``code``: by arithmetic, which compiles to no branch.
+
+    A branch per case would be mispredicted on rows in random order, and the
+    loops of branch-free rows compile to vector instructions.
+    """
+    return code + (reason - code) * np.int64(holds)
+
+
+@_jit
+def _growth_row(
+    c: float, p: float, found: bool, missing: int, case: Any, negative_ok: bool
+) -> tuple[float, float, int]:
+    """One row's previous value, growth and reason code (-1: no reason)."""
+    base = abs(p) if negative_ok else p
+    rate = (c - p) / base
+    # From the last case to the first, so that the first case that holds stays.
+    code = np.int64(-1)
+    code = _case(code, case[6], not _finite(rate))
+    code = _case(code, case[5], ((c < 0) & (p > 0)) | ((c > 0) & (p < 0)))
+    code = _case(code, case[4], (not negative_ok) & (p < 0))
+    code = _case(code, case[3], p == 0)
+    code = _case(code, case[2], not _finite(p))
+    code = _case(code, case[1] + missing, not found)
+    code = _case(code, case[0], not _finite(c))
+    previous = p if _finite(p) else np.nan
+    return previous, (rate if code < 0 else np.nan), code
+
+
+@_jit
+def growth_shifted(
+    current: Any,
+    source: Any,
+    shifts: Any,
+    case: Any,
+    negative_ok: bool,
+    out_previous: Any,
+    out_growth: Any,
+    out_code: Any,
+) -> None:
+    """Growth of rows in blocks of one period whose base rows sit at a fixed offset.
+
+    ``shifts`` holds a row per block: its first row, its end, the first row of
+    its base block (-1: none) and the block's period code.
+    """
+    for j in range(shifts.shape[0]):
+        s, e, es, missing = shifts[j, 0], shifts[j, 1], shifts[j, 2], shifts[j, 3]
+        found = es >= 0
+        for i in range(s, e):
+            p = source[es + i - s] if found else np.nan
+            previous, rate, code = _growth_row(current[i], p, found, missing, case, negative_ok)
+            out_previous[i] = previous
+            out_growth[i] = rate
+            out_code[i] = code
+
+
+@_jit
+def growth_aligned(
+    current: Any,
+    prior: Any,
+    found: Any,
+    period: Any,
+    low: int,
+    case: Any,
+    negative_ok: bool,
+    out_previous: Any,
+    out_growth: Any,
+    out_code: Any,
+) -> None:
+    """Growth of rows whose base values the alignment gave as a column (``prior``, ``found``)."""
+    for i in range(current.shape[0]):
+        previous, rate, code = _growth_row(
+            current[i], prior[i], found[i], period[i] - low, case, negative_ok
+        )
+        out_previous[i] = previous
+        out_growth[i] = rate
+        out_code[i] = code
+
+
+@_jit
+def _share_row(part: float, total: float, case: Any) -> tuple[float, float, int]:
+    """One row's total, share and reason code (-1: no reason)."""
+    code = np.int64(-1)  # the last case first, as in _growth_row
+    code = _case(code, case[5], total == 0)
+    code = _case(code, case[4], part > total)
+    code = _case(code, case[3], total < 0)
+    code = _case(code, case[2], part < 0)
+    code = _case(code, case[1], not _finite(total))
+    code = _case(code, case[0], not _finite(part))
+    kept = total if _finite(total) else np.nan
+    return kept, (part / total if code < 0 else np.nan), code
+
+
+@_jit
+def share_runs(
+    part: Any, starts: Any, sums: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
+) -> None:
+    """Shares of rows whose groups are runs (``starts``), each run's total in ``sums``."""
+    n, runs = part.shape[0], starts.shape[0]
+    for j in range(runs):
+        end = starts[j + 1] if j + 1 < runs else n
+        total = sums[j]
+        for i in range(starts[j], end):
+            kept, value, code = _share_row(part[i], total, case)
+            out_total[i] = kept
+            out_share[i] = value
+            out_code[i] = code
+
+
+@_jit
+def share_rows(
+    part: Any, totals: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
+) -> None:
+    """Shares of rows, each with its group's total in ``totals``."""
+    for i in range(part.shape[0]):
+        kept, value, code = _share_row(part[i], totals[i], case)
+        out_total[i] = kept
+        out_share[i] = value
+        out_code[i] = code
+
+
+@_jit
+def run_sums(values: Any, starts: Any, out: Any) -> None:
+    """Each run's sum, added left to right from 0.0 (the order ``np.bincount`` adds in)."""
+    n, runs = values.shape[0], starts.shape[0]
+    for j in range(runs):
+        end = starts[j + 1] if j + 1 < runs else n
+        total = 0.0
+        for i in range(starts[j], end):
+            total += values[i]
+        out[j] = total
+
+
+# -- order checks and runs over key columns (a tuple of integer arrays of one dtype) -------------
+#
+# The columns are indexed by a loop variable, which numba compiles to tight code for a tuple of
+# one type only; callers pass such tuples (see ``_fused.same_type``).
+
+
+@_jit
+def strictly_ascending(columns: Any, start: int, end: int) -> bool:
+    """Whether rows ``start`` to ``end`` of ``columns`` are in strictly ascending order."""
+    width = len(columns)
+    for i in range(start + 1, end):
+        for j in range(width):
+            later, earlier = columns[j][i], columns[j][i - 1]
+            if later > earlier:
+                break
+            if later < earlier:
+                return False
+        else:
+            return False  # equal rows
+    return True
+
+
+@_jit
+def blocks_equal(columns: Any, start: int, earlier: int, length: int) -> bool:
+    """Whether rows ``start`` on equal rows ``earlier`` on in every column, for ``length`` rows."""
+    width = len(columns)
+    for i in range(length):
+        for j in range(width):
+            if columns[j][start + i] != columns[j][earlier + i]:
+                return False
+    return True
+
+
+@_jit
+def low_high(values: Any) -> tuple[int, int]:
+    """The least and the greatest of integer ``values`` (at least one), in one pass."""
+    low = high = values[0]
+    for i in range(1, values.shape[0]):
+        # min and max, not branches: the loop compiles to vector instructions.
+        low = min(low, values[i])
+        high = max(high, values[i])
+    return low, high
+
+
+@_jit
+def _same_row(columns: Any, i: int) -> bool:
+    """Whether row ``i`` has the keys of row ``i - 1``."""
+    for j in range(len(columns)):  # noqa: SIM110 - numba compiles no all()
+        if columns[j][i] != columns[j][i - 1]:
+            return False
+    return True
+
+
+@_jit
+def share_by_runs(
+    columns: Any,
+    part: Any,
+    limit: int,
+    case: Any,
+    out_starts: Any,
+    out_total: Any,
+    out_share: Any,
+    out_code: Any,
+) -> int:
+    """Shares of rows whose groups may come in runs of equal keys, run by run.
+
+    Each run is summed left to right from 0.0 (as ``np.bincount`` adds), then its
+    rows' shares are written while the run is still in the cache. Returns the
+    number of runs (their first rows in ``out_starts``), or -1 as soon as there
+    are more than ``limit`` (the rows are then in no such order, and the outputs
+    are unfinished).
+    """
+    n = part.shape[0]
+    runs = 0
+    start = 0
+    for end in range(1, n + 1):
+        if end < n and _same_row(columns, end):
+            continue
+        # Groups of fewer than four rows so far: rows in no such order (give up early).
+        if runs == limit or 4 * runs > end + _SLACK:
+            return -1
+        out_starts[runs] = start
+        runs += 1
+        total = 0.0
+        for i in range(start, end):
+            total += part[i]
+        for i in range(start, end):
+            kept, value, code = _share_row(part[i], total, case)
+            out_total[i] = kept
+            out_share[i] = value
+            out_code[i] = code
+        start = end
+    return runs
+
+
+# -- rows in no order: dense codes through small tables, values through a table of slots ---------
+
+
+@_jit
+def mark_present(columns: Any, lows: Any, offsets: Any, present: Any) -> None:
+    """Mark each column's values in its part of ``present`` (from ``offsets``, less ``lows``)."""
+    width = len(columns)
+    for i in range(columns[0].shape[0]):
+        for j in range(width):
+            present[offsets[j] + columns[j][i] - lows[j]] = 1
+
+
+@_jit
+def _code(columns: Any, lows: Any, offsets: Any, lookup: Any, strides: Any, i: int) -> int:
+    """Row ``i``'s dense composite code: each column's dense code times its stride."""
+    code = 0
+    for j in range(len(columns)):
+        code += lookup[offsets[j] + columns[j][i] - lows[j]] * strides[j]
+    return code
+
+
+@_jit
+def slots_of(
+    columns: Any,
+    lows: Any,
+    offsets: Any,
+    lookup: Any,
+    strides: Any,
+    start: Any,
+    start_low: int,
+    periods: int,
+    out_slot: Any,
+) -> None:
+    """Each row's (key, period) slot: its dense key code, times ``periods``, plus its period."""
+    for i in range(start.shape[0]):
+        key = _code(columns, lows, offsets, lookup, strides, i)
+        out_slot[i] = key * periods + (start[i] - start_low)
+
+
+@_jit
+def scatter_values(
+    slots: Any, start: Any, last_base: int, values: Any, taken: Any, table: Any
+) -> int:
+    """Mark each row's slot taken (a bit in ``taken``) and put base values in ``table``.
+
+    Rows that no row has as a base (``start`` after ``last_base``) write their
+    value to the spare last slot of ``table``, which stays in the cache: no
+    write at a random place, and no branch. Returns -1, or the first row whose
+    slot was taken already (two rows with equal keys and period: the caller
+    takes the numpy path, which names them).
+    """
+    spare = table.shape[0] - 1
+    for i in range(slots.shape[0]):
+        slot = slots[i]
+        byte, bit = slot >> 3, np.uint8(1) << (slot & 7)
+        if taken[byte] & bit:
+            return i
+        taken[byte] |= bit
+        table[slot if start[i] <= last_base else spare] = values[i]
+    return -1
+
+
+@_jit
+def gather_slots(
+    slots: Any, start: Any, first_later: int, lag: int, taken: Any, table: Any, out: Any
+) -> Any:
+    """Each row's base value, ``lag`` slots before its own in ``table`` (NaN where none).
+
+    Returns whether each row found one. A loop of its own, with no branch: a
+    mispredicted branch (the rows of each period come in random order) would
+    cancel the reads of the rows after it, which are what keeps many reads at
+    random places in flight at once. Rows of the first period read the spare
+    last slot (in the cache, never taken).
+    """
+    spare = table.shape[0] - 1
+    found = np.empty(slots.shape[0], dtype=np.bool_)
+    for i in range(slots.shape[0]):
+        earlier = slots[i] - lag if start[i] >= first_later else spare
+        hit = (taken[earlier >> 3] >> (earlier & 7)) & 1 == 1
+        value = table[earlier]
+        out[i] = value if hit else np.nan
+        found[i] = hit
+    return found
+
+
+@_jit
+def group_totals(
+    columns: Any,
+    lows: Any,
+    offsets: Any,
+    lookup: Any,
+    strides: Any,
+    values: Any,
+    sums: Any,
+    out_group: Any,
+) -> None:
+    """Each row's group (``out_group``) and each group's sum (``sums``, zeros on entry).
+
+    Added in row order, as ``np.bincount`` adds.
+    """
+    for i in range(values.shape[0]):
+        group = _code(columns, lows, offsets, lookup, strides, i)
+        out_group[i] = group
+        sums[group] += values[i]
+
+
+@_jit
+def share_groups(
+    part: Any, groups: Any, sums: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
+) -> None:
+    """Shares of rows, each with its group's total in ``sums[groups]``."""
+    for i in range(part.shape[0]):
+        kept, value, code = _share_row(part[i], sums[groups[i]], case)
+        out_total[i] = kept
+        out_share[i] = value
+        out_code[i] = code

@@ -1,0 +1,276 @@
+"""The row passes of ``yoy_growth`` and ``share`` fused into one compiled loop (numba, optional).
+
+The formulas of :mod:`~tradestats.tables.growth` and :mod:`~tradestats.tables.shares`
+are written once against the job contract, as a dozen whole-column passes.
+Where numba is installed (the ``fast`` extra), an eager job of many rows runs
+their twins here instead: the same checks, alignment and totals of the job,
+then one loop over the rows that reads each value once and writes each result
+once. The twins give the same floats, bit for bit (the same IEEE operations in
+the same order, no fast-math), the same reason codes and categories, and nulls
+in the same rows: ``tests/test_tables_fused.py`` holds the two paths equal over
+random frames.
+
+Without numba, or with the environment variable ``TRADESTATS_PURE_NUMPY`` set
+to ``1`` (see :mod:`~tradestats.tables._jit`), nothing here runs and the numpy
+formulas do all the work. The formulas name their twins with
+:func:`~tradestats.tables._blocks.compiled`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from tradestats import _rules
+from tradestats.periods import Lag
+from tradestats.tables import _jit, _kernel
+from tradestats.tables._frames import (
+    MONTHS,
+    OUT_OF_RANGE,
+    PREVIOUS,
+    START,
+    TOTAL,
+    VALUE,
+    Text,
+)
+from tradestats.tables._jit import low_high, same_type
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tradestats.periods import Versus
+    from tradestats.tables._eager import EagerJob
+
+__all__ = ["growth", "shares"]
+
+# -- the twins -----------------------------------------------------------------------------------
+
+
+def _case_codes(cases: Sequence[str | Sequence[str]]) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """Each case's code and the categories, as ``coded_reasons`` numbers them.
+
+    A case of many reasons (the missing base, one text per period) gives the code
+    of its first text. Categories come from the last case to the first.
+    """
+    categories: list[str] = []
+    first: list[int] = []
+    for reason in reversed(cases):
+        first.append(len(categories))
+        categories.extend([reason] if isinstance(reason, str) else reason)
+    return np.array(first[::-1], dtype=np.int64), categories
+
+
+def _code_array(n: int, categories: Sequence[str]) -> npt.NDArray[np.integer[Any]]:
+    """An empty array of reason codes of the type ``coded_reasons`` gives."""
+    return np.empty(n, dtype=np.int8 if len(categories) < 127 else np.int32)
+
+
+def growth(
+    job: EagerJob, keys: Sequence[str], *, allow_negative_base: bool, versus: Versus
+) -> list[str]:
+    """The twin of ``growth._growth``: the same checks and alignment, one compiled pass."""
+    loops = _jit.loops()
+    job.check_one_currency(keys, what="year-on-year growth")
+    period, low = job.period_code_source()
+    missing = job.missing_texts_of(versus)
+    code, categories = _case_codes(
+        [
+            "null value",
+            missing,
+            "null previous value",
+            _rules.ZERO_BASE.reason,
+            *([] if allow_negative_base else [_rules.NEGATIVE_BASE.reason]),
+            _rules.SIGN_CHANGED.reason,
+            OUT_OF_RANGE,
+        ]
+    )
+    if allow_negative_base:  # no negative-base case: the later cases keep their slots
+        code = np.insert(code, 4, -1)
+    current = job.col(VALUE)
+    n = len(current)
+    previous, rate = np.empty(n), np.empty(n)
+    codes = _code_array(n, categories)
+    outputs = (previous, rate, codes)
+    formula = (period, low, code, allow_negative_base)
+    if versus is Lag.YEAR_EARLIER and job.align_by_layout(keys):
+        assert job.shifted is not None
+        shifts, source = job.shifted
+        # Each block is one period: its reason for a missing base is one code.
+        table = np.array(
+            [(s, e, es, int(period[s]) - low) for s, e, es in shifts], dtype=np.int64
+        ).reshape(-1, 4)
+        loops.growth_shifted(current, source, table, *formula[2:], *outputs)
+    elif not (
+        versus is Lag.YEAR_EARLIER
+        and _growth_by_slots(job, job.group_keys(keys), current, formula, outputs)
+    ):
+        job.align(keys, versus=versus)
+        loops.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
+    job.add({"previous": previous, "growth": rate, "growth_reason": Text(codes, categories)})
+    job.nan_only.update(("previous", "growth"))
+    return ["previous", "growth", "growth_reason"]
+
+
+def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
+    """The twin of ``shares._shares``: the same checks and totals, one compiled pass."""
+    loops = _jit.loops()
+    groups = [*by, START, MONTHS] if period is not None else list(by)
+    job.check_one_currency(groups, what="shares")
+    code, categories = _case_codes(
+        [
+            "null value",
+            "null total",
+            _rules.NEGATIVE_VALUE.reason,
+            _rules.NEGATIVE_TOTAL.reason,
+            _rules.PART_ABOVE_TOTAL.reason,
+            _rules.ZERO_TOTAL.reason,
+        ]
+    )
+    part = job.col(VALUE)
+    n = len(part)
+    total, share = np.empty(n), np.empty(n)
+    codes = _code_array(n, categories)
+    keys = job.group_keys(groups)
+    if _by_runs(keys, part, code, (total, share, codes)):
+        pass
+    elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL)) is not None:
+        sums = np.zeros(dense.size, dtype=np.float64)
+        group = np.empty(n, dtype=np.int32 if dense.size < (1 << 31) else np.int64)
+        loops.group_totals(*dense[:5], part, sums, group)
+        loops.share_groups(part, group, sums, code, total, share, codes)
+    else:
+        job.totals(groups)
+        if job.total_runs is not None:
+            starts, sums = job.total_runs
+            loops.share_runs(part, starts, sums, code, total, share, codes)
+        else:
+            loops.share_rows(part, job.col(TOTAL), code, total, share, codes)
+    job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
+    job.nan_only.update(("total", "share"))
+    return ["total", "share", "share_reason"]
+
+
+_SLOTS_PER_ROW: Final = 2
+"""A table of (key, period) slots may hold this many slots per row (plus ``_SMALL``)."""
+
+_SMALL: Final = 1 << 16
+"""Tables of this many entries are always small enough."""
+
+
+class _Dense(NamedTuple):
+    """Dense codes of key columns, read through one small table per column (see ``_dense``)."""
+
+    columns: tuple[npt.NDArray[Any], ...]
+    lows: npt.NDArray[np.int64]
+    offsets: npt.NDArray[np.int64]
+    lookup: npt.NDArray[np.int64]
+    strides: npt.NDArray[np.int64]
+    size: int
+
+
+def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
+    """Composite codes of integer key columns in ``range(size)``, ``size`` at most ``limit``.
+
+    Each column's values are marked in a table over its range, numbered in order,
+    and the numbers combined in mixed radix: no sort, no hash, no array of codes
+    per column. None when the columns are not integers of one type, a range is
+    too wide for a table, or there are more than ``limit`` combinations.
+    """
+    loops = _jit.loops()
+    columns = same_type(keys)
+    if columns is None:
+        return None
+    n = len(columns[0])
+    bounds = [low_high(column) for column in columns]
+    ranges = [high - low + 1 for low, high in bounds]
+    if any(width > max(4 * n, _SMALL) for width in ranges):
+        return None
+    lows = np.array([low for low, _ in bounds], dtype=np.int64)
+    offsets = np.cumsum([0, *ranges[:-1]], dtype=np.int64)
+    present = np.zeros(sum(ranges), dtype=np.uint8)
+    loops.mark_present(columns, lows, offsets, present)
+    lookup = np.cumsum(present, dtype=np.int64)
+    # Each column's numbers from 0: less the count of values of the columns before it.
+    ends = [int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)]
+    counts = np.diff(ends, prepend=0).tolist()
+    for j, width in enumerate(ranges):
+        lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
+    size = 1
+    strides = np.empty(len(counts), dtype=np.int64)
+    for j in reversed(range(len(counts))):
+        strides[j] = size
+        size *= counts[j]
+        if size > limit:
+            return None
+    return _Dense(columns, lows, offsets, lookup, strides, size)
+
+
+def _growth_by_slots(
+    job: EagerJob,
+    keys: Sequence[npt.NDArray[Any]],
+    current: npt.NDArray[np.float64],
+    formula: tuple[Any, ...],
+    outputs: tuple[npt.NDArray[Any], ...],
+) -> bool:
+    """Growth of rows in any order through a table of (key, period) slots; False if it cannot.
+
+    Each value goes into its slot and each row reads the slot a year before its
+    own; then the formula runs over the rows in order. Periods of one length only (a slot is
+    a key and a start); duplicates and oversized tables leave it to the numpy
+    path, which names duplicates.
+    """
+    loops = _jit.loops()
+    start, months, lag = job.time_arrays()
+    n = len(current)
+    if months.strides != (0,) and len(set(low_high(months))) > 1:
+        return False
+    start_low, start_high = low_high(start)
+    periods = start_high - start_low + 1
+    limit = (_SLOTS_PER_ROW * n + _SMALL) // periods
+    dense = _dense(keys, limit)
+    if dense is None:
+        return False
+    size = dense.size * periods
+    slots = np.empty(n, dtype=np.int32 if size < (1 << 31) else np.int64)
+    loops.slots_of(*dense[:5], start, start_low, periods, slots)
+    # One bit per slot says it is taken: a table small enough for the cache, read first. The
+    # table of values has a spare last slot, never taken (see scatter_values).
+    taken = np.zeros(size // 8 + 1, dtype=np.uint8)
+    table = np.empty(size + 1, dtype=np.float64)
+    if loops.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
+        return False
+    # The base values in an array of their own: the formula's loop compiles to vector
+    # instructions only when its inputs and outputs are different arrays.
+    prior = np.empty(n, dtype=np.float64)
+    found = loops.gather_slots(slots, start, start_low + lag, lag, taken, table, prior)
+    del table, taken, slots
+    loops.growth_aligned(current, prior, found, *formula, *outputs)
+    return True
+
+
+def _by_runs(
+    keys: Sequence[npt.NDArray[Any]],
+    part: npt.NDArray[np.float64],
+    code: npt.NDArray[np.int64],
+    outputs: tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[Any]],
+) -> bool:
+    """Shares summed and written run by run, when each group's rows are one run of rows.
+
+    The rule of ``_kernel.total_runs`` (integer keys; groups of four rows or more
+    on average; each run a group of its own), in one pass that sums each run and
+    writes its shares while its rows are in the cache. False for other rows.
+    """
+    loops = _jit.loops()
+    n = len(part)
+    columns = same_type(keys)
+    if columns is None:
+        return False
+    limit = max(n // 4, 1)
+    starts = np.empty(limit, dtype=np.int64)
+    runs = loops.share_by_runs(columns, part, limit, code, starts, *outputs)
+    if runs < 0:
+        return False
+    heads = [key[starts[:runs]] for key in keys]
+    return bool(_kernel.group_codes(heads)[1] == runs)

@@ -1,0 +1,257 @@
+"""The compiled twins of yoy_growth and share give exactly the frames of the numpy formulas.
+
+Where numba is installed (the ``fast`` extra), an eager job of many rows runs
+the formulas of ``yoy_growth`` and ``share`` as compiled loops
+(:mod:`tradestats.tables._fused`). Each property here runs the same frame both
+ways, the numpy path forced by the ``TRADESTATS_PURE_NUMPY`` environment
+variable, and compares the frames to the last bit: values, reasons, nulls,
+units, row order, and the duplicate-key error. The compiled path is lowered to
+tables of any size, and its tables of slots to key ranges of any width, so that
+small generated tables take every compiled path: bulk-file blocks, runs of
+groups, slots for rows in no order, and the fallbacks between them.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+from unittest import mock
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+np = pytest.importorskip("numpy")
+pd = pytest.importorskip("pandas")
+pl = pytest.importorskip("polars")
+pytest.importorskip("numba")
+
+import tradestats.tables as tt  # noqa: E402 - after the importorskip
+from tradestats.errors import DuplicateKeyError  # noqa: E402
+from tradestats.tables import _blocks, _fused, _jit  # noqa: E402
+
+from .test_tables_layout import (  # noqa: E402
+    FRAME_EXAMPLES,
+    Bulk,
+    assert_same_frame,
+    tables_in_some_order,
+    to_frame,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+KEYS = ["reporter", "partner", "product"]
+USD = tt.ColumnUnits(currency="USD")
+
+
+@contextmanager
+def path(name: str, *, wide: bool = False) -> Iterator[None]:
+    """Run the table functions on the ``"compiled"`` or the ``"numpy"`` path, at any size.
+
+    ``wide`` lets the compiled tables of slots cover key ranges of any width
+    (generated product codes span 900,000 values over a handful of rows).
+    """
+    pure = "1" if name == "numpy" else "0"
+    with (
+        mock.patch.dict("os.environ", {_jit.PURE_ENVIRONMENT: pure}),
+        mock.patch.object(_jit, "MIN_ROWS", 0),
+        mock.patch.object(_fused, "_SMALL", 1 << 20 if wide else _fused._SMALL),
+    ):
+        yield
+
+
+def growth(frame: Any, **options: Any) -> Any:
+    return tt.yoy_growth(frame, keys=KEYS, period="year", value="value", units=USD, **options)
+
+
+def shares(frame: Any) -> Any:
+    return tt.share(frame, by=["reporter"], period="year", value="value", units=USD)
+
+
+FUNCTIONS: dict[str, Callable[[Any], Any]] = {
+    "yoy_growth": growth,
+    "yoy_growth, negative bases allowed": lambda frame: growth(frame, allow_negative_base=True),
+    "yoy_growth versus the previous period": lambda frame: growth(frame, versus="previous"),
+    "share": shares,
+    "share of a partner": lambda frame: tt.share(
+        frame, by=["reporter", "partner"], period="year", value="value", units=USD
+    ),
+    "growth then share": lambda frame: shares(growth(frame)),
+}
+
+
+def outcome(function: Callable[[Any], Any], frame: Any) -> Any:
+    """The frame, or the duplicate-key error raised."""
+    try:
+        return function(frame)
+    except DuplicateKeyError as error:
+        return error
+
+
+def assert_same_outcome(engine: str, expected: Any, actual: Any) -> None:
+    if isinstance(expected, DuplicateKeyError):
+        assert isinstance(actual, DuplicateKeyError)
+        assert str(expected) == str(actual)
+    else:
+        assert_same_frame(engine, expected, actual)
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+@FRAME_EXAMPLES
+@given(table=tables_in_some_order(), wide=st.booleans())
+def test_compiled_frames_are_the_numpy_frames(
+    engine: str, name: str, table: tuple[Bulk, dict[str, Any]], wide: bool
+) -> None:
+    """Each twin gives the numpy formula's frame bit for bit, or its duplicate-key error,
+    in bulk-file order and shuffled, with nulls, zero and negative bases and infinities."""
+    _, columns = table
+    function = FUNCTIONS[name]
+    with path("numpy"):
+        expected = outcome(function, to_frame(engine, columns))
+    with path("compiled", wide=wide):
+        actual = outcome(function, to_frame(engine, columns))
+    assert_same_outcome(engine, expected, actual)
+
+
+@st.composite
+def dense_tables(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
+    """Tables of small key ranges in random order, with zeros, negatives and nulls.
+
+    Every reporter-year is a group of many rows in no run: the compiled group
+    totals and the table of slots take them. Returns the columns and whether a
+    row was duplicated.
+    """
+    n_keys = draw(st.integers(1, 40))
+    years = draw(st.lists(st.integers(2018, 2024), min_size=1, max_size=4, unique=True))
+    reporter = np.array(draw(st.lists(st.integers(0, 5), min_size=n_keys, max_size=n_keys)))
+    partner = np.arange(n_keys) * draw(st.integers(1, 3))
+    rows = [(r, p, 870380, y) for r, p in zip(reporter, partner, strict=True) for y in years]
+    rows = [row for row in rows if draw(st.integers(0, 9)) > 0] or rows[:1]
+    duplicate = draw(st.booleans()) and len(rows) > 1
+    if duplicate:
+        rows.append(rows[draw(st.integers(0, len(rows) - 1))])
+    values = draw(
+        st.lists(
+            st.sampled_from([0.0, -0.0, -5.0, 3.0, 1e300, 12.5, float("nan"), float("inf")]),
+            min_size=len(rows),
+            max_size=len(rows),
+        )
+    )
+    order = draw(st.permutations(range(len(rows))))
+    table = np.array(rows, dtype=np.int64)[order]
+    columns = {
+        "reporter": table[:, 0],
+        "partner": table[:, 1],
+        "product": table[:, 2],
+        "year": table[:, 3],
+        "value": np.array(values)[order],
+    }
+    return columns, duplicate
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+@FRAME_EXAMPLES
+@given(table=dense_tables())
+@example(
+    table=(
+        {
+            "reporter": np.array([1, 1]),
+            "partner": np.array([0, 0]),
+            "product": np.array([870380, 870380]),
+            "year": np.array([2023, 2023]),
+            "value": np.array([1.0, 2.0]),
+        },
+        True,
+    )
+).via("two rows of one key and year: refused on both paths")
+def test_rows_in_no_order_take_the_slots_and_give_the_numpy_frames(
+    engine: str, table: tuple[dict[str, Any], bool]
+) -> None:
+    """Rows of dense keys in random order go through the compiled slots and group totals,
+    and give the numpy frames; a duplicated row is refused with the same message."""
+    columns, duplicate = table
+    with path("numpy"):
+        expected = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
+    with path("compiled"):
+        actual = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
+    assert isinstance(expected, DuplicateKeyError) == duplicate
+    assert_same_outcome(engine, expected, actual)
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+def test_text_keys_and_periods_of_two_lengths_give_the_numpy_frames(engine: str) -> None:
+    """Text keys (codes of the engine's own) and year-to-date periods beside whole years
+    (slots need periods of one length: the numpy alignment runs) agree on both paths."""
+    columns = {
+        "reporter": ["CHN", "CHN", "USA", "USA", "CHN", "USA"],
+        "partner": ["World"] * 6,
+        "product": ["TOTAL"] * 6,
+        "period": ["2022", "2023", "2023", "2022", "2022-01/2022-07", "2023-01/2023-07"],
+        "value": [10.0, 12.0, 0.0, 4.0, 5.0, 7.0],
+    }
+    frame = pd.DataFrame(columns) if engine == "pandas" else pl.DataFrame(columns)
+
+    def both(data: Any) -> Any:
+        grown = tt.yoy_growth(data, keys=KEYS, units=USD)
+        return tt.share(grown, by=["reporter"], units=USD)
+
+    with path("numpy"):
+        expected = both(frame)
+    with path("compiled"):
+        actual = both(frame)
+    assert_same_frame(engine, expected, actual)
+    assert expected["growth_reason"].to_list()[3] == "no row for 2021"
+
+
+def test_the_environment_variable_turns_the_compiled_path_off() -> None:
+    """TRADESTATS_PURE_NUMPY=1 leaves every formula to numpy; any other value does not."""
+    with mock.patch.dict("os.environ", {_jit.PURE_ENVIRONMENT: "1"}):
+        assert not _jit.enabled()
+        assert not _jit.runs(10**9)
+    with mock.patch.dict("os.environ", {_jit.PURE_ENVIRONMENT: "0"}):
+        assert _jit.enabled()
+        assert _jit.runs(10**9)
+        assert not _jit.runs(_jit.MIN_ROWS - 1)
+
+
+def test_growth_and_share_name_their_twins() -> None:
+    """The formulas of yoy_growth and share have compiled twins; contribution has none."""
+    from tradestats.tables import growth, shares
+
+    assert _blocks.twin_of(growth._growth) is _fused.growth
+    assert _blocks.twin_of(shares._shares) is _fused.shares
+    assert _blocks.twin_of(growth._contribution) is None
+
+
+def test_reason_codes_are_numbered_as_the_numpy_formulas_number_them() -> None:
+    """Each case's code is the code coded_reasons gives a row where only that case holds."""
+    from tradestats.tables._blocks import coded_reasons
+    from tradestats.tables._frames import Text
+
+    only = np.eye(3, dtype=np.bool_)
+    many = Text(np.array([1, 0, 1], dtype=np.int8), ["b1", "b2"])
+    numpy_codes = coded_reasons(3, [(only[0], "a"), (only[1], many), (only[2], "c")])
+    codes, categories = _fused._case_codes(["a", ["b1", "b2"], "c"])
+    assert numpy_codes.categories == categories
+    expected = numpy_codes.codes.tolist()
+    assert expected == codes.tolist()
+
+
+@given(st.lists(st.integers(-(2**62), 2**62), min_size=1, max_size=50))
+def test_the_compiled_range_is_numpy_min_and_max(values: list[int]) -> None:
+    """low_high of the compiled loop is (min, max) of the array."""
+    array = np.array(values, dtype=np.int64)
+    with mock.patch.object(_jit, "MIN_ROWS", 0):
+        assert (int(array.min()), int(array.max())) == _jit.low_high(array)
+
+
+def test_key_columns_of_mixed_types_are_left_to_numpy() -> None:
+    """The compiled loops take key columns of one integer type only (not uint64)."""
+    ints = np.arange(3, dtype=np.int64)
+    assert _jit.same_type([ints, ints]) is not None
+    assert _jit.same_type([ints, ints.astype(np.int32)]) is None
+    assert _jit.same_type([ints.astype(np.uint64)]) is None
+    assert _jit.same_type([ints.astype(np.float64)]) is None
+    assert _jit.same_type([]) is None
