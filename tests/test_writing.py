@@ -128,3 +128,19 @@ def test_comments_cannot_break_out_of_their_line() -> None:
     text = ts.dump_report(report, comments={"world": ["a\nid = 'x'\x1b[31m"]}, header=["h\r\nx"])
     assert parse_report(text) == report
     assert "# a id = 'x'\\x1b[31m" in text
+
+
+def test_a_report_too_long_to_read_back_is_refused() -> None:
+    """dump_report writes each flow's reporter: a long one, repeated, would pass the size limit.
+
+    The fuzzer found a report that read (one reporter of 200,000 characters) and
+    was written as more than MAX_REPORT_BYTES, which the reader then refused.
+    """
+    reporter = "9" * 200_000
+    flows = "".join(f'[flows.f{i}]\nflow = "exports"\n' for i in range(6))
+    report = ts.Report.from_toml(
+        f'title = "T"\nreporter = "{reporter}"\nperiod = "2023"\n{flows}'
+        '[[claims]]\nid = "v"\nflow = "f0"\nvalue = "1 billion USD"\n'
+    )
+    with pytest.raises(ts.ReportFileError, match="MAX_REPORT_BYTES"):
+        ts.dump_report(report)

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from tradestats._numbers import in_context
-from tradestats._text import escape_controls
+from tradestats._text import escape_controls, shorten
 from tradestats.claims import _reading
 from tradestats.claims._claims import (
     ChangeClaim,
@@ -39,8 +39,9 @@ from tradestats.claims._claims import (
     SumClaim,
     ValueClaim,
 )
-from tradestats.errors import TradeStatsError
+from tradestats.errors import ReportFileError, TradeStatsError
 from tradestats.flows import WORLD
+from tradestats.limits import MAX_REPORT_BYTES
 from tradestats.periods import Lag, Period
 from tradestats.verify.figures import Qualifier, Reported
 
@@ -259,7 +260,11 @@ def dump_report(
         alone does not say it), else in the library's own notation.
 
     Raises:
-        TradeStatsError: Never for a valid report; listed for completeness.
+        ReportFileError: If the text would be longer than a report file may be
+            (:data:`~tradestats.limits.MAX_REPORT_BYTES`), so that what is
+            written always reads back. Each flow and claim is written with its
+            own reporter and period, so a report read from a file near the limit
+            can write longer than it read.
 
     >>> import tradestats as ts
     >>> report = ts.Report.from_toml('''
@@ -310,4 +315,12 @@ def dump_report(
         lines += [_comment(line) for line in notes.get(claim.id, ())]
         lines.append("[[claims]]")
         lines += [f"{key} = {_value(value)}" for key, value in _claim_keys(claim).items()]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_REPORT_BYTES:
+        raise ReportFileError(
+            f"the report {shorten(report.title)!r} would be written as {size} bytes, "
+            f"more than the {MAX_REPORT_BYTES} a report file may have "
+            "(tradestats.limits.MAX_REPORT_BYTES), so it could not be read back"
+        )
+    return text
