@@ -588,6 +588,8 @@ class Slices:
         extra: How many rows each slice adds.
         free: The variables that may be negative.
         also: Variables only the slices' own rows name.
+        deadline: For the exact simplex a slice may fall back on (see
+            :class:`._linear.Polyhedron`).
     """
 
     def __init__(
@@ -597,7 +599,10 @@ class Slices:
         extra: int,
         free: Collection[int],
         also: Iterable[int] = (),
+        *,
+        deadline: float | None = None,
     ) -> None:
+        self.deadline = deadline
         used = sorted({j for row in rows for j, c in row.coefficients.items() if c} | set(also))
         self.size, self.rows, self.free = size, list(rows), frozenset(free)
         self.local = {variable: number for number, variable in enumerate(used)}
@@ -689,7 +694,7 @@ class Slice:
 
     def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         if self._exact is None:
-            self._exact = Polyhedron(self._program)
+            self._exact = Polyhedron(self._program, deadline=self._slices.deadline)
         found = self._exact.minimum(objective)
         self.point = self._exact.point
         return found

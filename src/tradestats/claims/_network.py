@@ -14,7 +14,6 @@ take part through linear pieces (:mod:`tradestats.claims._points`, :meth:`Networ
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -23,12 +22,14 @@ from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
 from tradestats.claims import _float, _points
 from tradestats.claims._linear import (
     Infeasible,
+    OutOfTime,
     Polyhedron,
     Program,
     Row,
     Sense,
     charnes_cooper,
     linear_sum,
+    on_time,
 )
 from tradestats.claims._narrowing import (
     ANY,
@@ -98,10 +99,6 @@ GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 
 
-class OutOfTime(Exception):  # noqa: N818 - an outcome, caught by the check
-    """The check's time limit ran out."""
-
-
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
 
@@ -113,9 +110,12 @@ class Network:
         engine: str = "auto",
         signs: Mapping[str, int] | None = None,
         left_out: Iterable[str] = (),
+        deadline: float | None = None,
     ) -> None:
         self.report = report
         self.budget = budget
+        #: A ``time.monotonic()`` past which long computations raise :class:`OutOfTime`.
+        self.deadline = deadline
         #: The sign (+1, −1) of the balance a growth or multiplier of a balance is of.
         self.signs: dict[str, int] = dict(signs or {})
         #: Claims that make no constraint: growth of a balance of unknown sign, or undefined.
@@ -477,7 +477,7 @@ class Network:
         if key not in self._polyhedra:
             component = self._single_component(key)
             self._polyhedra[key] = (
-                Polyhedron(self.program(key))
+                Polyhedron(self.program(key), deadline=self.deadline)
                 if component is None
                 else _Certified(self, key, component)
             )
@@ -595,7 +595,9 @@ class Network:
                 self._lifted[key] = None
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
-                self._lifted[key] = Polyhedron(charnes_cooper(self.program(claims), denominator))
+                self._lifted[key] = Polyhedron(
+                    charnes_cooper(self.program(claims), denominator), deadline=self.deadline
+                )
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
@@ -653,10 +655,18 @@ class Network:
         shared = (
             None
             if self.engine == "exact"
-            else _float.Slices(share + 1, lifted.rows, 4 + 2 * len(ends), lifted.free, [share])
+            else _float.Slices(
+                share + 1,
+                lifted.rows,
+                4 + 2 * len(ends),
+                lifted.free,
+                [share],
+                deadline=self.deadline,
+            )
         )
 
         def slice_(low: Fraction, high: Fraction) -> _Slice | None:
+            on_time(self.deadline)
             rows = [
                 *lifted.rows,
                 Row({share: 1}, ">=", low),
@@ -682,7 +692,7 @@ class Network:
                     )
                 )
             polyhedron: Polyhedron | _float.Slice = (
-                Polyhedron(Program(share + 1, rows, lifted.free))
+                Polyhedron(Program(share + 1, rows, lifted.free), deadline=self.deadline)
                 if shared is None
                 else shared.slice(rows[len(lifted.rows) :])
             )
@@ -749,9 +759,14 @@ class Network:
 
         Raises:
             Infeasible: If the claims cannot all hold.
+            OutOfTime: If the deadline passes first.
         """
         ids = list(claim_ids)
-        return {key: self.extent(ids, [(key, 1)]) for key in self._keys}
+        found: dict[Hashable, Span] = {}
+        for key in self._keys:
+            on_time(self.deadline)
+            found[key] = self.extent(ids, [(key, 1)])
+        return found
 
     # -- propagation -----------------------------------------------------------------
 
@@ -1111,7 +1126,8 @@ class Network:
             found = lifted.feasible()
             if found is not None:
                 return found
-        return Polyhedron(charnes_cooper(self.program(key), {base: 1})).feasible
+        program = charnes_cooper(self.program(key), {base: 1})
+        return Polyhedron(program, deadline=self.deadline).feasible
 
     def figure_conflict(self, claim: Claim, claim_ids: Iterable[str]) -> list[str] | None:
         """A smallest set of claims with which ``claim`` cannot hold, for a claim with no rows.
@@ -1176,8 +1192,7 @@ class Network:
         # them cannot hold either, and needs no linear program.
         known = [found] if (found := self._certificate(core)) is not None else []
         for claim_id in list(core):
-            if deadline is not None and time.monotonic() >= deadline:
-                raise OutOfTime
+            on_time(deadline)
             trial = [other for other in core if other != claim_id]
             kept = set(trial)
             if any(certificate <= kept for certificate in known):
@@ -1348,6 +1363,11 @@ def _meet(span: Span, domain: Span) -> Span:
     return span if met is None else met
 
 
+def _asked(objective: Mapping[int, Fraction | int]) -> tuple[tuple[int, Fraction], ...]:
+    """An objective as a key: its nonzero coefficients in order of variable."""
+    return tuple(sorted((j, Fraction(c)) for j, c in objective.items() if c))
+
+
 class _Certified:
     """The values some claims of one component allow, answered by HiGHS and certified.
 
@@ -1361,12 +1381,14 @@ class _Certified:
         self.model, self.local = network.model(component)
         self._exact: Polyhedron | None = None
         self._feasible: bool | None = None
+        # The same bound is asked again (a share alone and within its change): answered once.
+        self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
 
     @property
     def exact(self) -> Polyhedron:
         """The exact simplex over the same claims."""
         if self._exact is None:
-            self._exact = Polyhedron(self.network.program(self.key))
+            self._exact = Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
         return self._exact
 
     @property
@@ -1392,18 +1414,25 @@ class _Certified:
         """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
         if not self.feasible:
             raise Infeasible
+        asked = _asked(objective)
+        if asked not in self._minima:
+            self._minima[asked] = self._minimum(objective)
+        found = self._minima[asked]
+        return None if found is None else Fraction(constant) + found
+
+    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
                 if variable not in self.local:
-                    return self.exact.minimum(objective, constant)
+                    return self.exact.minimum(objective)
                 local[self.local[variable]] = Fraction(coefficient)
         self.model.switch(self.key)
         found = self.model.minimum(local)
         if found is None:
             # A piece's ranges need only be sound: an end HiGHS cannot certify stays open.
-            return None if self.network.loose else self.exact.minimum(objective, constant)
-        return Fraction(constant) + found
+            return None if self.network.loose else self.exact.minimum(objective)
+        return found
 
     def maximum(
         self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
@@ -1434,10 +1463,17 @@ class _Lifted:
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
         self._global = dict(denominator)
         self._exact: Polyhedron | None = None
+        self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         self.feasible = True  # the denominator's minimum is above 0 on a feasible set
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
+        asked = _asked(objective)
+        if asked not in self._minima:
+            self._minima[asked] = self._minimum(objective)
+        return self._minima[asked]
+
+    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
@@ -1460,5 +1496,7 @@ class _Lifted:
     def _fallback(self) -> Polyhedron:
         if self._exact is None:
             program = self.network.program(self.key)
-            self._exact = Polyhedron(charnes_cooper(program, self._global))
+            self._exact = Polyhedron(
+                charnes_cooper(program, self._global), deadline=self.network.deadline
+            )
         return self._exact
