@@ -144,6 +144,9 @@ class Model:
         self._on: frozenset[str] | None = None
         self._costs: dict[int, float] = {}
         self._elastic: Model | None = None
+        #: The exact point that showed the rows on to hold, at the last :meth:`feasible`.
+        self.witness: dict[int, Fraction] | None = None
+        self._floor: Model | None = None
 
     def _build(self) -> Any:
         _load()
@@ -293,7 +296,10 @@ class Model:
         return self._dual_bound(objective)
 
     def feasible(self) -> bool | None:
-        """Whether the rows that are on have a common solution; ``None`` if not certified."""
+        """Whether the rows that are on have a common solution; ``None`` if not certified.
+
+        When they have, :attr:`witness` is one, exact.
+        """
         status = self._run({})
         if status == "optimal":
             return True if self._vertex_holds() else None
@@ -315,6 +321,39 @@ class Model:
         return frozenset(
             owner for r in elastic._support if (owner := elastic.lines[r].owner) is not None
         )
+
+    def positive_point(
+        self, on: frozenset[str], bases: Collection[int]
+    ) -> dict[int, Fraction] | None:
+        """An exact point that meets the rows of claims ``on`` with every one of ``bases`` above 0.
+
+        One program, ``max s`` with ``s <= x[j]`` for each base ``j`` (and ``s <= 1``),
+        rather than one per base; its vertex is solved and checked exactly.
+        ``None`` when that does not show it: the bases must then be asked one by one.
+        """
+        floor = self._floor_model()
+        floor.switch(on | {_floor_owner(j) for j in bases})
+        if floor._run({self.size: Fraction(-1)}) != "optimal" or not floor._vertex_holds():
+            return None
+        point = floor.witness
+        assert point is not None  # the vertex held
+        if any(point.get(j, _ZERO) <= 0 for j in bases):
+            return None
+        point.pop(self.size, None)
+        return point
+
+    def _floor_model(self) -> Model:
+        """The same rows, a column ``s`` (the last) and rows ``s <= x[j]``, one per value."""
+        if self._floor is None:
+            s = self.size
+            lines = list(self.lines)
+            lines.extend(
+                _Line({s: Fraction(1), j: Fraction(-1)}, None, _ZERO, _floor_owner(j))
+                for j in sorted(self.used - self.free)
+            )
+            lines.append(_Line({s: Fraction(1)}, None, Fraction(1), None))
+            self._floor = Model(s + 1, lines, self.free)
+        return self._floor
 
     def _elastic_model(self) -> Model:
         """The same rows, each with two columns of its own that may violate it at a cost."""
@@ -429,14 +468,21 @@ class Model:
         return solve_exactly(equations)
 
     def _vertex_holds(self) -> bool:
-        """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on."""
+        """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on.
+
+        If it does, it is kept as :attr:`witness`.
+        """
+        self.witness = None
         equations = self._vertex_equations()
         point = None if equations is None else solve_exactly(equations)
         if point is None:
             return False
         if any(j not in self.free and point.get(j, _ZERO) < 0 for j in self.used):
             return False
-        return all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r))
+        if all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r)):
+            self.witness = point
+            return True
+        return False
 
     def _vertex_equations(self) -> list[tuple[dict[int, Fraction], Fraction]] | None:
         """The rows and columns HiGHS's basis holds at a bound, as equations."""
@@ -462,6 +508,11 @@ class Model:
     def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
         value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
         return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
+
+
+def _floor_owner(column: int) -> str:
+    """The owner of a row ``s <= x[column]``: no claim id (those never hold a NUL)."""
+    return f"\0floor {column}"
 
 
 def _log2(value: Fraction) -> int:

@@ -92,6 +92,7 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 _ONE_FRACTION: Final = Fraction(1)
+_ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
@@ -178,6 +179,9 @@ class Network:
         }
         self._holds: dict[frozenset[str], bool] = {}
         self._holding: list[frozenset[str]] = []
+        #: Exact points that meet the rows of some claims (and more), by those claims:
+        #: each shows the claims' rows hold, and a base above 0 there can be (see holds).
+        self.witnesses: dict[frozenset[str], dict[int, Fraction]] = {}
         # The values a value claim puts above 0: no linear program needed for those.
         self._pinned = {
             claim.id: self._index[(claim.flow, claim.period)]
@@ -240,7 +244,7 @@ class Network:
         piece.given = self._points_ids
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
-        piece._holds, piece._holding = {}, []
+        piece._holds, piece._holding, piece.witnesses = {}, [], {}
         piece._models, piece._lifted_models = {}, {}
         return piece
 
@@ -1072,6 +1076,10 @@ class Network:
             bases = {base for claim_id in key for base in self._positive[claim_id]}
             bases -= {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
             if bases and polyhedron.feasible:
+                # A point these claims allow with a base above 0 shows that it can be.
+                point = self.witnesses.get(key, {})
+                bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
+            if bases and polyhedron.feasible:
                 # Propagation is sound: a base it keeps above 0 is above 0 at every point
                 # of P, and needs no linear program (a value and a growth rate pin it).
                 spans = self.solve(key)
@@ -1079,6 +1087,8 @@ class Network:
                     bases = set()
                 else:
                     bases = {base for base in bases if spans[self._keys[base]].low <= 0}
+            if bases and polyhedron.feasible:
+                bases = self._left_to_show(key, bases)
             self._holds[key] = polyhedron.feasible and all(
                 self._can_be_positive(key, base) for base in sorted(bases)
             )
@@ -1103,6 +1113,22 @@ class Network:
         if not self.holds(key - self._points_ids):
             return []
         return self._relations(key) or None
+
+    def _left_to_show(self, key: frozenset[str], bases: set[int]) -> set[int]:
+        """Those of ``bases`` that one point with all of them above 0 does not show can be.
+
+        The claims ``key`` hold (their rows do): with HiGHS, one program looks for a
+        point with every base above 0 at once, which holds if each can be on its own.
+        """
+        component = self._single_component(key)
+        if component is None:
+            return bases
+        model, local = self.model(component)
+        named = {base for base in bases if base in local}
+        if not named:
+            return set()  # no row names them: any value of 0 or more, 1 say, will do
+        point = model.positive_point(key, [local[base] for base in sorted(named)])
+        return bases if point is None else set()
 
     def _can_be_positive(self, key: frozenset[str], base: int) -> bool:
         """Whether some value the claims ``key`` allow (there are some) has ``base`` above 0.
@@ -1170,12 +1196,20 @@ class Network:
         """
         if self.polyhedron(claim_ids).feasible:
             # Only a base that must be above 0 and cannot be: search with that in view.
-            return self._deletion(list(claim_ids), self.holds, deadline)
+            return self._deletion(list(claim_ids), self.holds, deadline)[0]
         # First without the bases (a linear program per trial), then, on the few claims
         # left, with them: a set that ``P`` alone rules out is ruled out with them too,
         # and the second pass finds a smaller one if a base of 0 is what rules it out.
-        core = self._deletion(list(claim_ids), self._feasible, deadline)
-        return self._deletion(core, self.holds, deadline)
+        core, passed = self._deletion(list(claim_ids), self._feasible, deadline)
+        # Each trial of the second pass leaves out one claim of ``core``, which the first
+        # kept because the claims without it held: the point that showed it meets the
+        # trial's rows too, and serves it (often with every base above 0).
+        whole = frozenset(core)
+        for claim_id in core:
+            point = self.witnesses.get(passed[claim_id])
+            if point is not None:
+                self.witnesses.setdefault(whole - {claim_id}, point)
+        return self._deletion(core, self.holds, deadline)[0]
 
     def _feasible(self, claim_ids: list[str]) -> bool:
         return self.polyhedron(claim_ids).feasible
@@ -1185,9 +1219,14 @@ class Network:
         claim_ids: list[str],
         holds: Callable[[list[str]], bool],
         deadline: float | None,
-    ) -> list[str]:
-        """The deletion filter of :meth:`minimal_conflict` under the test ``holds``."""
+    ) -> tuple[list[str], dict[str, frozenset[str]]]:
+        """The deletion filter of :meth:`minimal_conflict` under the test ``holds``.
+
+        Returns:
+            The claims left, and for each the trial without it that held.
+        """
         core = list(claim_ids)
+        passed: dict[str, frozenset[str]] = {}
         # Sets of claims certified unable to hold together: a trial holding one of
         # them cannot hold either, and needs no linear program.
         known = [found] if (found := self._certificate(core)) is not None else []
@@ -1201,7 +1240,9 @@ class Network:
                 core = trial
                 if (found := self._certificate(trial)) is not None:
                     known.append(found)
-        return core
+            else:
+                passed[claim_id] = frozenset(trial)
+        return core, passed
 
     def _certificate(self, claim_ids: list[str]) -> frozenset[str] | None:
         """The claims of a Farkas certificate that ``claim_ids`` cannot hold, if HiGHS gives one.
@@ -1397,9 +1438,15 @@ class _Certified:
         if self._feasible is None and self.network.known_to_hold(self.key):
             # A subset of claims that hold: the leave-one-out sets of a check.
             self._feasible = True
+        if self._feasible is None and self.key in self.network.witnesses:
+            self._feasible = True
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()
+            if found and self.model.witness is not None:
+                names = sorted(self.local, key=self.local.__getitem__)
+                point = {names[j]: value for j, value in self.model.witness.items()}
+                self.network.witnesses[self.key] = point
             self._feasible = self.exact.feasible if found is None else found
         return self._feasible
 
