@@ -295,6 +295,37 @@ class Model:
             return None
         return self._dual_bound(objective)
 
+    def unbounded(self, objective: Mapping[int, Fraction]) -> bool:
+        """Whether the last solve (of ``objective``) found it unbounded below, certified exactly.
+
+        HiGHS's ray, read as short fractions, must keep every row that is on (its
+        finite sides), leave the variables that are 0 or more so, and lower the
+        objective: then, on rows with a solution (the caller knows there is one),
+        the objective has no minimum. ``False`` says nothing either way.
+        """
+        if self._highs.getModelStatus() != highspy.HighsModelStatus.kUnbounded:
+            return False
+        _, exists, found = self._highs.getPrimalRay()
+        if not exists:
+            return False
+        scaled = [ldexp(value, self._col_scale[j]) for j, value in enumerate(found)]
+        largest = max((abs(value) for value in scaled), default=0.0)
+        if not largest:
+            return False
+        ray = {
+            j: Fraction(value / largest).limit_denominator(_DENOMINATOR)
+            for j, value in enumerate(scaled)
+            if value
+        }
+        if any(j not in self.free and ray.get(j, _ZERO) < 0 for j in self.used):
+            return False
+        for r, line in enumerate(self.lines):
+            if self.active(r):
+                step = sum((c * ray.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
+                if (line.low is not None and step < 0) or (line.high is not None and step > 0):
+                    return False
+        return sum((c * ray.get(j, _ZERO) for j, c in objective.items()), _ZERO) < 0
+
     def feasible(self) -> bool | None:
         """Whether the rows that are on have a common solution; ``None`` if not certified.
 

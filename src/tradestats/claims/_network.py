@@ -1476,7 +1476,7 @@ class _Certified:
                 local[self.local[variable]] = Fraction(coefficient)
         self.model.switch(self.key)
         found = self.model.minimum(local)
-        if found is None:
+        if found is None and not self.model.unbounded(local):
             # A piece's ranges need only be sound: an end HiGHS cannot certify stays open.
             return None if self.network.loose else self.exact.minimum(objective)
         return found
@@ -1531,7 +1531,7 @@ class _Lifted:
         if self.model.lines[self.row].coefficients != self.denominator:
             self.model.set_row(self.row, self.denominator)
         found = self.model.minimum(local)
-        if found is None and self.exact:
+        if found is None and self.exact and not self.model.unbounded(local):
             return self._fallback().minimum(objective)
         return found
 
