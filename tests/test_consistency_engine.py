@@ -517,3 +517,39 @@ def test_a_limit_that_runs_out_anywhere_leaves_sound_verdicts(
     assert {conflict.claims for conflict in cut.conflicts} <= {
         conflict.claims for conflict in full.conflicts
     }
+
+
+@needs_highs
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["years", "groups", "partners"]),
+    st.integers(0, 2**16),
+    st.booleans(),
+    st.randoms(use_true_random=False),
+)
+def test_ratios_of_untied_values_agree_with_the_exact_engine(
+    shape: str, seed: int, error: bool, rng: random.Random
+) -> None:
+    """The range of a ratio of two values under random subsets of claims, fast and exact.
+
+    Where no claim ties the two (a growth rate left out of a flow over many years),
+    the fast engine divides two ranges; elsewhere it solves the linear-fractional
+    program. Both must give the exact simplex's range, open ends included.
+    """
+    from tradestats.claims._network import Network
+
+    report = bench.BUILDERS[shape](_SIZES[shape][1], seed=seed, error=error)
+    fast, exact = Network(report), Network(report, engine="exact")
+    ids = [claim.id for claim in report.claims]
+    keys = [(flow.id, period) for flow in report.flows for period in report.periods]
+    for _ in range(3):
+        subset = [claim_id for claim_id in ids if rng.random() < 0.7]
+        if not exact.holds(subset):
+            continue
+        now, before = rng.sample(keys, 2)
+        assert fast.ratio(subset, [(now, 1)], [(before, 1)]) == exact.ratio(
+            subset, [(now, 1)], [(before, 1)]
+        )
+        assert fast.two_sided_ratio(subset, [(now, 1)], [(before, 1)]) == (
+            exact.two_sided_ratio(subset, [(now, 1)], [(before, 1)])
+        )

@@ -17,7 +17,7 @@ import copy
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats.claims import _float, _points
 from tradestats.claims._linear import (
@@ -586,6 +586,10 @@ class Network:
         along rays, since the polyhedron is convex). Without it, the denominator
         must stay above 0 everywhere.
         """
+        if self.engine != "exact":
+            apart = self._apart(claims, numerator, denominator, base=base)
+            if apart is not False:
+                return apart
         key = (claims, tuple(sorted(denominator.items())), base)
         if key not in self._lifted:
             polyhedron = self.polyhedron(claims)
@@ -614,6 +618,57 @@ class Network:
         if not lifted.feasible:  # pragma: no cover - the check above found values
             raise Infeasible
         return lifted.minimum(numerator), lifted.maximum(numerator)
+
+    def _apart(
+        self,
+        claims: frozenset[str],
+        numerator: dict[int, Fraction],
+        denominator: dict[int, Fraction],
+        *,
+        base: bool,
+    ) -> tuple[Fraction | None, Fraction | None] | Literal[False] | None:
+        """:meth:`_ratio` where no claim ties the numerator's values to the denominator's.
+
+        The values the claims allow are then a product, one factor for each, and the
+        ratio's range is the quotient of two ranges, each from the smaller program of
+        its own claims (a growth rate left out of a flow over many years: the years
+        before and those after). ``False`` where they are tied (or a range is open
+        at an end that matters), for the linear-fractional program.
+        """
+        top = self._reach([self._keys[j] for j in numerator], claims)
+        if not top[1].isdisjoint(self._keys[j] for j in denominator):
+            return False
+        bottom = self._around([self._keys[j] for j in denominator], claims)
+        below = self.polyhedron(bottom)
+        lowest, highest = below.minimum(denominator), below.maximum(denominator)
+        if highest is not None and highest <= 0:
+            return None
+        if lowest is None or lowest <= 0:
+            if not base:
+                return None
+            lowest = _ZERO_FRACTION  # over the values with the denominator above 0
+        above = self.polyhedron(top[0])
+        low, high = above.minimum(numerator), above.maximum(numerator)
+        return _quotient(low, high, lowest, highest)
+
+    def _reach(
+        self, variables: Iterable[Hashable], claim_ids: frozenset[str]
+    ) -> tuple[frozenset[str], set[Hashable]]:
+        """The claims of ``claim_ids`` tied to ``variables``, and the values they reach.
+
+        Through the claims and the balance relations, directly or not.
+        """
+        linked = self._around(variables, claim_ids)
+        reached = set(variables)
+        for claim_id in linked:
+            reached.update(self._variables[claim_id])
+        queue = list(reached)
+        while queue:
+            for tied in self._related.get(queue.pop(), ()):
+                if tied not in reached:
+                    reached.add(tied)
+                    queue.append(tied)
+        return linked, reached
 
     def share_change(
         self, claim_ids: Iterable[str], now: tuple[Key, Key], before: tuple[Key, Key]
@@ -1396,6 +1451,29 @@ def _extreme(slices: Sequence[_Slice], *, low: bool) -> _Slice:
     if low:
         return min(slices, key=lambda found: found.lowest)
     return max(slices, key=lambda found: found.highest)
+
+
+def _quotient(
+    low: Fraction | None, high: Fraction | None, lowest: Fraction, highest: Fraction | None
+) -> tuple[Fraction | None, Fraction | None]:
+    """The range of ``n / d`` for ``n`` in ``[low, high]`` and ``d`` in ``[lowest, highest]``.
+
+    ``None`` for an open end (an unbounded range); ``d`` is above 0 (``lowest`` may
+    be 0, taken as a limit: the ends are the infimum and supremum).
+    """
+
+    def divided(n: Fraction, d: Fraction | None) -> Fraction:
+        return _ZERO_FRACTION if d is None else n / d
+
+    if low is None or (low < 0 and not lowest):
+        smallest = None
+    else:
+        smallest = divided(low, highest) if low >= 0 else low / lowest
+    if high is None or (high > 0 and not lowest):
+        largest = None
+    else:
+        largest = high / lowest if high > 0 else divided(high, highest)
+    return smallest, largest
 
 
 def _meet(span: Span, domain: Span) -> Span:
