@@ -180,8 +180,9 @@ def check(
         time_limit: Seconds after which to stop and return what was found so far:
             the claims not yet checked get :attr:`Verdict.UNFINISHED` and are listed
             in ``CheckResult.unfinished``, and no figures are implied when the
-            limit runs out first. ``None`` (the default) runs to the end. A claim
-            being checked is finished first, so the check may take a little longer.
+            limit runs out first (``CheckResult.complete`` is then ``False``).
+            ``None`` (the default) runs to the end. A long exact computation
+            stops at the limit too, and the claim it was for is unfinished.
         data: Official data to check the claims against: a tidy frame (pandas,
             polars or pyarrow; see :doc:`/howto/load-data`) whose values for the
             report's flows and periods become one more release (needs
@@ -293,8 +294,10 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
     unfinished = tuple(
         dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
     )
-    implied = () if unfinished or _late(deadline) else _implied_in_time(network, active)
-    return CheckResult(report, checks, conflicts, implied, unfinished)
+    implied = None if unfinished or _late(deadline) else _implied_in_time(network, active)
+    return CheckResult(
+        report, checks, conflicts, implied or (), unfinished, complete=implied is not None
+    )
 
 
 def _figure_conflicts(
@@ -325,15 +328,15 @@ def _late(deadline: float | None) -> bool:
     return deadline is not None and time.monotonic() >= deadline
 
 
-def _implied_in_time(network: Network, active: list[str]) -> tuple[ImpliedFigure, ...]:
-    """The implied figures, or none if the time limit runs out while they are worked out.
+def _implied_in_time(network: Network, active: list[str]) -> tuple[ImpliedFigure, ...] | None:
+    """The implied figures, or ``None`` if the time limit runs out while they are worked out.
 
     As when it runs out before: no figures rather than some, which would look like all.
     """
     try:
         return tuple(_implied(network, active))
     except OutOfTime:
-        return ()
+        return None
 
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
