@@ -389,6 +389,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer, smaller cases (for CI)")
     parser.add_argument("--engine", default="auto", choices=("auto", "exact"))
     parser.add_argument("--shape", choices=SHAPES, action="append", help="only these shapes")
+    parser.add_argument(
+        "--size",
+        type=int,
+        action="append",
+        help="only these sizes, for every shape (claims; flows for 'unused', where x10)",
+    )
     parser.add_argument("--profile", metavar="SHAPE:CLAIMS", help="profile one case")
     parser.add_argument("--error", action="store_true", help="with --profile: plant an error")
     parser.add_argument(
@@ -422,7 +428,10 @@ def main() -> None:
         columns += f" {'speed-up':>8}"
     print(f"{columns} {'peak MB':>8}  found")
     for shape in arguments.shape or SHAPES:
-        for size in sizes[shape]:
+        chosen = sizes[shape]
+        if arguments.size:
+            chosen = tuple(size * 10 if shape == "unused" else size for size in arguments.size)
+        for size in chosen:
             for error in (False, True):
                 line = f"{shape:<9} {size:>6} {'yes' if error else 'no':>5}"
                 if before:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import time
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -142,7 +143,9 @@ def test_time_limit_zero_leaves_every_claim_unfinished() -> None:
     assert [claim.id for claim in report.claims] == list(result.unfinished)
     assert all(c.verdict is Verdict.UNFINISHED for c in result.checks)
     assert result.implied == ()
+    assert not result.complete
     assert result.to_dict()["unfinished"] == list(result.unfinished)
+    assert result.to_dict()["complete"] is False
 
 
 def test_a_generous_time_limit_changes_nothing() -> None:
@@ -372,3 +375,184 @@ def test_slices_in_one_model_agree_with_the_exact_simplex(
         if exact.feasible:
             assert found.minimum(goal) == exact.minimum(goal)
             assert found.maximum(goal) == exact.maximum(goal)
+
+
+@needs_highs
+@settings(max_examples=40)
+@given(
+    st.lists(
+        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
+        min_size=1,
+        max_size=5,
+    ),
+    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+)
+def test_a_certified_ray_means_no_minimum(
+    rows: list[tuple[int, int, int]], objective: tuple[int, int]
+) -> None:
+    """On random programs without a box, a ray HiGHS gives and that is checked exactly is one.
+
+    Where the exact simplex finds values and a minimum, no ray may be certified.
+    """
+    from tradestats.claims._linear import Polyhedron, Program, Row
+
+    program = Program(2, [Row({0: a, 1: b}, ">=", c) for a, b, c in rows])
+    exact = Polyhedron(program)
+    model = _float.Model.of_rows(2, [(None, row) for row in program.rows], ())
+    model.switch(frozenset())
+    goal = {0: Fraction(objective[0]), 1: Fraction(objective[1])}
+    if exact.feasible:
+        found = model.minimum(goal)
+        if model.unbounded(goal):
+            assert found is None
+            assert exact.minimum(goal) is None
+
+
+@needs_highs
+def test_an_unbounded_objective_is_certified_by_a_ray() -> None:
+    """x >= 1, y >= 0, x - y <= 3: x + y has no maximum, and HiGHS's ray shows it."""
+    from tradestats.claims._linear import Row
+
+    rows = [Row({0: 1}, ">=", 1), Row({0: 1, 1: -1}, "<=", 3)]
+    model = _float.Model.of_rows(2, [(None, row) for row in rows], ())
+    model.switch(frozenset())
+    goal = {0: Fraction(-1), 1: Fraction(-1)}
+    assert model.minimum(goal) is None
+    assert model.unbounded(goal)
+    assert not model.unbounded({0: Fraction(1)})  # the last solve was not of this one
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@given(
+    st.sampled_from(["partners", "groups", "years", "kinds"]),
+    st.integers(0, 2**16),
+    st.randoms(use_true_random=False),
+)
+def test_fast_holds_and_conflicts_agree_with_the_exact_engine(
+    shape: str, seed: int, rng: random.Random
+) -> None:
+    """With a planted error: whether random subsets of claims hold, and the conflict found.
+
+    The fast engine shows a subset holds by points it has kept (the conflict search's
+    trials) and by one program for every base at once; the exact engine asks each.
+    """
+    from tradestats.claims._network import Network
+
+    report = bench.BUILDERS[shape](_SIZES[shape][1], seed=seed, error=True)
+    ids = [claim.id for claim in report.claims]
+    fast, exact = Network(report), Network(report, engine="exact")
+    for _ in range(4):
+        subset = [claim_id for claim_id in ids if rng.random() < 0.8]
+        assert fast.holds(subset) == exact.holds(subset)
+    if not exact.holds(ids):
+        core = fast.minimal_conflict(ids)
+        assert core == exact.minimal_conflict(ids)
+        # Dropping any one claim of it resolves it: asked again, after the search.
+        assert all(fast.holds([other for other in core if other != claim]) for claim in core)
+
+
+def test_the_exact_simplex_stops_at_its_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program that needs pivots raises OutOfTime past its deadline, and is solved without."""
+    from tradestats.claims._linear import OutOfTime, Polyhedron, Program, Row
+
+    program = Program(2, [Row({0: 1, 1: 1}, ">=", 1), Row({0: 1, 1: -1}, "<=", 3)])
+    with pytest.raises(OutOfTime):
+        Polyhedron(program, deadline=0.0)
+    assert Polyhedron(program).minimum({0: 1, 1: 2}) == 1
+    monkeypatch.setattr(time, "monotonic", lambda: 0.0)
+    late = Polyhedron(program, deadline=5.0)
+    monkeypatch.setattr(time, "monotonic", lambda: 10.0)  # between two questions
+    with pytest.raises(OutOfTime):
+        late.maximum({0: 1, 1: -1})
+
+
+def _clock_reads(report: Report, engine: str) -> int:
+    """How often a whole check of ``report`` reads the clock."""
+    reads = 0
+
+    def counting() -> float:
+        nonlocal reads
+        reads += 1
+        return 0.0
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(time, "monotonic", counting)
+        check(report, time_limit=1, _engine=engine)
+    return reads
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.sampled_from(["partners", "groups", "kinds"]),
+    st.booleans(),
+    st.sampled_from(["auto", "exact"]),
+    st.floats(0, 1),
+)
+def test_a_limit_that_runs_out_anywhere_leaves_sound_verdicts(
+    shape: str, error: bool, engine: str, share: float
+) -> None:
+    """A clock that ticks once a read runs out at any point of the check, deep or not.
+
+    Nothing is timed: the limit is a number of clock reads. Whatever it cuts short is
+    unfinished (and then no figure is implied); every verdict given is the full check's.
+    """
+    report = bench.BUILDERS[shape](_SIZES[shape][0], seed=3, error=error)
+    full = check(report, _engine=engine)
+    limit = int(share * _clock_reads(report, engine))
+    ticks = iter(range(10**9))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(time, "monotonic", lambda: float(next(ticks)))
+        cut = check(report, time_limit=limit, _engine=engine)
+    given_ = {
+        (c.claim.id, c.period): (c.verdict, str(c.implied))
+        for c in cut.checks
+        if c.verdict is not Verdict.UNFINISHED
+    }
+    wanted = {(c.claim.id, c.period): (c.verdict, str(c.implied)) for c in full.checks}
+    assert {key: wanted[key] for key in given_} == given_
+    unfinished = [c.claim.id for c in cut.checks if c.verdict is Verdict.UNFINISHED]
+    assert list(cut.unfinished) == list(dict.fromkeys(unfinished))
+    assert full.complete
+    assert cut.implied == (full.implied if cut.complete else ())
+    if cut.unfinished:
+        assert not cut.complete
+    assert {conflict.claims for conflict in cut.conflicts} <= {
+        conflict.claims for conflict in full.conflicts
+    }
+
+
+@needs_highs
+@settings(max_examples=25, deadline=None)
+@given(
+    st.sampled_from(["years", "groups", "partners"]),
+    st.integers(0, 2**16),
+    st.booleans(),
+    st.randoms(use_true_random=False),
+)
+def test_ratios_of_untied_values_agree_with_the_exact_engine(
+    shape: str, seed: int, error: bool, rng: random.Random
+) -> None:
+    """The range of a ratio of two values under random subsets of claims, fast and exact.
+
+    Where no claim ties the two (a growth rate left out of a flow over many years),
+    the fast engine divides two ranges; elsewhere it solves the linear-fractional
+    program. Both must give the exact simplex's range, open ends included.
+    """
+    from tradestats.claims._network import Network
+
+    report = bench.BUILDERS[shape](_SIZES[shape][1], seed=seed, error=error)
+    fast, exact = Network(report), Network(report, engine="exact")
+    ids = [claim.id for claim in report.claims]
+    keys = [(flow.id, period) for flow in report.flows for period in report.periods]
+    for _ in range(3):
+        subset = [claim_id for claim_id in ids if rng.random() < 0.7]
+        if not exact.holds(subset):
+            continue
+        now, before = rng.sample(keys, 2)
+        assert fast.ratio(subset, [(now, 1)], [(before, 1)]) == exact.ratio(
+            subset, [(now, 1)], [(before, 1)]
+        )
+        assert fast.two_sided_ratio(subset, [(now, 1)], [(before, 1)]) == (
+            exact.two_sided_ratio(subset, [(now, 1)], [(before, 1)])
+        )

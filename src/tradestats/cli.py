@@ -444,7 +444,7 @@ def _run(argv: Sequence[str] | None) -> int:
         _error(f"cannot write {error.filename!r}: {error.strerror}")
         return 2
     status = 0 if result.consistent else 1
-    if status == 0 and result.unfinished:
+    if status == 0 and not result.complete:
         status = UNFINISHED_STATUS
     try:
         _write(result, draft, arguments)
@@ -585,6 +585,8 @@ def render(result: CheckResult, *, colour: bool = False) -> str:
                 for figure in result.implied
             ]
         )
+    elif not result.complete:
+        lines.append("  not worked out: the time limit ran out first")
     else:
         lines.append("  none: the claims determine no figure they do not state")
     if result.unmatched:

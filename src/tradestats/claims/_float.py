@@ -144,6 +144,9 @@ class Model:
         self._on: frozenset[str] | None = None
         self._costs: dict[int, float] = {}
         self._elastic: Model | None = None
+        #: The exact point that showed the rows on to hold, at the last :meth:`feasible`.
+        self.witness: dict[int, Fraction] | None = None
+        self._floor: Model | None = None
 
     def _build(self) -> Any:
         _load()
@@ -292,8 +295,42 @@ class Model:
             return None
         return self._dual_bound(objective)
 
+    def unbounded(self, objective: Mapping[int, Fraction]) -> bool:
+        """Whether the last solve (of ``objective``) found it unbounded below, certified exactly.
+
+        HiGHS's ray, read as short fractions, must keep every row that is on (its
+        finite sides), leave the variables that are 0 or more so, and lower the
+        objective: then, on rows with a solution (the caller knows there is one),
+        the objective has no minimum. ``False`` says nothing either way.
+        """
+        if self._highs.getModelStatus() != highspy.HighsModelStatus.kUnbounded:
+            return False
+        _, exists, found = self._highs.getPrimalRay()
+        if not exists:
+            return False
+        scaled = [ldexp(value, self._col_scale[j]) for j, value in enumerate(found)]
+        largest = max((abs(value) for value in scaled), default=0.0)
+        if not largest:
+            return False
+        ray = {
+            j: Fraction(value / largest).limit_denominator(_DENOMINATOR)
+            for j, value in enumerate(scaled)
+            if value
+        }
+        if any(j not in self.free and ray.get(j, _ZERO) < 0 for j in self.used):
+            return False
+        for r, line in enumerate(self.lines):
+            if self.active(r):
+                step = sum((c * ray.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
+                if (line.low is not None and step < 0) or (line.high is not None and step > 0):
+                    return False
+        return sum((c * ray.get(j, _ZERO) for j, c in objective.items()), _ZERO) < 0
+
     def feasible(self) -> bool | None:
-        """Whether the rows that are on have a common solution; ``None`` if not certified."""
+        """Whether the rows that are on have a common solution; ``None`` if not certified.
+
+        When they have, :attr:`witness` is one, exact.
+        """
         status = self._run({})
         if status == "optimal":
             return True if self._vertex_holds() else None
@@ -315,6 +352,39 @@ class Model:
         return frozenset(
             owner for r in elastic._support if (owner := elastic.lines[r].owner) is not None
         )
+
+    def positive_point(
+        self, on: frozenset[str], bases: Collection[int]
+    ) -> dict[int, Fraction] | None:
+        """An exact point that meets the rows of claims ``on`` with every one of ``bases`` above 0.
+
+        One program, ``max s`` with ``s <= x[j]`` for each base ``j`` (and ``s <= 1``),
+        rather than one per base; its vertex is solved and checked exactly.
+        ``None`` when that does not show it: the bases must then be asked one by one.
+        """
+        floor = self._floor_model()
+        floor.switch(on | {_floor_owner(j) for j in bases})
+        if floor._run({self.size: Fraction(-1)}) != "optimal" or not floor._vertex_holds():
+            return None
+        point = floor.witness
+        assert point is not None  # the vertex held
+        if any(point.get(j, _ZERO) <= 0 for j in bases):
+            return None
+        point.pop(self.size, None)
+        return point
+
+    def _floor_model(self) -> Model:
+        """The same rows, a column ``s`` (the last) and rows ``s <= x[j]``, one per value."""
+        if self._floor is None:
+            s = self.size
+            lines = list(self.lines)
+            lines.extend(
+                _Line({s: Fraction(1), j: Fraction(-1)}, None, _ZERO, _floor_owner(j))
+                for j in sorted(self.used - self.free)
+            )
+            lines.append(_Line({s: Fraction(1)}, None, Fraction(1), None))
+            self._floor = Model(s + 1, lines, self.free)
+        return self._floor
 
     def _elastic_model(self) -> Model:
         """The same rows, each with two columns of its own that may violate it at a cost."""
@@ -429,14 +499,21 @@ class Model:
         return solve_exactly(equations)
 
     def _vertex_holds(self) -> bool:
-        """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on."""
+        """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on.
+
+        If it does, it is kept as :attr:`witness`.
+        """
+        self.witness = None
         equations = self._vertex_equations()
         point = None if equations is None else solve_exactly(equations)
         if point is None:
             return False
         if any(j not in self.free and point.get(j, _ZERO) < 0 for j in self.used):
             return False
-        return all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r))
+        if all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r)):
+            self.witness = point
+            return True
+        return False
 
     def _vertex_equations(self) -> list[tuple[dict[int, Fraction], Fraction]] | None:
         """The rows and columns HiGHS's basis holds at a bound, as equations."""
@@ -462,6 +539,11 @@ class Model:
     def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
         value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
         return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
+
+
+def _floor_owner(column: int) -> str:
+    """The owner of a row ``s <= x[column]``: no claim id (those never hold a NUL)."""
+    return f"\0floor {column}"
 
 
 def _log2(value: Fraction) -> int:
@@ -588,6 +670,8 @@ class Slices:
         extra: How many rows each slice adds.
         free: The variables that may be negative.
         also: Variables only the slices' own rows name.
+        deadline: For the exact simplex a slice may fall back on (see
+            :class:`._linear.Polyhedron`).
     """
 
     def __init__(
@@ -597,7 +681,10 @@ class Slices:
         extra: int,
         free: Collection[int],
         also: Iterable[int] = (),
+        *,
+        deadline: float | None = None,
     ) -> None:
+        self.deadline = deadline
         used = sorted({j for row in rows for j, c in row.coefficients.items() if c} | set(also))
         self.size, self.rows, self.free = size, list(rows), frozenset(free)
         self.local = {variable: number for number, variable in enumerate(used)}
@@ -689,7 +776,7 @@ class Slice:
 
     def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         if self._exact is None:
-            self._exact = Polyhedron(self._program)
+            self._exact = Polyhedron(self._program, deadline=self._slices.deadline)
         found = self._exact.minimum(objective)
         self.point = self._exact.point
         return found

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from tradestats.amounts import Amount
+from tradestats.claims._linear import on_time
 from tradestats.claims._narrowing import Span
 from tradestats.claims._network import SHARE_DOMAIN
 from tradestats.claims.report import (
@@ -272,6 +273,9 @@ def exact(
     linear relaxation refined within the network's budget
     (:meth:`~tradestats.claims._network.Network.share_change`), or, where a base may be 0,
     from the difference of the two shares' ranges.
+
+    Raises:
+        OutOfTime: If the network's deadline passes first.
     """
     hundred = Span(_HUNDRED, _HUNDRED)
     stated = {
@@ -288,6 +292,7 @@ def exact(
 
     found: dict[str, Span] = {}
     for figure in figures:
+        on_time(network.deadline)
         inputs = figure.inputs
         span: Span | None = figure.span
         if figure.kind is Growth:

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from math import gcd, lcm
@@ -27,12 +28,14 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 
 __all__ = [
     "Infeasible",
+    "OutOfTime",
     "Polyhedron",
     "Program",
     "Row",
     "Sense",
     "charnes_cooper",
     "linear_sum",
+    "on_time",
     "ratio_range",
 ]
 
@@ -45,6 +48,20 @@ _ONE: Final = Fraction(1)
 
 class Infeasible(Exception):  # noqa: N818 - an outcome, caught by the engine
     """The program's constraints have no common solution."""
+
+
+class OutOfTime(Exception):  # noqa: N818 - an outcome, caught by the check
+    """The check's time limit ran out."""
+
+
+def on_time(deadline: float | None) -> None:
+    """Go on if ``time.monotonic()`` has not reached ``deadline`` (``None``: no limit).
+
+    Raises:
+        OutOfTime: If it has.
+    """
+    if deadline is not None and time.monotonic() >= deadline:
+        raise OutOfTime
 
 
 class Row(NamedTuple):
@@ -68,10 +85,13 @@ class Polyhedron:
 
     Args:
         program: The constraints.
+        deadline: A ``time.monotonic()`` past which a pivot raises :class:`OutOfTime`
+            (``None``: none): an exact simplex on a large program may take minutes.
     """
 
-    def __init__(self, program: Program) -> None:
+    def __init__(self, program: Program, *, deadline: float | None = None) -> None:
         self.program = program
+        self._deadline = deadline
         used = sorted({j for row in program.rows for j, c in row.coefficients.items() if c})
         # A column per variable that some row names (two for a free one: its positive
         # and negative parts), then one slack per inequality.
@@ -103,7 +123,7 @@ class Polyhedron:
             basis.append(start if start is not None and line[start] > 0 else None)
             tableau.append(line)
         self._width = width
-        self._tableau, self._basis = _phase_one(tableau, basis, width)
+        self._tableau, self._basis = _phase_one(tableau, basis, width, deadline)
         #: Where the last optimum was found (variables no row names are 0).
         self.point: dict[int, Fraction] = {}
 
@@ -117,6 +137,7 @@ class Polyhedron:
 
         Raises:
             Infeasible: If the constraints have no common solution.
+            OutOfTime: If the deadline passes first.
         """
         if self._tableau is None or self._basis is None:
             raise Infeasible
@@ -142,7 +163,7 @@ class Polyhedron:
                     if value:
                         reduced[index] -= cost * Fraction(value, line[-1])
         tableau.append(_line(reduced))
-        if not _optimize(tableau, basis, width):
+        if not _optimize(tableau, basis, width, self._deadline):
             return None
         self.point = dict.fromkeys(self._used, _ZERO)
         for line, column in zip(tableau[:-1], basis, strict=True):
@@ -203,7 +224,9 @@ def _pivot(tableau: list[list[int]], basis: list[int], row: int, column: int) ->
     basis[row] = column
 
 
-def _optimize(tableau: list[list[int]], basis: list[int], width: int) -> bool:
+def _optimize(
+    tableau: list[list[int]], basis: list[int], width: int, deadline: float | None = None
+) -> bool:
     """Minimize from a feasible basis; the last line holds the reduced costs.
 
     The entering column is the one with the most negative reduced cost (few
@@ -213,6 +236,9 @@ def _optimize(tableau: list[list[int]], basis: list[int], width: int) -> bool:
     variable. Only such degenerate pivots can cycle, and Bland's rule never does,
     so the method always ends. Returns ``False`` if the objective is unbounded
     below.
+
+    Raises:
+        OutOfTime: If ``deadline`` passes before the end (checked at every pivot).
     """
     costs = tableau[-1]  # all over one denominator: compare the integers
     rows = tableau[:-1]
@@ -236,11 +262,12 @@ def _optimize(tableau: list[list[int]], basis: list[int], width: int) -> bool:
             return False
         if not best[0]:
             bland = True  # a degenerate pivot: guard against cycling from now on
+        on_time(deadline)
         _pivot(tableau, basis, leaving, entering)
 
 
 def _phase_one(
-    tableau: list[list[Fraction]], start: list[int | None], width: int
+    tableau: list[list[Fraction]], start: list[int | None], width: int, deadline: float | None
 ) -> tuple[list[list[int]] | None, list[int] | None]:
     """A feasible basis of ``tableau`` (rows with ``rhs >= 0``), or ``(None, None)``.
 
@@ -269,7 +296,7 @@ def _phase_one(
                 costs[index] -= value
     work = [_line(line) for line in fractions]
     work.append(_line(costs))
-    _optimize(work, basis, total)  # bounded below by 0
+    _optimize(work, basis, total, deadline)  # bounded below by 0
     work.pop()
     if any(work[r][total] for r in range(rows) if basis[r] >= width):
         return None, None

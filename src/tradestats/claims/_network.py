@@ -14,21 +14,22 @@ take part through linear pieces (:mod:`tradestats.claims._points`, :meth:`Networ
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats.claims import _float, _points
 from tradestats.claims._linear import (
     Infeasible,
+    OutOfTime,
     Polyhedron,
     Program,
     Row,
     Sense,
     charnes_cooper,
     linear_sum,
+    on_time,
 )
 from tradestats.claims._narrowing import (
     ANY,
@@ -91,15 +92,12 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 _ONE_FRACTION: Final = Fraction(1)
+_ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
-
-
-class OutOfTime(Exception):  # noqa: N818 - an outcome, caught by the check
-    """The check's time limit ran out."""
 
 
 class Network:
@@ -113,9 +111,12 @@ class Network:
         engine: str = "auto",
         signs: Mapping[str, int] | None = None,
         left_out: Iterable[str] = (),
+        deadline: float | None = None,
     ) -> None:
         self.report = report
         self.budget = budget
+        #: A ``time.monotonic()`` past which long computations raise :class:`OutOfTime`.
+        self.deadline = deadline
         #: The sign (+1, −1) of the balance a growth or multiplier of a balance is of.
         self.signs: dict[str, int] = dict(signs or {})
         #: Claims that make no constraint: growth of a balance of unknown sign, or undefined.
@@ -178,6 +179,9 @@ class Network:
         }
         self._holds: dict[frozenset[str], bool] = {}
         self._holding: list[frozenset[str]] = []
+        #: Exact points that meet the rows of some claims (and more), by those claims:
+        #: each shows the claims' rows hold, and a base above 0 there can be (see holds).
+        self.witnesses: dict[frozenset[str], dict[int, Fraction]] = {}
         # The values a value claim puts above 0: no linear program needed for those.
         self._pinned = {
             claim.id: self._index[(claim.flow, claim.period)]
@@ -240,7 +244,7 @@ class Network:
         piece.given = self._points_ids
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
-        piece._holds, piece._holding = {}, []
+        piece._holds, piece._holding, piece.witnesses = {}, [], {}
         piece._models, piece._lifted_models = {}, {}
         return piece
 
@@ -477,7 +481,7 @@ class Network:
         if key not in self._polyhedra:
             component = self._single_component(key)
             self._polyhedra[key] = (
-                Polyhedron(self.program(key))
+                Polyhedron(self.program(key), deadline=self.deadline)
                 if component is None
                 else _Certified(self, key, component)
             )
@@ -582,6 +586,10 @@ class Network:
         along rays, since the polyhedron is convex). Without it, the denominator
         must stay above 0 everywhere.
         """
+        if self.engine != "exact":
+            apart = self._apart(claims, numerator, denominator, base=base)
+            if apart is not False:
+                return apart
         key = (claims, tuple(sorted(denominator.items())), base)
         if key not in self._lifted:
             polyhedron = self.polyhedron(claims)
@@ -595,7 +603,9 @@ class Network:
                 self._lifted[key] = None
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
-                self._lifted[key] = Polyhedron(charnes_cooper(self.program(claims), denominator))
+                self._lifted[key] = Polyhedron(
+                    charnes_cooper(self.program(claims), denominator), deadline=self.deadline
+                )
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
@@ -608,6 +618,57 @@ class Network:
         if not lifted.feasible:  # pragma: no cover - the check above found values
             raise Infeasible
         return lifted.minimum(numerator), lifted.maximum(numerator)
+
+    def _apart(
+        self,
+        claims: frozenset[str],
+        numerator: dict[int, Fraction],
+        denominator: dict[int, Fraction],
+        *,
+        base: bool,
+    ) -> tuple[Fraction | None, Fraction | None] | Literal[False] | None:
+        """:meth:`_ratio` where no claim ties the numerator's values to the denominator's.
+
+        The values the claims allow are then a product, one factor for each, and the
+        ratio's range is the quotient of two ranges, each from the smaller program of
+        its own claims (a growth rate left out of a flow over many years: the years
+        before and those after). ``False`` where they are tied (or a range is open
+        at an end that matters), for the linear-fractional program.
+        """
+        top = self._reach([self._keys[j] for j in numerator], claims)
+        if not top[1].isdisjoint(self._keys[j] for j in denominator):
+            return False
+        bottom = self._around([self._keys[j] for j in denominator], claims)
+        below = self.polyhedron(bottom)
+        lowest, highest = below.minimum(denominator), below.maximum(denominator)
+        if highest is not None and highest <= 0:
+            return None
+        if lowest is None or lowest <= 0:
+            if not base:
+                return None
+            lowest = _ZERO_FRACTION  # over the values with the denominator above 0
+        above = self.polyhedron(top[0])
+        low, high = above.minimum(numerator), above.maximum(numerator)
+        return _quotient(low, high, lowest, highest)
+
+    def _reach(
+        self, variables: Iterable[Hashable], claim_ids: frozenset[str]
+    ) -> tuple[frozenset[str], set[Hashable]]:
+        """The claims of ``claim_ids`` tied to ``variables``, and the values they reach.
+
+        Through the claims and the balance relations, directly or not.
+        """
+        linked = self._around(variables, claim_ids)
+        reached = set(variables)
+        for claim_id in linked:
+            reached.update(self._variables[claim_id])
+        queue = list(reached)
+        while queue:
+            for tied in self._related.get(queue.pop(), ()):
+                if tied not in reached:
+                    reached.add(tied)
+                    queue.append(tied)
+        return linked, reached
 
     def share_change(
         self, claim_ids: Iterable[str], now: tuple[Key, Key], before: tuple[Key, Key]
@@ -653,10 +714,18 @@ class Network:
         shared = (
             None
             if self.engine == "exact"
-            else _float.Slices(share + 1, lifted.rows, 4 + 2 * len(ends), lifted.free, [share])
+            else _float.Slices(
+                share + 1,
+                lifted.rows,
+                4 + 2 * len(ends),
+                lifted.free,
+                [share],
+                deadline=self.deadline,
+            )
         )
 
         def slice_(low: Fraction, high: Fraction) -> _Slice | None:
+            on_time(self.deadline)
             rows = [
                 *lifted.rows,
                 Row({share: 1}, ">=", low),
@@ -682,7 +751,7 @@ class Network:
                     )
                 )
             polyhedron: Polyhedron | _float.Slice = (
-                Polyhedron(Program(share + 1, rows, lifted.free))
+                Polyhedron(Program(share + 1, rows, lifted.free), deadline=self.deadline)
                 if shared is None
                 else shared.slice(rows[len(lifted.rows) :])
             )
@@ -749,9 +818,14 @@ class Network:
 
         Raises:
             Infeasible: If the claims cannot all hold.
+            OutOfTime: If the deadline passes first.
         """
         ids = list(claim_ids)
-        return {key: self.extent(ids, [(key, 1)]) for key in self._keys}
+        found: dict[Hashable, Span] = {}
+        for key in self._keys:
+            on_time(self.deadline)
+            found[key] = self.extent(ids, [(key, 1)])
+        return found
 
     # -- propagation -----------------------------------------------------------------
 
@@ -1057,6 +1131,10 @@ class Network:
             bases = {base for claim_id in key for base in self._positive[claim_id]}
             bases -= {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
             if bases and polyhedron.feasible:
+                # A point these claims allow with a base above 0 shows that it can be.
+                point = self.witnesses.get(key, {})
+                bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
+            if bases and polyhedron.feasible:
                 # Propagation is sound: a base it keeps above 0 is above 0 at every point
                 # of P, and needs no linear program (a value and a growth rate pin it).
                 spans = self.solve(key)
@@ -1064,6 +1142,8 @@ class Network:
                     bases = set()
                 else:
                     bases = {base for base in bases if spans[self._keys[base]].low <= 0}
+            if bases and polyhedron.feasible:
+                bases = self._left_to_show(key, bases)
             self._holds[key] = polyhedron.feasible and all(
                 self._can_be_positive(key, base) for base in sorted(bases)
             )
@@ -1089,6 +1169,22 @@ class Network:
             return []
         return self._relations(key) or None
 
+    def _left_to_show(self, key: frozenset[str], bases: set[int]) -> set[int]:
+        """Those of ``bases`` that one point with all of them above 0 does not show can be.
+
+        The claims ``key`` hold (their rows do): with HiGHS, one program looks for a
+        point with every base above 0 at once, which holds if each can be on its own.
+        """
+        component = self._single_component(key)
+        if component is None:
+            return bases
+        model, local = self.model(component)
+        named = {base for base in bases if base in local}
+        if not named:
+            return set()  # no row names them: any value of 0 or more, 1 say, will do
+        point = model.positive_point(key, [local[base] for base in sorted(named)])
+        return bases if point is None else set()
+
     def _can_be_positive(self, key: frozenset[str], base: int) -> bool:
         """Whether some value the claims ``key`` allow (there are some) has ``base`` above 0.
 
@@ -1111,7 +1207,8 @@ class Network:
             found = lifted.feasible()
             if found is not None:
                 return found
-        return Polyhedron(charnes_cooper(self.program(key), {base: 1})).feasible
+        program = charnes_cooper(self.program(key), {base: 1})
+        return Polyhedron(program, deadline=self.deadline).feasible
 
     def figure_conflict(self, claim: Claim, claim_ids: Iterable[str]) -> list[str] | None:
         """A smallest set of claims with which ``claim`` cannot hold, for a claim with no rows.
@@ -1154,12 +1251,20 @@ class Network:
         """
         if self.polyhedron(claim_ids).feasible:
             # Only a base that must be above 0 and cannot be: search with that in view.
-            return self._deletion(list(claim_ids), self.holds, deadline)
+            return self._deletion(list(claim_ids), self.holds, deadline)[0]
         # First without the bases (a linear program per trial), then, on the few claims
         # left, with them: a set that ``P`` alone rules out is ruled out with them too,
         # and the second pass finds a smaller one if a base of 0 is what rules it out.
-        core = self._deletion(list(claim_ids), self._feasible, deadline)
-        return self._deletion(core, self.holds, deadline)
+        core, passed = self._deletion(list(claim_ids), self._feasible, deadline)
+        # Each trial of the second pass leaves out one claim of ``core``, which the first
+        # kept because the claims without it held: the point that showed it meets the
+        # trial's rows too, and serves it (often with every base above 0).
+        whole = frozenset(core)
+        for claim_id in core:
+            point = self.witnesses.get(passed[claim_id])
+            if point is not None:
+                self.witnesses.setdefault(whole - {claim_id}, point)
+        return self._deletion(core, self.holds, deadline)[0]
 
     def _feasible(self, claim_ids: list[str]) -> bool:
         return self.polyhedron(claim_ids).feasible
@@ -1169,15 +1274,19 @@ class Network:
         claim_ids: list[str],
         holds: Callable[[list[str]], bool],
         deadline: float | None,
-    ) -> list[str]:
-        """The deletion filter of :meth:`minimal_conflict` under the test ``holds``."""
+    ) -> tuple[list[str], dict[str, frozenset[str]]]:
+        """The deletion filter of :meth:`minimal_conflict` under the test ``holds``.
+
+        Returns:
+            The claims left, and for each the trial without it that held.
+        """
         core = list(claim_ids)
+        passed: dict[str, frozenset[str]] = {}
         # Sets of claims certified unable to hold together: a trial holding one of
         # them cannot hold either, and needs no linear program.
         known = [found] if (found := self._certificate(core)) is not None else []
         for claim_id in list(core):
-            if deadline is not None and time.monotonic() >= deadline:
-                raise OutOfTime
+            on_time(deadline)
             trial = [other for other in core if other != claim_id]
             kept = set(trial)
             if any(certificate <= kept for certificate in known):
@@ -1186,7 +1295,9 @@ class Network:
                 core = trial
                 if (found := self._certificate(trial)) is not None:
                     known.append(found)
-        return core
+            else:
+                passed[claim_id] = frozenset(trial)
+        return core, passed
 
     def _certificate(self, claim_ids: list[str]) -> frozenset[str] | None:
         """The claims of a Farkas certificate that ``claim_ids`` cannot hold, if HiGHS gives one.
@@ -1342,10 +1453,38 @@ def _extreme(slices: Sequence[_Slice], *, low: bool) -> _Slice:
     return max(slices, key=lambda found: found.highest)
 
 
+def _quotient(
+    low: Fraction | None, high: Fraction | None, lowest: Fraction, highest: Fraction | None
+) -> tuple[Fraction | None, Fraction | None]:
+    """The range of ``n / d`` for ``n`` in ``[low, high]`` and ``d`` in ``[lowest, highest]``.
+
+    ``None`` for an open end (an unbounded range); ``d`` is above 0 (``lowest`` may
+    be 0, taken as a limit: the ends are the infimum and supremum).
+    """
+
+    def divided(n: Fraction, d: Fraction | None) -> Fraction:
+        return _ZERO_FRACTION if d is None else n / d
+
+    if low is None or (low < 0 and not lowest):
+        smallest = None
+    else:
+        smallest = divided(low, highest) if low >= 0 else low / lowest
+    if high is None or (high > 0 and not lowest):
+        largest = None
+    else:
+        largest = high / lowest if high > 0 else divided(high, highest)
+    return smallest, largest
+
+
 def _meet(span: Span, domain: Span) -> Span:
     # Rounding may leave a computed span a hair outside the figure's domain.
     met = span.meet(domain)
     return span if met is None else met
+
+
+def _asked(objective: Mapping[int, Fraction | int]) -> tuple[tuple[int, Fraction], ...]:
+    """An objective as a key: its nonzero coefficients in order of variable."""
+    return tuple(sorted((j, Fraction(c)) for j, c in objective.items() if c))
 
 
 class _Certified:
@@ -1361,12 +1500,14 @@ class _Certified:
         self.model, self.local = network.model(component)
         self._exact: Polyhedron | None = None
         self._feasible: bool | None = None
+        # The same bound is asked again (a share alone and within its change): answered once.
+        self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
 
     @property
     def exact(self) -> Polyhedron:
         """The exact simplex over the same claims."""
         if self._exact is None:
-            self._exact = Polyhedron(self.network.program(self.key))
+            self._exact = Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
         return self._exact
 
     @property
@@ -1375,9 +1516,15 @@ class _Certified:
         if self._feasible is None and self.network.known_to_hold(self.key):
             # A subset of claims that hold: the leave-one-out sets of a check.
             self._feasible = True
+        if self._feasible is None and self.key in self.network.witnesses:
+            self._feasible = True
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()
+            if found and self.model.witness is not None:
+                names = sorted(self.local, key=self.local.__getitem__)
+                point = {names[j]: value for j, value in self.model.witness.items()}
+                self.network.witnesses[self.key] = point
             self._feasible = self.exact.feasible if found is None else found
         return self._feasible
 
@@ -1392,18 +1539,25 @@ class _Certified:
         """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
         if not self.feasible:
             raise Infeasible
+        asked = _asked(objective)
+        if asked not in self._minima:
+            self._minima[asked] = self._minimum(objective)
+        found = self._minima[asked]
+        return None if found is None else Fraction(constant) + found
+
+    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
                 if variable not in self.local:
-                    return self.exact.minimum(objective, constant)
+                    return self.exact.minimum(objective)
                 local[self.local[variable]] = Fraction(coefficient)
         self.model.switch(self.key)
         found = self.model.minimum(local)
-        if found is None:
+        if found is None and not self.model.unbounded(local):
             # A piece's ranges need only be sound: an end HiGHS cannot certify stays open.
-            return None if self.network.loose else self.exact.minimum(objective, constant)
-        return Fraction(constant) + found
+            return None if self.network.loose else self.exact.minimum(objective)
+        return found
 
     def maximum(
         self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
@@ -1434,10 +1588,17 @@ class _Lifted:
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
         self._global = dict(denominator)
         self._exact: Polyhedron | None = None
+        self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         self.feasible = True  # the denominator's minimum is above 0 on a feasible set
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
+        asked = _asked(objective)
+        if asked not in self._minima:
+            self._minima[asked] = self._minimum(objective)
+        return self._minima[asked]
+
+    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
@@ -1448,7 +1609,7 @@ class _Lifted:
         if self.model.lines[self.row].coefficients != self.denominator:
             self.model.set_row(self.row, self.denominator)
         found = self.model.minimum(local)
-        if found is None and self.exact:
+        if found is None and self.exact and not self.model.unbounded(local):
             return self._fallback().minimum(objective)
         return found
 
@@ -1460,5 +1621,7 @@ class _Lifted:
     def _fallback(self) -> Polyhedron:
         if self._exact is None:
             program = self.network.program(self.key)
-            self._exact = Polyhedron(charnes_cooper(program, self._global))
+            self._exact = Polyhedron(
+                charnes_cooper(program, self._global), deadline=self.network.deadline
+            )
         return self._exact

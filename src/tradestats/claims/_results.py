@@ -205,6 +205,9 @@ class CheckResult:
             of (in publication order), needed or not; empty for one release.
         unmatched: What the official data passed with ``data=`` did not give: a
             flow with no match, or a period with no rows, one line each.
+        complete: Whether the check ran to the end: ``False`` when the time limit
+            ran out first, leaving claims ``unfinished`` or cutting the implied
+            figures short (then none are listed).
     """
 
     report: Report
@@ -214,6 +217,7 @@ class CheckResult:
     unfinished: tuple[str, ...] = ()
     revisions: tuple[Revision, ...] = attrs.field(default=(), kw_only=True)
     unmatched: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    complete: bool = attrs.field(default=True, kw_only=True)
 
     @property
     def consistent(self) -> bool:
@@ -260,6 +264,7 @@ class CheckResult:
             "source": self.report.source,
             "consistent": self.consistent,
             "unfinished": list(self.unfinished),
+            "complete": self.complete,
             "claims": [
                 {
                     "id": check.claim.id,

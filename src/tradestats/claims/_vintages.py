@@ -245,6 +245,7 @@ def _across_releases(report: Report, within: Callable[[Report], CheckResult]) ->
         implied,
         tuple(dict.fromkeys((*separate.unfinished, *merged.unfinished))),
         revisions=tuple(revisions),
+        complete=separate.complete and merged.complete,
     )
 
 

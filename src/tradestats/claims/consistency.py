@@ -180,8 +180,9 @@ def check(
         time_limit: Seconds after which to stop and return what was found so far:
             the claims not yet checked get :attr:`Verdict.UNFINISHED` and are listed
             in ``CheckResult.unfinished``, and no figures are implied when the
-            limit runs out first. ``None`` (the default) runs to the end. A claim
-            being checked is finished first, so the check may take a little longer.
+            limit runs out first (``CheckResult.complete`` is then ``False``).
+            ``None`` (the default) runs to the end. A long exact computation
+            stops at the limit too, and the claim it was for is unfinished.
         data: Official data to check the claims against: a tidy frame (pandas,
             polars or pyarrow; see :doc:`/howto/load-data`) whose values for the
             report's flows and periods become one more release (needs
@@ -253,7 +254,9 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
     # read the claim's own figure, and would otherwise feed back into theirs.
     left_out = [claim_id for claim_id, found in special.items() if not found.published]
     left_out += apart
-    network = Network(report, budget=budget, engine=_engine, signs=signs, left_out=left_out)
+    network = Network(
+        report, budget=budget, engine=_engine, signs=signs, left_out=left_out, deadline=deadline
+    )
     duplicates = _duplicates(report, {*special, *apart})
     # Groups of claims that share no value cannot conflict with each other.
     skipped: set[str] = set()
@@ -291,8 +294,10 @@ def _within(report: Report, *, budget: int, deadline: float | None, engine: str)
     unfinished = tuple(
         dict.fromkeys(check.claim.id for check in checks if check.verdict is Verdict.UNFINISHED)
     )
-    implied = () if unfinished or _late(deadline) else tuple(_implied(network, active))
-    return CheckResult(report, checks, conflicts, implied, unfinished)
+    implied = None if unfinished or _late(deadline) else _implied_in_time(network, active)
+    return CheckResult(
+        report, checks, conflicts, implied or (), unfinished, complete=implied is not None
+    )
 
 
 def _figure_conflicts(
@@ -311,13 +316,27 @@ def _figure_conflicts(
             and isinstance(found.claim, _FIGURE_ONLY)
             and found.claim.id not in cored
         ):
-            core = network.figure_conflict(found.claim, active)
+            try:
+                core = network.figure_conflict(found.claim, active)
+            except OutOfTime:
+                return  # each such claim is inconsistent already: only its conflict is left out
             if core is not None:
                 yield core
 
 
 def _late(deadline: float | None) -> bool:
     return deadline is not None and time.monotonic() >= deadline
+
+
+def _implied_in_time(network: Network, active: list[str]) -> tuple[ImpliedFigure, ...] | None:
+    """The implied figures, or ``None`` if the time limit runs out while they are worked out.
+
+    As when it runs out before: no figures rather than some, which would look like all.
+    """
+    try:
+        return tuple(_implied(network, active))
+    except OutOfTime:
+        return None
 
 
 def _implied(network: Network, active: list[str]) -> Iterator[ImpliedFigure]:
@@ -423,39 +442,59 @@ def _checks(
         if claim.id in skipped or _late(deadline):
             yield from _unfinished(network, claim)
             continue
-        if claim.id in undefined:
-            assert isinstance(claim, GrowthClaim | MultiplierClaim)
-            yield _on_balance(network, claim, undefined[claim.id])
-            continue
-        core = core_of.get(claim.id)
-        if core is None:
-            refined = network.implied_by_others(claim, active)
-        else:
-            refined = network.implied_by_others(claim, active + core)
-            if refined is None:
-                refined = network.implied_by_others(claim, core)
-        if refined is None:  # pragma: no cover
-            # Not expected: the rest of a smallest conflict holds. Should it not, plain
-            # propagation still gives a sound range.
-            others = [other for other in core or active if other != claim.id]
-            spans = network.solve(others) or network.domains
-            figures: dict[Hashable, Span] = {
-                period: network.figure(claim, period, spans) for period in network.periods_of(claim)
-            }
-        else:
-            spans, figures = refined.spans, refined.figures
-        for period in network.periods_of(claim):
-            done = _check(
-                network, claim, period, figures[period], spans, in_conflict=core is not None
+        try:
+            done = list(_checked(network, claim, active, core_of, undefined=undefined, notes=notes))
+        except OutOfTime:
+            # A claim cut short inside a long exact computation: unfinished, like the rest.
+            done = list(_unfinished(network, claim))
+        yield from done
+
+
+def _checked(
+    network: Network,
+    claim: Claim,
+    active: list[str],
+    core_of: dict[str, list[str]],
+    *,
+    undefined: dict[str, Outcome],
+    notes: dict[str, str],
+) -> Iterator[ClaimCheck]:
+    """The checks of one claim (one per period for a sum), the time limit permitting.
+
+    Raises:
+        OutOfTime: If the network's deadline passes first.
+    """
+    if claim.id in undefined:
+        assert isinstance(claim, GrowthClaim | MultiplierClaim)
+        yield _on_balance(network, claim, undefined[claim.id])
+        return
+    core = core_of.get(claim.id)
+    if core is None:
+        refined = network.implied_by_others(claim, active)
+    else:
+        refined = network.implied_by_others(claim, active + core)
+        if refined is None:
+            refined = network.implied_by_others(claim, core)
+    if refined is None:  # pragma: no cover
+        # Not expected: the rest of a smallest conflict holds. Should it not, plain
+        # propagation still gives a sound range.
+        others = [other for other in core or active if other != claim.id]
+        spans = network.solve(others) or network.domains
+        figures: dict[Hashable, Span] = {
+            period: network.figure(claim, period, spans) for period in network.periods_of(claim)
+        }
+    else:
+        spans, figures = refined.spans, refined.figures
+    for period in network.periods_of(claim):
+        done = _check(network, claim, period, figures[period], spans, in_conflict=core is not None)
+        if claim.id in notes:
+            note = notes[claim.id]
+            done = attrs.evolve(
+                done,
+                explanation=f"{published_text(claim)} published; {note}",
+                summary=f"{done.summary}; at most one of the duplicates can be right",
             )
-            if claim.id in notes:
-                note = notes[claim.id]
-                done = attrs.evolve(
-                    done,
-                    explanation=f"{published_text(claim)} published; {note}",
-                    summary=f"{done.summary}; at most one of the duplicates can be right",
-                )
-            yield done
+        yield done
 
 
 def _on_balance(
