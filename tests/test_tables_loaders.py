@@ -219,6 +219,27 @@ def test_a_lone_surrogate_in_a_text_field_is_refused(
         assert caught.value.details["position"] == 2
 
 
+@pytest.mark.parametrize(
+    ("field", "bad", "expected"),
+    [
+        ("reporterCode", 15611111111111111111111111111111, "a whole number within 64 bits"),
+        ("reporterCode", -(2**63) - 1, "a whole number within 64 bits"),
+        ("primaryValue", 10**400, "a number a float can hold"),
+    ],
+)
+def test_a_number_too_large_for_its_column_is_refused(
+    field: str, bad: int, expected: str, engine: str
+) -> None:
+    """A whole number past 64 bits, or past what a float holds: a ParseError naming the field.
+
+    Found by the fuzzer: polars' own TypeError ("found value of type Int128") escaped.
+    """
+    response = json.loads(ANNUAL_JSON.read_text(encoding="utf-8"))
+    response["data"][3][field] = bad
+    with pytest.raises(ParseError, match=rf"data\[3\]: field {field!r} holds .*{expected}"):
+        read_comtrade_json(response, engine=engine)
+
+
 def test_a_json_file_that_is_not_json_is_named(tmp_path: Path) -> None:
     """Broken JSON raises a ParseError naming the file."""
     path = write(tmp_path / "broken.json", '{"data": [')

@@ -483,6 +483,10 @@ def _columns(
     return columns
 
 
+_INT64: Final = 2**63
+_FLOAT_LIMIT: Final = 2**1024  # the first whole number float() refuses
+
+
 def _field(field: object, kind: Kind, name: str, where: str) -> object:
     if field is None:
         return None
@@ -495,10 +499,29 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
         and name != "cmdCode"
     ):
         return str(field)
+    # Whole numbers go into 64-bit columns, and a float holds at most about 1.8e308.
     if kind == "int" and isinstance(field, int) and not isinstance(field, bool):
+        if -_INT64 <= field < _INT64:
+            return field
+        raise ParseError(
+            f"{where}: field {name!r} holds {quote(field)}: expected a whole number "
+            "within 64 bits or null",
+            source=where,
+            column=name,
+            value=field,
+        )
+    if kind == "float" and isinstance(field, float):
         return field
-    if kind == "float" and isinstance(field, int | float) and not isinstance(field, bool):
-        return float(field)
+    if kind == "float" and isinstance(field, int) and not isinstance(field, bool):
+        if abs(field) < _FLOAT_LIMIT:
+            return float(field)
+        raise ParseError(
+            f"{where}: field {name!r} holds {quote(field)}: expected a number a float "
+            "can hold or null",
+            source=where,
+            column=name,
+            value=field,
+        )
     expected = {"str": "text", "int": "a whole number", "float": "a number"}[kind]
     if name == "cmdCode":
         expected = "text (a commodity code keeps its leading zeros, as in '0101')"
