@@ -194,6 +194,28 @@ def test_a_missing_cjk_font_is_said_once(monkeypatch: pytest.MonkeyPatch) -> Non
         _fonts.font_context(["exports"])  # Latin text needs nothing
 
 
+def test_a_cjk_font_installed_after_matplotlibs_cache_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """matplotlib's cached font list may predate the CJK font: the font folders are scanned again.
+
+    Seen on a machine where the font was installed (as the warning advises) after
+    matplotlib had built its cache: the font was there and the plots said it was not.
+    """
+    from matplotlib import font_manager
+
+    if not any("cjk" in path.lower() for path in font_manager.findSystemFonts()):
+        pytest.skip("no CJK font file on this machine")
+    manager = font_manager.fontManager
+    stale = [font for font in manager.ttflist if "CJK" not in font.name]
+    monkeypatch.setattr(manager, "ttflist", stale)
+    _fonts.cjk_font.cache_clear()
+    try:
+        assert _fonts.cjk_font() is not None
+    finally:
+        _fonts.cjk_font.cache_clear()
+
+
 # -- the web page --------------------------------------------------------------------------------
 
 

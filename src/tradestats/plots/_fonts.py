@@ -65,10 +65,30 @@ def needs_cjk(texts: Iterable[str]) -> bool:
 
 @cache
 def cjk_font() -> str | None:
-    """The name of an installed font family with CJK glyphs, or ``None``."""
+    """The name of an installed font family with CJK glyphs, or ``None``.
+
+    matplotlib keeps the list of fonts it found on its first run in a cache file
+    (``~/.cache/matplotlib``), so a CJK font installed since then, as the warning
+    advises, is not in it: when no family is found there, the system's font
+    folders are scanned again for files the list lacks.
+    """
     from matplotlib import font_manager  # noqa: PLC0415 - matplotlib is an extra
 
-    installed = {font.name for font in font_manager.fontManager.ttflist}
+    manager = font_manager.fontManager
+    family = _preferred({font.name for font in manager.ttflist})
+    if family is not None:
+        return family
+    known = {font.fname for font in manager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            try:
+                manager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # unreadable: skipped, as matplotlib does
+                continue
+    return _preferred({font.name for font in manager.ttflist})
+
+
+def _preferred(installed: set[str]) -> str | None:
     return next((family for family in _FAMILIES if family in installed), None)
 
 
