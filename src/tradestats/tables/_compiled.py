@@ -195,6 +195,22 @@ def _share_row(part: float, total: float, case: Any) -> tuple[float, float, int]
 
 
 @_jit
+def _share_run(
+    part: Any, total: float, cases: Any, out_total: Any, out_share: Any, out_code: Any
+) -> None:
+    """Shares of one run of rows of one ``total``, in a loop of its own.
+
+    Inside the loop over runs it stays scalar; on its own it compiles to vector
+    instructions.
+    """
+    for i in range(part.shape[0]):
+        kept, value, code = _share_row(part[i], total, cases)
+        out_total[i] = kept
+        out_share[i] = value
+        out_code[i] = code
+
+
+@_jit
 def share_runs(
     part: Any, starts: Any, sums: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
 ) -> None:
@@ -203,12 +219,8 @@ def share_runs(
     n, runs = part.shape[0], starts.shape[0]
     for j in range(runs):
         end = starts[j + 1] if j + 1 < runs else n
-        total = sums[j]
-        for i in range(starts[j], end):
-            kept, value, code = _share_row(part[i], total, cases)
-            out_total[i] = kept
-            out_share[i] = value
-            out_code[i] = code
+        run = slice(starts[j], end)
+        _share_run(part[run], sums[j], cases, out_total[run], out_share[run], out_code[run])
 
 
 @_jit
@@ -323,11 +335,8 @@ def share_by_runs(
         total = 0.0
         for i in range(start, end):
             total += part[i]
-        for i in range(start, end):
-            kept, value, code = _share_row(part[i], total, cases)
-            out_total[i] = kept
-            out_share[i] = value
-            out_code[i] = code
+        run = slice(start, end)
+        _share_run(part[run], total, cases, out_total[run], out_share[run], out_code[run])
         start = end
     return runs
 
