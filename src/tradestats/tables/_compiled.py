@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "ascending_and_equal",
     "blocks_equal",
     "gather_slots",
     "group_totals",
@@ -278,6 +279,34 @@ def blocks_equal(columns: Any, start: int, earlier: int, length: int) -> bool:
         for j in range(width):
             if columns[j][start + i] != columns[j][earlier + i]:
                 return False
+    return True
+
+
+@_jit
+def ascending_and_equal(columns: Any, start: int, end: int, later: int) -> bool:
+    """Whether rows ``start`` to ``end`` ascend strictly and rows ``later`` on equal them.
+
+    :func:`strictly_ascending` and :func:`blocks_equal` in one pass: the first
+    block's keys are read once for both checks.
+    """
+    width = len(columns)
+    for i in range(start, end):
+        row = later + i - start
+        differ = False
+        for j in range(width):  # no branch per column: the columns are read side by side
+            differ |= columns[j][row] != columns[j][i]
+        if differ:
+            return False
+        if i == start:
+            continue
+        for j in range(width):
+            current, earlier = columns[j][i], columns[j][i - 1]
+            if current > earlier:
+                break
+            if current < earlier:
+                return False
+        else:
+            return False  # equal rows
     return True
 
 
