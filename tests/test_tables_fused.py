@@ -28,7 +28,7 @@ pytest.importorskip("numba")
 
 import tradestats.tables as tt  # noqa: E402 - after the importorskip
 from tradestats.errors import DuplicateKeyError  # noqa: E402
-from tradestats.tables import _blocks, _fused, _jit  # noqa: E402
+from tradestats.tables import _blocks, _fused, _jit, _kernel  # noqa: E402
 
 from .test_tables_layout import (  # noqa: E402
     FRAME_EXAMPLES,
@@ -255,3 +255,28 @@ def test_key_columns_of_mixed_types_are_left_to_numpy() -> None:
     assert _jit.same_type([ints.astype(np.uint64)]) is None
     assert _jit.same_type([ints.astype(np.float64)]) is None
     assert _jit.same_type([]) is None
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=12),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=12),
+)
+@example([(0, 1), (0, 2)], [(0, 1), (0, 2)])
+@example([(0, 1), (0, 1)], [(0, 1), (0, 1)])
+@example([(0, 2), (0, 1)], [(0, 2), (0, 1)])
+@example([(0, 1), (0, 2)], [(0, 1), (0, 3)])
+def test_the_fused_order_and_equality_check_finds_the_layouts_numpy_finds(
+    first: list[tuple[int, int]], second: list[tuple[int, int]]
+) -> None:
+    """One compiled pass over a block's order and the next block's keys finds numpy's layouts.
+
+    block_shifts gives the same blocks, or None, as with the two numpy checks.
+    """
+    rows = first + second
+    keys = [np.array([row[k] for row in rows], dtype=np.int64) for k in (0, 1)]
+    years = np.array([2022] * len(first) + [2023] * len(second), dtype=np.int64)
+    months = np.full(len(rows), 12, dtype=np.int64)
+    with path("numpy"):
+        expected = _kernel.block_shifts(keys, years, months, lag=1)
+    with path("compiled"):
+        assert expected == _kernel.block_shifts(keys, years, months, lag=1)

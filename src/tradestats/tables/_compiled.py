@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "ascending_and_equal",
     "blocks_equal",
     "gather_slots",
     "group_totals",
@@ -88,6 +89,48 @@ def _growth_row(
 
 
 @_jit
+def _growth_cases(case: Any) -> Any:
+    """Growth's seven case codes as a tuple of scalars, read once before a loop.
+
+    Read from the array inside a loop, they may alias an output in the
+    compiler's eyes, and the loop stays scalar; as scalars, it compiles to
+    vector instructions.
+    """
+    return (case[0], case[1], case[2], case[3], case[4], case[5], case[6])
+
+
+@_jit
+def _share_cases(case: Any) -> Any:
+    """Share's six case codes as a tuple of scalars (see ``_growth_cases``)."""
+    return (case[0], case[1], case[2], case[3], case[4], case[5])
+
+
+@_jit
+def _growth_block(
+    current: Any,
+    source: Any,
+    found: bool,
+    missing: int,
+    cases: Any,
+    negative_ok: bool,
+    out_previous: Any,
+    out_growth: Any,
+    out_code: Any,
+) -> None:
+    """Growth of one block against its base block (``source``, unread where not ``found``).
+
+    Called once with a base and once without, so that neither loop has a branch
+    on it: both compile to vector instructions.
+    """
+    for i in range(current.shape[0]):
+        p = source[i] if found else np.nan
+        previous, rate, code = _growth_row(current[i], p, found, missing, cases, negative_ok)
+        out_previous[i] = previous
+        out_growth[i] = rate
+        out_code[i] = code
+
+
+@_jit
 def growth_shifted(
     current: Any,
     source: Any,
@@ -103,15 +146,15 @@ def growth_shifted(
     ``shifts`` holds a row per block: its first row, its end, the first row of
     its base block (-1: none) and the block's period code.
     """
+    cases = _growth_cases(case)
     for j in range(shifts.shape[0]):
         s, e, es, missing = shifts[j, 0], shifts[j, 1], shifts[j, 2], shifts[j, 3]
-        found = es >= 0
-        for i in range(s, e):
-            p = source[es + i - s] if found else np.nan
-            previous, rate, code = _growth_row(current[i], p, found, missing, case, negative_ok)
-            out_previous[i] = previous
-            out_growth[i] = rate
-            out_code[i] = code
+        outputs = (out_previous[s:e], out_growth[s:e], out_code[s:e])
+        if es >= 0:
+            base = source[es : es + e - s]
+            _growth_block(current[s:e], base, True, missing, cases, negative_ok, *outputs)
+        else:
+            _growth_block(current[s:e], current[s:e], False, missing, cases, negative_ok, *outputs)
 
 
 @_jit
@@ -128,9 +171,10 @@ def growth_aligned(
     out_code: Any,
 ) -> None:
     """Growth of rows whose base values the alignment gave as a column (``prior``, ``found``)."""
+    cases = _growth_cases(case)
     for i in range(current.shape[0]):
         previous, rate, code = _growth_row(
-            current[i], prior[i], found[i], period[i] - low, case, negative_ok
+            current[i], prior[i], found[i], period[i] - low, cases, negative_ok
         )
         out_previous[i] = previous
         out_growth[i] = rate
@@ -152,19 +196,32 @@ def _share_row(part: float, total: float, case: Any) -> tuple[float, float, int]
 
 
 @_jit
+def _share_run(
+    part: Any, total: float, cases: Any, out_total: Any, out_share: Any, out_code: Any
+) -> None:
+    """Shares of one run of rows of one ``total``, in a loop of its own.
+
+    Inside the loop over runs it stays scalar; on its own it compiles to vector
+    instructions.
+    """
+    for i in range(part.shape[0]):
+        kept, value, code = _share_row(part[i], total, cases)
+        out_total[i] = kept
+        out_share[i] = value
+        out_code[i] = code
+
+
+@_jit
 def share_runs(
     part: Any, starts: Any, sums: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
 ) -> None:
     """Shares of rows whose groups are runs (``starts``), each run's total in ``sums``."""
+    cases = _share_cases(case)
     n, runs = part.shape[0], starts.shape[0]
     for j in range(runs):
         end = starts[j + 1] if j + 1 < runs else n
-        total = sums[j]
-        for i in range(starts[j], end):
-            kept, value, code = _share_row(part[i], total, case)
-            out_total[i] = kept
-            out_share[i] = value
-            out_code[i] = code
+        run = slice(starts[j], end)
+        _share_run(part[run], sums[j], cases, out_total[run], out_share[run], out_code[run])
 
 
 @_jit
@@ -172,8 +229,9 @@ def share_rows(
     part: Any, totals: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
 ) -> None:
     """Shares of rows, each with its group's total in ``totals``."""
+    cases = _share_cases(case)
     for i in range(part.shape[0]):
-        kept, value, code = _share_row(part[i], totals[i], case)
+        kept, value, code = _share_row(part[i], totals[i], cases)
         out_total[i] = kept
         out_share[i] = value
         out_code[i] = code
@@ -225,6 +283,34 @@ def blocks_equal(columns: Any, start: int, earlier: int, length: int) -> bool:
 
 
 @_jit
+def ascending_and_equal(columns: Any, start: int, end: int, later: int) -> bool:
+    """Whether rows ``start`` to ``end`` ascend strictly and rows ``later`` on equal them.
+
+    :func:`strictly_ascending` and :func:`blocks_equal` in one pass: the first
+    block's keys are read once for both checks.
+    """
+    width = len(columns)
+    for i in range(start, end):
+        row = later + i - start
+        differ = False
+        for j in range(width):  # no branch per column: the columns are read side by side
+            differ |= columns[j][row] != columns[j][i]
+        if differ:
+            return False
+        if i == start:
+            continue
+        for j in range(width):
+            current, earlier = columns[j][i], columns[j][i - 1]
+            if current > earlier:
+                break
+            if current < earlier:
+                return False
+        else:
+            return False  # equal rows
+    return True
+
+
+@_jit
 def low_high(values: Any) -> tuple[int, int]:
     """The least and the greatest of integer ``values`` (at least one), in one pass."""
     low = high = values[0]
@@ -263,6 +349,7 @@ def share_by_runs(
     are more than ``limit`` (the rows are then in no such order, and the outputs
     are unfinished).
     """
+    cases = _share_cases(case)
     n = part.shape[0]
     runs = 0
     start = 0
@@ -277,11 +364,8 @@ def share_by_runs(
         total = 0.0
         for i in range(start, end):
             total += part[i]
-        for i in range(start, end):
-            kept, value, code = _share_row(part[i], total, case)
-            out_total[i] = kept
-            out_share[i] = value
-            out_code[i] = code
+        run = slice(start, end)
+        _share_run(part[run], total, cases, out_total[run], out_share[run], out_code[run])
         start = end
     return runs
 
@@ -397,8 +481,9 @@ def share_groups(
     part: Any, groups: Any, sums: Any, case: Any, out_total: Any, out_share: Any, out_code: Any
 ) -> None:
     """Shares of rows, each with its group's total in ``sums[groups]``."""
+    cases = _share_cases(case)
     for i in range(part.shape[0]):
-        kept, value, code = _share_row(part[i], sums[groups[i]], case)
+        kept, value, code = _share_row(part[i], sums[groups[i]], cases)
         out_total[i] = kept
         out_share[i] = value
         out_code[i] = code

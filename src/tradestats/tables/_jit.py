@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_ROWS",
     "PURE_ENVIRONMENT",
+    "ascending_and_equal",
     "blocks_equal",
     "enabled",
     "loops",
@@ -101,6 +102,19 @@ def strictly_ascending(columns: Sequence[npt.NDArray[Any]], start: int, end: int
     if same is None or not runs(end - start):
         return None
     return bool(loops().strictly_ascending(same, start, end))
+
+
+def ascending_and_equal(
+    columns: Sequence[npt.NDArray[Any]], start: int, end: int, later: int
+) -> bool | None:
+    """Whether rows ``start`` to ``end`` ascend strictly and rows ``later`` on equal them.
+
+    None where not compiled.
+    """
+    same = same_type(columns)
+    if same is None or not runs(end - start):
+        return None
+    return bool(loops().ascending_and_equal(same, start, end, later))
 
 
 def blocks_equal(

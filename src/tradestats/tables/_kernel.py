@@ -643,15 +643,27 @@ def block_shifts(
         return None
     blocks = _blocks(t.astype(np.int64, copy=False))
     shifts: list[tuple[int, int, int]] = []
+    equal: set[int] = set()  # blocks already found equal to their earlier block
     for value, (s, e) in blocks.items():
         earlier = blocks.get(value - lag)
         if earlier is None:
-            if not _strictly_ascending([column[s:e] for column in keys]):
+            # The order of this block and the equality of the next, in one pass where compiled:
+            # either failing rules out the layout, as each would alone.
+            later = blocks.get(value + lag)
+            both = None
+            if later is not None and later[1] - later[0] == e - s:
+                both = _jit.ascending_and_equal(keys, s, e, later[0])
+            if both is None:
+                if not _strictly_ascending([column[s:e] for column in keys]):
+                    return None
+            elif both and later is not None:
+                equal.add(later[0])
+            else:
                 return None
             shifts.append((s, e, -1))
             continue
         es, ee = earlier
-        if e - s != ee - es or not _blocks_equal(keys, s, es, e - s):
+        if e - s != ee - es or (s not in equal and not _blocks_equal(keys, s, es, e - s)):
             return None
         # Equal to a block already found strictly ascending (blocks come in period order).
         shifts.append((s, e, es))
