@@ -160,3 +160,17 @@ def test_report_titles_never_reach_the_terminal_raw(text: str) -> None:
 def _toml_string(text: str) -> str:
     escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\u{ord(c):04x}" for c in text)
     return f'"{escaped}"'
+
+
+@pytest.mark.parametrize(
+    "text", ["-36911111111111111111111111110000%", "+3691111111111111111111111111 pp"]
+)
+def test_a_figure_with_more_whole_digits_than_28_shows_itself(text: str) -> None:
+    """Showing never fails: a figure of 28 significant digits and a large exponent prints exactly.
+
+    Found by the fuzzer: repr() of such a growth, read by find_figures, raised
+    InvalidValueError ("cannot show -3.691111111111111111111111111E+31 with 0 decimals").
+    """
+    read = ts.Reported.parse_growth if text.endswith("%") else ts.Reported.parse_points
+    shown = repr(read(text))
+    assert text.split(maxsplit=1)[0].lstrip("+").rstrip("%") in shown.replace("+", "")

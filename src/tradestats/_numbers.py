@@ -252,10 +252,25 @@ def show(value: Decimal, places: int | None = None) -> str:
     asked for: they say nothing about the value, and arithmetic piles them up
     (``100 million × 4.26`` is ``426.00 million``).
 
+    A value with more whole digits than the 28 tradestats computes with is still
+    shown, exactly (rounding it to whole units or less never needs more digits
+    than it has), so that showing a value never fails:
+
+    >>> show(Decimal("-3.691111111111111111111111111E+31"), 0)
+    '-36911111111111111111111111110000'
+
     >>> show(Decimal("426.00")), show(Decimal("14"), 1), show(Decimal("1E+3"))
     ('426', '14.0', '1000')
     """
     if places is not None:
+        if value.is_finite() and places <= CONTEXT.prec:
+            # Room for every whole digit and the decimals asked for: for display,
+            # not arithmetic, so the rounding is exact whatever the magnitude.
+            digits = max(CONTEXT.prec, value.adjusted() + places + 2)
+            if digits > CONTEXT.prec:
+                wide = CONTEXT.copy()
+                wide.prec = digits
+                return fixed(quantize(value, places, wide))
         return fixed(round_half_up(value, places))
     text = fixed(value)
     return text.rstrip("0").rstrip(".") if "." in text else text
