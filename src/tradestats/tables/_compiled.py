@@ -258,17 +258,22 @@ def run_sums(values: Any, starts: Any, out: Any) -> None:
 @_jit
 def strictly_ascending(columns: Any, start: int, end: int) -> bool:
     """Whether rows ``start`` to ``end`` of ``columns`` are in strictly ascending order."""
-    width = len(columns)
-    for i in range(start + 1, end):
-        for j in range(width):
-            later, earlier = columns[j][i], columns[j][i - 1]
-            if later > earlier:
-                break
-            if later < earlier:
-                return False
-        else:
-            return False  # equal rows
+    for i in range(start + 1, end):  # noqa: SIM110 - numba compiles loops, not all(generator)
+        if not _after(columns, i, i - 1):
+            return False
     return True
+
+
+@_jit
+def _after(columns: Any, row: int, earlier: int) -> bool:
+    """Whether ``row`` sorts strictly after ``earlier``, column by column (equal rows do not)."""
+    for j in range(len(columns)):
+        current, before = columns[j][row], columns[j][earlier]
+        if current > before:
+            return True
+        if current < before:
+            return False
+    return False
 
 
 @_jit
@@ -297,16 +302,8 @@ def ascending_and_equal(columns: Any, start: int, end: int, later: int) -> bool:
             differ |= columns[j][row] != columns[j][i]
         if differ:
             return False
-        if i == start:
-            continue
-        for j in range(width):
-            current, earlier = columns[j][i], columns[j][i - 1]
-            if current > earlier:
-                break
-            if current < earlier:
-                return False
-        else:
-            return False  # equal rows
+        if i > start and not _after(columns, i, i - 1):
+            return False
     return True
 
 
