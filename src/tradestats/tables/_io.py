@@ -51,6 +51,10 @@ PathLike: TypeAlias = str | os.PathLike[str]
 _DTYPES: Final = {"str": nw.String(), "float": nw.Float64(), "int": nw.Int64()}
 
 
+#: The whole numbers an int column holds: 64-bit in every engine.
+INT64_RANGE: Final = range(-(2**63), 2**63)
+
+
 def choose_engine(engine: str | None) -> Engine:
     """``engine`` checked and installed, or the first installed of polars, pandas and pyarrow.
 
@@ -234,7 +238,7 @@ def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> No
             # An int column is 64-bit in every engine (and math.isfinite of a
             # 400-digit int raises OverflowError).
             if isinstance(number, int):
-                finite = -(2**63) <= number < 2**63
+                finite = number in INT64_RANGE
                 expected = "a whole number within ±9.2E+18 (64 bits)"
             else:
                 finite = math.isfinite(number)

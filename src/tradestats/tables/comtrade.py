@@ -51,7 +51,16 @@ import narwhals as nw
 from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.flows import WORLD
-from tradestats.tables._io import Kind, PathLike, choose_engine, dtype, first_row, header, read_csv
+from tradestats.tables._io import (
+    INT64_RANGE,
+    Kind,
+    PathLike,
+    choose_engine,
+    dtype,
+    first_row,
+    header,
+    read_csv,
+)
 from tradestats.tables._native import Frame, open_frame
 from tradestats.tables._schema import KEY_COLUMNS, TIDY_COLUMNS, check_keys
 
@@ -483,7 +492,6 @@ def _columns(
     return columns
 
 
-_INT64: Final = 2**63
 _FLOAT_LIMIT: Final = 2**1024  # the first whole number float() refuses
 
 
@@ -501,7 +509,7 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
         return str(field)
     # Whole numbers go into 64-bit columns, and a float holds at most about 1.8e308.
     if kind == "int" and isinstance(field, int) and not isinstance(field, bool):
-        if -_INT64 <= field < _INT64:
+        if field in INT64_RANGE:
             return field
         raise ParseError(
             f"{where}: field {name!r} holds {quote(field)}: expected a whole number "
