@@ -1,7 +1,7 @@
 """Run the fuzz tests long (profile ``fuzz-long``) and print what each entry point did.
 
 Usage: ``python benchmarks/fuzz_long.py [--examples N] [--workers W] [--seed S] [--budget S]
-[--time-limit S] [-k EXPR] [--no-census]``.
+[--time-limit S] [-k EXPR] [--no-census] [--save FILE] [--top-up DIR] [--ledger DIR]``.
 
 Every entry point gets ``--examples`` inputs (100,000 by default). Several fuzz tests
 may feed one entry point (``read_sdmx`` is fuzzed from four specimens): a short
@@ -10,6 +10,9 @@ stops once every entry point it calls has had its share of the inputs from it.
 The run uses ``--workers`` pytest-xdist workers (2 by default; each writes its own
 record file) and one hypothesis seed, printed and kept in the record, so that a
 run can be repeated and runs with different seeds add up honestly.
+``--save`` keeps a run's counts in a file, ``--ledger DIR`` adds up the runs kept
+in a folder, and ``--top-up DIR`` gives each entry point only the inputs it still
+lacks there, so that a long run can be done in parts.
 
 ``--budget`` gives the whole run a number of seconds of wall time shared evenly
 by the fuzz tests (a test stops, as skipped, when its share is spent, so every
@@ -70,6 +73,12 @@ def main() -> int:
         help="also write this run's counts, seed and commit to this JSON file",
     )
     parser.add_argument(
+        "--top-up",
+        type=Path,
+        default=None,
+        help="give each entry point only what it lacks of --examples in the runs of this folder",
+    )
+    parser.add_argument(
         "--ledger",
         type=Path,
         default=None,
@@ -98,6 +107,15 @@ def main() -> int:
         extra = {"TRADESTATS_FUZZ_SECONDS": str(per_test)}
         if shares:
             extra["TRADESTATS_FUZZ_SHARES"] = str(shares_file)
+        if arguments.top_up:
+            quotas = {
+                name: max(0, arguments.examples - row["inputs"])
+                for name, row in _totals(arguments.top_up).items()
+            }
+            quotas_file = Path(folder) / "quotas.json"
+            quotas_file.write_text(json.dumps(quotas), encoding="utf-8")
+            extra["TRADESTATS_FUZZ_QUOTAS"] = str(quotas_file)
+            print(f"topping up the runs in {arguments.top_up}", flush=True)
         start = time.perf_counter()
         try:
             _pytest(
@@ -180,15 +198,7 @@ def _ledger(folder: Path) -> int:
             f"{run['wall_seconds']} s on {run['workers']} worker(s)"
             + (f", -k {run['filter']!r}" if run["filter"] else "")
         )
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for run in runs:
-        for name, row in run["entry_points"].items():
-            total = totals[name]
-            total["inputs"] += row["inputs"]
-            total["foreign"] += sum(row["foreign"].values())
-            total["hangs"] += row["hangs"]
-            total["wrong"] += row["wrong"]
-            total["runs"] += 1
+    totals = _totals(folder)
     print(
         f"\n{'entry point':<34} {'inputs':>9} {'foreign':>7} {'hangs':>5} {'wrong':>5} {'runs':>4}"
     )
@@ -199,6 +209,21 @@ def _ledger(folder: Path) -> int:
             f"{row['wrong']:>5} {row['runs']:>4}"
         )
     return 0
+
+
+def _totals(folder: Path) -> dict[str, dict[str, int]]:
+    """Per entry point, inputs and findings added up over the runs saved in a folder."""
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for path in sorted(folder.glob("*.json")):
+        run = json.loads(path.read_text(encoding="utf-8"))
+        for name, row in run["entry_points"].items():
+            total = totals[name]
+            total["inputs"] += row["inputs"]
+            total["foreign"] += sum(row["foreign"].values())
+            total["hangs"] += row["hangs"]
+            total["wrong"] += row["wrong"]
+            total["runs"] += 1
+    return totals
 
 
 def _pytest(

@@ -152,8 +152,8 @@ TESTS: dict[str, TestTime] = defaultdict(TestTime)
 _current = {"test": ""}
 
 
-def _load_shares() -> dict[str, int]:
-    path = os.environ.get("TRADESTATS_FUZZ_SHARES", "")
+def _load_shares(variable: str = "TRADESTATS_FUZZ_SHARES") -> dict[str, int]:
+    path = os.environ.get(variable, "")
     if not path:
         return {}
     with open(path, encoding="utf-8") as stream:
@@ -163,6 +163,9 @@ def _load_shares() -> dict[str, int]:
 
 #: Entry point → how many fuzz tests call it (see TRADESTATS_FUZZ_SHARES).
 SHARES = _load_shares()
+#: Entry point → inputs it needs in this run, where not LONG_EXAMPLES
+#: (``TRADESTATS_FUZZ_QUOTAS``, written by ``fuzz_long.py --top-up``).
+QUOTAS = _load_shares("TRADESTATS_FUZZ_QUOTAS")
 
 
 def _quota_reached(test: TestTime) -> bool:
@@ -174,7 +177,7 @@ def _quota_reached(test: TestTime) -> bool:
     happened to give such results.
     """
     return all(
-        count >= math.ceil(LONG_EXAMPLES / SHARES.get(target, 1))
+        count >= math.ceil(QUOTAS.get(target, LONG_EXAMPLES) / SHARES.get(target, 1))
         for target, count in test.inputs.items()
         if ":" not in target
     )
@@ -190,7 +193,7 @@ def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.k
     test = TESTS[_current["test"]]
     if SECONDS_PER_TEST and start - _clock["test"] > SECONDS_PER_TEST:
         pytest.skip(f"the time budget of {SECONDS_PER_TEST:.0f} s per fuzz test is spent")
-    if SHARES and test.inputs and _quota_reached(test):
+    if (SHARES or QUOTAS) and test.inputs and _quota_reached(test):
         pytest.skip("each entry point of this test has had its share of the inputs")
     if RECORD and start - _clock["written"] > 2:  # so that a run cut short keeps its counts
         write_record()
