@@ -45,7 +45,10 @@ __all__ = [
 #: normal form (:mod:`._normalize`) an integer may end in one mark of unwritten zeros.
 NUMERAL: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]*|[\ue001-\ue0ff])?|\.[0-9]+")
 _ZERO_MARKS: Final = 0xE000
-_TOKEN: Final = re.compile(rf"({NUMERAL.pattern})|(\s+)|([A-Za-z]+)|(.)", re.DOTALL)
+# A run of U+FFFD (what normalize puts in place of a numeral it cannot read, one per
+# character so that offsets hold) is one token: no figure reads it, and a token per
+# character made hostile texts of long digit runs cost a token object per digit.
+_TOKEN: Final = re.compile(rf"({NUMERAL.pattern})|(\s+)|([A-Za-z]+)|(\ufffd+)|(.)", re.DOTALL)
 _SIGNS: Final = {"+": "", "-": "-", "−": "-"}
 _SPACE: Final = 2  # the group of whitespace in _TOKEN
 
@@ -59,7 +62,7 @@ class Kind(enum.Enum):
 
 
 # The kind of token each group of _TOKEN matches (group 2, whitespace, makes none).
-_KINDS: Final = (Kind.MARK, Kind.NUMERAL, Kind.MARK, Kind.WORD, Kind.MARK)
+_KINDS: Final = (Kind.MARK, Kind.NUMERAL, Kind.MARK, Kind.WORD, Kind.MARK, Kind.MARK)
 
 
 class Token(NamedTuple):
@@ -159,7 +162,7 @@ def numeral_value(numeral: str, *, text: str, grouped: bool = False) -> Decimal:
         first = numeral.partition(",")[0]
         if not grouped or len(first) > 3:
             raise ParseError(
-                f"cannot read {quote(text)}: {numeral!r} is not a number written with "
+                f"cannot read {quote(text)}: {quote(numeral)} is not a number written with "
                 "thousands separators, such as '1,234.5'",
                 value=text,
             )

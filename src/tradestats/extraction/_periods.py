@@ -41,7 +41,9 @@ _BASE_BEFORE: Final = re.compile(
 )
 _ALONE: Final = re.compile(r"\s*(?:alone\b|on its own\b|当月|當月|单月|單月)")
 _CJK_MONTH: Final = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
-_CJK_YEAR: Final = r"(?:(?P<year>\d{4})年|(?P<rel>今年|去年|上年|本年|同年))?"
+# Not within a longer number: a month or year is never the tail of one, and the
+# guard makes each position of a long digit run fail at once (hostile texts).
+_CJK_YEAR: Final = r"(?<!\d)(?:(?P<year>\d{4})年|(?P<rel>今年|去年|上年|本年|同年))?"
 
 
 @frozen
@@ -212,7 +214,7 @@ _CHINESE: Final[tuple[_Handler, ...]] = (
     (re.compile(_CJK_YEAR + r"首季"), lambda match: _Found(1, 3, *_year_of(match))),
     (re.compile(_CJK_YEAR + _CJK_MONTH + r"月(?:份)?(?![\d一二三四五六七八九十]{1,3}[日号號])"),
      _one_month),
-    (re.compile(r"(?P<year>\d{4})年(?![\d一二三四五六七八九十上下前首第])"), _whole_year),
+    (re.compile(r"(?<!\d)(?P<year>\d{4})年(?![\d一二三四五六七八九十上下前首第])"), _whole_year),
     (re.compile(r"(?P<rel>去年|上年)(?![同\d一二三四五六七八九十上下前首第])"), _whole_year),
 )  # fmt: skip
 
