@@ -67,7 +67,7 @@ GENERATED: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "long_integer_period.toml": (
         _HEAD.replace('"2023"', "9" * 4000) + _CLAIM + 'value = "1 CNY"\n',
         2,
-        ("field 'period'", "…"),
+        ("field 'period'", "an integer of about 4001 digits"),
     ),
     "long_value.toml": (
         _HEAD + _CLAIM + 'value = "' + "x" * 500_000 + '"\n',

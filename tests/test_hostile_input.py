@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import tradestats as ts
 import tradestats.tables as tt
+from tradestats.claims import parse_report
 from tradestats.cli import INTERNAL_ERROR_STATUS, UNFINISHED_STATUS, main, render
 
 if TYPE_CHECKING:
@@ -174,3 +175,54 @@ def test_a_figure_with_more_whole_digits_than_28_shows_itself(text: str) -> None
     read = ts.Reported.parse_growth if text.endswith("%") else ts.Reported.parse_points
     shown = repr(read(text))
     assert text.split(maxsplit=1)[0].lstrip("+").rstrip("%") in shown.replace("+", "")
+
+
+_HUGE = "9" * 5_000
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        ts.as_versus,
+        ts.Period.parse,
+        ts.HSCode.parse,
+        ts.hs_version,
+        lambda text: ts.structure({"value": int(text[:4000])}, ts.Reported),
+        lambda text: ts.structure([[text]], ts.Period),
+        lambda text: parse_report(f'[flows.a]\nflow = "{text}"\n'),
+    ],
+)
+def test_an_error_quotes_a_huge_value_shortened(read: Callable[[str], object]) -> None:
+    """A bad value of 5,000 characters is quoted cut, not echoed whole (found by the fuzzers)."""
+    with pytest.raises(ts.TradeStatsError) as raised:
+        read(_HUGE)
+    assert len(str(raised.value)) < 600, str(raised.value)[:200]
+
+
+def test_a_long_run_of_unreadable_digits_is_one_token() -> None:
+    """normalize blanks a numeral it cannot read with U+FFFD per character; the run is one token.
+
+    A token per character made extract take seconds on a megabyte of digits.
+    """
+    from tradestats._grammar._tokens import iter_tokens
+
+    tokens = list(iter_tokens("up \ufffd\ufffd\ufffd\ufffd 5%"))
+    assert [token.text for token in tokens] == ["up", "\ufffd" * 4, "5", "%"]
+    assert tokens[1].end == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年1-7月", "2023-01/2023-07"),
+        ("12023年1-7月", "2024-01/2024-07"),  # no year 2023 in 12023: the date's year
+        ("前7个月", "2024-01/2024-07"),
+    ],
+)
+def test_a_chinese_period_is_not_the_tail_of_a_longer_number(text: str, expected: str) -> None:
+    from datetime import date
+
+    from tradestats.extraction._periods import find_periods
+
+    found = find_periods(text, "zh-hans", date(2024, 8, 10))
+    assert [str(mention.period) for mention in found] == [expected]

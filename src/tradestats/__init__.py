@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tradestats import _deprecated
 from tradestats._numbers import Number
+from tradestats._text import quote
 from tradestats.amounts import Amount, amount, money
 from tradestats.changes import (
     cagr,
@@ -283,4 +284,4 @@ if not TYPE_CHECKING:  # so that type checkers flag the old name, and typos stay
     def __getattr__(name: str) -> object:
         if name == "FigureRange":  # deprecated in 0.3: warns, and gives Bounds
             return _renamed(name, __name__)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        raise AttributeError(f"module {quote(__name__)} has no attribute {quote(name)}")

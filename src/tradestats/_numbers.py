@@ -186,7 +186,9 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
             return value
         result = value
     elif isinstance(value, bool):
-        raise InvalidValueError(f"{what} must be a number, not the boolean {value!r}", value=value)
+        raise InvalidValueError(
+            f"{what} must be a number, not the boolean {quote(value)}", value=value
+        )
     elif isinstance(value, int):
         if value.bit_length() > _MAX_INT_BITS:
             raise InvalidValueError(
@@ -198,7 +200,7 @@ def to_decimal(value: object, *, what: str = "value") -> Decimal:
         result = Decimal(value).normalize(CONTEXT) if value else ZERO
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise InvalidValueError(f"{what} must be finite, got {value!r}", value=value)
+            raise InvalidValueError(f"{what} must be finite, got {quote(value)}", value=value)
         result = Decimal(repr(value)).normalize(CONTEXT) if value else ZERO
     elif isinstance(value, str):
         result = _from_text(value, what=what)
@@ -297,7 +299,7 @@ def quantize(value: Decimal, places: int, context: Context) -> Decimal:
     """
     if isinstance(places, bool) or not isinstance(places, int) or places < 0:
         raise InvalidValueError(
-            f"places must be a whole number of decimals, 0 or more, got {places!r}",
+            f"places must be a whole number of decimals, 0 or more, got {quote(places)}",
             value=places,
         )
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 from typing import Final
 
 from tradestats.limits import QUOTE_LENGTH
@@ -58,17 +59,50 @@ def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
     return f"{text[:half]}…({len(text)} characters)…{text[-half:]}"
 
 
+def _integer(value: int) -> str | None:
+    """How an integer too long to quote is described; None for one that can be."""
+    if value.bit_length() <= 3000:
+        return None
+    return f"an integer of about {int(value.bit_length() * _LOG10_2) + 1} digits"
+
+
+class _Brief(reprlib.Repr):
+    """``repr`` of plain data cut at every level: a few items, short strings and numbers.
+
+    A container's ``repr`` is as long as all it holds, and an int of more than
+    4,300 digits has none (``repr`` raises), anywhere inside.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 4
+        self.maxstring = self.maxlong = self.maxother = 40
+
+    def repr_int(self, x: int, level: int) -> str:
+        return _integer(x) or super().repr_int(x, level)
+
+
+_BRIEF: Final = _Brief()
+
+
 def quote(value: object, limit: int = QUOTE_LENGTH) -> str:
     r"""``repr(value)`` for an error message: shortened, escaped, safe for huge integers.
 
     ``repr`` already writes unprintable characters (controls, bidi overrides,
-    surrogates) as escapes; an int of more than 4,300 digits has no ``repr``.
+    surrogates) as escapes; an int of more than 4,300 digits has no ``repr``,
+    also inside a container, whose items are cut too.
 
     >>> print(quote("59.3\x1b%"), quote(10**5000), quote("x" * 100, 20))
     '59.3\x1b%' an integer of about 5001 digits 'xxxxxxxxx…(100 characters)…xxxxxxxxx'
+    >>> print(quote([10**5000, "x" * 100], 200))
+    [an integer of about 5001 digits, 'xxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxx']
     """
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3000:
-        return f"an integer of about {int(value.bit_length() * _LOG10_2) + 1} digits"
+    if isinstance(value, int) and not isinstance(value, bool):
+        described = _integer(value)
+        if described:
+            return described
     if isinstance(value, str):
         return repr(shorten(value, limit))
+    if isinstance(value, dict | list | tuple | set | frozenset):
+        return escape_controls(shorten(_BRIEF.repr(value), limit), keep_newlines=False)
     return escape_controls(shorten(repr(value), limit), keep_newlines=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, TypeVar
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -58,14 +59,17 @@ def enum_member(
     except ValueError:
         choices = ", ".join(repr(member.value) for member in kind)
         raise InvalidValueError(
-            f"unknown {what or kind.__name__} {value!r}: expected one of {choices}", value=value
+            f"unknown {what or kind.__name__} {quote(value)}: expected one of {choices}",
+            value=value,
         ) from None
 
 
 def name_text(value: object, what: str) -> str:
     """A name: a non-empty string, inner white space folded."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(f"{what} must be a non-empty string, got {value!r}", value=value)
+        raise InvalidValueError(
+            f"{what} must be a non-empty string, got {quote(value)}", value=value
+        )
     return " ".join(value.split())
 
 

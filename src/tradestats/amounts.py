@@ -143,7 +143,7 @@ class Amount:
         magnitude, unit = _read(text, money=False, yen_sign=yen_sign, locale=locale, zhao=zhao)
         if unit is None:
             raise ParseError(
-                f"{text!r} names no unit: write a currency or unit, as in '{text} CNY'",
+                f"{quote(text)} names no unit: write a currency or unit, as in '{text} CNY'",
                 value=text,
             )
         return cls(magnitude, unit)
@@ -170,7 +170,7 @@ class Amount:
         except Exception as error:
             raise UnknownUnitError(
                 f"cannot take the quantity {quantity!s}: tradestats does not know the unit "
-                f"{units!r} (it knows ISO 4217 currencies and units such as tonne, kg, item)",
+                f"{quote(units)} (it knows ISO 4217 currencies and units such as tonne, kg, item)",
                 value=str(quantity),
             ) from error
         if ours.dimensionless:
@@ -311,7 +311,8 @@ class Amount:
         key = scale.strip().lower()
         if key not in SCALES:
             raise UnknownUnitError(
-                f"unknown scale {scale!r}: expected 'auto', None or one of {', '.join(SCALES)}",
+                f"unknown scale {quote(scale)}: expected 'auto', None or one of "
+                f"{', '.join(SCALES)}",
                 value=scale,
             )
         return scale.strip(), SCALES[key]
@@ -336,7 +337,7 @@ class Amount:
         match = _FORMAT_SPEC.match(spec)
         if match is None:
             raise ParseError(
-                f"unknown format spec {spec!r} for an Amount: use '' or '.Nf', such as '.1f'",
+                f"unknown format spec {quote(spec)} for an Amount: use '' or '.Nf', such as '.1f'",
                 value=spec,
             )
         return self.format(places=int(match.group("places")))
@@ -445,7 +446,7 @@ def _coerce(
         magnitude, written = taken.magnitude, taken.unit
     if written and wanted and written != wanted:
         raise UnitMismatchError(
-            f"{value!r} is in {written}, but {wanted} was asked for", value=value, unit=unit
+            f"{quote(value)} is in {written}, but {wanted} was asked for", value=value, unit=unit
         )
     chosen = written or wanted
     if chosen is None:
@@ -453,7 +454,7 @@ def _coerce(
         if not money:
             example = "amount('12 thousand tonnes') or amount(12, 'tonne')"
         raise ParseError(
-            f"{value!r} names no {noun}: write one or pass {noun}=..., as in {example}",
+            f"{quote(value)} names no {noun}: write one or pass {noun}=..., as in {example}",
             value=value,
         )
     result = value if isinstance(value, Amount) else Amount(magnitude, chosen)
@@ -519,12 +520,12 @@ def _unit_of(text: str, *, money: bool, yen_sign: str | None) -> str:
         physical = canonical_unit(physical_name(text))
     except UnknownUnitError:
         raise UnknownUnitError(
-            f"unknown currency {text!r}: expected an ISO 4217 code such as 'CNY', "
+            f"unknown currency {quote(text)}: expected an ISO 4217 code such as 'CNY', "
             "a word such as 'yuan' or 'US dollars', or a sign such as 'US$', '€' or '£'",
             value=text,
         ) from None
     raise UnitMismatchError(
-        f"{text!r} is a unit of {dimension_name(physical)}, not a currency: "
+        f"{quote(text)} is a unit of {dimension_name(physical)}, not a currency: "
         "use amount() for volume figures, money() for values",
         value=text,
     )
@@ -543,7 +544,9 @@ def _wanted_unit(unit: str | None, *, money: bool, yen_sign: str | None) -> str 
         return None
     magnitude, parsed = _read(f"1 {unit}", money=money, yen_sign=yen_sign)
     if parsed is None or magnitude != 1:
-        raise UnknownUnitError(f"unknown {'currency' if money else 'unit'} {unit!r}", value=unit)
+        raise UnknownUnitError(
+            f"unknown {'currency' if money else 'unit'} {quote(unit)}", value=unit
+        )
     return parsed
 
 

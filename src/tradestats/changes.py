@@ -24,6 +24,7 @@ import attrs
 
 from tradestats import _rules
 from tradestats._numbers import CONTEXT, ONE, ZERO, Number, in_context, to_decimal
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.errors import FlowMismatchError, InvalidValueError, PeriodMismatchError
 from tradestats.flows import Flow, ProductGroup, Status, TradeFlow, require_same
@@ -290,7 +291,7 @@ def _factor(change: Growth | Multiplier) -> Decimal:
     if isinstance(change, Multiplier):
         return change.factor
     raise InvalidValueError(
-        f"expected a Growth or a Multiplier, got {change!r}: wrap bare numbers, as in "
+        f"expected a Growth or a Multiplier, got {quote(change)}: wrap bare numbers, as in "
         "Growth.from_percent('59.3') or Multiplier.times_more('3.26')",
         value=change,
     )
@@ -424,7 +425,7 @@ def growth_difference(growth: Growth, than: Growth) -> PercentagePoints:
     for rate in (growth, than):
         if not isinstance(rate, Growth):
             raise InvalidValueError(
-                f"expected a Growth, got {rate!r}: wrap bare numbers, as in "
+                f"expected a Growth, got {quote(rate)}: wrap bare numbers, as in "
                 "Growth.from_percent('14.9')",
                 value=rate,
             )

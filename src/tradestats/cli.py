@@ -229,7 +229,7 @@ def _read_article(path: str) -> str:
             with open(path, "rb") as stream:
                 data = stream.read(MAX_REPORT_BYTES + 1)
     except OSError as error:
-        raise TradeStatsError(f"cannot read {path!r}: {error.strerror}", file=path) from None
+        raise TradeStatsError(f"cannot read {quote(path)}: {error.strerror}", file=path) from None
     if len(data) > MAX_REPORT_BYTES:
         raise TradeStatsError(
             f"{path}: an article is at most {MAX_REPORT_BYTES} bytes "
@@ -269,7 +269,7 @@ def _run_extract(arguments: argparse.Namespace) -> int:
             stream.write(text)
     except OSError as error:
         raise TradeStatsError(
-            f"cannot write {arguments.output!r}: {error.strerror}", file=arguments.output
+            f"cannot write {quote(arguments.output)}: {error.strerror}", file=arguments.output
         ) from None
     return 0
 
@@ -441,7 +441,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         _pictures(result, arguments.html, arguments.plot)
     except OSError as error:
-        _error(f"cannot write {error.filename!r}: {error.strerror}")
+        _error(f"cannot write {quote(error.filename)}: {error.strerror}")
         return 2
     status = 0 if result.consistent else 1
     if status == 0 and not result.complete:

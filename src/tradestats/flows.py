@@ -212,7 +212,8 @@ class ProductGroup:
     def _not_a_code(self, _: attrs.Attribute[str], value: str) -> None:
         if re.fullmatch(r"[\d.\s]+", value):
             raise InvalidValueError(
-                f"{value!r} looks like an HS code: use HSCode.parse({value!r})", value=value
+                f"{quote(value)} looks like an HS code: use HSCode.parse({quote(value)})",
+                value=value,
             )
 
     def __str__(self) -> str:
@@ -233,7 +234,7 @@ def _product(value: object) -> Product | None:
             return HSCode.parse(value)
         return ProductGroup(value)
     raise InvalidValueError(
-        f"a product must be an HSCode, a ProductGroup or text, got {value!r}", value=value
+        f"a product must be an HSCode, a ProductGroup or text, got {quote(value)}", value=value
     )
 
 

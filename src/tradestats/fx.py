@@ -21,6 +21,7 @@ import attrs
 from attrs import field, frozen
 
 from tradestats._numbers import CONTEXT, ONE, Number, in_context, to_decimal
+from tradestats._text import quote
 from tradestats._validate import enum_member, source_text
 from tradestats.amounts import Amount
 from tradestats.errors import (
@@ -55,7 +56,7 @@ def _currency(value: str) -> str:
             raise  # an unknown code, as every currency check words it
     # Tonnes, litres or no text at all: not a misspelt code but the wrong kind of thing.
     raise InvalidValueError(
-        f"an exchange rate is between two ISO 4217 currencies, got {value!r}", value=value
+        f"an exchange rate is between two ISO 4217 currencies, got {quote(value)}", value=value
     )
 
 

@@ -188,7 +188,7 @@ class PartnerGroup:
             if not self.fixed:
                 raise InvalidValueError(
                     f"the members of {self.code} change over time: give the day, as in "
-                    f"members({self.code!r}, on='2020-02-01')",
+                    f"members({quote(self.code)}, on='2020-02-01')",
                     group=self.code,
                 )
             return frozenset(row.member for row in self.rows)

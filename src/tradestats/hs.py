@@ -97,7 +97,7 @@ def hs_version(value: HSVersion | str) -> HSVersion:
                 return HSVersion[full]
     choices = ", ".join(member.value for member in HSVersion)
     raise InvalidValueError(
-        f"unknown HS version {value!r}: expected one of {choices} (or Comtrade's H0 to H6)",
+        f"unknown HS version {quote(value)}: expected one of {choices} (or Comtrade's H0 to H6)",
         value=value,
     )
 
@@ -133,7 +133,7 @@ def _code(value: str) -> str:
     text = re.sub(r"[.\s]", "", value) if isinstance(value, str) else value
     if not isinstance(text, str) or not _SIX_DIGITS.match(text):
         raise ParseError(
-            f"malformed concordance code {value!r}: expected a six-digit HS subheading "
+            f"malformed concordance code {quote(value)}: expected a six-digit HS subheading "
             "such as '854140' or '8541.40'",
             value=value,
         )
@@ -147,7 +147,7 @@ def _relationship(value: HSRelationship | str) -> HSRelationship:
         return HSRelationship(value.strip().lower() if isinstance(value, str) else value)
     except ValueError:
         raise InvalidValueError(
-            f"unknown relationship {value!r}: expected '1:1', '1:n', 'n:1' or 'n:n'",
+            f"unknown relationship {quote(value)}: expected '1:1', '1:n', 'n:1' or 'n:n'",
             value=value,
         ) from None
 

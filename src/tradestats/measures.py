@@ -48,6 +48,7 @@ from tradestats._numbers import (
     show,
     to_decimal,
 )
+from tradestats._text import quote
 from tradestats.errors import AmbiguityError, InvalidValueError, ParseError
 
 __all__ = ["Growth", "Multiplier", "PercentagePoints", "Share", "TimesConvention"]
@@ -77,7 +78,7 @@ def _places(spec: str, kind: str) -> int | None:
     match = _FORMAT_SPEC.match(spec)
     if match is None:
         raise ParseError(
-            f"unknown format spec {spec!r} for a {kind}: use '' or '.Nf', such as '.1f'",
+            f"unknown format spec {quote(spec)} for a {kind}: use '' or '.Nf', such as '.1f'",
             value=spec,
         )
     return int(match.group("places"))
@@ -276,7 +277,8 @@ def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None)
     if parsed.reading is Reading.FOLD_DECREASE:
         if number < 1:
             raise ParseError(
-                f"cannot read {text!r} as a multiplier: an N-fold decrease is ×1/N and needs N "
+                f"cannot read {quote(text)} as a multiplier: an N-fold decrease is ×1/N "
+                f"and needs N "
                 f"of at least 1, got {number}",
                 value=text,
             )
@@ -285,7 +287,7 @@ def _multiplier(parsed: ParsedMeasure, text: str, times: TimesConvention | None)
         return Multiplier(number)
     if times is None:
         raise AmbiguityError(
-            f'{text!r} has two readings: ×{number} ("{number} times as much") or '
+            f'{quote(text)} has two readings: ×{number} ("{number} times as much") or '
             f"×{number + 1} (+{fixed(number.scaleb(2))}%, Chinese 增长{number}倍); "
             "pass times=TimesConvention.AS_MUCH or times=TimesConvention.MORE",
             value=text,

@@ -21,6 +21,7 @@ from attrs import field, frozen
 
 from tradestats._grammar import read_period
 from tradestats._grammar._words import MONTH_ABBREVIATIONS
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, ParseError, PeriodMismatchError
 
 if TYPE_CHECKING:
@@ -62,13 +63,17 @@ class PeriodKind(enum.Enum):
 
 def _year(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
-        raise InvalidValueError(f"a year must be an int from 1 to 9999, got {value!r}", value=value)
+        raise InvalidValueError(
+            f"a year must be an int from 1 to 9999, got {quote(value)}", value=value
+        )
     return value
 
 
 def _month(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-        raise InvalidValueError(f"a month must be an int from 1 to 12, got {value!r}", value=value)
+        raise InvalidValueError(
+            f"a month must be an int from 1 to 12, got {quote(value)}", value=value
+        )
     return value
 
 
@@ -128,7 +133,7 @@ class Period:
         """
         if isinstance(quarter, bool) or quarter not in (1, 2, 3, 4):
             raise InvalidValueError(
-                f"a quarter must be 1, 2, 3 or 4, got {quarter!r}", value=quarter
+                f"a quarter must be 1, 2, 3 or 4, got {quote(quarter)}", value=quarter
             )
         return cls(year, 3 * quarter - 2, year, 3 * quarter)
 
@@ -140,7 +145,7 @@ class Period:
         Period('2023-H1')
         """
         if isinstance(half, bool) or half not in (1, 2):
-            raise InvalidValueError(f"a half must be 1 or 2, got {half!r}", value=half)
+            raise InvalidValueError(f"a half must be 1 or 2, got {quote(half)}", value=half)
         return cls(year, 6 * half - 5, year, 6 * half)
 
     @classmethod
@@ -171,7 +176,9 @@ class Period:
         first, last = cls.parse(start), cls.parse(end)
         for text, period in ((start, first), (end, last)):
             if period.kind is not PeriodKind.MONTH:
-                raise ParseError(f"expected a month such as '2023-07', got {text!r}", value=text)
+                raise ParseError(
+                    f"expected a month such as '2023-07', got {quote(text)}", value=text
+                )
         return cls(first.start_year, first.start_month, last.end_year, last.end_month)
 
     @classmethod
@@ -226,12 +233,14 @@ class Period:
         Period('2024-01/2024-07')
         """
         if not isinstance(text, str):
-            raise ParseError(f"a period must be given as text, got {text!r}", value=text)
+            raise ParseError(f"a period must be given as text, got {quote(text)}", value=text)
         parsed = read_period(text, reference=reference, calendar=calendar)
         try:
             return cls(parsed.start_year, parsed.start_month, parsed.end_year, parsed.end_month)
         except InvalidValueError as error:
-            raise ParseError(f"cannot read {text!r} as a period: {error}", value=text) from None
+            raise ParseError(
+                f"cannot read {quote(text)} as a period: {error}", value=text
+            ) from None
 
     # -- properties --------------------------------------------------------------------
 
@@ -345,7 +354,7 @@ class Period:
             return self.previous()
         if not isinstance(versus, Period):
             raise InvalidValueError(
-                f"expected a Lag or a Period as the base, got {versus!r}", value=versus
+                f"expected a Lag or a Period as the base, got {quote(versus)}", value=versus
             )
         if versus.months != self.months or versus.end_index >= self.start_index:
             raise PeriodMismatchError(
@@ -440,7 +449,7 @@ def as_period(value: Period | str | int) -> Period:
         return Period.parse(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ParseError(
-            f"expected a Period, its text such as '2023-07', or a year, got {value!r}",
+            f"expected a Period, its text such as '2023-07', or a year, got {quote(value)}",
             value=value,
         )
     return Period.year(value)
@@ -487,7 +496,7 @@ def as_versus(value: Versus | str | int) -> Versus:
         except ParseError:
             raise ParseError(
                 f"expected a base period such as 'year-earlier', 'previous' or '2019', "
-                f"got {value!r}",
+                f"got {quote(value)}",
                 value=value,
             ) from None
     return as_period(value)

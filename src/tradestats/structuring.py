@@ -41,7 +41,7 @@ from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
 from tradestats._numbers import to_decimal
-from tradestats._text import shorten
+from tradestats._text import quote, shorten
 from tradestats.amounts import Amount
 from tradestats.errors import StructuringError, TradeStatsError
 from tradestats.flows import HSCode, Product, ProductGroup, TradeFlow, _product
@@ -64,7 +64,7 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
     """
     if not isinstance(converter, cattrs.BaseConverter):
         raise StructuringError(
-            f"expected a cattrs converter, such as cattrs.Converter(), got {converter!r}",
+            f"expected a cattrs converter, such as cattrs.Converter(), got {quote(converter)}",
             value=converter,
         )
     converter.register_unstructure_hook(Decimal, str)
@@ -125,7 +125,9 @@ def _bounds_to_dict(converter: cattrs.Converter, bounds: Bounds[Any]) -> dict[st
 
 def _bounds_from_dict(converter: cattrs.Converter, data: object, kind: Any) -> Bounds[Any]:
     if not isinstance(data, Mapping):
-        raise StructuringError(f"expected a mapping with 'low' and 'high', got {data!r}", data=data)
+        raise StructuringError(
+            f"expected a mapping with 'low' and 'high', got {quote(data)}", data=data
+        )
     low, high = data.get("low"), data.get("high")
     if low is None and high is None:
         unit = data.get("unit")
@@ -160,7 +162,8 @@ def _of(data: object, key: str) -> type:
                 return kind
     expected = ", ".join(f"{kind.__name__} ({name!r})" for name, kind in _VALUE_KEYS.items())
     raise StructuringError(
-        f"cannot tell the type of the figure from {data!r}: expected a mapping whose {key!r} "
+        f"cannot tell the type of the figure from {quote(data)}: expected a mapping whose "
+        f"{quote(key)} "
         f"is the plain data of one of {expected}; or name it, as in Reported[Growth]",
         data=data,
     )
@@ -170,7 +173,7 @@ def _decimal(value: object) -> Decimal:
     # Floats are refused: a JSON number with decimals has already lost its exact digits.
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise StructuringError(
-            f"expected a decimal number as text, such as '59.3', got {value!r}", value=value
+            f"expected a decimal number as text, such as '59.3', got {quote(value)}", value=value
         )
     return to_decimal(value)
 
@@ -195,7 +198,7 @@ def _flow_to_dict(converter: cattrs.Converter, flow: TradeFlow) -> dict[str, Any
 
 def _flow_from_dict(converter: cattrs.Converter, data: object) -> TradeFlow:
     if not isinstance(data, dict):
-        raise StructuringError(f"a trade flow must be a mapping, got {data!r}", value=data)
+        raise StructuringError(f"a trade flow must be a mapping, got {quote(data)}", value=data)
     fields = dict(data)
     if "value" in fields:
         fields["value"] = converter.structure(fields["value"], Amount)
@@ -219,7 +222,7 @@ def unstructure(value: object) -> Any:
         raise
     except Exception as error:
         raise StructuringError(
-            f"cannot turn {value!r} into plain data: {_describe(error)}", value=value
+            f"cannot turn {quote(value)} into plain data: {_describe(error)}", value=value
         ) from error
 
 
@@ -264,12 +267,12 @@ def structure(data: object, kind: type[T]) -> T:
     # error (cattrs' own, or a type's TypeError for a wrong argument) is one too.
     except Exception as error:
         raise StructuringError(
-            f"cannot build {name} from {data!r}: {_describe(error)}", data=data
+            f"cannot build {name} from {quote(data)}: {_describe(error)}", data=data
         ) from error
     # Raised outside the handler, with no cause or context: cattrs' exception groups
     # cannot be unpickled, and dask (through tblib) pickles both when it sends an error
     # back from a worker.
-    raise StructuringError(f"cannot build {name} from {data!r}: {reason}", data=data)
+    raise StructuringError(f"cannot build {name} from {quote(data)}: {reason}", data=data)
 
 
 def _name(kind: object) -> str:
@@ -299,7 +302,9 @@ def to_json(value: object) -> str:
     try:
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError) as error:
-        raise StructuringError(f"cannot write {value!r} as JSON: {error}", value=value) from error
+        raise StructuringError(
+            f"cannot write {quote(value)} as JSON: {error}", value=value
+        ) from error
 
 
 def from_json(text: str | bytes, kind: type[T]) -> T:

@@ -31,6 +31,7 @@ import pint
 from tradestats._currencies import ISO_4217
 from tradestats._grammar import _words
 from tradestats._numbers import CONTEXT
+from tradestats._text import quote
 from tradestats.errors import UnitMismatchError, UnknownUnitError
 
 __all__ = [
@@ -167,7 +168,7 @@ def currency_code(value: object, *, where: str = "") -> str:
 
 def _unknown_currency(value: object, where: str = "") -> UnknownUnitError:
     return UnknownUnitError(
-        f"unknown currency {value!r}{where}: expected an ISO 4217 code such as 'CNY' or 'USD'",
+        f"unknown currency {quote(value)}{where}: expected an ISO 4217 code such as 'CNY' or 'USD'",
         value=value,
     )
 
@@ -211,7 +212,7 @@ def canonical_unit(unit: str) -> str:
     name = _registry_name(text)
     if name is None:
         raise UnknownUnitError(
-            f"unknown unit {unit!r}: expected an ISO 4217 currency code such as 'CNY' "
+            f"unknown unit {quote(unit)}: expected an ISO 4217 currency code such as 'CNY' "
             "or a physical unit such as 'tonne', 'kg', 'item' or 'litre'",
             value=unit,
         )
@@ -312,6 +313,6 @@ def scale_factor(word: str) -> int:
         return SCALES[word.strip().lower()]
     except KeyError:
         raise UnknownUnitError(
-            f"unknown scale word {word!r}: expected one of {', '.join(SCALES)}",
+            f"unknown scale word {quote(word)}: expected one of {', '.join(SCALES)}",
             value=word,
         ) from None

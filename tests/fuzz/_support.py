@@ -56,6 +56,9 @@ LONG_EXAMPLES = int(os.environ.get("TRADESTATS_FUZZ_EXAMPLES", "100000"))
 #: A call slower than this is a hang: both in wall time and in the process's CPU
 #: time (see _hang_seconds).
 HANG_SECONDS = 1.0
+#: An error message quotes what it was given shortened (tradestats._text.quote):
+#: a longer message echoes an input whole.
+MAX_MESSAGE_LENGTH = 2_000
 #: In CI a shared machine has slow moments: fail only on calls slower than this.
 CI_HANG_SECONDS = 10.0
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
@@ -204,7 +207,13 @@ def call(target: str, function: Callable[_P, _R], *args: _P.args, **kwargs: _P.k
     cpu = time.process_time()
     try:
         return function(*args, **kwargs)
-    except TradeStatsError:
+    except TradeStatsError as error:
+        message = str(error)
+        expect(
+            target,
+            len(message) <= MAX_MESSAGE_LENGTH,
+            f"a message of {len(message)} characters: {message[:200]!r}",
+        )
         return None
     except BaseException as error:
         if isinstance(error, KeyboardInterrupt | pytest.skip.Exception) or not RECORD:

@@ -128,7 +128,7 @@ def number_format(locale: str | None) -> NumberFormat:
     if locale is None:
         return _DEFAULT
     if not isinstance(locale, str):
-        raise InvalidValueError(f"a locale is a text such as 'en' or 'de', got {locale!r}")
+        raise InvalidValueError(f"a locale is a text such as 'en' or 'de', got {quote(locale)}")
     key = locale.strip().lower().replace("_", "-")
     language, _, region = key.partition("-")
     if region == "ch" and language in {"de", "fr", "it"}:
@@ -138,7 +138,7 @@ def number_format(locale: str | None) -> NumberFormat:
     if language in _COMMA_LOCALES:
         return NumberFormat(language, ",", frozenset({".", *_SPACES}))
     raise InvalidValueError(
-        f"unknown locale {locale!r}: expected a language such as 'en', 'zh', 'de' or 'fr', "
+        f"unknown locale {quote(locale)}: expected a language such as 'en', 'zh', 'de' or 'fr', "
         "optionally with a region ('de-CH')",
         value=locale,
     )
@@ -156,7 +156,7 @@ def zhao_exponent(zhao: str | None) -> int | None:
     if isinstance(zhao, str) and zhao.strip().lower() in readings:
         return readings[zhao.strip().lower()]
     raise InvalidValueError(
-        f"unknown reading of 兆 {zhao!r}: expected 'trillion' (10^12, as in Taiwan) or "
+        f"unknown reading of 兆 {quote(zhao)}: expected 'trillion' (10^12, as in Taiwan) or "
         "'million' (10^6, the metric prefix)",
         value=zhao,
     )
@@ -240,22 +240,24 @@ def _local_numeral(numeral: str, fmt: NumberFormat) -> str:
         marks.pop()
     if fmt.name is None and not decimals and marks == [","] and len(groups[1]) == 3:
         raise _RefusedError(
-            f"{numeral!r} is 1234-like in English and 1.234-like with a decimal comma: pass "
+            f"{quote(numeral)} is 1234-like in English and 1.234-like with a decimal comma: pass "
             "locale='en' or locale='de'",
             ambiguous=True,
         )
     if fmt.decimal in marks or len(set(marks)) > 1:
-        raise _RefusedError(f"{numeral!r} mixes its separators")
+        raise _RefusedError(f"{quote(numeral)} mixes its separators")
     well_grouped = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
     if marks and (not well_grouped or marks[0] not in fmt.groups):
         if fmt.name is None:
             raise _RefusedError(
-                f"{numeral!r} is not a number written with ',' between thousands and '.' before "
+                f"{quote(numeral)} is not a number written with ',' between thousands and "
+                f"'.' before "
                 "decimals; for a decimal comma or other separators pass a locale, such as "
                 "locale='de' ('12,4 Mrd.') or locale='en' ('1 234.5')"
             )
         raise _RefusedError(
-            f"{numeral!r} is not a number as locale {fmt.name!r} writes it ({fmt.decimal!r} "
+            f"{quote(numeral)} is not a number as locale {quote(fmt.name)} writes it "
+            f"({quote(fmt.decimal)} "
             f"before decimals, thousands grouped by {''.join(sorted(fmt.groups))!r})"
         )
     whole = ",".join(groups)
@@ -284,7 +286,8 @@ def _locale_edits(
             pieces = _split_at_spaces(match, fmt)
             if pieces is not None and strict and fmt.name is None and _spaced_thousands(numeral):
                 raise ParseError(
-                    f"cannot read {quote(source)} as {what}: {numeral!r} groups thousands with "
+                    f"cannot read {quote(source)} as {what}: {quote(numeral)} groups "
+                    f"thousands with "
                     "spaces, which tradestats reads only with a locale: pass locale='en' (a "
                     "decimal point) or locale='fr' (a decimal comma)",
                     value=source,

@@ -185,7 +185,7 @@ def currency_of(text: str, *, yen_sign: str | None) -> str | None:
     if stripped in YEN_SIGNS:
         if yen_sign is None:
             raise AmbiguityError(
-                f"{stripped!r} is the sign of both the Chinese yuan (CNY) and the Japanese "
+                f"{quote(stripped)} is the sign of both the Chinese yuan (CNY) and the Japanese "
                 "yen (JPY): pass yen_sign='CNY' or yen_sign='JPY'",
                 value=text,
                 needs="yen_sign",
@@ -208,7 +208,8 @@ def physical_name(text: str) -> str:
 def _currency_code(code: str) -> str:
     if not code.isascii() or code.upper() not in ISO_4217:
         raise UnknownUnitError(
-            f"unknown currency code {code!r}: expected an ISO 4217 code such as 'CNY' or 'JPY'",
+            f"unknown currency code {quote(code)}: expected an ISO 4217 code such as 'CNY' "
+            f"or 'JPY'",
             value=code,
         )
     return code.upper()

@@ -170,12 +170,13 @@ def read_period(  # noqa: PLR0911, PLR0912 - one branch per form
 def _check_options(reference: date | None, calendar: str | None) -> None:
     if reference is not None and not isinstance(reference, date):
         raise InvalidValueError(
-            f"a reference must be a date (the article's date), got {reference!r}",
+            f"a reference must be a date (the article's date), got {quote(reference)}",
             value=reference,
         )
     if calendar is not None and calendar not in CALENDARS:
         raise InvalidValueError(
-            f"unknown calendar {calendar!r}: expected one of {', '.join(map(repr, CALENDARS))}",
+            f"unknown calendar {quote(calendar)}: expected one of "
+            f"{', '.join(map(repr, CALENDARS))}",
             value=calendar,
         )
 
@@ -203,7 +204,7 @@ def _relative_year(word: str, text: str, reference: date | None) -> int:
     """The year "this year", 今年, "last year" or 去年 stands for, from the article's date."""
     if reference is None:
         raise ParseError(
-            f"cannot read {quote(text)} as a period: {word!r} is a year counted from the "
+            f"cannot read {quote(text)} as a period: {quote(word)} is a year counted from the "
             "article's date; pass reference=",
             value=text,
             needs="reference",
@@ -294,7 +295,8 @@ def _count(word: str, text: str) -> int:
         return NUMBER_WORDS.index(word.lower()) + 1
     except ValueError:
         raise ParseError(
-            f"cannot read {text!r} as a period: {word!r} is not a number of months", value=text
+            f"cannot read {quote(text)} as a period: {quote(word)} is not a number of months",
+            value=text,
         ) from None
 
 
@@ -303,5 +305,5 @@ def _month_number(name: str, text: str) -> int:
         return MONTH_ABBREVIATIONS.index(name[:3].lower()) + 1
     except ValueError:
         raise ParseError(
-            f"cannot read {text!r} as a period: {name!r} is not a month", value=text
+            f"cannot read {quote(text)} as a period: {quote(name)} is not a month", value=text
         ) from None

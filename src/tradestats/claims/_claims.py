@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from attrs import field, frozen
 
+from tradestats._text import quote
 from tradestats._validate import enum_member, name_text, optional_text
 from tradestats.amounts import Amount
 from tradestats.claims._releases import as_basis
@@ -109,13 +110,17 @@ def _definition(value: object) -> str | None:
 
 def _parts(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidValueError(f"parts must be a list of flow ids, got {value!r}", value=value)
+        raise InvalidValueError(
+            f"parts must be a list of flow ids, got {quote(value)}", value=value
+        )
     return tuple(_id(part) for part in value)
 
 
 def _periods(value: object) -> tuple[Period, ...]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise InvalidValueError(f"periods must be a list of periods, got {value!r}", value=value)
+        raise InvalidValueError(
+            f"periods must be a list of periods, got {quote(value)}", value=value
+        )
     return tuple(as_period(period) for period in value)
 
 
@@ -199,7 +204,7 @@ class ReportFlow:
         if self.membership is not None and self.group is None:
             raise UnknownGroupError(
                 f"membership = {str(self.membership)!r} needs a partner that is a group "
-                f"({', '.join(partner_groups())}), not {self.partner!r}",
+                f"({', '.join(partner_groups())}), not {quote(self.partner)}",
                 group=self.partner,
                 field="membership",
             )

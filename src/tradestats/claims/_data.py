@@ -43,7 +43,7 @@ def _selection(value: object) -> tuple[tuple[str, str], ...]:
         name = name_text(column, "a column name")
         if not isinstance(wanted, str) or not wanted.strip():
             raise InvalidValueError(
-                f"column {name!r}: expected the text its rows must have, got {quote(wanted)}",
+                f"column {quote(name)}: expected the text its rows must have, got {quote(wanted)}",
                 value=wanted,
             )
         found.append((name, wanted.strip()))

@@ -19,6 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
+from tradestats._text import quote
 from tradestats.claims import _float, _points
 from tradestats.claims._linear import (
     Infeasible,
@@ -400,7 +401,7 @@ class Network:
             # base <= 0 (a deficit, fixed so by the claim) the two sides swap.
             if base in self._free and constraint.base not in self._signed_bases:
                 raise ValueError(  # pragma: no cover - the report refuses such claims
-                    f"the base {constraint.base!r} of a product may be negative"
+                    f"the base {quote(constraint.base)} of a product may be negative"
                 )
             factor = constraint.factor
             above: Sense = ">=" if not constraint.negative else "<="
@@ -431,7 +432,7 @@ class Network:
             return
         base = self._index[constraint.base]
         if base in self._free:  # pragma: no cover - the report refuses such claims
-            raise ValueError(f"the base {constraint.base!r} of a contribution may be negative")
+            raise ValueError(f"the base {quote(constraint.base)} of a contribution may be negative")
         # later - earlier = base × f with base >= 0 and f in [lo, hi] is exactly
         # lo × base <= later - earlier <= hi × base, as for a product.
         if step.low.is_finite():

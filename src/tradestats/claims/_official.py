@@ -52,13 +52,14 @@ def with_data(
     for flow_id, _ in match.flows:
         if flow_id not in known:
             raise InvalidValueError(
-                f"[data.flows.{flow_id}]: unknown flow {flow_id!r}: the report declares "
+                f"[data.flows.{flow_id}]: unknown flow {quote(flow_id)}: the report declares "
                 f"{', '.join(repr(name) for name in sorted(known))}",
                 value=flow_id,
             )
     if any(release.id == match.release for release in report.releases):
         raise InvalidValueError(
-            f"the data's release id {match.release!r} is a release of the report already: give "
+            f"the data's release id {quote(match.release)} is a release of the report "
+            f"already: give "
             "the data another (release = ... under [data])",
             value=match.release,
         )
@@ -167,7 +168,7 @@ def _rows(data: object, match: DataMatch) -> list[dict[str, Any]]:
     missing = sorted(needed - columns)
     if missing:
         raise DataMatchError(
-            f"the data have no column {missing[0]!r} (columns: "
+            f"the data have no column {quote(missing[0])} (columns: "
             f"{', '.join(sorted(columns))}); a tidy frame has period, value and currency, and "
             "the match names the others",
             column=missing[0],
@@ -202,7 +203,7 @@ def _value(
             key = as_period(row["period"])
         except TradeStatsError as error:
             raise DataMatchError(
-                f"flow {flow_id!r}: a row's period {quote(row['period'])}: {error.message}",
+                f"flow {quote(flow_id)}: a row's period {quote(row['period'])}: {error.message}",
                 flow=flow_id,
                 period=row["period"],
             ) from None
@@ -225,7 +226,7 @@ def _value(
         if number is None:
             return None
         if currency is not None and row["currency"] != currency:  # pragma: no cover
-            raise DataMatchError(f"flow {flow_id!r}: rows in two currencies", flow=flow_id)
+            raise DataMatchError(f"flow {quote(flow_id)}: rows in two currencies", flow=flow_id)
         currency = row["currency"]
         total += number
         if match.precision == "published":
@@ -233,7 +234,7 @@ def _value(
     unit = report.unit_of(flow_id)
     if unit is not None and unit != currency:
         raise DataMatchError(
-            f"flow {flow_id!r}: the data are in {currency} and the report's values in {unit}: "
+            f"flow {quote(flow_id)}: the data are in {currency} and the report's values in {unit}: "
             "give the report's values in the data's currency, or convert the data first",
             flow=flow_id,
         )
@@ -243,7 +244,7 @@ def _value(
 def _one(flow_id: str, period: Period, rows: list[dict[str, Any]]) -> dict[str, Any]:
     if len(rows) > 1:
         raise DataMatchError(
-            f"flow {flow_id!r}: {len(rows)} rows of the data hold {period.label()}: name more "
+            f"flow {quote(flow_id)}: {len(rows)} rows of the data hold {period.label()}: name more "
             "columns under [data.flows." + flow_id + "] (such as product) so that one row does",
             flow=flow_id,
             period=str(period),

@@ -658,7 +658,7 @@ def _change(figure: str) -> Reported[Amount]:
             rest = rest[3:].strip()
         if rest[:1] in ("+", "-", "−"):
             raise ParseError(
-                f"cannot read {figure!r} as a change in level: a word of rise or fall and a "
+                f"cannot read {quote(figure)} as a change in level: a word of rise or fall and a "
                 "signed number; write '+3.4 billion USD' or 'up 3.4 billion USD'",
                 value=figure,
             )

@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 
 from tradestats._numbers import auto_scale, in_context, round_down, show
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.claims._balances import Outcome, claims_on_balances, outcomes
 from tradestats.claims._claims import _OnABase
@@ -212,13 +213,14 @@ def check(
         or not time_limit >= 0
     ):
         raise InvalidValueError(
-            f"time_limit must be a number of seconds of 0 or more, or None, not {time_limit!r}",
+            f"time_limit must be a number of seconds of 0 or more, or None, not "
+            f"{quote(time_limit)}",
             time_limit=time_limit,
         )
     deadline = None if time_limit is None else time.monotonic() + time_limit
     if isinstance(budget, bool) or not isinstance(budget, int) or budget < 0:
         raise InvalidValueError(
-            f"budget must be a whole number of 0 or more, not {budget!r}", budget=budget
+            f"budget must be a whole number of 0 or more, not {quote(budget)}", budget=budget
         )
     unmatched: tuple[str, ...] = ()
     if data is not None:
@@ -825,7 +827,7 @@ def deprecated(name: str, module: str = __name__) -> object:
         AttributeError: For a name that is not deprecated.
     """
     if name not in DEPRECATED:
-        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        raise AttributeError(f"module {quote(module)} has no attribute {quote(name)}")
     warnings.warn(
         f"{name} is deprecated and goes in tradestats 0.4: {DEPRECATED[name]}",
         DeprecationWarning,

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 from attrs import field, frozen
 
 from tradestats._numbers import in_context
+from tradestats._text import quote
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
     BalanceSign,
@@ -374,7 +375,7 @@ def _check_ids(report: Report) -> None:
         if flow.id in seen:
             _error(
                 InvalidValueError,
-                f"flow id {flow.id!r} is declared twice",
+                f"flow id {quote(flow.id)} is declared twice",
                 flow.id,
                 "id",
                 flow.id,
@@ -385,7 +386,7 @@ def _check_ids(report: Report) -> None:
         if claim.id in seen:
             _error(
                 InvalidValueError,
-                f"claim id {claim.id!r} is used twice: give every claim its own id",
+                f"claim id {quote(claim.id)} is used twice: give every claim its own id",
                 claim.id,
                 "id",
                 claim.id,
@@ -418,7 +419,7 @@ def _check_references(report: Report) -> None:
                 known = ", ".join(repr(name) for name in flows) or "none"
                 _error(
                     InvalidValueError,
-                    f"unknown flow {flow_id!r}: declare it under [flows.{flow_id}] "
+                    f"unknown flow {quote(flow_id)}: declare it under [flows.{flow_id}] "
                     f"(declared flows: {known})",
                     claim.id,
                     field_name,
@@ -442,7 +443,7 @@ def _check_references(report: Report) -> None:
             if ratio and flows[flow_id].flow is Flow.BALANCE:
                 _error(
                     InvalidValueError,
-                    f"flow {flow_id!r} is a balance, which may be negative: shares are not "
+                    f"flow {quote(flow_id)} is a balance, which may be negative: shares are not "
                     "defined for it",
                     claim.id,
                     field_name,
@@ -453,7 +454,7 @@ def _check_references(report: Report) -> None:
         if isinstance(claim, ShareClaim) and claim.part == claim.whole:
             _error(
                 InvalidValueError,
-                f"a share of flow {claim.part!r} in itself is always 100%",
+                f"a share of flow {quote(claim.part)} in itself is always 100%",
                 claim.id,
                 "whole",
                 claim.whole,
@@ -462,7 +463,7 @@ def _check_references(report: Report) -> None:
             if claim.total in claim.parts:
                 _error(
                     InvalidValueError,
-                    f"flow {claim.total!r} is both the total and one of its parts",
+                    f"flow {quote(claim.total)} is both the total and one of its parts",
                     claim.id,
                     "parts",
                     list(claim.parts),
@@ -483,11 +484,14 @@ def _check_releases(report: Report) -> None:
     known = ", ".join(repr(name) for name in ids) or "none"
     if len(set(ids)) != len(ids):
         twice = next(name for name in ids if ids.count(name) > 1)
-        _error(InvalidValueError, f"release id {twice!r} is declared twice", twice, "id", twice)
+        _error(
+            InvalidValueError, f"release id {quote(twice)} is declared twice", twice, "id", twice
+        )
     if report.default_release is not None and report.default_release not in ids:
         _error(
             InvalidValueError,
-            f"the default release {report.default_release!r} is not declared: declare it under "
+            f"the default release {quote(report.default_release)} is not declared: declare "
+            f"it under "
             f"[releases.{report.default_release}] (declared releases: {known})",
             report.default_release,
             "release",
@@ -497,7 +501,7 @@ def _check_releases(report: Report) -> None:
         if claim.release is not None and claim.release not in ids:
             _error(
                 InvalidValueError,
-                f"unknown release {claim.release!r}: declare it under "
+                f"unknown release {quote(claim.release)}: declare it under "
                 f"[releases.{claim.release}] (declared releases: {known})",
                 claim.id,
                 "release",
@@ -512,7 +516,7 @@ def _check_releases(report: Report) -> None:
         ):
             _error(
                 InvalidValueError,
-                f"claim {claim.id!r} names no release, and the report has several ({known}) "
+                f"claim {quote(claim.id)} names no release, and the report has several ({known}) "
                 "and no default: add release = one of them to the claim, or a report-level "
                 "release",
                 claim.id,
@@ -530,7 +534,7 @@ def _check_bases(report: Report) -> None:
             names = ", ".join(repr(name) for name in known)
             _error(
                 InvalidValueError,
-                f"unknown basis {flow.basis!r}: expected one of {names}, or declare it with "
+                f"unknown basis {quote(flow.basis)}: expected one of {names}, or declare it with "
                 f"what it means under [bases]",
                 flow.id,
                 "basis",
@@ -546,7 +550,7 @@ def _check_sign(claim: Claim, flows: dict[str, ReportFlow]) -> None:
     if flow.flow is not Flow.BALANCE:
         _error(
             InvalidValueError,
-            f"a {claim.sign.value} is the sign of a balance, but flow {claim.flow!r} is "
+            f"a {claim.sign.value} is the sign of a balance, but flow {quote(claim.flow)} is "
             f"{flow.flow.label}: drop the word or the sign key, or declare the flow as "
             'flow = "balance"',
             claim.id,
@@ -582,7 +586,7 @@ def _check_self_reference(claim: Claim) -> None:
     if flow_id == getattr(claim, second):
         _error(
             InvalidValueError,
-            f"{first} and {second} are both flow {flow_id!r}: {why}",
+            f"{first} and {second} are both flow {quote(flow_id)}: {why}",
             claim.id,
             second,
             flow_id,
@@ -639,7 +643,8 @@ def _check_units(report: Report) -> None:
             _error(
                 UnitMismatchError,
                 f"{claim.value.value} cannot be compared with {earlier.value.value} of claim "
-                f"{earlier.id!r}: {incompatibility(wanted, unit)}; give every value of related "
+                f"{quote(earlier.id)}: {incompatibility(wanted, unit)}; give every value "
+                f"of related "
                 "flows in one currency",
                 claim.id,
                 "value",

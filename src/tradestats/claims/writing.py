@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from tradestats._numbers import in_context
-from tradestats._text import escape_controls, shorten
+from tradestats._text import escape_controls, quote, shorten
 from tradestats.claims import _reading
 from tradestats.claims._claims import (
     ChangeClaim,
@@ -140,7 +140,7 @@ def _figure_keys(claim: Claim) -> dict[str, Any]:
     read = _read(kind, text, keys)
     if read is None:  # pragma: no cover - every canonical text reads back
         raise TradeStatsError(
-            f"cannot write the figure of claim {claim.id!r} as text", claim=claim.id
+            f"cannot write the figure of claim {quote(claim.id)} as text", claim=claim.id
         )
     if read.precision != figure.precision:
         keys["precision"] = _precision(kind, figure)

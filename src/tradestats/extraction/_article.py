@@ -14,6 +14,7 @@ from typing import Final
 from attrs import frozen
 
 from tradestats._grammar._normalize import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
+from tradestats._text import quote
 from tradestats.errors import ParseError
 
 __all__ = ["LANGUAGES", "Article", "read_article"]
@@ -111,7 +112,7 @@ def language_code(lang: str) -> str:
     code = _ALIASES.get(lang.strip().lower().replace("_", "-"))
     if code is None:
         raise ParseError(
-            f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)} "
+            f"unknown language {quote(lang)}: expected one of {', '.join(LANGUAGES)} "
             "(en, zh-hans for simplified Chinese, zh-hant for traditional, de)",
             value=lang,
         )

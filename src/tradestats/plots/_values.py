@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 from tradestats.measures import Growth, PercentagePoints, Share
 
@@ -37,10 +38,12 @@ def percent(value: object, what: str) -> Decimal:
 
 def _number(value: object, what: str, expected: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise InvalidValueError(f"{what}: expected {expected}, got {value!r}", value=value)
+        raise InvalidValueError(f"{what}: expected {expected}, got {quote(value)}", value=value)
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise InvalidValueError(f"{what}: expected a finite number, got {value!r}", value=value)
+        raise InvalidValueError(
+            f"{what}: expected a finite number, got {quote(value)}", value=value
+        )
     return number
 
 
@@ -48,12 +51,12 @@ def series(values: Mapping[str, object], what: str) -> dict[str, object]:
     """A mapping of labels to values, checked to be one with text labels."""
     if not hasattr(values, "items"):
         raise InvalidValueError(
-            f"{what}: expected a mapping of labels to values, got {values!r}", value=values
+            f"{what}: expected a mapping of labels to values, got {quote(values)}", value=values
         )
     found = dict(values.items())
     if not found:
         raise InvalidValueError(f"{what}: expected at least one value, got none", value=values)
     for label in found:
         if not isinstance(label, str):
-            raise InvalidValueError(f"{what}: labels must be text, got {label!r}", value=label)
+            raise InvalidValueError(f"{what}: labels must be text, got {quote(label)}", value=label)
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Period, as_period
 from tradestats.plots._canvas import INK, MUTED, new_figure
@@ -121,7 +122,7 @@ def _series(
 
     if isinstance(series, str) or not series:
         raise InvalidValueError(
-            f"series must be a non-empty list of key columns, got {series!r}", value=series
+            f"series must be a non-empty list of key columns, got {quote(series)}", value=series
         )
     try:
         table = nw.from_native(frame)
@@ -136,7 +137,7 @@ def _series(
     missing = [name for name in columns if name not in table.columns]
     if missing:
         raise InvalidValueError(
-            f"the frame has no column {missing[0]!r}; it has {list(table.columns)}",
+            f"the frame has no column {quote(missing[0])}; it has {list(table.columns)}",
             value=missing[0],
         )
     found: dict[str, list[tuple[Period, float | None, object]]] = {}

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Final, ParamSpec, Protocol, 
 import numpy as np
 import numpy.typing as npt
 
+from tradestats._text import quote
 from tradestats.periods import Lag
 from tradestats.tables._contract import Floats, Mask
 from tradestats.tables._frames import VALUE, Text
@@ -320,7 +321,7 @@ class Block:
     ) -> None:
         """See :meth:`EagerJob.align` (of the value column only: see :func:`blockwise`)."""
         if source != VALUE:
-            raise TypeError(f"a blockwise formula cannot align {source!r}")  # pragma: no cover
+            raise TypeError(f"a blockwise formula cannot align {quote(source)}")  # pragma: no cover
         job = self.job
         self._once(
             ("align", tuple(keys), keep_rows, versus),
@@ -349,7 +350,7 @@ class Block:
         if column is None:
             return self.job.col_rows(name, self.rows)
         if isinstance(column, Text):
-            raise TypeError(f"column {name!r} holds reasons, not numbers")  # pragma: no cover
+            raise TypeError(f"column {quote(name)} holds reasons, not numbers")  # pragma: no cover
         return column
 
     def number(self, name: str) -> Floats:
@@ -364,7 +365,7 @@ class Block:
         """A reason column this block added."""
         column = self.outputs[name]
         if not isinstance(column, Text):
-            raise TypeError(f"column {name!r} holds numbers, not reasons")  # pragma: no cover
+            raise TypeError(f"column {quote(name)} holds numbers, not reasons")  # pragma: no cover
         return column
 
     def missing(self, versus: Versus = Lag.YEAR_EARLIER) -> Text:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Final
 
+from tradestats._text import quote
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -26,7 +28,7 @@ def renamed(module: str, name: str, namespace: Mapping[str, object]) -> object:
         AttributeError: If ``name`` was not renamed (as any missing attribute does).
     """
     if name not in RENAMED:
-        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        raise AttributeError(f"module {quote(module)} has no attribute {quote(name)}")
     new = RENAMED[name]
     warnings.warn(
         f"{module}.{name} is renamed {new} in tradestats 0.3, so that it no longer clashes "

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import define, field
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Period, Versus
 from tradestats.tables import _jit, _kernel, _versus
@@ -300,7 +301,7 @@ class EagerJob:
             self._spread_totals()
         column = self.outputs[name] if name in self.outputs else self.numbers[name]
         if isinstance(column, Text):
-            raise TypeError(f"column {name!r} holds reasons, not numbers")  # pragma: no cover
+            raise TypeError(f"column {quote(name)} holds reasons, not numbers")  # pragma: no cover
         return column
 
     def number(self, name: str) -> Floats:
@@ -336,7 +337,7 @@ class EagerJob:
         """A reason column added earlier."""
         column = self.outputs[name]
         if not isinstance(column, Text):
-            raise TypeError(f"column {name!r} holds numbers, not reasons")  # pragma: no cover
+            raise TypeError(f"column {quote(name)} holds numbers, not reasons")  # pragma: no cover
         return column
 
     @staticmethod

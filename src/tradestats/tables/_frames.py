@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError, UnitMismatchError
 from tradestats.periods import Period
 from tradestats.tables._native import Frame, collect
@@ -83,7 +84,7 @@ def check_key_dtypes(schema: Any, columns: Iterable[str]) -> None:
         dtype = schema[name]
         if isinstance(dtype, _UNKEYABLE):
             raise InvalidValueError(
-                f"column {name!r} is of type {dtype}, which cannot be a key, period or "
+                f"column {quote(name)} is of type {dtype}, which cannot be a key, period or "
                 "currency column: use text, whole numbers or categories",
                 column=name,
                 dtype=str(dtype),
@@ -111,7 +112,8 @@ def check_nulls(frame: Frame, columns: Sequence[str]) -> None:
                 mask = frame.get_column(name).is_null().to_numpy()
                 where = f" (row {int(np.flatnonzero(mask)[0])})"
             raise InvalidValueError(
-                f"column {name!r} has {count} null value(s){where}; key and period columns must "
+                f"column {quote(name)} has {count} null value(s){where}; key and period "
+                f"columns must "
                 "not be null: fill or drop those rows first",
                 column=name,
                 nulls=int(count),
@@ -140,7 +142,8 @@ def check_currency_codes(codes: Iterable[object], column: str) -> None:
         known = currency_code(code, where=f" in column {column!r}")
         if code != known:
             raise InvalidValueError(
-                f"column {column!r} holds {code!r}: write ISO 4217 codes in capitals ({known!r})",
+                f"column {quote(column)} holds {quote(code)}: write ISO 4217 codes in "
+                f"capitals ({quote(known)})",
                 value=code,
             )
 
@@ -181,7 +184,7 @@ def missing_rate(code: str, target: str, when: Period) -> UnitMismatchError:
     text = when.isoformat()
     return UnitMismatchError(
         f"the exchange-rate table has no rate from {code} to {target} for {text}; add a row "
-        f"with currency {code!r} and period {text!r}",
+        f"with currency {quote(code)} and period {quote(text)}",
         currency=code,
         period=text,
     )

@@ -75,11 +75,11 @@ def choose_engine(engine: str | None) -> Engine:
         if engine == name:
             if importlib.util.find_spec(name) is None:
                 raise ImportError(
-                    f'engine {name!r} is not installed: pip install "tradestats[{name}]"'
+                    f'engine {quote(name)} is not installed: pip install "tradestats[{name}]"'
                 )
             return name
     raise InvalidValueError(
-        f"unknown engine {engine!r}: expected one of {', '.join(map(repr, ENGINES))}",
+        f"unknown engine {quote(engine)}: expected one of {', '.join(map(repr, ENGINES))}",
         value=engine,
     )
 
@@ -228,7 +228,7 @@ def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> No
             except ValueError:
                 expected = "a number" if kind == "float" else "a whole number"
                 raise ParseError(
-                    f"{os.fspath(path)}, line {line}, column {name!r}: "
+                    f"{os.fspath(path)}, line {line}, column {quote(name)}: "
                     f"expected {expected}, got {quote(text)}",
                     path=path,
                     line=line,
@@ -245,7 +245,7 @@ def _diagnose(path: PathLike, separator: str, columns: Mapping[str, Kind]) -> No
                 expected = "a finite number"
             if not finite:
                 raise InvalidValueError(
-                    f"{os.fspath(path)}, line {line}, column {name!r}: "
+                    f"{os.fspath(path)}, line {line}, column {quote(name)}: "
                     f"expected {expected}, got {quote(text)}",
                     path=path,
                     line=line,

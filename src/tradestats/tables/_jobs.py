@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import narwhals as nw
 
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 from tradestats.tables._eager import EagerJob
 from tradestats.tables._frames import check_key_dtypes, check_nulls
@@ -68,7 +69,7 @@ def prepare(
     require(frame, list(dict.fromkeys([*keys, *periods, value, *extra, *currencies])))
     if not schema[value].is_numeric():
         raise InvalidValueError(
-            f"the value column {value!r} must be numeric, got {schema[value]}",
+            f"the value column {quote(value)} must be numeric, got {schema[value]}",
             column=value,
             dtype=str(schema[value]),
         )

@@ -83,7 +83,8 @@ def require(frame: Frame, columns: Iterable[str], *, what: str = "the frame") ->
     missing = [name for name in columns if name not in names]
     if missing:
         raise InvalidValueError(
-            f"{what} has no column {missing[0]!r}; its columns are {', '.join(map(repr, names))}",
+            f"{what} has no column {quote(missing[0])}; its columns are "
+            f"{', '.join(map(repr, names))}",
             column=missing[0],
             columns=names,
         )

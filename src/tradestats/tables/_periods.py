@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numbers
 
+from tradestats._text import quote
 from tradestats.errors import ParseError
 from tradestats.periods import Period
 
@@ -29,7 +30,7 @@ def parse_period(value: object, column: str) -> Period:
             return Period.parse(value)
         except ParseError as error:
             raise ParseError(
-                f"column {column!r} holds {value!r}, which is not a period: {error}",
+                f"column {quote(column)} holds {quote(value)}, which is not a period: {error}",
                 value=value,
                 column=column,
             ) from None
@@ -37,7 +38,7 @@ def parse_period(value: object, column: str) -> Period:
     if whole and not isinstance(value, bool):
         return Period.year(int(value))  # type: ignore[call-overload]
     raise ParseError(
-        f"column {column!r} holds {value!r}: expected period text such as '2023' or "
+        f"column {quote(column)} holds {quote(value)}: expected period text such as '2023' or "
         "'2023-01/2023-07', or an integer year",
         value=value,
         column=column,

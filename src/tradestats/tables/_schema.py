@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 import narwhals as nw
 from attrs import frozen
 
+from tradestats._text import quote
 from tradestats._validate import enum_member
 from tradestats.errors import (
     DuplicateKeyError,
@@ -171,7 +172,7 @@ def _flow(text: str) -> str:
         return Flow(text.strip().lower()).value
     except ValueError:
         choices = ", ".join(repr(flow.value) for flow in Flow)
-        raise InvalidValueError(f"unknown flow {text!r}: expected one of {choices}") from None
+        raise InvalidValueError(f"unknown flow {quote(text)}: expected one of {choices}") from None
 
 
 def _period(text: str) -> str:
@@ -182,7 +183,7 @@ def _day(text: str) -> str:
     try:
         return dt.date.fromisoformat(text.strip()).isoformat()
     except ValueError:
-        raise ParseError(f"expected a day such as 2022-08-15, got {text!r}") from None
+        raise ParseError(f"expected a day such as 2022-08-15, got {quote(text)}") from None
 
 
 def canonical_currency(text: str) -> str:
@@ -236,14 +237,14 @@ def complete(
     missing = [name for name in required if name not in names]
     if missing:
         raise ParseError(
-            f"{where}: no column {missing[0]!r}; the tidy format needs "
+            f"{where}: no column {quote(missing[0])}; the tidy format needs "
             f"{', '.join(map(repr, required))} (found {', '.join(map(repr, names)) or 'none'})",
             source=where,
             column=missing[0],
         )
     if declared is not None and "currency" in names:
         raise InvalidValueError(
-            f"{where} has a 'currency' column and currency={declared!r} was given: "
+            f"{where} has a 'currency' column and currency={quote(declared)} was given: "
             "drop the argument, or the column",
             source=where,
             currency=declared,
@@ -308,7 +309,7 @@ def check_values(frame: nw.DataFrame[Any], where: RowLabel) -> nw.Expr:
         if bad is not None:
             raise ParseError(
                 f"{where(bad['_row'])}, column 'value': expected a number such as 1830.5 "
-                f"or 1.83e11, or nothing, got {bad['value']!r}",
+                f"or 1.83e11, or nothing, got {quote(bad['value'])}",
                 row=bad["_row"],
                 column="value",
                 value=bad["value"],
@@ -318,7 +319,8 @@ def check_values(frame: nw.DataFrame[Any], where: RowLabel) -> nw.Expr:
     bad = first_row(frame, ~value.is_null() & ~value.is_finite())
     if bad is not None:
         raise InvalidValueError(
-            f"{where(bad['_row'])}, column 'value': expected a finite number, got {bad['value']!r}",
+            f"{where(bad['_row'])}, column 'value': expected a finite number, got "
+            f"{quote(bad['value'])}",
             row=bad["_row"],
             column="value",
             value=bad["value"],
@@ -402,7 +404,7 @@ def raise_duplicate(keys: dict[str, Any], period: str, start: int, months: int) 
     when = Period.from_month_indices(start, start + months - 1).isoformat()
     shown = ", ".join(f"{name}={value!r}" for name, value in keys.items())
     raise DuplicateKeyError(
-        f"two rows have {shown} and {period}={when!r}: each key may have one row per period; "
+        f"two rows have {shown} and {period}={quote(when)}: each key may have one row per period; "
         "aggregate or drop the duplicates first",
         keys=keys,
         period=when,

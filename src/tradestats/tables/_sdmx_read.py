@@ -426,8 +426,8 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
         for needed in (TIME, VALUE):
             if needed not in upper:
                 raise ParseError(
-                    f"{where}: no column {needed!r}: an SDMX-CSV file has {TIME!r} and "
-                    f"{VALUE!r} columns (found {', '.join(map(repr, names))})",
+                    f"{where}: no column {quote(needed)}: an SDMX-CSV file has {quote(TIME)} and "
+                    f"{quote(VALUE)} columns (found {', '.join(map(repr, names))})",
                     path=where,
                     column=needed,
                 )

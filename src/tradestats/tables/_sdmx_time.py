@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from tradestats._text import quote
 from tradestats.errors import ParseError
 from tradestats.periods import Period
 
@@ -40,14 +41,14 @@ def _months(text: str) -> tuple[int, int, bool]:
     """The first and last month index of one period, and whether it is a single day."""
     match = _ONE.match(text.strip())
     if match is None:
-        raise ParseError(f"cannot read {text!r} as a period: {_EXPECTED}", value=text)
+        raise ParseError(f"cannot read {quote(text)} as a period: {_EXPECTED}", value=text)
     year = int(match["year"])
     if match["letter"]:
         size = _MONTHS[match["letter"].upper()]
         number = int(match["number"])
         if not 1 <= number <= 12 // size:
             raise ParseError(
-                f"cannot read {text!r} as a period: a year has {12 // size} of its "
+                f"cannot read {quote(text)} as a period: a year has {12 // size} of its "
                 f"{match['letter'].upper()} periods, not {number}",
                 value=text,
             )
@@ -56,7 +57,7 @@ def _months(text: str) -> tuple[int, int, bool]:
     if match["month"]:
         month = int(match["month"])
         if not 1 <= month <= 12:
-            raise ParseError(f"cannot read {text!r} as a period: no month {month}", value=text)
+            raise ParseError(f"cannot read {quote(text)} as a period: no month {month}", value=text)
         return year * 12 + month - 1, year * 12 + month - 1, match["day"] is not None
     return year * 12, year * 12 + 11, False
 
@@ -80,7 +81,8 @@ def sdmx_period(text: str) -> str:
             length = int(duration["years"] or 0) * 12 + int(duration["months"] or 0)
             if day and not start_text.strip().endswith("-01"):
                 raise ParseError(
-                    f"cannot read {text!r} as a period: a range of months starts on a first day",
+                    f"cannot read {quote(text)} as a period: a range of months starts on a "
+                    f"first day",
                     value=text,
                 )
             last = first + length - 1
@@ -88,11 +90,11 @@ def sdmx_period(text: str) -> str:
             _, last, _ = _months(end_text)
             if last < first:
                 raise ParseError(
-                    f"cannot read {text!r} as a period: it ends before it starts", value=text
+                    f"cannot read {quote(text)} as a period: it ends before it starts", value=text
                 )
     elif day:
         raise ParseError(
-            f"cannot read {text!r} as a period: days are finer than the months tradestats "
+            f"cannot read {quote(text)} as a period: days are finer than the months tradestats "
             f"counts; {_EXPECTED}",
             value=text,
         )

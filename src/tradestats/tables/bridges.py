@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Final
 import narwhals as nw
 
 from tradestats._numbers import in_context
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError
 from tradestats.flows import HSCode, TradeFlow
@@ -72,7 +73,7 @@ def _product_text(product: Product | None) -> str:
         return product.digits
     if product.name == TOTAL_PRODUCT:
         raise InvalidValueError(
-            f"a product group named {TOTAL_PRODUCT!r} would read back as all goods: rename it",
+            f"a product group named {quote(TOTAL_PRODUCT)} would read back as all goods: rename it",
             value=product,
         )
     return product.name
@@ -180,7 +181,7 @@ def frame_to_flows(frame: Any, *, currency: str | None = None) -> list[TradeFlow
     missing = [name for name in required if name not in eager.columns]
     if missing:
         raise ParseError(
-            f"the {type(frame).__name__} has no column {missing[0]!r}: frame_to_flows needs "
+            f"the {type(frame).__name__} has no column {quote(missing[0])}: frame_to_flows needs "
             f"{', '.join(map(repr, required))}",
             column=missing[0],
         )
@@ -239,7 +240,7 @@ def _product(product: object) -> object:
     # An int product (a frame read without text dtypes) is an HS code that lost its zero.
     if isinstance(product, int) and not isinstance(product, bool):
         raise InvalidValueError(
-            f"product {product!r} is a number: read product codes as text, so that "
+            f"product {quote(product)} is a number: read product codes as text, so that "
             "'0101' keeps its leading zero",
             value=product,
         )

@@ -25,6 +25,7 @@ from typing import Any, Final
 
 from attrs import field, frozen
 
+from tradestats._text import quote
 from tradestats.errors import DuplicateKeyError, InvalidValueError
 from tradestats.periods import Period
 from tradestats.tables._deprecated import renamed
@@ -89,8 +90,8 @@ class ColumnUnits:
     def __attrs_post_init__(self) -> None:
         if self.currency is not None and self.currency_column is not None:
             raise InvalidValueError(
-                f"give either currency ({self.currency!r}) or currency_column "
-                f"({self.currency_column!r}), not both",
+                f"give either currency ({quote(self.currency)}) or currency_column "
+                f"({quote(self.currency_column)}), not both",
                 currency=self.currency,
                 currency_column=self.currency_column,
             )
@@ -160,14 +161,14 @@ class ExchangeRates:
             when = parse_period(period, self.period_column)
             if not isinstance(rate, int | float) or not math.isfinite(rate) or rate <= 0:
                 raise InvalidValueError(
-                    f"exchange rates must be positive finite numbers, got {rate!r} for {code} "
+                    f"exchange rates must be positive finite numbers, got {quote(rate)} for {code} "
                     f"in {when}",
                     rate=rate,
                 )
             if code == self.target and rate != 1:
                 # Identity rows (USD to USD at 1) are common in rate tables and harmless.
                 raise InvalidValueError(
-                    f"the exchange-rate table converts {code} into itself at {rate!r}; a "
+                    f"the exchange-rate table converts {code} into itself at {quote(rate)}; a "
                     "currency's rate to itself can only be 1",
                     currency=code,
                     rate=rate,

@@ -132,7 +132,7 @@ def _value_column(value: str) -> str:
         if name.lower() == value.lower():
             return name
     raise InvalidValueError(
-        f"unknown value column {value!r}: expected one of "
+        f"unknown value column {quote(value)}: expected one of "
         f"{', '.join(map(repr, COMTRADE_VALUE_COLUMNS))}",
         value=value,
     )
@@ -145,7 +145,8 @@ def _resolve(names: Sequence[str], where: str, value: str) -> dict[str, str]:
         key = name.strip().lower()
         if key in by_lower:
             raise ParseError(
-                f"{where}: columns {by_lower[key]!r} and {name!r} differ only in letter case",
+                f"{where}: columns {quote(by_lower[key])} and {quote(name)} differ only in "
+                f"letter case",
                 source=where,
                 column=name,
             )
@@ -243,8 +244,9 @@ def _check(frame: nw.DataFrame[Any], present: set[str], where: Callable[[int], s
         bad = first_row(frame, ~good)
         if bad is not None:
             raise ParseError(
-                f"{where(bad['_row'])}: refYear {bad['refYear']!r} and refMonth "
-                f"{bad['refMonth']!r} name no period: expected a year and a month from 1 to 12, "
+                f"{where(bad['_row'])}: refYear {quote(bad['refYear'])} and refMonth "
+                f"{quote(bad['refMonth'])} name no period: expected a year and a month "
+                f"from 1 to 12, "
                 f"or 52 for the whole year",
                 row=bad["_row"],
                 column="refMonth",
@@ -255,7 +257,7 @@ def _check(frame: nw.DataFrame[Any], present: set[str], where: Callable[[int], s
         bad = first_row(frame, ~nw.col("period").str.contains(pattern).fill_null(value=False))
         if bad is not None:
             raise ParseError(
-                f"{where(bad['_row'])}: period {bad['period']!r} is not a year (2023) or a "
+                f"{where(bad['_row'])}: period {quote(bad['period'])} is not a year (2023) or a "
                 f"year and month (202307)",
                 row=bad["_row"],
                 column="period",
@@ -267,7 +269,8 @@ def _check(frame: nw.DataFrame[Any], present: set[str], where: Callable[[int], s
             bad = first_row(frame, ~column.is_null() & ~column.is_finite())
             if bad is not None:
                 raise InvalidValueError(
-                    f"{where(bad['_row'])}: column {name!r} holds {bad[name]!r}: expected a "
+                    f"{where(bad['_row'])}: column {quote(name)} holds {quote(bad[name])}: "
+                    f"expected a "
                     f"finite number or nothing",
                     row=bad["_row"],
                     column=name,
@@ -512,7 +515,7 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
         if field in INT64_RANGE:
             return field
         raise ParseError(
-            f"{where}: field {name!r} holds {quote(field)}: expected a whole number "
+            f"{where}: field {quote(name)} holds {quote(field)}: expected a whole number "
             "within 64 bits or null",
             source=where,
             column=name,
@@ -524,7 +527,7 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
         if abs(field) < _FLOAT_LIMIT:
             return float(field)
         raise ParseError(
-            f"{where}: field {name!r} holds {quote(field)}: expected a number a float "
+            f"{where}: field {quote(name)} holds {quote(field)}: expected a number a float "
             "can hold or null",
             source=where,
             column=name,
@@ -534,7 +537,7 @@ def _field(field: object, kind: Kind, name: str, where: str) -> object:
     if name == "cmdCode":
         expected = "text (a commodity code keeps its leading zeros, as in '0101')"
     raise ParseError(
-        f"{where}: field {name!r} holds {quote(field)}: expected {expected} or null",
+        f"{where}: field {quote(name)} holds {quote(field)}: expected {expected} or null",
         source=where,
         column=name,
         value=field,
@@ -552,8 +555,8 @@ def _encodable(text: str, name: str, where: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ParseError(
-            f"{where}: field {name!r} holds {quote(text)}, with a lone surrogate "
-            f"{text[error.start]!r} at position {error.start}: expected Unicode text",
+            f"{where}: field {quote(name)} holds {quote(text)}, with a lone surrogate "
+            f"{quote(text[error.start])} at position {error.start}: expected Unicode text",
             source=where,
             column=name,
             value=text,

@@ -166,7 +166,7 @@ def aggregate(
     native = open_frame(frame)
     if partner not in keys:
         raise InvalidValueError(
-            f"the partner column {partner!r} must be one of the keys {list(keys)}",
+            f"the partner column {quote(partner)} must be one of the keys {list(keys)}",
             partner=partner,
         )
     schema = native.collect_schema()
@@ -176,7 +176,7 @@ def aggregate(
     require(native, [*others, partner, period, value])
     if not schema[value].is_numeric():
         raise InvalidValueError(
-            f"the value column {value!r} must be numeric, got {schema[value]}",
+            f"the value column {quote(value)} must be numeric, got {schema[value]}",
             column=value,
             dtype=str(schema[value]),
         )
@@ -263,7 +263,7 @@ def _check_codes(
     found = collect(native.select(nw.col(partner)).unique(partner).head(5))
     shown = ", ".join(quote(code) for code in found.get_column(partner).to_list())
     raise InvalidValueError(
-        f"no partner in column {partner!r} is a member of {', '.join(groups)}: partners are "
+        f"no partner in column {quote(partner)} is a member of {', '.join(groups)}: partners are "
         f"matched by ISO 3166-1 alpha-3 code, such as 'DEU' or 'FRA' (found {shown or 'none'})",
         column=partner,
         groups=groups,

@@ -26,6 +26,7 @@ import narwhals as nw
 import numpy as np
 
 from tradestats import _rules
+from tradestats._text import quote
 from tradestats.errors import InvalidValueError
 from tradestats.periods import Lag, Versus, as_versus
 from tradestats.tables import _fused
@@ -246,7 +247,7 @@ def _implied_previous(job: JobT, growth: str) -> list[str]:
     kind = job.dtype(growth)
     if not kind.is_numeric():
         raise InvalidValueError(
-            f"the growth column {growth!r} must be numeric (a fraction), got {kind}",
+            f"the growth column {quote(growth)} must be numeric (a fraction), got {kind}",
             column=growth,
         )
     current, rate = job.col(VALUE), job.number(growth)
@@ -322,7 +323,7 @@ def contribution(
     if outside or period in by:
         raise InvalidValueError(
             f"the group columns {list(by)} must be among the keys {list(keys)} and leave out "
-            f"the period column {period!r}",
+            f"the period column {quote(period)}",
             by=list(by),
             keys=list(keys),
         )

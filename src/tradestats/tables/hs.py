@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import narwhals as nw
 
+from tradestats._text import quote
 from tradestats.errors import (
     ConcordanceError,
     HSVersionMismatchError,
@@ -118,8 +119,8 @@ def require_one_hs_version(frame: object, *, product: str, action: str) -> None:
         raise HSVersionMismatchError(
             f"cannot compute {action}: the product codes are of HS versions "
             f"{', '.join(versions)}, which name different goods; bring them to one version "
-            f"first with tradestats.tables.convert_hs(frame, to={versions[-1]!r}) (or pass "
-            f"hs_version={versions[-1]!r})",
+            f"first with tradestats.tables.convert_hs(frame, to={quote(versions[-1])}) (or pass "
+            f"hs_version={quote(versions[-1])})",
             field="product",
             versions=versions,
         )
@@ -181,7 +182,7 @@ def _check_weights(weights: Weights, table: Concordance, by: Sequence[str]) -> N
         for target, weight in targets.items():
             if not isinstance(weight, int | float) or not 0 <= weight <= 1:
                 raise InvalidValueError(
-                    f"the weight of {source} → {target}{where} is {weight!r}: expected a "
+                    f"the weight of {source} → {target}{where} is {quote(weight)}: expected a "
                     "number from 0 to 1",
                     source=source,
                     target=target,
@@ -190,7 +191,7 @@ def _check_weights(weights: Weights, table: Concordance, by: Sequence[str]) -> N
         total = math.fsum(targets.values())
         if abs(total - 1) > WEIGHT_TOLERANCE:
             raise InvalidValueError(
-                f"the weights of {table.source.value} {source}{where} sum to {total!r}: "
+                f"the weights of {table.source.value} {source}{where} sum to {quote(total)}: "
                 "expected 1 (each source code's value is shared out in full)",
                 source=source,
                 total=total,
@@ -280,7 +281,7 @@ def convert_hs(
     check_nulls(native, [product])  # a null product would match no code and vanish in the join
     if not schema[value].is_numeric():
         raise InvalidValueError(
-            f"the value column {value!r} must be numeric, got {schema[value]}",
+            f"the value column {quote(value)} must be numeric, got {schema[value]}",
             column=value,
             dtype=str(schema[value]),
         )
@@ -334,7 +335,7 @@ class _Plan:
         version = code.version or self.default
         if version is None:
             raise InvalidValueError(
-                f"the product {text!r} has no HS version: write it as 'HS2017:{code.digits}' "
+                f"the product {quote(text)} has no HS version: write it as 'HS2017:{code.digits}' "
                 "or pass source='HS2017' (the version of codes written without one)",
                 value=text,
             )
@@ -397,7 +398,7 @@ def _weight_by(weights: object, columns: Sequence[str]) -> list[str]:
     missing = [name for name in by if name not in columns]
     if missing:
         raise InvalidValueError(
-            f"the weights have the column {missing[0]!r}, which the frame lacks: weights "
+            f"the weights have the column {quote(missing[0])}, which the frame lacks: weights "
             f"have {', '.join(WEIGHT_COLUMNS)} and columns of the frame they differ by",
             column=missing[0],
         )
@@ -513,14 +514,15 @@ def hs_weights_from_shares(
         current = code.version or default
         if current is None:
             raise InvalidValueError(
-                f"the product {row[product]!r} has no HS version: pass version='HS2022'",
+                f"the product {quote(row[product])} has no HS version: pass version='HS2022'",
                 value=row[product],
             )
         new.add(current)
         amount = row[value]
         if amount is not None and not math.isnan(amount) and amount < 0:
             raise InvalidValueError(
-                f"trade shares need values of zero or more, got {amount!r} for {row[product]!r}",
+                f"trade shares need values of zero or more, got {quote(amount)} for "
+                f"{quote(row[product])}",
                 value=amount,
             )
         group = tuple(row[name] for name in by)

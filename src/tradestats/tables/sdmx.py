@@ -109,7 +109,7 @@ def _flows(value: Mapping[str, str]) -> Mapping[str, str]:
     for code, flow in value.items():
         if flow not in {member.value for member in Flow}:
             raise InvalidValueError(
-                f"flow code {code!r} maps to {flow!r}: expected a tradestats.Flow value "
+                f"flow code {quote(code)} maps to {quote(flow)}: expected a tradestats.Flow value "
                 f"({', '.join(repr(member.value) for member in Flow)})",
                 value=flow,
             )
@@ -266,7 +266,7 @@ def _choose(mapping: SdmxMapping | str | None, observations: Observations) -> Sd
         if mapping in SDMX_MAPPINGS:
             return SDMX_MAPPINGS[mapping]
         raise InvalidValueError(
-            f"unknown SDMX mapping {mapping!r}: expected one of "
+            f"unknown SDMX mapping {quote(mapping)}: expected one of "
             f"{', '.join(map(repr, SDMX_MAPPINGS))}, or an SdmxMapping",
             value=mapping,
         )
@@ -274,7 +274,7 @@ def _choose(mapping: SdmxMapping | str | None, observations: Observations) -> Sd
         if observations.dataflow in candidate.dataflows:
             return candidate
     raise InvalidValueError(
-        f"{observations.where}: no built-in mapping for dataflow {observations.dataflow!r}: "
+        f"{observations.where}: no built-in mapping for dataflow {quote(observations.dataflow)}: "
         f"pass mapping= (one of {', '.join(map(repr, SDMX_MAPPINGS))}, or an SdmxMapping)",
         source=observations.where,
         dataflow=observations.dataflow,
@@ -350,8 +350,8 @@ def _require(observations: Observations, mapping: SdmxMapping) -> None:
     for name in named:
         if name is not None and name not in observations.columns:
             raise ParseError(
-                f"{observations.where}: the mapping {mapping.name} reads component {name!r}, "
-                f"which dataflow {observations.dataflow!r} does not have (it has "
+                f"{observations.where}: the mapping {mapping.name} reads component {quote(name)}, "
+                f"which dataflow {quote(observations.dataflow)} does not have (it has "
                 f"{', '.join(map(repr, observations.columns))})",
                 source=observations.where,
                 attribute=name,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import narwhals as nw
 
+from tradestats._text import quote
 from tradestats.errors import DuplicateKeyError, InvalidValueError
 from tradestats.tables._frames import PREFIX, check_key_dtypes, check_nulls
 from tradestats.tables._native import collect, open_frame, require
@@ -99,7 +100,7 @@ def revisions(
     """
     if first == second:
         raise InvalidValueError(
-            f"first and second name the same release {first!r}: name two releases",
+            f"first and second name the same release {quote(first)}: name two releases",
             first=first,
         )
     native = open_frame(frame)
@@ -108,7 +109,7 @@ def revisions(
     schema = native.collect_schema()
     if not schema[value].is_numeric():
         raise InvalidValueError(
-            f"the value column {value!r} must be numeric, got {schema[value]}",
+            f"the value column {quote(value)} must be numeric, got {schema[value]}",
             column=value,
             dtype=str(schema[value]),
         )
@@ -136,7 +137,7 @@ def _check_releases(native: Any, tag: nw.Expr, by: str, wanted: tuple[str, str])
     if missing:
         shown = ", ".join(repr(name) for name in sorted(found)) or "none"
         raise InvalidValueError(
-            f"no rows of release {missing[0]!r} in column {by!r}: it holds {shown}",
+            f"no rows of release {quote(missing[0])} in column {quote(by)}: it holds {shown}",
             release=missing[0],
             releases=sorted(found),
         )
@@ -159,7 +160,8 @@ def _check_unique(version: Any, series: list[str], by: str, name: str) -> None:
         keys = {key: twice[0][key] for key in series}
         shown = ", ".join(f"{key}={item!r}" for key, item in keys.items())
         raise DuplicateKeyError(
-            f"release {name!r} (column {by!r}) has two rows with {shown}: each series may have "
+            f"release {quote(name)} (column {quote(by)}) has two rows with {shown}: each "
+            f"series may have "
             "one value per period in each release; aggregate or drop the duplicates first",
             keys=keys,
             release=name,

@@ -19,6 +19,7 @@ from typing import Any, Final, Generic, TypeAlias, TypeVar
 from attrs import frozen
 
 from tradestats._numbers import ONE, ZERO
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -182,7 +183,7 @@ def kind_of(kind: type[T] | T) -> Kind[T]:
     found = KINDS.get(cls)
     if found is None:
         raise InvalidValueError(
-            f"expected an Amount, Growth, Multiplier, Share or PercentagePoints, got {kind!r}",
+            f"expected an Amount, Growth, Multiplier, Share or PercentagePoints, got {quote(kind)}",
             value=kind,
         )
     return found
@@ -199,7 +200,7 @@ def require_kind(value: object, what: str) -> Figure:
         return value
     raise InvalidValueError(
         f"{what} must be an Amount, Growth, Multiplier, Share or PercentagePoints, got "
-        f"{type(value).__name__} {value!r}",
+        f"{type(value).__name__} {quote(value)}",
         value=value,
     )
 

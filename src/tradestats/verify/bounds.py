@@ -34,6 +34,7 @@ from typing import TypeAlias
 
 from tradestats import _rules
 from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, in_context, to_decimal
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.errors import (
     InvalidValueError,
@@ -93,7 +94,7 @@ def _read(value: object, kinds: tuple[type[Figure], ...], what: str) -> tuple[In
         expected = " or ".join(kind.__name__ for kind in kinds)
         raise InvalidValueError(
             f"{what} must be a {expected}, exact, reported or as bounds; got "
-            f"{type(value).__name__} {value!r}",
+            f"{type(value).__name__} {quote(value)}",
             value=value,
         )
     return interval, figure

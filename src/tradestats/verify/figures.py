@@ -35,6 +35,7 @@ from tradestats._grammar import (
     read_qualifier,
 )
 from tradestats._numbers import DOWN, ONE, UP, ZERO, Number, in_context, show, to_decimal
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -122,7 +123,7 @@ class Qualifier(enum.Enum):
         name = qualifier_named(key)
         if name is None:
             raise ParseError(
-                f"unknown qualifier {text!r}: expected one of "
+                f"unknown qualifier {quote(text)}: expected one of "
                 f"{', '.join(repr(member.value) for member in cls)}, or a word such as "
                 "'more than', 'nearly', 'about', '超过', '近' or '约'",
                 value=text,
@@ -136,7 +137,7 @@ def _qualifier(value: Qualifier | str) -> Qualifier:
     if isinstance(value, str):
         return Qualifier.parse(value)
     raise InvalidValueError(
-        f"a qualifier must be a Qualifier or its name, got {type(value).__name__} {value!r}",
+        f"a qualifier must be a Qualifier or its name, got {type(value).__name__} {quote(value)}",
         value=value,
     )
 
@@ -547,7 +548,7 @@ class Reported(Generic[T]):
         if not isinstance(value, type(self.value)):
             raise InvalidValueError(
                 f"cannot compare the reported {kind_name(self.kind)} {self} with the "
-                f"{type(value).__name__} {value!r}",
+                f"{type(value).__name__} {quote(value)}",
                 reported=self,
                 value=value,
             )

@@ -36,6 +36,7 @@ from tradestats._numbers import (
     round_down,
     round_up,
 )
+from tradestats._text import quote
 from tradestats.amounts import Amount
 from tradestats.errors import InvalidValueError, UnitMismatchError
 from tradestats.measures import Growth, Multiplier, PercentagePoints, Share
@@ -378,7 +379,7 @@ class Bounds(Generic[T]):
         like = self._like
         if not isinstance(value, type(like)):
             raise InvalidValueError(
-                f"cannot look for the {type(value).__name__} {value!r} within bounds of "
+                f"cannot look for the {type(value).__name__} {quote(value)} within bounds of "
                 f"{kind_name(type(like))} {self}",
                 bounds=self,
                 value=value,
@@ -435,7 +436,7 @@ class Bounds(Generic[T]):
             isinstance(places, bool) or not isinstance(places, int) or places < 0
         ):
             raise InvalidValueError(
-                f"places must be a whole number of decimals, 0 or more, got {places!r}",
+                f"places must be a whole number of decimals, 0 or more, got {quote(places)}",
                 value=places,
             )
         low, high = self._magnitudes()
