@@ -226,3 +226,20 @@ def test_a_chinese_period_is_not_the_tail_of_a_longer_number(text: str, expected
 
     found = find_periods(text, "zh-hans", date(2024, 8, 10))
     assert [str(mention.period) for mention in found] == [expected]
+
+
+def test_the_cli_writes_to_an_ascii_terminal() -> None:
+    """A terminal that cannot encode 乌鲁木齐 or an en dash gets escapes, not an internal error."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "tradestats", "check", str(root / "examples" / "xinjiang_2023.toml")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(root / "src")},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii()
+    assert b"January\\u2013July 2023" in done.stdout

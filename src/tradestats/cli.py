@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import os
 import re
@@ -396,6 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         time limit ran out before every claim was checked (and none is inconsistent),
         70 an internal error (a bug in tradestats; one line on standard error).
     """
+    _write_any_character()
     try:
         return _run(argv)
     except TradeStatsError as error:
@@ -411,6 +413,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             code="internal",
         )
         return INTERNAL_ERROR_STATUS
+
+
+def _write_any_character() -> None:
+    """Let standard output and error write characters their encoding lacks, as escapes.
+
+    A terminal or pipe in ASCII or Latin-1 (``PYTHONIOENCODING``, an old locale)
+    cannot encode 乌鲁木齐 or "−": without this, printing a result raised
+    ``UnicodeEncodeError`` and the run ended as an internal error.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _error(message: str, *, code: str = "error") -> None:
