@@ -234,8 +234,9 @@ def test_the_cli_writes_to_an_ascii_terminal() -> None:
     import subprocess
 
     root = Path(__file__).resolve().parent.parent
+    report = root / "examples" / "xinjiang_2023.toml"
     done = subprocess.run(
-        [sys.executable, "-m", "tradestats", "check", str(root / "examples" / "xinjiang_2023.toml")],
+        [sys.executable, "-m", "tradestats", "check", str(report)],
         capture_output=True,
         env={**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(root / "src")},
         check=False,
