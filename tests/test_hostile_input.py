@@ -244,3 +244,14 @@ def test_the_cli_writes_to_an_ascii_terminal() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.isascii()
     assert b"January\\u2013July 2023" in done.stdout
+
+
+def test_a_text_of_too_many_numbers_is_refused() -> None:
+    """find_figures and extract refuse more than MAX_NUMERALS numbers, naming the limit."""
+    from tradestats.limits import MAX_NUMERALS
+
+    text = "3.2万吨 -5 " * (MAX_NUMERALS // 2 + 1)
+    for read in (ts.find_figures, ts.extract):
+        with pytest.raises(ts.ParseError, match="MAX_NUMERALS"):
+            read(text)
+    assert ts.find_figures("3.2万吨 -5 " * (MAX_NUMERALS // 2 - 1))

@@ -25,6 +25,7 @@ __all__ = [
     "MAX_DIGITS",
     "MAX_EXPONENT",
     "MAX_NESTING",
+    "MAX_NUMERALS",
     "MAX_NUMERAL_CHARS",
     "MAX_PERIOD_CHARS",
     "MAX_REPORT_BYTES",
@@ -51,6 +52,14 @@ MAX_EXPONENT: Final = 1000
 #: ("1,831.6 billion US dollars of goods") is far shorter; the bound keeps parsing
 #: and error messages cheap.
 MAX_TEXT_LENGTH: Final = 1000
+
+#: Most numbers (numerals, and words a figure may be found by, such as month
+#: names) in one text that :func:`~tradestats.find_figures` and
+#: :func:`~tradestats.extract` read. Each is tried in a few dozen windows of the
+#: words around it; the longest real release read so far has about 1,000, and the
+#: bound keeps a call under a second whatever the text (a megabyte of hostile
+#: text dense with numbers took about 10 s).
+MAX_NUMERALS: Final = 10_000
 
 #: Longest numeral read inside a figure's text, in characters. tradestats holds
 #: 28 digits; like Python's own limit on ``int()`` of text, this keeps digit

@@ -266,6 +266,7 @@ def test_period_parse_with_a_reference_and_calendar(
 @example(text="1-7月，进出口2.3万亿元，同比增长5.2%，占92.3%。", options={})
 @example(text="€£ . " + "9" * 2000 + " CNY", options={})  # took 5.9 s: long spans read
 @example(text="US$5.94 trillion  ８７０３ -99-%--45 7e" * 60, options={})  # spans read again
+@example(text="百億-Fache百分之九百分之三,", options={})  # 百 of 九百 and of 百分之: overlapped
 @FUZZ
 def test_find_figures(text: str, options: dict[str, Any]) -> None:
     """find_figures: ordered spans of the text, and each value read again from its span."""

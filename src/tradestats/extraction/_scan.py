@@ -92,15 +92,18 @@ def _claim_text(source: str, number: str, figure: Reported[Any]) -> str | None:
     Otherwise the grammar's reading written with the published digits where a scale
     word keeps them, else with the digits it keeps.
     """
+
+    def reads_back(text: str) -> bool:
+        try:
+            return Reported.parse_amount(text, locale=_REPORT_LOCALE) == figure
+        except TradeStatsError:
+            return False
+
+    if reads_back(source):  # most figures: the others are written only when needed
+        return source
     shown = [figure.format(scale=scale).rsplit(" (", 1)[0] for scale in _SCALES]  # less "(±…)"
     same = [text for text in shown if _number_of(text) == number]
-    for text in (source, *same, shown[0]):
-        try:
-            if Reported.parse_amount(text, locale=_REPORT_LOCALE) == figure:
-                return text
-        except TradeStatsError:
-            continue
-    return None
+    return next((text for text in (*same, shown[0]) if reads_back(text)), None)
 
 
 def scan(text: str, language: str, date: datetime.date | None) -> list[Candidate]:

@@ -67,7 +67,7 @@ from tradestats._grammar._words import (
     YEAR_ON_YEAR,
 )
 from tradestats.errors import AmbiguityError, ParseError, TradeStatsError
-from tradestats.limits import MAX_NUMERAL_CHARS, MAX_TEXT_LENGTH
+from tradestats.limits import MAX_NUMERAL_CHARS, MAX_NUMERALS, MAX_TEXT_LENGTH
 from tradestats.periods import Period
 from tradestats.verify.figures import Reported
 
@@ -178,20 +178,41 @@ _BALANCE_WORDS: Final = phrases(*SURPLUS_WORDS, *DEFICIT_WORDS)
 _STOPS: Final = frozenset('，。；;,()（）、：:!?！？\n"“”「」')
 
 
-def _kinds(window: Sequence[Token]) -> tuple[FoundKind, ...]:
-    """The kinds worth trying on a window, by the words in it, most specific first."""
-    keys = {token.key for token in window}
-    if keys & _POINTS:
+# The words that choose which kinds a window is read as, one bit each (see _kinds).
+_POINTS_BIT: Final = 1
+_PERCENT_BIT: Final = 2
+_DIRECTION_BIT: Final = 4
+_TIMES_BIT: Final = 8
+_PERIOD_BIT: Final = 16
+
+
+def _marks(token: Token) -> int:
+    """The bits of the kind-choosing words a token is: a window's marks are its tokens' OR."""
+    key = token.key
+    return (
+        (_POINTS_BIT if key in _POINTS else 0)
+        | (_PERCENT_BIT if key in _PERCENT else 0)
+        | (_DIRECTION_BIT if key in _DIRECTION else 0)
+        | (_TIMES_BIT if key in _TIMES else 0)
+        | (
+            _PERIOD_BIT
+            if key in _PERIOD or (token.kind is Kind.NUMERAL and len(token.text) == 4)
+            else 0
+        )
+    )
+
+
+def _kinds(marks: int) -> tuple[FoundKind, ...]:
+    """The kinds worth trying on a window, by the words in it (their marks), most specific first."""
+    if marks & _POINTS_BIT:
         return (FoundKind.POINTS,)
-    if keys & _PERCENT:
-        if keys & _DIRECTION:
+    if marks & _PERCENT_BIT:
+        if marks & _DIRECTION_BIT:
             return (FoundKind.GROWTH, FoundKind.SHARE)
         return (FoundKind.SHARE, FoundKind.GROWTH)
-    if keys & _TIMES:
+    if marks & _TIMES_BIT:
         return (FoundKind.MULTIPLIER,)
-    if keys & _PERIOD or any(
-        token.kind is Kind.NUMERAL and len(token.text) == 4 for token in window
-    ):
+    if marks & _PERIOD_BIT:
         return (FoundKind.PERIOD, FoundKind.AMOUNT)
     return (FoundKind.AMOUNT,)
 
@@ -228,6 +249,8 @@ def find_figures(
     Raises:
         InvalidValueError: For an unknown locale, reading of 兆, calendar, or a
             reference that is no date.
+        ParseError: For a text of more than :data:`~tradestats.limits.MAX_NUMERALS`
+            numbers.
 
     >>> from datetime import date
     >>> found = find_figures("1-7月，进出口2.3万亿元，同比增长5.2%，占全国的92.3%。",
@@ -246,18 +269,30 @@ def find_figures(
     if yen_sign is not None:
         Reported.parse_amount("1 ¥", yen_sign=yen_sign)
     tokens = list(iter_tokens(normal.text))
+    marks = [_marks(token) for token in tokens]
     readers = _readers(locale, zhao, reference, calendar, times, yen_sign)
 
     @functools.lru_cache(maxsize=_READINGS_KEPT)
     def read(kind: FoundKind, span: str) -> FoundFigure | None:
         return _read(readers[kind], span, kind, 0, len(span))
 
+    cues = [
+        i for i, token in enumerate(tokens) if token.kind is Kind.NUMERAL or token.key in _ANCHORS
+    ]
+    if len(cues) > MAX_NUMERALS:
+        raise ParseError(
+            f"the text has {len(cues)} numbers and month or multiple words, more than the "
+            f"{MAX_NUMERALS} (tradestats.limits.MAX_NUMERALS) a text may have to be "
+            "searched for figures: split it into articles",
+            value=len(cues),
+        )
     found: list[FoundFigure] = []
     taken = 0  # the first token not yet part of a figure
-    for index, token in enumerate(tokens):
-        if index < taken or not (token.kind is Kind.NUMERAL or token.key in _ANCHORS):
+    for index in cues:
+        if index < taken:
             continue
-        figure = _figure_at(normal, tokens, index, taken, read)
+        floor = found[-1].end if found else 0
+        figure = _figure_at(normal, (tokens, marks), index, (taken, floor), read)
         if figure is not None:
             found.append(figure[0])
             taken = figure[1]
@@ -291,14 +326,21 @@ def _readers(  # noqa: PLR0917 - one per option of find_figures
     }
 
 
-def _figure_at(
+def _figure_at(  # noqa: PLR0912 - the window rules, each once
     normal: Normalized,
-    tokens: Sequence[Token],
+    scanned: tuple[Sequence[Token], Sequence[int]],
     index: int,
-    taken: int,
+    after: tuple[int, int],
     read: _Memo,
 ) -> tuple[FoundFigure, int] | None:
-    """The longest figure around ``tokens[index]``, earliest start first, and its end token."""
+    """The longest figure around ``tokens[index]``, earliest start first, and its end token.
+
+    ``after`` is the first token not yet part of a figure and where the last figure
+    ends in the source: normalizing can map two tokens onto one character (the 百 of
+    "百分之九百分之三" is in 九百 and in 百分之), and figures must not overlap.
+    """
+    tokens, marks = scanned
+    taken, floor = after
     if _unreadable(tokens[index]):
         return None
     first = index
@@ -306,7 +348,8 @@ def _figure_at(
         first > max(taken, index - _LEFT)
         and tokens[first - 1].text not in _STOPS
         and not _unreadable(tokens[first - 1])
-        and _fits(normal, tokens[first - 1], tokens[index])
+        and normal.origin_end[tokens[index].end - 1] - normal.origin[tokens[first - 1].start]
+        <= MAX_TEXT_LENGTH
     ):
         first -= 1
     last = index + 1
@@ -314,23 +357,38 @@ def _figure_at(
         last < min(len(tokens), index + _RIGHT)
         and tokens[last].text not in _STOPS
         and not _unreadable(tokens[last])
-        and _fits(normal, tokens[index], tokens[last])
+        and normal.origin_end[tokens[last].end - 1] - normal.origin[tokens[index].start]
+        <= MAX_TEXT_LENGTH
     ):
         last += 1
     ends = [end for end in range(last, index, -1) if _may_end(tokens, end)]
     if not ends:
         return None
     starts = [s for s in range(first, index) if _may_start(tokens, s)] + [index]
+    # Each window is a start and an end around the numeral: what a window needs (its
+    # source span, the marks of its words) is worked out once per start and per end.
+    source_start = normal.origin
+    source_end = normal.origin_end
+    right_marks: dict[int, int] = {}
+    mark = 0
+    for end in range(index + 1, last + 1):
+        mark |= marks[end - 1]
+        right_marks[end] = mark
     for start in starts:
+        begin = source_start[tokens[start].start]
+        if begin < floor:
+            continue
+        left = 0
+        for position in range(start, index):
+            left |= marks[position]
         for end in ends:
             if end - start == 1 and tokens[start].key in _MONTHS:
                 continue  # "Aug 8" in a dateline, "May" the verb: a month alone is no figure
-            window = tokens[start:end]
-            begin, finish = normal.source_span(window[0].start, window[-1].end)
+            finish = source_end[tokens[end - 1].end - 1]
             if finish - begin > MAX_TEXT_LENGTH:
                 continue
             span = normal.source[begin:finish]
-            for kind in _kinds(window):
+            for kind in _kinds(left | right_marks[end]):
                 figure = read(kind, span)
                 if figure is not None:
                     figure = evolve(figure, start=begin, end=finish)
@@ -341,12 +399,6 @@ def _figure_at(
 def _unreadable(token: Token) -> bool:
     """Whether no figure can hold ``token``: a numeral longer than any parser reads."""
     return token.kind is Kind.NUMERAL and len(token.text) > MAX_NUMERAL_CHARS
-
-
-def _fits(normal: Normalized, first: Token, last: Token) -> bool:
-    """Whether the source from ``first`` to ``last`` is short enough to be a figure's text."""
-    begin, finish = normal.source_span(first.start, last.end)
-    return finish - begin <= MAX_TEXT_LENGTH
 
 
 def _with_numeral(
