@@ -214,6 +214,7 @@ class Forest:
         self._tree: dict[int, int] = {}
         #: The first range the pass from the leaves left empty: where the claims break.
         self._emptied: Range | None = None
+        self._emptied_tree = -1
         self._passes(deadline)
         self._ranges = {j: self._into(j) for j in neighbours}
         self._empty_trees = {self._tree[j] for j, found in self._ranges.items() if found.empty}
@@ -248,7 +249,7 @@ class Forest:
                 # is where the claims below it break, and its ends say which.
                 below = self._into(j, but=parent[j] if parent[j] != j else None)
                 if below.empty and self._emptied is None:
-                    self._emptied = below
+                    self._emptied, self._emptied_tree = below, start
                 if parent[j] != j:
                     self._messages[(j, parent[j])] = self._project(j, parent[j], below)
             for j in order:
@@ -303,7 +304,7 @@ class Forest:
     @property
     def feasible(self) -> bool:
         """Whether the claims can all hold together (with bases of 0 allowed)."""
-        return not self.broken and not any(found.empty for found in self._ranges.values())
+        return not self.broken and not self._empty_trees
 
     def conflict(self) -> frozenset[str] | None:
         """Claims that cannot hold together, or ``None`` if they all can."""
@@ -349,6 +350,29 @@ class Forest:
         if not place:
             return not self._empty_trees
         return not self._empty_trees - {self._tree[place[0]]} and self.tree_without(claim_id)
+
+    def conflict_without(self, claim_id: str) -> frozenset[str] | None:
+        """Claims other than ``claim_id`` that cannot hold together, from this forest alone.
+
+        ``None`` if there are none, or none this forest can name without ``claim_id``.
+        """
+        found: frozenset[str] | None = None
+        place = self._place.get(claim_id, ())
+        if self.broken - {claim_id}:
+            found = frozenset([min(self.broken - {claim_id})])
+        elif self._emptied is not None and (
+            not place or self._tree[place[0]] != self._emptied_tree
+        ):
+            found = self._emptied.claims()
+        elif len(place) == 1:
+            alone = self.alone(place[0], without=claim_id)
+            found = alone.claims() if alone.empty else None
+        elif place:
+            lines = self.pair(place[0], place[1], without=claim_id)
+            assert lines is not None  # the claim's rows tie its two values
+            tags = emptiness(lines)
+            found = None if tags is None else _claims([_why(tags)])
+        return None if found is None or claim_id in found else found
 
     def tree_without(self, claim_id: str) -> bool:
         """Whether the other claims of a claim's tree can hold together (ignoring broken ones).

@@ -1421,9 +1421,9 @@ class Network:
             if any(certificate <= kept for certificate in known):
                 core = trial
             elif not self._holds_but(core, claim_id, holds):
-                core = trial
-                if (found := self._certificate(trial)) is not None:
+                if (found := self._certificate_but(core, claim_id)) is not None:
                     known.append(found)
+                core = trial
             else:
                 passed[claim_id] = frozenset(trial)
         return core, passed
@@ -1437,6 +1437,13 @@ class Network:
             if isinstance(polyhedron, _Tree):
                 return polyhedron.forest.feasible_without(claim_id)
         return holds([other for other in claim_ids if other != claim_id])
+
+    def _certificate_but(self, claim_ids: list[str], claim_id: str) -> frozenset[str] | None:
+        """:meth:`_certificate` of the claims but one; on a tree, read from the forest of all."""
+        polyhedron = self.polyhedron(claim_ids)
+        if isinstance(polyhedron, _Tree):
+            return polyhedron.forest.conflict_without(claim_id)
+        return self._certificate([other for other in claim_ids if other != claim_id])
 
     def _certificate(self, claim_ids: list[str]) -> frozenset[str] | None:
         """The claims of a Farkas certificate that ``claim_ids`` cannot hold, if HiGHS gives one.
