@@ -33,6 +33,7 @@ from tradestats.claims.report import (
     ShareClaim,
     ValueClaim,
 )
+from tradestats.periods import Period
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
@@ -275,3 +276,20 @@ def test_an_empty_range_names_the_claims_that_empty_it() -> None:
     forest = Forest(rows)
     assert (forest.feasible, forest.conflict()) == (False, frozenset("abc"))
     assert [forest.feasible_without(claim) for claim in "abcd"] == [True, True, True, False]
+
+
+def test_a_tree_answers_programs_on_one_value_or_two_tied_ones() -> None:
+    """The forest's polyhedron: exact bounds of one value, of two tied ones, and of any sum."""
+    report = bench.years(6, seed=6)
+    network, exact = Network(report), Network(report, engine="exact")
+    ids = network.components[0]  # 2020 to 2022; the value of 2023 is alone
+    tree, polyhedron = network.polyhedron(ids), exact.polyhedron(ids)
+    assert type(tree).__name__ == "_Tree"
+    first, second, third = (
+        network._index[("x", Period.parse(y))] for y in ("2020", "2021", "2022")
+    )
+    for objective in ({first: 1}, {first: -2, second: 1}, {first: 1, second: 1, third: -1}):
+        assert (tree.minimum(objective), tree.maximum(objective, 3)) == (
+            polyhedron.minimum(objective),
+            polyhedron.maximum(objective, 3),
+        )

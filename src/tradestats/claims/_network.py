@@ -1759,11 +1759,12 @@ class _Tree:
             ((j, c),) = terms.items()
             found = _lowest(self.forest.range(j).low, self.forest.range(j).high, c)
         else:
-            x, y = sorted(terms)
-            lines = self.forest.pair(x, y) if len(terms) == 2 else None
+            # Two tied values: their polygon. Anything else: a program after all.
+            pair = sorted(terms)
+            lines = self.forest.pair(pair[0], pair[1]) if len(pair) == 2 else None
             if lines is None:
                 return self._fallback().minimum(objective, constant)
-            both = extremes(lines, (terms[x], terms[y]))
+            both = extremes(lines, (terms[pair[0]], terms[pair[1]]))
             assert both is not None  # feasible
             found = both.low
         return None if found is None else Fraction(constant) + found
