@@ -263,6 +263,7 @@ def test_a_cycle_is_no_forest() -> None:
     assert not is_forest(ring)
     assert is_forest({"a": ring["a"], "b": ring["b"], "again": ring["a"]})
     assert not is_forest({"sum": [Row({0: 1, 1: 1, 2: -1}, "=", 0)]})
+    assert not is_forest({"apart": [Row({0: 1}, ">=", 1), Row({1: 1}, ">=", 1)]})
 
 
 def test_an_empty_range_names_the_claims_that_empty_it() -> None:

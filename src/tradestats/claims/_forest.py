@@ -149,8 +149,9 @@ def is_forest(rows: Mapping[str, Sequence[Row]]) -> bool:
     ties: set[tuple[int, int]] = set()
     for claim_rows in rows.values():
         pairs = {_edge(row) for row in claim_rows} - {()}
-        if len(pairs) > 1 and len({j for pair in pairs for j in pair}) > 2:
-            return False
+        named = tuple(sorted({j for pair in pairs for j in pair}))
+        if len(named) > 2 or (len(named) == 2 and named not in pairs):
+            return False  # a claim's rows name one value, or two tied by one of them
         for pair in pairs:
             if len(pair) > 2:
                 return False
