@@ -9,6 +9,9 @@ ratio of values under them. Interval propagation and branching remain for what
 is no linear program (a ratio whose base may be 0, a change of share); claims in
 points (a change of share, a difference of growth rates, a contribution share)
 take part through linear pieces (:mod:`tradestats.claims._points`, :meth:`Network.with_rows`).
+Where a group's claims tie values two at a time with no cycle (a flow over many
+years), :mod:`tradestats.claims._forest` answers the same questions exactly with
+no program of the whole (:class:`_Tree`), however large the values grow.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points
+from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
     OutOfTime,
@@ -53,6 +57,7 @@ from tradestats.claims._narrowing import (
     propagate,
 )
 from tradestats.claims._narrowing import span_of_bounds as _span
+from tradestats.claims._plane import Line, extremes
 from tradestats.claims.report import (
     ChangeClaim,
     Claim,
@@ -172,7 +177,7 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
-        self._polyhedra: dict[frozenset[str], Polyhedron | _Certified] = {}
+        self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
             claim.id: tuple(self._index[name] for name in _positive_bases(report, claim))
@@ -215,6 +220,9 @@ class Network:
         }
         self._models: dict[int, tuple[_float.Model, dict[int, int]]] = {}
         self._lifted_models: dict[int, tuple[_float.Model, int]] = {}
+        # Components whose claims tie values two at a time with no cycle (see _forest).
+        self._treelike: dict[int, frozenset[str] | None] = {}
+        self._forests: dict[frozenset[str], Forest] = {}
         #: The claims in points (no linear row of their own) and those this network
         #: holds as the rows of a piece (:meth:`with_rows`): the others go through
         #: :mod:`._points`.
@@ -247,6 +255,7 @@ class Network:
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
         piece._holds, piece._holding, piece.witnesses = {}, [], {}
         piece._models, piece._lifted_models = {}, {}
+        piece._treelike, piece._forests = {}, {}
         return piece
 
     def _relations(self, claim_ids: Iterable[str]) -> list[_points.Relation]:
@@ -476,7 +485,7 @@ class Network:
                     grown = True
         return found
 
-    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified:
+    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified | _Tree:
         """The values the given claims allow (cached)."""
         key = frozenset(claim_ids)
         if key not in self._polyhedra:
@@ -484,9 +493,99 @@ class Network:
             self._polyhedra[key] = (
                 Polyhedron(self.program(key), deadline=self.deadline)
                 if component is None
+                else _Tree(self, key, component)
+                if self._tree(component) is not None
                 else _Certified(self, key, component)
             )
         return self._polyhedra[key]
+
+    def _tree(self, component: int) -> frozenset[str] | None:
+        """A component's claims, if they tie its values two at a time with no cycle.
+
+        Then every question about them is answered by :class:`._forest.Forest`: a
+        growth rate, a multiplier, a share or a change in level ties two values, a
+        published value bounds one; no value may be below 0 (a balance is tied to its
+        exports and imports) and no claim is in points.
+        """
+        if self.engine == "exact":
+            return None
+        if component not in self._treelike:
+            members = self.components[component]
+            rows = {claim_id: self._rows[claim_id] for claim_id in members}
+            used = {j for found in rows.values() for row in found for j in row.coefficients}
+            simple = all(
+                isinstance(self._claims[claim_id], Tied)
+                and claim_id not in self.signs
+                and claim_id not in self._points_ids
+                for claim_id in members
+            )
+            fits = (
+                simple
+                and not used & self._free
+                and not self._relations_on(row for found in rows.values() for row in found)
+                and is_forest(rows)
+            )
+            self._treelike[component] = frozenset(members) if fits else None
+        return self._treelike[component]
+
+    def forest(self, key: frozenset[str]) -> Forest:
+        """The forest of some claims of one tree-like component (cached)."""
+        if key not in self._forests:
+            rows = {claim_id: self._rows[claim_id] for claim_id in key}
+            self._forests[key] = Forest(rows, self._free, deadline=self.deadline)
+        return self._forests[key]
+
+    def _by_forest(self, claim: Claim, claim_ids: Iterable[str]) -> Refined | Literal[False] | None:
+        """:meth:`implied_by_others` where the claim's component is a tree: exact, no program.
+
+        ``None`` where the others tied to the claim cannot hold together; ``False``
+        where the general way answers (not a tree, a ratio whose base cannot be above
+        0, a base that may be 0 to look at).
+        """
+        component = self._component_of.get(claim.id)
+        members = None if component is None else self._tree(component)
+        if members is None or not isinstance(claim, Tied):
+            return False
+        key = members.intersection(claim_ids) | {claim.id}
+        others = key - {claim.id}
+        forest = self.forest(key)
+        if forest.broken:
+            return False
+        if not self.known_to_hold(others):
+            if not forest.tree_without(claim.id):
+                return None
+            if self._bases(others) and not self.holds(others):
+                return False
+        return self._tied_figure(claim, forest)
+
+    def _tied_figure(self, claim: Tied, forest: Forest) -> Refined | Literal[False]:
+        """What the others of a tree imply for a claim's figure (they hold together).
+
+        ``False`` for a ratio whose base they keep at 0: branch and prune answers it.
+        """
+        if isinstance(claim, ValueClaim):
+            name = (claim.flow, claim.period)
+            found = forest.alone(self._index[name], without=claim.id)
+            span = outward(found.low, found.high)
+            return Refined({name: span}, {claim.period: span}, 0)
+        first, second = (self._index[name] for name in self.inputs(claim, claim.period))
+        lines = forest.pair(first, second, without=claim.id)
+        if lines is None:  # pragma: no cover - the claim's own rows tie its two values
+            return False
+        if isinstance(claim, ChangeClaim):
+            change = extremes(lines, (1, -1))
+            assert change is not None  # the others hold
+            return Refined({}, {claim.period: outward(change.low, change.high)}, 0)
+        ratio = _tied_ratio(lines)
+        if ratio is None:
+            return False
+        if isinstance(claim, GrowthClaim):
+            figure = _meet(ratio - Span(_ONE, _ONE), GROWTH_DOMAIN)
+        elif isinstance(claim, MultiplierClaim):
+            figure = _meet(ratio, NON_NEGATIVE)
+        else:
+            figure = _meet(ratio, SHARE_DOMAIN)
+        return Refined({}, {claim.period: figure}, 0)
 
     def _single_component(self, key: frozenset[str]) -> int | None:
         """The component holding all of ``key``, when HiGHS is to solve; else ``None``."""
@@ -823,9 +922,21 @@ class Network:
         """
         ids = list(claim_ids)
         found: dict[Hashable, Span] = {}
+        trees: dict[int, Forest] = {}
         for key in self._keys:
             on_time(self.deadline)
-            found[key] = self.extent(ids, [(key, 1)])
+            claims = self._claims_of.get(key)
+            component = None if not claims else self._component_of[claims[0]]
+            members = None if component is None else self._tree(component)
+            if component is None or members is None:
+                found[key] = self.extent(ids, [(key, 1)])
+                continue
+            if component not in trees:
+                trees[component] = self.forest(members.intersection(ids))
+            if not trees[component].feasible:  # pragma: no cover - see the check
+                raise Infeasible
+            end = trees[component].range(self._index[key])
+            found[key] = outward(end.low, end.high)
         return found
 
     # -- propagation -----------------------------------------------------------------
@@ -866,6 +977,9 @@ class Network:
         Returns:
             The refined figures and spans, or ``None`` if those claims cannot all hold.
         """
+        claim_ids = list(claim_ids)
+        if (tree := self._by_forest(claim, claim_ids)) is not False:
+            return tree
         linked = self._linked(claim, set(claim_ids) - {claim.id})
         key = (claim.id, linked)
         if key not in self._refined:
@@ -1129,28 +1243,43 @@ class Network:
                 self._holding.append(key)
         if key not in self._holds:
             polyhedron = self.polyhedron(key)
-            bases = {base for claim_id in key for base in self._positive[claim_id]}
-            bases -= {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
-            if bases and polyhedron.feasible:
-                # A point these claims allow with a base above 0 shows that it can be.
-                point = self.witnesses.get(key, {})
-                bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
-            if bases and polyhedron.feasible:
-                # Propagation is sound: a base it keeps above 0 is above 0 at every point
-                # of P, and needs no linear program (a value and a growth rate pin it).
-                spans = self.solve(key)
-                if spans is None:  # pragma: no cover - P is feasible, so propagation is too
-                    bases = set()
-                else:
-                    bases = {base for base in bases if spans[self._keys[base]].low <= 0}
-            if bases and polyhedron.feasible:
-                bases = self._left_to_show(key, bases)
-            self._holds[key] = polyhedron.feasible and all(
-                self._can_be_positive(key, base) for base in sorted(bases)
+            bases = self._bases(key)
+            self._holds[key] = (
+                # A base can be above 0 exactly where its range reaches above 0.
+                polyhedron.feasible and not polyhedron.at_zero(bases)
+                if isinstance(polyhedron, _Tree)
+                else self._with_bases(key, polyhedron, bases)
             )
             if self._holds[key]:
                 self._holding.append(key)
         return self._holds[key]
+
+    def _bases(self, key: frozenset[str]) -> set[int]:
+        """The bases the claims ``key`` say are above 0, but those a published value puts there."""
+        bases = {base for claim_id in key for base in self._positive[claim_id]}
+        return bases - {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
+
+    def _with_bases(
+        self, key: frozenset[str], polyhedron: Polyhedron | _Certified, bases: set[int]
+    ) -> bool:
+        """:meth:`holds` by linear programs: ``P`` is not empty and each base can be above 0."""
+        if bases and polyhedron.feasible:
+            # A point these claims allow with a base above 0 shows that it can be.
+            point = self.witnesses.get(key, {})
+            bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
+        if bases and polyhedron.feasible:
+            # Propagation is sound: a base it keeps above 0 is above 0 at every point
+            # of P, and needs no linear program (a value and a growth rate pin it).
+            spans = self.solve(key)
+            if spans is None:  # pragma: no cover - P is feasible, so propagation is too
+                bases = set()
+            else:
+                bases = {base for base in bases if spans[self._keys[base]].low <= 0}
+        if bases and polyhedron.feasible:
+            bases = self._left_to_show(key, bases)
+        return polyhedron.feasible and all(
+            self._can_be_positive(key, base) for base in sorted(bases)
+        )
 
     def known_to_hold(self, key: frozenset[str]) -> bool:
         """Whether ``key`` is part of a set of claims already shown to hold: no program needed.
@@ -1292,21 +1421,39 @@ class Network:
             kept = set(trial)
             if any(certificate <= kept for certificate in known):
                 core = trial
-            elif not holds(trial):
-                core = trial
-                if (found := self._certificate(trial)) is not None:
+            elif not self._holds_but(core, claim_id, holds):
+                if (found := self._certificate_but(core, claim_id)) is not None:
                     known.append(found)
+                core = trial
             else:
                 passed[claim_id] = frozenset(trial)
         return core, passed
 
+    def _holds_but(
+        self, claim_ids: list[str], claim_id: str, holds: Callable[[list[str]], bool]
+    ) -> bool:
+        """``holds`` of the claims but one; on a tree, read from the forest of them all."""
+        if holds == self._feasible:
+            polyhedron = self.polyhedron(claim_ids)
+            if isinstance(polyhedron, _Tree):
+                return polyhedron.forest.feasible_without(claim_id)
+        return holds([other for other in claim_ids if other != claim_id])
+
+    def _certificate_but(self, claim_ids: list[str], claim_id: str) -> frozenset[str] | None:
+        """:meth:`_certificate` of the claims but one; on a tree, read from the forest of all."""
+        polyhedron = self.polyhedron(claim_ids)
+        if isinstance(polyhedron, _Tree):
+            return polyhedron.forest.conflict_without(claim_id)
+        return self._certificate([other for other in claim_ids if other != claim_id])
+
     def _certificate(self, claim_ids: list[str]) -> frozenset[str] | None:
         """The claims of a Farkas certificate that ``claim_ids`` cannot hold, if HiGHS gives one.
 
-        The rows such a certificate combines cannot hold on their own.
+        The rows such a certificate combines cannot hold on their own. On a tree, the
+        claims behind the ends of a range left empty.
         """
         polyhedron = self.polyhedron(claim_ids)
-        if isinstance(polyhedron, _Certified) and not polyhedron.feasible:
+        if isinstance(polyhedron, _Certified | _Tree) and not polyhedron.feasible:
             return polyhedron.conflict()
         return None
 
@@ -1363,6 +1510,8 @@ _SETTLED: Final = Fraction(1, 2**12)
 _PATIENCE: Final = 1
 
 
+#: The claims that tie at most two values of one flow or two flows: a forest may hold them.
+Tied: TypeAlias = ValueClaim | GrowthClaim | MultiplierClaim | ShareClaim | ChangeClaim
 #: The claims whose figure is in percentage points and no linear row: held in pieces.
 Points: TypeAlias = ShareChangeClaim | GrowthDifferenceClaim | ContributionShareClaim
 
@@ -1566,6 +1715,97 @@ class _Certified:
         """The largest value of ``objective · x + constant``."""
         low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
         return None if low is None else -low
+
+
+class _Tree:
+    """The values some claims of a tree-like component allow, by :class:`._forest.Forest`.
+
+    Has the interface of :class:`._linear.Polyhedron` for objectives on one value or
+    on two tied values; others go to :class:`_Certified`.
+    """
+
+    def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
+        self.network, self.key, self.component = network, key, component
+        self.forest = network.forest(key)
+        self._general: _Certified | None = None
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the claims can hold together (with bases of 0 allowed)."""
+        return self.forest.feasible
+
+    def conflict(self) -> frozenset[str] | None:
+        """Claims of the key that cannot hold together, or ``None``."""
+        return self.forest.conflict()
+
+    def at_zero(self, bases: Iterable[int]) -> bool:
+        """Whether one of ``bases`` cannot be above 0 (its range ends at 0 or below)."""
+        for base in bases:
+            high = self.forest.range(base).high
+            if high is not None and high <= 0:
+                return True
+        return False
+
+    def minimum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
+        if not self.feasible:
+            raise Infeasible
+        terms = {j: Fraction(c) for j, c in objective.items() if c}
+        found: Fraction | None
+        if not terms:
+            found = _ZERO_FRACTION
+        elif len(terms) == 1:
+            ((j, c),) = terms.items()
+            found = _lowest(self.forest.range(j).low, self.forest.range(j).high, c)
+        else:
+            # Two tied values: their polygon. Anything else: a program after all.
+            pair = sorted(terms)
+            lines = self.forest.pair(pair[0], pair[1]) if len(pair) == 2 else None
+            if lines is None:
+                return self._fallback().minimum(objective, constant)
+            both = extremes(lines, (terms[pair[0]], terms[pair[1]]))
+            assert both is not None  # feasible
+            found = both.low
+        return None if found is None else Fraction(constant) + found
+
+    def maximum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The largest value of ``objective · x + constant``."""
+        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
+        return None if low is None else -low
+
+    def _fallback(self) -> _Certified:
+        if self._general is None:
+            self._general = _Certified(self.network, self.key, self.component)
+        return self._general
+
+
+def _lowest(low: Fraction | None, high: Fraction | None, factor: Fraction) -> Fraction | None:
+    """The smallest value of ``factor × v`` for ``v`` in ``[low, high]`` (``None``: open)."""
+    end = low if factor > 0 else high
+    return None if end is None else factor * end
+
+
+def _tied_ratio(lines: Sequence[Line]) -> Span | None:
+    """The range of ``x / y`` over the points of ``lines`` with ``y`` above 0, rounded outward.
+
+    By the Charnes–Cooper transform (``u = x t``, ``t = 1 / y``, ``t >= 0``), as
+    :meth:`Network.ratio` does it: a program in two variables again. ``None`` if
+    ``y`` cannot be above 0.
+    """
+    base = extremes(lines, (0, 1))
+    assert base is not None  # the lines come from claims that hold
+    if base.high is not None and base.high <= 0:
+        return None
+    # a x + b y <= c with y t = 1 and u = x t: a u - c t <= -b.
+    lifted = [Line(line.a, -line.c, -line.b) for line in lines]
+    lifted.append(Line(0, -1, 0))
+    found = extremes(lifted, (1, 0))
+    assert found is not None  # some point has y above 0
+    return outward(found.low, found.high)
 
 
 class _Lifted:
