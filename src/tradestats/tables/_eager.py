@@ -158,6 +158,10 @@ class EagerJob:
     # what they read once for all blocks (input columns, reasons of missing base rows).
     steps_done: set[Hashable] = field(factory=set)
     inputs: dict[str, Floats] = field(factory=dict)
+    # The least and greatest value of integer arrays the job has read, by the array's id
+    # (the array is kept, so that the id stays its own): the period column and the keys
+    # are read by more than one step.
+    bounds: dict[int, tuple[Array, tuple[int, int]]] = field(factory=dict)
     missing_texts: dict[Versus, list[str]] = field(factory=dict)
 
     @classmethod
@@ -188,7 +192,7 @@ class EagerJob:
         n = len(series)
         if series.dtype.is_integer() and n:
             years = series.to_numpy()
-            low, high = _jit.low_high(years)
+            low, high = self.low_high(years)
             if high - low < _YEAR_SPAN:
                 self.period_list = [Period.year(year) for year in range(low, high + 1)]
                 # Codes of the periods (for reasons and rates): the years themselves, offset.
@@ -201,6 +205,13 @@ class EagerJob:
         months = np.array([p.months for p in self.period_list], dtype=np.int64)
         self.arrays[START] = starts[codes]
         self.arrays[MONTHS] = months[codes]
+
+    def low_high(self, values: Array) -> tuple[int, int]:
+        """The least and the greatest of integer ``values`` (not empty), computed once per array."""
+        known = self.bounds.get(id(values))
+        if known is None or known[0] is not values:
+            known = self.bounds[id(values)] = (values, _jit.low_high(values))
+        return known[1]
 
     def _helper(self, name: str) -> Array:
         """START or MONTHS, made from the years on first use."""

@@ -18,6 +18,7 @@ formulas do all the work. The formulas name their twins with
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
@@ -38,7 +39,7 @@ from tradestats.tables._frames import (
 from tradestats.tables._jit import low_high, same_type
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from tradestats.periods import Versus
     from tradestats.tables._eager import EagerJob
@@ -135,9 +136,9 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     keys = job.group_keys(groups)
     if _by_runs(keys, part, code, (total, share, codes)):
         pass
-    elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL)) is not None:
+    elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL, job.low_high)) is not None:
         sums = np.zeros(dense.size, dtype=np.float64)
-        group = np.empty(n, dtype=np.int32 if dense.size < (1 << 31) else np.int64)
+        group = np.empty(n, dtype=_index_type(dense.size))
         loops.group_totals(*dense[:5], part, sums, group)
         loops.share_groups(part, group, sums, code, total, share, codes)
     else:
@@ -165,38 +166,59 @@ class _Dense(NamedTuple):
     columns: tuple[npt.NDArray[Any], ...]
     lows: npt.NDArray[np.int64]
     offsets: npt.NDArray[np.int64]
-    lookup: npt.NDArray[np.int64]
+    lookup: npt.NDArray[np.signedinteger[Any]]
     strides: npt.NDArray[np.int64]
     size: int
 
 
-def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
+def _index_type(size: int) -> type[np.signedinteger[Any]]:
+    """The smallest of 16, 32 and 64-bit integers that numbers ``range(size)``."""
+    return np.int16 if size <= (1 << 15) else np.int32 if size <= (1 << 31) else np.int64
+
+
+def _dense(
+    keys: Sequence[npt.NDArray[Any]],
+    limit: int,
+    bounds: Callable[[npt.NDArray[Any]], tuple[int, int]],
+) -> _Dense | None:
     """Composite codes of integer key columns in ``range(size)``, ``size`` at most ``limit``.
 
     Each column's values are marked in a table over its range, numbered in order,
     and the numbers combined in mixed radix: no sort, no hash, no array of codes
-    per column. None when the columns are not integers of one type, a range is
-    too wide for a table, or there are more than ``limit`` combinations.
+    per column. Where the ranges themselves make few combinations, a value's
+    number is its offset in its range, and nothing is marked. None when the
+    columns are not integers of one type, a range is too wide for a table, or
+    there are more than ``limit`` combinations.
     """
     loops = _jit.loops()
     columns = same_type(keys)
     if columns is None:
         return None
     n = len(columns[0])
-    bounds = [low_high(column) for column in columns]
-    ranges = [high - low + 1 for low, high in bounds]
+    extremes = [bounds(column) for column in columns]
+    ranges = [high - low + 1 for low, high in extremes]
     if any(width > max(4 * n, _SMALL) for width in ranges):
         return None
-    lows = np.array([low for low, _ in bounds], dtype=np.int64)
+    lows = np.array([low for low, _ in extremes], dtype=np.int64)
     offsets = np.cumsum([0, *ranges[:-1]], dtype=np.int64)
-    present = np.zeros(sum(ranges), dtype=np.uint8)
-    loops.mark_present(columns, lows, offsets, present)
-    lookup = np.cumsum(present, dtype=np.int64)
-    # Each column's numbers from 0: less the count of values of the columns before it.
-    ends = [int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)]
-    counts = np.diff(ends, prepend=0).tolist()
-    for j, width in enumerate(ranges):
-        lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
+    # Numbers of 32 bits where they fit: the tables stay in the cache longer.
+    number = np.int32 if sum(ranges) < (1 << 31) else np.int64
+    if math.prod(ranges) <= min(limit, _SMALL):
+        # Few combinations even by range: each value's offset from the least is its number,
+        # without the pass that marks the values present.
+        lookup = np.concatenate([np.arange(width, dtype=number) for width in ranges])
+        counts = ranges
+    else:
+        present = np.zeros(sum(ranges), dtype=np.uint8)
+        loops.mark_present(columns, lows, offsets, present)
+        lookup = np.cumsum(present, dtype=number)
+        # Each column's numbers from 0: less the count of values of the columns before it.
+        ends = [
+            int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)
+        ]
+        counts = np.diff(ends, prepend=0).tolist()
+        for j, width in enumerate(ranges):
+            lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
     size = 1
     strides = np.empty(len(counts), dtype=np.int64)
     for j in reversed(range(len(counts))):
@@ -216,37 +238,45 @@ def _growth_by_slots(
 ) -> bool:
     """Growth of rows in any order through a table of (key, period) slots; False if it cannot.
 
-    Each value goes into its slot and each row reads the slot a year before its
-    own; then the formula runs over the rows in order. Periods of one length only (a slot is
-    a key and a start); duplicates and oversized tables leave it to the numpy
-    path, which names duplicates.
+    Each value of a base period goes into its slot, each row reads the slot a
+    year before its own, then the formula runs over the rows in order: each in
+    a loop of its own, as short loops keep the most reads at random places in
+    flight (one loop that did all three took twice as long). Periods of one
+    length only (a slot is a key and a start); duplicates, oversized tables and
+    a value with the bits of an empty slot leave it to the numpy path, which
+    names duplicates.
     """
     loops = _jit.loops()
     start, months, lag = job.time_arrays()
     n = len(current)
     if months.strides != (0,) and len(set(low_high(months))) > 1:
         return False
-    start_low, start_high = low_high(start)
+    start_low, start_high = job.low_high(start)
     periods = start_high - start_low + 1
     limit = (_SLOTS_PER_ROW * n + _SMALL) // periods
-    dense = _dense(keys, limit)
+    dense = _dense(keys, limit, job.low_high)
     if dense is None:
         return False
     size = dense.size * periods
-    slots = np.empty(n, dtype=np.int32 if size < (1 << 31) else np.int64)
-    loops.slots_of(*dense[:5], start, start_low, periods, slots)
-    # One bit per slot says it is taken: a table small enough for the cache, read first. The
-    # table of values has a spare last slot, never taken (see scatter_values).
-    taken = np.zeros(size // 8 + 1, dtype=np.uint8)
-    table = np.empty(size + 1, dtype=np.float64)
-    if loops.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
+    slots = np.empty(n, dtype=_index_type(size))
+    loops.slots_of(*dense[:5], start, start_low, dense.size, slots)
+    # One bit per slot says it is taken: a table small enough for the cache.
+    if loops.first_taken(slots, np.zeros(size // 8 + 1, dtype=np.uint8)) >= 0:
+        return False
+    # The table of values holds the base periods' slots only, between an empty entry and
+    # a sink (see scatter_slots): for two periods, half the memory to write and read at
+    # random places. Values go through it as bits, so that an empty entry tells itself
+    # apart from a null value.
+    table = np.empty(dense.size * max(periods - lag, 0) + 2, dtype=np.int64)
+    table.fill(loops.EMPTY)
+    if loops.scatter_slots(slots, current.view(np.int64), table):
         return False
     # The base values in an array of their own: the formula's loop compiles to vector
     # instructions only when its inputs and outputs are different arrays.
-    prior = np.empty(n, dtype=np.float64)
-    found = loops.gather_slots(slots, start, start_low + lag, lag, taken, table, prior)
-    del table, taken, slots
-    loops.growth_aligned(current, prior, found, *formula, *outputs)
+    prior = np.empty(n, dtype=np.int64)
+    loops.gather_slots(slots, lag * dense.size, table, prior)
+    del table, slots
+    loops.growth_gathered(current, prior.view(np.float64), prior, *formula, *outputs)
     return True
 
 
