@@ -111,6 +111,7 @@ def growth(
         loops.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
     job.add({"previous": previous, "growth": rate, "growth_reason": Text(codes, categories)})
     job.nan_only.update(("previous", "growth"))
+    job.null_where["growth"] = "growth_reason"
     return ["previous", "growth", "growth_reason"]
 
 
@@ -150,6 +151,7 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
             loops.share_rows(part, job.col(TOTAL), code, total, share, codes)
     job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
     job.nan_only.update(("total", "share"))
+    job.null_where["share"] = "share_reason"
     return ["total", "share", "share_reason"]
 
 
