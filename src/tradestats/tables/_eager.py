@@ -649,7 +649,10 @@ def _attach(
     if implementation.is_pandas():
         pd = _module("pandas")
         values = {
-            name: pd.Categorical.from_codes(column.codes, categories=column.categories)
+            # Codes made here are valid: no pass that checks them again.
+            name: pd.Categorical.from_codes(
+                column.codes, categories=column.categories, validate=False
+            )
             if isinstance(column, Text)
             # A Series that wraps the array: assign() would copy a bare array.
             else pd.Series(column, index=native.index, copy=False)
