@@ -405,3 +405,14 @@ def test_dense_codes_number_the_distinct_keys_in_their_order(
             assert (row < other) == (code < other_code)
             assert (row == other) == (code == other_code)
     assert len(distinct) == len(set(groups.tolist()))
+
+
+@given(st.lists(st.integers(-5, 5), min_size=1, max_size=40))
+def test_the_compiled_range_tells_the_order_numpy_tells(values: list[int]) -> None:
+    """range_and_order of the compiled loop gives min, max and whether no value decreases."""
+    array = np.array(values, dtype=np.int64)
+    ascending = bool((array[1:] >= array[:-1]).all())
+    with path("compiled"):
+        assert (int(array.min()), int(array.max()), ascending) == _jit.range_and_order(array)
+    with path("numpy"):
+        assert (int(array.min()), int(array.max()), None) == _jit.range_and_order(array)

@@ -311,14 +311,19 @@ def ascending_and_equal(columns: Any, start: int, end: int, later: int) -> bool:
 
 
 @_jit
-def low_high(values: Any) -> tuple[int, int]:
-    """The least and the greatest of integer ``values`` (at least one), in one pass."""
+def low_high(values: Any) -> tuple[int, int, bool]:
+    """The least and the greatest of integer ``values`` (at least one), and their order.
+
+    Also whether they never decrease, in the same pass.
+    """
     low = high = values[0]
+    ascending = True
     for i in range(1, values.shape[0]):
-        # min and max, not branches: the loop compiles to vector instructions.
+        # min, max and a conjunction, not branches: the loop compiles to vector instructions.
         low = min(low, values[i])
         high = max(high, values[i])
-    return low, high
+        ascending &= values[i] >= values[i - 1]
+    return low, high, ascending
 
 
 @_jit

@@ -164,7 +164,7 @@ class EagerJob:
     # The least and greatest value of integer arrays the job has read, by the array's id
     # (the array is kept, so that the id stays its own): the period column and the keys
     # are read by more than one step.
-    bounds: dict[int, tuple[Array, tuple[int, int]]] = field(factory=dict)
+    bounds: dict[int, tuple[Array, tuple[int, int, bool | None]]] = field(factory=dict)
     missing_texts: dict[Versus, list[str]] = field(factory=dict)
 
     @classmethod
@@ -211,9 +211,18 @@ class EagerJob:
 
     def low_high(self, values: Array) -> tuple[int, int]:
         """The least and the greatest of integer ``values`` (not empty), computed once per array."""
+        low, high, _ = self._range(values)
+        return low, high
+
+    def ascending(self, values: Array) -> bool | None:
+        """Whether ``values`` never decrease, if their range was computed by the compiled loop."""
+        known = self.bounds.get(id(values))
+        return known[1][2] if known is not None and known[0] is values else None
+
+    def _range(self, values: Array) -> tuple[int, int, bool | None]:
         known = self.bounds.get(id(values))
         if known is None or known[0] is not values:
-            known = self.bounds[id(values)] = (values, _jit.low_high(values))
+            known = self.bounds[id(values)] = (values, _jit.range_and_order(values))
         return known[1]
 
     def _helper(self, name: str) -> Array:
@@ -475,7 +484,9 @@ class EagerJob:
         self.shifted = None  # an earlier alignment's blocks, if any, are not this one's
         try:
             if versus is Lag.YEAR_EARLIER and not keep_rows:
-                shifts = _kernel.block_shifts(key_arrays, start, months, lag=lag)
+                shifts = _kernel.block_shifts(
+                    key_arrays, start, months, lag=lag, ascending=self.ascending(start)
+                )
                 if shifts is not None:
                     self._align_blocks(shifts, self.col(source))
                     return
@@ -502,7 +513,9 @@ class EagerJob:
         assert self.period is not None
         start, months, lag = self._time()
         self.shifted = None
-        shifts = _kernel.block_shifts(self._keys(keys), start, months, lag=lag)
+        shifts = _kernel.block_shifts(
+            self._keys(keys), start, months, lag=lag, ascending=self.ascending(start)
+        )
         if shifts is None:
             return False
         self._align_blocks(shifts, self.col(VALUE))
@@ -648,14 +661,9 @@ def _attach(
     implementation = frame.implementation
     if implementation.is_pandas():
         pd = _module("pandas")
+        # Series that wrap their arrays: assign() copies a bare array or categorical.
         values = {
-            # Codes made here are valid: no pass that checks them again.
-            name: pd.Categorical.from_codes(
-                column.codes, categories=column.categories, validate=False
-            )
-            if isinstance(column, Text)
-            # A Series that wraps the array: assign() would copy a bare array.
-            else pd.Series(column, index=native.index, copy=False)
+            name: pd.Series(_pandas_array(pd, column), index=native.index, copy=False)
             for name, column in ((n, _clean(c)) for n, c in columns.items())
         }
         return native.assign(**values)
@@ -684,6 +692,14 @@ def _attach(
             for name, column in columns.items()
         ]
     )
+
+
+def _pandas_array(pd: Any, column: Column) -> Any:
+    """A float column as it is, a text column as a categorical of its codes."""
+    if isinstance(column, Text):
+        # Codes made here are valid: no pass that checks them again.
+        return pd.Categorical.from_codes(column.codes, categories=column.categories, validate=False)
+    return column
 
 
 def _clean(column: Column) -> Column:

@@ -30,6 +30,7 @@ __all__ = [
     "enabled",
     "loops",
     "low_high",
+    "range_and_order",
     "run_sums",
     "runs",
     "same_type",
@@ -109,10 +110,19 @@ def run_sums(values: npt.NDArray[np.float64], starts: npt.NDArray[np.int64]) -> 
 
 def low_high(values: npt.NDArray[np.integer[Any]]) -> tuple[int, int]:
     """The least and the greatest of integer ``values`` (not empty): one pass where compiled."""
+    low, high, _ = range_and_order(values)
+    return low, high
+
+
+def range_and_order(values: npt.NDArray[np.integer[Any]]) -> tuple[int, int, bool | None]:
+    """:func:`low_high`, and whether ``values`` never decrease (None where not compiled).
+
+    One pass where compiled: the order of a period column comes with its range.
+    """
     if runs(len(values)):
-        low, high = loops().low_high(values)
-        return int(low), int(high)
-    return int(values.min()), int(values.max())
+        low, high, ascending = loops().low_high(values)
+        return int(low), int(high), bool(ascending)
+    return int(values.min()), int(values.max()), None
 
 
 def strictly_ascending(columns: Sequence[npt.NDArray[Any]], start: int, end: int) -> bool | None:
