@@ -153,7 +153,7 @@ def dense_tables(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
 
 @pytest.mark.parametrize("engine", ["pandas", "polars"])
 @FRAME_EXAMPLES
-@given(table=dense_tables())
+@given(table=dense_tables(), sample=st.sampled_from([1, 2, 3, 1 << 16]))
 @example(
     table=(
         {
@@ -164,17 +164,20 @@ def dense_tables(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
             "value": np.array([1.0, 2.0]),
         },
         True,
-    )
+    ),
+    sample=1,
 ).via("two rows of one key and year: refused on both paths")
 def test_rows_in_no_order_take_the_slots_and_give_the_numpy_frames(
-    engine: str, table: tuple[dict[str, Any], bool]
+    engine: str, table: tuple[dict[str, Any], bool], sample: int
 ) -> None:
     """Rows of dense keys in random order go through the compiled slots and group totals,
-    and give the numpy frames; a duplicated row is refused with the same message."""
+    and give the numpy frames; a duplicated row is refused with the same message. Key
+    tables made from a sample of rows too small to see every value give the same frames
+    (the rows are coded again from all values)."""
     columns, duplicate = table
     with path("numpy"):
         expected = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
-    with path("compiled"):
+    with path("compiled"), mock.patch.object(_fused, "_SAMPLE", sample):
         actual = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
     assert isinstance(expected, DuplicateKeyError) == duplicate
     assert_same_outcome(engine, expected, actual)
@@ -393,7 +396,25 @@ def test_dense_codes_number_the_distinct_keys_in_their_order(
     keys = [np.array([row[j] for row in rows], dtype=np.int64) for j in range(3)]
     with mock.patch.object(_fused, "_SMALL", 1 if marked else _fused._SMALL):
         dense = _fused._dense(keys, 10**6, _jit.low_high)
+        # From a sample of every row (more rows than the sample holds: a row in two).
+        with mock.patch.object(_fused, "_SAMPLE", max(len(rows) // 2, 1)):
+            sampled = _fused._dense(keys, 10**6, _jit.low_high, sample=True)
     assert dense is not None
+    assert sampled is not None
+    # Coded from the sample: the codes of all values where the sample saw every value of
+    # every column, and a miss reported where it did not see a value outside its range.
+    start = np.zeros(len(rows), dtype=np.int64)
+    codes, from_sample = np.empty(len(rows), dtype=np.int64), np.empty(len(rows), dtype=np.int64)
+    assert _jit.loops().coded_slots(*dense[:6], start, 0, dense.size, codes)
+    coded = _jit.loops().coded_slots(*sampled[:6], start, 0, sampled.size, from_sample)
+    step = len(rows) // max(len(rows) // 2, 1) if len(rows) > 1 else 1
+    seen = [set(column[::step].tolist()) for column in keys]
+    if all(set(column.tolist()) <= values for column, values in zip(keys, seen, strict=True)):
+        assert coded
+    if coded:  # every value seen: the same ranges, the same numbers
+        assert codes.tolist() == from_sample.tolist()
+    if any(max(column) > max(values) for column, values in zip(keys, seen, strict=True)):
+        assert not coded
     groups = np.empty(len(rows), dtype=np.int64)
     _jit.loops().group_totals(*dense[:5], np.zeros(len(rows)), np.zeros(dense.size), groups)
     distinct = sorted(set(rows))

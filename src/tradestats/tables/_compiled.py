@@ -16,6 +16,7 @@ __all__ = [
     "EMPTY",
     "ascending_and_equal",
     "blocks_equal",
+    "coded_slots",
     "first_taken",
     "gather_slots",
     "group_totals",
@@ -30,7 +31,6 @@ __all__ = [
     "share_groups",
     "share_rows",
     "share_runs",
-    "slots_of",
     "strictly_ascending",
 ]
 
@@ -406,24 +406,36 @@ null. An input value of these very bits would pass for an empty slot, so
 
 
 @_jit
-def slots_of(
+def coded_slots(
     columns: Any,
     lows: Any,
     offsets: Any,
     lookup: Any,
     strides: Any,
+    widths: Any,
     start: Any,
     start_low: int,
     keys: int,
     out_slot: Any,
-) -> None:
+) -> bool:
     """Each row's (period, key) slot: its period code times ``keys``, plus its dense key code.
 
-    The slots of base periods come first.
+    The slots of base periods come first. Returns whether every value was in its
+    column's table (the tables may have been made from a sample of the rows); by
+    arithmetic, no branch: a value outside is read as the first of its table.
     """
+    width = len(columns)
+    missed = False
     for i in range(start.shape[0]):
-        key = _code(columns, lows, offsets, lookup, strides, i)
+        key = 0
+        for j in range(width):
+            at = columns[j][i] - lows[j]
+            inside = (at >= 0) & (at < widths[j])
+            number = lookup[offsets[j] + at * inside]
+            missed |= (not inside) | (number < 0)
+            key += number * strides[j]
         out_slot[i] = (start[i] - start_low) * keys + key
+    return not missed
 
 
 @_jit

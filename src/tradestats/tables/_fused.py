@@ -162,14 +162,23 @@ _SMALL: Final = 1 << 16
 """Tables of this many entries are always small enough."""
 
 
+_SAMPLE: Final = 1 << 16
+"""Rows, evenly spaced, whose key values a table of slots is first built from (see ``_dense``)."""
+
+
 class _Dense(NamedTuple):
-    """Dense codes of key columns, read through one small table per column (see ``_dense``)."""
+    """Dense codes of key columns, read through one small table per column (see ``_dense``).
+
+    A value's number is ``lookup[offsets[j] + value - lows[j]]`` for a value less
+    than ``widths[j]`` past the low of column ``j``; -1 where the value was not seen.
+    """
 
     columns: tuple[npt.NDArray[Any], ...]
     lows: npt.NDArray[np.int64]
     offsets: npt.NDArray[np.int64]
     lookup: npt.NDArray[np.signedinteger[Any]]
     strides: npt.NDArray[np.int64]
+    widths: npt.NDArray[np.int64]
     size: int
 
 
@@ -182,6 +191,8 @@ def _dense(
     keys: Sequence[npt.NDArray[Any]],
     limit: int,
     bounds: Callable[[npt.NDArray[Any]], tuple[int, int]],
+    *,
+    sample: bool = False,
 ) -> _Dense | None:
     """Composite codes of integer key columns in ``range(size)``, ``size`` at most ``limit``.
 
@@ -191,13 +202,23 @@ def _dense(
     number is its offset in its range, and nothing is marked. None when the
     columns are not integers of one type, a range is too wide for a table, or
     there are more than ``limit`` combinations.
+
+    With ``sample``, the ranges and values are those of ``_SAMPLE`` rows evenly
+    spaced (two passes over the columns fewer): a row whose value was not
+    among them is found when the rows are coded (see ``coded_slots``), and the
+    caller then codes them again without ``sample``.
     """
     loops = _jit.loops()
     columns = same_type(keys)
     if columns is None:
         return None
     n = len(columns[0])
-    extremes = [bounds(column) for column in columns]
+    if sample and n > _SAMPLE:
+        seen = tuple(column[:: n // _SAMPLE] for column in columns)
+        extremes = [(int(column.min()), int(column.max())) for column in seen]
+    else:
+        seen = columns
+        extremes = [bounds(column) for column in columns]
     ranges = [high - low + 1 for low, high in extremes]
     if any(width > max(4 * n, _SMALL) for width in ranges):
         return None
@@ -212,7 +233,7 @@ def _dense(
         counts = ranges
     else:
         present = np.zeros(sum(ranges), dtype=np.uint8)
-        loops.mark_present(columns, lows, offsets, present)
+        loops.mark_present(seen, lows, offsets, present)
         lookup = np.cumsum(present, dtype=number)
         # Each column's numbers from 0: less the count of values of the columns before it.
         ends = [
@@ -221,6 +242,7 @@ def _dense(
         counts = np.diff(ends, prepend=0).tolist()
         for j, width in enumerate(ranges):
             lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
+        lookup[present == 0] = -1
     size = 1
     strides = np.empty(len(counts), dtype=np.int64)
     for j in reversed(range(len(counts))):
@@ -228,7 +250,8 @@ def _dense(
         size *= counts[j]
         if size > limit:
             return None
-    return _Dense(columns, lows, offsets, lookup, strides, size)
+    widths = np.array(ranges, dtype=np.int64)
+    return _Dense(columns, lows, offsets, lookup, strides, widths, size)
 
 
 def _growth_by_slots(
@@ -256,12 +279,20 @@ def _growth_by_slots(
     start_low, start_high = job.low_high(start)
     periods = start_high - start_low + 1
     limit = (_SLOTS_PER_ROW * n + _SMALL) // periods
-    dense = _dense(keys, limit, job.low_high)
+    # First from a sample of the key values; again from all of them if a row's was not seen.
+    dense = _dense(keys, limit, job.low_high, sample=True)
+    slots = None
+    if dense is not None:
+        slots = np.empty(n, dtype=_index_type(dense.size * periods))
+        if not loops.coded_slots(*dense[:6], start, start_low, dense.size, slots):
+            dense = _dense(keys, limit, job.low_high)
+            slots = None
     if dense is None:
         return False
     size = dense.size * periods
-    slots = np.empty(n, dtype=_index_type(size))
-    loops.slots_of(*dense[:5], start, start_low, dense.size, slots)
+    if slots is None:
+        slots = np.empty(n, dtype=_index_type(size))
+        loops.coded_slots(*dense[:6], start, start_low, dense.size, slots)
     # One bit per slot says it is taken: a table small enough for the cache.
     if loops.first_taken(slots, np.zeros(size // 8 + 1, dtype=np.uint8)) >= 0:
         return False
