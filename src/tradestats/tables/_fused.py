@@ -266,7 +266,8 @@ def _growth_by_slots(
     Each value of a base period goes into its slot, each row reads the slot a
     year before its own, then the formula runs over the rows in order: each in
     a loop of its own, as short loops keep the most reads at random places in
-    flight (one loop that did all three took twice as long). Periods of one
+    flight (one loop that gathered and ran the formula took about twice as long
+    as the two). Periods of one
     length only (a slot is a key and a start); duplicates, oversized tables and
     a value with the bits of an empty slot leave it to the numpy path, which
     names duplicates.
@@ -290,7 +291,7 @@ def _growth_by_slots(
     if dense is None:
         return False
     size = dense.size * periods
-    if slots is None:
+    if slots is None:  # tables of all values: every row is in them
         slots = np.empty(n, dtype=_index_type(size))
         loops.coded_slots(*dense[:6], start, start_low, dense.size, slots)
     # One bit per slot says it is taken: a table small enough for the cache.
