@@ -153,7 +153,7 @@ def dense_tables(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
 
 @pytest.mark.parametrize("engine", ["pandas", "polars"])
 @FRAME_EXAMPLES
-@given(table=dense_tables())
+@given(table=dense_tables(), sample=st.sampled_from([1, 2, 3, 1 << 16]))
 @example(
     table=(
         {
@@ -164,17 +164,20 @@ def dense_tables(draw: st.DrawFn) -> tuple[dict[str, Any], bool]:
             "value": np.array([1.0, 2.0]),
         },
         True,
-    )
+    ),
+    sample=1,
 ).via("two rows of one key and year: refused on both paths")
 def test_rows_in_no_order_take_the_slots_and_give_the_numpy_frames(
-    engine: str, table: tuple[dict[str, Any], bool]
+    engine: str, table: tuple[dict[str, Any], bool], sample: int
 ) -> None:
     """Rows of dense keys in random order go through the compiled slots and group totals,
-    and give the numpy frames; a duplicated row is refused with the same message."""
+    and give the numpy frames; a duplicated row is refused with the same message. Key
+    tables made from a sample of rows too small to see every value give the same frames
+    (the rows are coded again from all values)."""
     columns, duplicate = table
     with path("numpy"):
         expected = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
-    with path("compiled"):
+    with path("compiled"), mock.patch.object(_fused, "_SAMPLE", sample):
         actual = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
     assert isinstance(expected, DuplicateKeyError) == duplicate
     assert_same_outcome(engine, expected, actual)
@@ -248,13 +251,23 @@ def test_the_compiled_range_is_numpy_min_and_max(values: list[int]) -> None:
 
 
 def test_key_columns_of_mixed_types_are_left_to_numpy() -> None:
-    """The compiled loops take key columns of one integer type only (not uint64)."""
+    """The compiled loops take key columns of one integer type only (not uint64), contiguous
+    or strided alike, read-only or not."""
     ints = np.arange(3, dtype=np.int64)
     assert _jit.same_type([ints, ints]) is not None
     assert _jit.same_type([ints, ints.astype(np.int32)]) is None
     assert _jit.same_type([ints.astype(np.uint64)]) is None
     assert _jit.same_type([ints.astype(np.float64)]) is None
     assert _jit.same_type([]) is None
+    assert _jit.same_type([ints, ints[::2].copy(), ints[::2]]) is None
+    read_only = ints.copy()
+    read_only.flags.writeable = False
+    # A pandas column (read-only) beside codes made here (writable): one type for numba.
+    same = _jit.same_type([read_only, ints])
+    assert same is not None
+    assert not any(column.flags.writeable for column in same)
+    assert _jit.loops().strictly_ascending(same, 0, 3)
+    assert ints.flags.writeable
 
 
 @given(
@@ -280,3 +293,147 @@ def test_the_fused_order_and_equality_check_finds_the_layouts_numpy_finds(
         expected = _kernel.block_shifts(keys, years, months, lag=1)
     with path("compiled"):
         assert expected == _kernel.block_shifts(keys, years, months, lag=1)
+
+
+@st.composite
+def monthly_tables(draw: st.DrawFn) -> dict[str, Any]:
+    """Tables of monthly periods over up to three years, in random order, with nulls."""
+    n_keys = draw(st.integers(1, 12))
+    months = draw(st.lists(st.integers(0, 35), min_size=1, max_size=8, unique=True))
+    rows = [
+        (k % 3, k, 2021 + m // 12, m % 12 + 1)
+        for k in range(n_keys)
+        for m in months
+        if draw(st.integers(0, 9)) > 0
+    ] or [(0, 0, 2021 + months[0] // 12, months[0] % 12 + 1)]
+    values = draw(
+        st.lists(
+            st.sampled_from([0.0, -2.0, 3.0, 12.5, float("nan")]),
+            min_size=len(rows),
+            max_size=len(rows),
+        )
+    )
+    order = draw(st.permutations(range(len(rows))))
+    rows, values = [rows[i] for i in order], [values[i] for i in order]
+    return {
+        "reporter": np.array([row[0] for row in rows], dtype=np.int64),
+        "partner": np.array([row[1] for row in rows], dtype=np.int64),
+        "product": np.full(len(rows), 870380, dtype=np.int64),
+        "year": [f"{row[2]}-{row[3]:02d}" for row in rows],
+        "value": np.array(values),
+    }
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+@FRAME_EXAMPLES
+@given(columns=monthly_tables())
+def test_monthly_rows_in_no_order_take_the_slots_and_give_the_numpy_frames(
+    engine: str, columns: dict[str, Any]
+) -> None:
+    """Monthly periods a year (twelve slots of periods) apart go through the table of slots
+    and give the numpy frames."""
+    taken: list[bool] = []
+
+    def spy(*args: Any) -> bool:
+        taken.append(slots(*args))
+        return taken[-1]
+
+    slots = _fused._growth_by_slots
+    with path("numpy"):
+        expected = FUNCTIONS["growth then share"](to_frame(engine, columns))
+    with path("compiled"), mock.patch.object(_fused, "_growth_by_slots", spy):
+        actual = FUNCTIONS["growth then share"](to_frame(engine, columns))
+    assert_same_frame(engine, expected, actual)
+    # Rows in bulk-file order take the layout first; the others, the slots.
+    assert all(taken)
+
+
+EMPTY_VALUE = float(np.array([0x7FF4_0000_DEAD_BEEF], dtype=np.int64).view(np.float64)[0])
+"""A NaN with the bits that mark an empty slot in the compiled table of values."""
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars"])
+@pytest.mark.parametrize("row", [0, 1, 2, 3])
+def test_a_value_with_the_bits_of_an_empty_slot_is_a_null_like_any_nan(
+    engine: str, row: int
+) -> None:
+    """A NaN whose bits mark an empty slot of the compiled table leaves the slots to numpy:
+    it is a null value, and its later row has a null base, not a missing one."""
+    columns = {
+        "reporter": np.array([1, 2, 1, 2]),
+        "partner": np.array([0, 0, 0, 0]),
+        "product": np.array([870380] * 4),
+        "year": np.array([2023, 2022, 2022, 2023]),
+        "value": np.array([5.0, 4.0, 2.0, 8.0]),
+    }
+    columns["value"][row] = EMPTY_VALUE
+    with path("numpy"):
+        expected = growth(to_frame(engine, columns))
+    with path("compiled"):
+        actual = growth(to_frame(engine, columns))
+    assert_same_frame(engine, expected, actual)
+    reasons = actual["growth_reason"].to_list()
+    assert reasons[row] == "null value"
+    later = {0: None, 1: 3, 2: 0, 3: None}[row]
+    if later is not None:
+        assert reasons[later] == "null previous value"
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(-3, 3), st.integers(0, 2), st.integers(10**5, 10**5 + 4)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_dense_codes_number_the_distinct_keys_in_their_order(
+    rows: list[tuple[int, int, int]], marked: bool
+) -> None:
+    """Dense codes, by offsets in small ranges or by marking the values present, number
+    the distinct key tuples in ascending order: equal tuples share a code, and a smaller
+    tuple has a smaller code."""
+    keys = [np.array([row[j] for row in rows], dtype=np.int64) for j in range(3)]
+    with mock.patch.object(_fused, "_SMALL", 1 if marked else _fused._SMALL):
+        dense = _fused._dense(keys, 10**6, _jit.low_high)
+        # From a sample of every row (more rows than the sample holds: a row in two).
+        with mock.patch.object(_fused, "_SAMPLE", max(len(rows) // 2, 1)):
+            sampled = _fused._dense(keys, 10**6, _jit.low_high, sample=True)
+    assert dense is not None
+    assert sampled is not None
+    # Coded from the sample: the codes of all values where the sample saw every value of
+    # every column, and a miss reported where it did not see a value outside its range.
+    start = np.zeros(len(rows), dtype=np.int64)
+    codes, from_sample = np.empty(len(rows), dtype=np.int64), np.empty(len(rows), dtype=np.int64)
+    assert _jit.loops().coded_slots(*dense[:6], start, 0, dense.size, codes)
+    coded = _jit.loops().coded_slots(*sampled[:6], start, 0, sampled.size, from_sample)
+    step = len(rows) // max(len(rows) // 2, 1) if len(rows) > 1 else 1
+    seen = [set(column[::step].tolist()) for column in keys]
+    if all(set(column.tolist()) <= values for column, values in zip(keys, seen, strict=True)):
+        assert coded
+    if coded:  # every value seen: the same ranges, the same numbers
+        assert codes.tolist() == from_sample.tolist()
+    if any(max(column) > max(values) for column, values in zip(keys, seen, strict=True)):
+        assert not coded
+    groups = np.empty(len(rows), dtype=np.int64)
+    _jit.loops().group_totals(*dense[:5], np.zeros(len(rows)), np.zeros(dense.size), groups)
+    distinct = sorted(set(rows))
+    if marked:  # marked values leave no gaps: the codes are the tuples' ranks
+        assert dense.size == np.prod([len(set(column.tolist())) for column in keys])
+    for row, code in zip(rows, groups.tolist(), strict=True):
+        assert 0 <= code < dense.size
+        for other, other_code in zip(rows, groups.tolist(), strict=True):
+            assert (row < other) == (code < other_code)
+            assert (row == other) == (code == other_code)
+    assert len(distinct) == len(set(groups.tolist()))
+
+
+@given(st.lists(st.integers(-5, 5), min_size=1, max_size=40))
+def test_the_compiled_range_tells_the_order_numpy_tells(values: list[int]) -> None:
+    """range_and_order of the compiled loop gives min, max and whether no value decreases."""
+    array = np.array(values, dtype=np.int64)
+    ascending = bool((array[1:] >= array[:-1]).all())
+    with path("compiled"):
+        assert (int(array.min()), int(array.max()), ascending) == _jit.range_and_order(array)
+    with path("numpy"):
+        assert (int(array.min()), int(array.max()), None) == _jit.range_and_order(array)

@@ -13,21 +13,24 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "EMPTY",
     "ascending_and_equal",
     "blocks_equal",
+    "coded_slots",
+    "first_taken",
     "gather_slots",
     "group_totals",
     "growth_aligned",
+    "growth_gathered",
     "growth_shifted",
     "low_high",
     "mark_present",
     "run_sums",
-    "scatter_values",
+    "scatter_slots",
     "share_by_runs",
     "share_groups",
     "share_rows",
     "share_runs",
-    "slots_of",
     "strictly_ascending",
 ]
 
@@ -308,14 +311,19 @@ def ascending_and_equal(columns: Any, start: int, end: int, later: int) -> bool:
 
 
 @_jit
-def low_high(values: Any) -> tuple[int, int]:
-    """The least and the greatest of integer ``values`` (at least one), in one pass."""
+def low_high(values: Any) -> tuple[int, int, bool]:
+    """The least and the greatest of integer ``values`` (at least one), and their order.
+
+    Also whether they never decrease, in the same pass.
+    """
     low = high = values[0]
+    ascending = True
     for i in range(1, values.shape[0]):
-        # min and max, not branches: the loop compiles to vector instructions.
+        # min, max and a conjunction, not branches: the loop compiles to vector instructions.
         low = min(low, values[i])
         high = max(high, values[i])
-    return low, high
+        ascending &= values[i] >= values[i - 1]
+    return low, high, ascending
 
 
 @_jit
@@ -388,68 +396,120 @@ def _code(columns: Any, lows: Any, offsets: Any, lookup: Any, strides: Any, i: i
     return code
 
 
+EMPTY = np.int64(0x7FF4_0000_DEAD_BEEF)
+"""The bits of an empty slot of a table of values: a signalling NaN, which no arithmetic gives.
+
+A row that finds it has no base row; read as a float, it is a NaN like any
+null. An input value of these very bits would pass for an empty slot, so
+:func:`scatter_slots` reports one and the caller takes another path.
+"""
+
+
 @_jit
-def slots_of(
+def coded_slots(
     columns: Any,
     lows: Any,
     offsets: Any,
     lookup: Any,
     strides: Any,
+    widths: Any,
     start: Any,
     start_low: int,
-    periods: int,
+    keys: int,
     out_slot: Any,
-) -> None:
-    """Each row's (key, period) slot: its dense key code, times ``periods``, plus its period."""
+) -> bool:
+    """Each row's (period, key) slot: its period code times ``keys``, plus its dense key code.
+
+    The slots of base periods come first. Returns whether every value was in its
+    column's table (the tables may have been made from a sample of the rows); by
+    arithmetic, no branch: a value outside is read as the first of its table.
+    """
+    width = len(columns)
+    missed = False
     for i in range(start.shape[0]):
-        key = _code(columns, lows, offsets, lookup, strides, i)
-        out_slot[i] = key * periods + (start[i] - start_low)
+        key = 0
+        for j in range(width):
+            at = columns[j][i] - lows[j]
+            inside = (at >= 0) & (at < widths[j])
+            number = lookup[offsets[j] + at * inside]
+            missed |= (not inside) | (number < 0)
+            key += number * strides[j]
+        out_slot[i] = (start[i] - start_low) * keys + key
+    return not missed
 
 
 @_jit
-def scatter_values(
-    slots: Any, start: Any, last_base: int, values: Any, taken: Any, table: Any
-) -> int:
-    """Mark each row's slot taken (a bit in ``taken``) and put base values in ``table``.
+def first_taken(slots: Any, taken: Any) -> int:
+    """Mark each slot taken (a bit in ``taken``); the first row whose slot was taken, or -1.
 
-    Rows that no row has as a base (``start`` after ``last_base``) write their
-    value to the spare last slot of ``table``, which stays in the cache: no
-    write at a random place, and no branch. Returns -1, or the first row whose
-    slot was taken already (two rows with equal keys and period: the caller
-    takes the numpy path, which names them).
+    Such a row has the keys and period of an earlier one: the caller takes the
+    numpy path, which names them. A loop of its own: in the loop that codes the
+    slots, the test of each bit held back the reads of the rows after it.
     """
-    spare = table.shape[0] - 1
     for i in range(slots.shape[0]):
         slot = slots[i]
         byte, bit = slot >> 3, np.uint8(1) << (slot & 7)
         if taken[byte] & bit:
             return i
         taken[byte] |= bit
-        table[slot if start[i] <= last_base else spare] = values[i]
     return -1
 
 
 @_jit
-def gather_slots(
-    slots: Any, start: Any, first_later: int, lag: int, taken: Any, table: Any, out: Any
-) -> Any:
-    """Each row's base value, ``lag`` slots before its own in ``table`` (NaN where none).
+def scatter_slots(slots: Any, value_bits: Any, table_bits: Any) -> bool:
+    """Put each row's value (as bits) in ``table_bits``, one entry after its slot.
 
-    Returns whether each row found one. A loop of its own, with no branch: a
-    mispredicted branch (the rows of each period come in random order) would
-    cancel the reads of the rows after it, which are what keeps many reads at
-    random places in flight at once. Rows of the first period read the spare
-    last slot (in the cache, never taken).
+    The table holds the base periods' slots between an entry of :data:`EMPTY`
+    (its first) and a sink (its last, which rows of later periods write: it
+    stays in the cache, and there is no branch). A loop that does nothing else:
+    the processor keeps the more writes at random places in flight. Returns
+    whether a value has the bits of :data:`EMPTY` (it would pass for an empty slot).
     """
-    spare = table.shape[0] - 1
-    found = np.empty(slots.shape[0], dtype=np.bool_)
+    sink = table_bits.shape[0] - 1
+    clash = False
     for i in range(slots.shape[0]):
-        earlier = slots[i] - lag if start[i] >= first_later else spare
-        hit = (taken[earlier >> 3] >> (earlier & 7)) & 1 == 1
-        value = table[earlier]
-        out[i] = value if hit else np.nan
-        found[i] = hit
-    return found
+        value = value_bits[i]
+        table_bits[min(slots[i] + 1, sink)] = value
+        clash |= value == EMPTY
+    return clash
+
+
+@_jit
+def gather_slots(slots: Any, shift: int, table_bits: Any, out_bits: Any) -> None:
+    """Each row's base value (as bits), ``shift`` slots before its own: :data:`EMPTY` if none.
+
+    Rows of the first periods read the table's first entry (by ``max``, not a
+    branch). A loop of its own, with no branch: a mispredicted branch (the rows
+    of each period come in random order) would cancel the reads at random places
+    in flight after it, and a longer loop body leaves room for fewer of them.
+    """
+    for i in range(slots.shape[0]):
+        out_bits[i] = table_bits[max(slots[i] - shift, -1) + 1]
+
+
+@_jit
+def growth_gathered(
+    current: Any,
+    prior: Any,
+    prior_bits: Any,
+    period: Any,
+    low: int,
+    case: Any,
+    negative_ok: bool,
+    out_previous: Any,
+    out_growth: Any,
+    out_code: Any,
+) -> None:
+    """Growth of rows whose base values :func:`gather_slots` gave (:data:`EMPTY`: none)."""
+    cases = _growth_cases(case)
+    for i in range(current.shape[0]):
+        found = prior_bits[i] != EMPTY
+        previous, rate, code = _growth_row(
+            current[i], prior[i], found, period[i] - low, cases, negative_ok
+        )
+        out_previous[i] = previous
+        out_growth[i] = rate
+        out_code[i] = code
 
 
 @_jit

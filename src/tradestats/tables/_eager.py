@@ -155,10 +155,17 @@ class EagerJob:
     # Float results whose nulls are NaN and that hold no infinity (the compiled formulas'):
     # polars takes them without a pass that looks for infinities.
     nan_only: set[str] = field(factory=set)
+    # Float results null exactly where a reason column is not (the compiled formulas'):
+    # polars takes their nulls from the reasons' codes, without a pass over the floats.
+    null_where: dict[str, str] = field(factory=dict)
     # The whole-job steps (checks, alignment, totals) already run for blocks of rows, and
     # what they read once for all blocks (input columns, reasons of missing base rows).
     steps_done: set[Hashable] = field(factory=set)
     inputs: dict[str, Floats] = field(factory=dict)
+    # The least and greatest value of integer arrays the job has read, by the array's id
+    # (the array is kept, so that the id stays its own): the period column and the keys
+    # are read by more than one step.
+    bounds: dict[int, tuple[Array, tuple[int, int, bool | None]]] = field(factory=dict)
     missing_texts: dict[Versus, list[str]] = field(factory=dict)
 
     @classmethod
@@ -189,7 +196,7 @@ class EagerJob:
         n = len(series)
         if series.dtype.is_integer() and n:
             years = series.to_numpy()
-            low, high = _jit.low_high(years)
+            low, high = self.low_high(years)
             if high - low < _YEAR_SPAN:
                 self.period_list = [Period.year(year) for year in range(low, high + 1)]
                 # Codes of the periods (for reasons and rates): the years themselves, offset.
@@ -202,6 +209,22 @@ class EagerJob:
         months = np.array([p.months for p in self.period_list], dtype=np.int64)
         self.arrays[START] = starts[codes]
         self.arrays[MONTHS] = months[codes]
+
+    def low_high(self, values: Array) -> tuple[int, int]:
+        """The least and the greatest of integer ``values`` (not empty), computed once per array."""
+        low, high, _ = self._range(values)
+        return low, high
+
+    def ascending(self, values: Array) -> bool | None:
+        """Whether ``values`` never decrease, if their range was computed by the compiled loop."""
+        known = self.bounds.get(id(values))
+        return known[1][2] if known is not None and known[0] is values else None
+
+    def _range(self, values: Array) -> tuple[int, int, bool | None]:
+        known = self.bounds.get(id(values))
+        if known is None or known[0] is not values:
+            known = self.bounds[id(values)] = (values, _jit.range_and_order(values))
+        return known[1]
 
     def _helper(self, name: str) -> Array:
         """START or MONTHS, made from the years on first use."""
@@ -462,7 +485,9 @@ class EagerJob:
         self.shifted = None  # an earlier alignment's blocks, if any, are not this one's
         try:
             if versus is Lag.YEAR_EARLIER and not keep_rows:
-                shifts = _kernel.block_shifts(key_arrays, start, months, lag=lag)
+                shifts = _kernel.block_shifts(
+                    key_arrays, start, months, lag=lag, ascending=self.ascending(start)
+                )
                 if shifts is not None:
                     self._align_blocks(shifts, self.col(source))
                     return
@@ -489,7 +514,9 @@ class EagerJob:
         assert self.period is not None
         start, months, lag = self._time()
         self.shifted = None
-        shifts = _kernel.block_shifts(self._keys(keys), start, months, lag=lag)
+        shifts = _kernel.block_shifts(
+            self._keys(keys), start, months, lag=lag, ascending=self.ascending(start)
+        )
         if shifts is None:
             return False
         self._align_blocks(shifts, self.col(VALUE))
@@ -588,7 +615,10 @@ class EagerJob:
             self.outputs[UNIT_COLUMN] = unit
             names.append(UNIT_COLUMN)
         native = _attach(
-            self.frame, {name: self.outputs[name] for name in names}, nan_only=self.nan_only
+            self.frame,
+            {name: self.outputs[name] for name in names},
+            nan_only=self.nan_only,
+            null_where=self.null_where,
         )
         order = [*columns, *(name for name in names if name not in columns)]
         result: object = nw.from_native(native, eager_only=True).select(*order).to_native()
@@ -616,21 +646,25 @@ def _distinct_text(text: Text) -> Text:
 
 
 def _attach(
-    frame: nw.DataFrame[Any], columns: dict[str, Column], *, nan_only: set[str] | None = None
+    frame: nw.DataFrame[Any],
+    columns: dict[str, Column],
+    *,
+    nan_only: set[str] | None = None,
+    null_where: dict[str, str] | None = None,
 ) -> Any:
     """The native frame with ``columns`` set: floats (NaN as null) and categorical texts.
 
-    ``nan_only`` names float columns known to hold no infinity.
+    ``nan_only`` names float columns known to hold no infinity; ``null_where``
+    maps float columns to the reason column among ``columns`` that is null
+    exactly where they are not.
     """
     native = frame.to_native()
     implementation = frame.implementation
     if implementation.is_pandas():
         pd = _module("pandas")
+        # Series that wrap their arrays: assign() copies a bare array or categorical.
         values = {
-            name: pd.Categorical.from_codes(column.codes, categories=column.categories)
-            if isinstance(column, Text)
-            # A Series that wraps the array: assign() would copy a bare array.
-            else pd.Series(column, index=native.index, copy=False)
+            name: pd.Series(_pandas_array(pd, column), index=native.index, copy=False)
             for name, column in ((n, _clean(c)) for n, c in columns.items())
         }
         return native.assign(**values)
@@ -646,12 +680,27 @@ def _attach(
             )
         return native
     pl = _module("polars")
+    reasons = {
+        name: column
+        for name, reason in (null_where or {}).items()
+        if isinstance(column := columns.get(reason), Text)
+    }
     return native.with_columns(
         [
-            _polars(pl, pa, name, _clean(column), nan_only=name in (nan_only or ()))
+            _polars_nulls_of(pl, pa, name, column, reasons[name])
+            if name in reasons and isinstance(column, np.ndarray)
+            else _polars(pl, pa, name, _clean(column), nan_only=name in (nan_only or ()))
             for name, column in columns.items()
         ]
     )
+
+
+def _pandas_array(pd: Any, column: Column) -> Any:
+    """A float column as it is, a text column as a categorical of its codes."""
+    if isinstance(column, Text):
+        # Codes made here are valid: no pass that checks them again.
+        return pd.Categorical.from_codes(column.codes, categories=column.categories, validate=False)
+    return column
 
 
 def _clean(column: Column) -> Column:
@@ -659,34 +708,52 @@ def _clean(column: Column) -> Column:
 
 
 def _polars(pl: Any, pa: Any, name: str, column: Column, *, nan_only: bool = False) -> Any:
-    """A polars Series of a result column, by the cheapest of equal ways.
+    """A polars Series (or literal) of a result column, by the cheapest of equal ways.
 
-    polars builds a categorical from codes slowly, and a constant one (the unit, a
-    reason column without reasons) at once; a float column turns NaN into null in
-    one pass, where infinities (null in results too) need the Arrow mask.
+    A text column is a categorical of its codes with no nulls, nulls put in
+    afterwards: polars takes the codes of an Arrow dictionary four times as
+    fast when none is null (scattered nulls took longer than the formulas); a
+    constant one (the unit, a reason column without reasons) is a literal. A float
+    column turns NaN into null in one pass, where infinities (null in results
+    too) need the Arrow mask.
     """
     if isinstance(column, Text):
         codes = column.codes
         if len(codes):
             low, high = int(codes.min()), int(codes.max())
             if low == high:
+                # A literal: polars keeps one value for the column, not a code per row.
                 value = None if low < 0 else column.categories[low]
-                constant = pl.repeat(value, len(codes), dtype=pl.Categorical, eager=True)
-                return constant.alias(name)
+                return pl.lit(value, dtype=pl.Categorical).alias(name)
+            if low < 0:
+                filled = np.maximum(codes, 0)
+                texts = pl.from_arrow(_arrow(pa, Text(filled, column.categories), nulls=False))
+                return _with_nulls(pl, pa, texts, codes >= 0).alias(name)
     elif nan_only or not np.isinf(column).any():
         return pl.Series(name, column, nan_to_null=True)
     return pl.from_arrow(_arrow(pa, column)).alias(name)
 
 
-def _arrow(pa: Any, column: Column) -> Any:
+def _polars_nulls_of(pl: Any, pa: Any, name: str, column: Floats, reason: Text) -> Any:
+    """A polars float Series, null where ``reason`` is not (its NaN rows): no pass over floats."""
+    return _with_nulls(pl, pa, pl.Series(name, column), reason.codes < 0)
+
+
+def _with_nulls(pl: Any, pa: Any, series: Any, valid: Mask) -> Any:
+    """``series`` with nulls where ``valid`` is False (polars only sets the validity bitmap)."""
+    bits = pa.py_buffer(np.packbits(valid, bitorder="little"))
+    mask = pl.from_arrow(pa.Array.from_buffers(pa.bool_(), len(valid), [None, bits]))
+    return pl.select(pl.when(mask).then(series)).to_series()
+
+
+def _arrow(pa: Any, column: Column, *, nulls: bool = True) -> Any:
+    """An Arrow array of a result column: a text's nulls where its code is -1 (if ``nulls``)."""
     if isinstance(column, Text):
         # The codes as they are, with a bitmap of the non-null ones: no masked copy.
         codes = np.ascontiguousarray(column.codes)
-        valid = np.packbits(codes >= 0, bitorder="little")
+        bitmap = pa.py_buffer(np.packbits(codes >= 0, bitorder="little")) if nulls else None
         indices = pa.Array.from_buffers(
-            pa.from_numpy_dtype(codes.dtype),
-            len(codes),
-            [pa.py_buffer(valid), pa.py_buffer(codes)],
+            pa.from_numpy_dtype(codes.dtype), len(codes), [bitmap, pa.py_buffer(codes)]
         )
         return pa.DictionaryArray.from_arrays(indices, pa.array(column.categories, pa.string()))
     return pa.array(column, mask=~np.isfinite(column))

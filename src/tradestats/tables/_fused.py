@@ -18,6 +18,7 @@ formulas do all the work. The formulas name their twins with
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
@@ -38,7 +39,7 @@ from tradestats.tables._frames import (
 from tradestats.tables._jit import low_high, same_type
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from tradestats.periods import Versus
     from tradestats.tables._eager import EagerJob
@@ -110,6 +111,7 @@ def growth(
         loops.growth_aligned(current, job.col(PREVIOUS), job.found(), *formula, *outputs)
     job.add({"previous": previous, "growth": rate, "growth_reason": Text(codes, categories)})
     job.nan_only.update(("previous", "growth"))
+    job.null_where["growth"] = "growth_reason"
     return ["previous", "growth", "growth_reason"]
 
 
@@ -135,9 +137,9 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     keys = job.group_keys(groups)
     if _by_runs(keys, part, code, (total, share, codes)):
         pass
-    elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL)) is not None:
+    elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL, job.low_high)) is not None:
         sums = np.zeros(dense.size, dtype=np.float64)
-        group = np.empty(n, dtype=np.int32 if dense.size < (1 << 31) else np.int64)
+        group = np.empty(n, dtype=_index_type(dense.size))
         loops.group_totals(*dense[:5], part, sums, group)
         loops.share_groups(part, group, sums, code, total, share, codes)
     else:
@@ -149,6 +151,7 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
             loops.share_rows(part, job.col(TOTAL), code, total, share, codes)
     job.add({"total": total, "share": share, "share_reason": Text(codes, categories)})
     job.nan_only.update(("total", "share"))
+    job.null_where["share"] = "share_reason"
     return ["total", "share", "share_reason"]
 
 
@@ -159,44 +162,87 @@ _SMALL: Final = 1 << 16
 """Tables of this many entries are always small enough."""
 
 
+_SAMPLE: Final = 1 << 16
+"""Rows, evenly spaced, whose key values a table of slots is first built from (see ``_dense``)."""
+
+
 class _Dense(NamedTuple):
-    """Dense codes of key columns, read through one small table per column (see ``_dense``)."""
+    """Dense codes of key columns, read through one small table per column (see ``_dense``).
+
+    A value's number is ``lookup[offsets[j] + value - lows[j]]`` for a value less
+    than ``widths[j]`` past the low of column ``j``; -1 where the value was not seen.
+    """
 
     columns: tuple[npt.NDArray[Any], ...]
     lows: npt.NDArray[np.int64]
     offsets: npt.NDArray[np.int64]
-    lookup: npt.NDArray[np.int64]
+    lookup: npt.NDArray[np.signedinteger[Any]]
     strides: npt.NDArray[np.int64]
+    widths: npt.NDArray[np.int64]
     size: int
 
 
-def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
+def _index_type(size: int) -> type[np.signedinteger[Any]]:
+    """The smallest of 16, 32 and 64-bit integers that numbers ``range(size)``."""
+    return np.int16 if size <= (1 << 15) else np.int32 if size <= (1 << 31) else np.int64
+
+
+def _dense(
+    keys: Sequence[npt.NDArray[Any]],
+    limit: int,
+    bounds: Callable[[npt.NDArray[Any]], tuple[int, int]],
+    *,
+    sample: bool = False,
+) -> _Dense | None:
     """Composite codes of integer key columns in ``range(size)``, ``size`` at most ``limit``.
 
     Each column's values are marked in a table over its range, numbered in order,
     and the numbers combined in mixed radix: no sort, no hash, no array of codes
-    per column. None when the columns are not integers of one type, a range is
-    too wide for a table, or there are more than ``limit`` combinations.
+    per column. Where the ranges themselves make few combinations, a value's
+    number is its offset in its range, and nothing is marked. None when the
+    columns are not integers of one type, a range is too wide for a table, or
+    there are more than ``limit`` combinations.
+
+    With ``sample``, the ranges and values are those of ``_SAMPLE`` rows evenly
+    spaced (two passes over the columns fewer): a row whose value was not
+    among them is found when the rows are coded (see ``coded_slots``), and the
+    caller then codes them again without ``sample``.
     """
     loops = _jit.loops()
     columns = same_type(keys)
     if columns is None:
         return None
     n = len(columns[0])
-    bounds = [low_high(column) for column in columns]
-    ranges = [high - low + 1 for low, high in bounds]
+    if sample and n > _SAMPLE:
+        seen = tuple(column[:: n // _SAMPLE] for column in columns)
+        extremes = [(int(column.min()), int(column.max())) for column in seen]
+    else:
+        seen = columns
+        extremes = [bounds(column) for column in columns]
+    ranges = [high - low + 1 for low, high in extremes]
     if any(width > max(4 * n, _SMALL) for width in ranges):
         return None
-    lows = np.array([low for low, _ in bounds], dtype=np.int64)
+    lows = np.array([low for low, _ in extremes], dtype=np.int64)
     offsets = np.cumsum([0, *ranges[:-1]], dtype=np.int64)
-    present = np.zeros(sum(ranges), dtype=np.uint8)
-    loops.mark_present(columns, lows, offsets, present)
-    lookup = np.cumsum(present, dtype=np.int64)
-    # Each column's numbers from 0: less the count of values of the columns before it.
-    ends = [int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)]
-    counts = np.diff(ends, prepend=0).tolist()
-    for j, width in enumerate(ranges):
-        lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
+    # Numbers of 32 bits where they fit: the tables stay in the cache longer.
+    number = np.int32 if sum(ranges) < (1 << 31) else np.int64
+    if math.prod(ranges) <= min(limit, _SMALL):
+        # Few combinations even by range: each value's offset from the least is its number,
+        # without the pass that marks the values present.
+        lookup = np.concatenate([np.arange(width, dtype=number) for width in ranges])
+        counts = ranges
+    else:
+        present = np.zeros(sum(ranges), dtype=np.uint8)
+        loops.mark_present(seen, lows, offsets, present)
+        lookup = np.cumsum(present, dtype=number)
+        # Each column's numbers from 0: less the count of values of the columns before it.
+        ends = [
+            int(lookup[offset + width - 1]) for offset, width in zip(offsets, ranges, strict=True)
+        ]
+        counts = np.diff(ends, prepend=0).tolist()
+        for j, width in enumerate(ranges):
+            lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
+        lookup[present == 0] = -1
     size = 1
     strides = np.empty(len(counts), dtype=np.int64)
     for j in reversed(range(len(counts))):
@@ -204,7 +250,8 @@ def _dense(keys: Sequence[npt.NDArray[Any]], limit: int) -> _Dense | None:
         size *= counts[j]
         if size > limit:
             return None
-    return _Dense(columns, lows, offsets, lookup, strides, size)
+    widths = np.array(ranges, dtype=np.int64)
+    return _Dense(columns, lows, offsets, lookup, strides, widths, size)
 
 
 def _growth_by_slots(
@@ -216,37 +263,54 @@ def _growth_by_slots(
 ) -> bool:
     """Growth of rows in any order through a table of (key, period) slots; False if it cannot.
 
-    Each value goes into its slot and each row reads the slot a year before its
-    own; then the formula runs over the rows in order. Periods of one length only (a slot is
-    a key and a start); duplicates and oversized tables leave it to the numpy
-    path, which names duplicates.
+    Each value of a base period goes into its slot, each row reads the slot a
+    year before its own, then the formula runs over the rows in order: each in
+    a loop of its own, as short loops keep the most reads at random places in
+    flight (one loop that gathered and ran the formula took about twice as long
+    as the two). Periods of one
+    length only (a slot is a key and a start); duplicates, oversized tables and
+    a value with the bits of an empty slot leave it to the numpy path, which
+    names duplicates.
     """
     loops = _jit.loops()
     start, months, lag = job.time_arrays()
     n = len(current)
     if months.strides != (0,) and len(set(low_high(months))) > 1:
         return False
-    start_low, start_high = low_high(start)
+    start_low, start_high = job.low_high(start)
     periods = start_high - start_low + 1
     limit = (_SLOTS_PER_ROW * n + _SMALL) // periods
-    dense = _dense(keys, limit)
+    # First from a sample of the key values; again from all of them if a row's was not seen.
+    dense = _dense(keys, limit, job.low_high, sample=True)
+    slots = None
+    if dense is not None:
+        slots = np.empty(n, dtype=_index_type(dense.size * periods))
+        if not loops.coded_slots(*dense[:6], start, start_low, dense.size, slots):
+            dense = _dense(keys, limit, job.low_high)
+            slots = None
     if dense is None:
         return False
     size = dense.size * periods
-    slots = np.empty(n, dtype=np.int32 if size < (1 << 31) else np.int64)
-    loops.slots_of(*dense[:5], start, start_low, periods, slots)
-    # One bit per slot says it is taken: a table small enough for the cache, read first. The
-    # table of values has a spare last slot, never taken (see scatter_values).
-    taken = np.zeros(size // 8 + 1, dtype=np.uint8)
-    table = np.empty(size + 1, dtype=np.float64)
-    if loops.scatter_values(slots, start, start_high - lag, current, taken, table) >= 0:
+    if slots is None:  # tables of all values: every row is in them
+        slots = np.empty(n, dtype=_index_type(size))
+        loops.coded_slots(*dense[:6], start, start_low, dense.size, slots)
+    # One bit per slot says it is taken: a table small enough for the cache.
+    if loops.first_taken(slots, np.zeros(size // 8 + 1, dtype=np.uint8)) >= 0:
+        return False
+    # The table of values holds the base periods' slots only, between an empty entry and
+    # a sink (see scatter_slots): for two periods, half the memory to write and read at
+    # random places. Values go through it as bits, so that an empty entry tells itself
+    # apart from a null value.
+    table = np.empty(dense.size * max(periods - lag, 0) + 2, dtype=np.int64)
+    table.fill(loops.EMPTY)
+    if loops.scatter_slots(slots, current.view(np.int64), table):
         return False
     # The base values in an array of their own: the formula's loop compiles to vector
     # instructions only when its inputs and outputs are different arrays.
-    prior = np.empty(n, dtype=np.float64)
-    found = loops.gather_slots(slots, start, start_low + lag, lag, taken, table, prior)
-    del table, taken, slots
-    loops.growth_aligned(current, prior, found, *formula, *outputs)
+    prior = np.empty(n, dtype=np.int64)
+    loops.gather_slots(slots, lag * dense.size, table, prior)
+    del table, slots
+    loops.growth_gathered(current, prior.view(np.float64), prior, *formula, *outputs)
     return True
 
 

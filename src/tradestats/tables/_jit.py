@@ -30,6 +30,7 @@ __all__ = [
     "enabled",
     "loops",
     "low_high",
+    "range_and_order",
     "run_sums",
     "runs",
     "same_type",
@@ -69,14 +70,33 @@ def loops() -> Any:
 
 
 def same_type(columns: Sequence[npt.NDArray[Any]]) -> tuple[npt.NDArray[Any], ...] | None:
-    """The key columns as a tuple the compiled loops take: integers of one dtype, else None."""
+    """The key columns as a tuple the compiled loops take: integers of one dtype, else None.
+
+    numba types a read-only array (a pandas column) apart from a writable one
+    (codes made here), and a strided one apart from a contiguous one, and
+    indexes a tuple by a loop variable only if its arrays are of one type: the
+    tuple holds read-only views, and None stands for a mix of contiguous and
+    strided columns.
+    """
     # Unsigned 64-bit values less a signed offset would turn into floats in the loops.
     if not columns or columns[0].dtype.kind not in "iu" or columns[0].dtype == np.uint64:
         return None
-    dtype = columns[0].dtype
-    if any(column.dtype != dtype or column.ndim != 1 for column in columns):
+    dtype, contiguous = columns[0].dtype, columns[0].flags.c_contiguous
+    if any(
+        column.dtype != dtype or column.ndim != 1 or column.flags.c_contiguous != contiguous
+        for column in columns
+    ):
         return None
-    return tuple(columns)
+    return tuple(_read_only(column) for column in columns)
+
+
+def _read_only(column: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """``column`` if it is read-only, else a read-only view of it."""
+    if not column.flags.writeable:
+        return column
+    view = column.view()
+    view.flags.writeable = False
+    return view
 
 
 def run_sums(values: npt.NDArray[np.float64], starts: npt.NDArray[np.int64]) -> Any:
@@ -90,10 +110,19 @@ def run_sums(values: npt.NDArray[np.float64], starts: npt.NDArray[np.int64]) -> 
 
 def low_high(values: npt.NDArray[np.integer[Any]]) -> tuple[int, int]:
     """The least and the greatest of integer ``values`` (not empty): one pass where compiled."""
+    low, high, _ = range_and_order(values)
+    return low, high
+
+
+def range_and_order(values: npt.NDArray[np.integer[Any]]) -> tuple[int, int, bool | None]:
+    """:func:`low_high`, and whether ``values`` never decrease (None where not compiled).
+
+    One pass where compiled: the order of a period column comes with its range.
+    """
     if runs(len(values)):
-        low, high = loops().low_high(values)
-        return int(low), int(high)
-    return int(values.min()), int(values.max())
+        low, high, ascending = loops().low_high(values)
+        return int(low), int(high), bool(ascending)
+    return int(values.min()), int(values.max()), None
 
 
 def strictly_ascending(columns: Sequence[npt.NDArray[Any]], start: int, end: int) -> bool | None:

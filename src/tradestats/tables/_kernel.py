@@ -610,6 +610,7 @@ def block_shifts(
     months: npt.NDArray[np.integer[Any]],
     *,
     lag: int = 12,
+    ascending: bool | None = None,
 ) -> list[tuple[int, int, int]] | None:
     """Rows of bulk files: blocks by period, each holding its earlier block's keys in order.
 
@@ -626,6 +627,8 @@ def block_shifts(
         start: Each row's first month (or year, with ``lag`` 1).
         months: Each row's number of months.
         lag: The distance of the earlier period in the units of ``start``.
+        ascending: Whether ``start`` never decreases, where the caller knows (None:
+            checked here).
 
     Returns:
         ``(start, end, earlier_start)`` per block of rows: rows ``start`` to
@@ -639,7 +642,7 @@ def block_shifts(
     [(0, 2, -1), (2, 4, 0)]
     """
     t = np.asarray(start)
-    if not _layout_candidate(keys, t, months):
+    if not _layout_candidate(keys, t, months, ascending):
         return None
     blocks = _blocks(t.astype(np.int64, copy=False))
     shifts: list[tuple[int, int, int]] = []
@@ -671,7 +674,10 @@ def block_shifts(
 
 
 def _layout_candidate(
-    keys: Sequence[npt.NDArray[Any]], t: npt.NDArray[Any], months: npt.NDArray[Any]
+    keys: Sequence[npt.NDArray[Any]],
+    t: npt.NDArray[Any],
+    months: npt.NDArray[Any],
+    ascending: bool | None = None,
 ) -> bool:
     """Integer keys, periods of one length in ascending order: what the layout path reads."""
     return (
@@ -680,7 +686,7 @@ def _layout_candidate(
         and all(column.dtype.kind in "iub" and len(column) == len(t) for column in keys)
         and len(months) == len(t)
         and (months.strides == (0,) or int(months.min()) == int(months.max()))
-        and _ascending(t)
+        and (_ascending(t) if ascending is None else ascending)
     )
 
 
