@@ -454,7 +454,7 @@ class Model:
         solution = self._solution(equations, duals, support)
         if solution is None:
             return None
-        bound = _ZERO
+        sides: dict[int, Fraction] = {}
         for r in support:
             y = solution.get(r, _ZERO)
             if not y:
@@ -463,7 +463,8 @@ class Model:
             side = line.low if y > 0 else line.high
             if side is None:
                 return None
-            bound += y * side
+            sides[r] = side
+        bound = dot(sides, solution)
         # Every other column: its reduced cost must let x >= 0 only raise the objective.
         for j in touched:
             if columns[j] == basic or j in self.free:
