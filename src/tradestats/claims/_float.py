@@ -31,6 +31,7 @@ from importlib.util import find_spec
 from math import frexp, gcd, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from tradestats.claims._dot import dot, dot_is
 from tradestats.claims._linear import Polyhedron, Program, Row
 
 if TYPE_CHECKING:
@@ -453,7 +454,7 @@ class Model:
         solution = self._solution(equations, duals, support)
         if solution is None:
             return None
-        bound = _ZERO
+        sides: dict[int, Fraction] = {}
         for r in support:
             y = solution.get(r, _ZERO)
             if not y:
@@ -462,15 +463,14 @@ class Model:
             side = line.low if y > 0 else line.high
             if side is None:
                 return None
-            bound += y * side
+            sides[r] = side
+        bound = dot(sides, solution)
         # Every other column: its reduced cost must let x >= 0 only raise the objective.
         for j in touched:
             if columns[j] == basic or j in self.free:
                 continue
-            reduced = Fraction(objective.get(j, 0)) - sum(
-                (solution.get(r, _ZERO) * c for r, c in self.columns[j] if r in chosen), _ZERO
-            )
-            if reduced < 0:
+            column = {r: c for r, c in self.columns[j] if r in chosen}
+            if dot(column, solution) > objective.get(j, 0):
                 return None
         if keep:
             self._support = [r for r in support if solution.get(r, _ZERO)]
@@ -537,7 +537,7 @@ class Model:
 
     @staticmethod
     def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
-        value = sum((c * point.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
+        value = dot(line.coefficients, point)
         return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
 
 
@@ -601,10 +601,7 @@ def _solves(
     equations: Iterable[tuple[Mapping[int, Fraction], Fraction]], guess: Mapping[int, Fraction]
 ) -> bool:
     """Whether ``guess`` meets every equation exactly (unknowns it leaves out are 0)."""
-    return all(
-        sum((c * guess.get(name, _ZERO) for name, c in terms.items()), _ZERO) == value
-        for terms, value in equations
-    )
+    return all(dot_is(terms, guess, value) for terms, value in equations)
 
 
 def solve_exactly(
@@ -628,31 +625,24 @@ def solve_exactly(
     rows: list[dict[int, int]] = []
     rhs: list[int] = []
     for terms, value in equations:
-        values = [Fraction(c) for c in terms.values()]
-        total = Fraction(value)
-        scale = lcm(total.denominator, *(c.denominator for c in values))
-        rows.append(
-            {
-                name: c.numerator * (scale // c.denominator)
-                for name, c in zip(terms, values, strict=True)
-            }
-        )
-        rhs.append(total.numerator * (scale // total.denominator))
+        scale = lcm(value.denominator, *(c.denominator for c in terms.values()))
+        rows.append({name: c.numerator * (scale // c.denominator) for name, c in terms.items()})
+        rhs.append(value.numerator * (scale // value.denominator))
     order = _eliminate(rows, rhs)
     if order is None:
         return None
     solution: dict[int, Fraction] = {}
     for number, variable in reversed(order):
         reduced = rows[number]
-        known = sum(
-            (c * solution.get(name, _ZERO) for name, c in reduced.items() if name != variable),
-            _ZERO,
+        # The pivot's own variable has no value yet, so dot() leaves it out.
+        known = dot(reduced, solution)
+        solution[variable] = Fraction(
+            rhs[number] * known.denominator - known.numerator,
+            reduced[variable] * known.denominator,
         )
-        solution[variable] = (rhs[number] - known) / reduced[variable]
     # Checked against the equations as given: a certificate rests on this solution.
-    for terms, value in equations:
-        if sum((c * solution.get(name, _ZERO) for name, c in terms.items()), _ZERO) != value:
-            return None  # pragma: no cover - elimination is exact
+    if not all(dot_is(terms, solution, value) for terms, value in equations):
+        return None  # pragma: no cover - elimination is exact
     return solution
 
 
