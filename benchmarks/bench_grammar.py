@@ -123,7 +123,12 @@ def main() -> None:
     for size in sizes:
         text = (ARTICLE * (size // len(ARTICLE) + 1))[:size]
         start = time.perf_counter()
-        found = ts.find_figures(text, reference=REFERENCE, zhao="trillion", locale="zh")
+        try:
+            found = ts.find_figures(text, reference=REFERENCE, zhao="trillion", locale="zh")
+        except ts.ParseError:  # more numbers than tradestats.limits.MAX_NUMERALS
+            elapsed = time.perf_counter() - start
+            print(f"{'':<32}{size:>10}{'refused':>9}{elapsed:>9.2f}  (more than MAX_NUMERALS)")
+            continue
         elapsed = time.perf_counter() - start
         print(f"{'':<32}{size:>10}{len(found):>9}{elapsed:>9.2f}{size / elapsed:>10.0f}")
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import math
 import re
 import reprlib
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from tradestats.limits import QUOTE_LENGTH
 
-__all__ = ["escape_controls", "quote", "shorten"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["escape_controls", "quote", "quote_all", "shorten"]
 
 # C0 and C1 controls (ESC starts terminal escape sequences), DEL, the bidirectional
 # overrides and isolates (which reorder what a reader sees: "Trojan source"), zero
@@ -106,3 +109,23 @@ def quote(value: object, limit: int = QUOTE_LENGTH) -> str:
     if isinstance(value, dict | list | tuple | set | frozenset):
         return escape_controls(shorten(_BRIEF.repr(value), limit), keep_newlines=False)
     return escape_controls(shorten(repr(value), limit), keep_newlines=False)
+
+
+#: Values of a list a message names before it says how many more there are.
+_LISTED: Final = 10
+
+
+def quote_all(values: Iterable[object], limit: int = QUOTE_LENGTH) -> str:
+    """The values, each quoted as :func:`quote` does, the first few of a long list only.
+
+    A file's columns or a report's ids come from the user: a header of 5,000
+    columns must not make a message of 5,000 names.
+
+    >>> quote_all(["a", "b"])
+    "'a', 'b'"
+    >>> quote_all(range(25))
+    '0, 1, 2, 3, 4, 5, 6, 7, 8, 9, and 15 more'
+    """
+    items = list(values)
+    shown = ", ".join(quote(item, limit) for item in items[:_LISTED])
+    return shown + (f", and {len(items) - _LISTED} more" if len(items) > _LISTED else "")

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from tradestats._numbers import to_decimal
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.amounts import Amount
 from tradestats.claims.report import Claim, DataMatch, Release, Report, SumClaim, ValueClaim
 from tradestats.errors import DataMatchError, InvalidValueError, TradeStatsError
@@ -53,7 +53,7 @@ def with_data(
         if flow_id not in known:
             raise InvalidValueError(
                 f"[data.flows.{flow_id}]: unknown flow {quote(flow_id)}: the report declares "
-                f"{', '.join(repr(name) for name in sorted(known))}",
+                f"{quote_all(sorted(known))}",
                 value=flow_id,
             )
     if any(release.id == match.release for release in report.releases):

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 
 from tradestats._numbers import auto_scale, in_context, round_down, show
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.amounts import Amount
 from tradestats.claims._balances import Outcome, claims_on_balances, outcomes
 from tradestats.claims._claims import _OnABase
@@ -794,7 +794,7 @@ def _against(
 
 
 def _conflict(core: list[str], checks: tuple[ClaimCheck, ...], notes: dict[str, str]) -> Conflict:
-    names = ", ".join(repr(claim_id) for claim_id in core)
+    names = quote_all(core)
     if core[0] in notes:
         return Conflict(tuple(core), f"claims {names}: {notes[core[0]]}")
     worst = max((check for check in checks if check.claim.id in core), key=lambda check: check.gap)

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 from attrs import field, frozen
 
 from tradestats._numbers import in_context
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
     BalanceSign,
@@ -416,7 +416,7 @@ def _check_references(report: Report) -> None:
     for claim in report.claims:
         for field_name, flow_id in _references(claim):
             if flow_id not in flows:
-                known = ", ".join(repr(name) for name in flows) or "none"
+                known = quote_all(flows) or "none"
                 _error(
                     InvalidValueError,
                     f"unknown flow {quote(flow_id)}: declare it under [flows.{flow_id}] "
@@ -481,7 +481,7 @@ def _check_references(report: Report) -> None:
 def _check_releases(report: Report) -> None:
     """Every release a claim names is declared; with several, each claim names one."""
     ids = [release.id for release in report.releases]
-    known = ", ".join(repr(name) for name in ids) or "none"
+    known = quote_all(ids) or "none"
     if len(set(ids)) != len(ids):
         twice = next(name for name in ids if ids.count(name) > 1)
         _error(
@@ -531,7 +531,7 @@ def _check_bases(report: Report) -> None:
     known = (*STANDARD_BASES, *own)
     for flow in report.flows:
         if flow.basis is not None and flow.basis not in known:
-            names = ", ".join(repr(name) for name in known)
+            names = quote_all(known)
             _error(
                 InvalidValueError,
                 f"unknown basis {quote(flow.basis)}: expected one of {names}, or declare it with "

@@ -169,7 +169,7 @@ def raise_mixed(what: str, keys: dict[str, Any], currencies: Iterable[str]) -> N
         UnitMismatchError: Always.
     """
     first, second = sorted(currencies)
-    shown = ", ".join(f"{name}={value!r}" for name, value in keys.items())
+    shown = ", ".join(f"{name}={quote(value)}" for name, value in keys.items())
     raise UnitMismatchError(
         f"cannot compute {what}: the rows with {shown} are in different currencies "
         f"({first} and {second}); pass fx=ExchangeRates(...) to convert them into one "

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import narwhals as nw
 
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -83,8 +83,7 @@ def require(frame: Frame, columns: Iterable[str], *, what: str = "the frame") ->
     missing = [name for name in columns if name not in names]
     if missing:
         raise InvalidValueError(
-            f"{what} has no column {quote(missing[0])}; its columns are "
-            f"{', '.join(map(repr, names))}",
+            f"{what} has no column {quote(missing[0])}; its columns are {quote_all(names)}",
             column=missing[0],
             columns=names,
         )

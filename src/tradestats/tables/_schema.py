@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 import narwhals as nw
 from attrs import frozen
 
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats._validate import enum_member
 from tradestats.errors import (
     DuplicateKeyError,
@@ -238,7 +238,7 @@ def complete(
     if missing:
         raise ParseError(
             f"{where}: no column {quote(missing[0])}; the tidy format needs "
-            f"{', '.join(map(repr, required))} (found {', '.join(map(repr, names)) or 'none'})",
+            f"{', '.join(map(repr, required))} (found {quote_all(names) or 'none'})",
             source=where,
             column=missing[0],
         )
@@ -402,7 +402,7 @@ def raise_duplicate(keys: dict[str, Any], period: str, start: int, months: int) 
         DuplicateKeyError: Always.
     """
     when = Period.from_month_indices(start, start + months - 1).isoformat()
-    shown = ", ".join(f"{name}={value!r}" for name, value in keys.items())
+    shown = ", ".join(f"{name}={quote(value)}" for name, value in keys.items())
     raise DuplicateKeyError(
         f"two rows have {shown} and {period}={quote(when)}: each key may have one row per period; "
         "aggregate or drop the duplicates first",

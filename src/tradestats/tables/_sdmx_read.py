@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from attrs import frozen
 
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.errors import ParseError
 
 if TYPE_CHECKING:
@@ -427,7 +427,7 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
             if needed not in upper:
                 raise ParseError(
                     f"{where}: no column {quote(needed)}: an SDMX-CSV file has {quote(TIME)} and "
-                    f"{quote(VALUE)} columns (found {', '.join(map(repr, names))})",
+                    f"{quote(VALUE)} columns (found {quote_all(names)})",
                     path=where,
                     column=needed,
                 )

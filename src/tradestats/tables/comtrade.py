@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 import narwhals as nw
 
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.errors import InvalidValueError, ParseError
 from tradestats.flows import WORLD
 from tradestats.tables._io import (
@@ -163,14 +163,14 @@ def _resolve(names: Sequence[str], where: str, value: str) -> dict[str, str]:
         if not any(choice in found for choice in choices):
             raise ParseError(
                 f"{where}: no column {' or '.join(map(repr, choices))} (in any letter case); "
-                f"found {', '.join(map(repr, names)) or 'none'}",
+                f"found {quote_all(names) or 'none'}",
                 source=where,
                 column=choices[0],
             )
     if "period" not in found and not {"refYear", "refMonth"} <= found.keys():
         raise ParseError(
             f"{where}: no 'refYear' and 'refMonth' columns, nor a 'period' column "
-            f"(in any letter case); found {', '.join(map(repr, names)) or 'none'}",
+            f"(in any letter case); found {quote_all(names) or 'none'}",
             source=where,
             column="period",
         )

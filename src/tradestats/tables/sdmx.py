@@ -57,7 +57,7 @@ import narwhals as nw
 from attrs import field, frozen
 
 from tradestats._numbers import check_limits, in_context, to_decimal
-from tradestats._text import quote
+from tradestats._text import quote, quote_all, shorten
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError, UnknownUnitError
 from tradestats.flows import WORLD, Flow
 from tradestats.limits import MAX_EXPONENT
@@ -340,7 +340,8 @@ def _read_ml(where: str, structure: Any) -> Any:
         # lxml and sdmx1 raise their own exception types for a file they cannot read.
         hint = "" if structure is not None else " (a structure-specific message needs structure=)"
         raise ParseError(
-            f"{where}: sdmx1 cannot read the SDMX-ML message{hint}: {error}", source=where
+            f"{where}: sdmx1 cannot read the SDMX-ML message{hint}: {shorten(str(error))}",
+            source=where,
         ) from error
 
 
@@ -352,7 +353,7 @@ def _require(observations: Observations, mapping: SdmxMapping) -> None:
             raise ParseError(
                 f"{observations.where}: the mapping {mapping.name} reads component {quote(name)}, "
                 f"which dataflow {quote(observations.dataflow)} does not have (it has "
-                f"{', '.join(map(repr, observations.columns))})",
+                f"{quote_all(observations.columns)})",
                 source=observations.where,
                 attribute=name,
             )
@@ -462,7 +463,7 @@ class _Rows:
         if code is None:
             return None, None
         if code not in self.mapping.statuses:
-            known = ", ".join(map(repr, self.mapping.statuses))
+            known = quote_all(self.mapping.statuses)
             raise self.fail(
                 row,
                 name,
@@ -525,7 +526,7 @@ def _tidy(
     for row in kept:
         flow_code = flows[row]
         if flow_code is None or flow_code not in mapping.flows:
-            known = ", ".join(map(repr, mapping.flows))
+            known = quote_all(mapping.flows)
             raise reader.fail(
                 row,
                 mapping.flow,

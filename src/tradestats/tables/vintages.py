@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import narwhals as nw
 
-from tradestats._text import quote
+from tradestats._text import quote, quote_all
 from tradestats.errors import DuplicateKeyError, InvalidValueError
 from tradestats.tables._frames import PREFIX, check_key_dtypes, check_nulls
 from tradestats.tables._native import collect, open_frame, require
@@ -135,7 +135,7 @@ def _check_releases(native: Any, tag: nw.Expr, by: str, wanted: tuple[str, str])
     found = collect(native.select(tag.alias(by)).unique(by)).get_column(by).to_list()
     missing = [name for name in wanted if name not in found]
     if missing:
-        shown = ", ".join(repr(name) for name in sorted(found)) or "none"
+        shown = quote_all(sorted(found)) or "none"
         raise InvalidValueError(
             f"no rows of release {quote(missing[0])} in column {quote(by)}: it holds {shown}",
             release=missing[0],
@@ -158,7 +158,7 @@ def _check_unique(version: Any, series: list[str], by: str, name: str) -> None:
     twice = collect(counted.filter(nw.col(PREFIX + "count") > 1).head(1)).rows(named=True)
     if twice:
         keys = {key: twice[0][key] for key in series}
-        shown = ", ".join(f"{key}={item!r}" for key, item in keys.items())
+        shown = ", ".join(f"{key}={quote(item)}" for key, item in keys.items())
         raise DuplicateKeyError(
             f"release {quote(name)} (column {quote(by)}) has two rows with {shown}: each "
             f"series may have "

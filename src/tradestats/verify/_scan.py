@@ -44,6 +44,7 @@ from attrs import evolve, frozen
 
 from tradestats._grammar._normalize import Normalized, normalize
 from tradestats._grammar._tokens import (
+    NUMERAL,
     Kind,
     Token,
     iter_tokens,
@@ -268,7 +269,14 @@ def find_figures(
     Period.parse("2023", reference=reference, calendar=calendar)
     if yen_sign is not None:
         Reported.parse_amount("1 ¥", yen_sign=yen_sign)
+    # The numerals are counted by their pattern alone first (tokens for a megabyte
+    # of them cost a second), then with the words a figure may be found by.
+    _refuse_past_limit(sum(1 for _ in NUMERAL.finditer(normal.text)))
     tokens = list(iter_tokens(normal.text))
+    cues = [
+        i for i, token in enumerate(tokens) if token.kind is Kind.NUMERAL or token.key in _ANCHORS
+    ]
+    _refuse_past_limit(len(cues))
     marks = [_marks(token) for token in tokens]
     readers = _readers(locale, zhao, reference, calendar, times, yen_sign)
 
@@ -276,16 +284,6 @@ def find_figures(
     def read(kind: FoundKind, span: str) -> FoundFigure | None:
         return _read(readers[kind], span, kind, 0, len(span))
 
-    cues = [
-        i for i, token in enumerate(tokens) if token.kind is Kind.NUMERAL or token.key in _ANCHORS
-    ]
-    if len(cues) > MAX_NUMERALS:
-        raise ParseError(
-            f"the text has {len(cues)} numbers and month or multiple words, more than the "
-            f"{MAX_NUMERALS} (tradestats.limits.MAX_NUMERALS) a text may have to be "
-            "searched for figures: split it into articles",
-            value=len(cues),
-        )
     found: list[FoundFigure] = []
     taken = 0  # the first token not yet part of a figure
     for index in cues:
@@ -297,6 +295,16 @@ def find_figures(
             found.append(figure[0])
             taken = figure[1]
     return found
+
+
+def _refuse_past_limit(numbers: int) -> None:
+    if numbers > MAX_NUMERALS:
+        raise ParseError(
+            f"the text has {numbers} numbers (and month or multiple words), more than the "
+            f"{MAX_NUMERALS} (tradestats.limits.MAX_NUMERALS) a text may have to be "
+            "searched for figures: split it into articles",
+            value=numbers,
+        )
 
 
 _Reader: TypeAlias = Callable[[str], Any]
