@@ -158,9 +158,9 @@ class _Where:
 
     def fail(self, field: str | None, message: str, value: object = None) -> ReportFileError:
         """An error at this place (and ``field``, if given) saying ``message``."""
-        place = [f"{self.what} {self.key!r}"] if self.what is not None else []
+        place = [f"{self.what} {quote(self.key)}"] if self.what is not None else []
         if field is not None:
-            place.append(f"field {field!r}")
+            place.append(f"field {quote(field)}")
         prefix = f"{self.name}: {', '.join(place)}: " if place else f"{self.name}: "
         return ReportFileError(
             prefix + message,

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 from attrs import field, frozen
 
 from tradestats._numbers import in_context
-from tradestats._text import quote, quote_all
+from tradestats._text import quote, quote_all, shorten
 from tradestats.claims import _claims as _claim_kinds
 from tradestats.claims._claims import (
     BalanceSign,
@@ -419,7 +419,7 @@ def _check_references(report: Report) -> None:
                 known = quote_all(flows) or "none"
                 _error(
                     InvalidValueError,
-                    f"unknown flow {quote(flow_id)}: declare it under [flows.{flow_id}] "
+                    f"unknown flow {quote(flow_id)}: declare it under [flows.{shorten(flow_id)}] "
                     f"(declared flows: {known})",
                     claim.id,
                     field_name,
