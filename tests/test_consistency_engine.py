@@ -9,35 +9,32 @@ points off, by the builders of ``benchmarks/bench_check.py``.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import time
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests._outcomes import outcome
+from tests._scripts import load_script
 from tradestats.claims import _float
-from tradestats.claims.consistency import CheckResult, Verdict, check
+from tradestats.claims.consistency import Verdict, check
 from tradestats.cli import UNFINISHED_STATUS, main
 from tradestats.errors import InvalidValueError
 from tradestats.verify._kinds import magnitude_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tradestats.claims.report import Report
     from tradestats.verify.ranges import Bounds
 
-_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_check.py"
-_SPEC = importlib.util.spec_from_file_location("bench_check", _BENCH)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-bench: Any = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(bench)
+bench = load_script("benchmarks/bench_check.py")
 
 needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
 
@@ -63,24 +60,12 @@ def reports(draw: st.DrawFn) -> Report:
     return report
 
 
-def _outcome(result: CheckResult) -> dict[str, Any]:
-    """What a reader sees: verdicts, printed ranges, conflicts and implied figures."""
-    return {
-        "checks": [
-            (c.claim.id, c.period, c.verdict, str(c.published), str(c.implied), c.summary)
-            for c in result.checks
-        ],
-        "conflicts": [conflict.claims for conflict in result.conflicts],
-        "implied": [(figure.key, figure.range.format()) for figure in result.implied],
-    }
-
-
 @needs_highs
 @settings(max_examples=30)
 @given(reports())
 def test_fast_engine_agrees_with_the_exact_one(report: Report) -> None:
     """Same verdicts, conflicts and printed ranges from both engines, on every shape."""
-    assert _outcome(check(report, _engine="exact")) == _outcome(check(report))
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
 
 
 @needs_highs
@@ -151,7 +136,7 @@ def test_time_limit_zero_leaves_every_claim_unfinished() -> None:
 def test_a_generous_time_limit_changes_nothing() -> None:
     """A limit the check never reaches gives the same result as none."""
     report = bench.partners(9, seed=2)
-    assert _outcome(check(report, time_limit=3600)) == _outcome(check(report))
+    assert outcome(check(report, time_limit=3600)) == outcome(check(report))
     assert check(report, time_limit=3600).unfinished == ()
 
 
@@ -326,14 +311,14 @@ def _huge_years(seed: int, *, error: bool) -> Report:
 @needs_highs
 @settings(max_examples=10)
 @given(st.integers(0, 2**16), st.booleans())
-def test_values_past_the_limits_of_highs_give_the_exact_outcome(seed: int, error: bool) -> None:
+def test_values_past_the_limits_of_highs_give_the_exactoutcome(seed: int, error: bool) -> None:
     """Values of 10^25 yuan and more: the models HiGHS sees are scaled, the outcome is exact.
 
     HiGHS refuses a coefficient above 1e15 and takes a bound above 1e20 as infinite
     (a flow over a century and a half gets there).
     """
     report = _huge_years(seed, error=error)
-    assert _outcome(check(report, _engine="exact")) == _outcome(check(report))
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
 
 
 @needs_highs

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ import attrs
 import pytest
 
 import tradestats as ts
+from tests._scripts import load_script
 from tradestats.claims.files import parse_report
 from tradestats.claims.report import MultiplierClaim, ShareClaim, SumClaim, ValueClaim
 
@@ -19,13 +19,7 @@ _SEEDS = [
     _ROOT / "tests" / "data" / "seed" / "xinjiang-2023.txt",  # the seed, in our own words
     _ROOT.parent / "shared" / "seed" / "xinjiang-trade-2023.txt",  # the article itself
 ]
-_SPEC = importlib.util.spec_from_file_location(
-    "bench_extract", _ROOT / "benchmarks" / "bench_extract.py"
-)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-bench: Any = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(bench)
+bench = load_script("benchmarks/bench_extract.py")
 
 
 def _flows(report: ts.Report) -> list[tuple[str, str, str | None]]:

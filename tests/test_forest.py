@@ -9,22 +9,22 @@ some with one figure published 2 points off.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests._outcomes import outcome
+from tests._scripts import load_script
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import Polyhedron, Program, Row
 from tradestats.claims._network import Network
 from tradestats.claims._plane import Line, emptiness, extremes
-from tradestats.claims.consistency import CheckResult, Verdict, check
+from tradestats.claims.consistency import Verdict, check
 from tradestats.claims.report import (
     ChangeClaim,
     GrowthClaim,
@@ -41,12 +41,7 @@ if TYPE_CHECKING:
 
     from tradestats.claims.report import Claim
 
-_BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_check.py"
-_SPEC = importlib.util.spec_from_file_location("bench_check", _BENCH)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-bench: Any = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(bench)
+bench = load_script("benchmarks/bench_check.py")
 
 _TENTH = Decimal("0.1")
 
@@ -155,18 +150,6 @@ def tree_reports(draw: st.DrawFn) -> tuple[Report, bool]:
     return Report(title="tree", flows=declared, claims=found), planted
 
 
-def _outcome(result: CheckResult) -> dict[str, Any]:
-    """What a reader sees: verdicts, printed ranges, conflicts and implied figures."""
-    return {
-        "checks": [
-            (c.claim.id, c.period, c.verdict, str(c.published), str(c.implied), c.summary)
-            for c in result.checks
-        ],
-        "conflicts": [conflict.claims for conflict in result.conflicts],
-        "implied": [(figure.key, figure.range.format()) for figure in result.implied],
-    }
-
-
 @settings(max_examples=60, deadline=None)
 @given(tree_reports())
 def test_the_forest_agrees_with_the_exact_engine(drawn: tuple[Report, bool]) -> None:
@@ -174,7 +157,7 @@ def test_the_forest_agrees_with_the_exact_engine(drawn: tuple[Report, bool]) -> 
     report = drawn[0]
     network = Network(report)
     assert all(network._tree(n) is not None for n in range(len(network.components)))
-    assert _outcome(check(report, _engine="exact")) == _outcome(check(report))
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
 
 
 @settings(max_examples=30, deadline=None)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
 import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,6 +15,7 @@ pl = pytest.importorskip("polars")
 
 from matplotlib.testing.compare import compare_images  # noqa: E402
 
+from tests._scripts import load_script  # noqa: E402
 from tradestats import (  # noqa: E402
     Growth,
     PercentagePoints,
@@ -31,12 +30,7 @@ from tradestats.cli import main  # noqa: E402
 from tradestats.plots import _fonts  # noqa: E402
 from tradestats.plots._canvas import COLOURS  # noqa: E402
 
-_GALLERY = Path(__file__).resolve().parents[1] / "examples" / "plot_gallery.py"
-_SPEC = importlib.util.spec_from_file_location("plot_gallery", _GALLERY)
-assert _SPEC is not None
-assert _SPEC.loader is not None
-plot_cases: Any = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(plot_cases)
+plot_cases = load_script("examples/plot_gallery.py")
 BASELINES = plot_cases.IMAGES
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
 
