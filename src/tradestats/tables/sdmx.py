@@ -375,7 +375,7 @@ class _Rows:
         where = self.observations.where
         key = self.observations.series_key(row)
         return kind(
-            f"{where}, series {key}, {name} {quote(text)}: {expected}",
+            f"{where}, series {shorten(key)}, {name} {quote(text)}: {expected}",
             source=where,
             series=key,
             attribute=name,
@@ -617,6 +617,6 @@ def read_sdmx(
 
     def label(row: int) -> str:
         original = kept[row]
-        return f"{observations.where}, series {observations.series_key(original)}"
+        return f"{observations.where}, series {shorten(observations.series_key(original))}"
 
     return validated(frame, label).to_native()
