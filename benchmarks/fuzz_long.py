@@ -88,6 +88,7 @@ def main() -> int:
     if arguments.ledger:
         return _ledger(arguments.ledger)
     seed = arguments.seed if arguments.seed is not None else random.randrange(2**32)
+    commit = _commit()  # the code the run imports now, not what HEAD is when it ends
     print(f"hypothesis seed {seed}; {arguments.examples} inputs per entry point", flush=True)
     per_test = 0.0
     if arguments.budget:
@@ -131,7 +132,7 @@ def main() -> int:
         elapsed = time.perf_counter() - start
         records = _read_records(record)
     if arguments.save:
-        _save(arguments.save, records, seed, elapsed, arguments)
+        _save(arguments.save, records, (seed, commit), elapsed, arguments)
     return _report(records, elapsed, seed, arguments, shares)
 
 
@@ -151,15 +152,16 @@ def _commit() -> str:
 def _save(
     path: Path,
     records: list[dict[str, Any]],
-    seed: int,
+    seed_and_commit: tuple[int, str],
     elapsed: float,
     arguments: argparse.Namespace,
 ) -> None:
     """Keep a run's counts, so that runs with different seeds can be added up (``--ledger``)."""
     counts = _merged(records)
+    seed, commit = seed_and_commit
     run = {
         "seed": seed,
-        "commit": _commit(),
+        "commit": commit,
         "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "wall_seconds": round(elapsed),
         "workers": arguments.workers,
