@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float
+from tradestats.claims._linear import OutOfTime, Polyhedron, Program, Row
 from tradestats.claims.consistency import Verdict, check
 from tradestats.cli import UNFINISHED_STATUS, main
 from tradestats.errors import InvalidValueError
@@ -37,6 +38,16 @@ if TYPE_CHECKING:
 bench = load_script("benchmarks/bench_check.py")
 
 needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
+
+# Random two-variable programs for the engines' property tests: rows a·x + b·y ≤ c
+# (or ≥ c), and objectives to minimize.
+_ROW = st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20))
+_OBJECTIVE = st.tuples(st.integers(-3, 3), st.integers(-3, 3))
+
+
+def _rows(low: int, high: int) -> st.SearchStrategy[list[tuple[int, int, int]]]:
+    return st.lists(_ROW, min_size=low, max_size=high)
+
 
 #: Sizes (claims, or flows for "unused") small enough for the exact engine.
 _SIZES = {
@@ -183,18 +194,13 @@ def test_solve_exactly_solves_and_refuses() -> None:
 @needs_highs
 @settings(max_examples=30)
 @given(
-    st.lists(
-        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
-        min_size=1,
-        max_size=6,
-    ),
-    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+    _rows(1, 6),
+    _OBJECTIVE,
 )
 def test_certified_minimum_is_the_exact_one(
     rows: list[tuple[int, int, int]], objective: tuple[int, int]
 ) -> None:
     """On random boxed programs, HiGHS's certified minimum is the exact simplex's."""
-    from tradestats.claims._linear import Polyhedron, Program, Row
 
     box = [Row({0: 1}, "<=", 10), Row({1: 1}, "<=", 10)]
     program = Program(2, [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in rows)])
@@ -234,7 +240,6 @@ def _scaled_program(
     rows: list[tuple[int, int, int]], scale: tuple[int, int, int]
 ) -> tuple[Any, Any]:
     """A boxed program in two variables with its rows and values scaled by powers of 10."""
-    from tradestats.claims._linear import Polyhedron, Program, Row
 
     row_power, first, second = scale
     # x = 10^first × u and y = 10^second × v, each row times 10^row_power.
@@ -254,13 +259,9 @@ def _scaled_program(
 @needs_highs
 @settings(max_examples=30)
 @given(
-    st.lists(
-        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
-        min_size=1,
-        max_size=6,
-    ),
+    _rows(1, 6),
     st.tuples(st.integers(-30, 30), st.integers(-30, 30), st.integers(-30, 30)),
-    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+    _OBJECTIVE,
 )
 def test_certified_minimum_past_the_limits_of_floating_point_solvers(
     rows: list[tuple[int, int, int]],
@@ -324,21 +325,13 @@ def test_values_past_the_limits_of_highs_give_the_exactoutcome(seed: int, error:
 @needs_highs
 @settings(max_examples=30)
 @given(
+    _rows(0, 4),
     st.lists(
-        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
-        min_size=0,
-        max_size=4,
-    ),
-    st.lists(
-        st.lists(
-            st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
-            min_size=2,
-            max_size=2,
-        ),
+        _rows(2, 2),
         min_size=1,
         max_size=4,
     ),
-    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+    _OBJECTIVE,
 )
 def test_slices_in_one_model_agree_with_the_exact_simplex(
     shared: list[tuple[int, int, int]],
@@ -346,7 +339,6 @@ def test_slices_in_one_model_agree_with_the_exact_simplex(
     objective: tuple[int, int],
 ) -> None:
     """One HiGHS model for many slices (rows replaced in turn) answers as a fresh program."""
-    from tradestats.claims._linear import Polyhedron, Program, Row
 
     box = [Row({0: 1}, "<=", 10), Row({1: 1}, "<=", 10)]
     rows = [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in shared)]
@@ -365,12 +357,8 @@ def test_slices_in_one_model_agree_with_the_exact_simplex(
 @needs_highs
 @settings(max_examples=40)
 @given(
-    st.lists(
-        st.tuples(st.integers(-5, 5), st.integers(-5, 5), st.integers(-20, 20)),
-        min_size=1,
-        max_size=5,
-    ),
-    st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+    _rows(1, 5),
+    _OBJECTIVE,
 )
 def test_a_certified_ray_means_no_minimum(
     rows: list[tuple[int, int, int]], objective: tuple[int, int]
@@ -379,7 +367,6 @@ def test_a_certified_ray_means_no_minimum(
 
     Where the exact simplex finds values and a minimum, no ray may be certified.
     """
-    from tradestats.claims._linear import Polyhedron, Program, Row
 
     program = Program(2, [Row({0: a, 1: b}, ">=", c) for a, b, c in rows])
     exact = Polyhedron(program)
@@ -396,7 +383,6 @@ def test_a_certified_ray_means_no_minimum(
 @needs_highs
 def test_an_unbounded_objective_is_certified_by_a_ray() -> None:
     """x >= 1, y >= 0, x - y <= 3: x + y has no maximum, and HiGHS's ray shows it."""
-    from tradestats.claims._linear import Row
 
     rows = [Row({0: 1}, ">=", 1), Row({0: 1, 1: -1}, "<=", 3)]
     model = _float.Model.of_rows(2, [(None, row) for row in rows], ())
@@ -439,7 +425,6 @@ def test_fast_holds_and_conflicts_agree_with_the_exact_engine(
 
 def test_the_exact_simplex_stops_at_its_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     """A program that needs pivots raises OutOfTime past its deadline, and is solved without."""
-    from tradestats.claims._linear import OutOfTime, Polyhedron, Program, Row
 
     program = Program(2, [Row({0: 1, 1: 1}, ">=", 1), Row({0: 1, 1: -1}, "<=", 3)])
     with pytest.raises(OutOfTime):
