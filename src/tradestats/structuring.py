@@ -229,10 +229,6 @@ def unstructure(value: object) -> Any:
 _COLLECTIONS: Final = (list, tuple, set, frozenset)
 
 
-def _quote(data: str | bytes | bytearray) -> str:
-    return repr(shorten(data)) if isinstance(data, str) else shorten(repr(data))
-
-
 def structure(data: object, kind: type[T]) -> T:
     """Rebuild a ``kind`` object from the plain data :func:`unstructure` made.
 
@@ -245,7 +241,7 @@ def structure(data: object, kind: type[T]) -> T:
         # cattrs would read text as a list of its characters, trying each one: a
         # 10,000-character text took seconds to refuse (found by the long fuzz run).
         raise StructuringError(
-            f"cannot build {name} from {_quote(data)}: expected a list, got {type(data).__name__}",
+            f"cannot build {name} from {quote(data)}: expected a list, got {type(data).__name__}",
             data=data,
         )
     try:

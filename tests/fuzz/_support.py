@@ -155,7 +155,8 @@ TESTS: dict[str, TestTime] = defaultdict(TestTime)
 _current = {"test": ""}
 
 
-def _load_shares(variable: str = "TRADESTATS_FUZZ_SHARES") -> dict[str, int]:
+def _load_counts(variable: str) -> dict[str, int]:
+    """Entry point → a count, from the JSON file the environment variable names ({} if none)."""
     path = os.environ.get(variable, "")
     if not path:
         return {}
@@ -167,10 +168,10 @@ def _load_shares(variable: str = "TRADESTATS_FUZZ_SHARES") -> dict[str, int]:
 #: Calls a test makes before it may stop for its quota (see call).
 _FIRST_INPUTS = 100
 #: Entry point → how many fuzz tests call it (see TRADESTATS_FUZZ_SHARES).
-SHARES = _load_shares()
+SHARES = _load_counts("TRADESTATS_FUZZ_SHARES")
 #: Entry point → inputs it needs in this run, where not LONG_EXAMPLES
 #: (``TRADESTATS_FUZZ_QUOTAS``, written by ``fuzz_long.py --top-up``).
-QUOTAS = _load_shares("TRADESTATS_FUZZ_QUOTAS")
+QUOTAS = _load_counts("TRADESTATS_FUZZ_QUOTAS")
 
 
 def _quota_reached(test: TestTime) -> bool:

@@ -356,8 +356,7 @@ def _figure_at(  # noqa: PLR0912 - the window rules, each once
         first > max(taken, index - _LEFT)
         and tokens[first - 1].text not in _STOPS
         and not _unreadable(tokens[first - 1])
-        and normal.origin_end[tokens[index].end - 1] - normal.origin[tokens[first - 1].start]
-        <= MAX_TEXT_LENGTH
+        and _fits(normal, tokens[first - 1], tokens[index])
     ):
         first -= 1
     last = index + 1
@@ -365,8 +364,7 @@ def _figure_at(  # noqa: PLR0912 - the window rules, each once
         last < min(len(tokens), index + _RIGHT)
         and tokens[last].text not in _STOPS
         and not _unreadable(tokens[last])
-        and normal.origin_end[tokens[last].end - 1] - normal.origin[tokens[index].start]
-        <= MAX_TEXT_LENGTH
+        and _fits(normal, tokens[index], tokens[last])
     ):
         last += 1
     ends = [end for end in range(last, index, -1) if _may_end(tokens, end)]
@@ -407,6 +405,12 @@ def _figure_at(  # noqa: PLR0912 - the window rules, each once
 def _unreadable(token: Token) -> bool:
     """Whether no figure can hold ``token``: a numeral longer than any parser reads."""
     return token.kind is Kind.NUMERAL and len(token.text) > MAX_NUMERAL_CHARS
+
+
+def _fits(normal: Normalized, first: Token, last: Token) -> bool:
+    """Whether the source from ``first`` to ``last`` is short enough to be a figure's text."""
+    begin, finish = normal.source_span(first.start, last.end)
+    return finish - begin <= MAX_TEXT_LENGTH
 
 
 def _with_numeral(
