@@ -110,7 +110,7 @@ def test_missing_article_and_bad_options_exit_2(capsys: pytest.CaptureFixture[st
     assert main(["extract", str(SEED), "--date", "10/08/2023"]) == 2
     assert main(["extract", str(SEED), "--lang", "fr"]) == 2
     err = capsys.readouterr().err
-    assert "cannot read 'no-such-article.txt'" in err
+    assert "no-such-article.txt: cannot read the file" in err
     assert "YYYY-MM-DD" in err
 
 

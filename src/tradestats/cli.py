@@ -230,7 +230,9 @@ def _read_article(path: str) -> str:
             with open(path, "rb") as stream:
                 data = stream.read(MAX_REPORT_BYTES + 1)
     except OSError as error:
-        raise TradeStatsError(f"cannot read {quote(path)}: {error.strerror}", file=path) from None
+        raise TradeStatsError(
+            f"{path}: cannot read the file: {error.strerror}", file=path
+        ) from None
     if len(data) > MAX_REPORT_BYTES:
         raise TradeStatsError(
             f"{path}: an article is at most {MAX_REPORT_BYTES} bytes "
@@ -345,7 +347,9 @@ def _parquet(path: Path) -> object:
     try:
         return parquet.read_table(path)
     except (OSError, ValueError) as error:
-        raise TradeStatsError(f"{quote(str(path))}: cannot read Parquet: {error}") from None
+        # pyarrow's own text of a missing file is the path alone.
+        reason = "no such file" if isinstance(error, FileNotFoundError) else shorten(str(error))
+        raise TradeStatsError(f"{path}: cannot read Parquet: {reason}", file=str(path)) from None
 
 
 def _seconds(text: str) -> float:

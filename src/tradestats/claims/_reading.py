@@ -229,7 +229,7 @@ def read_file(path: str | Path) -> tuple[str, Literal["toml", "json"]]:
             return read_stream(stream, name=str(path), kind=kind)
     except OSError as error:
         raise ReportFileError(
-            f"{quote(str(path))}: cannot read the report: {error.strerror or error}",
+            f"{path}: cannot read the report: {error.strerror or error}",
             file=str(path),
             value=None,
         ) from None
