@@ -555,3 +555,40 @@ def test_written_messages_read_back_equal(
     assert expected == got
     values = [v for (v,) in rows(frame, "value")]
     assert [None if row[4] is None else float(row[4]) for row in expected] == values
+
+
+_DIGITS = st.text("0123456789", min_size=1, max_size=32)
+
+
+@st.composite
+def _value_texts(draw: st.DrawFn) -> str:
+    """Plain decimals of up to 64 digits (leading zeros, '-0' too), and some that are not."""
+    whole = draw(_DIGITS)
+    text = whole if draw(st.booleans()) else f"{whole}.{draw(_DIGITS)}"
+    if draw(st.booleans()):
+        text = f"-{text}"
+    return draw(st.sampled_from([text, text, f"+{text}", f" {text}", f"{text}e3", "NaN", ""]))
+
+
+@given(text=_value_texts(), power=st.integers(-1100, 1100))
+def test_the_fast_value_reader_agrees_with_the_general_one(text: str, power: int) -> None:
+    """A value read without the general parser is the one it reads, and within its limits."""
+    from tradestats._numbers import check_limits, in_context, to_decimal
+    from tradestats.tables.sdmx import _fast_value
+
+    @in_context
+    def both() -> tuple[Decimal | None, Decimal | str]:
+        fast = _fast_value(text, power)
+        try:
+            general: Decimal | str = check_limits(to_decimal(text).scaleb(power))
+        except ts.TradeStatsError as error:
+            general = type(error).__name__
+        return fast, general
+
+    fast, general = both()
+    if fast is not None:
+        assert isinstance(general, Decimal)
+        assert str(fast) == str(general)
+    digits = len(text.lstrip("-").replace(".", ""))
+    if text.lstrip("-").replace(".", "", 1).isdigit() and digits <= 28 and abs(power) <= 900:
+        assert fast is not None, "a plain decimal within the limits takes the fast way"

@@ -60,7 +60,7 @@ from tradestats._numbers import check_limits, in_context, to_decimal
 from tradestats._text import quote, quote_all, shorten
 from tradestats.errors import InvalidValueError, ParseError, TradeStatsError, UnknownUnitError
 from tradestats.flows import WORLD, Flow
-from tradestats.limits import MAX_EXPONENT
+from tradestats.limits import MAX_DIGITS, MAX_EXPONENT
 from tradestats.periods import Period
 from tradestats.tables._io import PathLike, choose_engine
 from tradestats.tables._schema import PUBLISHED_SCHEMA, TIDY_SCHEMA, TOTAL_PRODUCT, validated
@@ -257,6 +257,10 @@ SDMX_MAPPINGS: Final[Mapping[str, SdmxMapping]] = types.MappingProxyType(
 _MISSING: Final = frozenset({"", "NaN", "NAN", "nan", "NA"})
 # UNIT_MULT and DECIMALS: a sign and a few ASCII digits.
 _SMALL_INTEGER: Final = re.compile(r"[+-]?[0-9]{1,4}")
+# A value read without the general parser: an optional minus, ASCII digits, a point.
+_PLAIN_NUMBER: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# A power of ten that keeps MAX_DIGITS digits within 1E±MAX_EXPONENT.
+_FAST_POWER: Final = MAX_EXPONENT - 2 * MAX_DIGITS
 
 
 def _choose(mapping: SdmxMapping | str | None, observations: Observations) -> SdmxMapping:
@@ -501,65 +505,126 @@ class _Rows:
 def _tidy(
     observations: Observations, mapping: SdmxMapping
 ) -> tuple[dict[str, list[Any]], list[int]]:
-    """The tidy columns of the kept observations, and each one's row in the message."""
+    """The tidy columns of the kept observations, and each one's row in the message.
+
+    What a series' codes give (flow, currency, multiplier, status, precision) is
+    worked out once per distinct combination of codes, and a value written as a
+    plain decimal is read without the general parser: a million observations
+    repeat a few hundred such combinations. Errors still come in row order, and
+    within a row in the order of the columns below.
+    """
     _require(observations, mapping)
     columns = observations.columns
-    rows = range(len(observations))
-    kept = [
-        row
-        for row in rows
-        if all(columns[name][row] in codes for name, codes in mapping.keep.items())
-    ]
+    kept = list(range(len(observations)))
+    for name, codes in mapping.keep.items():
+        kept = [row for row in kept if columns[name][row] in codes]
     reader = _Rows(observations, mapping)
-    out: dict[str, list[Any]] = {
-        name: []
-        for name in (
-            *(column.name for column in TIDY_SCHEMA),
-            *(column.name for column in PUBLISHED_SCHEMA),
-            "status_code",
-            "series_key",
-        )
-    }
-    reporters, flows = columns[mapping.reporter], columns[mapping.flow]
-    partners = columns[mapping.partner] if mapping.partner else None
-    products = columns[mapping.product] if mapping.product else None
+    names = (
+        *(column.name for column in TIDY_SCHEMA),
+        *(column.name for column in PUBLISHED_SCHEMA),
+        "status_code",
+    )
+    out: dict[str, list[Any]] = {name: [] for name in names}
+    appends = [out[name].append for name in names]
+    count = len(observations)
+    missing: list[str | None] = [None] * count
+
+    def column(name: str | None) -> list[str | None]:
+        return missing if name is None else columns.get(name, missing)
+
+    reporters, flows, values = columns[mapping.reporter], columns[mapping.flow], columns[VALUE]
+    partners = columns[mapping.partner] if mapping.partner else [WORLD] * count
+    products = columns[mapping.product] if mapping.product else [TOTAL_PRODUCT] * count
+    units, multipliers = column(mapping.unit), column(mapping.unit_mult)
+    statuses, decimals = column(mapping.status), column(mapping.decimals)
+    times = columns[mapping.period]
+    plain_periods = mapping.year_to_date is None
+    # (flow, unit, UNIT_MULT) codes -> flow, currency, multiplier, power applied to values.
+    series: dict[tuple[Any, ...], tuple[str, str, int | None, int]] = {}
+    # (status, DECIMALS) codes and the power -> status, its code, the precision.
+    marks: dict[tuple[Any, ...], tuple[str | None, str | None, str | None]] = {}
+    periods = reader.periods
+    source, valuations = mapping.source or None, mapping.valuations
     for row in kept:
         flow_code = flows[row]
-        if flow_code is None or flow_code not in mapping.flows:
-            known = quote_all(mapping.flows)
-            raise reader.fail(
-                row,
-                mapping.flow,
-                flow_code,
-                f"expected a flow code of the mapping {mapping.name} ({known}); "
-                "add it to flows=, or leave such series out with keep=",
-                InvalidValueError,
-            )
-        currency, unit_power = reader.unit(row)
-        multiplier = reader.integer(mapping.unit_mult, row)
-        applied = unit_power
-        if mapping.unit_mult_rule == "apply" and multiplier is not None:
-            applied += multiplier
-        exact = reader.value(row, applied)
-        status, code = reader.status(row)
-        partner = partners[row] if partners is not None else WORLD
-        product = products[row] if products is not None else TOTAL_PRODUCT
-        out["reporter"].append(reporters[row])
-        out["partner"].append(WORLD if partner in mapping.world else partner)
-        out["flow"].append(mapping.flows[flow_code])
-        out["product"].append(TOTAL_PRODUCT if product in mapping.totals else product)
-        out["period"].append(reader.period(row))
-        out["value"].append(None if exact is None else float(exact))
-        out["currency"].append(currency)
-        out["valuation"].append(mapping.valuations.get(flow_code))
-        out["status"].append(status)
-        out["source"].append(mapping.source or None)
-        out["exact_value"].append(None if exact is None else _plain(exact))
-        out["precision"].append(reader.precision(applied, reader.integer(mapping.decimals, row)))
-        out["scale"].append(multiplier)
-        out["status_code"].append(code)
+        found = series.get((flow_code, units[row], multipliers[row]))
+        if found is None:
+            found = _series(reader, row, flow_code)
+            series[(flow_code, units[row], multipliers[row])] = found
+        flow, currency, multiplier, applied = found
+        text = values[row]
+        exact = _fast_value(text, applied)
+        if exact is None:
+            exact = reader.value(row, applied)
+        mark = marks.get((statuses[row], decimals[row], applied))
+        if mark is None:
+            status, code = reader.status(row)
+            mark = (status, code, reader.precision(applied, reader.integer(mapping.decimals, row)))
+            marks[(statuses[row], decimals[row], applied)] = mark
+        time = times[row]
+        period = periods.get(time) if plain_periods and time is not None else None
+        if period is None:
+            period = reader.period(row)
+        partner = partners[row]
+        product = products[row]
+        for append, value in zip(
+            appends,
+            (
+                reporters[row],
+                WORLD if partner in mapping.world else partner,
+                flow,
+                TOTAL_PRODUCT if product in mapping.totals else product,
+                period,
+                None if exact is None else float(exact),
+                currency,
+                valuations.get(flow_code) if flow_code is not None else None,
+                mark[0],
+                source,
+                None if exact is None else _plain(exact),
+                mark[2],
+                multiplier,
+                mark[1],
+            ),
+            strict=True,
+        ):
+            append(value)
     out["series_key"] = observations.series_keys(kept)
     return out, kept
+
+
+def _series(reader: _Rows, row: int, flow_code: str | None) -> tuple[str, str, int | None, int]:
+    """What a row's flow, unit and UNIT_MULT codes give: flow, currency, multiplier, power."""
+    mapping = reader.mapping
+    if flow_code is None or flow_code not in mapping.flows:
+        known = quote_all(mapping.flows)
+        raise reader.fail(
+            row,
+            mapping.flow,
+            flow_code,
+            f"expected a flow code of the mapping {mapping.name} ({known}); "
+            "add it to flows=, or leave such series out with keep=",
+            InvalidValueError,
+        )
+    currency, unit_power = reader.unit(row)
+    multiplier = reader.integer(mapping.unit_mult, row)
+    applied = unit_power
+    if mapping.unit_mult_rule == "apply" and multiplier is not None:
+        applied += multiplier
+    return mapping.flows[flow_code], currency, multiplier, applied
+
+
+def _fast_value(text: str | None, power: int) -> Decimal | None:
+    """A value written as a plain decimal of few digits, times 10**power; else ``None``.
+
+    ``None`` leaves the text to :meth:`_Rows.value`, which reads every other form
+    (and the missing markers) and names what is wrong. At most MAX_DIGITS digits and a
+    smaller power keep the result inside the limits that reader checks.
+    """
+    if text is None or abs(power) > _FAST_POWER or _PLAIN_NUMBER.fullmatch(text) is None:
+        return None
+    if len(text) - (text[0] == "-") - ("." in text) > MAX_DIGITS:
+        return None
+    return Decimal(text).scaleb(power)
 
 
 def _plain(number: Decimal) -> str:
