@@ -100,6 +100,10 @@ _ONE: Final = Decimal(1)
 _ONE_FRACTION: Final = Fraction(1)
 _ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
+#: The columns from which a ratio goes to Dinkelbach's method on the plain model first:
+#: in smaller programs the Charnes–Cooper program's exact duals cost less than its
+#: extra solves (one a ratio's end, against one or two).
+_DINKELBACH: Final = 24
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
@@ -710,7 +714,12 @@ class Network:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
                 self._lifted[key] = _Lifted(
-                    self, claims, component, denominator, exact=not relaxed and not self.loose
+                    self,
+                    claims,
+                    component,
+                    denominator,
+                    exact=not relaxed and not self.loose,
+                    positive=not relaxed,
                 )
         lifted = self._lifted[key]
         if lifted is None:
@@ -1819,13 +1828,17 @@ class _Lifted:
         denominator: Mapping[int, Fraction],
         *,
         exact: bool = True,
+        positive: bool = False,
     ) -> None:
         self.network, self.key = network, key
         #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
         #: otherwise that end is left open (sound: the range only widens).
         self.exact = exact
-        self.model, self.row = network.lifted_model(component)
-        self.local = network.model(component)[1]
+        #: Whether the denominator stays above 0 wherever the claims hold: then the
+        #: plain model answers first, by Dinkelbach's method (see _float.Model.ratio_minimum).
+        self.positive = positive
+        self.component = component
+        self.plain, self.local = network.model(component)
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
         self._global = dict(denominator)
         self._exact: Polyhedron | None = None
@@ -1846,13 +1859,26 @@ class _Lifted:
                 if variable not in self.local:
                     return self._fallback().minimum(objective)
                 local[self.local[variable]] = Fraction(coefficient)
-        self.model.switch(self.key)
-        if self.model.lines[self.row].coefficients != self.denominator:
-            self.model.set_row(self.row, self.denominator)
-        found = self.model.minimum(local)
-        if found is None and self.exact and not self.model.unbounded(local):
+        if self.positive and self.plain.size >= _DINKELBACH:
+            self.plain.switch(self.key)
+            found = self.plain.ratio_minimum(local, self.denominator, self._start())
+            if found is not None:
+                return found
+        model, row = self.network.lifted_model(self.component)
+        model.switch(self.key)
+        if model.lines[row].coefficients != self.denominator:
+            model.set_row(row, self.denominator)
+        found = model.minimum(local)
+        if found is None and self.exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
         return found
+
+    def _start(self) -> dict[int, Fraction] | None:
+        """A point of the claims (in the model's columns) to start Dinkelbach's method from."""
+        point = self.network.witnesses.get(self.key)
+        if point is None:
+            return None
+        return {self.local[j]: value for j, value in point.items() if j in self.local}
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The largest value of ``objective · y`` over the transformed program."""
