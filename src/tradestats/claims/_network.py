@@ -17,7 +17,7 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
@@ -216,6 +216,7 @@ class Network:
         for claim in report.claims:
             for variable in self._variables[claim.id]:
                 self._claims_of.setdefault(variable, []).append(claim.id)
+        self._ties = _Ties.of(self._variables, self._related)
         self.components = self._components()
         self._component_of = {
             claim_id: number
@@ -1203,24 +1204,7 @@ class Network:
         them out keeps linear programs small.
         """
         allowed = claim_ids if isinstance(claim_ids, Mapping | set | frozenset) else set(claim_ids)
-        reached = set(variables)
-        queue = list(reached)
-        linked: set[str] = set()
-        while queue:
-            variable = queue.pop()
-            # A balance relation ties its values as a claim would.
-            for tied in self._related.get(variable, ()):
-                if tied not in reached:
-                    reached.add(tied)
-                    queue.append(tied)
-            for other in self._claims_of.get(variable, ()):
-                if other in allowed and other not in linked:
-                    linked.add(other)
-                    for found in self._variables[other]:
-                        if found not in reached:
-                            reached.add(found)
-                            queue.append(found)
-        return frozenset(linked)
+        return self._ties.around(variables, allowed)
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
         """Whether the claims may all hold: exact, by linear programs.
@@ -1575,6 +1559,72 @@ def _positive_bases(report: Report, claim: Claim) -> tuple[Key, ...]:
     if isinstance(claim, GrowthDifferenceClaim):
         return ((claim.flow, claim.base), (claim.than, claim.base))
     return ()
+
+
+class _Ties:
+    """The values claims (and balance relations) tie, by number: for :meth:`Network._around`.
+
+    The search runs over small integers rather than ``(flow, period)`` keys, whose
+    hashing dominated it; a network and its pieces share one.
+    """
+
+    def __init__(
+        self,
+        number: dict[Hashable, int],
+        variables: dict[str, tuple[int, ...]],
+        claims: list[list[str]],
+        related: list[tuple[int, ...]],
+    ) -> None:
+        self.number, self.variables, self.claims, self.related = number, variables, claims, related
+
+    @classmethod
+    def of(
+        cls,
+        variables: Mapping[str, Iterable[Hashable]],
+        related: Mapping[Hashable, Iterable[Hashable]],
+    ) -> _Ties:
+        """The ties of claims' ``variables`` and of ``related`` values."""
+        number: dict[Hashable, int] = {}
+        for names in (*variables.values(), related, *related.values()):
+            for name in names:
+                number.setdefault(name, len(number))
+        claims: list[list[str]] = [[] for _ in number]
+        own = {
+            claim_id: tuple(number[name] for name in names) for claim_id, names in variables.items()
+        }
+        for claim_id, numbers in own.items():
+            for n in numbers:
+                claims[n].append(claim_id)
+        tied: list[tuple[int, ...]] = [() for _ in number]
+        for name, others in related.items():
+            tied[number[name]] = tuple(number[other] for other in others)
+        return cls(number, own, claims, tied)
+
+    def around(self, variables: Iterable[Hashable], allowed: Container[str]) -> frozenset[str]:
+        """The claims of ``allowed`` tied to ``variables``, directly or through others."""
+        reached = bytearray(len(self.number))
+        queue = []
+        for name in variables:
+            n = self.number.get(name)
+            # A value no claim and no relation names ties nothing.
+            if n is not None and not reached[n]:
+                reached[n] = 1
+                queue.append(n)
+        linked: set[str] = set()
+        while queue:
+            n = queue.pop()
+            for tied in self.related[n]:
+                if not reached[tied]:
+                    reached[tied] = 1
+                    queue.append(tied)
+            for other in self.claims[n]:
+                if other in allowed and other not in linked:
+                    linked.add(other)
+                    for found in self.variables[other]:
+                        if not reached[found]:
+                            reached[found] = 1
+                            queue.append(found)
+        return frozenset(linked)
 
 
 class _Slice(NamedTuple):
