@@ -88,12 +88,17 @@ class _Line(NamedTuple):
 def _lines(rows: Iterable[tuple[str | None, Row]]) -> list[_Line]:
     found = []
     for owner, row in rows:
-        rhs = Fraction(row.rhs)
-        coefficients = {j: Fraction(c) for j, c in row.coefficients.items() if c}
+        rhs = _fraction(row.rhs)
+        coefficients = {j: _fraction(c) for j, c in row.coefficients.items() if c}
         low = rhs if row.sense in (">=", "=") else None
         high = rhs if row.sense in ("<=", "=") else None
         found.append(_Line(coefficients, low, high, owner))
     return found
+
+
+def _fraction(value: Fraction | int) -> Fraction:
+    """``value`` as a fraction (a fraction as it is: the pieces' models copy many rows)."""
+    return value if isinstance(value, Fraction) else Fraction(value)
 
 
 class Model:
@@ -568,7 +573,7 @@ class Model:
         # HiGHS's optimum: a certified bound far from it comes from a dual that is not
         # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
         # loose bound would pass for the exact one.
-        optimum = self._highs.getInfo().objective_function_value / self._cost_scale
+        optimum = self._highs.getObjectiveValue() / self._cost_scale
         for support in (binding, bounded):
             found = self._bound_on(support, objective, columns, duals, keep=keep)
             if found is not None and abs(float(found) - optimum) <= _CLOSE * (1 + abs(optimum)):
