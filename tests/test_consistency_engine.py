@@ -15,6 +15,7 @@ import time
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float
-from tradestats.claims._linear import OutOfTime, Polyhedron, Program, Row
+from tradestats.claims._linear import OutOfTime, Polyhedron, Program, Row, ratio_range
 from tradestats.claims.consistency import Verdict, check
 from tradestats.cli import UNFINISHED_STATUS, main
 from tradestats.errors import InvalidValueError
@@ -526,3 +527,83 @@ def test_ratios_of_untied_values_agree_with_the_exact_engine(
         assert fast.two_sided_ratio(subset, [(now, 1)], [(before, 1)]) == (
             exact.two_sided_ratio(subset, [(now, 1)], [(before, 1)])
         )
+
+
+@needs_highs
+@settings(max_examples=40)
+@given(
+    _rows(0, 4),
+    _OBJECTIVE,
+    st.tuples(st.integers(0, 3), st.integers(0, 3)).filter(any),
+)
+def test_a_ratio_by_dinkelbach_is_the_exact_one(
+    rows: list[tuple[int, int, int]], numerator: tuple[int, int], denominator: tuple[int, int]
+) -> None:
+    """On random programs in a box of values from 1 to 10, the least ratio n · x / d · x.
+
+    Dinkelbach's method on the plain model, certified exactly, gives the exact
+    simplex's minimum of the Charnes–Cooper program, or nothing (its caller's cue
+    for that program).
+    """
+
+    box = [Row({j: 1}, "<=", 10) for j in (0, 1)] + [Row({j: 1}, ">=", 1) for j in (0, 1)]
+    program = Program(2, [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in rows)])
+    if not Polyhedron(program).feasible:
+        return
+    top = {j: Fraction(c) for j, c in enumerate(numerator) if c}
+    bottom = {j: Fraction(c) for j, c in enumerate(denominator) if c}
+    wanted = ratio_range(program, top, bottom, positive=True)
+    assert wanted is not None  # the denominator is 1 or more in the box
+    model = _float.Model.of_rows(2, [(None, row) for row in program.rows], ())
+    model.switch(frozenset())
+    found = model.ratio_minimum(top, bottom)
+    assert found is None or found == wanted[0]
+    highest = model.ratio_minimum({j: -c for j, c in top.items()}, bottom)
+    assert highest is None or -highest == wanted[1]
+
+
+def _with_dinkelbach(columns: int) -> Any:
+    """The check with ratios going to Dinkelbach's method from ``columns`` columns on."""
+    from tradestats.claims import _network
+
+    return mock.patch.object(_network, "_DINKELBACH", columns)
+
+
+@needs_highs
+@settings(max_examples=30, deadline=None)
+@given(reports())
+def test_ratios_by_dinkelbach_agree_with_the_exact_engine(report: Report) -> None:
+    """With every ratio sent to Dinkelbach's method first, the same outcome as the exact engine.
+
+    In the check proper only components of many values take that path (their
+    Charnes–Cooper duals are long): here the small reports of every shape do.
+    """
+    with _with_dinkelbach(0):
+        fast = check(report)
+    assert outcome(check(report, _engine="exact")) == outcome(fast)
+
+
+@needs_highs
+@settings(max_examples=3, deadline=None)
+@given(st.integers(25, 29), st.integers(0, 2**16), st.booleans())
+def test_many_partners_by_dinkelbach_agree_with_the_exact_engine(
+    size: int, seed: int, error: bool
+) -> None:
+    """A total with 11 to 13 partners: ratios by Dinkelbach's method, as the check sends them.
+
+    The same verdicts, conflicts and printed ranges as the exact engine, and some of
+    those ratios certified on Dinkelbach's path (not all left to the fallback).
+    """
+    report = bench.partners(size, seed=seed, error=error)
+    certified = []
+    solve = _float.Model.ratio_minimum
+
+    def spy(model: _float.Model, *args: Any) -> Fraction | None:
+        found = solve(model, *args)
+        certified.append(found is not None)
+        return found
+
+    with mock.patch.object(_float.Model, "ratio_minimum", spy):
+        fast = check(report)
+    assert outcome(check(report, _engine="exact")) == outcome(fast)
+    assert any(certified) or error

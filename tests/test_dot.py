@@ -64,3 +64,13 @@ def test_solve_exactly_meets_every_equation(
     terms, value = equations[0]
     contradiction = [*equations, (terms, value + 1)]
     assert _float.solve_exactly(contradiction) is None
+
+
+@given(
+    st.floats(allow_nan=False, allow_infinity=False)
+    | st.fractions(max_denominator=10**8).map(float)
+)
+def test_a_float_dual_is_read_as_the_standard_library_reads_it(value: float) -> None:
+    """The certificates' reading of a float is ``limit_denominator``'s, found in integers."""
+    expected = Fraction(value).limit_denominator(_float._DENOMINATOR)
+    assert expected == _float._nearest_fraction(value)

@@ -70,6 +70,10 @@ _CLOSE: Final = 1e-6
 # Guesses of exact duals a model makes before it keeps on only if half were right.
 _TRIES: Final = 8
 _TAME: Final = 45
+# HiGHS's kSolutionStatusFeasible, of a primal or dual solution.
+_FEASIBLE: Final = 2
+# Dinkelbach steps a ratio's minimum may take (each from the last basis; most need 2 to 4).
+_STEPS: Final = 12
 
 
 class _Line(NamedTuple):
@@ -84,12 +88,17 @@ class _Line(NamedTuple):
 def _lines(rows: Iterable[tuple[str | None, Row]]) -> list[_Line]:
     found = []
     for owner, row in rows:
-        rhs = Fraction(row.rhs)
-        coefficients = {j: Fraction(c) for j, c in row.coefficients.items() if c}
+        rhs = _fraction(row.rhs)
+        coefficients = {j: _fraction(c) for j, c in row.coefficients.items() if c}
         low = rhs if row.sense in (">=", "=") else None
         high = rhs if row.sense in ("<=", "=") else None
         found.append(_Line(coefficients, low, high, owner))
     return found
+
+
+def _fraction(value: Fraction | int) -> Fraction:
+    """``value`` as a fraction (a fraction as it is: the pieces' models copy many rows)."""
+    return value if isinstance(value, Fraction) else Fraction(value)
 
 
 class Model:
@@ -129,6 +138,8 @@ class Model:
             for j, coefficient in line.coefficients.items():
                 self.columns[j].append((r, coefficient))
         self.used = frozenset(j for j in range(size) if self.columns[j])
+        # Columns as integers over a common denominator, made when a certificate asks.
+        self._integers: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         self.owners: dict[str | None, list[int]] = {}
         for r, line in enumerate(self.lines):
             self.owners.setdefault(line.owner, []).append(r)
@@ -225,6 +236,7 @@ class Model:
             self._highs.changeRowsBounds(
                 len(changed), np.array(changed, dtype=np.int32), np.array(lows), np.array(highs)
             )
+
         self._on = on
 
     def active(self, r: int) -> bool:
@@ -247,6 +259,8 @@ class Model:
         for j, coefficient in coefficients.items():
             self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
             self.columns[j].append((r, Fraction(coefficient)))
+        for j in {*line.coefficients, *coefficients}:
+            self._integers.pop(j, None)
         self.lines[r] = line._replace(coefficients=dict(coefficients))
         self._rescale(r)
 
@@ -282,6 +296,13 @@ class Model:
         status = self._highs.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
             return "optimal"
+        if status == highspy.HighsModelStatus.kUnknown:
+            # HiGHS may stop there with a basis both primal and dual feasible (an optimum
+            # near 0, as Dinkelbach's last step has): as good as an optimum where the
+            # answer is certified from the basis alone.
+            info = self._highs.getInfo()
+            if info.primal_solution_status == info.dual_solution_status == _FEASIBLE:
+                return "settled"
         if status == highspy.HighsModelStatus.kInfeasible:
             return "infeasible"
         return "other"
@@ -295,6 +316,135 @@ class Model:
         if self._run(objective) != "optimal":
             return None
         return self._dual_bound(objective)
+
+    def ratio_minimum(
+        self,
+        numerator: Mapping[int, Fraction],
+        denominator: Mapping[int, Fraction],
+        start: Mapping[int, Fraction] | None = None,
+    ) -> Fraction | None:
+        """The minimum of ``n · x / d · x`` over the rows on, certified exactly, or ``None``.
+
+        For rows on which ``d · x`` stays above 0 (the caller knows it does). By
+        Dinkelbach's method: with ``λ`` the ratio at the last optimum (first at
+        ``start``, a point of the rows), ``min (n - λ d) · x`` is solved again, from
+        the last basis, until the ratio no longer falls; each basis after the first
+        is offered to :meth:`_ratio_bound`, which often takes the first one. Its
+        duals are short fractions, unlike those of the Charnes–Cooper program (whose
+        every row holds the scale of a value): that program is the caller's
+        fallback when this returns ``None``.
+        """
+        ratio = None if start is None else _ratio_at(numerator, denominator, start)
+        for _ in range(_STEPS):
+            objective = dict(numerator)
+            if ratio is not None:
+                for j, c in denominator.items():
+                    objective[j] = objective.get(j, _ZERO) - ratio * c
+            if self._run(objective) not in ("optimal", "settled"):
+                return None
+            values = self.values()
+            point = {j: Fraction(values[j]) for j in set(numerator) | set(denominator)}
+            found = _ratio_at(numerator, denominator, point)
+            if found is None:
+                return None
+            if ratio is not None:
+                certified = self._ratio_bound(numerator, denominator, float(found))
+                if certified is not None or found >= ratio - abs(ratio) * _CLOSE**2:
+                    return certified
+            ratio = found
+        return None
+
+    def _ratio_bound(
+        self, numerator: Mapping[int, Fraction], denominator: Mapping[int, Fraction], near: float
+    ) -> Fraction | None:
+        """The exact ratio at the vertex of HiGHS's basis, if that basis shows it is the least.
+
+        With ``u`` and ``v`` the basis's exact dual solutions for ``n`` and ``d``
+        (on the rows it holds at a bound) and ``b`` those bounds, ``λ = u · b / v · b``
+        is the ratio at its vertex, and ``u - λ v`` is a dual solution of
+        ``(n - λ d)`` with bound 0 once its signs and the reduced costs check out
+        (:meth:`_dual_feasible`): then ``n · x >= λ d · x`` wherever the rows hold,
+        so ``λ`` is a lower bound of the ratio (its minimum, reached at the vertex).
+        ``near`` is HiGHS's ratio: a certified one far from it is refused, as in
+        :meth:`_dual_bound`.
+        """
+        status = highspy.HighsBasisStatus
+        columns, rows = self._basis()
+        sides: dict[int, Fraction] = {}
+        for r, line in enumerate(self.lines):
+            if rows[r] != status.kBasic and self.active(r):
+                side = {status.kLower: line.low, status.kUpper: line.high}.get(rows[r])
+                if side is None:
+                    return None
+                sides[r] = side
+        u = self._basis_solution(numerator, list(sides), columns)
+        v = None if u is None else self._basis_solution(denominator, list(sides), columns)
+        if u is None or v is None or dot(sides, v) <= 0:
+            return None
+        ratio = dot(sides, u) / dot(sides, v)
+        if abs(float(ratio) - near) > _CLOSE * (1 + abs(near)):
+            return None
+        dual = (_Scaled.of(u), _Scaled.of(v))
+        return (
+            ratio
+            if self._dual_feasible(dual, ratio, sides, columns, (numerator, denominator))
+            else None
+        )
+
+    def _dual_feasible(
+        self,
+        duals: tuple[_Scaled, _Scaled],
+        ratio: Fraction,
+        sides: Mapping[int, Fraction],
+        columns: list[Any],
+        objectives: tuple[Mapping[int, Fraction], Mapping[int, Fraction]],
+    ) -> bool:
+        """Whether ``u - ratio × v`` is a dual solution of ``n - ratio × d`` on ``sides``.
+
+        Each multiplier's sign must fit the side its row is held at, and the reduced
+        cost of each column at 0 (not basic, not free) must be 0 or more. In
+        integers: ``u = U / Uc``, ``v = V / Vc`` and ``ratio = p / q``.
+        """
+        (u, uc), (v, vc) = duals
+        numerator, denominator = objectives
+        p, q = ratio.numerator, ratio.denominator
+        for r, side in sides.items():
+            # The sign of u - ratio × v, times Uc × Vc × q (above 0).
+            y = u.get(r, 0) * vc * q - p * v.get(r, 0) * uc
+            line = self.lines[r]
+            if (y > 0 and side != line.low) or (y < 0 and side != line.high):
+                return False
+        basic = highspy.HighsBasisStatus.kBasic
+        touched = {j for r in sides for j in self.lines[r].coefficients}
+        for j in touched | set(numerator) | set(denominator):
+            if columns[j] == basic or j in self.free:
+                continue
+            # The reduced costs of n and of d, each over its own denominator (the
+            # column's scale is common to both).
+            (top, scale), (below, _) = self._column_total(j, u), self._column_total(j, v)
+            cost, base = numerator.get(j, _ZERO), denominator.get(j, _ZERO)
+            top = cost.numerator * scale * uc - top * cost.denominator
+            below = base.numerator * scale * vc - below * base.denominator
+            if top * q * base.denominator * vc < p * below * cost.denominator * uc:
+                return False
+        return True
+
+    def _basis_solution(
+        self, objective: Mapping[int, Fraction], support: list[int], columns: list[Any]
+    ) -> dict[int, Fraction] | None:
+        """The exact dual solution of ``objective`` on HiGHS's basis (its rows ``support``)."""
+        basic = highspy.HighsBasisStatus.kBasic
+        touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
+        tied = [j for j in touched if columns[j] == basic or j in self.free]
+        # HiGHS's own solve with its basis factors: a guess of the duals for any objective.
+        _, variables = self._highs.getBasicVariables()
+        costs = [
+            ldexp(float(objective.get(j, 0)), self._col_scale[j]) if j >= 0 else 0.0
+            for j in variables
+        ]
+        _, found = self._highs.getBasisTransposeSolve(np.array(costs))
+        guess = [ldexp(float(value), self._row_scale[r]) for r, value in enumerate(found)]
+        return self._solution(tied, objective, guess, support)
 
     def unbounded(self, objective: Mapping[int, Fraction]) -> bool:
         """Whether the last solve (of ``objective``) found it unbounded below, certified exactly.
@@ -423,7 +573,7 @@ class Model:
         # HiGHS's optimum: a certified bound far from it comes from a dual that is not
         # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
         # loose bound would pass for the exact one.
-        optimum = self._highs.getInfo().objective_function_value / self._cost_scale
+        optimum = self._highs.getObjectiveValue() / self._cost_scale
         for support in (binding, bounded):
             found = self._bound_on(support, objective, columns, duals, keep=keep)
             if found is not None and abs(float(found) - optimum) <= _CLOSE * (1 + abs(optimum)):
@@ -441,17 +591,10 @@ class Model:
     ) -> Fraction | None:
         """The bound of the dual solution on the rows ``support``, if it is one."""
         basic = highspy.HighsBasisStatus.kBasic
-        chosen = set(support)
         # A column no binding row names has reduced cost c[j]; only the others matter.
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
-        equations: list[tuple[dict[int, Fraction], Fraction]] = []
-        for j in touched:
-            if columns[j] == basic or j in self.free:
-                terms = {r: c for r, c in self.columns[j] if r in chosen}
-                cost = Fraction(objective.get(j, 0))
-                if terms or cost:
-                    equations.append((terms, cost))
-        solution = self._solution(equations, duals, support)
+        tied = [j for j in touched if columns[j] == basic or j in self.free]
+        solution = self._solution(tied, objective, duals, support)
         if solution is None:
             return None
         sides: dict[int, Fraction] = {}
@@ -466,11 +609,13 @@ class Model:
             sides[r] = side
         bound = dot(sides, solution)
         # Every other column: its reduced cost must let x >= 0 only raise the objective.
+        scaled = _Scaled.of(solution)
         for j in touched:
             if columns[j] == basic or j in self.free:
                 continue
-            column = {r: c for r, c in self.columns[j] if r in chosen}
-            if dot(column, solution) > objective.get(j, 0):
+            total, scale = self._column_total(j, scaled.values)
+            cost = Fraction(objective.get(j, 0))
+            if total * cost.denominator > cost.numerator * scale * scaled.common:
                 return None
         if keep:
             self._support = [r for r in support if solution.get(r, _ZERO)]
@@ -478,25 +623,60 @@ class Model:
 
     def _solution(
         self,
-        equations: list[tuple[dict[int, Fraction], Fraction]],
+        tied: list[int],
+        objective: Mapping[int, Fraction],
         duals: Sequence[float],
         support: list[int],
     ) -> dict[int, Fraction] | None:
-        """The exact solution of the dual's equations on ``support``, or ``None``.
+        """The exact dual solution on the rows ``support``, or ``None``.
 
+        Its equations: for each column of ``tied`` (basic or free), the column's
+        entries on ``support`` times the solution make its cost in ``objective``.
         HiGHS's duals, read as the simplest nearby fractions, are often the exact
-        ones: checking that costs a product per equation, solving an elimination. A
+        ones: checking that costs a product per entry, solving an elimination. A
         model whose duals are no short fractions (a ratio's, with the scale of every
         value in them) soon stops guessing: a wrong guess costs as much as a check.
         """
         hits, tries = self._guesses
         if tries < _TRIES or hits * 2 >= tries:
             guess = _rounded(duals, support)
-            right = _solves(equations, guess)
+            right = self._solves(tied, objective, guess)
             self._guesses = (hits + right, tries + 1)
             if right:
-                return guess
+                return {r: Fraction(n, guess.common) for r, n in guess.values.items()}
+        chosen = set(support)
+        equations: list[tuple[dict[int, Fraction], Fraction]] = []
+        for j in tied:
+            terms = {r: c for r, c in self.columns[j] if r in chosen}
+            cost = Fraction(objective.get(j, 0))
+            if terms or cost:
+                equations.append((terms, cost))
         return solve_exactly(equations)
+
+    def _solves(self, tied: list[int], objective: Mapping[int, Fraction], scaled: _Scaled) -> bool:
+        """Whether ``scaled`` (on some rows; the others 0) meets the equations of ``tied``."""
+        for j in tied:
+            total, scale = self._column_total(j, scaled.values)
+            cost = Fraction(objective.get(j, 0))
+            if total * cost.denominator != cost.numerator * scale * scaled.common:
+                return False
+        return True
+
+    def _column_total(self, j: int, values: Mapping[int, int]) -> tuple[int, int]:
+        """``Σ A[r, j] × values[r]`` over the rows of ``values``, as an integer over a scale.
+
+        Returns ``(total, scale)``: the sum is ``total / scale``. Integers (each column
+        over its own common denominator, kept) rather than fractions: a certificate
+        checks every column, and fractions reduce at every step.
+        """
+        found = self._integers.get(j)
+        if found is None:
+            column = self.columns[j]
+            scale = lcm(*(c.denominator for _, c in column))
+            found = (scale, [(r, c.numerator * (scale // c.denominator)) for r, c in column])
+            self._integers[j] = found
+        scale, entries = found
+        return sum(a * values[r] for r, a in entries if r in values), scale
 
     def _vertex_holds(self) -> bool:
         """Whether the vertex of HiGHS's basis, solved exactly, meets every row that is on.
@@ -546,6 +726,16 @@ def _floor_owner(column: int) -> str:
     return f"\0floor {column}"
 
 
+def _ratio_at(
+    numerator: Mapping[int, Fraction],
+    denominator: Mapping[int, Fraction],
+    point: Mapping[int, Fraction],
+) -> Fraction | None:
+    """``n · x / d · x`` at ``point`` (``None`` where ``d · x`` is not above 0)."""
+    bottom = dot(denominator, point)
+    return dot(numerator, point) / bottom if bottom > 0 else None
+
+
 def _log2(value: Fraction) -> int:
     """About log2 of ``|value|`` (not 0), from the sizes of its numerator and denominator."""
     return abs(value.numerator).bit_length() - value.denominator.bit_length()
@@ -585,23 +775,65 @@ def _scales(lines: Sequence[_Line], size: int) -> tuple[list[int], list[int]]:
     return [_row_exponent(line, columns) for line in lines], columns
 
 
-def _rounded(values: Sequence[float], support: Iterable[int]) -> dict[int, Fraction]:
-    """The simplest fractions near ``values[r]`` for each ``r`` of ``support``: a guess only."""
+def _rounded(values: Sequence[float], support: Iterable[int]) -> _Scaled:
+    """The simplest fractions near ``values[r]`` for each ``r`` of ``support``: a guess only.
+
+    Over their least common denominator, as the certificates check them.
+    """
     found: dict[int, Fraction] = {}
     for r in support:
         value = values[r]
         whole = round(value)
-        found[r] = (
-            Fraction(whole) if value == whole else Fraction(value).limit_denominator(_DENOMINATOR)
+        found[r] = Fraction(whole) if value == whole else _nearest_fraction(value)
+    return _Scaled.of(found)
+
+
+def _nearest_fraction(value: float) -> Fraction:
+    """``Fraction(value).limit_denominator(_DENOMINATOR)``, in integers alone.
+
+    The same steps as the standard library's (the convergents of the continued
+    fraction of ``value``'s exact ratio, then the nearer of the last convergent and
+    the last semiconvergent within the limit, the convergent on a tie), without a
+    fraction built at each: a certificate reads hundreds of duals this way.
+    """
+    top, bottom = value.as_integer_ratio()
+    if bottom <= _DENOMINATOR:
+        return Fraction(top, bottom)
+    p0, q0, p1, q1 = 0, 1, 1, 0
+    n, d = top, bottom
+    while True:
+        a = n // d
+        q2 = q0 + a * q1
+        if q2 > _DENOMINATOR:
+            break
+        p0, q0, p1, q1 = p1, q1, p0 + a * p1, q2
+        n, d = d, n - a * d
+    k = (_DENOMINATOR - q0) // q1
+    # The convergent p1 / q1 lies d / (q1 × bottom) from the value, and
+    # 1 / (q1 × (q0 + k q1)) from the semiconvergent: the nearer one wins.
+    if 2 * d * (q0 + k * q1) <= bottom:
+        return Fraction(p1, q1)
+    return Fraction(p0 + k * p1, q0 + k * q1)
+
+
+class _Scaled(NamedTuple):
+    """Fractions as integers over one common denominator: ``values[k] / common``."""
+
+    values: dict[int, int]
+    common: int
+
+    @classmethod
+    def of(cls, fractions: Mapping[int, Fraction]) -> _Scaled:
+        """The nonzero ``fractions`` over the least common denominator."""
+        common = lcm(*(value.denominator for value in fractions.values()))
+        return cls(
+            {
+                k: value.numerator * (common // value.denominator)
+                for k, value in fractions.items()
+                if value
+            },
+            common,
         )
-    return found
-
-
-def _solves(
-    equations: Iterable[tuple[Mapping[int, Fraction], Fraction]], guess: Mapping[int, Fraction]
-) -> bool:
-    """Whether ``guess`` meets every equation exactly (unknowns it leaves out are 0)."""
-    return all(dot_is(terms, guess, value) for terms, value in equations)
 
 
 def solve_exactly(

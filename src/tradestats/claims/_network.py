@@ -17,7 +17,7 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
@@ -100,6 +100,10 @@ _ONE: Final = Decimal(1)
 _ONE_FRACTION: Final = Fraction(1)
 _ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
+#: The columns from which a ratio goes to Dinkelbach's method on the plain model first:
+#: in smaller programs the Charnes–Cooper program's exact duals cost less than its
+#: extra solves (one a ratio's end, against one or two).
+_DINKELBACH: Final = 24
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: Every share: 0% to 100%.
@@ -212,6 +216,7 @@ class Network:
         for claim in report.claims:
             for variable in self._variables[claim.id]:
                 self._claims_of.setdefault(variable, []).append(claim.id)
+        self._ties = _Ties.of(self._variables, self._related)
         self.components = self._components()
         self._component_of = {
             claim_id: number
@@ -710,7 +715,12 @@ class Network:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
                 self._lifted[key] = _Lifted(
-                    self, claims, component, denominator, exact=not relaxed and not self.loose
+                    self,
+                    claims,
+                    component,
+                    denominator,
+                    exact=not relaxed and not self.loose,
+                    positive=not relaxed,
                 )
         lifted = self._lifted[key]
         if lifted is None:
@@ -1194,24 +1204,7 @@ class Network:
         them out keeps linear programs small.
         """
         allowed = claim_ids if isinstance(claim_ids, Mapping | set | frozenset) else set(claim_ids)
-        reached = set(variables)
-        queue = list(reached)
-        linked: set[str] = set()
-        while queue:
-            variable = queue.pop()
-            # A balance relation ties its values as a claim would.
-            for tied in self._related.get(variable, ()):
-                if tied not in reached:
-                    reached.add(tied)
-                    queue.append(tied)
-            for other in self._claims_of.get(variable, ()):
-                if other in allowed and other not in linked:
-                    linked.add(other)
-                    for found in self._variables[other]:
-                        if found not in reached:
-                            reached.add(found)
-                            queue.append(found)
-        return frozenset(linked)
+        return self._ties.around(variables, allowed)
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
         """Whether the claims may all hold: exact, by linear programs.
@@ -1568,6 +1561,72 @@ def _positive_bases(report: Report, claim: Claim) -> tuple[Key, ...]:
     return ()
 
 
+class _Ties:
+    """The values claims (and balance relations) tie, by number: for :meth:`Network._around`.
+
+    The search runs over small integers rather than ``(flow, period)`` keys, whose
+    hashing dominated it; a network and its pieces share one.
+    """
+
+    def __init__(
+        self,
+        number: dict[Hashable, int],
+        variables: dict[str, tuple[int, ...]],
+        claims: list[list[str]],
+        related: list[tuple[int, ...]],
+    ) -> None:
+        self.number, self.variables, self.claims, self.related = number, variables, claims, related
+
+    @classmethod
+    def of(
+        cls,
+        variables: Mapping[str, Iterable[Hashable]],
+        related: Mapping[Hashable, Iterable[Hashable]],
+    ) -> _Ties:
+        """The ties of claims' ``variables`` and of ``related`` values."""
+        number: dict[Hashable, int] = {}
+        for names in (*variables.values(), related, *related.values()):
+            for name in names:
+                number.setdefault(name, len(number))
+        claims: list[list[str]] = [[] for _ in number]
+        own = {
+            claim_id: tuple(number[name] for name in names) for claim_id, names in variables.items()
+        }
+        for claim_id, numbers in own.items():
+            for n in numbers:
+                claims[n].append(claim_id)
+        tied: list[tuple[int, ...]] = [() for _ in number]
+        for name, others in related.items():
+            tied[number[name]] = tuple(number[other] for other in others)
+        return cls(number, own, claims, tied)
+
+    def around(self, variables: Iterable[Hashable], allowed: Container[str]) -> frozenset[str]:
+        """The claims of ``allowed`` tied to ``variables``, directly or through others."""
+        reached = bytearray(len(self.number))
+        queue = []
+        for name in variables:
+            n = self.number.get(name)
+            # A value no claim and no relation names ties nothing.
+            if n is not None and not reached[n]:
+                reached[n] = 1
+                queue.append(n)
+        linked: set[str] = set()
+        while queue:
+            n = queue.pop()
+            for tied in self.related[n]:
+                if not reached[tied]:
+                    reached[tied] = 1
+                    queue.append(tied)
+            for other in self.claims[n]:
+                if other in allowed and other not in linked:
+                    linked.add(other)
+                    for found in self.variables[other]:
+                        if not reached[found]:
+                            reached[found] = 1
+                            queue.append(found)
+        return frozenset(linked)
+
+
 class _Slice(NamedTuple):
     """The earlier share held in ``[bottom, top]``; the change then spans ``[lowest, highest]``."""
 
@@ -1819,13 +1878,17 @@ class _Lifted:
         denominator: Mapping[int, Fraction],
         *,
         exact: bool = True,
+        positive: bool = False,
     ) -> None:
         self.network, self.key = network, key
         #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
         #: otherwise that end is left open (sound: the range only widens).
         self.exact = exact
-        self.model, self.row = network.lifted_model(component)
-        self.local = network.model(component)[1]
+        #: Whether the denominator stays above 0 wherever the claims hold: then the
+        #: plain model answers first, by Dinkelbach's method (see _float.Model.ratio_minimum).
+        self.positive = positive
+        self.component = component
+        self.plain, self.local = network.model(component)
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
         self._global = dict(denominator)
         self._exact: Polyhedron | None = None
@@ -1846,13 +1909,26 @@ class _Lifted:
                 if variable not in self.local:
                     return self._fallback().minimum(objective)
                 local[self.local[variable]] = Fraction(coefficient)
-        self.model.switch(self.key)
-        if self.model.lines[self.row].coefficients != self.denominator:
-            self.model.set_row(self.row, self.denominator)
-        found = self.model.minimum(local)
-        if found is None and self.exact and not self.model.unbounded(local):
+        if self.positive and self.plain.size >= _DINKELBACH:
+            self.plain.switch(self.key)
+            found = self.plain.ratio_minimum(local, self.denominator, self._start())
+            if found is not None:
+                return found
+        model, row = self.network.lifted_model(self.component)
+        model.switch(self.key)
+        if model.lines[row].coefficients != self.denominator:
+            model.set_row(row, self.denominator)
+        found = model.minimum(local)
+        if found is None and self.exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
         return found
+
+    def _start(self) -> dict[int, Fraction] | None:
+        """A point of the claims (in the model's columns) to start Dinkelbach's method from."""
+        point = self.network.witnesses.get(self.key)
+        if point is None:
+            return None
+        return {self.local[j]: value for j, value in point.items() if j in self.local}
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The largest value of ``objective · y`` over the transformed program."""
