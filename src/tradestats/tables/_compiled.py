@@ -47,6 +47,43 @@ def _jit(function: Any) -> Any:
     return _numba.njit(cache=True, nogil=True, error_model="numpy")(function)
 
 
+_extending: Any = importlib.import_module("numba.extending")
+_cgutils: Any = importlib.import_module("numba.core.cgutils")
+_types: Any = importlib.import_module("numba.core.types")
+_ir: Any = importlib.import_module("llvmlite.ir")  # numba's own code generator, installed with it
+
+
+def _intrinsic(function: Any) -> Any:
+    """A function that writes LLVM code into the loops that call it (numba's ``intrinsic``)."""
+    return _extending.intrinsic(function)
+
+
+@_intrinsic
+def _prefetch(typing_context: Any, array: Any, index: Any) -> Any:
+    """Ask the processor to bring ``array[index]`` into its caches: a hint, nothing is read.
+
+    LLVM's ``llvm.prefetch`` (a read, to be kept in every level of the cache),
+    which numba has no function for. The address needs no bounds: a hint at an
+    address outside the array is dropped by the processor.
+    """
+
+    def generate(context: Any, builder: Any, signature: Any, arguments: Any) -> Any:
+        array_type = signature.args[0]
+        data = context.make_array(array_type)(context, builder, arguments[0])
+        pointer = _cgutils.get_item_pointer(
+            context, builder, array_type, data, [arguments[1]], wraparound=False
+        )
+        byte, word = _ir.IntType(8).as_pointer(), _ir.IntType(32)
+        hint = builder.module.declare_intrinsic(
+            "llvm.prefetch", [byte], _ir.FunctionType(_ir.VoidType(), [byte, word, word, word])
+        )
+        read, every_level, data_cache = word(0), word(3), word(1)
+        builder.call(hint, [builder.bitcast(pointer, byte), read, every_level, data_cache])
+        return context.get_dummy_value()
+
+    return _types.void(array, index), generate
+
+
 # -- the row formulas, compiled ------------------------------------------------------------------
 #
 # The reasons come in the order of the numpy formula's cases: the first case that holds gives
@@ -397,6 +434,10 @@ def _code(columns: Any, lows: Any, offsets: Any, lookup: Any, strides: Any, i: i
     return code
 
 
+_AHEAD = 128
+"""Rows ahead whose entry :func:`gather_slots` asks for (16 gained nothing; 64 to 256 alike)."""
+
+
 EMPTY = np.int64(0x7FF4_0000_DEAD_BEEF)
 """The bits of an empty slot of a table of values: a signalling NaN, which no arithmetic gives.
 
@@ -491,8 +532,17 @@ def gather_slots(slots: Any, shift: int, table_bits: Any, out_bits: Any) -> None
     branch). A loop of its own, with no branch: a mispredicted branch (the rows
     of each period come in random order) would cancel the reads at random places
     in flight after it, and a longer loop body leaves room for fewer of them.
+    Each row asks for the entry of the row :data:`_AHEAD` rows on to be brought
+    into the cache (a hint, which holds nothing up): the reads at random places
+    then overlap more than the processor overlaps them on its own (0.037 s where
+    the loop took 0.047 to 0.053 s for 10,000,000 rows, half of them reading a
+    table of 40 MB at random). The writes of :func:`scatter_slots` gained
+    nothing from such hints: the processor asks for the lines of pending writes
+    on its own.
     """
-    for i in range(slots.shape[0]):
+    n = slots.shape[0]
+    for i in range(n):
+        _prefetch(table_bits, max(slots[min(i + _AHEAD, n - 1)] - shift, -1) + 1)
         out_bits[i] = table_bits[max(slots[i] - shift, -1) + 1]
 
 
