@@ -444,7 +444,7 @@ def print_loop_times(tables: dict[str, Table], chosen: list[Engine], repeats: in
                 f"{name} {value:.4f}"
                 for name, value in sorted(seconds.items(), key=lambda item: -item[1])
             )
-            print(f"{engine.name:<24} {order:<10} {total:.3f} s: {loops}")
+            print(f"{engine.name:<24} {order:<10} {total:.3f} s: {loops or 'no compiled loop'}")
 
 
 def largest_difference(result: Result, expected: Result) -> float:
