@@ -446,7 +446,7 @@ def _stream(columns: Any, other: Any, i: int, n: int) -> None:
     """Ask for the cache lines of ``columns`` and ``other`` :data:`_STREAM_AHEAD` rows on.
 
     Once every 8 rows (a line of 8-byte values), by one branch for all columns (a
-    call per column and row took four times as long). The processor fetches the
+    call per column and row took three to four times as long). The processor fetches the
     lines ahead of a loop that reads arrays in order, but on the machine of
     ``docs/performance.md`` it fell behind in loops that do more than read:
     most where the columns are rows of one pandas block (their addresses 1,024
