@@ -2,7 +2,8 @@
 
 Prints a table of figures; asserts nothing about speed. Run with
 ``python benchmarks/bench_tables.py`` (10,000,000 rows; ``--quick`` for a
-small table, as CI does; ``--rows N`` for another size).
+small table, as CI does; ``--rows N`` for another size; ``--loops`` adds each
+compiled loop's processor time within the tradestats calls).
 
 The table is synthetic but shaped like a UN Comtrade extract: 200 reporters x
 250 partners x 100 products x 2 years. Columns carry Comtrade's names and the
@@ -384,6 +385,68 @@ def best_of(function: Callable[[], object], repeats: int, clock: str = "wall") -
     return best, result
 
 
+class _TimedLoops:
+    """The module of compiled loops, each loop's processor time added up as it is called."""
+
+    def __init__(self, loops: Any, seconds: dict[str, float]) -> None:
+        self._loops = loops
+        self._seconds = seconds
+
+    def __getattr__(self, name: str) -> Any:
+        loop = getattr(self._loops, name)
+        if not callable(loop):
+            return loop
+
+        def timed(*arguments: Any) -> Any:
+            began = time.process_time()
+            try:
+                return loop(*arguments)
+            finally:
+                elapsed = time.process_time() - began
+                self._seconds[name] = self._seconds.get(name, 0.0) + elapsed
+
+        return timed
+
+
+def loop_times(compute: Callable[[], object], repeats: int) -> tuple[float, dict[str, float]]:
+    """Processor time of the best of ``repeats`` calls, and of each compiled loop in it."""
+    from unittest import mock
+
+    from tradestats.tables import _jit
+
+    best: tuple[float, dict[str, float]] = (math.inf, {})
+    for _ in range(repeats):
+        seconds: dict[str, float] = {}
+        # The formulas ask _jit.loops() for the module of loops at each call.
+        with mock.patch.object(_jit, "loops", return_value=_TimedLoops(_jit.loops(), seconds)):
+            gc.collect()
+            began = time.process_time()
+            compute()
+            total = time.process_time() - began
+        if total < best[0]:
+            best = (total, seconds)
+    return best
+
+
+def print_loop_times(tables: dict[str, Table], chosen: list[Engine], repeats: int) -> None:
+    """Each compiled loop's processor time within the tradestats calls (``--loops``)."""
+    print(f"\ncompiled loops of the tradestats calls, processor time of the best of {repeats}")
+    print("(each loop timed as it is called; the rest of a call is Python, numpy and the frame)")
+    for order, table in tables.items():
+        for engine in chosen:
+            if engine.compute is not _tradestats_compute:
+                continue
+            native = engine.build(table)
+            engine.compute(native)  # loads the compiled loops before the timed calls
+            total, seconds = loop_times(functools.partial(engine.compute, native), repeats)
+            del native
+            loops = ", ".join(
+                f"{name} {value:.4f}"
+                for name, value in sorted(seconds.items(), key=lambda item: -item[1])
+            )
+            print(f"{engine.name:<24} {order:<10} {total:.3f} s: {loops or 'no compiled loop'}")
+
+
 def largest_difference(result: Result, expected: Result) -> float:
     """The largest absolute difference of growth and share; inf if nulls differ."""
     worst = 0.0
@@ -566,6 +629,11 @@ def main() -> None:
         help="time by this process's processor time, not wall time: steadier on a shared "
         "machine (threads of polars and DuckDB add up, so compare those by wall time)",
     )
+    parser.add_argument(
+        "--loops",
+        action="store_true",
+        help="also print each compiled loop's processor time within the tradestats calls",
+    )
     parser.add_argument("--memory", nargs=2, metavar=("ENGINE", "ORDER"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     rows = arguments.rows or (QUICK_ROWS if arguments.quick else FULL_ROWS)
@@ -611,8 +679,10 @@ def main() -> None:
             difference = largest_difference(engine.read(result, table), want)
             del native, result
             lines.append(Line(engine.name, order, seconds, difference))
-    del tables
     print_times(lines, floors)
+    if arguments.loops:
+        print_loop_times(tables, chosen, repeats)
+    del tables
     if not arguments.memory_runs:
         return
 

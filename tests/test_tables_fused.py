@@ -175,12 +175,37 @@ def test_rows_in_no_order_take_the_slots_and_give_the_numpy_frames(
     tables made from a sample of rows too small to see every value give the same frames
     (the rows are coded again from all values)."""
     columns, duplicate = table
+    slots, totals = _fused._growth_by_slots, _jit.loops().range_totals
+    taken: list[bool] = []
+    summed: list[int] = []
+
+    def slots_spy(*args: Any) -> bool:
+        taken.append(slots(*args))
+        return taken[-1]
+
+    def totals_spy(*args: Any) -> None:
+        summed.append(len(args[3]))
+        totals(*args)
+
     with path("numpy"):
         expected = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
-    with path("compiled"), mock.patch.object(_fused, "_SAMPLE", sample):
+    with (
+        path("compiled"),
+        mock.patch.object(_fused, "_SAMPLE", sample),
+        mock.patch.object(_fused, "_growth_by_slots", slots_spy),
+        mock.patch.object(_jit.loops(), "range_totals", totals_spy),
+    ):
         actual = outcome(FUNCTIONS["growth then share"], to_frame(engine, columns))
     assert isinstance(expected, DuplicateKeyError) == duplicate
     assert_same_outcome(engine, expected, actual)
+    # The slots ran unless the rows were in bulk-file order (a duplicate leaves them to
+    # numpy, which names it); the reporter-year totals by offsets in their ranges, unless
+    # the groups came as runs of rows.
+    if duplicate:
+        assert (taken, summed) == ([False], [])
+    else:
+        assert taken in ([], [True])
+        assert summed in ([], [len(columns["value"])])
 
 
 @pytest.mark.parametrize("engine", ["pandas", "polars"])
@@ -417,6 +442,19 @@ def test_dense_codes_number_the_distinct_keys_in_their_order(
         assert not coded
     groups = np.empty(len(rows), dtype=np.int64)
     _jit.loops().group_totals(*dense[:5], np.zeros(len(rows)), np.zeros(dense.size), groups)
+    # Numbers by offsets in the ranges need no table: the same codes without reading it.
+    assert dense.by_range or marked
+    if dense.by_range:
+        by_range = np.empty(len(rows), dtype=np.int64)
+        _jit.loops().range_totals(
+            dense.columns,
+            dense.lows,
+            dense.strides,
+            np.zeros(len(rows)),
+            np.zeros(dense.size),
+            by_range,
+        )
+        assert groups.tolist() == by_range.tolist()
     distinct = sorted(set(rows))
     if marked:  # marked values leave no gaps: the codes are the tuples' ranks
         assert dense.size == np.prod([len(set(column.tolist())) for column in keys])
@@ -437,3 +475,44 @@ def test_the_compiled_range_tells_the_order_numpy_tells(values: list[int]) -> No
         assert (int(array.min()), int(array.max()), ascending) == _jit.range_and_order(array)
     with path("numpy"):
         assert (int(array.min()), int(array.max()), None) == _jit.range_and_order(array)
+
+
+TOTAL_VALUES = st.sampled_from([0.0, -0.0, -5.0, 3.0, 0.1, 1e300, float("nan"), float("inf")])
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(-3, 3), st.integers(2018, 2021), TOTAL_VALUES),
+        min_size=1,
+        max_size=40,
+    )
+)
+@example([(0, 2018, 1e300), (0, 2018, 1e300), (0, 2018, -1e300)]).via("order of additions")
+@example([(1, 2019, float("inf")), (1, 2019, -float("inf")), (1, 2019, -0.0)]).via("nan from inf")
+def test_totals_by_range_are_the_totals_through_the_tables_and_bincount(
+    rows: list[tuple[int, int, float]],
+) -> None:
+    """Reporter-year groups numbered by offsets in their ranges (``range_totals``) get the
+    codes and the sums, bit for bit, of the loop that reads each number from its table
+    (``group_totals``), and the sums ``np.bincount`` adds in row order: nulls, infinities,
+    signed zeros and sums that overflow included."""
+    loops = _jit.loops()
+    keys = [np.array([row[j] for row in rows], dtype=np.int64) for j in range(2)]
+    values = np.array([row[2] for row in rows])
+    dense = _fused._dense(keys, 10**6, _jit.low_high)
+    assert dense is not None
+    assert dense.by_range
+    results = []
+    for totals in ("range_totals", "group_totals"):
+        groups, sums = np.empty(len(rows), dtype=np.int16), np.zeros(dense.size)
+        if totals == "range_totals":
+            loops.range_totals(dense.columns, dense.lows, dense.strides, values, sums, groups)
+        else:
+            loops.group_totals(*dense[:5], values, sums, groups)
+        results.append((groups.tolist(), sums.tobytes()))
+    assert results[0] == results[1]
+    groups = np.array(results[0][0])
+    expected = np.bincount(groups, weights=values, minlength=dense.size)
+    actual = np.frombuffer(results[0][1], dtype=np.float64)
+    np.testing.assert_array_equal(expected, actual)
+    assert np.signbit(expected).tolist() == np.signbit(actual).tolist()

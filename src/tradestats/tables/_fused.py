@@ -140,7 +140,10 @@ def shares(job: EagerJob, by: Sequence[str], period: str | None) -> list[str]:
     elif (dense := _dense(keys, _SLOTS_PER_ROW * n + _SMALL, job.low_high)) is not None:
         sums = np.zeros(dense.size, dtype=np.float64)
         group = np.empty(n, dtype=_index_type(dense.size))
-        loops.group_totals(*dense[:5], part, sums, group)
+        if dense.by_range:
+            loops.range_totals(dense.columns, dense.lows, dense.strides, part, sums, group)
+        else:
+            loops.group_totals(*dense[:5], part, sums, group)
         loops.share_groups(part, group, sums, code, total, share, codes)
     else:
         job.totals(groups)
@@ -180,6 +183,9 @@ class _Dense(NamedTuple):
     strides: npt.NDArray[np.int64]
     widths: npt.NDArray[np.int64]
     size: int
+    by_range: bool
+    """Whether each value's number is its offset from its column's low (``lookup`` numbers
+    each range from 0): the loops may then skip the table."""
 
 
 def _index_type(size: int) -> type[np.signedinteger[Any]]:
@@ -231,6 +237,7 @@ def _dense(
         # without the pass that marks the values present.
         lookup = np.concatenate([np.arange(width, dtype=number) for width in ranges])
         counts = ranges
+        by_range = True
     else:
         present = np.zeros(sum(ranges), dtype=np.uint8)
         loops.mark_present(seen, lows, offsets, present)
@@ -243,6 +250,7 @@ def _dense(
         for j, width in enumerate(ranges):
             lookup[offsets[j] : offsets[j] + width] -= (ends[j - 1] if j else 0) + 1
         lookup[present == 0] = -1
+        by_range = False
     size = 1
     strides = np.empty(len(counts), dtype=np.int64)
     for j in reversed(range(len(counts))):
@@ -251,7 +259,7 @@ def _dense(
         if size > limit:
             return None
     widths = np.array(ranges, dtype=np.int64)
-    return _Dense(columns, lows, offsets, lookup, strides, widths, size)
+    return _Dense(columns, lows, offsets, lookup, strides, widths, size, by_range)
 
 
 def _growth_by_slots(
@@ -305,12 +313,12 @@ def _growth_by_slots(
     table.fill(loops.EMPTY)
     if loops.scatter_slots(slots, current.view(np.int64), table):
         return False
-    # The base values in an array of their own: the formula's loop compiles to vector
-    # instructions only when its inputs and outputs are different arrays.
-    prior = np.empty(n, dtype=np.int64)
-    loops.gather_slots(slots, lag * dense.size, table, prior)
+    # The base values go where the previous values go: the formula's loop reads each
+    # row's bits there and writes its previous value over them (no array between the two).
+    previous, rate, codes = outputs
+    loops.gather_slots(slots, lag * dense.size, table, previous.view(np.int64))
     del table, slots
-    loops.growth_gathered(current, prior.view(np.float64), prior, *formula, *outputs)
+    loops.growth_gathered(current, previous.view(np.int64), *formula, rate, codes)
     return True
 
 
