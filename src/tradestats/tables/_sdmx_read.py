@@ -66,7 +66,16 @@ class Observations:
     def series_keys(self, rows: Iterable[int]) -> list[str]:
         """The series keys of many rows, in one pass over the dimension columns."""
         lists = [self.columns[name] for name in self.dimensions]
-        return [".".join([codes[row] or "" for codes in lists]) for row in rows]
+        # One string per series, shared by its observations.
+        keys: dict[tuple[str | None, ...], str] = {}
+        found = []
+        for row in rows:
+            codes = tuple([column[row] for column in lists])
+            key = keys.get(codes)
+            if key is None:
+                key = keys[codes] = ".".join([code or "" for code in codes])
+            found.append(key)
+        return found
 
 
 def _columnar(
@@ -435,8 +444,14 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
             name.upper() if name.upper() in _CSV_META | {TIME, VALUE} else name for name in names
         ]
         columns: dict[str, list[str | None]] = {name: [] for name in names}
-        lists = [columns[name] for name in names]
         width = len(names)
+        # One string per distinct code: a column of a million repeats of a few hundred
+        # codes then holds a million references, not a million strings (a fifth of the
+        # memory). Values and periods are mostly distinct, and kept as read.
+        interned: list[dict[str, str] | None] = [
+            None if name in (VALUE, TIME) else {"": ""} for name in names
+        ]
+        lists = [(columns[name], codes) for name, codes in zip(names, interned, strict=True)]
         for line, record in enumerate(csv.reader(stream, delimiter=separator), start=2):
             if len(record) != width:
                 if not record:
@@ -447,8 +462,9 @@ def from_csv(path: str | os.PathLike[str], *, delimiter: str | None = None) -> O
                     path=where,
                     line=line,
                 )
-            for target, text in zip(lists, record, strict=True):
-                target.append(text or None)
+            for (target, codes), text in zip(lists, record, strict=True):
+                kept = text if codes is None else codes.setdefault(text, text)
+                target.append(kept or None)
     dataflow = ""
     for meta in ("DATAFLOW", "STRUCTURE_ID"):
         if columns.get(meta):
