@@ -130,17 +130,45 @@ def test_comments_cannot_break_out_of_their_line() -> None:
     assert "# a id = 'x'\\x1b[31m" in text
 
 
+def _long_reporter_report(*, other: bool) -> ts.Report:
+    """Six flows of one reporter of 200,000 characters (and, with ``other``, one more)."""
+    reporter = "9" * 200_000
+    flows = "".join(f'[flows.f{i}]\nflow = "exports"\n' for i in range(6))
+    if other:
+        flows += '[flows.g]\nflow = "imports"\nreporter = "B"\n'
+    return ts.Report.from_toml(
+        f'title = "T"\nreporter = "{reporter}"\nperiod = "2023"\n{flows}'
+        '[[claims]]\nid = "v"\nflow = "f0"\nvalue = "1 billion USD"\n'
+    )
+
+
 def test_a_report_too_long_to_read_back_is_refused() -> None:
-    """dump_report writes each flow's reporter: a long one, repeated, would pass the size limit.
+    """A reporter not shared by every flow is written per flow: repeated, it may pass the limit.
 
     The fuzzer found a report that read (one reporter of 200,000 characters) and
     was written as more than MAX_REPORT_BYTES, which the reader then refused.
     """
-    reporter = "9" * 200_000
-    flows = "".join(f'[flows.f{i}]\nflow = "exports"\n' for i in range(6))
-    report = ts.Report.from_toml(
-        f'title = "T"\nreporter = "{reporter}"\nperiod = "2023"\n{flows}'
-        '[[claims]]\nid = "v"\nflow = "f0"\nvalue = "1 billion USD"\n'
-    )
     with pytest.raises(ts.ReportFileError, match="MAX_REPORT_BYTES"):
-        ts.dump_report(report)
+        ts.dump_report(_long_reporter_report(other=True))
+
+
+def test_what_every_flow_or_claim_shares_is_written_once() -> None:
+    """A reporter of every flow and a period of every claim but a sum go on top, once."""
+    report = _long_reporter_report(other=False)
+    text = ts.dump_report(report)
+    assert text.count("9" * 200_000) == 1
+    assert text.splitlines()[1:3] == [f'reporter = "{"9" * 200_000}"', 'period = "2023"']
+    assert parse_report(text) == report
+    mixed = ts.Report.from_toml(
+        'title = "T"\nreporter = "A"\nperiod = "2023"\n'
+        '[flows.f]\nflow = "exports"\n[flows.g]\nflow = "imports"\nreporter = "B"\n'
+        '[[claims]]\nid = "v"\nflow = "f"\nvalue = "1 billion USD"\n'
+        '[[claims]]\nid = "w"\nflow = "g"\nperiod = "2022"\nvalue = "2 billion USD"\n'
+    )
+    text = ts.dump_report(mixed)
+    top = text.split("\n\n")[0]
+    assert "reporter" not in top
+    assert "period" not in top
+    assert text.count("reporter = ") == 2
+    assert text.count("period = ") == 2
+    assert parse_report(text) == mixed

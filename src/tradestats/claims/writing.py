@@ -22,7 +22,7 @@ import enum
 import json
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats._numbers import in_context
 from tradestats._text import escape_controls, quote, shorten
@@ -207,9 +207,10 @@ def _keys(owner: object, names: Sequence[str]) -> list[str]:
     return lines
 
 
-def _flow_lines(flow: ReportFlow) -> list[str]:
+def _flow_lines(flow: ReportFlow, shared: _Shared) -> list[str]:
     lines = [f"[flows.{_key(flow.id)}]", f"flow = {_string(flow.flow.value)}"]
-    lines.append(f"reporter = {_string(flow.reporter)}")
+    if shared.reporter is None:
+        lines.append(f"reporter = {_string(flow.reporter)}")
     if flow.partner != WORLD:
         lines.append(f"partner = {_string(flow.partner)}")
     return lines + _keys(flow, ("product", "label", "basis", "partner_definition", "membership"))
@@ -229,9 +230,29 @@ def _data_lines(match: DataMatch) -> list[str]:
     return lines
 
 
-def _top_lines(report: Report) -> list[str]:
-    """The report-wide keys after the title: source, default release, revision limit."""
+class _Shared(NamedTuple):
+    """What every flow, or every claim with a period, has in common: written once, on top."""
+
+    reporter: str | None
+    period: str | None
+
+    @classmethod
+    def of(cls, report: Report) -> _Shared:
+        reporters = {flow.reporter for flow in report.flows}
+        periods = {
+            claim.period.isoformat() for claim in report.claims if not isinstance(claim, SumClaim)
+        }
+        return cls(
+            reporters.pop() if len(reporters) == 1 else None,
+            # The report-level period is the default of every claim but a sum's.
+            periods.pop() if len(periods) == 1 else None,
+        )
+
+
+def _top_lines(report: Report, shared: _Shared) -> list[str]:
+    """The report-wide keys after the title: source, what all share, release, revision limit."""
     lines = _keys(report, ("source",))
+    lines += [f"{name} = {_string(value)}" for name, value in shared._asdict().items() if value]
     if report.default_release is not None:
         lines.append(f"release = {_string(report.default_release)}")
     return lines + _keys(report, ("max_revision",))
@@ -262,9 +283,9 @@ def dump_report(
     Raises:
         ReportFileError: If the text would be longer than a report file may be
             (:data:`~tradestats.limits.MAX_REPORT_BYTES`), so that what is
-            written always reads back. Each flow and claim is written with its
-            own reporter and period, so a report read from a file near the limit
-            can write longer than it read.
+            written always reads back. A reporter or period is written once on
+            top only when every flow (every claim but a sum) shares it, so a
+            report read from a file near the limit can write longer than it read.
 
     >>> import tradestats as ts
     >>> report = ts.Report.from_toml('''
@@ -280,23 +301,24 @@ def dump_report(
     ... ''')
     >>> print(ts.dump_report(report, comments={"v": ["the article: 'over $1.2 billion'"]}))
     title = "T"
+    reporter = "A"
+    period = "2023"
     <BLANKLINE>
     [flows.x]
     flow = "exports"
-    reporter = "A"
     <BLANKLINE>
     # the article: 'over $1.2 billion'
     [[claims]]
     id = "v"
     flow = "x"
-    period = "2023"
     value = "over 1.2 billion USD"
     <BLANKLINE>
     """
     notes = comments or {}
     lines = [_comment(line) for line in header]
     lines.append(f"title = {_string(report.title)}")
-    lines += _top_lines(report)
+    shared = _Shared.of(report)
+    lines += _top_lines(report, shared)
     if report.bases:
         lines += ["", "[bases]"]
         lines += [f"{_key(name)} = {_string(meaning)}" for name, meaning in report.bases]
@@ -309,12 +331,15 @@ def dump_report(
     for flow in report.flows:
         lines.append("")
         lines += [_comment(line) for line in notes.get(flow.id, ())]
-        lines += _flow_lines(flow)
+        lines += _flow_lines(flow, shared)
     for claim in report.claims:
         lines.append("")
         lines += [_comment(line) for line in notes.get(claim.id, ())]
         lines.append("[[claims]]")
-        lines += [f"{key} = {_value(value)}" for key, value in _claim_keys(claim).items()]
+        keys = _claim_keys(claim)
+        if shared.period is not None and keys.get("period") == shared.period:
+            del keys["period"]
+        lines += [f"{key} = {_value(value)}" for key, value in keys.items()]
     text = "\n".join(lines) + "\n"
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_REPORT_BYTES:
