@@ -51,7 +51,7 @@ import re
 import types
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
 import narwhals as nw
 from attrs import field, frozen
@@ -257,7 +257,7 @@ SDMX_MAPPINGS: Final[Mapping[str, SdmxMapping]] = types.MappingProxyType(
 _MISSING: Final = frozenset({"", "NaN", "NAN", "nan", "NA"})
 # UNIT_MULT and DECIMALS: a sign and a few ASCII digits.
 _SMALL_INTEGER: Final = re.compile(r"[+-]?[0-9]{1,4}")
-# A value read without the general parser: an optional minus, ASCII digits, a point.
+# A value _Rows.value reads without the general parser: a minus, ASCII digits, a point.
 _PLAIN_NUMBER: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 # A power of ten that keeps MAX_DIGITS digits within 1E±MAX_EXPONENT.
 _FAST_POWER: Final = MAX_EXPONENT - 2 * MAX_DIGITS
@@ -372,6 +372,61 @@ class _Rows:
         self.periods: dict[str, str] = {}
         self.units: dict[str, tuple[str, int]] = {}
         self.precisions: dict[tuple[int, int], str] = {}
+        # A million observations repeat a few hundred combinations of these codes:
+        # what each combination gives is worked out once.
+        self._series: dict[tuple[str | None, ...], _Series] = {}
+        self._marks: dict[tuple[str | None, str | None, int], _Marks] = {}
+        self._absent: list[str | None] = [None] * len(observations)
+        self._by_series = [self._column(mapping.flow), self._column(mapping.unit)]
+        self._by_series.append(self._column(mapping.unit_mult))
+        self._by_mark = [self._column(mapping.status), self._column(mapping.decimals)]
+
+    def _column(self, name: str | None) -> list[str | None]:
+        """The codes of component ``name``; all ``None`` for a component not there."""
+        return self.observations.columns.get(name, self._absent) if name else self._absent
+
+    def series(self, row: int) -> _Series:
+        """What the row's flow, unit and UNIT_MULT codes give."""
+        mapping = self.mapping
+        flows, units, multipliers = self._by_series
+        codes = (flows[row], units[row], multipliers[row])
+        found = self._series.get(codes)
+        if found is None:
+            flow_code = codes[0]
+            if flow_code is None or flow_code not in mapping.flows:
+                known = quote_all(mapping.flows)
+                raise self.fail(
+                    row,
+                    mapping.flow,
+                    flow_code,
+                    f"expected a flow code of the mapping {mapping.name} ({known}); "
+                    "add it to flows=, or leave such series out with keep=",
+                    InvalidValueError,
+                )
+            currency, power = self.unit(row)
+            multiplier = self.integer(mapping.unit_mult, row)
+            if mapping.unit_mult_rule == "apply" and multiplier is not None:
+                power += multiplier
+            found = _Series(
+                mapping.flows[flow_code],
+                currency,
+                multiplier,
+                power,
+                mapping.valuations.get(flow_code),
+            )
+            self._series[codes] = found
+        return found
+
+    def marks(self, row: int, power: int) -> _Marks:
+        """The row's status, its code as published, and its precision (values × 10**power)."""
+        statuses, decimals = self._by_mark
+        codes = (statuses[row], decimals[row], power)
+        found = self._marks.get(codes)
+        if found is None:
+            status, code = self.status(row)
+            found = (status, code, self.precision(power, self.integer(self.mapping.decimals, row)))
+            self._marks[codes] = found
+        return found
 
     def fail(
         self, row: int, name: str, text: object, expected: str, kind: type[TradeStatsError]
@@ -440,10 +495,8 @@ class _Rows:
         return found
 
     def integer(self, name: str | None, row: int) -> int | None:
-        if name is None or name not in self.observations.columns:
-            return None
-        text = self.observations.columns[name][row]
-        if text is None:
+        text = self._column(name)[row]
+        if name is None or text is None:
             return None
         # ASCII digits only, and few of them: int() would take '１', ' 6', '1_0' and
         # 5,000 digits, and a power of ten past the limits only makes a figure too big.
@@ -461,10 +514,8 @@ class _Rows:
 
     def status(self, row: int) -> tuple[str | None, str | None]:
         name = self.mapping.status
-        if name is None or name not in self.observations.columns:
-            return None, None
-        code = self.observations.columns[name][row]
-        if code is None:
+        code = self._column(name)[row]
+        if name is None or code is None:
             return None, None
         if code not in self.mapping.statuses:
             known = quote_all(self.mapping.statuses)
@@ -481,6 +532,9 @@ class _Rows:
         text = self.observations.columns[VALUE][row]
         if text is None or text.strip() in _MISSING:
             return None
+        fast = _fast_value(text, power)
+        if fast is not None:
+            return fast
         try:
             number = to_decimal(text, what="the value")
             # Within 1E±1000 once the unit multiplier is applied too (UNIT_MULT 999 on 1E+999).
@@ -507,11 +561,8 @@ def _tidy(
 ) -> tuple[dict[str, list[Any]], list[int]]:
     """The tidy columns of the kept observations, and each one's row in the message.
 
-    What a series' codes give (flow, currency, multiplier, status, precision) is
-    worked out once per distinct combination of codes, and a value written as a
-    plain decimal is read without the general parser: a million observations
-    repeat a few hundred such combinations. Errors still come in row order, and
-    within a row in the order of the columns below.
+    Errors come in row order, and within a row: flow, unit, UNIT_MULT, value,
+    status, DECIMALS, period.
     """
     _require(observations, mapping)
     columns = observations.columns
@@ -526,47 +577,16 @@ def _tidy(
     )
     out: dict[str, list[Any]] = {name: [] for name in names}
     appends = [out[name].append for name in names]
-    count = len(observations)
-    missing: list[str | None] = [None] * count
-
-    def column(name: str | None) -> list[str | None]:
-        return missing if name is None else columns.get(name, missing)
-
-    reporters, flows, values = columns[mapping.reporter], columns[mapping.flow], columns[VALUE]
-    partners = columns[mapping.partner] if mapping.partner else [WORLD] * count
-    products = columns[mapping.product] if mapping.product else [TOTAL_PRODUCT] * count
-    units, multipliers = column(mapping.unit), column(mapping.unit_mult)
-    statuses, decimals = column(mapping.status), column(mapping.decimals)
-    times = columns[mapping.period]
-    plain_periods = mapping.year_to_date is None
-    # (flow, unit, UNIT_MULT) codes -> flow, currency, multiplier, power applied to values.
-    series: dict[tuple[Any, ...], tuple[str, str, int | None, int]] = {}
-    # (status, DECIMALS) codes and the power -> status, its code, the precision.
-    marks: dict[tuple[Any, ...], tuple[str | None, str | None, str | None]] = {}
-    periods = reader.periods
-    source, valuations = mapping.source or None, mapping.valuations
+    reporters = columns[mapping.reporter]
+    partners = columns[mapping.partner] if mapping.partner else None
+    products = columns[mapping.product] if mapping.product else None
+    source = mapping.source or None
     for row in kept:
-        flow_code = flows[row]
-        found = series.get((flow_code, units[row], multipliers[row]))
-        if found is None:
-            found = _series(reader, row, flow_code)
-            series[(flow_code, units[row], multipliers[row])] = found
-        flow, currency, multiplier, applied = found
-        text = values[row]
-        exact = _fast_value(text, applied)
-        if exact is None:
-            exact = reader.value(row, applied)
-        mark = marks.get((statuses[row], decimals[row], applied))
-        if mark is None:
-            status, code = reader.status(row)
-            mark = (status, code, reader.precision(applied, reader.integer(mapping.decimals, row)))
-            marks[(statuses[row], decimals[row], applied)] = mark
-        time = times[row]
-        period = periods.get(time) if plain_periods and time is not None else None
-        if period is None:
-            period = reader.period(row)
-        partner = partners[row]
-        product = products[row]
+        flow, currency, multiplier, power, valuation = reader.series(row)
+        exact = reader.value(row, power)
+        status, code, precision = reader.marks(row, power)
+        partner = partners[row] if partners is not None else WORLD
+        product = products[row] if products is not None else TOTAL_PRODUCT
         for append, value in zip(
             appends,
             (
@@ -574,16 +594,16 @@ def _tidy(
                 WORLD if partner in mapping.world else partner,
                 flow,
                 TOTAL_PRODUCT if product in mapping.totals else product,
-                period,
+                reader.period(row),
                 None if exact is None else float(exact),
                 currency,
-                valuations.get(flow_code) if flow_code is not None else None,
-                mark[0],
+                valuation,
+                status,
                 source,
                 None if exact is None else _plain(exact),
-                mark[2],
+                precision,
                 multiplier,
-                mark[1],
+                code,
             ),
             strict=True,
         ):
@@ -592,35 +612,29 @@ def _tidy(
     return out, kept
 
 
-def _series(reader: _Rows, row: int, flow_code: str | None) -> tuple[str, str, int | None, int]:
-    """What a row's flow, unit and UNIT_MULT codes give: flow, currency, multiplier, power."""
-    mapping = reader.mapping
-    if flow_code is None or flow_code not in mapping.flows:
-        known = quote_all(mapping.flows)
-        raise reader.fail(
-            row,
-            mapping.flow,
-            flow_code,
-            f"expected a flow code of the mapping {mapping.name} ({known}); "
-            "add it to flows=, or leave such series out with keep=",
-            InvalidValueError,
-        )
-    currency, unit_power = reader.unit(row)
-    multiplier = reader.integer(mapping.unit_mult, row)
-    applied = unit_power
-    if mapping.unit_mult_rule == "apply" and multiplier is not None:
-        applied += multiplier
-    return mapping.flows[flow_code], currency, multiplier, applied
+#: A row's status, its code as published, and its precision.
+_Marks: TypeAlias = tuple[str | None, str | None, str | None]
 
 
-def _fast_value(text: str | None, power: int) -> Decimal | None:
+class _Series(NamedTuple):
+    """What a series' flow, unit and UNIT_MULT codes give its observations."""
+
+    flow: str
+    currency: str
+    multiplier: int | None
+    #: The power of ten the values are multiplied by: the unit's, and UNIT_MULT if applied.
+    power: int
+    valuation: str | None
+
+
+def _fast_value(text: str, power: int) -> Decimal | None:
     """A value written as a plain decimal of few digits, times 10**power; else ``None``.
 
-    ``None`` leaves the text to :meth:`_Rows.value`, which reads every other form
-    (and the missing markers) and names what is wrong. At most MAX_DIGITS digits and a
-    smaller power keep the result inside the limits that reader checks.
+    ``None`` leaves the text to the general parser of :meth:`_Rows.value`. At most
+    MAX_DIGITS digits and a smaller power keep the result inside the limits that
+    parser checks, so neither is needed.
     """
-    if text is None or abs(power) > _FAST_POWER or _PLAIN_NUMBER.fullmatch(text) is None:
+    if abs(power) > _FAST_POWER or _PLAIN_NUMBER.fullmatch(text) is None:
         return None
     if len(text) - (text[0] == "-") - ("." in text) > MAX_DIGITS:
         return None
