@@ -768,17 +768,10 @@ class Network:
 
         Through the claims and the balance relations, directly or not.
         """
-        linked = self._around(variables, claim_ids)
-        reached = set(variables)
-        for claim_id in linked:
-            reached.update(self._variables[claim_id])
-        queue = list(reached)
-        while queue:
-            for tied in self._related.get(queue.pop(), ()):
-                if tied not in reached:
-                    reached.add(tied)
-                    queue.append(tied)
-        return linked, reached
+        variables = list(variables)
+        linked, reached = self._ties.reach(variables, claim_ids)
+        # A value no claim and no relation names reaches only itself.
+        return linked, {*variables, *reached}
 
     def share_change(
         self, claim_ids: Iterable[str], now: tuple[Key, Key], before: tuple[Key, Key]
@@ -1576,6 +1569,7 @@ class _Ties:
         related: list[tuple[int, ...]],
     ) -> None:
         self.number, self.variables, self.claims, self.related = number, variables, claims, related
+        self.names = list(number)
 
     @classmethod
     def of(
@@ -1602,6 +1596,18 @@ class _Ties:
 
     def around(self, variables: Iterable[Hashable], allowed: Container[str]) -> frozenset[str]:
         """The claims of ``allowed`` tied to ``variables``, directly or through others."""
+        return self._search(variables, allowed)[0]
+
+    def reach(
+        self, variables: Iterable[Hashable], allowed: Container[str]
+    ) -> tuple[frozenset[str], list[Hashable]]:
+        """:meth:`around`, and the values those claims and the relations reach."""
+        linked, reached = self._search(variables, allowed)
+        return linked, [self.names[n] for n, found in enumerate(reached) if found]
+
+    def _search(
+        self, variables: Iterable[Hashable], allowed: Container[str]
+    ) -> tuple[frozenset[str], bytearray]:
         reached = bytearray(len(self.number))
         queue = []
         for name in variables:
@@ -1624,7 +1630,7 @@ class _Ties:
                         if not reached[found]:
                             reached[found] = 1
                             queue.append(found)
-        return frozenset(linked)
+        return frozenset(linked), reached
 
 
 class _Slice(NamedTuple):
