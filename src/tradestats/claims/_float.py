@@ -10,7 +10,8 @@ only its answer is checked in :class:`~fractions.Fraction` arithmetic:
   (``Σ y[r] × A[r, j] = c[j]`` for every basic column ``j``), their signs and the
   reduced costs of the other columns are checked, and ``Σ y[r] × bound[r]`` is
   then a lower bound of the objective by weak duality, whatever the float
-  solver got wrong; it is the exact minimum when the basis is optimal;
+  solver got wrong; it is taken as the exact minimum only when the vertex of the
+  same basis, solved exactly, meets every row and reaches it;
 - **feasibility** is shown by the vertex of the final basis, solved exactly and
   checked against every row, and **infeasibility** by an exact Farkas
   certificate from an elastic program (``min Σ violations`` has a certified
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import heapq
 from fractions import Fraction
+from functools import partial
 from importlib.util import find_spec
 from math import frexp, gcd, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -35,7 +37,7 @@ from tradestats.claims._dot import dot, dot_is
 from tradestats.claims._linear import Polyhedron, Program, Row
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 __all__ = ["AVAILABLE", "Model", "Slice", "Slices", "solve_exactly"]
 
@@ -159,6 +161,9 @@ class Model:
         #: The exact point that showed the rows on to hold, at the last :meth:`feasible`.
         self.witness: dict[int, Fraction] | None = None
         self._floor: Model | None = None
+        #: A certified lower bound of the last :meth:`minimum` that returned ``None``
+        #: because its vertex did not show it to be the minimum (see :meth:`_reached`).
+        self.short: Fraction | None = None
 
     def _build(self) -> Any:
         _load()
@@ -294,18 +299,29 @@ class Model:
         self._costs = costs
         self._highs.run()
         status = self._highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kUnknown and not self._settled():
+            # Stuck in numerical trouble from the last basis (rows off by a hair after a
+            # few pivots): from a fresh start HiGHS usually solves it cleanly.
+            self._highs.clearSolver()
+            self._highs.run()
+            status = self._highs.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
             return "optimal"
-        if status == highspy.HighsModelStatus.kUnknown:
-            # HiGHS may stop there with a basis both primal and dual feasible (an optimum
-            # near 0, as Dinkelbach's last step has): as good as an optimum where the
-            # answer is certified from the basis alone.
-            info = self._highs.getInfo()
-            if info.primal_solution_status == info.dual_solution_status == _FEASIBLE:
-                return "settled"
+        if status == highspy.HighsModelStatus.kUnknown and self._settled():
+            return "settled"
         if status == highspy.HighsModelStatus.kInfeasible:
             return "infeasible"
         return "other"
+
+    def _settled(self) -> bool:
+        """Whether HiGHS's last basis is both primal and dual feasible.
+
+        HiGHS may stop with such a basis and no status (an optimum near 0, as
+        Dinkelbach's last step has): as good as an optimum where the answer is
+        certified from the basis alone.
+        """
+        info = self._highs.getInfo()
+        return bool(info.primal_solution_status == info.dual_solution_status == _FEASIBLE)
 
     def minimum(self, objective: Mapping[int, Fraction]) -> Fraction | None:
         """A certified lower bound of ``objective · x`` (its minimum), or ``None``.
@@ -313,9 +329,14 @@ class Model:
         ``None`` means the float answer could not be certified (an unbounded or
         infeasible program among others): the caller must decide exactly.
         """
+        self.short = None
         if self._run(objective) != "optimal":
             return None
-        return self._dual_bound(objective)
+        bound = self._dual_bound(objective)
+        if bound is None or self._reached(bound, lambda point: dot(objective, point)):
+            return bound
+        self.short = bound
+        return None
 
     def ratio_minimum(
         self,
@@ -385,11 +406,22 @@ class Model:
         if abs(float(ratio) - near) > _CLOSE * (1 + abs(near)):
             return None
         dual = (_Scaled.of(u), _Scaled.of(v))
-        return (
-            ratio
-            if self._dual_feasible(dual, ratio, sides, columns, (numerator, denominator))
-            else None
-        )
+        if not self._dual_feasible(dual, ratio, sides, columns, (numerator, denominator)):
+            return None
+        return ratio if self._reached(ratio, partial(_ratio_at, numerator, denominator)) else None
+
+    def _reached(
+        self, bound: Fraction, value: Callable[[dict[int, Fraction]], Fraction | None]
+    ) -> bool:
+        """Whether the vertex of HiGHS's basis meets the rows on and has ``value`` ``bound``.
+
+        A dual bound is only a bound: HiGHS may stop at a basis whose vertex, solved
+        exactly, breaks a row by a hair (within its tolerances), and its dual's bound
+        then lies a hair below the minimum, which rounds a range's end outward one
+        digit too far. A point of the rows where the objective reaches the bound
+        shows that it is the minimum.
+        """
+        return self._vertex_holds() and value(self.witness or {}) == bound
 
     def _dual_feasible(
         self,

@@ -1771,7 +1771,10 @@ class _Certified:
         found = self.model.minimum(local)
         if found is None and not self.model.unbounded(local):
             # A piece's ranges need only be sound: an end HiGHS cannot certify stays open.
-            return None if self.network.loose else self.exact.minimum(objective)
+            # A bound HiGHS's vertex does not reach is sound but may lie a hair below the
+            # minimum, and an implied figure's printed end would then move a digit.
+            loose = self.network.loose and self.model.short is None
+            return None if loose else self.exact.minimum(objective)
         return found
 
     def maximum(
@@ -1925,7 +1928,8 @@ class _Lifted:
         if model.lines[row].coefficients != self.denominator:
             model.set_row(row, self.denominator)
         found = model.minimum(local)
-        if found is None and self.exact and not model.unbounded(local):
+        exact = self.exact or model.short is not None
+        if found is None and exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
         return found
 
