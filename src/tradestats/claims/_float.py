@@ -33,7 +33,7 @@ from importlib.util import find_spec
 from math import frexp, gcd, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from tradestats.claims._dot import dot, dot_is
+from tradestats.claims._dot import dot
 from tradestats.claims._linear import Polyhedron, Program, Row
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ _TAME: Final = 45
 _FEASIBLE: Final = 2
 # Dinkelbach steps a ratio's minimum may take (each from the last basis; most need 2 to 4).
 _STEPS: Final = 12
+# How much (relative) a row a vertex breaks by a hair is tightened for HiGHS to solve again.
+_NUDGE: Final = 1e-6
 
 
 class _Line(NamedTuple):
@@ -142,6 +144,8 @@ class Model:
         self.used = frozenset(j for j in range(size) if self.columns[j])
         # Columns as integers over a common denominator, made when a certificate asks.
         self._integers: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        # Rows as integers (terms, low, high) over their own common denominator, as asked.
+        self._row_integers: dict[int, tuple[list[tuple[int, int]], int | None, int | None]] = {}
         self.owners: dict[str | None, list[int]] = {}
         for r, line in enumerate(self.lines):
             self.owners.setdefault(line.owner, []).append(r)
@@ -164,6 +168,8 @@ class Model:
         #: A certified lower bound of the last :meth:`minimum` that returned ``None``
         #: because its vertex did not show it to be the minimum (see :meth:`_reached`).
         self.short: Fraction | None = None
+        #: The rows on that the vertex of the last :meth:`_vertex_holds` breaks.
+        self._broken: list[int] = []
 
     def _build(self) -> Any:
         _load()
@@ -252,6 +258,7 @@ class Model:
     def set_bounds(self, r: int, low: Fraction | None, high: Fraction | None) -> None:
         """Replace the bounds of row ``r`` (of claim ``None``: always on)."""
         self.lines[r] = self.lines[r]._replace(low=low, high=high)
+        self._row_integers.pop(r, None)
         self._rescale(r)
 
     def set_row(self, r: int, coefficients: Mapping[int, Fraction]) -> None:
@@ -267,6 +274,7 @@ class Model:
         for j in {*line.coefficients, *coefficients}:
             self._integers.pop(j, None)
         self.lines[r] = line._replace(coefficients=dict(coefficients))
+        self._row_integers.pop(r, None)
         self._rescale(r)
 
     def _rescale(self, r: int) -> None:
@@ -335,8 +343,38 @@ class Model:
         bound = self._dual_bound(objective)
         if bound is None or self._reached(bound, lambda point: dot(objective, point)):
             return bound
+        if self._broken:
+            found = self._nudged(objective, self._broken)
+            if found is not None:
+                return found
         self.short = bound
         return None
+
+    def _nudged(self, objective: Mapping[int, Fraction], broken: Sequence[int]) -> Fraction | None:
+        """The minimum from a basis that keeps the rows ``broken`` (by a hair) with room.
+
+        HiGHS's basis met them within its tolerances but not exactly: solved again
+        with those rows tightened by a little (a relative 1e-9), it moves to a
+        neighbouring basis, whose bound and vertex are certified against the rows
+        as they are. ``None`` if that does not show the minimum either.
+        """
+        inf = float(highspy.kHighsInf)
+        for r in broken:
+            low, high = self._side(r, low=True), self._side(r, low=False)
+            room = _NUDGE * (1 + max(abs(end) for end in (low, high) if abs(end) < inf))
+            self._highs.changeRowBounds(
+                r, low + room if low > -inf else low, high - room if high < inf else high
+            )
+        try:
+            if self._run(objective) != "optimal":
+                return None
+            bound = self._dual_bound(objective)
+            if bound is None or not self._reached(bound, lambda point: dot(objective, point)):
+                return None
+            return bound
+        finally:
+            for r in broken:
+                self._highs.changeRowBounds(r, self._side(r, low=True), self._side(r, low=False))
 
     def ratio_minimum(
         self,
@@ -716,41 +754,80 @@ class Model:
         If it does, it is kept as :attr:`witness`.
         """
         self.witness = None
-        equations = self._vertex_equations()
-        point = None if equations is None else solve_exactly(equations)
+        self._broken = []
+        status = highspy.HighsBasisStatus
+        columns, rows = self._basis()
+        point = self._vertex(columns, rows)
         if point is None:
             return False
         if any(j not in self.free and point.get(j, _ZERO) < 0 for j in self.used):
             return False
-        if all(self._meets(line, point) for r, line in enumerate(self.lines) if self.active(r)):
+        # A row the basis holds at one of its sides meets it by the equations: only
+        # the others are checked, in integers over the point's common denominator.
+        held = (status.kLower, status.kUpper)
+        scaled = _Scaled.of(point)
+        self._broken = [
+            r
+            for r in range(len(self.lines))
+            if rows[r] not in held and self.active(r) and not self._row_meets(r, scaled)
+        ]
+        if not self._broken:
             self.witness = point
             return True
         return False
 
-    def _vertex_equations(self) -> list[tuple[dict[int, Fraction], Fraction]] | None:
-        """The rows and columns HiGHS's basis holds at a bound, as equations."""
+    def _row_meets(self, r: int, point: _Scaled) -> bool:
+        """Whether ``point`` meets row ``r``, in integers."""
+        terms, low, high = self._row_terms(r)
+        values = point.values
+        total = sum(a * values[j] for j, a in terms if j in values)
+        return (low is None or total >= low * point.common) and (
+            high is None or total <= high * point.common
+        )
+
+    def _vertex(self, columns: list[Any], rows: list[Any]) -> dict[int, Fraction] | None:
+        """The vertex of a basis, exactly: its rows held at a side, its other columns at 0.
+
+        The columns at 0 are left out of the equations (and of the point) at once:
+        what is left is square, one equation per basic column.
+        """
         status = highspy.HighsBasisStatus
-        columns, rows = self._basis()
-        equations: list[tuple[dict[int, Fraction], Fraction]] = []
-        for r, line in enumerate(self.lines):
-            if rows[r] == status.kBasic:
+        basic = status.kBasic
+        tied: list[dict[int, int]] = []
+        sides: list[int] = []
+        for r, row in enumerate(rows):
+            if row == basic:
                 continue
+            terms, low, high = self._row_terms(r)
             # A row switched off may still be nonbasic, at 0 (HiGHS's "zero" status).
-            side: Fraction | None = _ZERO
-            if self.active(r) and rows[r] in (status.kLower, status.kUpper):
-                side = line.low if rows[r] == status.kLower else line.high
+            side: int | None = 0
+            if self.active(r) and row in (status.kLower, status.kUpper):
+                side = low if row == status.kLower else high
             if side is None:
                 return None
-            equations.append((dict(line.coefficients), side))
-        equations.extend(
-            ({j: Fraction(1)}, _ZERO) for j in self.used if columns[j] != status.kBasic
-        )
-        return equations
+            tied.append({j: a for j, a in terms if columns[j] == basic})
+            sides.append(side)
+        return _solve_integers(tied, sides)
 
-    @staticmethod
-    def _meets(line: _Line, point: Mapping[int, Fraction]) -> bool:
-        value = dot(line.coefficients, point)
-        return (line.low is None or value >= line.low) and (line.high is None or value <= line.high)
+    def _row_terms(self, r: int) -> tuple[list[tuple[int, int]], int | None, int | None]:
+        """Row ``r`` in integers (terms, low, high) over its own common denominator, kept."""
+        found = self._row_integers.get(r)
+        if found is None:
+            line = self.lines[r]
+            sides = [side for side in (line.low, line.high) if side is not None]
+            scale = lcm(
+                *(c.denominator for c in line.coefficients.values()),
+                *(side.denominator for side in sides),
+            )
+            terms = [
+                (j, c.numerator * (scale // c.denominator)) for j, c in line.coefficients.items()
+            ]
+            low, high = (
+                None if side is None else side.numerator * (scale // side.denominator)
+                for side in (line.low, line.high)
+            )
+            found = self._row_integers[r] = (terms, low, high)
+        return found
 
 
 def _floor_owner(column: int) -> str:
@@ -892,6 +969,12 @@ def solve_exactly(
         scale = lcm(value.denominator, *(c.denominator for c in terms.values()))
         rows.append({name: c.numerator * (scale // c.denominator) for name, c in terms.items()})
         rhs.append(value.numerator * (scale // value.denominator))
+    return _solve_integers(rows, rhs)
+
+
+def _solve_integers(rows: list[dict[int, int]], rhs: list[int]) -> dict[int, Fraction] | None:
+    """:func:`solve_exactly` of the equations ``rows[k] · x = rhs[k]`` in integers (changed)."""
+    given = [(dict(terms), value) for terms, value in zip(rows, rhs, strict=True)]
     order = _eliminate(rows, rhs)
     if order is None:
         return None
@@ -904,9 +987,21 @@ def solve_exactly(
             rhs[number] * known.denominator - known.numerator,
             reduced[variable] * known.denominator,
         )
-    # Checked against the equations as given: a certificate rests on this solution.
-    if not all(dot_is(terms, solution, value) for terms, value in equations):
-        return None  # pragma: no cover - elimination is exact
+    return _checked(solution, given)
+
+
+def _checked(
+    solution: dict[int, Fraction], given: Sequence[tuple[dict[int, int], int]]
+) -> dict[int, Fraction] | None:
+    """``solution`` if it meets the equations ``given`` (in integers), else ``None``.
+
+    Over the solution's common denominator: a certificate rests on this solution.
+    """
+    scaled = _Scaled.of(solution)
+    values, common = scaled.values, scaled.common
+    for terms, value in given:
+        if sum(a * values[j] for j, a in terms.items() if j in values) != value * common:
+            return None  # pragma: no cover - elimination is exact
     return solution
 
 

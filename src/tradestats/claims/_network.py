@@ -192,6 +192,8 @@ class Network:
         #: Exact points that meet the rows of some claims (and more), by those claims:
         #: each shows the claims' rows hold, and a base above 0 there can be (see holds).
         self.witnesses: dict[frozenset[str], dict[int, Fraction]] = {}
+        #: Boxes of claims in points narrowed under some claims (see :mod:`._points`).
+        self.narrowed: dict[tuple[frozenset[str], _points.Box], _points.Box | None] = {}
         # The values a value claim puts above 0: no linear program needed for those.
         self._pinned = {
             claim.id: self._index[(claim.flow, claim.period)]
@@ -258,7 +260,7 @@ class Network:
         piece.given = self._points_ids
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
-        piece._holds, piece._holding, piece.witnesses = {}, [], {}
+        piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, [], {}, {}
         piece._models, piece._lifted_models = {}, {}
         piece._treelike, piece._forests = {}, {}
         return piece

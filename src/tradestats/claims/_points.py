@@ -42,7 +42,7 @@ from tradestats.claims._narrowing import Refined, Scaling, Span, outward
 if TYPE_CHECKING:
     from tradestats.periods import Period
 
-__all__ = ["Host", "Relation", "cover", "holds", "implied"]
+__all__ = ["Box", "Host", "Relation", "cover", "holds", "implied"]
 
 #: A variable of the network: the value of a flow in a period.
 Key: TypeAlias = tuple[str, "Period"]
@@ -157,6 +157,10 @@ class Relation:
 class Host(Protocol):
     """What the search needs of the network: pieces, and exact answers over them."""
 
+    #: The boxes narrowed under some claims so far (the relations are those claims'):
+    #: whether the claims hold and the figures they imply narrow the same boxes.
+    narrowed: dict[tuple[frozenset[str], Box], Box | None]
+
     def with_rows(
         self,
         rows: Mapping[str, Sequence[Row]],
@@ -218,6 +222,12 @@ class _Search:
 
     def narrow(self, box: Box) -> Box | None:
         """``box`` with each slice cut to what its outer piece allows; ``None``: nothing."""
+        asked = (self.key, box)
+        if asked not in self.host.narrowed:
+            self.host.narrowed[asked] = self._narrow(box)
+        return self.host.narrowed[asked]
+
+    def _narrow(self, box: Box) -> Box | None:
         for _ in range(_ROUNDS):
             piece = self.piece(box)
             if not piece.holds(self.key):
