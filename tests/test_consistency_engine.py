@@ -95,6 +95,19 @@ def test_mixed_groups_print_the_exact_ranges(size: int, seed: int) -> None:
 
 
 @needs_highs
+@settings(max_examples=10, deadline=None)
+@given(st.integers(5, 30), st.integers(0, 2**16), st.booleans())
+def test_mixed_groups_agree_with_the_exact_engine(size: int, seed: int, error: bool) -> None:
+    """Groups mixing every kind of claim, with or without an error: the exact engine's outcome.
+
+    Their claims in points go through pieces whose minima HiGHS's vertex must reach
+    (or that are solved again, or exactly), and whose boxes are narrowed once.
+    """
+    report = bench.kinds(size, seed=seed, error=error)
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@needs_highs
 @settings(max_examples=30)
 @given(reports())
 def test_fast_ranges_hold_the_exact_ones(report: Report) -> None:
