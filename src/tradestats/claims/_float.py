@@ -354,17 +354,21 @@ class Model:
         """The minimum from a basis that keeps the rows ``broken`` (by a hair) with room.
 
         HiGHS's basis met them within its tolerances but not exactly: solved again
-        with those rows tightened by a little (a relative 1e-9), it moves to a
-        neighbouring basis, whose bound and vertex are certified against the rows
-        as they are. ``None`` if that does not show the minimum either.
+        with those rows tightened by a little (a relative 1e-6, in HiGHS's model
+        only), it moves to a neighbouring basis, whose bound and vertex are
+        certified against the rows as they are. ``None`` if that does not show the
+        minimum either (an equation, or a row too thin to tighten, is left as it is).
         """
         inf = float(highspy.kHighsInf)
         for r in broken:
             low, high = self._side(r, low=True), self._side(r, low=False)
-            room = _NUDGE * (1 + max(abs(end) for end in (low, high) if abs(end) < inf))
-            self._highs.changeRowBounds(
-                r, low + room if low > -inf else low, high - room if high < inf else high
+            room = _NUDGE * (
+                1 + max((abs(end) for end in (low, high) if abs(end) < inf), default=0)
             )
+            if high - low > 2 * room:
+                self._highs.changeRowBounds(
+                    r, low + room if low > -inf else low, high - room if high < inf else high
+                )
         try:
             if self._run(objective) != "optimal":
                 return None
