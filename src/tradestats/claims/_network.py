@@ -1341,6 +1341,9 @@ class Network:
             # A point these claims allow with a base above 0 shows that it can be.
             point = self.witnesses.get(key, {})
             bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
+        if bases and isinstance(polyhedron, _Star):
+            # On a star, a base its own flow's claims keep above 0 is above 0 everywhere.
+            bases = polyhedron.star.unsettled(key, bases)
         if bases and polyhedron.feasible:
             # Propagation is sound: a base it keeps above 0 is above 0 at every point
             # of P, and needs no linear program (a value and a growth rate pin it).

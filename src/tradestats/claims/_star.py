@@ -354,6 +354,28 @@ class Star:
             self._polygons[(flow, own)] = found
         return found
 
+    def unsettled(self, key: frozenset[str], columns: Iterable[int]) -> set[int]:
+        """Those of ``columns`` that their own flow's claims among ``key`` do not keep above 0.
+
+        A value the polygon of its flow keeps above 0 is above 0 wherever all the
+        claims hold; an empty polygon keeps nothing (the claims cannot hold then).
+        """
+        found = set()
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                found.add(column)
+                continue
+            polygon = self.polygon(flow, key)
+            lowest = (
+                None
+                if polygon.empty
+                else polygon.support((-1, 0) if column == self.columns[flow][0] else (0, -1))
+            )
+            if lowest is None or lowest >= 0:  # the smallest value is -lowest
+                found.add(column)
+        return found
+
     def part_of(self, columns: Iterable[int]) -> tuple[str | None] | None:
         """The one part whose values (with the total's) hold ``columns``; ``(None,)``: the total's.
 
@@ -543,34 +565,50 @@ def _edges(
 ) -> list[int] | None:
     """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
 
-    Generous: a cut within a margin of a vertex counts. ``None`` if the polygon has
-    no vertex in floats (it then has none, or is too thin to tell).
+    A box far larger than every bound stands for the plane; the box is cut by
+    each line, then each cut (a convex polygon clipped by a half-plane, its edges
+    labelled by the line that made them). Generous: a cut within its margin of
+    the polygon counts. ``None`` if nothing is left in floats (the polygon is
+    empty, or too thin to tell): the general engine answers then.
     """
     if not cuts:
         return []
-    fixed = np.array([(a, b) for a, b, _ in lines], dtype=float).reshape(-1, 2)
-    normals = np.vstack([fixed, np.array([n for n, _ in cuts])])
-    sides = np.array(
-        [float(Fraction(c)) for _, _, c in lines] + [float(h) for _, h in cuts], dtype=float
-    )
-    slack = np.concatenate([np.zeros(len(lines)), margin])
-    size = len(normals)
-    first, second = np.triu_indices(size, 1)
-    a1, b1 = normals[first, 0], normals[first, 1]
-    a2, b2 = normals[second, 0], normals[second, 1]
-    det = a1 * b2 - a2 * b1
-    scale = np.abs(a1 * b2) + np.abs(a2 * b1)
-    regular = np.abs(det) > 1e-12 * scale
-    first, second, det = first[regular], second[regular], det[regular]
-    c1, c2 = sides[first], sides[second]
-    x = (c1 * normals[second, 1] - c2 * normals[first, 1]) / det
-    y = (normals[first, 0] * c2 - normals[second, 0] * c1) / det
-    values = normals @ np.vstack([x, y])
-    tolerance = _MARGIN * (np.abs(normals) @ np.abs(np.vstack([x, y])) + np.abs(sides)[:, None])
-    tolerance = tolerance + slack[:, None]
-    inside = (values <= sides[:, None] + tolerance).all(axis=0)
-    if not inside.any():
-        return None
-    near = np.abs(values[:, inside] - sides[:, None]) <= tolerance[:, inside]
-    tight = near.any(axis=1)
-    return [int(k) for k in np.nonzero(tight[len(lines) :])[0]]
+    sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
+    sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
+    far = 4.0 * max(abs(c) for _, _, c in sides) + 1.0
+    corners = [(-far, -far), (far, -far), (far, far), (-far, far)]
+    polygon: list[tuple[float, float, int]] = [(x, y, -1) for x, y in corners]
+    # (x, y, label): a vertex, and the line of the edge from it to the next one.
+    for label, (a, b, c) in enumerate(sides):
+        polygon = _clip(polygon, a, b, c, label)
+        if len(polygon) < 3:
+            return None
+    found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
+    # A cut the polygon touches, or nearly, may be an edge the floats lost.
+    for number, ((a, b), h) in enumerate(cuts):
+        values = [a * x + b * y for x, y, _ in polygon]
+        size = max(abs(a * x) + abs(b * y) for x, y, _ in polygon)
+        if max(values) >= h - margin[number] - _MARGIN * (abs(h) + size):
+            found.add(number)
+    return sorted(found)
+
+
+def _clip(
+    polygon: Sequence[tuple[float, float, int]], a: float, b: float, c: float, label: int
+) -> list[tuple[float, float, int]]:
+    """A convex polygon cut by ``a x + b y <= c`` (Sutherland–Hodgman), edges labelled."""
+    found: list[tuple[float, float, int]] = []
+    size = len(polygon)
+    for index in range(size):
+        x1, y1, own = polygon[index]
+        x2, y2, _ = polygon[(index + 1) % size]
+        v1, v2 = a * x1 + b * y1 - c, a * x2 + b * y2 - c
+        if v1 <= 0:
+            found.append((x1, y1, own))
+            if v2 > 0:
+                t = v1 / (v1 - v2)
+                found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), label))
+        elif v2 <= 0:
+            t = v1 / (v1 - v2)
+            found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), own))
+    return found
