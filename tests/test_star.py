@@ -15,6 +15,7 @@ import itertools
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -32,7 +33,7 @@ from tradestats.measures import Growth
 from tradestats.verify.figures import Reported
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 bench = load_script("benchmarks/bench_check.py")
 needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
@@ -82,6 +83,13 @@ def _stars(report: Report) -> int:
     """How many components of the report the star path takes."""
     network = Network(report)
     return sum(network._star(number) is not None for number in range(len(network.components)))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _any_sum() -> Iterator[None]:
+    """A sum of 2 parts or more is a star here, so that small reports test it too."""
+    with mock.patch.object(_star, "FEWEST_PARTS", 2):
+        yield
 
 
 @needs_highs

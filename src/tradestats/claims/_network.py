@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
-from tradestats.claims import _float, _points
+from tradestats.claims import _float, _points, _star
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -530,8 +530,9 @@ class Network:
         assert isinstance(claim, SumClaim)
         periods = self.periods_of(claim)
         flows = [claim.total, *claim.parts]
-        # The others' sum of a lone part is the point 0, which no normal of theirs bounds.
-        if len(periods) != 2 or len(set(flows)) != len(flows) or len(claim.parts) < 2:
+        # (The others' sum of a lone part is the point 0, which no normal of theirs bounds.)
+        few = max(2, _star.FEWEST_PARTS)
+        if len(periods) != 2 or len(set(flows)) != len(flows) or len(claim.parts) < few:
             return None
         columns = {
             flow: (self._index[(flow, periods[0])], self._index[(flow, periods[1])])
@@ -2012,7 +2013,8 @@ class _Star:
             return None
         columns = {column: number for number, column in local.columns.items()}
         lifted = charnes_cooper(local.program, {columns[j]: c for j, c in denominator.items()})
-        return _Mapped(Polyhedron(lifted, deadline=self.network.deadline), columns)
+        # Unscaled, as the network's own lifted model (lifted_model).
+        return _Mapped(Small(lifted, deadline=self.network.deadline, scale=False), columns)
 
     def _fallback(self) -> _Certified:
         if self._general is None:
@@ -2023,7 +2025,7 @@ class _Star:
 class _Mapped:
     """A polyhedron in other columns, asked in the network's."""
 
-    def __init__(self, polyhedron: Polyhedron, columns: Mapping[int, int]) -> None:
+    def __init__(self, polyhedron: Small, columns: Mapping[int, int]) -> None:
         self.polyhedron, self.columns = polyhedron, columns
 
     @property

@@ -35,17 +35,20 @@ from tradestats.claims._plane import Line, emptiness
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-__all__ = ["Local", "Polygon", "Small", "Star", "Support"]
+__all__ = ["FEWEST_PARTS", "Local", "Polygon", "Small", "Star", "Support"]
 
 np: Any = None
 
 #: The float test keeps a half-plane unless the other rows leave it this far
 #: inside (relative to the magnitudes summed), far above float rounding.
 _MARGIN: Final = 1e-9
+#: A sum of fewer parts is left to the general engine: its programs are small anyway,
+#: and the star's floats and certificates cost more than they save (groups of 7 claims).
+FEWEST_PARTS: Final = 8
 #: Sets of claims that differ from a kept sum in more polygons than this get their own.
 _MOST_CHANGES: Final = 8
 #: Half-planes the float test cannot rule out past which the general engine answers.
-_MOST_CANDIDATES: Final = 150
+_MOST_CANDIDATES: Final = 100_000
 _ZERO: Final = Fraction(0)
 
 
@@ -104,7 +107,7 @@ class Polygon:
         self.lines = whole
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
         vertices: set[tuple[Fraction, Fraction]] = set()
-        for first, second in _crossings(whole):
+        for first, second, near in _crossings(whole):
             a1, b1, c1 = whole[first]
             a2, b2, c2 = whole[second]
             det = a1 * b2 - a2 * b1
@@ -113,7 +116,7 @@ class Polygon:
             x, y = c1 * b2 - c2 * b1, a1 * c2 - a2 * c1
             if det < 0:
                 x, y, det = -x, -y, -det
-            if all(a * x + b * y <= c * det for a, b, c in whole):
+            if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
                 vertices.add((Fraction(x, det), Fraction(y, det)))
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not vertices
@@ -147,15 +150,20 @@ class Polygon:
         return values, infinite
 
 
-def _crossings(lines: Sequence[tuple[int, int, int]]) -> Iterable[tuple[int, int]]:
-    """The pairs of lines that may cross at a vertex: all pairs, but those floats rule out.
+def _crossings(
+    lines: Sequence[tuple[int, int, int]],
+) -> Iterable[tuple[int, int, Sequence[int]]]:
+    """The pairs of lines that may cross at a vertex, and the lines to test it on exactly.
 
-    A pair whose crossing misses another line by far more than float rounding makes
-    no vertex; pairs near parallel, or near the edge, are tried exactly.
+    All pairs and all lines, but those floats settle: a pair whose crossing misses
+    another line by far more than float rounding makes no vertex, and a line the
+    crossing meets by that much needs no exact test. Pairs near parallel are tried
+    exactly on every line.
     """
     size = len(lines)
+    every = range(size)
     if size < 8:
-        return ((i, j) for i in range(size) for j in range(i + 1, size))
+        return ((i, j, every) for i in range(size) for j in range(i + 1, size))
     norms = [max(abs(a), abs(b)) for a, b, _ in lines]
     table = np.array([(a / n, b / n, c / n) for (a, b, c), n in zip(lines, norms, strict=True)])
     first, second = np.triu_indices(size, 1)
@@ -168,8 +176,11 @@ def _crossings(lines: Sequence[tuple[int, int, int]]) -> Iterable[tuple[int, int
     reach = table[:, :2] @ np.vstack([x, y])
     room = 1e-7 * (np.abs(table[:, :2]) @ np.abs(np.vstack([x, y])) + np.abs(table[:, 2:3]) + 1)
     inside = (reach <= table[:, 2:3] + room).all(axis=0)
-    chosen = np.nonzero(near | inside)[0]
-    return zip(first[chosen].tolist(), second[chosen].tolist(), strict=True)
+    close = reach >= table[:, 2:3] - room
+    return (
+        (int(first[k]), int(second[k]), every if near[k] else np.nonzero(close[:, k])[0].tolist())
+        for k in np.nonzero(near | inside)[0]
+    )
 
 
 class Normals:
@@ -245,10 +256,12 @@ class Small:
     Has the interface of :class:`._linear.Polyhedron` (but ``point``).
     """
 
-    def __init__(self, program: Program, *, deadline: float | None = None) -> None:
+    def __init__(
+        self, program: Program, *, deadline: float | None = None, scale: bool = True
+    ) -> None:
         self.program, self.deadline = program, deadline
         self.model = _float.Model.of_rows(
-            program.size, [(None, row) for row in program.rows], program.free
+            program.size, [(None, row) for row in program.rows], program.free, scale=scale
         )
         self.model.switch(frozenset())
         self._exact: Polyhedron | None = None
