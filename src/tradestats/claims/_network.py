@@ -771,7 +771,13 @@ class Network:
                 self._lifted[key] = None
             elif (
                 isinstance(polyhedron, _Star)
-                and (small := polyhedron.lifted([*numerator, *denominator], denominator))
+                and (
+                    small := polyhedron.lifted(
+                        [*numerator, *denominator],
+                        denominator,
+                        exact=not relaxed and not self.loose,
+                    )
+                )
                 is not None
             ):
                 self._lifted[key] = small
@@ -1345,9 +1351,11 @@ class Network:
         if bases and isinstance(polyhedron, _Star):
             # On a star, a base its own flow's claims keep above 0 is above 0 everywhere.
             bases = polyhedron.star.unsettled(key, bases)
-        if bases and polyhedron.feasible:
+        if bases and polyhedron.feasible and not isinstance(polyhedron, _Star):
             # Propagation is sound: a base it keeps above 0 is above 0 at every point
             # of P, and needs no linear program (a value and a growth rate pin it).
+            # (On a star its own polygon has told that, and one program is quicker
+            # than propagation over every part.)
             spans = self.solve(key)
             if spans is None:  # pragma: no cover - P is feasible, so propagation is too
                 bases = set()
@@ -2003,10 +2011,13 @@ class _Star:
         low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
         return None if low is None else -low
 
-    def lifted(self, columns: Iterable[int], denominator: Mapping[int, Fraction]) -> _Mapped | None:
+    def lifted(
+        self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
+    ) -> _Mapped | None:
         """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
 
-        Its objectives name the network's columns, as :class:`_Lifted`'s.
+        Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
+        as :class:`_Lifted`'s.
         """
         local = self.local(columns)
         if local is None:
@@ -2014,7 +2025,9 @@ class _Star:
         columns = {column: number for number, column in local.columns.items()}
         lifted = charnes_cooper(local.program, {columns[j]: c for j, c in denominator.items()})
         # Unscaled, as the network's own lifted model (lifted_model).
-        return _Mapped(Small(lifted, deadline=self.network.deadline, scale=False), columns)
+        return _Mapped(
+            Small(lifted, deadline=self.network.deadline, scale=False, exact=exact), columns
+        )
 
     def _fallback(self) -> _Certified:
         if self._general is None:

@@ -257,9 +257,17 @@ class Small:
     """
 
     def __init__(
-        self, program: Program, *, deadline: float | None = None, scale: bool = True
+        self,
+        program: Program,
+        *,
+        deadline: float | None = None,
+        scale: bool = True,
+        exact: bool = True,
     ) -> None:
         self.program, self.deadline = program, deadline
+        #: Whether an end HiGHS cannot certify goes to the exact simplex; otherwise it
+        #: stays open (sound: the range only widens), as in :class:`._network._Lifted`.
+        self.exact_ends = exact
         self.model = _float.Model.of_rows(
             program.size, [(None, row) for row in program.rows], program.free, scale=scale
         )
@@ -290,9 +298,8 @@ class Small:
             raise Infeasible
         local = {j: Fraction(c) for j, c in objective.items() if c}
         found = self.model.minimum(local)
-        if found is None and not self.model.unbounded(local):
+        if found is None and self.exact_ends and not self.model.unbounded(local):
             found = self.exact.minimum(local)
-            return None if found is None else found + constant
         return None if found is None else found + constant
 
     def maximum(
