@@ -1958,7 +1958,6 @@ class _Star:
     def __init__(self, network: Network, key: frozenset[str], component: int, star: Star) -> None:
         self.network, self.key, self.component, self.star = network, key, component, star
         self._general: _Certified | None = None
-        self._polyhedra: dict[str | None, Small | None] = {}
 
     def local(self, columns: Iterable[int]) -> Local | None:
         """The small program that answers questions on ``columns``, if there is one."""
@@ -1969,16 +1968,11 @@ class _Star:
         part = self.star.part_of(columns)
         if part is None:
             return None
-        if part[0] not in self._polyhedra:
-            local = self.star.local(self.key, part[0])
-            self._polyhedra[part[0]] = (
-                None if local is None else Small(local.program, deadline=self.network.deadline)
-            )
-        found = self._polyhedra[part[0]]
-        if found is None:
-            return None
+        # Kept by the star, as many as it keeps: not one per set of claims ever asked.
+        found = self.star.small(self.key, part[0], deadline=self.network.deadline)
         local = self.star.local(self.key, part[0])
-        assert local is not None
+        if found is None or local is None:
+            return None
         return found, {column: number for number, column in local.columns.items()}
 
     @property

@@ -47,6 +47,12 @@ _MARGIN: Final = 1e-9
 FEWEST_PARTS: Final = 8
 #: Sets of claims that differ from a kept sum in more polygons than this get their own.
 _MOST_CHANGES: Final = 8
+#: How many sets of claims' programs and sums are kept (the oldest go first): a
+#: check asks about each leave-one-out set in turn, a conflict search about sets
+#: that shrink, and a sum's exact bounds have hundreds of digits at 500 parts.
+_KEPT: Final = 64
+#: How many sums made anew are kept to make others from.
+_KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
 _MOST_CANDIDATES: Final = 100_000
 _ZERO: Final = Fraction(0)
@@ -360,6 +366,7 @@ class Star:
         self._supports: dict[frozenset[str], Support] = {}
         self._bases: list[tuple[frozenset[str], Support]] = []
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
+        self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
 
     def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
         first, second = self.columns[flow]
@@ -419,8 +426,21 @@ class Star:
         general engine answers then.
         """
         if (key, part) not in self._local:
+            _bound(self._local, _KEPT)
             self._local[(key, part)] = self._project(key, part)
         return self._local[(key, part)]
+
+    def small(
+        self, key: frozenset[str], part: str | None, *, deadline: float | None = None
+    ) -> Small | None:
+        """:meth:`local`'s program answered by :class:`Small` (as many kept as :data:`_KEPT`)."""
+        if (key, part) not in self._small:
+            local = self.local(key, part)
+            _bound(self._small, _KEPT)
+            self._small[(key, part)] = (
+                None if local is None else Small(local.program, deadline=deadline)
+            )
+        return self._small[(key, part)]
 
     def _project(self, key: frozenset[str], part: str | None) -> Local | None:
         flows = [self.total] if part is None else [part, self.total]
@@ -475,7 +495,9 @@ class Star:
                 )
             else:
                 found = Support(self.normals, [], [self.polygon(flow, key) for flow in self.parts])
-                self._bases.append((key, found))
+                # The latest few: a conflict search asks about sets that shrink one by one.
+                self._bases = [*self._bases[1 - _KEPT_BASES :], (key, found)]
+            _bound(self._supports, _KEPT)
             self._supports[key] = found
         return self._supports[key]
 
@@ -551,6 +573,12 @@ class Star:
                 break
             kept.extend(missed)
         return [(normals.exact[k], bound(k)) for k in kept]
+
+
+def _bound(cache: dict[Any, Any], size: int) -> None:
+    """Make room in a cache for one more entry: the oldest goes past ``size`` entries."""
+    while len(cache) >= size:
+        del cache[next(iter(cache))]
 
 
 def _difference(total: Polygon, part: Polygon) -> list[tuple[int, int, int]]:
