@@ -29,6 +29,7 @@ from math import gcd, lcm
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
+from tradestats.claims._dot import dot
 from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row
 from tradestats.claims._plane import Line, emptiness
 
@@ -245,14 +246,18 @@ class Support:
         if k not in self._exact:
             finite, infinite = (_ZERO, 0) if self.parent is None else self.parent.exact(k)
             normal = self.normals.exact[k]
+            terms: dict[int, Fraction] = {0: finite}
+            signs: dict[int, int] = {0: 1}
             for polygons, sign in ((self.removed, -1), (self.added, 1)):
                 for polygon in polygons:
                     found = polygon.support(normal)
                     if found is None:
                         infinite += sign
                     else:
-                        finite += sign * found
-            self._exact[k] = (finite, infinite)
+                        signs[len(terms)] = sign
+                        terms[len(terms)] = found
+            # One common denominator, reduced once: a sum over hundreds of parts.
+            self._exact[k] = (dot(signs, terms), infinite)
         return self._exact[k]
 
 
