@@ -2019,9 +2019,11 @@ class _Star:
         columns = {column: number for number, column in local.columns.items()}
         lifted = charnes_cooper(local.program, {columns[j]: c for j, c in denominator.items()})
         # Unscaled, as the network's own lifted model (lifted_model).
-        return _Mapped(
-            Small(lifted, deadline=self.network.deadline, scale=False, exact=exact), columns
+        # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
+        small = Small(
+            lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
         )
+        return _Mapped(small, columns)
 
     def _fallback(self) -> _Certified:
         if self._general is None:

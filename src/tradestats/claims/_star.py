@@ -274,6 +274,7 @@ class Small:
         deadline: float | None = None,
         scale: bool = True,
         exact: bool = True,
+        feasible: bool | None = None,
     ) -> None:
         self.program, self.deadline = program, deadline
         #: Whether an end HiGHS cannot certify goes to the exact simplex; otherwise it
@@ -284,7 +285,8 @@ class Small:
         )
         self.model.switch(frozenset())
         self._exact: Polyhedron | None = None
-        self._feasible: bool | None = None
+        #: Whether the rows have a common solution, if the caller knows.
+        self._feasible: bool | None = feasible
 
     @property
     def exact(self) -> Polyhedron:
@@ -621,8 +623,9 @@ def _edges(
     A box far larger than every bound stands for the plane; the box is cut by
     each line, then each cut (a convex polygon clipped by a half-plane, its edges
     labelled by the line that made them). Generous: a cut within its margin of
-    the polygon counts. ``None`` if nothing is left in floats (the polygon is
-    empty, or too thin to tell): the general engine answers then.
+    the polygon counts. Where the cuts leave nothing, those that made its last
+    edges and the one that emptied it; ``None`` where the lines alone leave
+    nothing in floats (too thin to tell): the general engine answers then.
     """
     if not cuts:
         return []
@@ -633,9 +636,15 @@ def _edges(
     polygon: list[tuple[float, float, int]] = [(x, y, -1) for x, y in corners]
     # (x, y, label): a vertex, and the line of the edge from it to the next one.
     for label, (a, b, c) in enumerate(sides):
-        polygon = _clip(polygon, a, b, c, label)
-        if len(polygon) < 3:
-            return None
+        clipped = _clip(polygon, a, b, c, label)
+        if len(clipped) < 3:
+            if label < len(lines):
+                return None
+            # Nothing left: the cuts that made the last edges and this one, for the
+            # exact test to show empty (the claims cannot hold) or to add to.
+            edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
+            return sorted(edges | {label - len(lines)})
+        polygon = clipped
     found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
     for number, ((a, b), h) in enumerate(cuts):
