@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
-from tradestats.claims import _float, _points
+from tradestats.claims import _float, _points, _star
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -58,6 +58,7 @@ from tradestats.claims._narrowing import (
 )
 from tradestats.claims._narrowing import span_of_bounds as _span
 from tradestats.claims._plane import Line, extremes
+from tradestats.claims._star import Local, Small, Star
 from tradestats.claims.report import (
     ChangeClaim,
     Claim,
@@ -181,7 +182,7 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
-        self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree] = {}
+        self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree | _Star] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
             claim.id: tuple(self._index[name] for name in _positive_bases(report, claim))
@@ -201,8 +202,8 @@ class Network:
             if isinstance(claim, ValueClaim) and self.published(claim).low > 0
         }
         self._lifted: dict[
-            tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool],
-            Polyhedron | _Lifted | None,
+            tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
+            Polyhedron | _Lifted | _Mapped | None,
         ]
         self._lifted = {}
         self._variables = {
@@ -230,6 +231,8 @@ class Network:
         # Components whose claims tie values two at a time with no cycle (see _forest).
         self._treelike: dict[int, frozenset[str] | None] = {}
         self._forests: dict[frozenset[str], Forest] = {}
+        # Components of a sum and parts each tied only to their own values (see _star).
+        self._stars: dict[int, Star | None] = {}
         #: The claims in points (no linear row of their own) and those this network
         #: holds as the rows of a piece (:meth:`with_rows`): the others go through
         #: :mod:`._points`.
@@ -262,7 +265,7 @@ class Network:
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
         piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, [], {}, {}
         piece._models, piece._lifted_models = {}, {}
-        piece._treelike, piece._forests = {}, {}
+        piece._treelike, piece._forests, piece._stars = {}, {}, {}
         return piece
 
     def _relations(self, claim_ids: Iterable[str]) -> list[_points.Relation]:
@@ -492,7 +495,7 @@ class Network:
                     grown = True
         return found
 
-    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified | _Tree:
+    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified | _Tree | _Star:
         """The values the given claims allow (cached)."""
         key = frozenset(claim_ids)
         if key not in self._polyhedra:
@@ -502,9 +505,63 @@ class Network:
                 if component is None
                 else _Tree(self, key, component)
                 if self._tree(component) is not None
+                else _Star(self, key, component, star)
+                if (star := self._star(component)) is not None
                 else _Certified(self, key, component)
             )
         return self._polyhedra[key]
+
+    def _star(self, component: int) -> Star | None:
+        """A component's star, if it is one sum of parts in two periods, each flow's claims its own.
+
+        Then each question about one part and the total is a small program
+        (:class:`.Star`): every claim but the sum ties the two values of one
+        flow of the sum, no value may be below 0 and no claim is in points.
+        """
+        if self.engine == "exact":
+            return None
+        if component not in self._stars:
+            self._stars[component] = self._find_star(self.components[component])
+        return self._stars[component]
+
+    def _find_star(self, members: Sequence[str]) -> Star | None:
+        sums = [c for c in members if isinstance(self._claims[c], SumClaim)]
+        if len(sums) != 1 or not self._rows[sums[0]]:
+            return None
+        claim = self._claims[sums[0]]
+        assert isinstance(claim, SumClaim)
+        periods = self.periods_of(claim)
+        flows = [claim.total, *claim.parts]
+        # (The others' sum of a lone part is the point 0, which no normal of theirs bounds.)
+        few = max(2, _star.FEWEST_PARTS)
+        if len(periods) != 2 or len(set(flows)) != len(flows) or len(claim.parts) < few:
+            return None
+        columns = {
+            flow: (self._index[(flow, periods[0])], self._index[(flow, periods[1])])
+            for flow in flows
+        }
+        flow_of = {column: flow for flow, pair in columns.items() for column in pair}
+        owners: dict[str, str] = {}
+        for claim_id in members:
+            if claim_id == claim.id:
+                continue
+            if claim_id in self._points_ids or claim_id in self.signs:
+                return None
+            rows = self._rows[claim_id]
+            owned = {flow_of.get(j) for row in rows for j in row.coefficients}
+            # A row on no value (a fall of more than 100%) is left to the general engine.
+            if None in owned or len(owned) > 1 or any(not row.coefficients for row in rows):
+                return None
+            for flow in owned:
+                assert flow is not None  # checked just above
+                owners[claim_id] = flow
+        rows = [row for claim_id in members for row in self._rows[claim_id]]
+        used = {j for row in rows for j in row.coefficients}
+        if used & self._free or self._relations_on(rows):
+            return None
+        return Star(
+            claim.id, claim.total, claim.parts, columns=columns, owners=owners, rows=self._rows
+        )
 
     def _tree(self, component: int) -> frozenset[str] | None:
         """A component's claims, if they tie its values two at a time with no cycle.
@@ -697,9 +754,15 @@ class Network:
             apart = self._apart(claims, numerator, denominator, base=base)
             if apart is not False:
                 return apart
-        key = (claims, tuple(sorted(denominator.items())), base)
+        polyhedron = self.polyhedron(claims)
+        # On a star, one small program per part (see _star): the part is in the key.
+        part = (
+            polyhedron.star.part_of([*numerator, *denominator])
+            if isinstance(polyhedron, _Star)
+            else None
+        )
+        key = (claims, tuple(sorted(denominator.items())), base, part)
         if key not in self._lifted:
-            polyhedron = self.polyhedron(claims)
             lowest = polyhedron.minimum(denominator)
             component = self._single_component(claims)
             relaxed = base and (lowest is None or lowest <= 0)
@@ -708,6 +771,18 @@ class Network:
                 lowest = None if highest is not None and highest <= 0 else _ONE_FRACTION
             if lowest is None or lowest <= 0:
                 self._lifted[key] = None
+            elif (
+                isinstance(polyhedron, _Star)
+                and (
+                    small := polyhedron.lifted(
+                        [*numerator, *denominator],
+                        denominator,
+                        exact=not relaxed and not self.loose,
+                    )
+                )
+                is not None
+            ):
+                self._lifted[key] = small
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
                 self._lifted[key] = Polyhedron(
@@ -796,16 +871,18 @@ class Network:
         Raises:
             Infeasible: If the claims cannot all hold.
         """
-        index = self._index
-        program = self.program(self._around([*now, *before], claim_ids))
+        claims = self._around([*now, *before], claim_ids)
+        index, program = self._program_of(claims, [*now, *before])
         part, whole = index[now[0]], index[now[1]]
         old_part, old_whole = index[before[0]], index[before[1]]
-        claims = self._around([*now, *before], claim_ids)
         # Over the values with both bases above 0, where both ratios are defined.
+        columns = [self._index[name] for name in (now[1], *before)]
         earlier = self._ratio(
-            claims, {old_part: _ONE_FRACTION}, {old_whole: _ONE_FRACTION}, base=True
+            claims, {columns[1]: _ONE_FRACTION}, {columns[2]: _ONE_FRACTION}, base=True
         )
-        scale = self._ratio(claims, {old_whole: _ONE_FRACTION}, {whole: _ONE_FRACTION}, base=True)
+        scale = self._ratio(
+            claims, {columns[2]: _ONE_FRACTION}, {columns[0]: _ONE_FRACTION}, base=True
+        )
         if earlier is None or scale is None or None in earlier or scale[0] is None:
             return None  # a base may be 0, or the earlier share is unbounded
         first, last = earlier
@@ -900,6 +977,24 @@ class Network:
                 moved = abs(_extreme(slices, low=low).end(low=low) - extreme.end(low=low))
                 stale = 0 if moved > tolerance else stale + 1
         return outward(min(s.lowest for s in slices), max(s.highest for s in slices))
+
+    def _program_of(
+        self, claims: frozenset[str], names: Sequence[Key]
+    ) -> tuple[Mapping[Hashable, int], Program]:
+        """A program of ``claims`` that holds the values ``names``, and their columns in it.
+
+        The whole program, or on a star the small one of a part and its total.
+        """
+        polyhedron = self.polyhedron(claims)
+        if isinstance(polyhedron, _Star):
+            local = polyhedron.local(self._index[name] for name in names)
+            if local is not None:
+                # One part and its total on a star: the same values in four columns.
+                index: dict[Hashable, int] = {
+                    self._keys[column]: number for number, column in local.columns.items()
+                }
+                return index, local.program
+        return self._index, self.program(claims)
 
     def with_points(self, claim_ids: Iterable[str]) -> Network:
         """A piece that holds the claims in points among ``claim_ids`` as far as one can.
@@ -1248,16 +1343,21 @@ class Network:
         return bases - {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
 
     def _with_bases(
-        self, key: frozenset[str], polyhedron: Polyhedron | _Certified, bases: set[int]
+        self, key: frozenset[str], polyhedron: Polyhedron | _Certified | _Star, bases: set[int]
     ) -> bool:
         """:meth:`holds` by linear programs: ``P`` is not empty and each base can be above 0."""
         if bases and polyhedron.feasible:
             # A point these claims allow with a base above 0 shows that it can be.
             point = self.witnesses.get(key, {})
             bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
-        if bases and polyhedron.feasible:
+        if bases and isinstance(polyhedron, _Star):
+            # On a star, a base its own flow's claims keep above 0 is above 0 everywhere.
+            bases = polyhedron.star.unsettled(key, bases)
+        if bases and polyhedron.feasible and not isinstance(polyhedron, _Star):
             # Propagation is sound: a base it keeps above 0 is above 0 at every point
             # of P, and needs no linear program (a value and a growth rate pin it).
+            # (On a star its own polygon has told that, and one program is quicker
+            # than propagation over every part.)
             spans = self.solve(key)
             if spans is None:  # pragma: no cover - P is feasible, so propagation is too
                 bases = set()
@@ -1849,6 +1949,109 @@ class _Tree:
         if self._general is None:
             self._general = _Certified(self.network, self.key, self.component)
         return self._general
+
+
+class _Star:
+    """The values some claims of a star allow (:class:`.Star`), by small exact programs.
+
+    Has the interface of :class:`._linear.Polyhedron` for objectives on one part's
+    values and the total's; others go to :class:`_Certified`.
+    """
+
+    def __init__(self, network: Network, key: frozenset[str], component: int, star: Star) -> None:
+        self.network, self.key, self.component, self.star = network, key, component, star
+        self._general: _Certified | None = None
+
+    def local(self, columns: Iterable[int]) -> Local | None:
+        """The small program that answers questions on ``columns``, if there is one."""
+        part = self.star.part_of(columns)
+        return None if part is None else self.star.local(self.key, part[0])
+
+    def _polyhedron(self, columns: Iterable[int]) -> tuple[Small, dict[int, int]] | None:
+        part = self.star.part_of(columns)
+        if part is None:
+            return None
+        # Kept by the star, as many as it keeps: not one per set of claims ever asked.
+        found = self.star.small(self.key, part[0], deadline=self.network.deadline)
+        local = self.star.local(self.key, part[0])
+        if found is None or local is None:
+            return None
+        return found, {column: number for number, column in local.columns.items()}
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the claims can hold together (with bases of 0 allowed)."""
+        found = self._polyhedron([])
+        return self._fallback().feasible if found is None else found[0].feasible
+
+    def conflict(self) -> frozenset[str] | None:
+        """Claims of the key that cannot hold together, or ``None``."""
+        return self._fallback().conflict()
+
+    def minimum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
+        terms = {j: c for j, c in objective.items() if c}
+        found = self._polyhedron(terms)
+        if found is None:
+            return self._fallback().minimum(objective, constant)
+        polyhedron, local = found
+        if not polyhedron.feasible:
+            raise Infeasible
+        return polyhedron.minimum({local[j]: c for j, c in terms.items()}, constant)
+
+    def maximum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The largest value of ``objective · x + constant``."""
+        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
+        return None if low is None else -low
+
+    def lifted(
+        self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
+    ) -> _Mapped | None:
+        """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
+
+        Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
+        as :class:`_Lifted`'s.
+        """
+        local = self.local(columns)
+        if local is None:
+            return None
+        columns = {column: number for number, column in local.columns.items()}
+        lifted = charnes_cooper(local.program, {columns[j]: c for j, c in denominator.items()})
+        # Unscaled, as the network's own lifted model (lifted_model).
+        # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
+        small = Small(
+            lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
+        )
+        return _Mapped(small, columns)
+
+    def _fallback(self) -> _Certified:
+        if self._general is None:
+            self._general = _Certified(self.network, self.key, self.component)
+        return self._general
+
+
+class _Mapped:
+    """A polyhedron in other columns, asked in the network's."""
+
+    def __init__(self, polyhedron: Small, columns: Mapping[int, int]) -> None:
+        self.polyhedron, self.columns = polyhedron, columns
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the constraints have a common solution."""
+        return self.polyhedron.feasible
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The smallest value of ``objective · x`` (``None`` if a column is not among them)."""
+        return self.polyhedron.minimum({self.columns[j]: c for j, c in objective.items() if c})
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The largest value of ``objective · x``."""
+        return self.polyhedron.maximum({self.columns[j]: c for j, c in objective.items() if c})
 
 
 def _lowest(low: Fraction | None, high: Fraction | None, factor: Fraction) -> Fraction | None:

@@ -1,0 +1,676 @@
+"""Private: a total and many parts each tied only to its own values, by support functions.
+
+A customs release gives a total and trade with many partners, each with a value
+and a growth rate, and says the partners add up to the total. Apart from the sum,
+each partner's claims tie only its own two values (this period's and the base's):
+they lie in a convex polygon ``P_j`` (unbounded where a value is not given), and
+the total's in a polygon ``Q``. The values the claims allow for one partner ``i``
+and the total are then exactly
+
+    ``p`` in ``P_i``, ``q`` in ``Q`` and ``q - p`` in ``M_i``, the sum of the other ``P_j``
+
+(the Minkowski sum: each other partner takes any value of its own polygon). A
+Minkowski sum is known by its support function, ``h_M(n) = Σ h_{P_j}(n)``, and
+is the meet of the half-planes ``n · r <= h_M(n)`` over the outer normals ``n``
+of the summands' rows (an extreme inequality of the projection of the summands'
+rows combines one row of each, with one common normal). So every question about
+one partner and the total is a program in four variables, whatever the number of
+partners: their rows, and the few half-planes of ``M_i`` that cut what the two
+allow (a float test with a margin drops the others; keeping a redundant one is
+always safe). The sums over all partners are kept once per set of claims and
+changed by the polygons a claim left out changes: no work in the number of
+partners per question but that float test. Every kept bound is exact (fractions).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import gcd, lcm
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from tradestats.claims import _float
+from tradestats.claims._dot import dot
+from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row
+from tradestats.claims._plane import Line, emptiness
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+__all__ = ["FEWEST_PARTS", "Local", "Polygon", "Small", "Star", "Support"]
+
+np: Any = None
+
+#: The float test keeps a half-plane unless the other rows leave it this far
+#: inside (relative to the magnitudes summed), far above float rounding.
+_MARGIN: Final = 1e-9
+#: A sum of fewer parts is left to the general engine: its programs are small anyway,
+#: and the star's floats and certificates cost more than they save (groups of 7 claims).
+FEWEST_PARTS: Final = 8
+#: Sets of claims that differ from a kept sum in more polygons than this get their own.
+_MOST_CHANGES: Final = 8
+#: How many sets of claims' programs and sums are kept (the oldest go first): a
+#: check asks about each leave-one-out set in turn, a conflict search about sets
+#: that shrink, and a sum's exact bounds have hundreds of digits at 500 parts.
+_KEPT: Final = 64
+#: How many sums made anew are kept to make others from.
+_KEPT_BASES: Final = 4
+#: Half-planes the float test cannot rule out past which the general engine answers.
+_MOST_CANDIDATES: Final = 100_000
+_ZERO: Final = Fraction(0)
+
+
+def _load() -> None:
+    global np  # noqa: PLW0603 - numpy is imported on first use, as in _float
+    if np is None:
+        import numpy  # noqa: PLC0415 - the star runs only where HiGHS (and numpy) is
+
+        np = numpy
+
+
+Normal = tuple[int, int]
+
+
+def _whole(a: Fraction | int, b: Fraction | int, c: Fraction | int) -> tuple[int, int, int]:
+    """``a x + b y <= c`` as whole numbers (the same half-plane)."""
+    a, b, c = Fraction(a), Fraction(b), Fraction(c)
+    scale = lcm(a.denominator, b.denominator, c.denominator)
+    return (
+        a.numerator * (scale // a.denominator),
+        b.numerator * (scale // b.denominator),
+        c.numerator * (scale // c.denominator),
+    )
+
+
+def _primitive(a: int, b: int) -> Normal:
+    common = gcd(a, b)
+    return (a // common, b // common)
+
+
+def lines_of(rows: Iterable[Row], first: int, second: int) -> list[tuple[int, int, int]]:
+    """Rows on the two columns ``first`` and ``second`` as half-planes ``a x + b y <= c``."""
+    found = []
+    for row in rows:
+        a = row.coefficients.get(first, 0)
+        b = row.coefficients.get(second, 0)
+        if row.sense in ("<=", "="):
+            found.append(_whole(a, b, row.rhs))
+        if row.sense in (">=", "="):
+            found.append(_whole(-Fraction(a), -Fraction(b), -Fraction(row.rhs)))
+    return found
+
+
+class Polygon:
+    """The points ``(x, y)`` that meet some half-planes (and ``x, y >= 0``): vertices and rays.
+
+    Exact: vertices in fractions, rays (directions it runs off along) in whole numbers.
+    ``empty`` when no point meets them all; with ``signed`` (no ``x, y >= 0``) a
+    polygon with no vertex (a strip, a half-plane) counts as empty too: its
+    callers take another way.
+    """
+
+    def __init__(self, lines: Sequence[tuple[int, int, int]], *, signed: bool = False) -> None:
+        planar = [line for line in lines if line[0] or line[1]]
+        whole = planar if signed else [(-1, 0, 0), (0, -1, 0), *planar]
+        self.lines = whole
+        self.empty = any(c < 0 for a, b, c in lines if not a and not b)
+        vertices: set[tuple[Fraction, Fraction]] = set()
+        for first, second, near in _crossings(whole):
+            a1, b1, c1 = whole[first]
+            a2, b2, c2 = whole[second]
+            det = a1 * b2 - a2 * b1
+            if not det:
+                continue
+            x, y = c1 * b2 - c2 * b1, a1 * c2 - a2 * c1
+            if det < 0:
+                x, y, det = -x, -y, -det
+            if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
+                vertices.add((Fraction(x, det), Fraction(y, det)))
+        # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
+        self.empty = self.empty or not vertices
+        self.vertices = sorted(vertices)
+        self.floats = [(float(x), float(y)) for x, y in self.vertices]
+        rays: set[Normal] = set()
+        for a, b, _ in whole:
+            for dx, dy in ((-b, a), (b, -a)):
+                if all(a2 * dx + b2 * dy <= 0 for a2, b2, _ in whole):
+                    rays.add(_primitive(dx, dy))
+        self.rays = sorted(rays)
+
+    def support(self, normal: Normal) -> Fraction | None:
+        """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty."""
+        a, b = normal
+        if any(a * dx + b * dy > 0 for dx, dy in self.rays):
+            return None
+        return max(a * x + b * y for x, y in self.vertices)
+
+    def supports(self, normals: Any) -> tuple[Any, Any]:
+        """:meth:`support` at many normals in floats, and where it is infinite.
+
+        The infinite ones are found exactly (whole numbers); the finite ones are 0 there.
+        """
+        points = np.array([(float(x), float(y)) for x, y in self.vertices])
+        values = (normals.floats @ points.T).max(axis=1)
+        infinite = np.zeros(len(values), dtype=bool)
+        for dx, dy in self.rays:
+            infinite |= normals.dot(dx, dy) > 0
+        values[infinite] = 0.0
+        return values, infinite
+
+
+def _crossings(
+    lines: Sequence[tuple[int, int, int]],
+) -> Iterable[tuple[int, int, Sequence[int]]]:
+    """The pairs of lines that may cross at a vertex, and the lines to test it on exactly.
+
+    All pairs and all lines, but those floats settle: a pair whose crossing misses
+    another line by far more than float rounding makes no vertex, and a line the
+    crossing meets by that much needs no exact test. Pairs near parallel are tried
+    exactly on every line.
+    """
+    size = len(lines)
+    every = range(size)
+    if size < 8:
+        return ((i, j, every) for i in range(size) for j in range(i + 1, size))
+    norms = [max(abs(a), abs(b)) for a, b, _ in lines]
+    table = np.array([(a / n, b / n, c / n) for (a, b, c), n in zip(lines, norms, strict=True)])
+    first, second = np.triu_indices(size, 1)
+    a1, b1, c1 = table[first].T
+    a2, b2, c2 = table[second].T
+    det = a1 * b2 - a2 * b1
+    near = np.abs(det) <= 1e-6
+    safe = np.where(near, 1.0, det)
+    x, y = (c1 * b2 - c2 * b1) / safe, (a1 * c2 - a2 * c1) / safe
+    reach = table[:, :2] @ np.vstack([x, y])
+    room = 1e-7 * (np.abs(table[:, :2]) @ np.abs(np.vstack([x, y])) + np.abs(table[:, 2:3]) + 1)
+    inside = (reach <= table[:, 2:3] + room).all(axis=0)
+    close = reach >= table[:, 2:3] - room
+    return (
+        (int(first[k]), int(second[k]), every if near[k] else np.nonzero(close[:, k])[0].tolist())
+        for k in np.nonzero(near | inside)[0]
+    )
+
+
+class Normals:
+    """The candidate outer normals of a Minkowski sum, exact and as floats."""
+
+    def __init__(self, normals: Sequence[Normal]) -> None:
+        self.exact = list(normals)
+        self.floats = np.array(self.exact, dtype=float)
+        small = all(abs(a) < 2**31 and abs(b) < 2**31 for a, b in self.exact)
+        self._whole = np.array(self.exact, dtype=np.int64 if small else object)
+        self._small = small
+
+    def dot(self, dx: int, dy: int) -> Any:
+        """``n · (dx, dy)`` for every normal, exactly."""
+        if self._small and abs(dx) < 2**31 and abs(dy) < 2**31:
+            return self._whole[:, 0] * dx + self._whole[:, 1] * dy
+        whole = self._whole.astype(object)
+        return whole[:, 0] * dx + whole[:, 1] * dy
+
+
+class Support:
+    """The support function of the sum of some polygons at every candidate normal.
+
+    Kept as floats for every normal (the finite terms' sum, the count of infinite
+    terms and the sum of the terms' sizes, for the margin) and exactly for the
+    normals asked for. A support made from another (``parent``) changes the
+    polygons it lists: the exact values are the parent's, corrected.
+    """
+
+    def __init__(
+        self,
+        normals: Normals,
+        removed: Sequence[Polygon],
+        added: Sequence[Polygon],
+        parent: Support | None = None,
+    ) -> None:
+        self.normals, self.parent = normals, parent
+        self.removed, self.added = list(removed), list(added)
+        size = len(normals.exact)
+        if parent is None:
+            self.finite, self.mass = np.zeros(size), np.zeros(size)
+            self.infinite = np.zeros(size, dtype=np.int64)
+        else:
+            self.finite, self.mass = parent.finite.copy(), parent.mass.copy()
+            self.infinite = parent.infinite.copy()
+        for polygons, sign in ((self.removed, -1), (self.added, 1)):
+            for polygon in polygons:
+                values, infinite = polygon.supports(normals)
+                self.finite += sign * values
+                self.mass += np.abs(values)
+                self.infinite += sign * infinite
+        self._exact: dict[int, tuple[Fraction, int]] = {}
+
+    def exact(self, k: int) -> tuple[Fraction, int]:
+        """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
+        if k not in self._exact:
+            finite, infinite = (_ZERO, 0) if self.parent is None else self.parent.exact(k)
+            normal = self.normals.exact[k]
+            terms: dict[int, Fraction] = {0: finite}
+            signs: dict[int, int] = {0: 1}
+            for polygons, sign in ((self.removed, -1), (self.added, 1)):
+                for polygon in polygons:
+                    found = polygon.support(normal)
+                    if found is None:
+                        infinite += sign
+                    else:
+                        signs[len(terms)] = sign
+                        terms[len(terms)] = found
+            # One common denominator, reduced once: a sum over hundreds of parts.
+            self._exact[k] = (dot(signs, terms), infinite)
+        return self._exact[k]
+
+
+class Small:
+    """A small program answered by HiGHS with exact certificates, else by the exact simplex.
+
+    Has the interface of :class:`._linear.Polyhedron` (but ``point``).
+    """
+
+    def __init__(
+        self,
+        program: Program,
+        *,
+        deadline: float | None = None,
+        scale: bool = True,
+        exact: bool = True,
+        feasible: bool | None = None,
+    ) -> None:
+        self.program, self.deadline = program, deadline
+        #: Whether an end HiGHS cannot certify goes to the exact simplex; otherwise it
+        #: stays open (sound: the range only widens), as in :class:`._network._Lifted`.
+        self.exact_ends = exact
+        self.model = _float.Model.of_rows(
+            program.size, [(None, row) for row in program.rows], program.free, scale=scale
+        )
+        self.model.switch(frozenset())
+        self._exact: Polyhedron | None = None
+        #: Whether the rows have a common solution, if the caller knows.
+        self._feasible: bool | None = feasible
+
+    @property
+    def exact(self) -> Polyhedron:
+        """The exact simplex over the same program."""
+        if self._exact is None:
+            self._exact = Polyhedron(self.program, deadline=self.deadline)
+        return self._exact
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the rows have a common solution."""
+        if self._feasible is None:
+            found = self.model.feasible()
+            self._feasible = self.exact.feasible if found is None else found
+        return self._feasible
+
+    def minimum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The smallest value of ``objective · x + constant`` (``None``: unbounded)."""
+        if not self.feasible:
+            raise Infeasible
+        local = {j: Fraction(c) for j, c in objective.items() if c}
+        found = self.model.minimum(local)
+        if found is None and self.exact_ends and not self.model.unbounded(local):
+            found = self.exact.minimum(local)
+        return None if found is None else found + constant
+
+    def maximum(
+        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
+    ) -> Fraction | None:
+        """The largest value of ``objective · x + constant``."""
+        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
+        return None if low is None else -low
+
+
+class Local(NamedTuple):
+    """A program in the values of one part and the total (or the total alone), by column."""
+
+    program: Program
+    #: The network's column of each of the program's.
+    columns: dict[int, int]
+
+
+class Star:
+    """A total, its parts and the sum that ties them, in two periods; every other claim on one flow.
+
+    Args:
+        sum_id: The sum claim.
+        total: The total's flow.
+        parts: The parts' flows.
+        columns: Each flow's two columns (the sum's first and second period).
+        owners: The flow each claim but the sum is about.
+        rows: Each claim's rows.
+    """
+
+    def __init__(
+        self,
+        sum_id: str,
+        total: str,
+        parts: Sequence[str],
+        *,
+        columns: Mapping[str, tuple[int, int]],
+        owners: Mapping[str, str],
+        rows: Mapping[str, Sequence[Row]],
+    ) -> None:
+        _load()
+        self.sum_id, self.total, self.parts = sum_id, total, list(parts)
+        self.columns = dict(columns)
+        self.owners = dict(owners)
+        self.rows = rows
+        self.flow_of = {column: flow for flow, pair in columns.items() for column in pair}
+        self._claims_of: dict[str, list[str]] = {flow: [] for flow in columns}
+        for claim_id, flow in owners.items():
+            self._claims_of[flow].append(claim_id)
+        found: set[Normal] = {(-1, 0), (0, -1)}
+        for part in self.parts:
+            for a, b, _ in self._lines(part, self._claims_of[part]):
+                if a or b:
+                    found.add(_primitive(a, b))
+        self.normals = Normals(sorted(found))
+        self._opposite = Normals([(-a, -b) for a, b in self.normals.exact])
+        self._polygons: dict[tuple[str, frozenset[str]], Polygon] = {}
+        self._supports: dict[frozenset[str], Support] = {}
+        self._bases: list[tuple[frozenset[str], Support]] = []
+        self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
+        self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
+
+    def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
+        first, second = self.columns[flow]
+        return [line for c in claims for line in lines_of(self.rows[c], first, second)]
+
+    def polygon(self, flow: str, key: frozenset[str]) -> Polygon:
+        """The polygon of a flow's two values under its claims among ``key``."""
+        own = key.intersection(self._claims_of[flow])
+        found = self._polygons.get((flow, own))
+        if found is None:
+            found = Polygon(self._lines(flow, sorted(own)))
+            self._polygons[(flow, own)] = found
+        return found
+
+    def unsettled(self, key: frozenset[str], columns: Iterable[int]) -> set[int]:
+        """Those of ``columns`` that their own flow's claims among ``key`` do not keep above 0.
+
+        A value the polygon of its flow keeps above 0 is above 0 wherever all the
+        claims hold; an empty polygon keeps nothing (the claims cannot hold then).
+        """
+        found = set()
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                found.add(column)
+                continue
+            polygon = self.polygon(flow, key)
+            lowest = (
+                None
+                if polygon.empty
+                else polygon.support((-1, 0) if column == self.columns[flow][0] else (0, -1))
+            )
+            if lowest is None or lowest >= 0:  # the smallest value is -lowest
+                found.add(column)
+        return found
+
+    def part_of(self, columns: Iterable[int]) -> tuple[str | None] | None:
+        """The one part whose values (with the total's) hold ``columns``; ``(None,)``: the total's.
+
+        ``None`` if they are not all of one part and the total.
+        """
+        flows = set()
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                return None
+            flows.add(flow)
+        flows.discard(self.total)
+        if len(flows) > 1:
+            return None
+        return (flows.pop() if flows else None,)
+
+    def local(self, key: frozenset[str], part: str | None) -> Local | None:
+        """The exact program of ``part``'s values and the total's under ``key`` (cached).
+
+        ``None`` where it would keep too many rows (a polygon without bounds): the
+        general engine answers then.
+        """
+        if (key, part) not in self._local:
+            _bound(self._local, _KEPT)
+            self._local[(key, part)] = self._project(key, part)
+        return self._local[(key, part)]
+
+    def small(
+        self, key: frozenset[str], part: str | None, *, deadline: float | None = None
+    ) -> Small | None:
+        """:meth:`local`'s program answered by :class:`Small` (as many kept as :data:`_KEPT`)."""
+        if (key, part) not in self._small:
+            local = self.local(key, part)
+            _bound(self._small, _KEPT)
+            self._small[(key, part)] = (
+                None if local is None else Small(local.program, deadline=deadline)
+            )
+        return self._small[(key, part)]
+
+    def _project(self, key: frozenset[str], part: str | None) -> Local | None:
+        flows = [self.total] if part is None else [part, self.total]
+        columns: dict[int, int] = {}
+        for flow in flows:
+            for column in self.columns[flow]:
+                columns[len(columns)] = column
+        local = {column: number for number, column in columns.items()}
+        rows = [
+            Row({local[j]: c for j, c in row.coefficients.items()}, row.sense, row.rhs)
+            for flow in flows
+            for claim_id in sorted(key.intersection(self._claims_of[flow]))
+            for row in self.rows[claim_id]
+        ]
+        if self.sum_id in key:
+            polygons = [self.polygon(flow, key) for flow in self.columns]
+            if any(polygon.empty for polygon in polygons):
+                return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
+            kept = self._cuts(key, part)
+            if kept is None:
+                return None
+            x, y = (local[column] for column in self.columns[self.total])
+            for (a, b), bound in kept:
+                coefficients = {x: Fraction(a), y: Fraction(b)}
+                if part is not None:
+                    # n · (total - part) <= h of the other parts' sum.
+                    coefficients.update({0: Fraction(-a), 1: Fraction(-b)})
+                rows.append(Row(coefficients, "<=", bound))
+        return Local(Program(len(columns), rows), columns)
+
+    def support(self, key: frozenset[str]) -> Support:
+        """The support function of the sum of the parts' polygons under ``key`` (cached).
+
+        Made from the kept sum that differs from ``key`` in the fewest polygons, or
+        anew when every one differs in many.
+        """
+        if key not in self._supports:
+            best: tuple[int, Support, list[str]] | None = None
+            for other, support in self._bases:
+                changed = {self.owners[c] for c in key ^ other if c in self.owners}
+                changed.discard(self.total)
+                if best is None or len(changed) < best[0]:
+                    best = (len(changed), support, sorted(changed))
+            if best is not None and best[0] <= _MOST_CHANGES:
+                _, parent, flows = best
+                base = next(k for k, s in self._bases if s is parent)
+                found = Support(
+                    self.normals,
+                    [self.polygon(flow, base) for flow in flows],
+                    [self.polygon(flow, key) for flow in flows],
+                    parent,
+                )
+            else:
+                found = Support(self.normals, [], [self.polygon(flow, key) for flow in self.parts])
+                # The latest few: a conflict search asks about sets that shrink one by one.
+                self._bases = [*self._bases[1 - _KEPT_BASES :], (key, found)]
+            _bound(self._supports, _KEPT)
+            self._supports[key] = found
+        return self._supports[key]
+
+    def _cuts(self, key: frozenset[str], part: str | None) -> list[tuple[Normal, Fraction]] | None:
+        """The half-planes of the other parts' sum that bound what ``part`` and the total allow.
+
+        The differences ``total - part`` lie in ``D = Q ⊕ -P_i``; those the claims
+        allow are ``E = D ∩ M_i``. The half-planes of ``M_i`` that make edges of
+        ``E`` are found in floats, then shown exactly to be enough: every vertex
+        and ray of ``D`` cut by them alone meets every other half-plane of
+        ``M_i`` (else it is added, and the test made again). Exact bounds;
+        ``None`` where ``E`` has no vertex or too many half-planes come close.
+        """
+        support = self.support(key)
+        normals = self.normals
+        finite, infinite, mass = support.finite, support.infinite, support.mass
+        total = self.polygon(self.total, key)
+        reach, open_ = total.supports(normals)
+        spread = np.abs(reach)
+        own: Polygon | None = None
+        differences = [(a, b, c) for a, b, c in total.lines]
+        if part is not None:
+            own = self.polygon(part, key)
+            values, unbounded = own.supports(normals)
+            finite, infinite = finite - values, infinite - unbounded
+            mass = mass + np.abs(values)
+            # h_P(-n): the most the part's values take off the total's along n.
+            back, back_open = own.supports(self._opposite)
+            reach, open_ = reach + back, open_ | back_open
+            spread = spread + np.abs(back)
+            differences = _difference(total, own)
+        margin = _MARGIN * (mass + spread + 1.0)
+        inside = (~open_) & (reach <= finite - margin)
+        candidates = np.nonzero((infinite == 0) & ~inside)[0]
+        if len(candidates) > _MOST_CANDIDATES:
+            return None
+        bounds = {int(k): finite[k] for k in candidates}
+        chosen = _edges(
+            differences, [(normals.floats[k], bounds[k]) for k in bounds], margin[candidates]
+        )
+        if chosen is None:
+            return None
+        kept = [int(candidates[number]) for number in chosen]
+        exact: dict[int, Fraction] = {}
+
+        def bound(k: int) -> Fraction:
+            if k not in exact:
+                value, count = support.exact(k)
+                if own is not None:
+                    found = own.support(normals.exact[k])
+                    if found is None:
+                        count -= 1
+                    else:
+                        value -= found
+                assert count == 0  # the floats count the infinite terms exactly
+                exact[k] = value
+            return exact[k]
+
+        while True:
+            cut = Polygon(
+                [*differences, *(_whole(*normals.exact[k], bound(k)) for k in kept)], signed=True
+            )
+            if cut.empty:
+                if emptiness([Line(*line) for line in cut.lines]) is None:
+                    return None  # not empty, but with no vertex: a strip
+                break  # no point at all: these half-planes alone rule it out
+            missed = [
+                k
+                for k in bounds
+                if k not in kept and not _meets(cut, normals, k, bounds[k] - margin[k], bound)
+            ]
+            if not missed:
+                break
+            kept.extend(missed)
+        return [(normals.exact[k], bound(k)) for k in kept]
+
+
+def _bound(cache: dict[Any, Any], size: int) -> None:
+    """Make room in a cache for one more entry: the oldest goes past ``size`` entries."""
+    while len(cache) >= size:
+        del cache[next(iter(cache))]
+
+
+def _difference(total: Polygon, part: Polygon) -> list[tuple[int, int, int]]:
+    """The half-planes of ``Q ⊕ -P``: the normals of both, at the sum of their supports."""
+    found = []
+    directions = {(a, b) for a, b, _ in total.lines} | {(-a, -b) for a, b, _ in part.lines}
+    for a, b in sorted(directions):
+        high = total.support((a, b))
+        low = part.support((-a, -b))
+        if high is not None and low is not None:
+            found.append(_whole(a, b, high + low))
+    return found
+
+
+def _meets(
+    polygon: Polygon, normals: Normals, k: int, guess: float, bound: Callable[[int], Fraction]
+) -> bool:
+    """Whether every point of ``polygon`` meets the half-plane of normal ``k`` (exact)."""
+    a, b = normals.exact[k]
+    if any(a * dx + b * dy > 0 for dx, dy in polygon.rays):
+        return False
+    fa, fb = normals.floats[k]
+    reach = max(fa * x + fb * y for x, y in polygon.floats)
+    size = max(abs(fa * x) + abs(fb * y) for x, y in polygon.floats)
+    if reach + 1e-9 * size < guess:
+        return True  # far inside, whatever float rounding did
+    return max(a * x + b * y for x, y in polygon.vertices) <= bound(k)
+
+
+def _edges(
+    lines: Sequence[tuple[int, int, int]], cuts: Sequence[tuple[Any, float]], margin: Any
+) -> list[int] | None:
+    """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
+
+    A box far larger than every bound stands for the plane; the box is cut by
+    each line, then each cut (a convex polygon clipped by a half-plane, its edges
+    labelled by the line that made them). Generous: a cut within its margin of
+    the polygon counts. Where the cuts leave nothing, those that made its last
+    edges and the one that emptied it; ``None`` where the lines alone leave
+    nothing in floats (too thin to tell): the general engine answers then.
+    """
+    if not cuts:
+        return []
+    sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
+    sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
+    far = 4.0 * max(abs(c) for _, _, c in sides) + 1.0
+    corners = [(-far, -far), (far, -far), (far, far), (-far, far)]
+    polygon: list[tuple[float, float, int]] = [(x, y, -1) for x, y in corners]
+    # (x, y, label): a vertex, and the line of the edge from it to the next one.
+    for label, (a, b, c) in enumerate(sides):
+        clipped = _clip(polygon, a, b, c, label)
+        if len(clipped) < 3:
+            if label < len(lines):
+                return None
+            # Nothing left: the cuts that made the last edges and this one, for the
+            # exact test to show empty (the claims cannot hold) or to add to.
+            edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
+            return sorted(edges | {label - len(lines)})
+        polygon = clipped
+    found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
+    # A cut the polygon touches, or nearly, may be an edge the floats lost.
+    for number, ((a, b), h) in enumerate(cuts):
+        values = [a * x + b * y for x, y, _ in polygon]
+        size = max(abs(a * x) + abs(b * y) for x, y, _ in polygon)
+        if max(values) >= h - margin[number] - _MARGIN * (abs(h) + size):
+            found.add(number)
+    return sorted(found)
+
+
+def _clip(
+    polygon: Sequence[tuple[float, float, int]], a: float, b: float, c: float, label: int
+) -> list[tuple[float, float, int]]:
+    """A convex polygon cut by ``a x + b y <= c`` (Sutherland–Hodgman), edges labelled."""
+    found: list[tuple[float, float, int]] = []
+    size = len(polygon)
+    for index in range(size):
+        x1, y1, own = polygon[index]
+        x2, y2, _ = polygon[(index + 1) % size]
+        v1, v2 = a * x1 + b * y1 - c, a * x2 + b * y2 - c
+        if v1 <= 0:
+            found.append((x1, y1, own))
+            if v2 > 0:
+                t = v1 / (v1 - v2)
+                found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), label))
+        elif v2 <= 0:
+            t = v1 / (v1 - v2)
+            found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), own))
+    return found

@@ -1,0 +1,230 @@
+"""A total with many partners and a sum, checked by support functions (``claims/_star.py``).
+
+The star path against the exact reference engine on random reports of the
+benchmark's ``partners`` shape and variants of it (a partner without its growth
+rate or its value, a total without its growth, a sum over one period, a partner
+whose values a value and an exact growth pin down), with and without a planted
+error; and its parts on their own: the support function of a sum of polygons
+against brute force, and the small program of one part and the total against
+the program of the whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+from unittest import mock
+
+import attrs
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests._outcomes import outcome
+from tests._scripts import load_script
+from tradestats.claims import _float, _star
+from tradestats.claims._linear import Polyhedron
+from tradestats.claims._network import Network
+from tradestats.claims.consistency import check
+from tradestats.claims.report import GrowthClaim, Report, SumClaim
+from tradestats.measures import Growth
+from tradestats.verify.figures import Reported
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+bench = load_script("benchmarks/bench_check.py")
+needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
+
+#: What to change in a ``partners`` report: nothing, or drop or pin some claims.
+VARIANTS = (
+    "as built",
+    "a partner without growth",
+    "a partner without value",
+    "the total without growth",
+    "the total without value",
+    "a sum over one period",
+    "a pinned partner",
+)
+
+
+def variant(report: Report, name: str) -> Report:
+    """``report`` changed as ``name`` says (see :data:`VARIANTS`)."""
+    claims = list(report.claims)
+    if name == "a partner without growth":
+        claims = [c for c in claims if c.id != "p0-growth"]
+    elif name == "a partner without value":
+        claims = [c for c in claims if c.id != "p0-value"]
+    elif name == "the total without growth":
+        claims = [c for c in claims if c.id != "world-growth"]
+    elif name == "the total without value":
+        claims = [c for c in claims if c.id != "world-value"]
+    elif name == "a sum over one period":
+        claims = [
+            attrs.evolve(c, periods=(c.periods or report.periods)[:1])
+            if isinstance(c, SumClaim)
+            else c
+            for c in claims
+        ]
+    elif name == "a pinned partner":
+        # An exact growth rate: the partner's values lie on a segment.
+        claims = [
+            attrs.evolve(c, growth=Reported(Growth(Decimal(c.growth.value.rate)), Decimal(0)))
+            if c.id == "p0-growth" and isinstance(c, GrowthClaim)
+            else c
+            for c in claims
+        ]
+    return attrs.evolve(report, claims=tuple(claims))
+
+
+def _stars(report: Report) -> int:
+    """How many components of the report the star path takes."""
+    network = Network(report)
+    return sum(network._star(number) is not None for number in range(len(network.components)))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _any_sum() -> Iterator[None]:
+    """A sum of 2 parts or more is a star here, so that small reports test it too."""
+    with mock.patch.object(_star, "FEWEST_PARTS", 2):
+        yield
+
+
+@needs_highs
+@settings(max_examples=12, deadline=None)
+@given(st.integers(3, 30), st.integers(0, 2**16), st.booleans(), st.sampled_from(VARIANTS))
+@example(3, 0, False, "a partner without growth")  # one part: no star
+def test_the_star_agrees_with_the_exact_engine(
+    size: int, seed: int, error: bool, name: str
+) -> None:
+    """Verdicts, conflicts, printed ranges and implied figures are the exact engine's."""
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@needs_highs
+@pytest.mark.parametrize("name", VARIANTS)
+@pytest.mark.parametrize("error", [False, True])
+def test_each_variant_agrees_with_the_exact_engine(name: str, error: bool) -> None:
+    """Each variant at a fixed size, with and without the planted error."""
+    report = variant(bench.partners(13, seed=7, error=error), name)
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@needs_highs
+def test_the_star_takes_the_shapes_it_is_for() -> None:
+    """A sum over two periods with each flow's claims its own is a star; over one, not yet."""
+    report = bench.partners(21, seed=1)
+    assert _stars(report) == 1
+    assert _stars(variant(report, "a partner without value")) == 1
+    assert _stars(variant(report, "a sum over one period")) == 0
+
+
+# -- the pieces --------------------------------------------------------------------------
+
+_SMALL = st.integers(-6, 6)
+
+
+@st.composite
+def polygons(draw: st.DrawFn) -> _star.Polygon:
+    """A polygon of ``x, y >= 0`` and up to four random half-planes, not empty."""
+    lines = draw(st.lists(st.tuples(_SMALL, _SMALL, st.integers(-4, 30)), max_size=4))
+    found = _star.Polygon(lines)
+    if found.empty:
+        found = _star.Polygon(lines[:0])
+    return found
+
+
+def _brute_support(polygons: Sequence[_star.Polygon], normal: tuple[int, int]) -> Fraction | None:
+    """The support of the Minkowski sum at ``normal``: the best sum of one vertex each."""
+    if any(polygon.support(normal) is None for polygon in polygons):
+        return None
+    return max(
+        sum((normal[0] * x + normal[1] * y for x, y in chosen), Fraction(0))
+        for chosen in itertools.product(*(polygon.vertices for polygon in polygons))
+    )
+
+
+@needs_highs
+@settings(max_examples=60, deadline=None)
+@given(st.lists(polygons(), min_size=1, max_size=3), st.lists(polygons(), max_size=2))
+def test_the_support_of_a_sum_is_the_brute_force_one(
+    summands: list[_star.Polygon], swapped: list[_star.Polygon]
+) -> None:
+    """At every candidate normal, exactly; also made from another sum by swapping polygons."""
+    _star._load()
+    directions = {(a, b) for a in range(-3, 4) for b in range(-3, 4) if a or b}
+    normals = _star.Normals(sorted(directions))
+    whole = _star.Support(normals, [], summands)
+    changed = [*swapped, *summands[len(swapped) :]]
+    derived = _star.Support(normals, summands[: len(swapped)], swapped, whole)
+    for k, normal in enumerate(normals.exact):
+        for support, parts in ((whole, summands), (derived, changed)):
+            value, infinite = support.exact(k)
+            expected = _brute_support(parts, normal)
+            assert expected == (None if infinite else value)
+            assert bool(infinite) == bool(support.infinite[k])
+            if not infinite:
+                assert abs(float(value) - support.finite[k]) <= 1e-9 * (support.mass[k] + 1)
+
+
+def test_a_polygon_keeps_its_rays() -> None:
+    """A cone (a growth rate alone) runs off along its two edges; a box has no ray."""
+    cone = _star.Polygon([(-1, 1, 0), (1, -2, 0)])  # y <= x <= 2 y
+    assert cone.vertices == [(Fraction(0), Fraction(0))]
+    assert cone.rays == [(1, 1), (2, 1)]
+    assert cone.support((-1, 1)) == 0
+    assert cone.support((1, 0)) is None
+    box = _star.Polygon([(1, 0, 2), (0, 1, 3)])
+    assert box.rays == []
+    assert box.support((1, 1)) == 5
+
+
+def _full_range(network: Network, key: frozenset[str], objective: dict[int, int]) -> Any:
+    polyhedron = Polyhedron(network.program(key))
+    if not polyhedron.feasible:
+        return None
+    return polyhedron.minimum(objective), polyhedron.maximum(objective)
+
+
+@needs_highs
+@settings(max_examples=15, deadline=None)
+@given(
+    st.integers(7, 25),
+    st.integers(0, 2**16),
+    st.booleans(),
+    st.sampled_from(VARIANTS[:5]),
+    st.data(),
+)
+def test_one_part_and_the_total_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """Ranges of random objectives on a part and the total: the small program's are the whole's.
+
+    Also under the claims but one (the sets a check asks about), and for the total alone.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = frozenset(network.components[0])
+    left_out = data.draw(st.sampled_from(sorted(members)))
+    key = data.draw(st.sampled_from([members, members - {left_out}]))
+    part = data.draw(st.sampled_from([None, *star.parts]))
+    local = star.local(key, part)
+    if local is None:
+        return  # too many rows: the general engine answers
+    coefficients = data.draw(st.lists(st.integers(-3, 3), min_size=4, max_size=4))
+    objective: dict[int, int] = {}
+    for number, column in local.columns.items():
+        if coefficients[number]:
+            objective[column] = coefficients[number]
+    small = Polyhedron(local.program)
+    expected = _full_range(network, key, objective)
+    if expected is None:
+        assert not small.feasible
+        return
+    mapped = {number: objective.get(column, 0) for number, column in local.columns.items()}
+    assert (small.minimum(mapped), small.maximum(mapped)) == expected
