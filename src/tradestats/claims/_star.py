@@ -56,6 +56,8 @@ _KEPT: Final = 64
 _KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
 _MOST_CANDIDATES: Final = 100_000
+#: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
+_SLICE: Final = 1 << 20
 _ZERO: Final = Fraction(0)
 
 
@@ -170,7 +172,8 @@ def _crossings(
     size = len(lines)
     every = range(size)
     if size < 8:
-        return ((i, j, every) for i in range(size) for j in range(i + 1, size))
+        yield from ((i, j, every) for i in range(size) for j in range(i + 1, size))
+        return
     norms = [max(abs(a), abs(b)) for a, b, _ in lines]
     table = np.array([(a / n, b / n, c / n) for (a, b, c), n in zip(lines, norms, strict=True)])
     first, second = np.triu_indices(size, 1)
@@ -180,14 +183,23 @@ def _crossings(
     near = np.abs(det) <= 1e-6
     safe = np.where(near, 1.0, det)
     x, y = (c1 * b2 - c2 * b1) / safe, (a1 * c2 - a2 * c1) / safe
-    reach = table[:, :2] @ np.vstack([x, y])
-    room = 1e-7 * (np.abs(table[:, :2]) @ np.abs(np.vstack([x, y])) + np.abs(table[:, 2:3]) + 1)
-    inside = (reach <= table[:, 2:3] + room).all(axis=0)
-    close = reach >= table[:, 2:3] - room
-    return (
-        (int(first[k]), int(second[k]), every if near[k] else np.nonzero(close[:, k])[0].tolist())
-        for k in np.nonzero(near | inside)[0]
-    )
+    # Every crossing against every line is size × pairs floats: taken in slices of
+    # pairs, so that a part's program of hundreds of lines stays within a few MB.
+    step = max(1, _SLICE // size)
+    for start in range(0, len(first), step):
+        at = slice(start, start + step)
+        crossing = np.vstack([x[at], y[at]])
+        reach = table[:, :2] @ crossing
+        room = 1e-7 * (np.abs(table[:, :2]) @ np.abs(crossing) + np.abs(table[:, 2:3]) + 1)
+        inside = (reach <= table[:, 2:3] + room).all(axis=0)
+        close = reach >= table[:, 2:3] - room
+        for k in np.nonzero(near[at] | inside)[0]:
+            pair = start + int(k)
+            yield (
+                int(first[pair]),
+                int(second[pair]),
+                every if near[pair] else np.nonzero(close[:, k])[0].tolist(),
+            )
 
 
 class Normals:
