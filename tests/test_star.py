@@ -205,6 +205,36 @@ def test_one_part_and_the_total_are_the_whole_program_projected(
 
     Also under the claims but one (the sets a check asks about), and for the total alone.
     """
+    _assert_projected(size, seed, error, name, data)
+
+
+_edges = _star._edges
+
+
+def _blind(*arguments: Any) -> list[int] | None:
+    """:func:`._star._edges` that misses every half-plane but the first it finds."""
+    found = _edges(*arguments)
+    return None if found is None else found[:1]
+
+
+@needs_highs
+@settings(max_examples=10, deadline=None)
+@given(
+    st.integers(7, 25),
+    st.integers(0, 2**16),
+    st.booleans(),
+    st.sampled_from(VARIANTS[:5]),
+    st.data(),
+)
+def test_half_planes_the_floats_miss_are_found_exactly(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """The floats only propose half-planes: those they miss, the exact test adds."""
+    with mock.patch.object(_star, "_edges", _blind):
+        _assert_projected(size, seed, error, name, data)
+
+
+def _assert_projected(size: int, seed: int, error: bool, name: str, data: st.DataObject) -> None:
     report = variant(bench.partners(size, seed=seed, error=error), name)
     network = Network(report)
     star = network._star(0)

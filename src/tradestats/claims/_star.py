@@ -583,11 +583,14 @@ class Star:
                 if emptiness([Line(*line) for line in cut.lines]) is None:
                     return None  # not empty, but with no vertex: a strip
                 break  # no point at all: these half-planes alone rule it out
-            missed = [
-                k
-                for k in bounds
-                if k not in kept and not _meets(cut, normals, k, bounds[k] - margin[k], bound)
-            ]
+            missed = _missed(
+                cut,
+                normals,
+                [k for k in bounds if k not in kept],
+                bounds=bounds,
+                margin=margin,
+                bound=bound,
+            )
             if not missed:
                 break
             kept.extend(missed)
@@ -612,19 +615,41 @@ def _difference(total: Polygon, part: Polygon) -> list[tuple[int, int, int]]:
     return found
 
 
-def _meets(
-    polygon: Polygon, normals: Normals, k: int, guess: float, bound: Callable[[int], Fraction]
-) -> bool:
-    """Whether every point of ``polygon`` meets the half-plane of normal ``k`` (exact)."""
-    a, b = normals.exact[k]
-    if any(a * dx + b * dy > 0 for dx, dy in polygon.rays):
-        return False
-    fa, fb = normals.floats[k]
-    reach = max(fa * x + fb * y for x, y in polygon.floats)
-    size = max(abs(fa * x) + abs(fb * y) for x, y in polygon.floats)
-    if reach + 1e-9 * size < guess:
-        return True  # far inside, whatever float rounding did
-    return max(a * x + b * y for x, y in polygon.vertices) <= bound(k)
+def _missed(
+    polygon: Polygon,
+    normals: Normals,
+    asked: Sequence[int],
+    *,
+    bounds: Mapping[int, float],
+    margin: Any,
+    bound: Callable[[int], Fraction],
+) -> list[int]:
+    """The normals of ``asked`` whose half-plane some point of ``polygon`` breaks (exact).
+
+    Floats rule out at once (for every normal) those the polygon's vertices keep
+    far inside, whatever float rounding did; the rest are tested exactly.
+    """
+    if not asked:
+        return []
+    chosen = np.array(asked, dtype=np.intp)
+    unbounded = np.zeros(len(chosen), dtype=bool)
+    for dx, dy in polygon.rays:
+        unbounded |= normals.dot(dx, dy)[chosen] > 0
+    directions = normals.floats[chosen]
+    points = np.array(polygon.floats)
+    reach = (directions @ points.T).max(axis=1)
+    size = (np.abs(directions) @ np.abs(points).T).max(axis=1)
+    guess = np.array([bounds[k] for k in asked]) - margin[chosen]
+    inside = ~unbounded & (reach + 1e-9 * size < guess)
+    missed = []
+    for number, k in enumerate(asked):
+        if unbounded[number]:
+            missed.append(k)
+        elif not inside[number]:
+            a, b = normals.exact[k]
+            if max(a * x + b * y for x, y in polygon.vertices) > bound(k):
+                missed.append(k)
+    return missed
 
 
 def _edges(
