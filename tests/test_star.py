@@ -189,15 +189,19 @@ def _full_range(network: Network, key: frozenset[str], objective: dict[int, int]
     return polyhedron.minimum(objective), polyhedron.maximum(objective)
 
 
-@needs_highs
-@settings(max_examples=15, deadline=None)
-@given(
+#: A report of the first variants (size, seed, error, variant) and draws to make of it.
+_projections = given(
     st.integers(7, 25),
     st.integers(0, 2**16),
     st.booleans(),
     st.sampled_from(VARIANTS[:5]),
     st.data(),
 )
+
+
+@needs_highs
+@settings(max_examples=15, deadline=None)
+@_projections
 def test_one_part_and_the_total_are_the_whole_program_projected(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> None:
@@ -219,13 +223,7 @@ def _blind(*arguments: Any) -> list[int] | None:
 
 @needs_highs
 @settings(max_examples=10, deadline=None)
-@given(
-    st.integers(7, 25),
-    st.integers(0, 2**16),
-    st.booleans(),
-    st.sampled_from(VARIANTS[:5]),
-    st.data(),
-)
+@_projections
 def test_half_planes_the_floats_miss_are_found_exactly(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Hashable, Sequence
 
-__all__ = ["Empty", "Extremes", "Line", "emptiness", "extremes"]
+__all__ = ["Empty", "Extremes", "Line", "crossing", "emptiness", "extremes"]
 
 _ZERO: Final = Fraction(0)
 
@@ -143,6 +143,22 @@ def _strip(
     return Extremes(ends[1], ends[0], high_by, low_by)
 
 
+def crossing(
+    first: tuple[int, int, int], second: tuple[int, int, int]
+) -> tuple[int, int, int] | None:
+    """Where the lines ``a x + b y = c`` cross, as whole numbers ``(x d, y d, d)`` with ``d > 0``.
+
+    ``None`` for parallel lines.
+    """
+    a1, b1, c1 = first
+    a2, b2, c2 = second
+    det = a1 * b2 - a2 * b1
+    if not det:
+        return None
+    x, y = c1 * b2 - c2 * b1, a1 * c2 - a2 * c1
+    return (-x, -y, -det) if det < 0 else (x, y, det)
+
+
 def _pointed(
     lines: Sequence[Line],
     whole: Sequence[tuple[int, int, int]],
@@ -154,16 +170,14 @@ def _pointed(
     Each vertex is kept as whole numbers ``(x d, y d, d)`` with ``d > 0``.
     """
     vertices: list[tuple[int, int, int]] = []
-    for index, (a1, b1, c1) in enumerate(whole):
-        for a2, b2, c2 in whole[index + 1 :]:
-            det = a1 * b2 - a2 * b1
-            if not det:
+    for index, first in enumerate(whole):
+        for second in whole[index + 1 :]:
+            point = crossing(first, second)
+            if point is None:
                 continue
-            x, y = c1 * b2 - c2 * b1, a1 * c2 - a2 * c1
-            if det < 0:
-                x, y, det = -x, -y, -det
+            x, y, det = point
             if all(a * x + b * y <= c * det for a, b, c in whole):
-                vertices.append((x, y, det))
+                vertices.append(point)
     if not vertices:
         return Empty(tuple(line.tag for line in lines))
     # The directions the polygon runs off along lie on its lines.

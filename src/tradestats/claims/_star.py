@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from tradestats.claims import _float
 from tradestats.claims._dot import dot
 from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row
-from tradestats.claims._plane import Line, emptiness
+from tradestats.claims._plane import Line, crossing, emptiness
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -117,14 +117,10 @@ class Polygon:
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
         vertices: set[tuple[Fraction, Fraction]] = set()
         for first, second, near in _crossings(whole):
-            a1, b1, c1 = whole[first]
-            a2, b2, c2 = whole[second]
-            det = a1 * b2 - a2 * b1
-            if not det:
+            point = crossing(whole[first], whole[second])
+            if point is None:
                 continue
-            x, y = c1 * b2 - c2 * b1, a1 * c2 - a2 * c1
-            if det < 0:
-                x, y, det = -x, -y, -det
+            x, y, det = point
             if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
                 vertices.add((Fraction(x, det), Fraction(y, det)))
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
