@@ -147,12 +147,23 @@ class Polygon:
         The infinite ones are found exactly (whole numbers); the finite ones are 0 there.
         """
         points = np.array([(float(x), float(y)) for x, y in self.vertices])
-        values = (normals.floats @ points.T).max(axis=1)
+        values = _products(normals.floats, points).max(axis=1)
         infinite = np.zeros(len(values), dtype=bool)
         for dx, dy in self.rays:
             infinite |= normals.dot(dx, dy) > 0
         values[infinite] = 0.0
         return values, infinite
+
+
+def _products(directions: Any, points: Any) -> Any:
+    """``d · p`` for every direction (rows) and every point (columns), both in the plane.
+
+    Elementwise: numpy's matrix product would start BLAS threads on every core
+    for sums of two terms (a check of 1,000 claims took 44 CPU seconds in 30).
+    """
+    return np.multiply.outer(directions[:, 0], points[:, 0]) + np.multiply.outer(
+        directions[:, 1], points[:, 1]
+    )
 
 
 def _crossings(
@@ -185,8 +196,10 @@ def _crossings(
     for start in range(0, len(first), step):
         at = slice(start, start + step)
         crossing = np.vstack([x[at], y[at]])
-        reach = table[:, :2] @ crossing
-        room = 1e-7 * (np.abs(table[:, :2]) @ np.abs(crossing) + np.abs(table[:, 2:3]) + 1)
+        reach = _products(table[:, :2], crossing.T)
+        room = 1e-7 * (
+            _products(np.abs(table[:, :2]), np.abs(crossing.T)) + np.abs(table[:, 2:3]) + 1
+        )
         inside = (reach <= table[:, 2:3] + room).all(axis=0)
         close = reach >= table[:, 2:3] - room
         for k in np.nonzero(near[at] | inside)[0]:
@@ -633,8 +646,8 @@ def _missed(
         unbounded |= normals.dot(dx, dy)[chosen] > 0
     directions = normals.floats[chosen]
     points = np.array(polygon.floats)
-    reach = (directions @ points.T).max(axis=1)
-    size = (np.abs(directions) @ np.abs(points).T).max(axis=1)
+    reach = _products(directions, points).max(axis=1)
+    size = _products(np.abs(directions), np.abs(points)).max(axis=1)
     guess = np.array([bounds[k] for k in asked]) - margin[chosen]
     inside = ~unbounded & (reach + 1e-9 * size < guess)
     missed = []
