@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Hashable, Sequence
 
-__all__ = ["Empty", "Extremes", "Line", "crossing", "emptiness", "extremes"]
+__all__ = ["Empty", "Extremes", "Line", "crossing", "emptiness", "extremes", "whole_line"]
 
 _ZERO: Final = Fraction(0)
 
@@ -89,7 +89,7 @@ def _solve(
         # The whole plane.
         zero = not p and not q
         return Extremes(_ZERO, _ZERO, (), ()) if zero else Extremes(None, None, (), ())
-    whole = [_whole(line) for line in planar]
+    whole = [whole_line(line.a, line.b, line.c) for line in planar]
     spanning = any(
         first[0] * second[1] - second[0] * first[1]
         for index, first in enumerate(whole)
@@ -100,9 +100,8 @@ def _solve(
     return _pointed(planar, whole, p, q)
 
 
-def _whole(line: Line) -> tuple[int, int, int]:
-    """A line's ``a, b, c`` as whole numbers (the same half-plane): quicker than fractions."""
-    a, b, c = line.a, line.b, line.c
+def whole_line(a: Fraction | int, b: Fraction | int, c: Fraction | int) -> tuple[int, int, int]:
+    """The half-plane ``a x + b y <= c`` in whole numbers (the same one): quicker than fractions."""
     scale = lcm(a.denominator, b.denominator, c.denominator)
     return (
         a.numerator * (scale // a.denominator),

@@ -25,13 +25,13 @@ partners per question but that float test. Every kept bound is exact (fractions)
 from __future__ import annotations
 
 from fractions import Fraction
-from math import gcd, lcm
+from math import gcd
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._dot import dot
 from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row
-from tradestats.claims._plane import Line, crossing, emptiness
+from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -72,17 +72,6 @@ def _load() -> None:
 Normal = tuple[int, int]
 
 
-def _whole(a: Fraction | int, b: Fraction | int, c: Fraction | int) -> tuple[int, int, int]:
-    """``a x + b y <= c`` as whole numbers (the same half-plane)."""
-    a, b, c = Fraction(a), Fraction(b), Fraction(c)
-    scale = lcm(a.denominator, b.denominator, c.denominator)
-    return (
-        a.numerator * (scale // a.denominator),
-        b.numerator * (scale // b.denominator),
-        c.numerator * (scale // c.denominator),
-    )
-
-
 def _primitive(a: int, b: int) -> Normal:
     common = gcd(a, b)
     return (a // common, b // common)
@@ -95,9 +84,9 @@ def lines_of(rows: Iterable[Row], first: int, second: int) -> list[tuple[int, in
         a = row.coefficients.get(first, 0)
         b = row.coefficients.get(second, 0)
         if row.sense in ("<=", "="):
-            found.append(_whole(a, b, row.rhs))
+            found.append(whole_line(a, b, row.rhs))
         if row.sense in (">=", "="):
-            found.append(_whole(-Fraction(a), -Fraction(b), -Fraction(row.rhs)))
+            found.append(whole_line(-a, -b, -row.rhs))
     return found
 
 
@@ -586,7 +575,8 @@ class Star:
 
         while True:
             cut = Polygon(
-                [*differences, *(_whole(*normals.exact[k], bound(k)) for k in kept)], signed=True
+                [*differences, *(whole_line(*normals.exact[k], bound(k)) for k in kept)],
+                signed=True,
             )
             if cut.empty:
                 if emptiness([Line(*line) for line in cut.lines]) is None:
@@ -620,7 +610,7 @@ def _difference(total: Polygon, part: Polygon) -> list[tuple[int, int, int]]:
         high = total.support((a, b))
         low = part.support((-a, -b))
         if high is not None and low is not None:
-            found.append(_whole(a, b, high + low))
+            found.append(whole_line(a, b, high + low))
     return found
 
 
