@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from math import gcd, lcm
@@ -28,6 +29,7 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 
 __all__ = [
     "Infeasible",
+    "Minimizing",
     "OutOfTime",
     "Polyhedron",
     "Program",
@@ -80,7 +82,28 @@ class Program(NamedTuple):
     free: frozenset[int] = frozenset()
 
 
-class Polyhedron:
+class Minimizing(ABC):
+    """Values of linear objectives over some set of points: the largest is the smallest negated."""
+
+    @abstractmethod
+    def minimum(self, objective: Linear, constant: Fraction | int = 0) -> Fraction | None:
+        """The smallest value of ``objective · x + constant``, or ``None`` if unbounded below.
+
+        Raises:
+            Infeasible: If the constraints have no common solution.
+        """
+
+    def maximum(self, objective: Linear, constant: Fraction | int = 0) -> Fraction | None:
+        """The largest value of ``objective · x + constant``, or ``None`` if unbounded above.
+
+        Raises:
+            Infeasible: If the constraints have no common solution.
+        """
+        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
+        return None if low is None else -low
+
+
+class Polyhedron(Minimizing):
     """The solutions of a :class:`Program`, with phase one done once for many objectives.
 
     Args:
@@ -171,15 +194,6 @@ class Polyhedron:
                 variable, sign = self._columns[column]
                 self.point[variable] += sign * Fraction(line[width], line[-1])
         return Fraction(constant) - Fraction(tableau[-1][width], tableau[-1][-1])
-
-    def maximum(self, objective: Linear, constant: Fraction | int = 0) -> Fraction | None:
-        """The largest value of ``objective · x + constant``, or ``None`` if unbounded above.
-
-        Raises:
-            Infeasible: If the constraints have no common solution.
-        """
-        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
-        return None if low is None else -low
 
 
 def _line(values: Sequence[Fraction]) -> list[int]:

@@ -27,6 +27,7 @@ from tradestats.claims import _float, _points, _star
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
+    Minimizing,
     OutOfTime,
     Polyhedron,
     Program,
@@ -1804,7 +1805,7 @@ def _asked(objective: Mapping[int, Fraction | int]) -> tuple[tuple[int, Fraction
     return tuple(sorted((j, Fraction(c)) for j, c in objective.items() if c))
 
 
-class _Certified:
+class _Certified(Minimizing):
     """The values some claims of one component allow, answered by HiGHS and certified.
 
     Has the interface of :class:`._linear.Polyhedron`; what cannot be certified is
@@ -1877,15 +1878,8 @@ class _Certified:
             return self.exact.minimum(objective)
         return found
 
-    def maximum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The largest value of ``objective · x + constant``."""
-        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
-        return None if low is None else -low
 
-
-class _Tree:
+class _Tree(Minimizing):
     """The values some claims of a tree-like component allow, by :class:`._forest.Forest`.
 
     Has the interface of :class:`._linear.Polyhedron` for objectives on one value or
@@ -1938,20 +1932,13 @@ class _Tree:
             found = both.low
         return None if found is None else Fraction(constant) + found
 
-    def maximum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The largest value of ``objective · x + constant``."""
-        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
-        return None if low is None else -low
-
     def _fallback(self) -> _Certified:
         if self._general is None:
             self._general = _Certified(self.network, self.key, self.component)
         return self._general
 
 
-class _Star:
+class _Star(Minimizing):
     """The values some claims of a star allow (:class:`.Star`), by small exact programs.
 
     Has the interface of :class:`._linear.Polyhedron` for objectives on one part's
@@ -2000,13 +1987,6 @@ class _Star:
         if not polyhedron.feasible:
             raise Infeasible
         return polyhedron.minimum({local[j]: c for j, c in terms.items()}, constant)
-
-    def maximum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The largest value of ``objective · x + constant``."""
-        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
-        return None if low is None else -low
 
     def lifted(
         self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True

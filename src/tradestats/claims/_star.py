@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._dot import dot
-from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row
+from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -271,7 +271,7 @@ class Support:
         return self._exact[k]
 
 
-class Small:
+class Small(Minimizing):
     """A small program answered by HiGHS with exact certificates, else by the exact simplex.
 
     Has the interface of :class:`._linear.Polyhedron` (but ``point``).
@@ -324,13 +324,6 @@ class Small:
         if found is None and self.exact_ends and not self.model.unbounded(local):
             found = self.exact.minimum(local)
         return None if found is None else found + constant
-
-    def maximum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The largest value of ``objective · x + constant``."""
-        low = self.minimum({key: -value for key, value in objective.items()}, -Fraction(constant))
-        return None if low is None else -low
 
 
 class Local(NamedTuple):
