@@ -33,6 +33,7 @@ from importlib.util import find_spec
 from math import frexp, gcd, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from tradestats.claims import _dual_simplex
 from tradestats.claims._dot import dot
 from tradestats.claims._linear import Polyhedron, Program, Row
 
@@ -344,11 +345,51 @@ class Model:
         if bound is None or self._reached(bound, lambda point: dot(objective, point)):
             return bound
         if self._broken:
+            found = self._repaired(objective)
+            if found is not None:
+                return found
             found = self._nudged(objective, self._broken)
             if found is not None:
                 return found
         self.short = bound
         return None
+
+    def _repaired(self, objective: Mapping[int, Fraction]) -> Fraction | None:
+        """The minimum by a few exact pivots of the dual simplex from HiGHS's basis.
+
+        For a basis whose duals are feasible and whose vertex breaks a row by a hair
+        (see :mod:`._dual_simplex`); ``None`` if the walk does not end in a certificate.
+        """
+        status = highspy.HighsBasisStatus
+        columns, rows = self._basis()
+        held_at = (status.kLower, status.kUpper)
+        terms: dict[int, list[tuple[int, int]]] = {}
+        lows: dict[int, int | None] = {}
+        highs: dict[int, int | None] = {}
+        held: dict[int, int] = {}
+        for r in range(len(self.lines)):
+            on = self.active(r)
+            if not on and rows[r] == status.kBasic:
+                continue  # a row switched off binds nothing
+            terms[r], low, high = self._row_terms(r)
+            lows[r], highs[r] = (low, high) if on else (None, None)
+            if rows[r] != status.kBasic:
+                # Held at its side; a row switched off, or without sides, at 0.
+                side = (low if rows[r] == status.kLower else high) if rows[r] in held_at else 0
+                if side is None:
+                    return None
+                held[r] = side if on else 0
+        basic = frozenset(j for j in self.used if columns[j] == status.kBasic)
+        found = _dual_simplex.minimum(
+            _dual_simplex.Rows(terms, lows, highs, self.free),
+            objective,
+            _dual_simplex.Basis(basic, held),
+            _solve_integers,
+        )
+        if found is None:
+            return None
+        self.witness = found[1]
+        return found[0]
 
     def _nudged(self, objective: Mapping[int, Fraction], broken: Sequence[int]) -> Fraction | None:
         """The minimum from a basis that keeps the rows ``broken`` (by a hair) with room.
