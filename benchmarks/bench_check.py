@@ -28,6 +28,12 @@ building the report is not counted. Wall-clock seconds and the process's CPU
 seconds are both printed: on a machine shared with other work, CPU seconds are the
 steadier figure.
 
+After the table, the real releases of the test corpus (``tests/data/releases``,
+each a TOML report of a published release) are checked one by one: their total
+CPU seconds, and the slowest of them by name. A generated shape shows how the
+check grows with size; the corpus shows what a user who checks a real release
+waits.
+
 ``--before SRC`` adds a "before" column: each case is also run, in a child
 process and in the same run, with the package found in ``SRC`` (for example a
 worktree of an earlier commit: ``git worktree add --detach /tmp/base <commit>``,
@@ -48,6 +54,7 @@ import time
 import tracemalloc
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from tradestats.claims.consistency import check
@@ -73,6 +80,10 @@ if TYPE_CHECKING:
     from tradestats.claims.report import Claim
 
 _TENTH: Final = Decimal("0.1")
+#: The corpus of real releases, each a report file.
+RELEASES: Final = Path(__file__).resolve().parent.parent / "tests" / "data" / "releases"
+#: The slowest releases shown by name (all of them are in the total).
+SLOWEST: Final = 8
 SHAPES = ("partners", "groups", "years", "unused", "kinds")
 
 
@@ -326,7 +337,10 @@ def measure(
     Returns ``seconds``, ``cpu``, ``peak`` (``None`` without ``memory``) and ``found``
     (what the check found, in words).
     """
-    report = BUILDERS[shape](size, seed=size, error=error)
+    return _measure(BUILDERS[shape](size, seed=size, error=error), engine, limit, memory=memory)
+
+
+def _measure(report: Report, engine: str, limit: float | None, *, memory: bool) -> dict[str, Any]:
     started, cpu = time.perf_counter(), time.process_time()
     result = check(report, time_limit=limit, _engine=engine)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -345,9 +359,12 @@ def measure(
 
 
 def measure_elsewhere(
-    source: str, shape: str, size: int, *, error: bool, limit: float
+    source: str, shape: str, size: int | str, *, error: bool, limit: float
 ) -> dict[str, Any]:
-    """:func:`measure` (no memory) in a child process importing tradestats from ``source``."""
+    """:func:`measure` (no memory) in a child process importing tradestats from ``source``.
+
+    ``shape`` ``"release"`` measures the release of the corpus named ``size``.
+    """
     command = [sys.executable, __file__, "--case", f"{shape}:{size}", "--time-limit", str(limit)]
     if error:
         command.append("--error")
@@ -414,9 +431,13 @@ def main() -> None:
     limit = arguments.time_limit or (10.0 if arguments.quick else 120.0)
     if arguments.case:
         shape, size = arguments.case.split(":")
-        found = measure(
-            shape, int(size), error=arguments.error, engine="auto", limit=limit, memory=False
-        )
+        if shape == "release":
+            report = Report.load(RELEASES / f"{size}.toml")
+            found = _measure(report, "auto", limit, memory=False)
+        else:
+            found = measure(
+                shape, int(size), error=arguments.error, engine="auto", limit=limit, memory=False
+            )
         print(json.dumps(found))
         return
     before = arguments.before
@@ -451,8 +472,44 @@ def main() -> None:
                 print(f"{line} {new['peak']:>8.1f}  {found}", flush=True)
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
     print(f"each case stops after {limit:g} s (check's time_limit): see 'unfinished'")
+    if not arguments.shape and not arguments.size:
+        releases(engine=arguments.engine, limit=limit, before=before)
     if before:
         print(f"before: the package in {before}, run in a child process in this same run")
+
+
+def releases(*, engine: str, limit: float, before: str | None) -> None:
+    """Check every release of the corpus; print the total and the slowest, in CPU seconds."""
+    rows = []
+    for path in sorted(RELEASES.glob("*.toml")):
+        if path.stem == "expected":
+            continue  # the verdicts the tests expect, not a release
+        report = Report.load(path)
+        new = _measure(report, engine, limit, memory=True)
+        old = (
+            measure_elsewhere(before, "release", path.stem, error=False, limit=limit)
+            if before
+            else None
+        )
+        rows.append((path.stem, len(report.claims), old, new))
+    print(f"\nreal releases ({RELEASES.name}, {len(rows)} files), CPU seconds:")
+    header = f"{'release':<38} {'claims':>6}"
+    if before:
+        header += f" {'before':>7}"
+    print(f"{header} {'cpu':>7} {'peak MB':>8}  found")
+    slowest = sorted(rows, key=lambda row: -row[3]["cpu"])[:SLOWEST]
+    for name, claims, old, new in slowest:
+        line = f"{name:<38} {claims:>6}"
+        if old is not None:
+            line += f" {'-' if old['cpu'] is None else format(old['cpu'], '.2f'):>7}"
+        print(f"{line} {new['cpu']:>7.2f} {new['peak']:>8.1f}  {new['found']}")
+    total = sum(row[3]["cpu"] for row in rows)
+    line = f"{'all ' + str(len(rows)):<38} {sum(row[1] for row in rows):>6}"
+    if before:
+        olds = [row[2]["cpu"] for row in rows if row[2] and row[2]["cpu"] is not None]
+        line += f" {sum(olds):>7.2f}" if len(olds) == len(rows) else f" {'-':>7}"
+    peak = max(row[3]["peak"] for row in rows)
+    print(f"{line} {total:>7.2f} {peak:>8.1f}")
 
 
 if __name__ == "__main__":
