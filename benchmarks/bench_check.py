@@ -440,6 +440,17 @@ def main() -> None:
             )
         print(json.dumps(found))
         return
+    table(arguments, sizes=sizes, limit=limit)
+    if not arguments.shape and not arguments.size:
+        releases(engine=arguments.engine, limit=limit, before=arguments.before)
+    if arguments.before:
+        print(f"before: the package in {arguments.before}, run in a child process in this same run")
+
+
+def table(
+    arguments: argparse.Namespace, *, sizes: dict[str, tuple[int, ...]], limit: float
+) -> None:
+    """Run the generated shapes' cases and print their table."""
     before = arguments.before
     columns = f"{'shape':<9} {'size':>6} {'error':>5}"
     if before:
@@ -472,10 +483,6 @@ def main() -> None:
                 print(f"{line} {new['peak']:>8.1f}  {found}", flush=True)
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
     print(f"each case stops after {limit:g} s (check's time_limit): see 'unfinished'")
-    if not arguments.shape and not arguments.size:
-        releases(engine=arguments.engine, limit=limit, before=before)
-    if before:
-        print(f"before: the package in {before}, run in a child process in this same run")
 
 
 def releases(*, engine: str, limit: float, before: str | None) -> None:
