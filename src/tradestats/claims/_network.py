@@ -261,6 +261,18 @@ class Network:
             **{claim_id: list(found) for claim_id, found in (constraints or {}).items()},
         }
         piece._cache = {}
+        # A claim in points ties here only the values its rows name: a ratio of a value
+        # its rows leave out is then a quotient of ranges, not a program (see _apart).
+        piece._ties = _Ties.of(
+            {
+                **self._variables,
+                **{
+                    claim_id: {self._keys[j] for row in found for j in row.coefficients}
+                    for claim_id, found in rows.items()
+                },
+            },
+            self._related,
+        )
         piece.given = self._points_ids
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
@@ -753,8 +765,12 @@ class Network:
         """
         if self.engine != "exact":
             apart = self._apart(claims, numerator, denominator, base=base)
-            if apart is not False:
+            if not isinstance(apart, frozenset):
                 return apart
+            # Tied: the other claims bear on neither value (the values they allow are
+            # a product with these), and fewer claims are more often one component,
+            # which HiGHS solves, than several, which the exact simplex does.
+            claims = apart
         polyhedron = self.polyhedron(claims)
         # On a star, one small program per part (see _star): the part is in the key.
         part = (
@@ -814,18 +830,18 @@ class Network:
         denominator: dict[int, Fraction],
         *,
         base: bool,
-    ) -> tuple[Fraction | None, Fraction | None] | Literal[False] | None:
+    ) -> tuple[Fraction | None, Fraction | None] | frozenset[str] | None:
         """:meth:`_ratio` where no claim ties the numerator's values to the denominator's.
 
         The values the claims allow are then a product, one factor for each, and the
         ratio's range is the quotient of two ranges, each from the smaller program of
         its own claims (a growth rate left out of a flow over many years: the years
-        before and those after). ``False`` where they are tied (or a range is open
-        at an end that matters), for the linear-fractional program.
+        before and those after). Where they are tied: the claims that tie them (with
+        every claim tied to those), for the linear-fractional program.
         """
         top = self._reach([self._keys[j] for j in numerator], claims)
         if not top[1].isdisjoint(self._keys[j] for j in denominator):
-            return False
+            return top[0]
         bottom = self._around([self._keys[j] for j in denominator], claims)
         below = self.polyhedron(bottom)
         lowest, highest = below.minimum(denominator), below.maximum(denominator)
