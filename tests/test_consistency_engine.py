@@ -423,6 +423,23 @@ def test_an_unbounded_objective_is_certified_by_a_ray() -> None:
 
 
 @needs_highs
+def test_a_ray_along_a_chain_of_growth_rates_is_certified() -> None:
+    """x[k + 1] = r[k] x[k]: -x[0] has no minimum, and the basis's exact ray shows it.
+
+    The ray's steps are products of the rates, whose denominators no short-fraction
+    reading of HiGHS's floats reaches.
+    """
+    rates = [Fraction(10593, 10000), Fraction(9871, 10000), Fraction(11237, 10000)]
+    rows = [(None, Row({k + 1: Fraction(1), k: -rate}, "=", 0)) for k, rate in enumerate(rates)]
+    model = _float.Model.of_rows(len(rates) + 1, rows, ())
+    model.switch(frozenset())
+    objective = {0: Fraction(-1)}
+    assert model.minimum(objective) is None
+    assert model.unbounded(objective)
+    assert not model.unbounded({0: Fraction(1)})
+
+
+@needs_highs
 @settings(max_examples=20, deadline=None)
 @given(
     st.sampled_from(["partners", "groups", "years", "kinds"]),

@@ -583,14 +583,56 @@ class Model:
             for j, value in enumerate(scaled)
             if value
         }
+        if self._is_ray(ray, objective):
+            return True
+        # Read as short fractions, a ray whose steps are ratios of growth rates misses
+        # by a hair: the basis's own ray, solved exactly, is the one HiGHS followed.
+        exact = self._basis_ray(scaled)
+        return exact is not None and self._is_ray(exact, objective)
+
+    def _is_ray(self, ray: Mapping[int, Fraction], objective: Mapping[int, Fraction]) -> bool:
+        """Whether ``ray`` keeps every row on and every column's sign, and lowers ``objective``."""
         if any(j not in self.free and ray.get(j, _ZERO) < 0 for j in self.used):
             return False
         for r, line in enumerate(self.lines):
             if self.active(r):
-                step = sum((c * ray.get(j, _ZERO) for j, c in line.coefficients.items()), _ZERO)
+                step = dot(line.coefficients, ray)
                 if (line.low is not None and step < 0) or (line.high is not None and step > 0):
                     return False
-        return sum((c * ray.get(j, _ZERO) for j, c in objective.items()), _ZERO) < 0
+        return dot(objective, ray) < 0
+
+    def _basis_ray(self, found: Sequence[float]) -> dict[int, Fraction] | None:
+        """The ray of HiGHS's basis along ``found``, exactly, or ``None``.
+
+        One variable out of the basis moves (a column from 0, or a row from its side),
+        by 1; the rows held stay at their sides and the other columns at 0, and the
+        basic columns follow: the vertex's equations with the sides at 0.
+        """
+        basic = highspy.HighsBasisStatus.kBasic
+        columns, rows = self._basis()
+        moving: tuple[float, int, int] | None = None  # (size, row or -1 - column, sign)
+        for j, value in enumerate(found):
+            if columns[j] != basic and value and (moving is None or abs(value) > moving[0]):
+                moving = (abs(value), -1 - j, 1 if value > 0 else -1)
+        held = [r for r, row in enumerate(rows) if row != basic]
+        for r in held:
+            step = sum(float(c) * found[j] for j, c in self.lines[r].coefficients.items())
+            if step and (moving is None or abs(step) > moving[0]):
+                moving = (abs(step), r, 1 if step > 0 else -1)
+        if moving is None:
+            return None
+        _, which, sign = moving
+        entering = -1 - which if which < 0 else None
+        tied: list[dict[int, int]] = []
+        sides: list[int] = []
+        for r in held:
+            terms, _, _ = self._row_terms(r)
+            tied.append({j: a for j, a in terms if columns[j] == basic or j == entering})
+            sides.append(sign if r == which else 0)
+        if entering is not None:
+            tied.append({entering: 1})
+            sides.append(sign)
+        return _solve_integers(tied, sides)
 
     def feasible(self) -> bool | None:
         """Whether the rows that are on have a common solution; ``None`` if not certified.
