@@ -17,6 +17,7 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
+from collections import ChainMap
 from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -263,15 +264,11 @@ class Network:
         piece._cache = {}
         # A claim in points ties here only the values its rows name: a ratio of a value
         # its rows leave out is then a quotient of ranges, not a program (see _apart).
-        piece._ties = _Ties.of(
+        piece._ties = self._ties.narrowed(
             {
-                **self._variables,
-                **{
-                    claim_id: {self._keys[j] for row in found for j in row.coefficients}
-                    for claim_id, found in rows.items()
-                },
-            },
-            self._related,
+                claim_id: {self._keys[j] for row in found for j in row.coefficients}
+                for claim_id, found in rows.items()
+            }
         )
         piece.given = self._points_ids
         piece.loose = True
@@ -765,12 +762,8 @@ class Network:
         """
         if self.engine != "exact":
             apart = self._apart(claims, numerator, denominator, base=base)
-            if not isinstance(apart, frozenset):
+            if apart is not False:
                 return apart
-            # Tied: the other claims bear on neither value (the values they allow are
-            # a product with these), and fewer claims are more often one component,
-            # which HiGHS solves, than several, which the exact simplex does.
-            claims = apart
         polyhedron = self.polyhedron(claims)
         # On a star, one small program per part (see _star): the part is in the key.
         part = (
@@ -830,18 +823,18 @@ class Network:
         denominator: dict[int, Fraction],
         *,
         base: bool,
-    ) -> tuple[Fraction | None, Fraction | None] | frozenset[str] | None:
+    ) -> tuple[Fraction | None, Fraction | None] | Literal[False] | None:
         """:meth:`_ratio` where no claim ties the numerator's values to the denominator's.
 
         The values the claims allow are then a product, one factor for each, and the
         ratio's range is the quotient of two ranges, each from the smaller program of
         its own claims (a growth rate left out of a flow over many years: the years
-        before and those after). Where they are tied: the claims that tie them (with
-        every claim tied to those), for the linear-fractional program.
+        before and those after). ``False`` where they are tied (or a range is open
+        at an end that matters), for the linear-fractional program.
         """
         top = self._reach([self._keys[j] for j in numerator], claims)
         if not top[1].isdisjoint(self._keys[j] for j in denominator):
-            return top[0]
+            return False
         bottom = self._around([self._keys[j] for j in denominator], claims)
         below = self.polyhedron(bottom)
         lowest, highest = below.minimum(denominator), below.maximum(denominator)
@@ -1683,7 +1676,7 @@ class _Ties:
     def __init__(
         self,
         number: dict[Hashable, int],
-        variables: dict[str, tuple[int, ...]],
+        variables: Mapping[str, tuple[int, ...]],
         claims: list[list[str]],
         related: list[tuple[int, ...]],
     ) -> None:
@@ -1712,6 +1705,21 @@ class _Ties:
         for name, others in related.items():
             tied[number[name]] = tuple(number[other] for other in others)
         return cls(number, own, claims, tied)
+
+    def narrowed(self, variables: Mapping[str, Iterable[Hashable]]) -> _Ties:
+        """These ties, with each claim of ``variables`` tying only those of its values.
+
+        For a piece, whose claims in points hold rows that may name fewer values.
+        The search reaches a claim from any of its values as before and goes on only
+        to those: a tie the piece no longer makes is seldom followed, and none is
+        invented. A claim named with a value it did not tie keeps its old ties.
+        """
+        own: dict[str, tuple[int, ...]] = {}
+        for claim_id, names in variables.items():
+            numbers = tuple(self.number.get(name, -1) for name in names)
+            if all(n >= 0 and claim_id in self.claims[n] for n in numbers):
+                own[claim_id] = numbers
+        return _Ties(self.number, ChainMap(own, dict(self.variables)), self.claims, self.related)
 
     def around(self, variables: Iterable[Hashable], allowed: Container[str]) -> frozenset[str]:
         """The claims of ``allowed`` tied to ``variables``, directly or through others."""
