@@ -101,7 +101,10 @@ def solve_integers(rows: Sequence[Mapping[int, int]], rhs: Sequence[int]) -> Sca
     for number, variable in reversed(order):
         terms = work[number]
         # Every other value this equation names is solved already, or free (0).
-        known = sum(a * values[j] for j, a in terms.items() if j in values)
+        known = 0
+        for j, a in terms.items():
+            if j in values:
+                known += a * values[j]
         top, pivot = sides[number] * common - known, terms[variable] * common
         divisor = gcd(top, pivot)
         top, pivot = top // divisor, pivot // divisor
@@ -115,9 +118,14 @@ def solve_integers(rows: Sequence[Mapping[int, int]], rhs: Sequence[int]) -> Sca
             common *= factor
         values[variable] = top * (common // pivot)
     for given, value in zip(rows, rhs, strict=True):
-        for j in given:
-            values.setdefault(j, 0)
-        if sum(a * values[j] for j, a in given.items()) != value * common:
+        total = 0
+        for j, a in given.items():
+            x = values.get(j)
+            if x is None:
+                values[j] = 0
+            else:
+                total += a * x
+        if total != value * common:
             return None  # pragma: no cover - elimination is exact
     return Scaled(values, common)
 
@@ -126,26 +134,33 @@ def _eliminate(rows: list[dict[int, int]], rhs: list[int]) -> list[tuple[int, in
     """Forward elimination in place: (equation, pivot variable) in pivot order, or ``None``.
 
     Each step takes the pending equation with the fewest terms (the first of
-    those) and, in it, the variable fewest pending equations name. ``None`` when
-    an equation reduces to ``0 = c`` with ``c`` not 0.
+    those) and, in it, the variable fewest pending equations name (the first of
+    those). ``None`` when an equation reduces to ``0 = c`` with ``c`` not 0.
+    Plain loops rather than ``min`` with a key: the systems are small, and a
+    call per comparison would cost more than the arithmetic.
     """
     pending = list(range(len(rows)))
     order: list[tuple[int, int]] = []
     while pending:
-        number = min(pending, key=lambda k: len(rows[k]))
+        number, size = pending[0], len(rows[pending[0]])
+        for k in pending:
+            if len(rows[k]) < size:
+                number, size = k, len(rows[k])
         pending.remove(number)
         terms = rows[number]
-        if not terms:
+        if not size:
             if rhs[number]:
                 return None
             continue
-        if len(terms) == 1:
-            variable = next(iter(terms))
-        else:
-            variable = min(terms, key=lambda name: sum(name in rows[k] for k in pending))
-        for other in pending:
-            if variable in rows[other]:
-                _subtract(rows, rhs, other, number, variable)
+        variable, others = -1, pending
+        for name in terms:
+            named = [k for k in pending if name in rows[k]]
+            if variable < 0 or len(named) < len(others):
+                variable, others = name, named
+            if size == 1:
+                break
+        for other in others:
+            _subtract(rows, rhs, other, number, variable)
         order.append((number, variable))
     return order
 

@@ -167,6 +167,7 @@ class Model:
         self._witness: dict[int, Fraction] | None = None
         # HiGHS's basis at the last solve, read once (a certificate reads it twice).
         self._statuses: tuple[list[Any], list[Any]] | None = None
+        self._actives: list[bool] | None = None
         self._floor: Model | None = None
         #: A certified lower bound of the last :meth:`minimum` that returned ``None``
         #: because its vertex did not show it to be the minimum (see :meth:`_reached`).
@@ -259,6 +260,16 @@ class Model:
             )
 
         self._on = on
+        self._actives = None
+
+    def _active_rows(self) -> list[bool]:
+        """Whether each row is on, as :meth:`active` says (kept until the next switch)."""
+        if self._actives is None:
+            on = self._on
+            self._actives = [
+                line.owner is None or (on is not None and line.owner in on) for line in self.lines
+            ]
+        return self._actives
 
     def active(self, r: int) -> bool:
         """Whether row ``r`` is on."""
@@ -694,7 +705,8 @@ class Model:
         columns, rows = self._basis()
         scaled = self._highs.getSolution().row_dual
         duals = self.duals()
-        bounded = [r for r in range(len(self.lines)) if rows[r] != basic and self.active(r)]
+        actives = self._active_rows()
+        bounded = [r for r, row in enumerate(rows) if actives[r] and row != basic]
         binding = [r for r in bounded if abs(scaled[r]) > _BINDING]
         # HiGHS's optimum: a certified bound far from it comes from a dual that is not
         # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
@@ -829,8 +841,9 @@ class Model:
         # A row the basis holds at one of its sides meets it by the equations: only
         # the others are checked, in integers over the point's common denominator.
         held = (status.kLower, status.kUpper)
+        actives = self._active_rows()
         for r, row in enumerate(rows):
-            if row in held or not self.active(r):
+            if not actives[r] or row in held:
                 continue
             terms, low, high = self._row_terms(r)
             total = sum(a * values[j] for j, a in terms if j in values)
@@ -850,18 +863,22 @@ class Model:
         what is left is square, one equation per basic column.
         """
         status = highspy.HighsBasisStatus
-        basic = status.kBasic
+        basic, lower, upper = status.kBasic, status.kLower, status.kUpper
         basics = {j for j, state in enumerate(columns) if state == basic}
+        actives = self._active_rows()
         tied: list[dict[int, int]] = []
         sides: list[int] = []
         for r, row in enumerate(rows):
             if row == basic:
                 continue
-            terms, low, high = self._row_terms(r)
+            terms, low, high = self._row_integers.get(r) or self._row_terms(r)
             # A row switched off may still be nonbasic, at 0 (HiGHS's "zero" status).
             side: int | None = 0
-            if self.active(r) and row in (status.kLower, status.kUpper):
-                side = low if row == status.kLower else high
+            if actives[r]:
+                if row == lower:
+                    side = low
+                elif row == upper:
+                    side = high
             if side is None:
                 return None
             tied.append({j: a for j, a in terms if j in basics})
