@@ -731,7 +731,10 @@ class Model:
         basic = highspy.HighsBasisStatus.kBasic
         # A column no binding row names has reduced cost c[j]; only the others matter.
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
-        tied = [j for j in touched if columns[j] == basic or j in self.free]
+        tied: list[int] = []
+        rest: list[int] = []
+        for j in touched:
+            (tied if columns[j] == basic or j in self.free else rest).append(j)
         solution = self._solution(tied, objective, duals, support)
         if solution is None:
             return None
@@ -747,9 +750,7 @@ class Model:
                 return None
             sides[r] = side
         # Every other column: its reduced cost must let x >= 0 only raise the objective.
-        for j in touched:
-            if columns[j] == basic or j in self.free:
-                continue
+        for j in rest:
             total, scale = self._column_total(j, values)
             cost = _fraction(objective.get(j, 0))
             if total * cost.denominator > cost.numerator * scale * common:
