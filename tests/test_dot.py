@@ -73,4 +73,4 @@ def test_solve_exactly_meets_every_equation(
 def test_a_float_dual_is_read_as_the_standard_library_reads_it(value: float) -> None:
     """The certificates' reading of a float is ``limit_denominator``'s, found in integers."""
     expected = Fraction(value).limit_denominator(_float._DENOMINATOR)
-    assert expected == _float._nearest_fraction(value)
+    assert expected == Fraction(*_float._nearest_fraction(value))

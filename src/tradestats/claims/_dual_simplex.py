@@ -21,12 +21,10 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from tradestats.claims._dot import dot
+from tradestats.claims._equations import solve_integers
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Mapping, Sequence
-
-    #: Exact solutions of ``rows[k] · x = sides[k]`` in integers (``None``: none).
-    Solve = Callable[[list[dict[int, int]], list[int]], dict[int, Fraction] | None]
+    from collections.abc import Collection, Mapping, Sequence
 
 __all__ = ["Basis", "Rows", "minimum"]
 
@@ -54,16 +52,14 @@ class Basis(NamedTuple):
 
 
 def minimum(
-    rows: Rows, objective: Mapping[int, Fraction], start: Basis, solve: Solve
+    rows: Rows, objective: Mapping[int, Fraction], start: Basis
 ) -> tuple[Fraction, dict[int, Fraction]] | None:
     """The exact minimum of ``objective · x`` over ``rows`` and a point that reaches it.
-
-    ``solve`` solves square equations exactly (the caller's elimination).
 
     ``None`` if ``start``'s duals are not feasible, a basis on the way is singular,
     or :data:`PIVOTS` pivots do not reach a vertex that meets every row.
     """
-    walk = _Walk(rows, objective, start, solve)
+    walk = _Walk(rows, objective, start)
     for _ in range(PIVOTS + 1):
         point = walk.vertex()
         duals = walk.duals()
@@ -83,10 +79,8 @@ def minimum(
 class _Walk:
     """The basis of the dual simplex as it moves."""
 
-    def __init__(
-        self, rows: Rows, objective: Mapping[int, Fraction], start: Basis, solve: Solve
-    ) -> None:
-        self.rows, self.objective, self.solve = rows, objective, solve
+    def __init__(self, rows: Rows, objective: Mapping[int, Fraction], start: Basis) -> None:
+        self.rows, self.objective = rows, objective
         self.basis = start
         self.columns: dict[int, list[tuple[int, int]]] = {}
         for r, terms in rows.terms.items():
@@ -103,10 +97,10 @@ class _Walk:
         if len(held) != len(basic):
             return None
         equations = [{j: a for j, a in self.rows.terms[r] if j in basic} for r in held]
-        found = self.solve(equations, [self.basis.held[r] for r in held])
-        if found is None or set(found) - basic:
+        found = solve_integers(equations, [self.basis.held[r] for r in held])
+        if found is None or set(found.values) - basic:
             return None
-        return found
+        return found.fractions()
 
     def _transposed(self, right: Mapping[int, Fraction]) -> dict[int, Fraction] | None:
         """``w`` over the held rows with ``Σ_r w[r] a[r, j] = right[j]`` for each basic column."""
@@ -120,10 +114,10 @@ class _Walk:
                 {r: a * value.denominator for r, a in self.columns.get(j, ()) if r in held}
             )
             sides.append(value.numerator)
-        found = self.solve(equations, sides)
-        if found is None or set(found) - held:
+        found = solve_integers(equations, sides)
+        if found is None or set(found.values) - held:
             return None
-        return found
+        return found.fractions()
 
     def duals(self) -> dict[int, Fraction] | None:
         """The duals of the held rows, if they are feasible (each reduced cost fits its side)."""

@@ -26,15 +26,15 @@ claims once; questions about a subset switch the other claims' rows off
 
 from __future__ import annotations
 
-import heapq
 from fractions import Fraction
 from functools import partial
 from importlib.util import find_spec
-from math import frexp, gcd, lcm, ldexp
+from math import frexp, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _dual_simplex
 from tradestats.claims._dot import dot
+from tradestats.claims._equations import Scaled, solve_exactly, solve_integers
 from tradestats.claims._linear import Polyhedron, Program, Row
 
 if TYPE_CHECKING:
@@ -163,8 +163,12 @@ class Model:
         self._on: frozenset[str] | None = None
         self._costs: dict[int, float] = {}
         self._elastic: Model | None = None
-        #: The exact point that showed the rows on to hold, at the last :meth:`feasible`.
-        self.witness: dict[int, Fraction] | None = None
+        # The exact point that showed the rows on to hold (see :attr:`witness`).
+        self._point: Scaled | None = None
+        self._witness: dict[int, Fraction] | None = None
+        # HiGHS's basis at the last solve, read once (a certificate reads it twice).
+        self._statuses: tuple[list[Any], list[Any]] | None = None
+        self._actives: list[bool] | None = None
         self._floor: Model | None = None
         #: A certified lower bound of the last :meth:`minimum` that returned ``None``
         #: because its vertex did not show it to be the minimum (see :meth:`_reached`).
@@ -214,6 +218,13 @@ class Model:
             return -infinite if low else infinite
         return ldexp(float(side), self._row_scale[r])
 
+    @property
+    def witness(self) -> dict[int, Fraction] | None:
+        """The exact point that showed the rows on to hold, at the last :meth:`feasible`."""
+        if self._witness is None and self._point is not None:
+            self._witness = self._point.fractions()
+        return self._witness
+
     def duals(self) -> list[float]:
         """HiGHS's row duals of the last solve, in the rows' own terms (unscaled)."""
         found = self._highs.getSolution().row_dual
@@ -250,6 +261,16 @@ class Model:
             )
 
         self._on = on
+        self._actives = None
+
+    def _active_rows(self) -> list[bool]:
+        """Whether each row is on, as :meth:`active` says (kept until the next switch)."""
+        if self._actives is None:
+            on = self._on
+            self._actives = [
+                line.owner is None or (on is not None and line.owner in on) for line in self.lines
+            ]
+        return self._actives
 
     def active(self, r: int) -> bool:
         """Whether row ``r`` is on."""
@@ -306,12 +327,14 @@ class Model:
                 np.array([costs.get(j, 0.0) for j in touched]),
             )
         self._costs = costs
+        self._statuses = None
         self._highs.run()
         status = self._highs.getModelStatus()
         if status == highspy.HighsModelStatus.kUnknown and not self._settled():
             # Stuck in numerical trouble from the last basis (rows off by a hair after a
             # few pivots): from a fresh start HiGHS usually solves it cleanly.
             self._highs.clearSolver()
+            self._statuses = None
             self._highs.run()
             status = self._highs.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
@@ -342,13 +365,15 @@ class Model:
         if self._run(objective) != "optimal":
             return None
         bound = self._dual_bound(objective)
-        if bound is None or self._reached(bound, lambda point: dot(objective, point)):
+        if bound is None or self._reaches(objective, bound):
             return bound
         if self._broken:
+            broken = self._broken
             found = self._repaired(objective)
-            if found is not None:
-                return found
-            found = self._nudged(objective, self._broken)
+            if found is None:
+                found = self._nudged(objective, broken, self._sizes(broken))
+            if found is None:
+                found = self._nudged(objective, broken, self._sizes(broken, terms=True))
             if found is not None:
                 return found
         self.short = bound
@@ -384,28 +409,48 @@ class Model:
             _dual_simplex.Rows(terms, lows, highs, self.free),
             objective,
             _dual_simplex.Basis(basic, held),
-            _solve_integers,
         )
         if found is None:
             return None
-        self.witness = found[1]
+        self._point, self._witness = Scaled.of(found[1]), found[1]
         return found[0]
 
-    def _nudged(self, objective: Mapping[int, Fraction], broken: Sequence[int]) -> Fraction | None:
+    def _sizes(self, rows: Sequence[int], *, terms: bool = False) -> list[float]:
+        """How large each of ``rows`` is as HiGHS sees it: its finite ends, or its terms too.
+
+        A row "≥ 0" of values in the billions is met within HiGHS's tolerances by far
+        more than a hair: measured by its ends alone, a nudge of it changes nothing.
+        """
+        inf = float(highspy.kHighsInf)
+        point = self._highs.getSolution().col_value if terms else None
+        found = []
+        for r in rows:
+            sizes = [abs(end) for end in (self._side(r, low=True), self._side(r, low=False))]
+            size = max((end for end in sizes if end < inf), default=0.0)
+            if point is not None:
+                line = self.lines[r]
+                size = max(
+                    size,
+                    sum(abs(self._entry(r, j, c) * point[j]) for j, c in line.coefficients.items()),
+                )
+            found.append(size)
+        return found
+
+    def _nudged(
+        self, objective: Mapping[int, Fraction], broken: Sequence[int], sizes: Sequence[float]
+    ) -> Fraction | None:
         """The minimum from a basis that keeps the rows ``broken`` (by a hair) with room.
 
         HiGHS's basis met them within its tolerances but not exactly: solved again
-        with those rows tightened by a little (a relative 1e-6, in HiGHS's model
-        only), it moves to a neighbouring basis, whose bound and vertex are
+        with those rows tightened by a little (1e-6 of each one's size, in HiGHS's
+        model only), it moves to a neighbouring basis, whose bound and vertex are
         certified against the rows as they are. ``None`` if that does not show the
         minimum either (an equation, or a row too thin to tighten, is left as it is).
         """
         inf = float(highspy.kHighsInf)
-        for r in broken:
+        for r, size in zip(broken, sizes, strict=True):
             low, high = self._side(r, low=True), self._side(r, low=False)
-            room = _NUDGE * (
-                1 + max((abs(end) for end in (low, high) if abs(end) < inf), default=0)
-            )
+            room = _NUDGE * (1 + size)
             if high - low > 2 * room:
                 self._highs.changeRowBounds(
                     r, low + room if low > -inf else low, high - room if high < inf else high
@@ -414,7 +459,7 @@ class Model:
             if self._run(objective) != "optimal":
                 return None
             bound = self._dual_bound(objective)
-            if bound is None or not self._reached(bound, lambda point: dot(objective, point)):
+            if bound is None or not self._reaches(objective, bound):
                 return None
             return bound
         finally:
@@ -483,12 +528,15 @@ class Model:
                 sides[r] = side
         u = self._basis_solution(numerator, list(sides), columns)
         v = None if u is None else self._basis_solution(denominator, list(sides), columns)
-        if u is None or v is None or dot(sides, v) <= 0:
+        if u is None or v is None:
             return None
-        ratio = dot(sides, u) / dot(sides, v)
+        below = _weighted(sides, v)
+        if below <= 0:
+            return None
+        ratio = _weighted(sides, u) / below
         if abs(float(ratio) - near) > _CLOSE * (1 + abs(near)):
             return None
-        dual = (_Scaled.of(u), _Scaled.of(v))
+        dual = (u, v)
         if not self._dual_feasible(dual, ratio, sides, columns, (numerator, denominator)):
             return None
         return ratio if self._reached(ratio, partial(_ratio_at, numerator, denominator)) else None
@@ -506,9 +554,20 @@ class Model:
         """
         return self._vertex_holds() and value(self.witness or {}) == bound
 
+    def _reaches(self, objective: Mapping[int, Fraction], bound: Fraction) -> bool:
+        """:meth:`_reached` for ``objective · x``, in integers over the vertex's denominator."""
+        if not self._vertex_holds():
+            return False
+        assert self._point is not None  # the vertex held
+        values, common = self._point
+        terms = [(c, values[j]) for j, c in objective.items() if c and values.get(j)]
+        scale = lcm(bound.denominator, *(c.denominator for c, _ in terms))
+        total = sum(c.numerator * (scale // c.denominator) * x for c, x in terms)
+        return total == bound.numerator * (scale // bound.denominator) * common
+
     def _dual_feasible(
         self,
-        duals: tuple[_Scaled, _Scaled],
+        duals: tuple[Scaled, Scaled],
         ratio: Fraction,
         sides: Mapping[int, Fraction],
         columns: list[Any],
@@ -546,7 +605,7 @@ class Model:
 
     def _basis_solution(
         self, objective: Mapping[int, Fraction], support: list[int], columns: list[Any]
-    ) -> dict[int, Fraction] | None:
+    ) -> Scaled | None:
         """The exact dual solution of ``objective`` on HiGHS's basis (its rows ``support``)."""
         basic = highspy.HighsBasisStatus.kBasic
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
@@ -632,7 +691,8 @@ class Model:
         if entering is not None:
             tied.append({entering: 1})
             sides.append(sign)
-        return _solve_integers(tied, sides)
+        ray = solve_integers(tied, sides)
+        return None if ray is None else ray.fractions()
 
     def feasible(self) -> bool | None:
         """Whether the rows that are on have a common solution; ``None`` if not certified.
@@ -674,8 +734,8 @@ class Model:
         floor.switch(on | {_floor_owner(j) for j in bases})
         if floor._run({self.size: Fraction(-1)}) != "optimal" or not floor._vertex_holds():
             return None
-        point = floor.witness
-        assert point is not None  # the vertex held
+        assert floor.witness is not None  # the vertex held
+        point = dict(floor.witness)
         if any(point.get(j, _ZERO) <= 0 for j in bases):
             return None
         point.pop(self.size, None)
@@ -708,8 +768,10 @@ class Model:
     # -- certificates ---------------------------------------------------------------------
 
     def _basis(self) -> tuple[list[Any], list[Any]]:
-        basis = self._highs.getBasis()
-        return list(basis.col_status), list(basis.row_status)
+        if self._statuses is None:
+            basis = self._highs.getBasis()
+            self._statuses = (list(basis.col_status), list(basis.row_status))
+        return self._statuses
 
     def _dual_bound(
         self, objective: Mapping[int, Fraction], *, keep: bool = False
@@ -725,7 +787,8 @@ class Model:
         columns, rows = self._basis()
         scaled = self._highs.getSolution().row_dual
         duals = self.duals()
-        bounded = [r for r in range(len(self.lines)) if rows[r] != basic and self.active(r)]
+        actives = self._active_rows()
+        bounded = [r for r, row in enumerate(rows) if actives[r] and row != basic]
         binding = [r for r in bounded if abs(scaled[r]) > _BINDING]
         # HiGHS's optimum: a certified bound far from it comes from a dual that is not
         # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
@@ -750,13 +813,17 @@ class Model:
         basic = highspy.HighsBasisStatus.kBasic
         # A column no binding row names has reduced cost c[j]; only the others matter.
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
-        tied = [j for j in touched if columns[j] == basic or j in self.free]
+        tied: list[int] = []
+        rest: list[int] = []
+        for j in touched:
+            (tied if columns[j] == basic or j in self.free else rest).append(j)
         solution = self._solution(tied, objective, duals, support)
         if solution is None:
             return None
+        values, common = solution
         sides: dict[int, Fraction] = {}
         for r in support:
-            y = solution.get(r, _ZERO)
+            y = values.get(r)
             if not y:
                 continue
             line = self.lines[r]
@@ -764,19 +831,15 @@ class Model:
             if side is None:
                 return None
             sides[r] = side
-        bound = dot(sides, solution)
         # Every other column: its reduced cost must let x >= 0 only raise the objective.
-        scaled = _Scaled.of(solution)
-        for j in touched:
-            if columns[j] == basic or j in self.free:
-                continue
-            total, scale = self._column_total(j, scaled.values)
-            cost = Fraction(objective.get(j, 0))
-            if total * cost.denominator > cost.numerator * scale * scaled.common:
+        for j in rest:
+            total, scale = self._column_total(j, values)
+            cost = _fraction(objective.get(j, 0))
+            if total * cost.denominator > cost.numerator * scale * common:
                 return None
         if keep:
-            self._support = [r for r in support if solution.get(r, _ZERO)]
-        return bound
+            self._support = list(sides)
+        return _weighted(sides, solution)
 
     def _solution(
         self,
@@ -784,7 +847,7 @@ class Model:
         objective: Mapping[int, Fraction],
         duals: Sequence[float],
         support: list[int],
-    ) -> dict[int, Fraction] | None:
+    ) -> Scaled | None:
         """The exact dual solution on the rows ``support``, or ``None``.
 
         Its equations: for each column of ``tied`` (basic or free), the column's
@@ -800,24 +863,38 @@ class Model:
             right = self._solves(tied, objective, guess)
             self._guesses = (hits + right, tries + 1)
             if right:
-                return {r: Fraction(n, guess.common) for r, n in guess.values.items()}
+                return guess
         chosen = set(support)
-        equations: list[tuple[dict[int, Fraction], Fraction]] = []
+        rows: list[dict[int, int]] = []
+        sides: list[int] = []
         for j in tied:
-            terms = {r: c for r, c in self.columns[j] if r in chosen}
-            cost = Fraction(objective.get(j, 0))
+            # Σ entries[r] / scale × y[r] = cost, times scale × the cost's denominator.
+            scale, entries = self._column_integers(j)
+            cost = _fraction(objective.get(j, 0))
+            terms = {r: a * cost.denominator for r, a in entries if r in chosen}
             if terms or cost:
-                equations.append((terms, cost))
-        return solve_exactly(equations)
+                rows.append(terms)
+                sides.append(cost.numerator * scale)
+        return solve_integers(rows, sides)
 
-    def _solves(self, tied: list[int], objective: Mapping[int, Fraction], scaled: _Scaled) -> bool:
+    def _solves(self, tied: list[int], objective: Mapping[int, Fraction], scaled: Scaled) -> bool:
         """Whether ``scaled`` (on some rows; the others 0) meets the equations of ``tied``."""
         for j in tied:
             total, scale = self._column_total(j, scaled.values)
-            cost = Fraction(objective.get(j, 0))
+            cost = _fraction(objective.get(j, 0))
             if total * cost.denominator != cost.numerator * scale * scaled.common:
                 return False
         return True
+
+    def _column_integers(self, j: int) -> tuple[int, list[tuple[int, int]]]:
+        """Column ``j`` in integers over its common denominator, ``(scale, [(row, entry)])``."""
+        found = self._integers.get(j)
+        if found is None:
+            column = self.columns[j]
+            scale = lcm(*(c.denominator for _, c in column))
+            found = (scale, [(r, c.numerator * (scale // c.denominator)) for r, c in column])
+            self._integers[j] = found
+        return found
 
     def _column_total(self, j: int, values: Mapping[int, int]) -> tuple[int, int]:
         """``Σ A[r, j] × values[r]`` over the rows of ``values``, as an integer over a scale.
@@ -826,13 +903,7 @@ class Model:
         over its own common denominator, kept) rather than fractions: a certificate
         checks every column, and fractions reduce at every step.
         """
-        found = self._integers.get(j)
-        if found is None:
-            column = self.columns[j]
-            scale = lcm(*(c.denominator for _, c in column))
-            found = (scale, [(r, c.numerator * (scale // c.denominator)) for r, c in column])
-            self._integers[j] = found
-        scale, entries = found
+        scale, entries = self._column_integers(j)
         return sum(a * values[r] for r, a in entries if r in values), scale
 
     def _vertex_holds(self) -> bool:
@@ -840,61 +911,62 @@ class Model:
 
         If it does, it is kept as :attr:`witness`.
         """
-        self.witness = None
+        self._point = self._witness = None
         self._broken = []
         status = highspy.HighsBasisStatus
         columns, rows = self._basis()
         point = self._vertex(columns, rows)
         if point is None:
             return False
-        if any(j not in self.free and point.get(j, _ZERO) < 0 for j in self.used):
+        values, common = point  # common is above 0
+        if any(values.get(j, 0) < 0 for j in self.used if j not in self.free):
             return False
         # A row the basis holds at one of its sides meets it by the equations: only
         # the others are checked, in integers over the point's common denominator.
         held = (status.kLower, status.kUpper)
-        scaled = _Scaled.of(point)
-        self._broken = [
-            r
-            for r in range(len(self.lines))
-            if rows[r] not in held and self.active(r) and not self._row_meets(r, scaled)
-        ]
+        actives = self._active_rows()
+        for r, row in enumerate(rows):
+            if not actives[r] or row in held:
+                continue
+            terms, low, high = self._row_terms(r)
+            total = sum(a * values[j] for j, a in terms if j in values)
+            if (low is not None and total < low * common) or (
+                high is not None and total > high * common
+            ):
+                self._broken.append(r)
         if not self._broken:
-            self.witness = point
+            self._point = point
             return True
         return False
 
-    def _row_meets(self, r: int, point: _Scaled) -> bool:
-        """Whether ``point`` meets row ``r``, in integers."""
-        terms, low, high = self._row_terms(r)
-        values = point.values
-        total = sum(a * values[j] for j, a in terms if j in values)
-        return (low is None or total >= low * point.common) and (
-            high is None or total <= high * point.common
-        )
-
-    def _vertex(self, columns: list[Any], rows: list[Any]) -> dict[int, Fraction] | None:
+    def _vertex(self, columns: list[Any], rows: list[Any]) -> Scaled | None:
         """The vertex of a basis, exactly: its rows held at a side, its other columns at 0.
 
         The columns at 0 are left out of the equations (and of the point) at once:
         what is left is square, one equation per basic column.
         """
         status = highspy.HighsBasisStatus
-        basic = status.kBasic
+        basic, lower, upper = status.kBasic, status.kLower, status.kUpper
+        basics = {j for j, state in enumerate(columns) if state == basic}
+        actives = self._active_rows()
         tied: list[dict[int, int]] = []
         sides: list[int] = []
         for r, row in enumerate(rows):
             if row == basic:
                 continue
-            terms, low, high = self._row_terms(r)
+            terms, low, high = self._row_integers.get(r) or self._row_terms(r)
             # A row switched off may still be nonbasic, at 0 (HiGHS's "zero" status).
             side: int | None = 0
-            if self.active(r) and row in (status.kLower, status.kUpper):
-                side = low if row == status.kLower else high
+            if actives[r]:
+                if row == lower:
+                    side = low
+                elif row == upper:
+                    side = high
             if side is None:
                 return None
-            tied.append({j: a for j, a in terms if columns[j] == basic})
+            tied.append({j: a for j, a in terms if j in basics})
             sides.append(side)
-        return _solve_integers(tied, sides)
+        return solve_integers(tied, sides)
 
     def _row_terms(self, r: int) -> tuple[list[tuple[int, int]], int | None, int | None]:
         """Row ``r`` in integers (terms, low, high) over its own common denominator, kept."""
@@ -971,30 +1043,36 @@ def _scales(lines: Sequence[_Line], size: int) -> tuple[list[int], list[int]]:
     return [_row_exponent(line, columns) for line in lines], columns
 
 
-def _rounded(values: Sequence[float], support: Iterable[int]) -> _Scaled:
+def _rounded(values: Sequence[float], support: Iterable[int]) -> Scaled:
     """The simplest fractions near ``values[r]`` for each ``r`` of ``support``: a guess only.
 
     Over their least common denominator, as the certificates check them.
     """
-    found: dict[int, Fraction] = {}
+    found: dict[int, tuple[int, int]] = {}
     for r in support:
         value = values[r]
         whole = round(value)
-        found[r] = Fraction(whole) if value == whole else _nearest_fraction(value)
-    return _Scaled.of(found)
+        found[r] = (whole, 1) if value == whole else _nearest_fraction(value)
+    common = lcm(*(bottom for _, bottom in found.values()))
+    return Scaled(
+        {r: top * (common // bottom) for r, (top, bottom) in found.items() if top}, common
+    )
 
 
-def _nearest_fraction(value: float) -> Fraction:
+def _nearest_fraction(value: float) -> tuple[int, int]:
     """``Fraction(value).limit_denominator(_DENOMINATOR)``, in integers alone.
 
     The same steps as the standard library's (the convergents of the continued
     fraction of ``value``'s exact ratio, then the nearer of the last convergent and
     the last semiconvergent within the limit, the convergent on a tie), without a
     fraction built at each: a certificate reads hundreds of duals this way.
+
+    Returns:
+        The numerator and the denominator (above 0), in lowest terms.
     """
     top, bottom = value.as_integer_ratio()
     if bottom <= _DENOMINATOR:
-        return Fraction(top, bottom)
+        return top, bottom
     p0, q0, p1, q1 = 0, 1, 1, 0
     n, d = top, bottom
     while True:
@@ -1006,90 +1084,21 @@ def _nearest_fraction(value: float) -> Fraction:
         n, d = d, n - a * d
     k = (_DENOMINATOR - q0) // q1
     # The convergent p1 / q1 lies d / (q1 × bottom) from the value, and
-    # 1 / (q1 × (q0 + k q1)) from the semiconvergent: the nearer one wins.
+    # 1 / (q1 × (q0 + k q1)) from the semiconvergent: the nearer one wins. Both are
+    # in lowest terms (neighbours in the continued fraction's steps).
     if 2 * d * (q0 + k * q1) <= bottom:
-        return Fraction(p1, q1)
-    return Fraction(p0 + k * p1, q0 + k * q1)
+        return p1, q1
+    return p0 + k * p1, q0 + k * q1
 
 
-class _Scaled(NamedTuple):
-    """Fractions as integers over one common denominator: ``values[k] / common``."""
-
-    values: dict[int, int]
-    common: int
-
-    @classmethod
-    def of(cls, fractions: Mapping[int, Fraction]) -> _Scaled:
-        """The nonzero ``fractions`` over the least common denominator."""
-        common = lcm(*(value.denominator for value in fractions.values()))
-        return cls(
-            {
-                k: value.numerator * (common // value.denominator)
-                for k, value in fractions.items()
-                if value
-            },
-            common,
-        )
-
-
-def solve_exactly(
-    equations: Sequence[tuple[Mapping[int, Fraction], Fraction]],
-) -> dict[int, Fraction] | None:
-    """A solution of sparse linear equations in fractions, or ``None`` if there is none.
-
-    Gaussian elimination that always pivots on an equation with the fewest unknowns
-    left (most rows here name one to three variables, so there is little fill-in);
-    unknowns left free are 0.
-
-    >>> one = Fraction(1)
-    >>> solve_exactly([({0: one, 1: one}, Fraction(3)), ({1: Fraction(2)}, one)]) == {
-    ...     0: Fraction(5, 2), 1: Fraction(1, 2)}
-    True
-    >>> solve_exactly([({0: Fraction(1)}, Fraction(1)), ({0: Fraction(2)}, Fraction(1))]) is None
-    True
-    """
-    # Each equation as integers over its own common denominator (which is dropped):
-    # integer row operations are much faster than fractions reduced at every step.
-    rows: list[dict[int, int]] = []
-    rhs: list[int] = []
-    for terms, value in equations:
-        scale = lcm(value.denominator, *(c.denominator for c in terms.values()))
-        rows.append({name: c.numerator * (scale // c.denominator) for name, c in terms.items()})
-        rhs.append(value.numerator * (scale // value.denominator))
-    return _solve_integers(rows, rhs)
-
-
-def _solve_integers(rows: list[dict[int, int]], rhs: list[int]) -> dict[int, Fraction] | None:
-    """:func:`solve_exactly` of the equations ``rows[k] · x = rhs[k]`` in integers (changed)."""
-    given = [(dict(terms), value) for terms, value in zip(rows, rhs, strict=True)]
-    order = _eliminate(rows, rhs)
-    if order is None:
-        return None
-    solution: dict[int, Fraction] = {}
-    for number, variable in reversed(order):
-        reduced = rows[number]
-        # The pivot's own variable has no value yet, so dot() leaves it out.
-        known = dot(reduced, solution)
-        solution[variable] = Fraction(
-            rhs[number] * known.denominator - known.numerator,
-            reduced[variable] * known.denominator,
-        )
-    return _checked(solution, given)
-
-
-def _checked(
-    solution: dict[int, Fraction], given: Sequence[tuple[dict[int, int], int]]
-) -> dict[int, Fraction] | None:
-    """``solution`` if it meets the equations ``given`` (in integers), else ``None``.
-
-    Over the solution's common denominator: a certificate rests on this solution.
-    """
-    scaled = _Scaled.of(solution)
-    values, common = scaled.values, scaled.common
-    for terms, value in given:
-        if sum(a * values[j] for j, a in terms.items() if j in values) != value * common:
-            return None  # pragma: no cover - elimination is exact
-    return solution
+def _weighted(sides: Mapping[int, Fraction], solution: Scaled) -> Fraction:
+    """``Σ sides[r] × solution[r]``: a dual solution's bound, reduced once."""
+    values, common = solution
+    scale = lcm(*(side.denominator for side in sides.values()))
+    total = sum(
+        side.numerator * (scale // side.denominator) * values.get(r, 0) for r, side in sides.items()
+    )
+    return Fraction(total, scale * common)
 
 
 class Slices:
@@ -1216,73 +1225,3 @@ class Slice:
         found = self._exact.minimum(objective)
         self.point = self._exact.point
         return found
-
-
-def _eliminate(rows: list[dict[int, int]], rhs: list[int]) -> list[tuple[int, int]] | None:
-    """Forward elimination in place: (equation, pivot variable) in pivot order, or ``None``.
-
-    ``None`` when an equation reduces to ``0 = c`` with ``c`` not 0.
-    """
-    occurs: dict[int, set[int]] = {}
-    for number, terms in enumerate(rows):
-        for variable in terms:
-            occurs.setdefault(variable, set()).add(number)
-    pending = set(range(len(rows)))
-    heap = [(len(terms), number) for number, terms in enumerate(rows)]
-    heapq.heapify(heap)
-    order: list[tuple[int, int]] = []
-    while heap:
-        size, number = heapq.heappop(heap)
-        if number not in pending or size != len(rows[number]):
-            continue
-        pending.discard(number)
-        terms = rows[number]
-        if not terms:
-            if rhs[number]:
-                return None
-            continue
-        variable = min(terms, key=lambda name: len(occurs[name]))
-        for other in occurs[variable] - {number}:
-            if other in pending:
-                _subtract(rows, rhs, occurs, (other, number, variable))
-                heapq.heappush(heap, (len(rows[other]), other))
-        for name in terms:
-            occurs[name].discard(number)
-        order.append((number, variable))
-    return order
-
-
-def _subtract(
-    rows: list[dict[int, int]],
-    rhs: list[int],
-    occurs: dict[int, set[int]],
-    step: tuple[int, int, int],
-) -> None:
-    """Remove a variable from equation ``other`` with a multiple of equation ``number``.
-
-    ``step`` is ``(other, number, variable)``; the result is divided by the greatest
-    common divisor of its integers, which keeps them small.
-    """
-    other, number, variable = step
-    terms, target = rows[number], rows[other]
-    pivot, factor = terms[variable], target[variable]
-    # |pivot| × target - sign(pivot) × factor × pivot row: the variable cancels.
-    sign = 1 if pivot > 0 else -1
-    pivot *= sign
-    for name in target:
-        target[name] *= pivot
-    for name, coefficient in terms.items():
-        updated = target.get(name, 0) - factor * sign * coefficient
-        if updated:
-            if name not in target:
-                occurs[name].add(other)
-            target[name] = updated
-        elif name in target:
-            del target[name]
-            occurs[name].discard(other)
-    rhs[other] = rhs[other] * pivot - factor * sign * rhs[number]
-    common = gcd(rhs[other], *target.values())
-    if common > 1:
-        for name in target:
-            target[name] //= common
-        rhs[other] //= common
