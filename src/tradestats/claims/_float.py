@@ -77,8 +77,6 @@ _TAME: Final = 45
 _FEASIBLE: Final = 2
 # Dinkelbach steps a ratio's minimum may take (each from the last basis; most need 2 to 4).
 _STEPS: Final = 12
-# How much (relative) a row a vertex breaks by a hair is tightened for HiGHS to solve again.
-_NUDGE: Final = 1e-6
 
 
 class _Line(NamedTuple):
@@ -368,12 +366,7 @@ class Model:
         if bound is None or self._reaches(objective, bound):
             return bound
         if self._broken:
-            broken = self._broken
             found = self._repaired(objective)
-            if found is None:
-                found = self._nudged(objective, broken, self._sizes(broken))
-            if found is None:
-                found = self._nudged(objective, broken, self._sizes(broken, terms=True))
             if found is not None:
                 return found
         self.short = bound
@@ -414,57 +407,6 @@ class Model:
             return None
         self._point, self._witness = Scaled.of(found[1]), found[1]
         return found[0]
-
-    def _sizes(self, rows: Sequence[int], *, terms: bool = False) -> list[float]:
-        """How large each of ``rows`` is as HiGHS sees it: its finite ends, or its terms too.
-
-        A row "≥ 0" of values in the billions is met within HiGHS's tolerances by far
-        more than a hair: measured by its ends alone, a nudge of it changes nothing.
-        """
-        inf = float(highspy.kHighsInf)
-        point = self._highs.getSolution().col_value if terms else None
-        found = []
-        for r in rows:
-            sizes = [abs(end) for end in (self._side(r, low=True), self._side(r, low=False))]
-            size = max((end for end in sizes if end < inf), default=0.0)
-            if point is not None:
-                line = self.lines[r]
-                size = max(
-                    size,
-                    sum(abs(self._entry(r, j, c) * point[j]) for j, c in line.coefficients.items()),
-                )
-            found.append(size)
-        return found
-
-    def _nudged(
-        self, objective: Mapping[int, Fraction], broken: Sequence[int], sizes: Sequence[float]
-    ) -> Fraction | None:
-        """The minimum from a basis that keeps the rows ``broken`` (by a hair) with room.
-
-        HiGHS's basis met them within its tolerances but not exactly: solved again
-        with those rows tightened by a little (1e-6 of each one's size, in HiGHS's
-        model only), it moves to a neighbouring basis, whose bound and vertex are
-        certified against the rows as they are. ``None`` if that does not show the
-        minimum either (an equation, or a row too thin to tighten, is left as it is).
-        """
-        inf = float(highspy.kHighsInf)
-        for r, size in zip(broken, sizes, strict=True):
-            low, high = self._side(r, low=True), self._side(r, low=False)
-            room = _NUDGE * (1 + size)
-            if high - low > 2 * room:
-                self._highs.changeRowBounds(
-                    r, low + room if low > -inf else low, high - room if high < inf else high
-                )
-        try:
-            if self._run(objective) != "optimal":
-                return None
-            bound = self._dual_bound(objective)
-            if bound is None or not self._reaches(objective, bound):
-                return None
-            return bound
-        finally:
-            for r in broken:
-                self._highs.changeRowBounds(r, self._side(r, low=True), self._side(r, low=False))
 
     def ratio_minimum(
         self,
