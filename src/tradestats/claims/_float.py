@@ -380,23 +380,17 @@ class Model:
         """
         status = highspy.HighsBasisStatus
         columns, rows = self._basis()
-        held_at = (status.kLower, status.kUpper)
+        held = self._held(rows)
+        if held is None:
+            return None
+        actives = self._active_rows()
         terms: dict[int, list[tuple[int, int]]] = {}
         lows: dict[int, int | None] = {}
         highs: dict[int, int | None] = {}
-        held: dict[int, int] = {}
-        for r in range(len(self.lines)):
-            on = self.active(r)
-            if not on and rows[r] == status.kBasic:
-                continue  # a row switched off binds nothing
-            terms[r], low, high = self._row_terms(r)
-            lows[r], highs[r] = (low, high) if on else (None, None)
-            if rows[r] != status.kBasic:
-                # Held at its side; a row switched off, or without sides, at 0.
-                side = (low if rows[r] == status.kLower else high) if rows[r] in held_at else 0
-                if side is None:
-                    return None
-                held[r] = side if on else 0
+        for r, on in enumerate(actives):
+            if on or r in held:  # a row switched off and in the basis binds nothing
+                terms[r], low, high = self._row_terms(r)
+                lows[r], highs[r] = (low, high) if on else (None, None)
         basic = frozenset(j for j in self.used if columns[j] == status.kBasic)
         found = _dual_simplex.minimum(
             _dual_simplex.Rows(terms, lows, highs, self.free),
@@ -887,17 +881,28 @@ class Model:
         The columns at 0 are left out of the equations (and of the point) at once:
         what is left is square, one equation per basic column.
         """
+        held = self._held(rows)
+        if held is None:
+            return None
+        basic = highspy.HighsBasisStatus.kBasic
+        basics = {j for j, state in enumerate(columns) if state == basic}
+        rows_in_integers = self._row_integers  # each held row's, kept by _held
+        tied = [{j: a for j, a in rows_in_integers[r][0] if j in basics} for r in held]
+        return solve_integers(tied, list(held.values()))
+
+    def _held(self, rows: list[Any]) -> dict[int, int] | None:
+        """The rows a basis holds, each at its side in integers; ``None``: a side it lacks.
+
+        A row switched off may still be out of the basis, at 0 (HiGHS's "zero" status).
+        """
         status = highspy.HighsBasisStatus
         basic, lower, upper = status.kBasic, status.kLower, status.kUpper
-        basics = {j for j, state in enumerate(columns) if state == basic}
         actives = self._active_rows()
-        tied: list[dict[int, int]] = []
-        sides: list[int] = []
+        held: dict[int, int] = {}
         for r, row in enumerate(rows):
             if row == basic:
                 continue
-            terms, low, high = self._row_integers.get(r) or self._row_terms(r)
-            # A row switched off may still be nonbasic, at 0 (HiGHS's "zero" status).
+            _, low, high = self._row_integers.get(r) or self._row_terms(r)
             side: int | None = 0
             if actives[r]:
                 if row == lower:
@@ -906,9 +911,8 @@ class Model:
                     side = high
             if side is None:
                 return None
-            tied.append({j: a for j, a in terms if j in basics})
-            sides.append(side)
-        return solve_integers(tied, sides)
+            held[r] = side
+        return held
 
     def _row_terms(self, r: int) -> tuple[list[tuple[int, int]], int | None, int | None]:
         """Row ``r`` in integers (terms, low, high) over its own common denominator, kept."""
