@@ -1892,7 +1892,11 @@ class _Certified(Minimizing):
         for variable, coefficient in objective.items():
             if coefficient:
                 if variable not in self.local:
-                    return self.exact.minimum(objective)
+                    # No row of the component names it: it is 0 or more (or free) and
+                    # nothing else, as in the exact simplex, which need not be built.
+                    if coefficient < 0 or variable in self.network._free:
+                        return None
+                    continue
                 local[self.local[variable]] = Fraction(coefficient)
         self.model.switch(self.key)
         found = self.model.minimum(local)
