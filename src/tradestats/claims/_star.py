@@ -25,11 +25,10 @@ partners per question but that float test. Every kept bound is exact (fractions)
 from __future__ import annotations
 
 from fractions import Fraction
-from math import gcd
+from math import gcd, lcm
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
-from tradestats.claims._dot import dot
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
@@ -97,25 +96,39 @@ class Polygon:
     ``empty`` when no point meets them all; with ``signed`` (no ``x, y >= 0``) a
     polygon with no vertex (a strip, a half-plane) counts as empty too: its
     callers take another way.
+
+    The ``lines`` hold for the points scaled by ``unit``: ``a x + b y <= c / unit``.
+    Half-planes of a sum of hundreds of parts have small normals and bounds of
+    hundreds of digits; scaled to one unit the normals stay small, so each test of
+    a crossing multiplies a large number by a small one only.
     """
 
-    def __init__(self, lines: Sequence[tuple[int, int, int]], *, signed: bool = False) -> None:
+    def __init__(
+        self, lines: Sequence[tuple[int, int, int]], *, signed: bool = False, unit: int = 1
+    ) -> None:
         planar = [line for line in lines if line[0] or line[1]]
         whole = planar if signed else [(-1, 0, 0), (0, -1, 0), *planar]
-        self.lines = whole
+        self.lines, self.unit = whole, unit
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
         vertices: set[tuple[Fraction, Fraction]] = set()
-        for first, second, near in _crossings(whole):
+        for first, second, near in _crossings(whole, unit):
             point = crossing(whole[first], whole[second])
             if point is None:
                 continue
             x, y, det = point
             if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
-                vertices.add((Fraction(x, det), Fraction(y, det)))
+                vertices.add((Fraction(x, det * unit), Fraction(y, det * unit)))
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not vertices
         self.vertices = sorted(vertices)
         self.floats = [(float(x), float(y)) for x, y in self.vertices]
+        # Over one common denominator: a support is then a largest whole number, with
+        # no fraction built (a sum's support adds hundreds of them).
+        self.scale = lcm(*(c.denominator for point in self.vertices for c in point))
+        self.whole = [
+            (x.numerator * (self.scale // x.denominator), y.numerator * (self.scale // y.denominator))
+            for x, y in self.vertices
+        ]
         rays: set[Normal] = set()
         for a, b, _ in whole:
             for dx, dy in ((-b, a), (b, -a)):
@@ -125,17 +138,22 @@ class Polygon:
 
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty."""
+        found = self.support_whole(normal)
+        return None if found is None else Fraction(found, self.scale)
+
+    def support_whole(self, normal: Normal) -> int | None:
+        """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
         a, b = normal
         if any(a * dx + b * dy > 0 for dx, dy in self.rays):
             return None
-        return max(a * x + b * y for x, y in self.vertices)
+        return max(a * x + b * y for x, y in self.whole)
 
     def supports(self, normals: Any) -> tuple[Any, Any]:
         """:meth:`support` at many normals in floats, and where it is infinite.
 
         The infinite ones are found exactly (whole numbers); the finite ones are 0 there.
         """
-        points = np.array([(float(x), float(y)) for x, y in self.vertices])
+        points = np.array(self.floats)
         values = _products(normals.floats, points).max(axis=1)
         infinite = np.zeros(len(values), dtype=bool)
         for dx, dy in self.rays:
@@ -156,7 +174,7 @@ def _products(directions: Any, points: Any) -> Any:
 
 
 def _crossings(
-    lines: Sequence[tuple[int, int, int]],
+    lines: Sequence[tuple[int, int, int]], unit: int = 1
 ) -> Iterable[tuple[int, int, Sequence[int]]]:
     """The pairs of lines that may cross at a vertex, and the lines to test it on exactly.
 
@@ -171,7 +189,9 @@ def _crossings(
         yield from ((i, j, every) for i in range(size) for j in range(i + 1, size))
         return
     norms = [max(abs(a), abs(b)) for a, b, _ in lines]
-    table = np.array([(a / n, b / n, c / n) for (a, b, c), n in zip(lines, norms, strict=True)])
+    table = np.array(
+        [(a / n, b / n, c / (n * unit)) for (a, b, c), n in zip(lines, norms, strict=True)]
+    )
     first, second = np.triu_indices(size, 1)
     a1, b1, c1 = table[first].T
     a2, b2, c2 = table[second].T
@@ -250,24 +270,36 @@ class Support:
                 self.mass += np.abs(values)
                 self.infinite += sign * infinite
         self._exact: dict[int, tuple[Fraction, int]] = {}
+        self._factors: tuple[int, list[tuple[Polygon, int]]] | None = None
+
+    def _scaled(self) -> tuple[int, list[tuple[Polygon, int]]]:
+        """A common denominator of the polygons' scales, and each polygon's signed factor to it.
+
+        Made once: the denominators multiply across hundreds of parts.
+        """
+        if self._factors is None:
+            signed = [(p, -1) for p in self.removed] + [(p, 1) for p in self.added]
+            common = lcm(*(polygon.scale for polygon, _ in signed))
+            self._factors = (
+                common,
+                [(polygon, sign * (common // polygon.scale)) for polygon, sign in signed],
+            )
+        return self._factors
 
     def exact(self, k: int) -> tuple[Fraction, int]:
         """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
         if k not in self._exact:
             finite, infinite = (_ZERO, 0) if self.parent is None else self.parent.exact(k)
             normal = self.normals.exact[k]
-            terms: dict[int, Fraction] = {0: finite}
-            signs: dict[int, int] = {0: 1}
-            for polygons, sign in ((self.removed, -1), (self.added, 1)):
-                for polygon in polygons:
-                    found = polygon.support(normal)
-                    if found is None:
-                        infinite += sign
-                    else:
-                        signs[len(terms)] = sign
-                        terms[len(terms)] = found
-            # One common denominator, reduced once: a sum over hundreds of parts.
-            self._exact[k] = (dot(signs, terms), infinite)
+            common, factors = self._scaled()
+            total = 0
+            for polygon, factor in factors:
+                found = polygon.support_whole(normal)
+                if found is None:
+                    infinite += 1 if factor > 0 else -1
+                else:
+                    total += factor * found
+            self._exact[k] = (finite + Fraction(total, common), infinite)
         return self._exact[k]
 
 
@@ -567,9 +599,17 @@ class Star:
             return exact[k]
 
         while True:
+            unit = lcm(*(bound(k).denominator for k in kept))
             cut = Polygon(
-                [*differences, *(whole_line(*normals.exact[k], bound(k)) for k in kept)],
+                [
+                    *((a, b, c * unit) for a, b, c in differences),
+                    *(
+                        (*normals.exact[k], bound(k).numerator * (unit // bound(k).denominator))
+                        for k in kept
+                    ),
+                ],
                 signed=True,
+                unit=unit,
             )
             if cut.empty:
                 if emptiness([Line(*line) for line in cut.lines]) is None:
@@ -638,8 +678,10 @@ def _missed(
         if unbounded[number]:
             missed.append(k)
         elif not inside[number]:
-            a, b = normals.exact[k]
-            if max(a * x + b * y for x, y in polygon.vertices) > bound(k):
+            found = polygon.support_whole(normals.exact[k])
+            assert found is not None  # its rays are tested above
+            limit = bound(k)
+            if found * limit.denominator > limit.numerator * polygon.scale:
                 missed.append(k)
     return missed
 
@@ -664,11 +706,25 @@ def _edges(
     corners = [(-far, -far), (far, -far), (far, far), (-far, far)]
     polygon: list[tuple[float, float, int]] = [(x, y, -1) for x, y in corners]
     # (x, y, label): a vertex, and the line of the edge from it to the next one.
-    for label, (a, b, c) in enumerate(sides):
-        clipped = _clip(polygon, a, b, c, label)
+    for label, (a, b, c) in enumerate(sides[: len(lines)]):
+        polygon = _clip(polygon, a, b, c, label)
+        if len(polygon) < 3:
+            return None
+    # Of hundreds of cuts a few cut: those no vertex breaks are found at once (the
+    # polygon only shrinks, so they never cut), and the first that does is taken.
+    table = np.array(sides[len(lines) :])
+    left = np.arange(len(cuts))
+    while len(left):
+        points = np.array([(x, y) for x, y, _ in polygon])
+        rows = table[left]
+        breaks = ((_products(rows[:, :2], points) - rows[:, 2:3]) > 0).any(axis=1)
+        left = left[breaks]
+        if not len(left):
+            break
+        label = len(lines) + int(left[0])
+        left = left[1:]
+        clipped = _clip(polygon, *sides[label], label)
         if len(clipped) < 3:
-            if label < len(lines):
-                return None
             # Nothing left: the cuts that made the last edges and this one, for the
             # exact test to show empty (the claims cannot hold) or to add to.
             edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
@@ -676,11 +732,13 @@ def _edges(
         polygon = clipped
     found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
-    for number, ((a, b), h) in enumerate(cuts):
-        values = [a * x + b * y for x, y, _ in polygon]
-        size = max(abs(a * x) + abs(b * y) for x, y, _ in polygon)
-        if max(values) >= h - margin[number] - _MARGIN * (abs(h) + size):
-            found.add(number)
+    directions = np.array([normal for normal, _ in cuts], dtype=float)
+    bounds = np.array([h for _, h in cuts], dtype=float)
+    points = np.array([(x, y) for x, y, _ in polygon])
+    reach = _products(directions, points).max(axis=1)
+    size = _products(np.abs(directions), np.abs(points)).max(axis=1)
+    touching = reach >= bounds - margin - _MARGIN * (np.abs(bounds) + size)
+    found.update(int(number) for number in np.nonzero(touching)[0])
     return sorted(found)
 
 
