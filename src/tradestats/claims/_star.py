@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
+from tradestats.claims._outline import box, clipped, outline
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ _KEPT: Final = 64
 _KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
 _MOST_CANDIDATES: Final = 100_000
+#: Polygons of fewer lines try every pair of them; others are outlined in floats first.
+_FEW_LINES: Final = 8
 #: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
 _SLICE: Final = 1 << 20
 _ZERO: Final = Fraction(0)
@@ -110,31 +113,21 @@ class Polygon:
         whole = planar if signed else [(-1, 0, 0), (0, -1, 0), *planar]
         self.lines, self.unit = whole, unit
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
-        vertices: set[tuple[Fraction, Fraction]] = set()
-        for first, second, near in _crossings(whole, unit):
-            point = crossing(whole[first], whole[second])
-            if point is None:
-                continue
-            x, y, det = point
-            if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
-                vertices.add((Fraction(x, det * unit), Fraction(y, det * unit)))
+        found = outline(whole, unit) if len(whole) >= _FEW_LINES else None
+        points, rays = _every_pair(whole, unit) if found is None else found
+        vertices = {(Fraction(x, det * unit), Fraction(y, det * unit)) for x, y, det in points}
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not vertices
         self.vertices = sorted(vertices)
         self.floats = [(float(x), float(y)) for x, y in self.vertices]
         # Over one common denominator: a support is then a largest whole number, with
         # no fraction built (a sum's support adds hundreds of them).
-        self.scale = lcm(*(c.denominator for point in self.vertices for c in point))
+        scale = self.scale = lcm(*(c.denominator for point in self.vertices for c in point))
         self.whole = [
-            (x.numerator * (self.scale // x.denominator), y.numerator * (self.scale // y.denominator))
+            (x.numerator * (scale // x.denominator), y.numerator * (scale // y.denominator))
             for x, y in self.vertices
         ]
-        rays: set[Normal] = set()
-        for a, b, _ in whole:
-            for dx, dy in ((-b, a), (b, -a)):
-                if all(a2 * dx + b2 * dy <= 0 for a2, b2, _ in whole):
-                    rays.add(_primitive(dx, dy))
-        self.rays = sorted(rays)
+        self.rays = rays
 
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty."""
@@ -173,6 +166,26 @@ def _products(directions: Any, points: Any) -> Any:
     )
 
 
+def _every_pair(
+    whole: Sequence[tuple[int, int, int]], unit: int
+) -> tuple[list[tuple[int, int, int]], list[Normal]]:
+    """The vertices ``(x d, y d, d)`` and rays of a polygon, by every crossing of two lines."""
+    vertices = []
+    for first, second, near in _crossings(whole, unit):
+        point = crossing(whole[first], whole[second])
+        if point is None:
+            continue
+        x, y, det = point
+        if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
+            vertices.append(point)
+    rays: set[Normal] = set()
+    for a, b, _ in whole:
+        for dx, dy in ((-b, a), (b, -a)):
+            if all(a2 * dx + b2 * dy <= 0 for a2, b2, _ in whole):
+                rays.add(_primitive(dx, dy))
+    return vertices, sorted(rays)
+
+
 def _crossings(
     lines: Sequence[tuple[int, int, int]], unit: int = 1
 ) -> Iterable[tuple[int, int, Sequence[int]]]:
@@ -185,7 +198,7 @@ def _crossings(
     """
     size = len(lines)
     every = range(size)
-    if size < 8:
+    if size < _FEW_LINES:
         yield from ((i, j, every) for i in range(size) for j in range(i + 1, size))
         return
     norms = [max(abs(a), abs(b)) for a, b, _ in lines]
@@ -692,8 +705,7 @@ def _edges(
     """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
 
     A box far larger than every bound stands for the plane; the box is cut by
-    each line, then each cut (a convex polygon clipped by a half-plane, its edges
-    labelled by the line that made them). Generous: a cut within its margin of
+    the lines, then by the cuts (:func:`._outline.clipped`). Generous: a cut within its margin of
     the polygon counts. Where the cuts leave nothing, those that made its last
     edges and the one that emptied it; ``None`` where the lines alone leave
     nothing in floats (too thin to tell): the general engine answers then.
@@ -702,34 +714,16 @@ def _edges(
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
-    far = 4.0 * max(abs(c) for _, _, c in sides) + 1.0
-    corners = [(-far, -far), (far, -far), (far, far), (-far, far)]
-    polygon: list[tuple[float, float, int]] = [(x, y, -1) for x, y in corners]
-    # (x, y, label): a vertex, and the line of the edge from it to the next one.
-    for label, (a, b, c) in enumerate(sides[: len(lines)]):
-        polygon = _clip(polygon, a, b, c, label)
-        if len(polygon) < 3:
-            return None
-    # Of hundreds of cuts a few cut: those no vertex breaks are found at once (the
-    # polygon only shrinks, so they never cut), and the first that does is taken.
-    table = np.array(sides[len(lines) :])
-    left = np.arange(len(cuts))
-    while len(left):
-        points = np.array([(x, y) for x, y, _ in polygon])
-        rows = table[left]
-        breaks = ((_products(rows[:, :2], points) - rows[:, 2:3]) > 0).any(axis=1)
-        left = left[breaks]
-        if not len(left):
-            break
-        label = len(lines) + int(left[0])
-        left = left[1:]
-        clipped = _clip(polygon, *sides[label], label)
-        if len(clipped) < 3:
-            # Nothing left: the cuts that made the last edges and this one, for the
-            # exact test to show empty (the claims cannot hold) or to add to.
-            edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
-            return sorted(edges | {label - len(lines)})
-        polygon = clipped
+    table = np.array(sides)
+    polygon, emptied = clipped(box(table), table[: len(lines)])
+    if emptied is not None:
+        return None
+    polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
+    if emptied is not None:
+        # Nothing left: the cuts that made the last edges and this one, for the
+        # exact test to show empty (the claims cannot hold) or to add to.
+        edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
+        return sorted(edges | {emptied - len(lines)})
     found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
     directions = np.array([normal for normal, _ in cuts], dtype=float)
@@ -740,24 +734,3 @@ def _edges(
     touching = reach >= bounds - margin - _MARGIN * (np.abs(bounds) + size)
     found.update(int(number) for number in np.nonzero(touching)[0])
     return sorted(found)
-
-
-def _clip(
-    polygon: Sequence[tuple[float, float, int]], a: float, b: float, c: float, label: int
-) -> list[tuple[float, float, int]]:
-    """A convex polygon cut by ``a x + b y <= c`` (Sutherland–Hodgman), edges labelled."""
-    found: list[tuple[float, float, int]] = []
-    size = len(polygon)
-    for index in range(size):
-        x1, y1, own = polygon[index]
-        x2, y2, _ = polygon[(index + 1) % size]
-        v1, v2 = a * x1 + b * y1 - c, a * x2 + b * y2 - c
-        if v1 <= 0:
-            found.append((x1, y1, own))
-            if v2 > 0:
-                t = v1 / (v1 - v2)
-                found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), label))
-        elif v2 <= 0:
-            t = v1 / (v1 - v2)
-            found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), own))
-    return found
