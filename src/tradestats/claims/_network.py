@@ -1968,8 +1968,7 @@ class _Star(Minimizing):
     @property
     def feasible(self) -> bool:
         """Whether the claims can hold together (with bases of 0 allowed)."""
-        found = self._polyhedron([])
-        return self._fallback().feasible if found is None else found[0].feasible
+        return self.star.holds(self.key)
 
     def conflict(self) -> frozenset[str] | None:
         """Claims of the key that cannot hold together, or ``None``."""

@@ -422,6 +422,7 @@ class Star:
         self._bases: list[tuple[frozenset[str], Support]] = []
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
+        self._holds: dict[frozenset[str], bool] = {}
 
     def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
         first, second = self.columns[flow]
@@ -493,7 +494,9 @@ class Star:
             local = self.local(key, part)
             _bound(self._small, _KEPT)
             self._small[(key, part)] = (
-                None if local is None else Small(local.program, deadline=deadline)
+                None
+                if local is None
+                else Small(local.program, deadline=deadline, feasible=self.holds(key))
             )
         return self._small[(key, part)]
 
@@ -525,6 +528,46 @@ class Star:
                     coefficients.update({0: Fraction(-a), 1: Fraction(-b)})
                 rows.append(Row(coefficients, "<=", bound))
         return Local(Program(len(columns), rows), columns)
+
+    def holds(self, key: frozenset[str]) -> bool:
+        """Whether the claims ``key`` can hold together (with bases of 0 allowed), exactly.
+
+        Each flow's polygon must not be empty and, with the sum, the total's ``Q``
+        must meet the parts' sum ``M``: ``0`` in ``Q ⊕ -M``, whose edges' normals
+        are those of ``Q`` and the opposites of ``M``'s. So it holds if and only if
+        ``h_Q(-m) + h_M(m) >= 0`` at every candidate normal ``m`` and
+        ``h_Q(n) + h_M(-n) >= 0`` at every normal ``n`` of ``Q`` (an infinite term:
+        no bound). Floats settle the normals far from 0 either way; no program.
+        """
+        if key not in self._holds:
+            _bound(self._holds, _KEPT)
+            self._holds[key] = self._meets(key)
+        return self._holds[key]
+
+    def _meets(self, key: frozenset[str]) -> bool:
+        if any(self.polygon(flow, key).empty for flow in self.columns):
+            return False
+        if self.sum_id not in key:
+            return True
+        total = self.polygon(self.total, key)
+        support = self.support(key)
+        back, back_open = total.supports(self._opposite)
+        finite = support.finite + back
+        margin = _MARGIN * (support.mass + np.abs(back) + 1.0)
+        asked = np.nonzero((support.infinite == 0) & ~back_open & (finite <= margin))[0]
+        for k in asked.tolist():
+            low = total.support(self._opposite.exact[k])
+            assert low is not None  # the floats count infinite terms exactly
+            if support.exact(k)[0] + low < 0:
+                return False
+        for a, b, _ in total.lines:
+            high = total.support((a, b))
+            if high is None:
+                continue
+            lows = [self.polygon(part, key).support((-a, -b)) for part in self.parts]
+            if all(low is not None for low in lows) and high + sum(filter(None, lows)) < 0:
+                return False
+        return True
 
     def support(self, key: frozenset[str]) -> Support:
         """The support function of the sum of the parts' polygons under ``key`` (cached).
