@@ -377,6 +377,8 @@ class Local(NamedTuple):
     program: Program
     #: The network's column of each of the program's.
     columns: dict[int, int]
+    #: The values of the part (or the total) the claims allow, exactly, if known.
+    values: Polygon | None = None
 
 
 class Star:
@@ -475,6 +477,23 @@ class Star:
             return None
         return (flows.pop() if flows else None,)
 
+    def values(
+        self, key: frozenset[str], columns: Iterable[int]
+    ) -> tuple[Polygon, int, int] | None:
+        """The values of the one flow that holds ``columns`` that ``key`` allows, and its columns.
+
+        Exact: every question on one flow's two values is then one in the plane.
+        ``None`` where ``columns`` are not one flow's, or the polygon is not known.
+        """
+        flows = {self.flow_of.get(column) for column in columns}
+        flow = flows.pop() if len(flows) == 1 else None
+        if flow is None:
+            return None
+        local = self.local(key, None if flow == self.total else flow)
+        if local is None or local.values is None:
+            return None
+        return (local.values, *self.columns[flow])
+
     def local(self, key: frozenset[str], part: str | None) -> Local | None:
         """The exact program of ``part``'s values and the total's under ``key`` (cached).
 
@@ -513,13 +532,16 @@ class Star:
             for claim_id in sorted(key.intersection(self._claims_of[flow]))
             for row in self.rows[claim_id]
         ]
+        values: Polygon | None = self.polygon(flows[0], key)
         if self.sum_id in key:
             polygons = [self.polygon(flow, key) for flow in self.columns]
             if any(polygon.empty for polygon in polygons):
                 return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
-            kept = self._cuts(key, part)
-            if kept is None:
+            found = self._cuts(key, part)
+            if found is None:
                 return None
+            kept, cut = found
+            values = None if cut.empty else cut if part is None else _through(self, key, part, cut)
             x, y = (local[column] for column in self.columns[self.total])
             for (a, b), bound in kept:
                 coefficients = {x: Fraction(a), y: Fraction(b)}
@@ -527,7 +549,7 @@ class Star:
                     # n · (total - part) <= h of the other parts' sum.
                     coefficients.update({0: Fraction(-a), 1: Fraction(-b)})
                 rows.append(Row(coefficients, "<=", bound))
-        return Local(Program(len(columns), rows), columns)
+        return Local(Program(len(columns), rows), columns, values)
 
     def holds(self, key: frozenset[str]) -> bool:
         """Whether the claims ``key`` can hold together (with bases of 0 allowed), exactly.
@@ -599,15 +621,18 @@ class Star:
             self._supports[key] = found
         return self._supports[key]
 
-    def _cuts(self, key: frozenset[str], part: str | None) -> list[tuple[Normal, Fraction]] | None:
+    def _cuts(
+        self, key: frozenset[str], part: str | None
+    ) -> tuple[list[tuple[Normal, Fraction]], Polygon] | None:
         """The half-planes of the other parts' sum that bound what ``part`` and the total allow.
 
         The differences ``total - part`` lie in ``D = Q ⊕ -P_i``; those the claims
         allow are ``E = D ∩ M_i``. The half-planes of ``M_i`` that make edges of
         ``E`` are found in floats, then shown exactly to be enough: every vertex
         and ray of ``D`` cut by them alone meets every other half-plane of
-        ``M_i`` (else it is added, and the test made again). Exact bounds;
-        ``None`` where ``E`` has no vertex or too many half-planes come close.
+        ``M_i`` (else it is added, and the test made again). Exact bounds, and
+        ``E`` (empty: no values at all); ``None`` where ``E`` has no vertex or
+        too many half-planes come close.
         """
         support = self.support(key)
         normals = self.normals
@@ -682,7 +707,29 @@ class Star:
             if not missed:
                 break
             kept.extend(missed)
-        return [(normals.exact[k], bound(k)) for k in kept]
+        return [(normals.exact[k], bound(k)) for k in kept], cut
+
+
+def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygon | None:
+    """A part's values the claims allow: ``P_i ∩ (Q ⊕ -E)``, with ``E`` its differences allowed.
+
+    ``p`` is allowed where some ``q`` of ``Q`` has ``q - p`` in ``E``; the edges'
+    normals of ``Q ⊕ -E`` are those of ``Q`` and the opposites of ``E``'s, each at
+    the sum of the two supports. ``None`` if it has no vertex.
+    """
+    total, own = star.polygon(star.total, key), star.polygon(part, key)
+    directions = {_primitive(a, b) for a, b, _ in total.lines}
+    directions |= {_primitive(-a, -b) for a, b, _ in cut.lines}
+    bounds = []
+    for a, b in sorted(directions):
+        high, low = total.support((a, b)), cut.support((-a, -b))
+        if high is not None and low is not None:
+            bounds.append(((a, b), high + low))
+    unit = lcm(*(bound.denominator for _, bound in bounds))
+    lines = [(a, b, c * unit) for a, b, c in own.lines]
+    lines += [(a, b, bound.numerator * (unit // bound.denominator)) for (a, b), bound in bounds]
+    found = Polygon(lines, signed=True, unit=unit)
+    return None if found.empty else found
 
 
 def _bound(cache: dict[Any, Any], size: int) -> None:
