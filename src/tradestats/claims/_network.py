@@ -1996,8 +1996,7 @@ class _Star(Minimizing):
     @property
     def feasible(self) -> bool:
         """Whether the claims can hold together (with bases of 0 allowed)."""
-        found = self._polyhedron([])
-        return self._fallback().feasible if found is None else found[0].feasible
+        return self.star.holds(self.key)
 
     def conflict(self) -> frozenset[str] | None:
         """Claims of the key that cannot hold together, or ``None``."""
@@ -2008,6 +2007,16 @@ class _Star(Minimizing):
     ) -> Fraction | None:
         """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
         terms = {j: c for j, c in objective.items() if c}
+        values = self.star.values(self.key, terms) if terms else None
+        if values is not None:
+            # One flow's values: the smallest at a vertex, unless a ray runs down.
+            if not self.feasible:
+                raise Infeasible
+            polygon, first, second = values
+            p, q = terms.get(first, 0), terms.get(second, 0)
+            if any(p * dx + q * dy < 0 for dx, dy in polygon.rays):
+                return None
+            return Fraction(constant) + min(p * x + q * y for x, y in polygon.vertices)
         found = self._polyhedron(terms)
         if found is None:
             return self._fallback().minimum(objective, constant)

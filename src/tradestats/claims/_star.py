@@ -25,12 +25,12 @@ partners per question but that float test. Every kept bound is exact (fractions)
 from __future__ import annotations
 
 from fractions import Fraction
-from math import gcd
+from math import gcd, lcm
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
-from tradestats.claims._dot import dot
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
+from tradestats.claims._outline import box, clipped, outline
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ _KEPT: Final = 64
 _KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
 _MOST_CANDIDATES: Final = 100_000
+#: Polygons of fewer lines try every pair of them; others are outlined in floats first.
+_FEW_LINES: Final = 8
 #: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
 _SLICE: Final = 1 << 20
 _ZERO: Final = Fraction(0)
@@ -97,45 +99,54 @@ class Polygon:
     ``empty`` when no point meets them all; with ``signed`` (no ``x, y >= 0``) a
     polygon with no vertex (a strip, a half-plane) counts as empty too: its
     callers take another way.
+
+    The ``lines`` hold for the points scaled by ``unit``: ``a x + b y <= c / unit``.
+    Half-planes of a sum of hundreds of parts have small normals and bounds of
+    hundreds of digits; scaled to one unit the normals stay small, so each test of
+    a crossing multiplies a large number by a small one only.
     """
 
-    def __init__(self, lines: Sequence[tuple[int, int, int]], *, signed: bool = False) -> None:
+    def __init__(
+        self, lines: Sequence[tuple[int, int, int]], *, signed: bool = False, unit: int = 1
+    ) -> None:
         planar = [line for line in lines if line[0] or line[1]]
         whole = planar if signed else [(-1, 0, 0), (0, -1, 0), *planar]
-        self.lines = whole
+        self.lines, self.unit = whole, unit
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
-        vertices: set[tuple[Fraction, Fraction]] = set()
-        for first, second, near in _crossings(whole):
-            point = crossing(whole[first], whole[second])
-            if point is None:
-                continue
-            x, y, det = point
-            if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
-                vertices.add((Fraction(x, det), Fraction(y, det)))
+        found = outline(whole, unit) if len(whole) >= _FEW_LINES else None
+        points, rays = _every_pair(whole, unit) if found is None else found
+        vertices = {(Fraction(x, det * unit), Fraction(y, det * unit)) for x, y, det in points}
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not vertices
         self.vertices = sorted(vertices)
         self.floats = [(float(x), float(y)) for x, y in self.vertices]
-        rays: set[Normal] = set()
-        for a, b, _ in whole:
-            for dx, dy in ((-b, a), (b, -a)):
-                if all(a2 * dx + b2 * dy <= 0 for a2, b2, _ in whole):
-                    rays.add(_primitive(dx, dy))
-        self.rays = sorted(rays)
+        # Over one common denominator: a support is then a largest whole number, with
+        # no fraction built (a sum's support adds hundreds of them).
+        scale = self.scale = lcm(*(c.denominator for point in self.vertices for c in point))
+        self.whole = [
+            (x.numerator * (scale // x.denominator), y.numerator * (scale // y.denominator))
+            for x, y in self.vertices
+        ]
+        self.rays = rays
 
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty."""
+        found = self.support_whole(normal)
+        return None if found is None else Fraction(found, self.scale)
+
+    def support_whole(self, normal: Normal) -> int | None:
+        """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
         a, b = normal
         if any(a * dx + b * dy > 0 for dx, dy in self.rays):
             return None
-        return max(a * x + b * y for x, y in self.vertices)
+        return max(a * x + b * y for x, y in self.whole)
 
     def supports(self, normals: Any) -> tuple[Any, Any]:
         """:meth:`support` at many normals in floats, and where it is infinite.
 
         The infinite ones are found exactly (whole numbers); the finite ones are 0 there.
         """
-        points = np.array([(float(x), float(y)) for x, y in self.vertices])
+        points = np.array(self.floats)
         values = _products(normals.floats, points).max(axis=1)
         infinite = np.zeros(len(values), dtype=bool)
         for dx, dy in self.rays:
@@ -155,8 +166,28 @@ def _products(directions: Any, points: Any) -> Any:
     )
 
 
+def _every_pair(
+    whole: Sequence[tuple[int, int, int]], unit: int
+) -> tuple[list[tuple[int, int, int]], list[Normal]]:
+    """The vertices ``(x d, y d, d)`` and rays of a polygon, by every crossing of two lines."""
+    vertices = []
+    for first, second, near in _crossings(whole, unit):
+        point = crossing(whole[first], whole[second])
+        if point is None:
+            continue
+        x, y, det = point
+        if all(a * x + b * y <= c * det for a, b, c in (whole[k] for k in near)):
+            vertices.append(point)
+    rays: set[Normal] = set()
+    for a, b, _ in whole:
+        for dx, dy in ((-b, a), (b, -a)):
+            if all(a2 * dx + b2 * dy <= 0 for a2, b2, _ in whole):
+                rays.add(_primitive(dx, dy))
+    return vertices, sorted(rays)
+
+
 def _crossings(
-    lines: Sequence[tuple[int, int, int]],
+    lines: Sequence[tuple[int, int, int]], unit: int = 1
 ) -> Iterable[tuple[int, int, Sequence[int]]]:
     """The pairs of lines that may cross at a vertex, and the lines to test it on exactly.
 
@@ -167,11 +198,13 @@ def _crossings(
     """
     size = len(lines)
     every = range(size)
-    if size < 8:
+    if size < _FEW_LINES:
         yield from ((i, j, every) for i in range(size) for j in range(i + 1, size))
         return
     norms = [max(abs(a), abs(b)) for a, b, _ in lines]
-    table = np.array([(a / n, b / n, c / n) for (a, b, c), n in zip(lines, norms, strict=True)])
+    table = np.array(
+        [(a / n, b / n, c / (n * unit)) for (a, b, c), n in zip(lines, norms, strict=True)]
+    )
     first, second = np.triu_indices(size, 1)
     a1, b1, c1 = table[first].T
     a2, b2, c2 = table[second].T
@@ -250,24 +283,36 @@ class Support:
                 self.mass += np.abs(values)
                 self.infinite += sign * infinite
         self._exact: dict[int, tuple[Fraction, int]] = {}
+        self._factors: tuple[int, list[tuple[Polygon, int]]] | None = None
+
+    def _scaled(self) -> tuple[int, list[tuple[Polygon, int]]]:
+        """A common denominator of the polygons' scales, and each polygon's signed factor to it.
+
+        Made once: the denominators multiply across hundreds of parts.
+        """
+        if self._factors is None:
+            signed = [(p, -1) for p in self.removed] + [(p, 1) for p in self.added]
+            common = lcm(*(polygon.scale for polygon, _ in signed))
+            self._factors = (
+                common,
+                [(polygon, sign * (common // polygon.scale)) for polygon, sign in signed],
+            )
+        return self._factors
 
     def exact(self, k: int) -> tuple[Fraction, int]:
         """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
         if k not in self._exact:
             finite, infinite = (_ZERO, 0) if self.parent is None else self.parent.exact(k)
             normal = self.normals.exact[k]
-            terms: dict[int, Fraction] = {0: finite}
-            signs: dict[int, int] = {0: 1}
-            for polygons, sign in ((self.removed, -1), (self.added, 1)):
-                for polygon in polygons:
-                    found = polygon.support(normal)
-                    if found is None:
-                        infinite += sign
-                    else:
-                        signs[len(terms)] = sign
-                        terms[len(terms)] = found
-            # One common denominator, reduced once: a sum over hundreds of parts.
-            self._exact[k] = (dot(signs, terms), infinite)
+            common, factors = self._scaled()
+            total = 0
+            for polygon, factor in factors:
+                found = polygon.support_whole(normal)
+                if found is None:
+                    infinite += 1 if factor > 0 else -1
+                else:
+                    total += factor * found
+            self._exact[k] = (finite + Fraction(total, common), infinite)
         return self._exact[k]
 
 
@@ -332,6 +377,8 @@ class Local(NamedTuple):
     program: Program
     #: The network's column of each of the program's.
     columns: dict[int, int]
+    #: The values of the part (or the total) the claims allow, exactly, if known.
+    values: Polygon | None = None
 
 
 class Star:
@@ -370,6 +417,12 @@ class Star:
             for a, b, _ in self._lines(part, self._claims_of[part]):
                 if a or b:
                     found.add(_primitive(a, b))
+        # The opposites of the total's normals too: with the parts', the normals of
+        # the edges of Q ⊕ -M, where :meth:`holds` looks.
+        found |= {(1, 0), (0, 1)}
+        for a, b, _ in self._lines(self.total, self._claims_of[self.total]):
+            if a or b:
+                found.add(_primitive(-a, -b))
         self.normals = Normals(sorted(found))
         self._opposite = Normals([(-a, -b) for a, b in self.normals.exact])
         self._polygons: dict[tuple[str, frozenset[str]], Polygon] = {}
@@ -377,6 +430,7 @@ class Star:
         self._bases: list[tuple[frozenset[str], Support]] = []
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
+        self._holds: dict[frozenset[str], bool] = {}
 
     def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
         first, second = self.columns[flow]
@@ -429,6 +483,23 @@ class Star:
             return None
         return (flows.pop() if flows else None,)
 
+    def values(
+        self, key: frozenset[str], columns: Iterable[int]
+    ) -> tuple[Polygon, int, int] | None:
+        """The values of the one flow that holds ``columns`` that ``key`` allows, and its columns.
+
+        Exact: every question on one flow's two values is then one in the plane.
+        ``None`` where ``columns`` are not one flow's, or the polygon is not known.
+        """
+        flows = {self.flow_of.get(column) for column in columns}
+        flow = flows.pop() if len(flows) == 1 else None
+        if flow is None:
+            return None
+        local = self.local(key, None if flow == self.total else flow)
+        if local is None or local.values is None:
+            return None
+        return (local.values, *self.columns[flow])
+
     def local(self, key: frozenset[str], part: str | None) -> Local | None:
         """The exact program of ``part``'s values and the total's under ``key`` (cached).
 
@@ -448,7 +519,9 @@ class Star:
             local = self.local(key, part)
             _bound(self._small, _KEPT)
             self._small[(key, part)] = (
-                None if local is None else Small(local.program, deadline=deadline)
+                None
+                if local is None
+                else Small(local.program, deadline=deadline, feasible=self.holds(key))
             )
         return self._small[(key, part)]
 
@@ -465,13 +538,16 @@ class Star:
             for claim_id in sorted(key.intersection(self._claims_of[flow]))
             for row in self.rows[claim_id]
         ]
+        values: Polygon | None = self.polygon(flows[0], key)
         if self.sum_id in key:
             polygons = [self.polygon(flow, key) for flow in self.columns]
             if any(polygon.empty for polygon in polygons):
                 return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
-            kept = self._cuts(key, part)
-            if kept is None:
+            found = self._cuts(key, part)
+            if found is None:
                 return None
+            kept, cut = found
+            values = None if cut.empty else cut if part is None else _through(self, key, part, cut)
             x, y = (local[column] for column in self.columns[self.total])
             for (a, b), bound in kept:
                 coefficients = {x: Fraction(a), y: Fraction(b)}
@@ -479,7 +555,40 @@ class Star:
                     # n · (total - part) <= h of the other parts' sum.
                     coefficients.update({0: Fraction(-a), 1: Fraction(-b)})
                 rows.append(Row(coefficients, "<=", bound))
-        return Local(Program(len(columns), rows), columns)
+        return Local(Program(len(columns), rows), columns, values)
+
+    def holds(self, key: frozenset[str]) -> bool:
+        """Whether the claims ``key`` can hold together (with bases of 0 allowed), exactly.
+
+        Each flow's polygon must not be empty and, with the sum, the total's ``Q``
+        must meet the parts' sum ``M``: ``0`` in ``Q ⊕ -M``, whose edges' normals
+        are those of ``Q`` and the opposites of ``M``'s. The candidate normals hold
+        ``M``'s and the opposites of ``Q``'s, so it holds if and only if
+        ``h_Q(-m) + h_M(m) >= 0`` at every one, ``m`` (an infinite term: no
+        bound). Floats settle the normals far from 0 either way; no program.
+        """
+        if key not in self._holds:
+            _bound(self._holds, _KEPT)
+            self._holds[key] = self._meets(key)
+        return self._holds[key]
+
+    def _meets(self, key: frozenset[str]) -> bool:
+        if any(self.polygon(flow, key).empty for flow in self.columns):
+            return False
+        if self.sum_id not in key:
+            return True
+        total = self.polygon(self.total, key)
+        support = self.support(key)
+        back, back_open = total.supports(self._opposite)
+        finite = support.finite + back
+        margin = _MARGIN * (support.mass + np.abs(back) + 1.0)
+        asked = np.nonzero((support.infinite == 0) & ~back_open & (finite <= margin))[0]
+        for k in asked.tolist():
+            low = total.support(self._opposite.exact[k])
+            assert low is not None  # the floats count infinite terms exactly
+            if support.exact(k)[0] + low < 0:
+                return False
+        return True
 
     def support(self, key: frozenset[str]) -> Support:
         """The support function of the sum of the parts' polygons under ``key`` (cached).
@@ -511,15 +620,18 @@ class Star:
             self._supports[key] = found
         return self._supports[key]
 
-    def _cuts(self, key: frozenset[str], part: str | None) -> list[tuple[Normal, Fraction]] | None:
+    def _cuts(
+        self, key: frozenset[str], part: str | None
+    ) -> tuple[list[tuple[Normal, Fraction]], Polygon] | None:
         """The half-planes of the other parts' sum that bound what ``part`` and the total allow.
 
         The differences ``total - part`` lie in ``D = Q ⊕ -P_i``; those the claims
         allow are ``E = D ∩ M_i``. The half-planes of ``M_i`` that make edges of
         ``E`` are found in floats, then shown exactly to be enough: every vertex
         and ray of ``D`` cut by them alone meets every other half-plane of
-        ``M_i`` (else it is added, and the test made again). Exact bounds;
-        ``None`` where ``E`` has no vertex or too many half-planes come close.
+        ``M_i`` (else it is added, and the test made again). Exact bounds, and
+        ``E`` (empty: no values at all); ``None`` where ``E`` has no vertex or
+        too many half-planes come close.
         """
         support = self.support(key)
         normals = self.normals
@@ -567,9 +679,17 @@ class Star:
             return exact[k]
 
         while True:
+            unit = lcm(*(bound(k).denominator for k in kept))
             cut = Polygon(
-                [*differences, *(whole_line(*normals.exact[k], bound(k)) for k in kept)],
+                [
+                    *((a, b, c * unit) for a, b, c in differences),
+                    *(
+                        (*normals.exact[k], bound(k).numerator * (unit // bound(k).denominator))
+                        for k in kept
+                    ),
+                ],
                 signed=True,
+                unit=unit,
             )
             if cut.empty:
                 if emptiness([Line(*line) for line in cut.lines]) is None:
@@ -586,7 +706,29 @@ class Star:
             if not missed:
                 break
             kept.extend(missed)
-        return [(normals.exact[k], bound(k)) for k in kept]
+        return [(normals.exact[k], bound(k)) for k in kept], cut
+
+
+def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygon | None:
+    """A part's values the claims allow: ``P_i ∩ (Q ⊕ -E)``, with ``E`` its differences allowed.
+
+    ``p`` is allowed where some ``q`` of ``Q`` has ``q - p`` in ``E``; the edges'
+    normals of ``Q ⊕ -E`` are those of ``Q`` and the opposites of ``E``'s, each at
+    the sum of the two supports. ``None`` if it has no vertex.
+    """
+    total, own = star.polygon(star.total, key), star.polygon(part, key)
+    directions = {_primitive(a, b) for a, b, _ in total.lines}
+    directions |= {_primitive(-a, -b) for a, b, _ in cut.lines}
+    bounds = []
+    for a, b in sorted(directions):
+        high, low = total.support((a, b)), cut.support((-a, -b))
+        if high is not None and low is not None:
+            bounds.append(((a, b), high + low))
+    unit = lcm(*(bound.denominator for _, bound in bounds))
+    lines = [(a, b, c * unit) for a, b, c in own.lines]
+    lines += [(a, b, bound.numerator * (unit // bound.denominator)) for (a, b), bound in bounds]
+    found = Polygon(lines, signed=True, unit=unit)
+    return None if found.empty else found
 
 
 def _bound(cache: dict[Any, Any], size: int) -> None:
@@ -638,8 +780,10 @@ def _missed(
         if unbounded[number]:
             missed.append(k)
         elif not inside[number]:
-            a, b = normals.exact[k]
-            if max(a * x + b * y for x, y in polygon.vertices) > bound(k):
+            found = polygon.support_whole(normals.exact[k])
+            assert found is not None  # its rays are tested above
+            limit = bound(k)
+            if found * limit.denominator > limit.numerator * polygon.scale:
                 missed.append(k)
     return missed
 
@@ -650,8 +794,7 @@ def _edges(
     """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
 
     A box far larger than every bound stands for the plane; the box is cut by
-    each line, then each cut (a convex polygon clipped by a half-plane, its edges
-    labelled by the line that made them). Generous: a cut within its margin of
+    the lines, then by the cuts (:func:`._outline.clipped`). Generous: a cut within its margin of
     the polygon counts. Where the cuts leave nothing, those that made its last
     edges and the one that emptied it; ``None`` where the lines alone leave
     nothing in floats (too thin to tell): the general engine answers then.
@@ -660,46 +803,23 @@ def _edges(
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
-    far = 4.0 * max(abs(c) for _, _, c in sides) + 1.0
-    corners = [(-far, -far), (far, -far), (far, far), (-far, far)]
-    polygon: list[tuple[float, float, int]] = [(x, y, -1) for x, y in corners]
-    # (x, y, label): a vertex, and the line of the edge from it to the next one.
-    for label, (a, b, c) in enumerate(sides):
-        clipped = _clip(polygon, a, b, c, label)
-        if len(clipped) < 3:
-            if label < len(lines):
-                return None
-            # Nothing left: the cuts that made the last edges and this one, for the
-            # exact test to show empty (the claims cannot hold) or to add to.
-            edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
-            return sorted(edges | {label - len(lines)})
-        polygon = clipped
+    table = np.array(sides)
+    polygon, emptied = clipped(box(table), table[: len(lines)])
+    if emptied is not None:
+        return None
+    polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
+    if emptied is not None:
+        # Nothing left: the cuts that made the last edges and this one, for the
+        # exact test to show empty (the claims cannot hold) or to add to.
+        edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
+        return sorted(edges | {emptied - len(lines)})
     found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
-    for number, ((a, b), h) in enumerate(cuts):
-        values = [a * x + b * y for x, y, _ in polygon]
-        size = max(abs(a * x) + abs(b * y) for x, y, _ in polygon)
-        if max(values) >= h - margin[number] - _MARGIN * (abs(h) + size):
-            found.add(number)
+    directions = np.array([normal for normal, _ in cuts], dtype=float)
+    bounds = np.array([h for _, h in cuts], dtype=float)
+    points = np.array([(x, y) for x, y, _ in polygon])
+    reach = _products(directions, points).max(axis=1)
+    size = _products(np.abs(directions), np.abs(points)).max(axis=1)
+    touching = reach >= bounds - margin - _MARGIN * (np.abs(bounds) + size)
+    found.update(int(number) for number in np.nonzero(touching)[0])
     return sorted(found)
-
-
-def _clip(
-    polygon: Sequence[tuple[float, float, int]], a: float, b: float, c: float, label: int
-) -> list[tuple[float, float, int]]:
-    """A convex polygon cut by ``a x + b y <= c`` (Sutherland–Hodgman), edges labelled."""
-    found: list[tuple[float, float, int]] = []
-    size = len(polygon)
-    for index in range(size):
-        x1, y1, own = polygon[index]
-        x2, y2, _ = polygon[(index + 1) % size]
-        v1, v2 = a * x1 + b * y1 - c, a * x2 + b * y2 - c
-        if v1 <= 0:
-            found.append((x1, y1, own))
-            if v2 > 0:
-                t = v1 / (v1 - v2)
-                found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), label))
-        elif v2 <= 0:
-            t = v1 / (v1 - v2)
-            found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), own))
-    return found

@@ -1,0 +1,228 @@
+"""Private: the vertices and rays of a polygon of many half-planes, found in floats, shown exact.
+
+Trying every pair of lines (:class:`._star.Polygon`) costs the cube of their
+number; a cut of the star's sum keeps a hundred. Here floats clip a box by the
+lines and read off the outline: the lines of its edges in order. Their exact
+crossings are then a proof, or nothing is returned (and every pair is tried):
+
+* every crossing of two consecutive edges meets every line (exactly);
+* the edges' outer normals turn left at each crossing and go round at most once;
+* where the outline leaves the box, the two ends run off along their lines, each
+  a direction every line allows (exactly).
+
+A chain of such edges lies on the polygon's boundary, is closed or runs off to
+both sides, and bounds a convex set inside the polygon: that set is the polygon
+(a convex set whose boundary lies on another's boundary is that set). So the
+crossings are all the vertices, and the two directions all the rays.
+
+>>> square = [(1, 0, 2), (-1, 0, 0), (0, 1, 3), (0, -1, -1), (1, 1, 9), (-1, 1, 9), (1, -1, 9)]
+>>> found = outline([*square, (1, 2, 50), (2, 1, 50), (-1, -1, 5)])
+>>> sorted((x / d, y / d) for x, y, d in found[0]), found[1]
+([(0.0, 1.0), (0.0, 3.0), (2.0, 1.0), (2.0, 3.0)], [])
+>>> outline([(-1, 0, 0), (0, -1, 0), (-1, 1, 0), (1, -2, 0), (-1, -1, 1)])
+([(0, 0, 1)], [(1, 1), (2, 1)])
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import pairwise
+from math import gcd
+from typing import TYPE_CHECKING, Any, Final
+
+from tradestats.claims._plane import crossing
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["Vertex", "angle", "box", "clipped", "outline"]
+
+#: A crossing this far inside a line (relative to the magnitudes) needs no exact test.
+_ROOM: Final = 1e-7
+_BOX: Final = -1
+
+
+def angle(a: int, b: int) -> tuple[int, Fraction]:
+    """A key that sorts directions ``(a, b)`` by their angle from ``(1, 0)``, turning left; exact.
+
+    >>> sorted([(0, -1), (-1, 0), (1, 1), (1, 0), (-1, -1)], key=lambda d: angle(*d))
+    [(1, 0), (1, 1), (-1, 0), (-1, -1), (0, -1)]
+    """
+    if b > 0:
+        return (1, Fraction(-a, b))
+    if b < 0:
+        return (3, Fraction(a, -b))
+    return (0, Fraction(0)) if a > 0 else (2, Fraction(0))
+
+
+def outline(
+    lines: Sequence[tuple[int, int, int]], unit: int = 1
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]] | None:
+    """The vertices ``(x d, y d, d)`` (``d > 0``) and rays of ``a x + b y <= c``, or ``None``.
+
+    The lines hold for the points scaled by ``unit`` (as :class:`._star.Polygon`'s);
+    so do the vertices. ``None`` where the floats cannot show it: an empty polygon,
+    one with no vertex, one too thin or too far for floats.
+    """
+    import numpy as np  # noqa: PLC0415 - the star runs only where numpy is
+
+    norms = [max(abs(a), abs(b)) for a, b, _ in lines]
+    table = np.array(
+        [(a / n, b / n, c / (n * unit)) for (a, b, c), n in zip(lines, norms, strict=True)]
+    )
+    edges = _edges(table)
+    if edges is None:
+        return None
+    box = [number for number, label in enumerate(edges) if label == _BOX]
+    if box:
+        # One run of the box's edges at most: turn the outline so it ends there.
+        start = (box[-1] + 1) % len(edges)
+        edges = [*edges[start:], *edges[:start]]
+        if _BOX in edges[: len(edges) - len(box)]:
+            return None
+        chain = edges[: len(edges) - len(box)]
+        pairs = list(pairwise(chain))
+    else:
+        chain = edges
+        pairs = list(zip(chain, [*chain[1:], chain[0]], strict=True))
+    if not pairs or not _turns([lines[k][:2] for k in chain], closed=not box):
+        return None
+    vertices = []
+    for first, second in pairs:
+        point = crossing(lines[first], lines[second])
+        if point is None or not _meets(point, lines, table, unit):
+            return None
+        vertices.append(point)
+    rays: list[tuple[int, int]] = []
+    if box:
+        (a0, b0, _), (a1, b1, _) = lines[chain[0]], lines[chain[-1]]
+        for dx, dy in ((b0, -a0), (-b1, a1)):
+            if any(a * dx + b * dy > 0 for a, b, _ in lines):
+                return None
+            common = gcd(dx, dy)
+            rays.append((dx // common, dy // common))
+    return vertices, sorted(set(rays))
+
+
+Vertex = tuple[float, float, int]
+
+
+def box(table: Any) -> list[Vertex]:
+    """A square far larger than every bound of ``table``'s rows ``(a, b, c)``: the plane, in floats.
+
+    Its vertices are ``(x, y, label)``: a vertex, and the line of the edge from it
+    to the next (``-1``: the box's own), counterclockwise.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    far = 4.0 * float(np.abs(table[:, 2]).max()) + 1.0
+    return [(-far, -far, _BOX), (far, -far, _BOX), (far, far, _BOX), (-far, far, _BOX)]
+
+
+def clipped(polygon: list[Vertex], table: Any, first: int = 0) -> tuple[list[Vertex], int | None]:
+    """A convex polygon clipped by every row ``(a, b, c)`` of ``table``, edges labelled (floats).
+
+    The rows are labelled ``first``, ``first + 1``, ...; of hundreds a few cut: those
+    no vertex breaks are dropped at once (the polygon only shrinks, so they never
+    cut), and the one it breaks most is taken next. Also the label of the row that
+    left nothing (``None`` if some polygon is left); the polygon is then the last
+    one before it.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    scaled = table / np.abs(table[:, :2]).max(axis=1, keepdims=True)
+    left = np.arange(len(table))
+    while len(left):
+        points = np.array([(x, y) for x, y, _ in polygon])
+        rows = scaled[left]
+        excess = (
+            np.multiply.outer(rows[:, 0], points[:, 0])
+            + np.multiply.outer(rows[:, 1], points[:, 1])
+            - rows[:, 2:3]
+        ).max(axis=1)
+        breaks = excess > 0
+        left, excess = left[breaks], excess[breaks]
+        if not len(left):
+            break
+        deepest = int(np.argmax(excess))
+        row = int(left[deepest])
+        left = np.delete(left, deepest)
+        a, b, c = (float(value) for value in table[row])
+        cut = _clip(polygon, a, b, c, first + row)
+        if len(cut) < 3:
+            return polygon, first + row
+        polygon = cut
+    return polygon, None
+
+
+def _edges(table: Any) -> list[int] | None:
+    """The lines of a box's edges clipped by every line, in order (floats); ``-1``: the box's."""
+    polygon, emptied = clipped(box(table), table)
+    if emptied is not None:
+        return None
+    edges: list[int] = []
+    for _, _, label in polygon:
+        if not edges or edges[-1] != label:
+            edges.append(label)
+    if len(edges) > 1 and edges[0] == edges[-1]:
+        edges.pop()
+    return edges
+
+
+def _clip(polygon: Sequence[Vertex], a: float, b: float, c: float, label: int) -> list[Vertex]:
+    """A convex polygon cut by ``a x + b y <= c`` (Sutherland–Hodgman), edges labelled."""
+    found: list[Vertex] = []
+    size = len(polygon)
+    for index in range(size):
+        x1, y1, own = polygon[index]
+        x2, y2, _ = polygon[(index + 1) % size]
+        v1, v2 = a * x1 + b * y1 - c, a * x2 + b * y2 - c
+        if v1 <= 0:
+            found.append((x1, y1, own))
+            if v2 > 0:
+                t = v1 / (v1 - v2)
+                found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), label))
+        elif v2 <= 0:
+            t = v1 / (v1 - v2)
+            found.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1), own))
+    return found
+
+
+def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
+    """Whether outer normals turn left at each step and go round once at most (exact).
+
+    Closed: round exactly once, back to the first. Open: by half a turn at most.
+    """
+    first = angle(*normals[0])
+
+    def turned(normal: tuple[int, int]) -> tuple[int, tuple[int, Fraction]]:
+        key = angle(*normal)
+        return (0 if key >= first else 1, key)
+
+    keys = [turned(normal) for normal in normals]
+    if any(later <= earlier for earlier, later in pairwise(keys)):
+        return False
+    steps = list(pairwise(normals))
+    if closed:
+        steps.append((normals[-1], normals[0]))
+    elif len(normals) > 1:
+        (a0, b0), (a1, b1) = normals[0], normals[-1]
+        if a0 * b1 - b0 * a1 < 0:
+            return False
+    return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
+
+
+def _meets(
+    point: tuple[int, int, int], lines: Sequence[tuple[int, int, int]], table: Any, unit: int
+) -> bool:
+    """Whether ``(x d, y d, d)`` meets every line: exactly where floats cannot tell."""
+    import numpy as np  # noqa: PLC0415
+
+    x, y, det = point
+    fx, fy = x / (det * unit), y / (det * unit)
+    reach = table[:, 0] * fx + table[:, 1] * fy
+    room = _ROOM * (np.abs(table[:, 0] * fx) + np.abs(table[:, 1] * fy) + np.abs(table[:, 2]) + 1)
+    if (reach > table[:, 2] + room).any():
+        return False
+    close = np.nonzero(reach >= table[:, 2] - room)[0]
+    return all(a * x + b * y <= c * det for a, b, c in (lines[int(k)] for k in close))

@@ -1,0 +1,91 @@
+"""A polygon of many half-planes, outlined in floats (``claims/_outline.py``).
+
+Against every crossing of two lines (the star's exact way for a few lines), on
+random polygons: bounded or not, with lines that touch at a vertex, parallel
+ones, redundant ones, and bounds scaled to a unit of many digits as the star's
+cuts are.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests.test_star import needs_highs
+from tradestats.claims import _outline, _star
+
+_NORMAL = st.integers(-5, 5)
+
+Lines = list[tuple[int, int, int]]
+
+
+@st.composite
+def many_lines(draw: st.DrawFn) -> tuple[Lines, int]:
+    """Eight to twenty half-planes ``a x + b y <= c``, and a unit of up to forty digits."""
+    unit = draw(st.sampled_from([1, 7, 10**12 + 39, 3**80]))
+    lines = draw(
+        st.lists(
+            st.tuples(_NORMAL, _NORMAL, st.integers(-8, 40)).filter(lambda t: t[0] or t[1]),
+            min_size=8,
+            max_size=20,
+        )
+    )
+    # Scaled as the star scales its cuts: a x + b y <= c / unit in the polygon's own values.
+    return [(a, b, c * unit + draw(st.integers(0, unit - 1))) for a, b, c in lines], unit
+
+
+def _vertices(points: list[tuple[int, int, int]], unit: int) -> set[tuple[Fraction, Fraction]]:
+    """The vertices ``(x d, y d, d)`` of a polygon scaled by ``unit``, as fractions."""
+    return {(Fraction(x, d * unit), Fraction(y, d * unit)) for x, y, d in points}
+
+
+@needs_highs
+@settings(max_examples=40, deadline=None)
+@given(many_lines())
+@example(([(1, 0, 2), (-1, 0, 0), (0, 1, 3), (0, -1, -1), (1, 1, 9), *[(1, 1, 9)] * 3], 1))
+@example(([(-1, 1, 0), (1, -2, 0), (-1, 0, 0), (0, -1, 0), *[(-1, -1, 1)] * 4], 1))
+# A polygon with a vertex beyond the floats' box: the outline runs off the box there.
+@example(
+    (
+        [
+            (3, 0, 26),
+            (5, 1, 6),
+            (0, 1, -4),
+            (-2, 2, 0),
+            (0, 5, 15),
+            (-4, 2, 24),
+            (1, 1, 8),
+            (-4, 2, 21),
+        ],
+        1,
+    )
+)
+def test_the_outline_is_every_crossing(found: tuple[Lines, int]) -> None:
+    """Where floats outline a polygon, its vertices and rays are those of every crossing."""
+    _star._load()
+    lines, unit = found
+    outlined = _outline.outline(lines, unit)
+    if outlined is None:
+        return  # not shown: the star tries every pair instead
+    expected, rays = _star._every_pair(lines, unit)
+    assert _vertices(expected, unit) == _vertices(outlined[0], unit)
+    assert rays == outlined[1]
+
+
+@needs_highs
+def test_a_square_and_a_cone_are_outlined() -> None:
+    """The common shapes are shown, not left to every pair: a bounded one and a cone."""
+    _star._load()
+    square = [(1, 0, 2), (-1, 0, 0), (0, 1, 3), (0, -1, -1), (1, 1, 9), (-1, 1, 9), (1, -1, 9)]
+    found = _outline.outline([*square, (-1, -1, 5)])
+    assert found is not None
+    assert _vertices(found[0], 1) == _vertices(_star._every_pair(square, 1)[0], 1)
+    cone = [(-1, 1, 0), (1, -2, 0), (-1, 0, 0), (0, -1, 0), (-1, -1, 1), (-2, -1, 3)]
+    unit = 10**30
+    found = _outline.outline(
+        [(a, b, c * unit) for a, b, c in [*cone, (0, -1, 1), (-1, 0, 1)]], unit
+    )
+    assert found is not None
+    assert found[1] == [(1, 1), (2, 1)]
