@@ -232,14 +232,21 @@ def test_half_planes_the_floats_miss_are_found_exactly(
         _assert_projected(size, seed, error, name, data)
 
 
-def _assert_projected(size: int, seed: int, error: bool, name: str, data: st.DataObject) -> None:
+def _star_and_key(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> tuple[Network, _star.Star, frozenset[str]]:
+    """A variant's network, its star, and its claims or all of them but one, drawn."""
     report = variant(bench.partners(size, seed=seed, error=error), name)
     network = Network(report)
     star = network._star(0)
     assert star is not None
     members = frozenset(network.components[0])
     left_out = data.draw(st.sampled_from(sorted(members)))
-    key = data.draw(st.sampled_from([members, members - {left_out}]))
+    return network, star, data.draw(st.sampled_from([members, members - {left_out}]))
+
+
+def _assert_projected(size: int, seed: int, error: bool, name: str, data: st.DataObject) -> None:
+    network, star, key = _star_and_key(size, seed, error, name, data)
     part = data.draw(st.sampled_from([None, *star.parts]))
     local = star.local(key, part)
     if local is None:
@@ -295,13 +302,7 @@ def test_one_flow_s_values_are_the_whole_program_projected(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> None:
     """The polygon of each flow's values (a part's, or the total's): its ranges are the whole's."""
-    report = variant(bench.partners(size, seed=seed, error=error), name)
-    network = Network(report)
-    star = network._star(0)
-    assert star is not None
-    members = frozenset(network.components[0])
-    left_out = data.draw(st.sampled_from(sorted(members)))
-    key = data.draw(st.sampled_from([members, members - {left_out}]))
+    network, star, key = _star_and_key(size, seed, error, name, data)
     whole = Polyhedron(network.program(key))
     drawn = data.draw(st.tuples(st.integers(-3, 3), st.integers(-3, 3)))
     for flow in [star.total, *star.parts]:
