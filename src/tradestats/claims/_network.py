@@ -18,7 +18,15 @@ from __future__ import annotations
 
 import copy
 from collections import ChainMap
-from collections.abc import Callable, Container, Hashable, Iterable, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Container,
+    Hashable,
+    Iterable,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
@@ -1676,7 +1684,7 @@ class _Ties:
     def __init__(
         self,
         number: dict[Hashable, int],
-        variables: Mapping[str, tuple[int, ...]],
+        variables: MutableMapping[str, tuple[int, ...]],
         claims: list[list[str]],
         related: list[tuple[int, ...]],
     ) -> None:
@@ -1719,7 +1727,7 @@ class _Ties:
             numbers = tuple(self.number.get(name, -1) for name in names)
             if all(n >= 0 and claim_id in self.claims[n] for n in numbers):
                 own[claim_id] = numbers
-        return _Ties(self.number, ChainMap(own, dict(self.variables)), self.claims, self.related)
+        return _Ties(self.number, ChainMap(own, self.variables), self.claims, self.related)
 
     def around(self, variables: Iterable[Hashable], allowed: Container[str]) -> frozenset[str]:
         """The claims of ``allowed`` tied to ``variables``, directly or through others."""
