@@ -618,12 +618,8 @@ class Model:
             return None
         _, which, sign = moving
         entering = -1 - which if which < 0 else None
-        tied: list[dict[int, int]] = []
-        sides: list[int] = []
-        for r in held:
-            terms, _, _ = self._row_terms(r)
-            tied.append({j: a for j, a in terms if columns[j] == basic or j == entering})
-            sides.append(sign if r == which else 0)
+        tied = self._over_basis(columns, held, entering)
+        sides = [sign if r == which else 0 for r in held]
         if entering is not None:
             tied.append({entering: 1})
             sides.append(sign)
@@ -884,11 +880,17 @@ class Model:
         held = self._held(rows)
         if held is None:
             return None
+        return solve_integers(self._over_basis(columns, held), list(held.values()))
+
+    def _over_basis(
+        self, columns: list[Any], held: Iterable[int], also: int | None = None
+    ) -> list[dict[int, int]]:
+        """Each row of ``held`` in integers, over the basic columns (and ``also``) alone."""
         basic = highspy.HighsBasisStatus.kBasic
         basics = {j for j, state in enumerate(columns) if state == basic}
-        rows_in_integers = self._row_integers  # each held row's, kept by _held
-        tied = [{j: a for j, a in rows_in_integers[r][0] if j in basics} for r in held]
-        return solve_integers(tied, list(held.values()))
+        if also is not None:
+            basics.add(also)
+        return [{j: a for j, a in self._row_terms(r)[0] if j in basics} for r in held]
 
     def _held(self, rows: list[Any]) -> dict[int, int] | None:
         """The rows a basis holds, each at its side in integers; ``None``: a side it lacks.
