@@ -468,8 +468,7 @@ def table(
                 line = f"{shape:<9} {size:>6} {'yes' if error else 'no':>5}"
                 if before:
                     old = measure_elsewhere(before, shape, size, error=error, limit=limit)
-                    cpu = "-" if old["cpu"] is None else f"{old['cpu']:.2f}"
-                    line += f" {old['seconds']:>9.2f} {cpu:>7}"
+                    line += f" {old['seconds']:>9.2f} {_cpu(old):>7}"
                 new = measure(shape, size, error=error, engine=arguments.engine, limit=limit)
                 line += f" {new['seconds']:>8.2f} {new['cpu']:>7.2f}"
                 if before:
@@ -483,6 +482,11 @@ def table(
                 print(f"{line} {new['peak']:>8.1f}  {found}", flush=True)
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
     print(f"each case stops after {limit:g} s (check's time_limit): see 'unfinished'")
+
+
+def _cpu(measured: dict[str, Any]) -> str:
+    """A child's CPU seconds, or "-" for one stopped before it printed them."""
+    return "-" if measured["cpu"] is None else f"{measured['cpu']:.2f}"
 
 
 def releases(*, engine: str, limit: float, before: str | None) -> None:
@@ -508,7 +512,7 @@ def releases(*, engine: str, limit: float, before: str | None) -> None:
     for name, claims, old, new in slowest:
         line = f"{name:<38} {claims:>6}"
         if old is not None:
-            line += f" {'-' if old['cpu'] is None else format(old['cpu'], '.2f'):>7}"
+            line += f" {_cpu(old):>7}"
         print(f"{line} {new['cpu']:>7.2f} {new['peak']:>8.1f}  {new['found']}")
     total = sum(row[3]["cpu"] for row in rows)
     line = f"{'all ' + str(len(rows)):<38} {sum(row[1] for row in rows):>6}"
