@@ -17,6 +17,7 @@ from __future__ import annotations
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from typing import TYPE_CHECKING
 
+import pytest
 from sybil import Sybil
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.parsers.abstract import DocTestStringParser
@@ -27,11 +28,13 @@ from sybil.parsers.myst import (
     PythonCodeBlockParser,
     SkipParser,
 )
+from xdist.scheduler import LoadScopeScheduling
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from sybil import Document, Region
+    from xdist.remote import Producer
 
 OPTIONFLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
@@ -68,3 +71,31 @@ pytest_collect_file = Sybil(
     patterns=["*.md"],
     excludes=["_build/*", "*/_build/*"],
 ).pytest()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadScopeScheduling | None:
+    """Under ``--dist=load``, spread tests one by one but keep each page whole.
+
+    A page's examples share one namespace and must run in order on one worker;
+    every other test can go to whichever worker is free, so no large file holds
+    one worker at the end while the other idles (as ``--dist=loadfile`` did).
+    xdist's own ``loadgroup`` would do this from marks, but it renames node ids
+    in a way pytest 9 no longer honours (pytest-dev/pytest-xdist#1386).
+    """
+    if config.getvalue("dist") != "load":
+        return None
+    return PageScheduling(config, log)
+
+
+class PageScheduling(LoadScopeScheduling):  # type: ignore[misc]  # xdist has no types
+    """xdist's scope scheduling, with a page for a scope and a test for the rest."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return scope_of(nodeid)
+
+
+def scope_of(nodeid: str) -> str:
+    """The unit xdist sends to one worker: a Markdown page whole, any other test alone."""
+    path = nodeid.partition("::")[0]
+    return path if path.endswith(".md") else nodeid

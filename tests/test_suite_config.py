@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from xdist.scheduler import LoadScopeScheduling
 
 import tradestats
 
@@ -21,11 +22,26 @@ def test_no_profile_has_a_deadline(name: str) -> None:
     assert HealthCheck.too_slow in profile.suppress_health_check
 
 
-def test_xdist_keeps_each_file_on_one_worker() -> None:
-    """A Markdown page's examples share a namespace, so its file runs on one worker."""
+def test_xdist_keeps_each_page_whole_and_spreads_the_rest(pytestconfig: pytest.Config) -> None:
+    """A Markdown page's examples share a namespace, so a page runs whole on one worker.
+
+    Every other test is its own unit, so a large file does not hold one worker
+    at the end while the other idles.
+    """
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    addopts = config["tool"]["pytest"]["ini_options"]["addopts"]
-    assert {"--dist=loadfile", "--dist=loadgroup"} & set(addopts)
+    assert "--dist=load" in config["tool"]["pytest"]["ini_options"]["addopts"]
+    root = pytestconfig.pluginmanager.get_plugin(str(ROOT / "conftest.py"))
+    assert root is not None
+    assert root.PageScheduling._split_scope is not LoadScopeScheduling._split_scope
+    page = "docs/howto/check-a-release.md"
+    assert root.scope_of(f"{page}::line:12,column:1") == page
+    assert root.scope_of(f"{page}::line:40,column:1") == page
+    test = "tests/test_star.py::test_one[3]"
+    assert root.scope_of(test) == test
+    assert (
+        root.scope_of("src/tradestats/growth.py::tradestats.growth.growth")
+        != "src/tradestats/growth.py"
+    )
 
 
 def test_version_comes_from_the_package_metadata() -> None:
