@@ -40,12 +40,17 @@ def periods_of(native: Any, period: str) -> dict[Any, Period]:
     return {cell: parse_period(cell, period) for cell in cells}
 
 
-def flag_changed(grown: Any, *, partner: str, period: str, base: Versus) -> Any:
-    """``grown`` (a narwhals frame with growth columns) with changed groups' growth nulled."""
+def flag_changed(grown: Any, source: Any, *, partner: str, period: str, base: Versus) -> Any:
+    """``grown`` (a narwhals frame with growth columns) with changed groups' growth nulled.
+
+    ``source`` is the frame the growth was computed from: it has the same rows,
+    and asking it which groups and periods there are does not evaluate the
+    growth's join a second time (on a lazy engine, a pass over the data).
+    """
     names = grown.collect_schema().names()
     if MEMBERSHIP not in names or partner not in names:
         return grown
-    changed = _changed(grown, partner=partner, period=period, base=base)
+    changed = _changed(source, partner=partner, period=period, base=base)
     if not changed:
         return grown
     flagged = reduce(
@@ -63,34 +68,32 @@ def flag_changed(grown: Any, *, partner: str, period: str, base: Versus) -> Any:
     )  # fmt: skip
 
 
-def _changed(grown: Any, *, partner: str, period: str, base: Versus) -> list[tuple[nw.Expr, str]]:
+def _changed(source: Any, *, partner: str, period: str, base: Versus) -> list[tuple[nw.Expr, str]]:
     """A condition and a reason for each group row whose base had other members."""
-    pairs = collect(
-        grown.select(nw.col(partner), nw.col(MEMBERSHIP))
+    # One query for the group rows there are: each is a partner, a rule and a period.
+    rows = collect(
+        source.select(nw.col(partner), nw.col(MEMBERSHIP), nw.col(period))
         .filter(~nw.col(MEMBERSHIP).is_null())
-        .unique([partner, MEMBERSHIP])
+        .unique([partner, MEMBERSHIP, period])
     ).rows()
-    groups = [
-        (cell, text, group.code, Membership.parse(text))
-        for cell, text in pairs
-        if isinstance(cell, str) and (group := find_group(cell)) is not None
-    ]
-    if not groups:
-        return []
-    periods = periods_of(grown, period)
+    periods: dict[Any, Period] = {}
     found: list[tuple[nw.Expr, str]] = []
-    for cell, text, code, rule in groups:
-        for when_cell, when in periods.items():
-            try:
-                earlier = when.base(base)
-            except TradeStatsError:
-                continue  # the growth already says why there is no base
-            change = membership_changed(code, earlier, when, rule)
-            if change:
-                condition = (
-                    (nw.col(partner) == cell)
-                    & (nw.col(MEMBERSHIP) == text)
-                    & (nw.col(period) == when_cell)
-                )
-                found.append((condition, f"{MEMBERSHIP_CHANGED}: {change.describe()}"))
+    for cell, text, when_cell in rows:
+        if not isinstance(cell, str) or (group := find_group(cell)) is None:
+            continue
+        if when_cell not in periods:
+            periods[when_cell] = parse_period(when_cell, period)
+        when = periods[when_cell]
+        try:
+            earlier = when.base(base)
+        except TradeStatsError:
+            continue  # the growth already says why there is no base
+        change = membership_changed(group.code, earlier, when, Membership.parse(text))
+        if change:
+            condition = (
+                (nw.col(partner) == cell)
+                & (nw.col(MEMBERSHIP) == text)
+                & (nw.col(period) == when_cell)
+            )
+            found.append((condition, f"{MEMBERSHIP_CHANGED}: {change.describe()}"))
     return found

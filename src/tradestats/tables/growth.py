@@ -163,9 +163,10 @@ def yoy_growth(
         require_one_hs_version(frame, product="product", action="year-on-year growth")
     job = prepare(frame, keys=keys, period=period, value=value, units=units, fx=fx)
     grown = job.apply(_growth, keys, allow_negative_base=allow_negative_base, versus=base)
-    if MEMBERSHIP not in open_frame(frame).collect_schema().names():
+    source = open_frame(frame)
+    if MEMBERSHIP not in source.collect_schema().names():
         return cast("T", grown)
-    flagged = flag_changed(open_frame(grown), partner=partner, period=period, base=base)
+    flagged = flag_changed(open_frame(grown), source, partner=partner, period=period, base=base)
     return cast("T", flagged.to_native())
 
 
