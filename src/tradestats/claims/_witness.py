@@ -16,6 +16,7 @@ does not is simply no answer: the search runs as before.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -31,11 +32,12 @@ if TYPE_CHECKING:
 __all__ = ["meets", "point"]
 
 #: Linear programs tried before giving up: the first without the claims in points.
-_ROUNDS: Final = 8
-#: How far (a fraction of its size) a value may move from the last point in the second
-#: round; each round after moves less, by :data:`_SHRINK`, so that the rounds settle.
+_ROUNDS: Final = 12
+#: How far (a fraction of its size) a value may move from the last point in one round;
+#: a round whose point meets the claims in points worse than the last is refused, and
+#: the next one may move only :data:`_SHRINK` as far (a trust region).
 _TRUST: Final = 0.5
-_SHRINK: Final = 0.6
+_SHRINK: Final = 0.5
 #: And by this much (of the largest bound of a row) whatever its size: a value at 0 may move.
 _REACH: Final = 1e-3
 #: A round that moves no value by more than this fraction of its size has settled.
@@ -52,27 +54,66 @@ def point(
 
     ``None`` says nothing about the claims: only that no point was found.
     """
+    try:
+        return _search(rows, free, relations, bases)
+    except (ArithmeticError, ValueError):
+        # Values past what a float holds (or a ratio's base at 0 in floats only): no
+        # guess, and the search decides as it always did.
+        return None
+
+
+def _search(
+    rows: Sequence[Row],
+    free: Collection[int],
+    relations: Sequence[Relation],
+    bases: Collection[int],
+) -> dict[int, Fraction] | None:
     columns = sorted(
         {j for row in rows for j in row.coefficients}
         | {j for relation in relations for j in relation.columns}
         | set(bases)
     )
     scale = max((abs(float(row.rhs)) for row in rows), default=1.0) or 1.0
+    problem = _Problem(rows, frozenset(free), relations, columns, scale)
     at: dict[int, float] | None = None
-    trust = _TRUST
+    trust, best = _TRUST, -math.inf
     for _ in range(_ROUNDS):
-        found = _round(_Problem(rows, frozenset(free), relations, columns, scale), at, trust)
+        found = _round(problem, at, trust)
         if found is None:
             return None
         candidate = _exact(rows, {j: value * scale for j, value in found.items()})
         if candidate is not None and meets(rows, free, relations, bases, candidate):
             return candidate
-        if at is not None:
-            if all(abs(found[j] - at[j]) <= _SETTLED * (abs(at[j]) + _REACH) for j in columns):
-                return None  # settled on a point that misses: the claims decide
-            trust *= _SHRINK
-        at = found
+        if at is not None and all(
+            abs(found[j] - at[j]) <= _SETTLED * (abs(at[j]) + _REACH) for j in columns
+        ):
+            return None  # settled on a point that misses: the claims decide
+        merit = _merit(relations, found)
+        if at is not None and merit <= best:
+            trust *= _SHRINK  # the linear terms misled: a shorter step from the same point
+            continue
+        at, best = found, merit
     return None
+
+
+def _merit(relations: Sequence[Relation], values: Mapping[int, float]) -> float:
+    """The smallest slack of the claims in points at ``values`` (below 0: the most missed by)."""
+    found = math.inf
+    for relation in relations:
+        a, b, c, d = (values[j] for j in relation.columns)
+        if relation.quotient:
+            if c == d:
+                return -math.inf
+            figure, size = (a - b) / (c - d), 1.0
+        else:
+            if b <= 0 or d <= 0:
+                return -math.inf
+            figure, size = a / b - c / d, abs(a / b) + abs(c / d) or 1.0
+        if relation.low is not None:
+            found = min(found, (figure - float(relation.low)) / size)
+        if relation.high is not None:
+            found = min(found, (float(relation.high) - figure) / size)
+    return found
 
 
 def meets(
@@ -241,7 +282,7 @@ def _linearized(
             return None
         figure = a / b - c / d
         gradient = [1 / b, -a / b / b, -1 / d, c / d / d]
-        size = abs(a / b) + abs(c / d)
+        size = abs(a / b) + abs(c / d) or 1.0
     terms: dict[int, float] = {}
     constant = figure
     for j, slope in zip(relation.columns, gradient, strict=True):
