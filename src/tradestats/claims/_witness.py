@@ -40,6 +40,8 @@ _TRUST: Final = 0.5
 _SHRINK: Final = 0.5
 #: And by this much (of the largest bound of a row) whatever its size: a value at 0 may move.
 _REACH: Final = 1e-3
+#: Rounds refused in a row after which the guess gives up.
+_REFUSED: Final = 3
 #: A round that moves no value by more than this fraction of its size has settled.
 _SETTLED: Final = 1e-9
 
@@ -68,6 +70,7 @@ def _search(
     relations: Sequence[Relation],
     bases: Collection[int],
 ) -> dict[int, Fraction] | None:
+    """:func:`point`, whose floats may overflow."""
     columns = sorted(
         {j for row in rows for j in row.coefficients}
         | {j for relation in relations for j in relation.columns}
@@ -91,8 +94,10 @@ def _search(
         merit = _merit(relations, found)
         if at is not None and merit <= best:
             trust *= _SHRINK  # the linear terms misled: a shorter step from the same point
+            if trust < _TRUST * _SHRINK**_REFUSED:
+                return None  # no step helps: the claims may well not hold
             continue
-        at, best = found, merit
+        at, best, trust = found, merit, _TRUST
     return None
 
 
@@ -100,19 +105,14 @@ def _merit(relations: Sequence[Relation], values: Mapping[int, float]) -> float:
     """The smallest slack of the claims in points at ``values`` (below 0: the most missed by)."""
     found = math.inf
     for relation in relations:
-        a, b, c, d = (values[j] for j in relation.columns)
-        if relation.quotient:
-            if c == d:
-                return -math.inf
-            figure, size = (a - b) / (c - d), 1.0
-        else:
-            if b <= 0 or d <= 0:
-                return -math.inf
-            figure, size = a / b - c / d, abs(a / b) + abs(c / d) or 1.0
+        figure = _figure(relation, values)
+        if figure is None:
+            return -math.inf
+        value, _, size = figure
         if relation.low is not None:
-            found = min(found, (figure - float(relation.low)) / size)
+            found = min(found, (value - float(relation.low)) / size)
         if relation.high is not None:
-            found = min(found, (float(relation.high) - figure) / size)
+            found = min(found, (float(relation.high) - value) / size)
     return found
 
 
@@ -262,27 +262,37 @@ def _solve(
     return list(highs.getSolution().col_value)[:slack]
 
 
-def _linearized(
-    relation: Relation, at: Mapping[int, float], number: Mapping[int, int]
-) -> tuple[dict[int, float], float | None, float | None, float] | None:
-    """The claim in points as terms linear at ``at``, their range, and the figure's size.
+def _figure(
+    relation: Relation, values: Mapping[int, float]
+) -> tuple[float, list[float], float] | None:
+    """The claim's figure at ``values``, its gradient in ``a, b, c, d``, and its size.
 
-    ``None`` where the figure is undefined at ``at`` (a base or a change of 0).
+    ``None`` where the figure is undefined (a base, or a total's change, of 0).
     """
-    a, b, c, d = (at[j] for j in relation.columns)
+    a, b, c, d = (values[j] for j in relation.columns)
     if relation.quotient:
         change = c - d
         if not change:
             return None
         figure = (a - b) / change
-        gradient = [1 / change, -1 / change, -figure / change, figure / change]
-        size = abs(figure) + 1.0
-    else:
-        if b <= 0 or d <= 0:
-            return None
-        figure = a / b - c / d
-        gradient = [1 / b, -a / b / b, -1 / d, c / d / d]
-        size = abs(a / b) + abs(c / d) or 1.0
+        return figure, [1 / change, -1 / change, -figure / change, figure / change], abs(figure) + 1
+    if b <= 0 or d <= 0:
+        return None
+    figure = a / b - c / d
+    return figure, [1 / b, -a / b / b, -1 / d, c / d / d], abs(a / b) + abs(c / d) or 1.0
+
+
+def _linearized(
+    relation: Relation, at: Mapping[int, float], number: Mapping[int, int]
+) -> tuple[dict[int, float], float | None, float | None, float] | None:
+    """The claim in points as terms linear at ``at``, their range, and the figure's size.
+
+    ``None`` where the figure is undefined at ``at``.
+    """
+    found = _figure(relation, at)
+    if found is None:
+        return None
+    figure, gradient, size = found
     terms: dict[int, float] = {}
     constant = figure
     for j, slope in zip(relation.columns, gradient, strict=True):
