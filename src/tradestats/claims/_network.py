@@ -32,7 +32,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
-from tradestats.claims import _float, _points, _star
+from tradestats.claims import _float, _points, _star, _witness
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -1404,6 +1404,24 @@ class Network:
         if not self.holds(key - self._points_ids):
             return []
         return self._relations(key) or None
+
+    def guess(self, claim_ids: frozenset[str], relations: Sequence[_points.Relation]) -> bool:
+        """Whether a point found in floating point, checked exactly, shows the claims hold.
+
+        Tried before the search over boxes of :func:`._points.holds`, which it can only
+        shorten: a point that meets every row, every claim in points and every base
+        the claims say is above 0 is a witness (see :meth:`holds`), and one that does
+        not is no answer (``False``). Not with the exact engine, the reference.
+        """
+        if self.engine == "exact":
+            return False
+        program = self.program(claim_ids)
+        bases = {base for claim_id in claim_ids for base in self._positive[claim_id]}
+        found = _witness.point(program.rows, program.free, relations, bases)
+        if found is None:
+            return False
+        self.witnesses[claim_ids] = found
+        return True
 
     def _left_to_show(self, key: frozenset[str], bases: set[int]) -> set[int]:
         """Those of ``bases`` that one point with all of them above 0 does not show can be.
