@@ -32,7 +32,7 @@ def claim_sets(draw: st.DrawFn) -> tuple[dict[str, list[Hashable]], dict[Hashabl
         claims[f"c{number}"] = draw(st.lists(st.sampled_from(VALUES), min_size=size, max_size=size))
     related: dict[Hashable, set[Hashable]] = {}
     if draw(st.integers(0, 4)) == 0:
-        tied = set(draw(st.lists(st.sampled_from(VALUES), min_size=2, max_size=3)))
+        tied: set[Hashable] = set(draw(st.lists(st.sampled_from(VALUES), min_size=2, max_size=3)))
         related = dict.fromkeys(tied, tied)
     return claims, related
 
