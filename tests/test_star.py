@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float, _star
-from tradestats.claims._linear import Polyhedron
+from tradestats.claims._linear import Polyhedron, Program, Row, charnes_cooper
 from tradestats.claims._network import Network
 from tradestats.claims.consistency import check
 from tradestats.claims.report import GrowthClaim, Report, SumClaim
@@ -318,3 +318,30 @@ def test_one_flow_s_values_are_the_whole_program_projected(
             high = None if any(slope > 0 for slope in slopes) else max(values)
             objective = {first: p, second: q}
             assert (low, high) == (whole.minimum(objective), whole.maximum(objective))
+
+
+@needs_highs
+@settings(max_examples=40, deadline=None)
+@given(
+    polygons(),
+    st.tuples(_SMALL, _SMALL).filter(any),
+    st.tuples(_SMALL, _SMALL).filter(any),
+)
+@example(_star.Polygon([(-1, 1, 0), (1, -2, 0)]), (1, 0), (0, 1))  # a growth rate alone
+@example(_star.Polygon([(1, 0, 2), (0, 1, 3)]), (1, 0), (1, -1))  # a base that crosses 0
+def test_a_ratio_on_a_polygon_is_the_exact_programs(
+    polygon: _star.Polygon, numerator: tuple[int, int], denominator: tuple[int, int]
+) -> None:
+    """The range of ``n · v / d · v`` by the polygon's generators is the exact simplex's."""
+    _star._load()
+    below = {0: Fraction(denominator[0]), 1: Fraction(denominator[1])}
+    above = {0: numerator[0], 1: numerator[1]}
+    rows = [Row({0: a, 1: b}, "<=", c) for a, b, c in polygon.lines]
+    lifted = Polyhedron(charnes_cooper(Program(2, rows), below))
+    ratio = _star.Ratio(polygon, 0, 1, below)
+    assert lifted.feasible == ratio.feasible
+    if ratio.feasible:
+        assert (lifted.minimum(above), lifted.maximum(above)) == (
+            ratio.minimum(above),
+            ratio.maximum(above),
+        )

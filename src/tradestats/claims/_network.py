@@ -65,7 +65,7 @@ from tradestats.claims._narrowing import (
 )
 from tradestats.claims._narrowing import span_of_bounds as _span
 from tradestats.claims._plane import Line, extremes
-from tradestats.claims._star import Local, Small, Star
+from tradestats.claims._star import Local, Ratio, Small, Star
 from tradestats.claims._ties import Ties
 from tradestats.claims.report import (
     ChangeClaim,
@@ -211,7 +211,7 @@ class Network:
         }
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
-            Polyhedron | _Lifted | _Mapped | None,
+            Polyhedron | _Lifted | _Mapped | Ratio | None,
         ]
         self._lifted = {}
         self._variables = {
@@ -1939,23 +1939,28 @@ class _Star(Minimizing):
 
     def lifted(
         self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
-    ) -> _Mapped | None:
+    ) -> _Mapped | Ratio | None:
         """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
 
         Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
         as :class:`_Lifted`'s.
         """
-        local = self.local(columns)
+        asked = list(columns)
+        values = self.star.values(self.key, asked)
+        if values is not None:
+            # One flow's two values: the ratio over its polygon, by hand.
+            return Ratio(*values, denominator)
+        local = self.local(asked)
         if local is None:
             return None
-        columns = {column: number for number, column in local.columns.items()}
-        lifted = charnes_cooper(local.program, {columns[j]: c for j, c in denominator.items()})
+        mapped = {column: number for number, column in local.columns.items()}
+        lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
         # Unscaled, as the network's own lifted model (lifted_model).
         # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
         small = Small(
             lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
         )
-        return _Mapped(small, columns)
+        return _Mapped(small, mapped)
 
     def _fallback(self) -> _Certified:
         if self._general is None:

@@ -371,6 +371,60 @@ class Small(Minimizing):
         return None if found is None else found + constant
 
 
+class Ratio:
+    """The Charnes–Cooper program of a ratio of two values' sums on a polygon, exactly.
+
+    Its solutions ``(y, t)`` with ``d · y = 1`` form the cone of the polygon's
+    vertices ``(v, 1)`` and rays ``(r, 0)`` cut by that plane: the smallest
+    ``n · y`` is one program with one equality, solved by hand. Bounded exactly
+    where no mix of two generators keeps ``d · y`` and lowers ``n · y`` (a
+    generator with ``d = 0`` and ``n < 0``, or one with ``d > 0`` and one with
+    ``d < 0`` whose quotients ``n / d`` rise in that order); then it is the
+    least ``n / d`` over the generators with ``d > 0``. No simplex, no HiGHS.
+
+    Has the interface of :class:`._network._Mapped`, in the network's columns
+    ``first`` and ``second`` (the polygon's ``x`` and ``y``).
+    """
+
+    def __init__(
+        self, polygon: Polygon, first: int, second: int, denominator: Mapping[int, Fraction]
+    ) -> None:
+        self.first, self.second = first, second
+        self.generators = [
+            *polygon.vertices,
+            *((Fraction(x), Fraction(y)) for x, y in polygon.rays),
+        ]
+        self.below = [self._dot(denominator, point) for point in self.generators]
+        #: Some generator has the denominator above 0 (the caller has shown it).
+        self.feasible = any(d > 0 for d in self.below)
+
+    def _dot(
+        self, objective: Mapping[int, Fraction | int], point: tuple[Fraction, Fraction]
+    ) -> Fraction:
+        left = set(objective) - {self.first, self.second}
+        assert not left  # a ratio on one flow's two values
+        return objective.get(self.first, 0) * point[0] + objective.get(self.second, 0) * point[1]
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The smallest value of ``objective · y`` (``None``: unbounded)."""
+        above, below = [], []
+        for point, d in zip(self.generators, self.below, strict=True):
+            n = self._dot(objective, point)
+            if d > 0:
+                above.append(n / d)
+            elif d < 0:
+                below.append(n / d)
+            elif n < 0:
+                return None
+        lowest = min(above)
+        return None if below and max(below) > lowest else lowest
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The largest value of ``objective · y`` (``None``: unbounded)."""
+        low = self.minimum({j: -c for j, c in objective.items()})
+        return None if low is None else -low
+
+
 class Local(NamedTuple):
     """A program in the values of one part and the total (or the total alone), by column."""
 
