@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
-from tradestats.claims._outline import box, clipped, outline
+from tradestats.claims._outline import box, clipped, hull, outline
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -858,10 +858,14 @@ def _edges(
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
     table = np.array(sides)
-    polygon, emptied = clipped(box(table), table[: len(lines)])
-    if emptied is not None:
-        return None
-    polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
+    found_hull = hull(table)
+    if found_hull is not None:
+        polygon, emptied = found_hull, None
+    else:
+        polygon, emptied = clipped(box(table), table[: len(lines)])
+        if emptied is not None:
+            return None
+        polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
     if emptied is not None:
         # Nothing left: the cuts that made the last edges and this one, for the
         # exact test to show empty (the claims cannot hold) or to add to.
