@@ -1367,8 +1367,11 @@ class Network:
             point = self.witnesses.get(key, {})
             bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
         if bases and isinstance(polyhedron, _Star):
-            # On a star, a base its own flow's claims keep above 0 is above 0 everywhere.
+            # On a star, a base its own flow's claims keep above 0 is above 0 everywhere;
+            # the others, where the total and the parts' sum meet with room to spare.
             bases = polyhedron.star.unsettled(key, bases)
+            if bases and polyhedron.feasible and polyhedron.star.positive(key, bases):
+                bases = set()
         if bases and polyhedron.feasible and not isinstance(polyhedron, _Star):
             # Propagation is sound: a base it keeps above 0 is above 0 at every point
             # of P, and needs no linear program (a value and a growth rate pin it).

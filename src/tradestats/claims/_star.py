@@ -626,7 +626,31 @@ class Star:
             self._holds[key] = self._meets(key)
         return self._holds[key]
 
-    def _meets(self, key: frozenset[str]) -> bool:
+    def positive(self, key: frozenset[str], columns: Iterable[int]) -> bool:
+        """Whether the claims ``key`` (which hold) allow every one of ``columns`` above 0 at once.
+
+        ``False`` where this does not show it (the caller asks a program then). Each
+        value must reach above 0 in its own flow's polygon ``P_f``; with the sum,
+        ``Q`` and ``M`` must also meet with room to spare: :meth:`holds`'s test
+        with every inequality strict (``0`` inside ``Q ⊕ -M``). Then ``P_f`` cut
+        to ``x_b >= ε`` still meets the rest for some ``ε > 0``: the supports of
+        the cut polygon tend to ``P_f``'s as ``ε`` goes to 0 (``P_f`` reaches
+        above ``ε``), each of finitely many inequalities stays true, and the cut
+        adds no normal (``x_b >= ε`` has one of the axes'). A point with each value
+        above 0 for each on its own, their average has them all above 0 (the
+        values allowed are convex, none is below 0).
+        """
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                return False
+            axis = (1, 0) if column == self.columns[flow][0] else (0, 1)
+            highest = self.polygon(flow, key).support(axis)
+            if highest is not None and highest <= 0:
+                return False
+        return self.sum_id not in key or self._meets(key, strict=True)
+
+    def _meets(self, key: frozenset[str], *, strict: bool = False) -> bool:
         if any(self.polygon(flow, key).empty for flow in self.columns):
             return False
         if self.sum_id not in key:
@@ -640,7 +664,8 @@ class Star:
         for k in asked.tolist():
             low = total.support(self._opposite.exact[k])
             assert low is not None  # the floats count infinite terms exactly
-            if support.exact(k)[0] + low < 0:
+            found = support.exact(k)[0] + low
+            if found < 0 or (strict and not found):
                 return False
         return True
 
