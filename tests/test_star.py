@@ -28,7 +28,7 @@ from tradestats.claims import _float, _star
 from tradestats.claims._linear import Polyhedron, Program, Row, charnes_cooper
 from tradestats.claims._network import Network
 from tradestats.claims.consistency import check
-from tradestats.claims.report import GrowthClaim, Report, SumClaim, ValueClaim
+from tradestats.claims.report import Claim, GrowthClaim, Report, SumClaim, ValueClaim
 from tradestats.measures import Growth
 from tradestats.verify.figures import Reported
 
@@ -388,7 +388,7 @@ def test_a_total_that_only_touches_the_parts_sum_shows_no_base_above_0() -> None
     the star must not show it can, and the check finds the conflict as the exact one.
     """
     flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
-    claims = [
+    claims: list[Claim] = [
         ValueClaim(id="world-value", flow="world", period="2023", value=bench._amount(10**10)),
         ValueClaim(id="p1-value", flow="p1", period="2023", value=bench._amount(101 * 10**8)),
         GrowthClaim(
