@@ -118,7 +118,8 @@ class Polygon:
         vertices = {(Fraction(x, det * unit), Fraction(y, det * unit)) for x, y, det in points}
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not vertices
-        self.vertices = sorted(vertices)
+        # In a fixed order, floats first: comparing fractions of hundreds of digits is dear.
+        self.vertices = sorted(vertices, key=lambda v: (float(v[0]), float(v[1]), v))
         self.floats = [(float(x), float(y)) for x, y in self.vertices]
         # Over one common denominator: a support is then a largest whole number, with
         # no fraction built (a sum's support adds hundreds of them).
@@ -128,11 +129,18 @@ class Polygon:
             for x, y in self.vertices
         ]
         self.rays = rays
+        self._supports: dict[Normal, Fraction | None] = {}
 
     def support(self, normal: Normal) -> Fraction | None:
-        """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty."""
-        found = self.support_whole(normal)
-        return None if found is None else Fraction(found, self.scale)
+        """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
+
+        Kept: a flow's polygon serves every set of claims with its claims, and a
+        conflict search asks for the lowest value of each base at every trial.
+        """
+        if normal not in self._supports:
+            found = self.support_whole(normal)
+            self._supports[normal] = None if found is None else Fraction(found, self.scale)
+        return self._supports[normal]
 
     def support_whole(self, normal: Normal) -> int | None:
         """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
