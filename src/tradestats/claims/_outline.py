@@ -1,8 +1,10 @@
 """Private: the vertices and rays of a polygon of many half-planes, found in floats, shown exact.
 
 Trying every pair of lines (:class:`._star.Polygon`) costs the cube of their
-number; a cut of the star's sum keeps a hundred. Here floats clip a box by the
-lines and read off the outline: the lines of its edges in order. Their exact
+number; a cut of the star's sum keeps a hundred. Here floats cut a box by the
+lines and read off the outline: the lines of its edges in order (one pass over
+the lines sorted by angle, :func:`hull`; where floats cannot tell, a clip of
+the box by each line in turn, :func:`clipped`). Their exact
 crossings are then a proof, or nothing is returned (and every pair is tried):
 
 * every crossing of two consecutive edges meets every line (exactly);

@@ -880,11 +880,13 @@ def _edges(
 ) -> list[int] | None:
     """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
 
-    A box far larger than every bound stands for the plane; the box is cut by
-    the lines, then by the cuts (:func:`._outline.clipped`). Generous: a cut within its margin of
-    the polygon counts. Where the cuts leave nothing, those that made its last
-    edges and the one that emptied it; ``None`` where the lines alone leave
-    nothing in floats (too thin to tell): the general engine answers then.
+    A box far larger than every bound stands for the plane, cut by the lines and
+    the cuts in one pass by their angles (:func:`._outline.hull`), or, where that
+    cannot tell, by the lines, then by the cuts (:func:`._outline.clipped`).
+    Generous: a cut within its margin of the polygon counts. Where the cuts
+    leave nothing, those that made its last edges and the one that emptied it;
+    ``None`` where the lines alone leave nothing in floats (too thin to tell):
+    the general engine answers then.
     """
     if not cuts:
         return []
