@@ -838,8 +838,8 @@ class Network:
         before and those after). ``False`` where they are tied (or a range is open
         at an end that matters), for the linear-fractional program.
         """
-        top = self._reach([self._keys[j] for j in numerator], claims)
-        if not top[1].isdisjoint(self._keys[j] for j in denominator):
+        top = self._ties.reach([self._keys[j] for j in numerator], claims)
+        if any(self._keys[j] in top[1] for j in denominator):
             return False
         bottom = self._around([self._keys[j] for j in denominator], claims)
         below = self.polyhedron(bottom)
@@ -853,18 +853,6 @@ class Network:
         above = self.polyhedron(top[0])
         low, high = above.minimum(numerator), above.maximum(numerator)
         return _quotient(low, high, lowest, highest)
-
-    def _reach(
-        self, variables: Iterable[Hashable], claim_ids: frozenset[str]
-    ) -> tuple[frozenset[str], set[Hashable]]:
-        """The claims of ``claim_ids`` tied to ``variables``, and the values they reach.
-
-        Through the claims and the balance relations, directly or not.
-        """
-        variables = list(variables)
-        linked, reached = self._ties.reach(variables, claim_ids)
-        # A value no claim and no relation names reaches only itself.
-        return linked, {*variables, *reached}
 
     def share_change(
         self, claim_ids: Iterable[str], now: tuple[Key, Key], before: tuple[Key, Key]

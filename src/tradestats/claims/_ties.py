@@ -22,12 +22,14 @@ the component, and a check of a sum of 500 parts asks thousands).
 from __future__ import annotations
 
 from collections import ChainMap
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Hashable, Iterable, Mapping, MutableMapping
+    from collections.abc import Container, Iterable, Mapping, MutableMapping
+    from collections.abc import Set as AbstractSet
 
-__all__ = ["Ties"]
+__all__ = ["Reached", "Ties"]
 
 #: A claim naming fewer values is not looked at as a hub: its component is small.
 _FEWEST_HUB_VALUES: Final = 8
@@ -38,7 +40,27 @@ class _Hub(NamedTuple):
 
     claim: str
     members: frozenset[str]
-    values: tuple[int, ...]
+    values: frozenset[int]
+
+
+class Reached:
+    """The values a search reached, and those it set out from, asked by name.
+
+    No set of names is built: a hub's reach is its whole component, thousands
+    of ``(flow, period)`` keys whose hashing cost more than the search saved.
+    """
+
+    def __init__(
+        self, number: Mapping[Hashable, int], numbers: AbstractSet[int], starts: Iterable[Hashable]
+    ) -> None:
+        self._number, self._numbers, self._starts = number, numbers, frozenset(starts)
+
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` was reached (a value no claim names reaches only itself)."""
+        if name in self._starts:
+            return True
+        n = self._number.get(name) if isinstance(name, Hashable) else None
+        return n is not None and n in self._numbers
 
 
 class Ties:
@@ -102,21 +124,22 @@ class Ties:
 
     def reach(
         self, variables: Iterable[Hashable], allowed: Container[str]
-    ) -> tuple[frozenset[str], list[Hashable]]:
-        """:meth:`around`, and the values those claims and the relations reach."""
+    ) -> tuple[frozenset[str], Reached]:
+        """:meth:`around`, and the values those claims and relations reach (and ``variables``)."""
+        variables = list(variables)
         linked, reached = self._search(variables, allowed)
-        return linked, [self.names[n] for n in reached]
+        return linked, Reached(self.number, reached, variables)
 
     def _search(
         self, variables: Iterable[Hashable], allowed: Container[str]
-    ) -> tuple[frozenset[str], list[int]]:
+    ) -> tuple[frozenset[str], AbstractSet[int]]:
         """The claims of ``allowed`` tied to ``variables``, and the values reached (by number)."""
         starts = [n for n in (self.number.get(name) for name in variables) if n is not None]
         hub = self._hub(starts, allowed)
         if hub is not None:
             if isinstance(allowed, set | frozenset):
-                return hub.members & allowed, list(hub.values)
-            return frozenset(c for c in hub.members if c in allowed), list(hub.values)
+                return hub.members & allowed, hub.values
+            return frozenset(c for c in hub.members if c in allowed), hub.values
         reached = bytearray(len(self.number))
         queue, found = [], []
         for n in starts:
@@ -141,7 +164,7 @@ class Ties:
                             reached[value] = 1
                             queue.append(value)
                             found.append(value)
-        return frozenset(linked), found
+        return frozenset(linked), set(found)
 
     def _hub(self, starts: list[int], allowed: Container[str]) -> _Hub | None:
         """The hub every one of ``starts`` is a value of, if it is allowed: the search's answer."""
@@ -167,6 +190,6 @@ def _hubs(ties: Ties) -> dict[int, _Hub]:
             continue
         members = {other for n in own for other in ties.claims[n]}
         if all(own.issuperset(ties.variables[other]) for other in members):
-            hub = _Hub(claim_id, frozenset(members), tuple(sorted(own)))
+            hub = _Hub(claim_id, frozenset(members), frozenset(own))
             found.update(dict.fromkeys(own, hub))
     return found
