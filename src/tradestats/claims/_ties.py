@@ -26,7 +26,7 @@ from collections.abc import Hashable
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Iterable, Mapping, MutableMapping
+    from collections.abc import Collection, Container, Iterable, Mapping, MutableMapping
     from collections.abc import Set as AbstractSet
 
 __all__ = ["Reached", "Ties"]
@@ -128,11 +128,12 @@ class Ties:
         """:meth:`around`, and the values those claims and relations reach (and ``variables``)."""
         variables = list(variables)
         linked, reached = self._search(variables, allowed)
-        return linked, Reached(self.number, reached, variables)
+        numbers = reached if isinstance(reached, frozenset) else frozenset(reached)
+        return linked, Reached(self.number, numbers, variables)
 
     def _search(
         self, variables: Iterable[Hashable], allowed: Container[str]
-    ) -> tuple[frozenset[str], AbstractSet[int]]:
+    ) -> tuple[frozenset[str], Collection[int]]:
         """The claims of ``allowed`` tied to ``variables``, and the values reached (by number)."""
         starts = [n for n in (self.number.get(name) for name in variables) if n is not None]
         hub = self._hub(starts, allowed)
@@ -164,7 +165,7 @@ class Ties:
                             reached[value] = 1
                             queue.append(value)
                             found.append(value)
-        return frozenset(linked), set(found)
+        return frozenset(linked), found
 
     def _hub(self, starts: list[int], allowed: Container[str]) -> _Hub | None:
         """The hub every one of ``starts`` is a value of, if it is allowed: the search's answer."""
