@@ -9,6 +9,7 @@ cuts are.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -89,3 +90,60 @@ def test_a_square_and_a_cone_are_outlined() -> None:
     )
     assert found is not None
     assert found[1] == [(1, 1), (2, 1)]
+
+
+def _table(lines: Lines, unit: int) -> Any:
+    """The lines as the outline's floats: ``(a, b, c / unit)`` over ``max(|a|, |b|)``."""
+    import numpy as np
+
+    return np.array(
+        [(a / n, b / n, c / (n * unit)) for a, b, c in lines for n in [max(abs(a), abs(b))]]
+    )
+
+
+def _near(first: list[_outline.Vertex], second: list[_outline.Vertex], far: float) -> bool:
+    """Whether each vertex of ``first`` is within a millionth of the box of one of ``second``."""
+    return all(
+        any(abs(x1 - x2) + abs(y1 - y2) <= far * 1e-6 for x2, y2, _ in second)
+        for x1, y1, _ in first
+    )
+
+
+@needs_highs
+@settings(max_examples=40, deadline=None)
+@given(many_lines())
+@example(([(-1, 0, 0), (0, -1, 0), (-1, 1, 0), (1, -2, 0), (-1, -1, 1), (-1, 1, 0), (0, 1, 9)], 1))
+def test_the_hull_is_the_clipped_box(found: tuple[Lines, int]) -> None:
+    """The one pass by angles finds the box clipped by every line, unless too thin to tell."""
+    _star._load()
+    lines, unit = found
+    table = _table(lines, unit)
+    polygon = _outline.hull(table)
+    box = _outline.box(table)
+    clipped, emptied = _outline.clipped(box, table)
+    if emptied is not None or _area(clipped) < 1e-9 * _area(box):
+        return  # too thin for floats: the exact test decides
+    assert polygon is not None
+    # The clipping keeps a vertex between two edges on one line; the hull has it not.
+    assert _near(polygon, clipped, box[2][0])
+    assert abs(_area(polygon) - _area(clipped)) <= 1e-9 * _area(box)
+
+
+def _area(polygon: list[_outline.Vertex]) -> float:
+    """The area of a polygon whose vertices go round counterclockwise."""
+    ends = zip(polygon, [*polygon[1:], polygon[0]], strict=True)
+    return sum(x1 * y2 - x2 * y1 for (x1, y1, _), (x2, y2, _) in ends) / 2
+
+
+@needs_highs
+def test_the_hull_finds_a_square_and_a_cone() -> None:
+    """The common shapes need no clipping: a bounded one and a cone (the box closes it)."""
+    _star._load()
+    square = [(1, 0, 2), (-1, 0, 0), (0, 1, 3), (0, -1, -1), (1, 1, 9), (-1, 1, 9)]
+    found = _outline.hull(_table(square, 1))
+    assert found is not None
+    assert {(0.0, 1.0), (2.0, 1.0), (2.0, 3.0), (0.0, 3.0)} == {(x, y) for x, y, _ in found}
+    cone = [(-1, 1, 0), (1, -2, 0), (-1, 0, 0), (0, -1, 0)]
+    found = _outline.hull(_table(cone, 1))
+    assert found is not None
+    assert {0, 1, _outline._BOX} <= {label for _, _, label in found}

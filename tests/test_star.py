@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float, _star
-from tradestats.claims._linear import Polyhedron
+from tradestats.claims._linear import Polyhedron, Program, Row, charnes_cooper
 from tradestats.claims._network import Network
 from tradestats.claims.consistency import check
-from tradestats.claims.report import GrowthClaim, Report, SumClaim
+from tradestats.claims.report import Claim, GrowthClaim, Report, SumClaim, ValueClaim
 from tradestats.measures import Growth
 from tradestats.verify.figures import Reported
 
@@ -318,3 +318,89 @@ def test_one_flow_s_values_are_the_whole_program_projected(
             high = None if any(slope > 0 for slope in slopes) else max(values)
             objective = {first: p, second: q}
             assert (low, high) == (whole.minimum(objective), whole.maximum(objective))
+
+
+@needs_highs
+@settings(max_examples=40, deadline=None)
+@given(
+    polygons(),
+    st.tuples(_SMALL, _SMALL).filter(any),
+    st.tuples(_SMALL, _SMALL).filter(any),
+)
+@example(_star.Polygon([(-1, 1, 0), (1, -2, 0)]), (1, 0), (0, 1))  # a growth rate alone
+@example(_star.Polygon([(1, 0, 2), (0, 1, 3)]), (1, 0), (1, -1))  # a base that crosses 0
+def test_a_ratio_on_a_polygon_is_the_exact_programs(
+    polygon: _star.Polygon, numerator: tuple[int, int], denominator: tuple[int, int]
+) -> None:
+    """The range of ``n · v / d · v`` by the polygon's generators is the exact simplex's."""
+    _star._load()
+    below = {0: Fraction(denominator[0]), 1: Fraction(denominator[1])}
+    above = {0: numerator[0], 1: numerator[1]}
+    rows = [Row({0: a, 1: b}, "<=", c) for a, b, c in polygon.lines]
+    lifted = Polyhedron(charnes_cooper(Program(2, rows), below))
+    ratio = _star.Ratio(polygon, 0, 1, below)
+    assert lifted.feasible == ratio.feasible
+    if ratio.feasible:
+        assert (lifted.minimum(above), lifted.maximum(above)) == (
+            ratio.minimum(above),
+            ratio.maximum(above),
+        )
+
+
+@needs_highs
+@settings(max_examples=25, deadline=None)
+@given(
+    st.integers(8, 30),
+    st.integers(0, 2**16),
+    st.booleans(),
+    st.sampled_from([name for name in VARIANTS if name != "a sum over one period"]),
+    st.data(),
+)
+def test_bases_the_star_shows_above_0_can_be(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """Where the star shows each base can be above 0 (room to spare), the whole program agrees.
+
+    On random sets of the claims that hold, as a conflict search asks; and each
+    value its flow's polygon cannot put above 0 is never shown.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = sorted(network.components[0])
+    key = frozenset(data.draw(st.sets(st.sampled_from(members), min_size=len(members) // 2)))
+    if not star.holds(key):
+        return
+    columns = sorted(star.flow_of)
+    if not star.positive(key, columns):
+        return
+    for column in columns:
+        lifted = charnes_cooper(network.program(key), {column: Fraction(1)})
+        assert Polyhedron(lifted).feasible, column
+
+
+@needs_highs
+def test_a_total_that_only_touches_the_parts_sum_shows_no_base_above_0() -> None:
+    """The total at most 10.05 and one part at least 10.05: the other part's values are 0.
+
+    ``Q`` meets ``M`` at one point only, so its growth rate's base cannot be above 0:
+    the star must not show it can, and the check finds the conflict as the exact one.
+    """
+    flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
+    claims: list[Claim] = [
+        ValueClaim(id="world-value", flow="world", period="2023", value=bench._amount(10**10)),
+        ValueClaim(id="p1-value", flow="p1", period="2023", value=bench._amount(101 * 10**8)),
+        GrowthClaim(
+            id="p2-growth", flow="p2", period="2023", growth=bench._growth(Fraction(11), 10)
+        ),
+        SumClaim(id="world-parts", total="world", parts=["p1", "p2"]),
+    ]
+    report = Report(title="touching", flows=flows, claims=claims)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    key = frozenset(network.components[0])
+    assert star.holds(key)
+    assert not star.positive(key, star.columns["p2"])
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))

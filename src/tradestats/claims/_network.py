@@ -17,14 +17,11 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
-from collections import ChainMap
 from collections.abc import (
     Callable,
-    Container,
     Hashable,
     Iterable,
     Mapping,
-    MutableMapping,
     Sequence,
 )
 from decimal import Decimal
@@ -68,7 +65,8 @@ from tradestats.claims._narrowing import (
 )
 from tradestats.claims._narrowing import span_of_bounds as _span
 from tradestats.claims._plane import Line, extremes
-from tradestats.claims._star import Local, Small, Star
+from tradestats.claims._star import Local, Ratio, Small, Star
+from tradestats.claims._ties import Ties
 from tradestats.claims.report import (
     ChangeClaim,
     Claim,
@@ -213,7 +211,7 @@ class Network:
         }
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
-            Polyhedron | _Lifted | _Mapped | None,
+            Polyhedron | _Lifted | _Mapped | Ratio | None,
         ]
         self._lifted = {}
         self._variables = {
@@ -229,7 +227,7 @@ class Network:
         for claim in report.claims:
             for variable in self._variables[claim.id]:
                 self._claims_of.setdefault(variable, []).append(claim.id)
-        self._ties = _Ties.of(self._variables, self._related)
+        self._ties = Ties.of(self._variables, self._related)
         self.components = self._components()
         self._component_of = {
             claim_id: number
@@ -840,8 +838,8 @@ class Network:
         before and those after). ``False`` where they are tied (or a range is open
         at an end that matters), for the linear-fractional program.
         """
-        top = self._reach([self._keys[j] for j in numerator], claims)
-        if not top[1].isdisjoint(self._keys[j] for j in denominator):
+        top = self._ties.reach([self._keys[j] for j in numerator], claims)
+        if any(self._keys[j] in top[1] for j in denominator):
             return False
         bottom = self._around([self._keys[j] for j in denominator], claims)
         below = self.polyhedron(bottom)
@@ -855,18 +853,6 @@ class Network:
         above = self.polyhedron(top[0])
         low, high = above.minimum(numerator), above.maximum(numerator)
         return _quotient(low, high, lowest, highest)
-
-    def _reach(
-        self, variables: Iterable[Hashable], claim_ids: frozenset[str]
-    ) -> tuple[frozenset[str], set[Hashable]]:
-        """The claims of ``claim_ids`` tied to ``variables``, and the values they reach.
-
-        Through the claims and the balance relations, directly or not.
-        """
-        variables = list(variables)
-        linked, reached = self._ties.reach(variables, claim_ids)
-        # A value no claim and no relation names reaches only itself.
-        return linked, {*variables, *reached}
 
     def share_change(
         self, claim_ids: Iterable[str], now: tuple[Key, Key], before: tuple[Key, Key]
@@ -1369,8 +1355,11 @@ class Network:
             point = self.witnesses.get(key, {})
             bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
         if bases and isinstance(polyhedron, _Star):
-            # On a star, a base its own flow's claims keep above 0 is above 0 everywhere.
+            # On a star, a base its own flow's claims keep above 0 is above 0 everywhere;
+            # the others, where the total and the parts' sum meet with room to spare.
             bases = polyhedron.star.unsettled(key, bases)
+            if bases and polyhedron.feasible and polyhedron.star.positive(key, bases):
+                bases = set()
         if bases and polyhedron.feasible and not isinstance(polyhedron, _Star):
             # Propagation is sound: a base it keeps above 0 is above 0 at every point
             # of P, and needs no linear program (a value and a growth rate pin it).
@@ -1692,100 +1681,6 @@ def _positive_bases(report: Report, claim: Claim) -> tuple[Key, ...]:
     return ()
 
 
-class _Ties:
-    """The values claims (and balance relations) tie, by number: for :meth:`Network._around`.
-
-    The search runs over small integers rather than ``(flow, period)`` keys, whose
-    hashing dominated it; a network and its pieces share one.
-    """
-
-    def __init__(
-        self,
-        number: dict[Hashable, int],
-        variables: MutableMapping[str, tuple[int, ...]],
-        claims: list[list[str]],
-        related: list[tuple[int, ...]],
-    ) -> None:
-        self.number, self.variables, self.claims, self.related = number, variables, claims, related
-        self.names = list(number)
-
-    @classmethod
-    def of(
-        cls,
-        variables: Mapping[str, Iterable[Hashable]],
-        related: Mapping[Hashable, Iterable[Hashable]],
-    ) -> _Ties:
-        """The ties of claims' ``variables`` and of ``related`` values."""
-        number: dict[Hashable, int] = {}
-        for names in (*variables.values(), related, *related.values()):
-            for name in names:
-                number.setdefault(name, len(number))
-        claims: list[list[str]] = [[] for _ in number]
-        own = {
-            claim_id: tuple(number[name] for name in names) for claim_id, names in variables.items()
-        }
-        for claim_id, numbers in own.items():
-            for n in numbers:
-                claims[n].append(claim_id)
-        tied: list[tuple[int, ...]] = [() for _ in number]
-        for name, others in related.items():
-            tied[number[name]] = tuple(number[other] for other in others)
-        return cls(number, own, claims, tied)
-
-    def narrowed(self, variables: Mapping[str, Iterable[Hashable]]) -> _Ties:
-        """These ties, with each claim of ``variables`` tying only those of its values.
-
-        For a piece, whose claims in points hold rows that may name fewer values.
-        The search reaches a claim from any of its values as before and goes on only
-        to those: a tie the piece no longer makes is seldom followed, and none is
-        invented. A claim named with a value it did not tie keeps its old ties.
-        """
-        own: dict[str, tuple[int, ...]] = {}
-        for claim_id, names in variables.items():
-            numbers = tuple(self.number.get(name, -1) for name in names)
-            if all(n >= 0 and claim_id in self.claims[n] for n in numbers):
-                own[claim_id] = numbers
-        return _Ties(self.number, ChainMap(own, self.variables), self.claims, self.related)
-
-    def around(self, variables: Iterable[Hashable], allowed: Container[str]) -> frozenset[str]:
-        """The claims of ``allowed`` tied to ``variables``, directly or through others."""
-        return self._search(variables, allowed)[0]
-
-    def reach(
-        self, variables: Iterable[Hashable], allowed: Container[str]
-    ) -> tuple[frozenset[str], list[Hashable]]:
-        """:meth:`around`, and the values those claims and the relations reach."""
-        linked, reached = self._search(variables, allowed)
-        return linked, [self.names[n] for n, found in enumerate(reached) if found]
-
-    def _search(
-        self, variables: Iterable[Hashable], allowed: Container[str]
-    ) -> tuple[frozenset[str], bytearray]:
-        reached = bytearray(len(self.number))
-        queue = []
-        for name in variables:
-            n = self.number.get(name)
-            # A value no claim and no relation names ties nothing.
-            if n is not None and not reached[n]:
-                reached[n] = 1
-                queue.append(n)
-        linked: set[str] = set()
-        while queue:
-            n = queue.pop()
-            for tied in self.related[n]:
-                if not reached[tied]:
-                    reached[tied] = 1
-                    queue.append(tied)
-            for other in self.claims[n]:
-                if other in allowed and other not in linked:
-                    linked.add(other)
-                    for found in self.variables[other]:
-                        if not reached[found]:
-                            reached[found] = 1
-                            queue.append(found)
-        return frozenset(linked), reached
-
-
 class _Slice(NamedTuple):
     """The earlier share held in ``[bottom, top]``; the change then spans ``[lowest, highest]``."""
 
@@ -2053,23 +1948,28 @@ class _Star(Minimizing):
 
     def lifted(
         self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
-    ) -> _Mapped | None:
+    ) -> _Mapped | Ratio | None:
         """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
 
         Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
         as :class:`_Lifted`'s.
         """
-        local = self.local(columns)
+        asked = list(columns)
+        values = self.star.values(self.key, asked)
+        if values is not None:
+            # One flow's two values: the ratio over its polygon, by hand.
+            return Ratio(*values, denominator)
+        local = self.local(asked)
         if local is None:
             return None
-        columns = {column: number for number, column in local.columns.items()}
-        lifted = charnes_cooper(local.program, {columns[j]: c for j, c in denominator.items()})
+        mapped = {column: number for number, column in local.columns.items()}
+        lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
         # Unscaled, as the network's own lifted model (lifted_model).
         # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
         small = Small(
             lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
         )
-        return _Mapped(small, columns)
+        return _Mapped(small, mapped)
 
     def _fallback(self) -> _Certified:
         if self._general is None:

@@ -1,8 +1,10 @@
 """Private: the vertices and rays of a polygon of many half-planes, found in floats, shown exact.
 
 Trying every pair of lines (:class:`._star.Polygon`) costs the cube of their
-number; a cut of the star's sum keeps a hundred. Here floats clip a box by the
-lines and read off the outline: the lines of its edges in order. Their exact
+number; a cut of the star's sum keeps a hundred. Here floats cut a box by the
+lines and read off the outline: the lines of its edges in order (one pass over
+the lines sorted by angle, :func:`hull`; where floats cannot tell, a clip of
+the box by each line in turn, :func:`clipped`). Their exact
 crossings are then a proof, or nothing is returned (and every pair is tried):
 
 * every crossing of two consecutive edges meets every line (exactly);
@@ -25,6 +27,7 @@ crossings are all the vertices, and the two directions all the rays.
 
 from __future__ import annotations
 
+from collections import deque
 from fractions import Fraction
 from itertools import pairwise
 from math import gcd
@@ -35,7 +38,7 @@ from tradestats.claims._plane import crossing
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["Vertex", "angle", "box", "clipped", "outline"]
+__all__ = ["Vertex", "angle", "box", "clipped", "hull", "outline"]
 
 #: A crossing this far inside a line (relative to the magnitudes) needs no exact test.
 _ROOM: Final = 1e-7
@@ -87,12 +90,11 @@ def outline(
         pairs = list(zip(chain, [*chain[1:], chain[0]], strict=True))
     if not pairs or not _turns([lines[k][:2] for k in chain], closed=not box):
         return None
-    vertices = []
-    for first, second in pairs:
-        point = crossing(lines[first], lines[second])
-        if point is None or not _meets(point, lines, table, unit):
-            return None
-        vertices.append(point)
+    crossings = [crossing(lines[first], lines[second]) for first, second in pairs]
+    # Lines through one vertex make edges of no length: the vertex once.
+    vertices = list(dict.fromkeys(point for point in crossings if point is not None))
+    if None in crossings or not _meet(vertices, lines, table, unit):
+        return None
     rays: list[tuple[int, int]] = []
     if box:
         (a0, b0, _), (a1, b1, _) = lines[chain[0]], lines[chain[-1]]
@@ -155,11 +157,114 @@ def clipped(polygon: list[Vertex], table: Any, first: int = 0) -> tuple[list[Ver
     return polygon, None
 
 
+def hull(table: Any) -> list[Vertex] | None:
+    """:func:`clipped` of the :func:`box` by every row of ``table``, by the rows' angles (floats).
+
+    The rows sorted by the angle of their outer normals once, one pass keeps
+    those that make edges (the half-plane intersection of a deque): a few
+    operations a row in place of a clip of the whole polygon for each edge.
+    ``None`` where the floats leave nothing, or a polygon that some row's margin
+    or a turn does not confirm (near-parallel rows): :func:`clipped` answers then.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    far = box(table)[2][0]
+    size = len(table)
+    scaled = table / np.abs(table[:, :2]).max(axis=1, keepdims=True)
+    rows = np.vstack(
+        [scaled, [(0.0, -1.0, far), (1.0, 0.0, far), (0.0, 1.0, far), (-1.0, 0.0, far)]]
+    )
+    labels = np.array([*range(size), _BOX, _BOX, _BOX, _BOX])
+    angles = np.arctan2(rows[:, 1], rows[:, 0])
+    order = np.lexsort((rows[:, 2], angles))
+    # Of rows with one normal the tightest (sorted first) alone.
+    keep = np.ones(len(order), dtype=bool)
+    keep[1:] = (rows[order[1:], 0] != rows[order[:-1], 0]) | (
+        rows[order[1:], 1] != rows[order[:-1], 1]
+    )
+    order = order[keep]
+    kept: list[tuple[float, float, float, int]] = [
+        (a, b, c, label)
+        for (a, b, c), label in zip(rows[order].tolist(), labels[order].tolist(), strict=True)
+    ]
+    chain = _half_planes(kept)
+    if chain is None:
+        return None
+    polygon: list[Vertex] = []
+    for before, line in zip([chain[-1], *chain[:-1]], chain, strict=True):
+        point = _cross(before, line)
+        if point is None:
+            return None
+        polygon.append((point[0], point[1], line[3]))
+    points = np.array([(x, y) for x, y, _ in polygon])
+    reach = _products(rows[:, :2], points) - rows[:, 2:3]
+    room = 1e-9 * (_products(np.abs(rows[:, :2]), np.abs(points)) + np.abs(rows[:, 2:3]) + 1.0)
+    if (reach > room).any():
+        return None
+    return polygon
+
+
+def _products(directions: Any, points: Any) -> Any:
+    """``d · p`` for every direction (rows) and every point (columns)."""
+    import numpy as np  # noqa: PLC0415
+
+    return np.multiply.outer(directions[:, 0], points[:, 0]) + np.multiply.outer(
+        directions[:, 1], points[:, 1]
+    )
+
+
+Edge = tuple[float, float, float, int]
+
+
+def _half_planes(lines: Sequence[Edge]) -> list[Edge] | None:
+    """The lines (sorted by angle, a box among them) that make edges, in order; ``None``: none."""
+    chain: deque[Edge] = deque()
+    for line in lines:
+        while len(chain) >= 2 and _outside(line, chain[-2], chain[-1]):
+            chain.pop()
+        while len(chain) >= 2 and _outside(line, chain[0], chain[1]):
+            chain.popleft()
+        chain.append(line)
+    while len(chain) >= 3 and _outside(chain[0], chain[-2], chain[-1]):
+        chain.pop()
+    while len(chain) >= 3 and _outside(chain[-1], chain[0], chain[1]):
+        chain.popleft()
+    if len(chain) < 3:
+        return None
+    found = list(chain)
+    # Each edge turns left from the one before, by less than half a turn.
+    for (a0, b0, _, _), (a1, b1, _, _) in zip([found[-1], *found[:-1]], found, strict=True):
+        if a0 * b1 - b0 * a1 <= 0:
+            return None
+    return found
+
+
+def _cross(first: Edge, second: Edge) -> tuple[float, float] | None:
+    """Where two lines cross, in floats (``None``: parallel)."""
+    a1, b1, c1, _ = first
+    a2, b2, c2, _ = second
+    det = a1 * b2 - a2 * b1
+    if not det:
+        return None
+    return ((c1 * b2 - c2 * b1) / det, (a1 * c2 - a2 * c1) / det)
+
+
+def _outside(line: Edge, first: Edge, second: Edge) -> bool:
+    """Whether the crossing of ``first`` and ``second`` breaks ``line`` (or there is none)."""
+    point = _cross(first, second)
+    if point is None:
+        return True
+    a, b, c, _ = line
+    return a * point[0] + b * point[1] > c
+
+
 def _edges(table: Any) -> list[int] | None:
     """The lines of a box's edges clipped by every line, in order (floats); ``-1``: the box's."""
-    polygon, emptied = clipped(box(table), table)
-    if emptied is not None:
-        return None
+    polygon = hull(table)
+    if polygon is None:
+        polygon, emptied = clipped(box(table), table)
+        if emptied is not None:
+            return None
     edges: list[int] = []
     for _, _, label in polygon:
         if not edges or edges[-1] != label:
@@ -212,17 +317,27 @@ def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
     return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
 
 
-def _meets(
-    point: tuple[int, int, int], lines: Sequence[tuple[int, int, int]], table: Any, unit: int
+def _meet(
+    points: Sequence[tuple[int, int, int]],
+    lines: Sequence[tuple[int, int, int]],
+    table: Any,
+    unit: int,
 ) -> bool:
-    """Whether ``(x d, y d, d)`` meets every line: exactly where floats cannot tell."""
+    """Whether every ``(x d, y d, d)`` meets every line: exactly where floats cannot tell.
+
+    All points at once in floats (a pass of numpy for each would cost more than
+    the test); the pairs within rounding of the line, exactly.
+    """
     import numpy as np  # noqa: PLC0415
 
-    x, y, det = point
-    fx, fy = x / (det * unit), y / (det * unit)
-    reach = table[:, 0] * fx + table[:, 1] * fy
-    room = _ROOM * (np.abs(table[:, 0] * fx) + np.abs(table[:, 1] * fy) + np.abs(table[:, 2]) + 1)
-    if (reach > table[:, 2] + room).any():
+    floats = np.array([(x / (det * unit), y / (det * unit)) for x, y, det in points])
+    reach = _products(table[:, :2], floats)
+    room = _ROOM * (_products(np.abs(table[:, :2]), np.abs(floats)) + np.abs(table[:, 2:3]) + 1)
+    if (reach > table[:, 2:3] + room).any():
         return False
-    close = np.nonzero(reach >= table[:, 2] - room)[0]
-    return all(a * x + b * y <= c * det for a, b, c in (lines[int(k)] for k in close))
+    for k, number in zip(*np.nonzero(reach >= table[:, 2:3] - room), strict=True):
+        a, b, c = lines[int(k)]
+        x, y, det = points[int(number)]
+        if a * x + b * y > c * det:
+            return False
+    return True

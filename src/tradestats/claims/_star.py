@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
-from tradestats.claims._outline import box, clipped, outline
+from tradestats.claims._outline import box, clipped, hull, outline
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -118,7 +118,8 @@ class Polygon:
         vertices = {(Fraction(x, det * unit), Fraction(y, det * unit)) for x, y, det in points}
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not vertices
-        self.vertices = sorted(vertices)
+        # In a fixed order, floats first: comparing fractions of hundreds of digits is dear.
+        self.vertices = sorted(vertices, key=lambda v: (float(v[0]), float(v[1]), v))
         self.floats = [(float(x), float(y)) for x, y in self.vertices]
         # Over one common denominator: a support is then a largest whole number, with
         # no fraction built (a sum's support adds hundreds of them).
@@ -128,11 +129,18 @@ class Polygon:
             for x, y in self.vertices
         ]
         self.rays = rays
+        self._supports: dict[Normal, Fraction | None] = {}
 
     def support(self, normal: Normal) -> Fraction | None:
-        """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty."""
-        found = self.support_whole(normal)
-        return None if found is None else Fraction(found, self.scale)
+        """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
+
+        Kept: a flow's polygon serves every set of claims with its claims, and a
+        conflict search asks for the lowest value of each base at every trial.
+        """
+        if normal not in self._supports:
+            found = self.support_whole(normal)
+            self._supports[normal] = None if found is None else Fraction(found, self.scale)
+        return self._supports[normal]
 
     def support_whole(self, normal: Normal) -> int | None:
         """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
@@ -371,6 +379,60 @@ class Small(Minimizing):
         return None if found is None else found + constant
 
 
+class Ratio:
+    """The Charnes–Cooper program of a ratio of two values' sums on a polygon, exactly.
+
+    Its solutions ``(y, t)`` with ``d · y = 1`` form the cone of the polygon's
+    vertices ``(v, 1)`` and rays ``(r, 0)`` cut by that plane: the smallest
+    ``n · y`` is one program with one equality, solved by hand. Bounded exactly
+    where no mix of two generators keeps ``d · y`` and lowers ``n · y`` (a
+    generator with ``d = 0`` and ``n < 0``, or one with ``d > 0`` and one with
+    ``d < 0`` whose quotients ``n / d`` rise in that order); then it is the
+    least ``n / d`` over the generators with ``d > 0``. No simplex, no HiGHS.
+
+    Has the interface of :class:`._network._Mapped`, in the network's columns
+    ``first`` and ``second`` (the polygon's ``x`` and ``y``).
+    """
+
+    def __init__(
+        self, polygon: Polygon, first: int, second: int, denominator: Mapping[int, Fraction]
+    ) -> None:
+        self.first, self.second = first, second
+        self.generators = [
+            *polygon.vertices,
+            *((Fraction(x), Fraction(y)) for x, y in polygon.rays),
+        ]
+        self.below = [self._dot(denominator, point) for point in self.generators]
+        #: Some generator has the denominator above 0 (the caller has shown it).
+        self.feasible = any(d > 0 for d in self.below)
+
+    def _dot(
+        self, objective: Mapping[int, Fraction | int], point: tuple[Fraction, Fraction]
+    ) -> Fraction:
+        left = set(objective) - {self.first, self.second}
+        assert not left  # a ratio on one flow's two values
+        return objective.get(self.first, 0) * point[0] + objective.get(self.second, 0) * point[1]
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The smallest value of ``objective · y`` (``None``: unbounded)."""
+        above, below = [], []
+        for point, d in zip(self.generators, self.below, strict=True):
+            n = self._dot(objective, point)
+            if d > 0:
+                above.append(n / d)
+            elif d < 0:
+                below.append(n / d)
+            elif n < 0:
+                return None
+        lowest = min(above)
+        return None if below and max(below) > lowest else lowest
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The largest value of ``objective · y`` (``None``: unbounded)."""
+        low = self.minimum({j: -c for j, c in objective.items()})
+        return None if low is None else -low
+
+
 class Local(NamedTuple):
     """A program in the values of one part and the total (or the total alone), by column."""
 
@@ -572,7 +634,31 @@ class Star:
             self._holds[key] = self._meets(key)
         return self._holds[key]
 
-    def _meets(self, key: frozenset[str]) -> bool:
+    def positive(self, key: frozenset[str], columns: Iterable[int]) -> bool:
+        """Whether the claims ``key`` (which hold) allow every one of ``columns`` above 0 at once.
+
+        ``False`` where this does not show it (the caller asks a program then). Each
+        value must reach above 0 in its own flow's polygon ``P_f``; with the sum,
+        ``Q`` and ``M`` must also meet with room to spare: :meth:`holds`'s test
+        with every inequality strict (``0`` inside ``Q ⊕ -M``). Then ``P_f`` cut
+        to ``x_b >= ε`` still meets the rest for some ``ε > 0``: the supports of
+        the cut polygon tend to ``P_f``'s as ``ε`` goes to 0 (``P_f`` reaches
+        above ``ε``), each of finitely many inequalities stays true, and the cut
+        adds no normal (``x_b >= ε`` has one of the axes'). A point with each value
+        above 0 for each on its own, their average has them all above 0 (the
+        values allowed are convex, none is below 0).
+        """
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                return False
+            axis = (1, 0) if column == self.columns[flow][0] else (0, 1)
+            highest = self.polygon(flow, key).support(axis)
+            if highest is not None and highest <= 0:
+                return False
+        return self.sum_id not in key or self._meets(key, strict=True)
+
+    def _meets(self, key: frozenset[str], *, strict: bool = False) -> bool:
         if any(self.polygon(flow, key).empty for flow in self.columns):
             return False
         if self.sum_id not in key:
@@ -586,7 +672,8 @@ class Star:
         for k in asked.tolist():
             low = total.support(self._opposite.exact[k])
             assert low is not None  # the floats count infinite terms exactly
-            if support.exact(k)[0] + low < 0:
+            found = support.exact(k)[0] + low
+            if found < 0 or (strict and not found):
                 return False
         return True
 
@@ -793,21 +880,27 @@ def _edges(
 ) -> list[int] | None:
     """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
 
-    A box far larger than every bound stands for the plane; the box is cut by
-    the lines, then by the cuts (:func:`._outline.clipped`). Generous: a cut within its margin of
-    the polygon counts. Where the cuts leave nothing, those that made its last
-    edges and the one that emptied it; ``None`` where the lines alone leave
-    nothing in floats (too thin to tell): the general engine answers then.
+    A box far larger than every bound stands for the plane, cut by the lines and
+    the cuts in one pass by their angles (:func:`._outline.hull`), or, where that
+    cannot tell, by the lines, then by the cuts (:func:`._outline.clipped`).
+    Generous: a cut within its margin of the polygon counts. Where the cuts
+    leave nothing, those that made its last edges and the one that emptied it;
+    ``None`` where the lines alone leave nothing in floats (too thin to tell):
+    the general engine answers then.
     """
     if not cuts:
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
     table = np.array(sides)
-    polygon, emptied = clipped(box(table), table[: len(lines)])
-    if emptied is not None:
-        return None
-    polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
+    found_hull = hull(table)
+    if found_hull is not None:
+        polygon, emptied = found_hull, None
+    else:
+        polygon, emptied = clipped(box(table), table[: len(lines)])
+        if emptied is not None:
+            return None
+        polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
     if emptied is not None:
         # Nothing left: the cuts that made the last edges and this one, for the
         # exact test to show empty (the claims cannot hold) or to add to.
