@@ -170,6 +170,45 @@ def test_the_support_of_a_sum_is_the_brute_force_one(
                 assert abs(float(value) - support.finite[k]) <= 1e-9 * (support.mass[k] + 1)
 
 
+@st.composite
+def far_polygons(draw: st.DrawFn) -> _star.Polygon:
+    """A polygon of up to eight half-planes, some far out or nearly flat: floats lose its digits."""
+    scale = 10 ** draw(st.integers(0, 24))
+    coefficient = st.one_of(_SMALL, st.sampled_from([scale, -scale]))
+    bound = st.builds(lambda k, off: k * scale * scale + off, st.integers(-4, 30), _SMALL)
+    lines = draw(st.lists(st.tuples(coefficient, coefficient, bound), max_size=8))
+    found = _star.Polygon(lines)
+    if found.empty:
+        found = _star.Polygon([(-1, scale, scale * scale), (1, 0, scale * scale)])
+    return found
+
+
+@needs_highs
+@settings(max_examples=60, deadline=None)
+@given(far_polygons(), st.lists(st.tuples(_SMALL, _SMALL), max_size=6))
+@example(_star.Polygon([(-1, 10**20, 10**40), (1, 0, 10**20)]), [])  # a top one unit above
+def test_a_support_in_floats_first_is_the_exact_one(
+    polygon: _star.Polygon, normals: list[tuple[int, int]]
+) -> None:
+    """Every polygon looks for its top in floats first (as those of many vertices do): exact.
+
+    One normal at a time, and all at once (a fresh polygon: each keeps its supports).
+    """
+    asked = {(0, 1), (1, 0), (1, 1), (-1, 1), *((a, b) for a, b in normals if a or b)}
+    asked |= {(a, b) for a, b, _ in polygon.lines if a or b}
+    ordered = sorted(asked)
+    expected = [
+        None
+        if any(a * dx + b * dy > 0 for dx, dy in polygon.rays)
+        else max(a * x + b * y for x, y in polygon.vertices)
+        for a, b in ordered
+    ]
+    fresh = _star.Polygon(polygon.lines[2:])  # the axes come first, and again
+    with mock.patch.object(_star, "_MANY_VERTICES", 1):
+        assert expected == [polygon.support(normal) for normal in ordered]
+        assert expected == fresh.support_each(ordered)
+
+
 def test_a_polygon_keeps_its_rays() -> None:
     """A cone (a growth rate alone) runs off along its two edges; a box has no ray."""
     cone = _star.Polygon([(-1, 1, 0), (1, -2, 0)])  # y <= x <= 2 y

@@ -61,6 +61,15 @@ _FEW_LINES: Final = 8
 #: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
 _SLICE: Final = 1 << 20
 _ZERO: Final = Fraction(0)
+#: Polygons of this many vertices or more look for a support's top in floats first.
+_MANY_VERTICES: Final = 16
+#: A float ``a x + b y`` is within this much of the exact one, relative to
+#: ``|a| |x| + |b| |y|``: float rounding is about 1e-16 a step, a few steps.
+_TOP: Final = 1e-12
+#: And within this much at all: a coordinate near the smallest floats loses digits.
+_TINY: Final = 1e-280
+#: Normals with a coefficient past this are left to the exact products.
+_FLOATS_UP_TO: Final = 2**900
 
 
 def _load() -> None:
@@ -130,6 +139,7 @@ class Polygon:
         ]
         self.rays = rays
         self._supports: dict[Normal, Fraction | None] = {}
+        self._table: tuple[Any, Any, Any] | None = None
 
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
@@ -147,7 +157,53 @@ class Polygon:
         a, b = normal
         if any(a * dx + b * dy > 0 for dx, dy in self.rays):
             return None
-        return max(a * x + b * y for x, y in self.whole)
+        return max(a * x + b * y for x, y in self._near_top(a, b))
+
+    def support_each(self, normals: Iterable[Normal]) -> list[Fraction | None]:
+        """:meth:`support` at each of ``normals``: those of a large polygon in one float pass."""
+        normals = list(normals)
+        asked = [normal for normal in dict.fromkeys(normals) if normal not in self._supports]
+        if len(asked) > 1 and len(self.whole) >= _MANY_VERTICES:
+            for normal, near in zip(asked, self._near_tops(asked), strict=True):
+                if any(normal[0] * dx + normal[1] * dy > 0 for dx, dy in self.rays):
+                    self._supports[normal] = None
+                else:
+                    a, b = normal
+                    top = max(a * x + b * y for x, y in near)
+                    self._supports[normal] = Fraction(top, self.scale)
+        return [self.support(normal) for normal in normals]
+
+    def _near_tops(self, normals: Sequence[Normal]) -> list[Sequence[tuple[int, int]]]:
+        """:meth:`_near_top` at each of ``normals``, in one float pass."""
+        if self._table is None:
+            _load()
+            points = np.array(self.floats)
+            finite = bool(np.isfinite(points).all())
+            self._table = (points, np.abs(points).max(axis=0), finite)
+        points, size, finite = self._table
+        if not finite or any(max(abs(a), abs(b)) > _FLOATS_UP_TO for a, b in normals):
+            return [self.whole] * len(normals)
+        directions = np.array(normals, dtype=float)
+        values = _products(directions, points)
+        room = _TOP * (np.abs(directions[:, 0]) * size[0] + np.abs(directions[:, 1]) * size[1])
+        room += _TINY
+        top = values.max(axis=1) - 2 * room
+        if not np.isfinite(top).all():  # the products overflowed
+            return [self.whole] * len(normals)
+        near = values >= top[:, None]
+        return [[self.whole[k] for k in np.nonzero(row)[0].tolist()] for row in near]
+
+    def _near_top(self, a: int, b: int) -> Sequence[tuple[int, int]]:
+        """The vertices (:attr:`whole`) where ``a x + b y`` may be largest: those floats keep.
+
+        A cut polygon has a hundred vertices of whole numbers of hundreds of digits;
+        in floats each ``a x + b y`` is off by far less than ``_TOP`` times
+        ``|a| max |x| + |b| max |y|``, so a vertex more than twice that below the
+        floats' largest is below the top exactly too.
+        """
+        if len(self.whole) < _MANY_VERTICES:
+            return self.whole
+        return self._near_tops([(a, b)])[0]
 
     def supports(self, normals: Any) -> tuple[Any, Any]:
         """:meth:`support` at many normals in floats, and where it is infinite.
@@ -743,13 +799,14 @@ class Star:
         candidates = np.nonzero((infinite == 0) & ~inside)[0]
         if len(candidates) > _MOST_CANDIDATES:
             return None
-        bounds = {int(k): finite[k] for k in candidates}
         chosen = _edges(
-            differences, [(normals.floats[k], bounds[k]) for k in bounds], margin[candidates]
+            differences, normals.floats[candidates], finite[candidates], margin[candidates]
         )
         if chosen is None:
             return None
         kept = [int(candidates[number]) for number in chosen]
+        left = np.ones(len(candidates), dtype=bool)
+        left[chosen] = False
         exact: dict[int, Fraction] = {}
 
         def bound(k: int) -> Fraction:
@@ -783,16 +840,12 @@ class Star:
                     return None  # not empty, but with no vertex: a strip
                 break  # no point at all: these half-planes alone rule it out
             missed = _missed(
-                cut,
-                normals,
-                [k for k in bounds if k not in kept],
-                bounds=bounds,
-                margin=margin,
-                bound=bound,
+                cut, normals, candidates[left], bounds=finite, margin=margin, bound=bound
             )
             if not missed:
                 break
             kept.extend(missed)
+            left &= ~np.isin(candidates, missed)
         return [(normals.exact[k], bound(k)) for k in kept], cut
 
 
@@ -807,8 +860,10 @@ def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygo
     directions = {_primitive(a, b) for a, b, _ in total.lines}
     directions |= {_primitive(-a, -b) for a, b, _ in cut.lines}
     bounds = []
-    for a, b in sorted(directions):
-        high, low = total.support((a, b)), cut.support((-a, -b))
+    ordered = sorted(directions)
+    highs = total.support_each(ordered)
+    lows = cut.support_each((-a, -b) for a, b in ordered)
+    for (a, b), high, low in zip(ordered, highs, lows, strict=True):
         if high is not None and low is not None:
             bounds.append(((a, b), high + low))
     unit = lcm(*(bound.denominator for _, bound in bounds))
@@ -828,9 +883,10 @@ def _difference(total: Polygon, part: Polygon) -> list[tuple[int, int, int]]:
     """The half-planes of ``Q ⊕ -P``: the normals of both, at the sum of their supports."""
     found = []
     directions = {(a, b) for a, b, _ in total.lines} | {(-a, -b) for a, b, _ in part.lines}
-    for a, b in sorted(directions):
-        high = total.support((a, b))
-        low = part.support((-a, -b))
+    ordered = sorted(directions)
+    highs = total.support_each(ordered)
+    lows = part.support_each((-a, -b) for a, b in ordered)
+    for (a, b), high, low in zip(ordered, highs, lows, strict=True):
         if high is not None and low is not None:
             found.append(whole_line(a, b, high + low))
     return found
@@ -839,9 +895,9 @@ def _difference(total: Polygon, part: Polygon) -> list[tuple[int, int, int]]:
 def _missed(
     polygon: Polygon,
     normals: Normals,
-    asked: Sequence[int],
+    asked: Any,
     *,
-    bounds: Mapping[int, float],
+    bounds: Any,
     margin: Any,
     bound: Callable[[int], Fraction],
 ) -> list[int]:
@@ -849,10 +905,12 @@ def _missed(
 
     Floats rule out at once (for every normal) those the polygon's vertices keep
     far inside, whatever float rounding did; the rest are tested exactly.
+    ``asked`` is an array of the normals' numbers, ``bounds`` and ``margin``
+    arrays over every normal.
     """
-    if not asked:
+    if not len(asked):
         return []
-    chosen = np.array(asked, dtype=np.intp)
+    chosen = np.asarray(asked, dtype=np.intp)
     unbounded = np.zeros(len(chosen), dtype=bool)
     for dx, dy in polygon.rays:
         unbounded |= normals.dot(dx, dy)[chosen] > 0
@@ -860,25 +918,28 @@ def _missed(
     points = np.array(polygon.floats)
     reach = _products(directions, points).max(axis=1)
     size = _products(np.abs(directions), np.abs(points)).max(axis=1)
-    guess = np.array([bounds[k] for k in asked]) - margin[chosen]
+    guess = bounds[chosen] - margin[chosen]
     inside = ~unbounded & (reach + 1e-9 * size < guess)
     missed = []
-    for number, k in enumerate(asked):
+    for number in np.nonzero(~inside)[0].tolist():
+        k = int(chosen[number])
         if unbounded[number]:
             missed.append(k)
-        elif not inside[number]:
-            found = polygon.support_whole(normals.exact[k])
-            assert found is not None  # its rays are tested above
-            limit = bound(k)
-            if found * limit.denominator > limit.numerator * polygon.scale:
-                missed.append(k)
+            continue
+        found = polygon.support_whole(normals.exact[k])
+        assert found is not None  # its rays are tested above
+        limit = bound(k)
+        if found * limit.denominator > limit.numerator * polygon.scale:
+            missed.append(k)
     return missed
 
 
 def _edges(
-    lines: Sequence[tuple[int, int, int]], cuts: Sequence[tuple[Any, float]], margin: Any
+    lines: Sequence[tuple[int, int, int]], directions: Any, bounds: Any, margin: Any
 ) -> list[int] | None:
-    """The cuts that make an edge of the polygon of ``lines`` and ``cuts``, in floats.
+    """The cuts ``directions · p <= bounds`` that make an edge of the polygon of ``lines`` and them.
+
+    In floats; the cuts as arrays (rows of ``directions``), numbered as their rows.
 
     A box far larger than every bound stands for the plane, cut by the lines and
     the cuts in one pass by their angles (:func:`._outline.hull`), or, where that
@@ -888,11 +949,10 @@ def _edges(
     ``None`` where the lines alone leave nothing in floats (too thin to tell):
     the general engine answers then.
     """
-    if not cuts:
+    if not len(bounds):
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
-    sides += [(float(normal[0]), float(normal[1]), float(h)) for normal, h in cuts]
-    table = np.array(sides)
+    table = np.vstack([np.array(sides).reshape(-1, 3), np.column_stack([directions, bounds])])
     found_hull = hull(table)
     if found_hull is not None:
         polygon, emptied = found_hull, None
@@ -908,8 +968,6 @@ def _edges(
         return sorted(edges | {emptied - len(lines)})
     found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
-    directions = np.array([normal for normal, _ in cuts], dtype=float)
-    bounds = np.array([h for _, h in cuts], dtype=float)
     points = np.array([(x, y) for x, y, _ in polygon])
     reach = _products(directions, points).max(axis=1)
     size = _products(np.abs(directions), np.abs(points)).max(axis=1)
