@@ -79,6 +79,17 @@ def variant(report: Report, name: str) -> Report:
     return attrs.evolve(report, claims=tuple(claims))
 
 
+#: A partners report that has a star (its size, seed, error and variant), and
+#: hypothesis's data to draw sets of its claims.
+star_reports = given(
+    st.integers(8, 30),
+    st.integers(0, 2**16),
+    st.booleans(),
+    st.sampled_from([name for name in VARIANTS if name != "a sum over one period"]),
+    st.data(),
+)
+
+
 def _stars(report: Report) -> int:
     """How many components of the report the star path takes."""
     network = Network(report)
@@ -306,13 +317,7 @@ def _assert_projected(size: int, seed: int, error: bool, name: str, data: st.Dat
 
 @needs_highs
 @settings(max_examples=25, deadline=None)
-@given(
-    st.integers(8, 30),
-    st.integers(0, 2**16),
-    st.booleans(),
-    st.sampled_from([name for name in VARIANTS if name != "a sum over one period"]),
-    st.data(),
-)
+@star_reports
 @example(30, 1, True, VARIANTS[0], None)  # the total's growth 2 points off: Q misses M
 def test_the_star_holds_where_the_whole_program_is_feasible(
     size: int, seed: int, error: bool, name: str, data: st.DataObject | None
@@ -388,13 +393,7 @@ def test_a_ratio_on_a_polygon_is_the_exact_programs(
 
 @needs_highs
 @settings(max_examples=25, deadline=None)
-@given(
-    st.integers(8, 30),
-    st.integers(0, 2**16),
-    st.booleans(),
-    st.sampled_from([name for name in VARIANTS if name != "a sum over one period"]),
-    st.data(),
-)
+@star_reports
 def test_bases_the_star_shows_above_0_can_be(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> None:
