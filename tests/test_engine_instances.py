@@ -74,5 +74,7 @@ def test_an_instance_is_kept_when_its_model_is_gone() -> None:
     _float._IDLE.clear()
     del model
     gc.collect()
-    assert [instance] == _float._IDLE
+    # (Other models may be collected with it.)
+    assert instance in _float._IDLE
+    _float._IDLE[:] = [instance]
     assert _model(_program((5, 0, 4)))._highs is instance

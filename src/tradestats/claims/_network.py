@@ -60,6 +60,7 @@ from tradestats.claims._narrowing import (
     Sum,
     branch_and_prune,
     inward,
+    named,
     outward,
     propagate,
 )
@@ -172,6 +173,8 @@ class Network:
         #: The network the pieces of :mod:`._points` are cut from (itself, if none):
         #: its rows and constraints hold every piece's, so what it proves holds there.
         self._whole = self
+        #: Whether propagation keeps a value above 0 under some claims (on the whole).
+        self._above_zero: dict[tuple[frozenset[str], int], bool] = {}
         self._refined: dict[tuple[str, frozenset[str]], Refined | None] = {}
         self._claims = {claim.id: claim for claim in report.claims}
         # The linear program: one variable per (flow, period), 0 or more unless a balance.
@@ -849,8 +852,27 @@ class Network:
             return False
         # Over the whole network rather than the piece: its propagation is sound for
         # every piece (which only adds rows) and is done once for all of them.
-        spans = self._whole.solve(claims)
-        return spans is not None and spans[self._keys[variable]].low > 0
+        whole = self._whole
+        asked = (claims, variable)
+        if asked not in whole._above_zero:
+            whole._above_zero[asked] = whole._keeps_above_zero(claims, self._keys[variable])
+        return whole._above_zero[asked]
+
+    def _keeps_above_zero(self, claims: frozenset[str], name: Key) -> bool:
+        """Whether propagation under ``claims`` keeps the value ``name`` above 0.
+
+        Over the values the claims name alone, and not kept: the spans of every
+        value of a large report for each set of claims asked would add up.
+        """
+        if claims in self._cache:
+            spans = self._cache[claims]
+        else:
+            constraints = self._constraints_of(claims)
+            try:
+                spans = propagate(named(self.domains, constraints), constraints)
+            except NoValueLeft:
+                return False
+        return spans is not None and name in spans and spans[name].low > 0
 
     def _apart(
         self,
