@@ -31,6 +31,7 @@ from functools import partial
 from importlib.util import find_spec
 from math import frexp, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from weakref import finalize
 
 from tradestats.claims import _dual_simplex
 from tradestats.claims._dot import dot
@@ -58,6 +59,11 @@ def _load() -> None:
 
 
 _ZERO: Final = Fraction(0)
+#: HiGHS instances of models no longer used, for new models to take (a piece of
+#: :mod:`._points` builds a few models, and a new instance costs more than its model):
+#: ``passModel`` leaves nothing of the last model or its basis. At most this many.
+_IDLE: list[Any] = []
+_KEPT: Final = 16
 # A float dual smaller than this is taken as 0 (not binding); a wrong guess only
 # makes the exact re-solve fail, never a wrong answer.
 _BINDING: Final = 1e-9
@@ -158,6 +164,7 @@ class Model:
         #: How often HiGHS's duals read as short fractions were exact, and how often tried.
         self._guesses = (0, 0)
         self._highs = self._build()
+        finalize(self, _release, self._highs)
         self._on: frozenset[str] | None = None
         self._costs: dict[int, float] = {}
         self._elastic: Model | None = None
@@ -176,11 +183,7 @@ class Model:
 
     def _build(self) -> Any:
         _load()
-        # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
-        highs = highspy._core._Highs()
-        highs.setOptionValue("output_flag", False)
-        # Small programs solved many times from the last basis: presolve costs more than it saves.
-        highs.setOptionValue("presolve", "off")
+        highs = _IDLE.pop() if _IDLE else _instance()
         inf = highspy.kHighsInf
         lp = highspy.HighsLp()
         lp.num_col_ = self.size
@@ -935,6 +938,22 @@ class Model:
             )
             found = self._row_integers[r] = (terms, low, high)
         return found
+
+
+def _instance() -> Any:
+    """A new HiGHS instance with the options every model uses."""
+    # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
+    highs = highspy._core._Highs()
+    highs.setOptionValue("output_flag", False)
+    # Small programs solved many times from the last basis: presolve costs more than it saves.
+    highs.setOptionValue("presolve", "off")
+    return highs
+
+
+def _release(highs: Any) -> None:
+    """Keep the instance of a model that is gone for the next model (see :data:`_IDLE`)."""
+    if len(_IDLE) < _KEPT:
+        _IDLE.append(highs)
 
 
 def _floor_owner(column: int) -> str:

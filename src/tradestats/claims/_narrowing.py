@@ -45,6 +45,7 @@ __all__ = [
     "bounds_of",
     "branch_and_prune",
     "inward",
+    "named",
     "outward",
     "propagate",
     "span_of",
@@ -351,6 +352,13 @@ def _variables(constraint: Constraint) -> tuple[Hashable, ...]:
         base = () if constraint.base is None else (constraint.base,)
         return (constraint.later, constraint.earlier, *base)
     return (constraint.total, *constraint.parts)
+
+
+def named(
+    domains: Mapping[Hashable, Span], constraints: Sequence[Constraint]
+) -> dict[Hashable, Span]:
+    """The spans of ``domains`` that ``constraints`` name: all that :func:`propagate` needs."""
+    return {name: domains[name] for c in constraints for name in _variables(c)}
 
 
 def propagate(

@@ -60,6 +60,7 @@ from tradestats.claims._narrowing import (
     Sum,
     branch_and_prune,
     inward,
+    named,
     outward,
     propagate,
 )
@@ -169,6 +170,11 @@ class Network:
             for variable in tied:
                 self._related.setdefault(variable, set()).update(tied)
         self._cache: dict[frozenset[str], dict[Hashable, Span] | None] = {}
+        #: The network the pieces of :mod:`._points` are cut from (itself, if none):
+        #: its rows and constraints hold every piece's, so what it proves holds there.
+        self._whole = self
+        #: Whether propagation keeps a value above 0 under some claims (on the whole).
+        self._above_zero: dict[tuple[frozenset[str], int], bool] = {}
         self._refined: dict[tuple[str, frozenset[str]], Refined | None] = {}
         self._claims = {claim.id: claim for claim in report.claims}
         # The linear program: one variable per (flow, period), 0 or more unless a balance.
@@ -779,7 +785,11 @@ class Network:
         )
         key = (claims, tuple(sorted(denominator.items())), base, part)
         if key not in self._lifted:
-            lowest = polyhedron.minimum(denominator)
+            lowest = (
+                _ONE_FRACTION
+                if self._propagated_positive(claims, polyhedron, denominator)
+                else polyhedron.minimum(denominator)
+            )
             component = self._single_component(claims)
             relaxed = base and (lowest is None or lowest <= 0)
             if relaxed:
@@ -821,6 +831,48 @@ class Network:
         if not lifted.feasible:  # pragma: no cover - the check above found values
             raise Infeasible
         return lifted.minimum(numerator), lifted.maximum(numerator)
+
+    def _propagated_positive(
+        self,
+        claims: frozenset[str],
+        polyhedron: Polyhedron | _Certified | _Tree | _Star,
+        denominator: Mapping[int, Fraction],
+    ) -> bool:
+        """Whether propagation keeps a denominator of one value above 0 under ``claims``.
+
+        Only its sign is read of the denominator's minimum, and propagation is
+        sound: a value it keeps above 0 is above 0 wherever the claims hold, so
+        that program is not needed (a value published, or tied to one by a
+        growth rate or a change, as every base of ``kinds`` is).
+        """
+        if not isinstance(polyhedron, _Certified) or len(denominator) != 1:
+            return False
+        ((variable, coefficient),) = denominator.items()
+        if coefficient <= 0 or not polyhedron.feasible:
+            return False
+        # Over the whole network rather than the piece: its propagation is sound for
+        # every piece (which only adds rows) and is done once for all of them.
+        whole = self._whole
+        asked = (claims, variable)
+        if asked not in whole._above_zero:
+            whole._above_zero[asked] = whole._keeps_above_zero(claims, self._keys[variable])
+        return whole._above_zero[asked]
+
+    def _keeps_above_zero(self, claims: frozenset[str], name: Key) -> bool:
+        """Whether propagation under ``claims`` keeps the value ``name`` above 0.
+
+        Over the values the claims name alone, and not kept: the spans of every
+        value of a large report for each set of claims asked would add up.
+        """
+        if claims in self._cache:
+            spans = self._cache[claims]
+        else:
+            constraints = self._constraints_of(claims)
+            try:
+                spans = propagate(named(self.domains, constraints), constraints)
+            except NoValueLeft:
+                return False
+        return spans is not None and name in spans and spans[name].low > 0
 
     def _apart(
         self,

@@ -1,0 +1,80 @@
+"""HiGHS instances kept from models that are gone and given to new ones (``_float._IDLE``).
+
+A new model may take the instance of one no longer used: it must answer as one
+built on a fresh instance, and no two live models may share one.
+"""
+
+from __future__ import annotations
+
+import gc
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tradestats.claims import _float
+from tradestats.claims._linear import Polyhedron, Program, Row
+
+needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
+
+#: A program in two variables: ``x0 + x1 >= a``, ``x0 - x1 <= a + b``, ``x1 <= c`` (``x0 = a``
+#: meets it).
+Sides = tuple[int, int, int]
+
+
+def _program(sides: Sides) -> Program:
+    a, b, c = sides
+    rows = [
+        Row({0: Fraction(1), 1: Fraction(1)}, ">=", a),
+        Row({0: Fraction(1), 1: Fraction(-1)}, "<=", a + b),
+        Row({1: Fraction(1)}, "<=", c),
+    ]
+    return Program(2, rows)
+
+
+def _model(program: Program) -> _float.Model:
+    return _float.Model.of_rows(program.size, [(None, row) for row in program.rows], ())
+
+
+def _minima(model: _float.Model) -> list[Fraction | None]:
+    return [model.minimum({0: Fraction(1)}), model.minimum({0: Fraction(2), 1: Fraction(1)})]
+
+
+def _exact(program: Program) -> list[Fraction | None]:
+    polyhedron = Polyhedron(program)
+    return [polyhedron.minimum({0: 1}), polyhedron.minimum({0: 2, 1: 1})]
+
+
+sides = st.tuples(st.integers(1, 50), st.integers(0, 50), st.integers(0, 50))
+
+
+@needs_highs
+@settings(max_examples=25, deadline=None)
+@given(st.lists(sides, min_size=2, max_size=6))
+def test_models_on_kept_instances_answer_as_the_exact_simplex(programs: list[Sides]) -> None:
+    """Models built while others live and after others are gone: each its own answers."""
+    gone = [_model(_program(found)) for found in programs]
+    for model in gone:
+        _minima(model)
+    del gone, model
+    gc.collect()
+    live = [_model(_program(found)) for found in programs]
+    # Asked in turn, so that a shared instance would answer for the last model built.
+    for model, found in zip(live, programs, strict=True):
+        assert _exact(_program(found)) == _minima(model)
+    assert len({id(model._highs) for model in live}) == len(live)
+
+
+@needs_highs
+def test_an_instance_is_kept_when_its_model_is_gone() -> None:
+    """The next model takes it, rather than a new one."""
+    model = _model(_program((3, 1, 2)))
+    instance = model._highs
+    _float._IDLE.clear()
+    del model
+    gc.collect()
+    # (Other models may be collected with it.)
+    assert instance in _float._IDLE
+    _float._IDLE[:] = [instance]
+    assert _model(_program((5, 0, 4)))._highs is instance
