@@ -185,25 +185,20 @@ class Model:
         _load()
         highs = _IDLE.pop() if _IDLE else _instance()
         inf = highspy.kHighsInf
-        lp = highspy.HighsLp()
-        lp.num_col_ = self.size
-        lp.num_row_ = len(self.lines)
-        lp.col_cost_ = np.zeros(self.size)
-        lp.col_lower_ = np.array([-inf if j in self.free else 0.0 for j in range(self.size)])
-        lp.col_upper_ = np.full(self.size, inf)
-        lp.row_lower_ = np.array([self._side(r, low=True) for r in range(len(self.lines))])
-        lp.row_upper_ = np.array([self._side(r, low=False) for r in range(len(self.lines))])
-        starts, index, value = [0], [], []
-        for j, column in enumerate(self.columns):
-            for r, coefficient in column:
-                index.append(r)
-                value.append(self._entry(r, j, coefficient))
-            starts.append(len(index))
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
-        lp.a_matrix_.value_ = np.array(value)
-        highs.passModel(lp)
+        lines = range(len(self.lines))
+        highs.passModel(
+            program(
+                [
+                    [(r, self._entry(r, j, coefficient)) for r, coefficient in column]
+                    for j, column in enumerate(self.columns)
+                ],
+                cost=np.zeros(self.size),
+                lower=[-inf if j in self.free else 0.0 for j in range(self.size)],
+                upper=np.full(self.size, inf),
+                low=[self._side(r, low=True) for r in lines],
+                high=[self._side(r, low=False) for r in lines],
+            )
+        )
         return highs
 
     def _entry(self, r: int, j: int, coefficient: Fraction) -> float:
@@ -938,6 +933,42 @@ class Model:
             )
             found = self._row_integers[r] = (terms, low, high)
         return found
+
+
+def program(
+    columns: Sequence[Sequence[tuple[int, float]]],
+    *,
+    cost: Sequence[float] | Any,
+    lower: Sequence[float] | Any,
+    upper: Sequence[float] | Any,
+    low: Sequence[float],
+    high: Sequence[float],
+) -> Any:
+    """A HiGHS program, column by column.
+
+    ``columns`` holds each column's (row, coefficient) pairs; ``cost``, ``lower``
+    and ``upper`` each column's cost and bounds; ``low`` and ``high`` each row's
+    sides (``low <= row <= high``).
+    """
+    _load()
+    lp = highspy.HighsLp()
+    lp.num_col_ = len(columns)
+    lp.num_row_ = len(low)
+    lp.col_cost_ = np.asarray(cost, dtype=float)
+    lp.col_lower_ = np.asarray(lower, dtype=float)
+    lp.col_upper_ = np.asarray(upper, dtype=float)
+    lp.row_lower_ = np.asarray(low, dtype=float)
+    lp.row_upper_ = np.asarray(high, dtype=float)
+    starts, index, value = [0], list[int](), list[float]()
+    for column in columns:
+        index.extend(r for r, _ in column)
+        value.extend(c for _, c in column)
+        starts.append(len(index))
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+    lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
+    lp.a_matrix_.value_ = np.array(value)
+    return lp
 
 
 def _instance() -> Any:

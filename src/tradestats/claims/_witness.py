@@ -231,31 +231,23 @@ def _solve(
     slack: int,
 ) -> list[float] | None:
     """HiGHS's optimum of ``max slack`` over ``lines`` (``low <= terms <= high``), or ``None``."""
-    highspy, np = _float.highspy, _float.np
+    highspy = _float.highspy
     highs = highspy._core._Highs()  # the bare class, as in _float
     highs.setOptionValue("output_flag", False)
-    lp = highspy.HighsLp()
-    lp.num_col_ = slack + 1
-    lp.num_row_ = len(lines)
-    lp.col_cost_ = np.array([0.0] * slack + [-1.0])
-    lp.col_lower_ = np.array([*lower, -highspy.kHighsInf])
-    lp.col_upper_ = np.array([*upper, 1.0])
-    lp.row_lower_ = np.array([low for _, low, _ in lines])
-    lp.row_upper_ = np.array([high for _, _, high in lines])
     entries: list[list[tuple[int, float]]] = [[] for _ in range(slack + 1)]
     for r, (terms, _, _) in enumerate(lines):
         for k, c in terms.items():
             entries[k].append((r, c))
-    starts, index, value = [0], list[int](), list[float]()
-    for column in entries:
-        index.extend(r for r, _ in column)
-        value.extend(c for _, c in column)
-        starts.append(len(index))
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-    lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
-    lp.a_matrix_.value_ = np.array(value)
-    highs.passModel(lp)
+    highs.passModel(
+        _float.program(
+            entries,
+            cost=[0.0] * slack + [-1.0],
+            lower=[*lower, -highspy.kHighsInf],
+            upper=[*upper, 1.0],
+            low=[low for _, low, _ in lines],
+            high=[high for _, _, high in lines],
+        )
+    )
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         return None
