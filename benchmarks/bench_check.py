@@ -57,6 +57,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+import tradestats
 from tradestats.claims.consistency import check
 from tradestats.claims.report import (
     ChangeClaim,
@@ -82,6 +83,8 @@ if TYPE_CHECKING:
 _TENTH: Final = Decimal("0.1")
 #: The corpus of real releases, each a report file.
 RELEASES: Final = Path(__file__).resolve().parent.parent / "tests" / "data" / "releases"
+#: The directory this run imports tradestats from (a child of --before imports it too).
+HERE: Final = str(Path(tradestats.__file__).resolve().parent.parent)
 #: The slowest releases shown by name (all of them are in the total).
 SLOWEST: Final = 8
 SHAPES = ("partners", "groups", "years", "unused", "kinds")
@@ -344,18 +347,45 @@ def _measure(report: Report, engine: str, limit: float | None, *, memory: bool) 
     started, cpu = time.perf_counter(), time.process_time()
     result = check(report, time_limit=limit, _engine=engine)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    peak = None
-    if memory:
-        # tracemalloc slows Python down: memory is measured in a second run.
-        tracemalloc.start()
-        check(report, time_limit=limit, _engine=engine)
-        peak = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
+    # tracemalloc slows Python down: memory is measured in a second run.
+    peak = _peak(report, engine, limit) if memory else None
     unfinished = len(result.unfinished)
     found = f"{len(result.conflicts)} conflict(s)" if result.conflicts else "consistent"
     if unfinished:
         found += f", {unfinished} unfinished"
     return {"seconds": seconds, "cpu": cpu, "peak": peak, "found": found}
+
+
+def _peak(report: Report, engine: str, limit: float | None) -> float:
+    """The peak MB Python allocates while checking ``report``."""
+    tracemalloc.start()
+    check(report, time_limit=limit, _engine=engine)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return peak
+
+
+def _compared(
+    before: str | None, shape: str, size: int | str, *, error: bool, engine: str, limit: float
+) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """One case's figures before (in a child) and now.
+
+    With ``before``, this checkout is timed in a child process too, so that both
+    sides start alike: in this process, a case measured after many others ran
+    5 to 20% slower (a long run's heap), which read as a regression it was not.
+    Memory is measured here either way.
+    """
+    report = (
+        Report.load(RELEASES / f"{size}.toml")
+        if shape == "release"
+        else BUILDERS[shape](int(size), seed=int(size), error=error)
+    )
+    if before is None:
+        return None, _measure(report, engine, limit, memory=True)
+    old = measure_elsewhere(before, shape, size, error=error, limit=limit)
+    new = measure_elsewhere(HERE, shape, size, error=error, limit=limit)
+    new["peak"] = _peak(report, engine, limit)
+    return old, new
 
 
 def measure_elsewhere(
@@ -444,7 +474,10 @@ def main() -> None:
     if not arguments.shape and not arguments.size:
         releases(engine=arguments.engine, limit=limit, before=arguments.before)
     if arguments.before:
-        print(f"before: the package in {arguments.before}, run in a child process in this same run")
+        print(
+            f"before: the package in {arguments.before}; both sides timed in child processes "
+            "in this same run"
+        )
 
 
 def table(
@@ -466,18 +499,21 @@ def table(
         for size in chosen:
             for error in (False, True):
                 line = f"{shape:<9} {size:>6} {'yes' if error else 'no':>5}"
-                if before:
-                    old = measure_elsewhere(before, shape, size, error=error, limit=limit)
+                old, new = _compared(
+                    before, shape, size, error=error, engine=arguments.engine, limit=limit
+                )
+                if old is not None:
                     line += f" {old['seconds']:>9.2f} {_cpu(old):>7}"
-                new = measure(shape, size, error=error, engine=arguments.engine, limit=limit)
-                line += f" {new['seconds']:>8.2f} {new['cpu']:>7.2f}"
-                if before:
+                line += f" {new['seconds']:>8.2f} {_cpu(new):>7}"
+                if old is not None:
                     ratio = (
-                        "-" if old["cpu"] is None else f"{old['cpu'] / max(new['cpu'], 1e-3):.1f}x"
+                        "-"
+                        if old["cpu"] is None or new["cpu"] is None
+                        else f"{old['cpu'] / max(new['cpu'], 1e-3):.1f}x"
                     )
                     line += f" {ratio:>8}"
                 found = new["found"]
-                if before and old["found"] != found:
+                if old is not None and old["found"] != found:
                     found += f" (before: {old['found']})"
                 print(f"{line} {new['peak']:>8.1f}  {found}", flush=True)
     print("targets: 100 claims < 0.5 s, 1,000 claims < 5 s, 10,000 flows < 2 s, peak < 200 MB")
@@ -495,26 +531,20 @@ def releases(*, engine: str, limit: float, before: str | None) -> None:
     for path in sorted(RELEASES.glob("*.toml")):
         if path.stem == "expected":
             continue  # the verdicts the tests expect, not a release
-        report = Report.load(path)
-        new = _measure(report, engine, limit, memory=True)
-        old = (
-            measure_elsewhere(before, "release", path.stem, error=False, limit=limit)
-            if before
-            else None
-        )
-        rows.append((path.stem, len(report.claims), old, new))
+        old, new = _compared(before, "release", path.stem, error=False, engine=engine, limit=limit)
+        rows.append((path.stem, len(Report.load(path).claims), old, new))
     print(f"\nreal releases ({RELEASES.name}, {len(rows)} files), CPU seconds:")
     header = f"{'release':<38} {'claims':>6}"
     if before:
         header += f" {'before':>7}"
     print(f"{header} {'cpu':>7} {'peak MB':>8}  found")
-    slowest = sorted(rows, key=lambda row: -row[3]["cpu"])[:SLOWEST]
+    slowest = sorted(rows, key=lambda row: -(row[3]["cpu"] or 0))[:SLOWEST]
     for name, claims, old, new in slowest:
         line = f"{name:<38} {claims:>6}"
         if old is not None:
             line += f" {_cpu(old):>7}"
-        print(f"{line} {new['cpu']:>7.2f} {new['peak']:>8.1f}  {new['found']}")
-    total = sum(row[3]["cpu"] for row in rows)
+        print(f"{line} {_cpu(new):>7} {new['peak']:>8.1f}  {new['found']}")
+    total = sum(row[3]["cpu"] or 0 for row in rows)
     line = f"{'all ' + str(len(rows)):<38} {sum(row[1] for row in rows):>6}"
     if before:
         olds = [row[2]["cpu"] for row in rows if row[2] and row[2]["cpu"] is not None]
