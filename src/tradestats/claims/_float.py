@@ -971,11 +971,18 @@ def program(
     return lp
 
 
-def _instance() -> Any:
-    """A new HiGHS instance with the options every model uses."""
+def quiet() -> Any:
+    """A new HiGHS instance that prints nothing."""
+    _load()
     # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
     highs = highspy._core._Highs()
     highs.setOptionValue("output_flag", False)
+    return highs
+
+
+def _instance() -> Any:
+    """A new HiGHS instance with the options every model uses."""
+    highs = quiet()
     # Small programs solved many times from the last basis: presolve costs more than it saves.
     highs.setOptionValue("presolve", "off")
     return highs

@@ -232,8 +232,7 @@ def _solve(
 ) -> list[float] | None:
     """HiGHS's optimum of ``max slack`` over ``lines`` (``low <= terms <= high``), or ``None``."""
     highspy = _float.highspy
-    highs = highspy._core._Highs()  # the bare class, as in _float
-    highs.setOptionValue("output_flag", False)
+    highs = _float.quiet()
     entries: list[list[tuple[int, float]]] = [[] for _ in range(slack + 1)]
     for r, (terms, _, _) in enumerate(lines):
         for k, c in terms.items():
