@@ -13,6 +13,7 @@ import random
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from tests._outcomes import outcome
 from tests._scripts import load_script
+from tradestats.claims import _float
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import Polyhedron, Program, Row
 from tradestats.claims._network import Network
@@ -158,6 +160,25 @@ def test_the_forest_agrees_with_the_exact_engine(drawn: tuple[Report, bool]) -> 
     network = Network(report)
     assert all(network._tree(n) is not None for n in range(len(network.components)))
     assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@settings(max_examples=15, deadline=None)
+@given(tree_reports())
+def test_the_forest_answers_without_highspy(drawn: tuple[Report, bool]) -> None:
+    """Without the ``fast`` extra a tree is still the forest's: exact, and no solver at all.
+
+    (The exact simplex took 35 s over a chain of 100 claims that the forest checks in
+    a few hundredths.) Every HiGHS instance is made by ``_float.quiet``: none may be.
+    """
+    report = drawn[0]
+    expected = outcome(check(report, _engine="exact"))
+    with (
+        mock.patch.object(_float, "AVAILABLE", new=False),
+        mock.patch.object(_float, "quiet", side_effect=AssertionError("HiGHS was used")),
+    ):
+        network = Network(report)
+        assert all(network._tree(n) is not None for n in range(len(network.components)))
+        assert outcome(check(report)) == expected
 
 
 @settings(max_examples=30, deadline=None)

@@ -141,8 +141,12 @@ class Network:
         self.signs: dict[str, int] = dict(signs or {})
         #: Claims that make no constraint: growth of a balance of unknown sign, or undefined.
         self.left_out = frozenset(left_out)
-        #: "exact" pivots in fractions throughout; "auto" lets HiGHS solve and certifies.
-        self.engine = engine if _float.AVAILABLE else "exact"
+        #: "exact" pivots in fractions throughout (the reference); "auto" takes the exact
+        #: shortcuts (a tree of claims, a ratio of values no claim ties) and lets HiGHS
+        #: solve and certifies, where highspy is installed.
+        self.engine = engine
+        #: Whether HiGHS may solve: the "auto" engine, with highspy installed.
+        self.floats = engine != "exact" and _float.AVAILABLE
         self.periods = report.periods
         self.units: dict[str, str | None] = {
             flow.id: report.unit_of(flow.id) for flow in report.flows
@@ -521,17 +525,20 @@ class Network:
         """The values the given claims allow (cached)."""
         key = frozenset(claim_ids)
         if key not in self._polyhedra:
-            component = self._single_component(key)
-            self._polyhedra[key] = (
-                Polyhedron(self.program(key), deadline=self.deadline)
-                if component is None
-                else _Tree(self, key, component)
-                if self._tree(component) is not None
-                else _Star(self, key, component, star)
-                if (star := self._star(component)) is not None
-                else _Certified(self, key, component)
-            )
+            self._polyhedra[key] = self._polyhedron(key)
         return self._polyhedra[key]
+
+    def _polyhedron(self, key: frozenset[str]) -> Polyhedron | _Certified | _Tree | _Star:
+        # A tree needs no solver at all; the rest is HiGHS's where it may solve.
+        component = self._component(key)
+        if component is not None and self._tree(component) is not None:
+            return _Tree(self, key, component)
+        if component is None or not self.floats:
+            return Polyhedron(self.program(key), deadline=self.deadline)
+        star = self._star(component)
+        return (
+            _Certified(self, key, component) if star is None else _Star(self, key, component, star)
+        )
 
     def _star(self, component: int) -> Star | None:
         """A component's star, if it is one sum of parts in two periods, each flow's claims its own.
@@ -540,7 +547,7 @@ class Network:
         (:class:`.Star`): every claim but the sum ties the two values of one
         flow of the sum, no value may be below 0 and no claim is in points.
         """
-        if self.engine == "exact":
+        if not self.floats:  # its small programs are HiGHS's
             return None
         if component not in self._stars:
             self._stars[component] = self._find_star(self.components[component])
@@ -675,6 +682,10 @@ class Network:
 
     def _single_component(self, key: frozenset[str]) -> int | None:
         """The component holding all of ``key``, when HiGHS is to solve; else ``None``."""
+        return self._component(key) if self.floats else None
+
+    def _component(self, key: frozenset[str]) -> int | None:
+        """The component holding all of ``key``, but with the exact engine; else ``None``."""
         if self.engine == "exact" or not key:
             return None
         found = {self._component_of[claim_id] for claim_id in key}
@@ -951,7 +962,7 @@ class Network:
         # One model for every slice: they differ only in their last rows.
         shared = (
             None
-            if self.engine == "exact"
+            if not self.floats
             else _float.Slices(
                 share + 1,
                 lifted.rows,
@@ -1454,7 +1465,7 @@ class Network:
         the claims say is above 0 is a witness (see :meth:`holds`), and one that does
         not is no answer (``False``). Not with the exact engine, the reference.
         """
-        if self.engine == "exact":
+        if not self.floats:
             return False
         program = self.program(claim_ids)
         bases = {base for claim_id in claim_ids for base in self._positive[claim_id]}
@@ -1890,7 +1901,7 @@ class _Tree(Minimizing):
     def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
         self.network, self.key, self.component = network, key, component
         self.forest = network.forest(key)
-        self._general: _Certified | None = None
+        self._general: _Certified | Polyhedron | None = None
 
     @property
     def feasible(self) -> bool:
@@ -1933,9 +1944,14 @@ class _Tree(Minimizing):
             found = both.low
         return None if found is None else Fraction(constant) + found
 
-    def _fallback(self) -> _Certified:
+    def _fallback(self) -> _Certified | Polyhedron:
         if self._general is None:
-            self._general = _Certified(self.network, self.key, self.component)
+            network = self.network
+            self._general = (
+                _Certified(network, self.key, self.component)
+                if network.floats
+                else Polyhedron(network.program(self.key), deadline=network.deadline)
+            )
         return self._general
 
 
