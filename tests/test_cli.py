@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tradestats import cli
 from tradestats.claims.consistency import check
 from tradestats.claims.files import load_report
 from tradestats.cli import main, render
@@ -46,6 +47,27 @@ def test_check_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
         "Result: consistent (12 consistent, 0 inconsistent, 6 not checkable)"
     )
     assert "\033[" not in out
+
+
+@pytest.mark.parametrize(
+    ("fast", "slow", "noted"), [(False, 0.0, True), (True, 0.0, False), (False, 1e9, False)]
+)
+def test_a_slow_check_without_highs_says_how_to_speed_it_up(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *,
+    fast: bool,
+    slow: float,
+    noted: bool,
+) -> None:
+    """Only without HiGHS and only past the threshold: a note on stderr, the output unchanged."""
+    monkeypatch.setattr(cli, "FAST_ENGINE", fast)
+    monkeypatch.setattr(cli, "_SLOW_CHECK", slow)
+    assert main(["check", str(EXAMPLE)]) == 0
+    captured = capsys.readouterr()
+    assert ("tradestats: note: the check took" in captured.err) is noted
+    assert ('pip install "tradestats[fast]"' in captured.err) is noted
+    assert captured.out.rstrip().endswith("6 not checkable)")
 
 
 def test_inconsistent_report_exits_1(

@@ -29,6 +29,7 @@ import json
 import os
 import re
 import sys
+import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
@@ -39,6 +40,7 @@ from tradestats._text import escape_controls, quote, shorten
 from tradestats.claims._data import parse_match
 from tradestats.claims.consistency import (
     DEFAULT_BUDGET,
+    FAST_ENGINE,
     CheckResult,
     Verdict,
     check,
@@ -72,6 +74,8 @@ __all__ = ["main", "render"]
 
 # Error messages quote what the file said; a line longer than this is shortened.
 _MESSAGE_LENGTH: Final = 500
+#: A check slower than this (seconds) without HiGHS says how to make it faster.
+_SLOW_CHECK: Final = 5.0
 # What JSON leaves raw with ensure_ascii=False but a terminal may act on: C1
 # controls (\x9b starts an escape sequence), bidi overrides, invisible characters.
 _JSON_UNSAFE: Final = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
@@ -449,6 +453,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if arguments.match and arguments.data is None:
         raise TradeStatsError("--match says which rows of --data hold a flow: give --data too")
     data, match = _data(report, arguments)
+    started = time.monotonic()
     result = check(
         report,
         budget=arguments.budget,
@@ -456,6 +461,7 @@ def _run(argv: Sequence[str] | None) -> int:
         data=data,
         match=match,
     )
+    _hint_fast(time.monotonic() - started)
     try:
         _pictures(result, arguments.html, arguments.plot)
     except OSError as error:
@@ -470,6 +476,17 @@ def _run(argv: Sequence[str] | None) -> int:
         # The reader (head, less) went away: say nothing more, as Python's docs advise.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return status
+
+
+def _hint_fast(seconds: float) -> None:
+    """A note on standard error when a slow check would have been quicker with HiGHS."""
+    if not FAST_ENGINE and seconds >= _SLOW_CHECK:
+        _error(
+            f"the check took {seconds:.0f} s on the exact simplex alone; with HiGHS "
+            '(pip install "tradestats[fast]") it solves in floating point and certifies '
+            "every answer exactly: the same verdicts, often many times faster",
+            code="note",
+        )
 
 
 def _report(arguments: argparse.Namespace) -> tuple[Extraction | None, Report]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tradestats.claims.consistency import (
     DEFAULT_BUDGET,
+    FAST_ENGINE,
     CheckResult,
     ClaimCheck,
     Conflict,
@@ -43,6 +44,7 @@ from tradestats.claims.report import (
 
 __all__ = [
     "DEFAULT_BUDGET",
+    "FAST_ENGINE",
     "STANDARD_BASES",
     "BalanceSign",
     "ChangeClaim",

@@ -145,8 +145,6 @@ class Network:
         #: shortcuts (a tree of claims, a ratio of values no claim ties) and lets HiGHS
         #: solve and certifies, where highspy is installed.
         self.engine = engine
-        #: Whether HiGHS may solve: the "auto" engine, with highspy installed.
-        self.floats = engine != "exact" and _float.AVAILABLE
         self.periods = report.periods
         self.units: dict[str, str | None] = {
             flow.id: report.unit_of(flow.id) for flow in report.flows
@@ -259,6 +257,11 @@ class Network:
         #: Whether a range's end that HiGHS cannot certify may stay open (in pieces, whose
         #: ranges need only be sound) rather than go to the exact simplex.
         self.loose = False
+
+    @property
+    def floats(self) -> bool:
+        """Whether HiGHS may solve: the "auto" engine, with highspy installed."""
+        return self.engine != "exact" and _float.AVAILABLE
 
     def with_rows(
         self,

@@ -63,6 +63,7 @@ import attrs
 from tradestats._numbers import auto_scale, in_context, round_down, show
 from tradestats._text import quote, quote_all
 from tradestats.amounts import Amount
+from tradestats.claims import _float
 from tradestats.claims._balances import Outcome, claims_on_balances, outcomes
 from tradestats.claims._claims import _OnABase
 from tradestats.claims._groups import not_comparable
@@ -110,6 +111,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BUDGET",
+    "FAST_ENGINE",
     "CheckResult",
     "ClaimCheck",
     "Conflict",
@@ -132,6 +134,11 @@ _POINTS: Final = (
 _FIGURE_ONLY: Final = (ShareChangeClaim, GrowthDifferenceClaim, ContributionShareClaim)
 #: The default ``budget`` of :func:`check`.
 DEFAULT_BUDGET: Final = BUDGET
+#: Whether HiGHS (``highspy``, the ``fast`` extra) is installed. :func:`check` then
+#: solves its linear programs in floating point and certifies each answer exactly;
+#: without it the exact simplex solves them: the same answers, slower on large
+#: reports (a chain of claims needs neither; see :doc:`/explanation/check-engine`).
+FAST_ENGINE: Final = _float.AVAILABLE
 _ZERO: Final = Decimal(0)
 _MAX_PLACES: Final = 6
 
