@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tradestats.claims._linear import Infeasible, Polyhedron, Program, Row, linear_sum, ratio_range
+from tradestats.claims import _linear
+from tradestats.claims._linear import (
+    Infeasible,
+    Polyhedron,
+    Program,
+    Row,
+    charnes_cooper,
+    linear_sum,
+    ratio_range,
+)
 
 BOX = 4  # every random program keeps its variables in 0 <= x <= BOX, so it is bounded
 coefficients = st.integers(-3, 3)
@@ -107,6 +117,109 @@ def test_ratio_range_matches_vertex_enumeration(
         for x in corners
     ]
     assert (min(values), max(values)) == ratio_range(program, numerator, denominator, (0, offset))
+
+
+@st.composite
+def open_programs(draw: st.DrawFn) -> Program:
+    """Small random programs, bounded or not, some variables free."""
+    size = draw(st.integers(1, 3))
+    rows = [
+        Row(
+            {j: draw(coefficients) for j in range(size)},
+            draw(st.sampled_from(["<=", ">=", "="])),
+            draw(st.integers(-6, 6)),
+        )
+        for _ in range(draw(st.integers(1, 5)))
+    ]
+    boxed = draw(st.sets(st.integers(0, size - 1)))
+    rows += [Row({j: 1}, "<=", BOX) for j in sorted(boxed)]
+    free = draw(st.sets(st.integers(0, size - 1)))
+    return Program(size, rows, frozenset(free))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    open_programs(),
+    st.lists(coefficients, min_size=3, max_size=3),
+    st.integers(-3, 3),
+    st.lists(coefficients, min_size=4, max_size=4),
+)
+def test_charnes_cooper_from_a_vertex_is_the_one_from_scratch(
+    program: Program, weights: list[int], constant: int, objective: list[int]
+) -> None:
+    """The transformed polyhedron read off a vertex's tableau answers as the one built anew.
+
+    Whatever the denominator's sign, and on unbounded programs: the same set, so the
+    same feasibility and the same minimum and maximum of any objective in ``y`` and ``t``.
+    """
+    plain = Polyhedron(program)
+    if not plain.feasible:
+        return  # the transform is of a program that holds (an empty one may have a feasible cone)
+    denominator = {j: weights[j] for j in range(program.size) if weights[j]}
+    scratch = Polyhedron(charnes_cooper(program, denominator, constant))
+    with mock.patch.object(_linear, "_phase_one", wraps=_linear._phase_one) as phase_one:
+        derived = plain.charnes_cooper(denominator, constant)
+    assert derived.feasible == scratch.feasible
+    if not scratch.feasible:
+        return
+    wanted = {j: objective[j] for j in range(program.size + 1) if j < len(objective)}
+    assert derived.minimum(wanted) == scratch.minimum(wanted)
+    assert derived.maximum(wanted) == scratch.maximum(wanted)
+    if phase_one.call_count == 0 and derived.minimum(wanted) is not None:
+        # The point found is a point of the transformed program.
+        assert all(_meets(row, derived.point) for row in derived.program.rows)
+
+
+def _meets(row: Row, point: dict[int, Fraction]) -> bool:
+    left = sum(
+        (Fraction(c) * point.get(j, Fraction(0)) for j, c in row.coefficients.items()), Fraction(0)
+    )
+    return {"<=": left <= row.rhs, ">=": left >= row.rhs, "=": left == row.rhs}[row.sense]
+
+
+@settings(max_examples=300, deadline=None)
+@given(open_programs(), open_programs(), st.lists(coefficients, min_size=4, max_size=4))
+def test_rows_added_to_a_solved_polyhedron_answer_as_from_scratch(
+    first: Program, second: Program, objective: list[int]
+) -> None:
+    """More rows, some on a variable the first rows never name: the same set as built anew."""
+    size = max(first.size, second.size) + 1
+    extra = [*second.rows, Row({size - 1: 1, 0: -1}, "<=", 2)]
+    program = Program(size, [*first.rows, *extra], first.free)
+    scratch = Polyhedron(program)
+    grown = Polyhedron(first).with_rows(extra, size)
+    assert grown.feasible == scratch.feasible
+    if not scratch.feasible:
+        return
+    wanted = {j: objective[j] for j in range(size)}
+    assert grown.minimum(wanted) == scratch.minimum(wanted)
+    assert grown.maximum(wanted) == scratch.maximum(wanted)
+    low = grown.minimum(wanted)
+    if low is not None:
+        assert all(_meets(row, grown.point) for row in program.rows)
+        assert all(grown.point.get(j, 0) >= 0 for j in range(size) if j not in program.free)
+
+
+def test_charnes_cooper_from_a_vertex_needs_no_phase_one() -> None:
+    """A ratio over claims with the base above 0 at the first vertex: no second phase one."""
+    program = Program(
+        2,
+        [
+            Row({0: 1}, ">=", Fraction(1825, 10)),
+            Row({0: 1}, "<=", Fraction(1835, 10)),
+            Row({0: 1, 1: Fraction(-15925, 10000)}, ">=", 0),
+            Row({0: 1, 1: Fraction(-15935, 10000)}, "<=", 0),
+        ],
+    )
+    plain = Polyhedron(program)
+    with mock.patch.object(_linear, "_phase_one", wraps=_linear._phase_one) as phase_one:
+        derived = plain.charnes_cooper({1: 1})
+    assert phase_one.call_count == 0
+    # The growth rate x0 / x1 - 1 ranges over the rounding of 59.3%.
+    assert (derived.minimum({0: 1}), derived.maximum({0: 1})) == (
+        Fraction(15925, 10000),
+        Fraction(15935, 10000),
+    )
 
 
 def test_infeasible_program() -> None:

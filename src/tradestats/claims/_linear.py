@@ -170,30 +170,199 @@ class Polyhedron(Minimizing):
                 coefficient < 0 or (coefficient and variable in self.program.free)
             ):
                 return None
-        width = self._width
-        costs = [_ZERO] * width
-        for index, (variable, sign) in enumerate(self._columns):
-            coefficient = objective.get(variable, 0)
-            if coefficient:
-                costs[index] = Fraction(coefficient) * sign
-        tableau = [list(line) for line in self._tableau]
-        basis = list(self._basis)
-        reduced = [*costs, _ZERO]
-        for line, column in zip(tableau, basis, strict=True):
-            cost = costs[column]
-            if cost:
-                for index, value in enumerate(line[:-1]):
-                    if value:
-                        reduced[index] -= cost * Fraction(value, line[-1])
-        tableau.append(_line(reduced))
-        if not _optimize(tableau, basis, width, self._deadline):
+        found = self._optimum(self._costs(objective))
+        if found is None:
             return None
+        tableau, basis = found
+        width = self._width
         self.point = dict.fromkeys(self._used, _ZERO)
         for line, column in zip(tableau[:-1], basis, strict=True):
             if column < len(self._columns):
                 variable, sign = self._columns[column]
                 self.point[variable] += sign * Fraction(line[width], line[-1])
         return Fraction(constant) - Fraction(tableau[-1][width], tableau[-1][-1])
+
+    def _costs(self, objective: Linear) -> list[Fraction]:
+        """An objective on the variables as costs of the tableau's columns."""
+        costs = [_ZERO] * self._width
+        for index, (variable, sign) in enumerate(self._columns):
+            coefficient = objective.get(variable, 0)
+            if coefficient:
+                costs[index] = Fraction(coefficient) * sign
+        return costs
+
+    def _optimum(self, costs: list[Fraction]) -> tuple[list[list[int]], list[int]] | None:
+        """The optimal tableau for ``costs`` (reduced costs last) and its basis, or ``None``.
+
+        ``None`` where the objective is unbounded below; the polyhedron is feasible.
+        """
+        assert self._tableau is not None  # feasible
+        assert self._basis is not None
+        tableau = [list(line) for line in self._tableau]
+        basis = list(self._basis)
+        tableau.append(_line(_reduced(tableau, basis, costs)))
+        if not _optimize(tableau, basis, self._width, self._deadline):
+            return None
+        return tableau, basis
+
+    def with_rows(self, rows: Sequence[Row], size: int | None = None) -> Polyhedron:
+        """The polyhedron of this one's rows and ``rows`` (over ``size`` variables).
+
+        The rows held keep their basis; each new row is written in its terms and starts
+        with its slack basic where the vertex meets it, else with an artificial
+        variable, so phase one mends only the rows the vertex breaks (a few pivots,
+        where a phase one from scratch takes about one a row).
+        """
+        program = Program(
+            self.program.size if size is None else size,
+            [*self.program.rows, *rows],
+            self.program.free,
+        )
+        if self._tableau is None:
+            return Polyhedron(program, deadline=self._deadline)
+        return _with_rows(self, rows, program)
+
+    def charnes_cooper(self, denominator: Linear, constant: Fraction | int = 0) -> Polyhedron:
+        """The polyhedron of :func:`charnes_cooper` over these rows, with no phase one of its own.
+
+        Its phase one is slow: every row but one has a right-hand side of 0, so the
+        simplex pivots through a degenerate cone (about a hundred pivots for a
+        ratio over a release's claims). It needs none: at a vertex ``x`` of this
+        polyhedron where ``s = d · x + d0`` is above 0, ``y = x / s`` and ``t = 1 / s``
+        is a vertex of the transformed one, with the same basic columns and ``t``.
+        Its tableau follows from this one's in one pass: each row ``x_B + N x_N = β``
+        becomes ``y_B + (N + β r / s) y_N = β / s`` and the new row is
+        ``t + (r / s) y_N = 1 / s``, where ``r`` are the reduced costs of ``d``.
+        The vertex is the first basis found, or the one of the smallest ``d · x``;
+        where ``d`` names a variable no row names, or no vertex has ``s`` above 0
+        (``d · x`` unbounded below and 0 or less at the first), phase one is run.
+        The polyhedron must be feasible (an empty one's transform need not be empty).
+        """
+        program = charnes_cooper(self.program, denominator, constant)
+        if (
+            self._tableau is None
+            or self._basis is None
+            or any(c and j not in self._used for j, c in denominator.items())
+        ):
+            return Polyhedron(program, deadline=self._deadline)
+        costs = self._costs(denominator)
+        width = self._width
+        tableau, basis = self._tableau, self._basis
+        if _value(tableau, basis, costs, width) + constant <= 0:
+            found = self._optimum(costs)
+            if found is None or _value(found[0][:-1], found[1], costs, width) + constant <= 0:
+                return Polyhedron(program, deadline=self._deadline)
+            tableau, basis = found[0][:-1], found[1]
+        scale = _value(tableau, basis, costs, width) + constant
+        # In whole numbers: r = reduced / q and s = scale; a row v / D with rhs b / D
+        # becomes (v q s_n + b r s_d) / (D q s_n), its rhs b s_d q / (D q s_n).
+        *reduced, q = _line(_reduced(tableau, basis, costs)[:width])
+        s_n, s_d = scale.numerator, scale.denominator
+        qs, shifted = q * s_n, [r * s_d for r in reduced]
+        # The new column t goes after the variables' columns, before the slacks.
+        at = len(self._columns)
+        rows: list[list[int]] = []
+        for line in tableau:
+            b = line[width]
+            values = [v * qs + b * r for v, r in zip(line[:width], shifted, strict=True)]
+            rows.append(_lowest([*values[:at], 0, *values[at:], b * s_d * q, line[-1] * qs]))
+        rows.append(_lowest([*shifted[:at], qs, *shifted[at:], s_d * q, qs]))
+        built = Polyhedron.__new__(Polyhedron)
+        built.program, built._deadline, built.point = program, self._deadline, {}
+        built._columns = [*self._columns, (self.program.size, 1)]
+        built._used = self._used | {self.program.size}
+        built._width = width + 1
+        built._tableau = rows
+        built._basis = [column if column < at else column + 1 for column in basis] + [at]
+        return built
+
+
+def _with_rows(polyhedron: Polyhedron, rows: Sequence[Row], program: Program) -> Polyhedron:
+    """:meth:`Polyhedron.with_rows` of a feasible polyhedron (see there)."""
+    assert polyhedron._tableau is not None  # feasible
+    assert polyhedron._basis is not None
+    named = {j for row in rows for j, c in row.coefficients.items() if c}
+    fresh = sorted(named - polyhedron._used)
+    known = polyhedron._columns
+    columns = [*known, *((j, 1) for j in fresh), *((j, -1) for j in fresh if j in program.free)]
+    shift = len(columns) - len(known)
+    old_width = polyhedron._width
+    width = old_width + shift + sum(row.sense != "=" for row in rows)
+
+    def moved(column: int) -> int:
+        return column if column < len(known) else column + shift
+
+    lines: list[list[Fraction]] = []
+    for line in polyhedron._tableau:
+        values = [_ZERO] * (width + 1)
+        for column, entry in enumerate(line[:old_width]):
+            if entry:
+                values[moved(column)] = Fraction(entry, line[-1])
+        values[width] = Fraction(line[old_width], line[-1])
+        lines.append(values)
+    start: list[int | None] = [moved(column) for column in polyhedron._basis]
+    basic = list(enumerate(moved(column) for column in polyhedron._basis))
+    slack = old_width + shift
+    for row in rows:
+        values = [_ZERO] * (width + 1)
+        for index, (variable, sign) in enumerate(columns):
+            coefficient = row.coefficients.get(variable, 0)
+            if coefficient:
+                values[index] = Fraction(coefficient) * sign
+        begin: int | None = None
+        if row.sense != "=":
+            values[slack] = _ONE if row.sense == "<=" else -_ONE
+            begin = slack
+            slack += 1
+        values[width] = Fraction(row.rhs)
+        # In the basis's terms: each basic column is 1 in its row and 0 in the others.
+        for r, column in basic:
+            factor = values[column]
+            if factor:
+                values = [a - factor * b for a, b in zip(values, lines[r], strict=True)]
+        if values[width] < 0 or (not values[width] and begin is not None and values[begin] < 0):
+            values = [-value for value in values]
+        lines.append(values)
+        start.append(begin if begin is not None and values[begin] > 0 else None)
+    built = Polyhedron.__new__(Polyhedron)
+    built.program, built._deadline, built.point = program, polyhedron._deadline, {}
+    built._columns, built._used, built._width = columns, polyhedron._used | named, width
+    built._tableau, built._basis = _phase_one(lines, start, width, polyhedron._deadline)
+    return built
+
+
+def _reduced(
+    tableau: Sequence[Sequence[int]], basis: Sequence[int], costs: Sequence[Fraction]
+) -> list[Fraction]:
+    """The reduced costs of ``costs`` in a basis, and minus the objective's value last."""
+    reduced = [*costs, _ZERO]
+    for line, column in zip(tableau, basis, strict=True):
+        cost = costs[column]
+        if cost:
+            for index, value in enumerate(line[:-1]):
+                if value:
+                    reduced[index] -= cost * Fraction(value, line[-1])
+    return reduced
+
+
+def _value(
+    tableau: Sequence[Sequence[int]], basis: Sequence[int], costs: Sequence[Fraction], width: int
+) -> Fraction:
+    """The objective ``costs`` at the vertex of a basis."""
+    return sum(
+        (
+            costs[column] * Fraction(line[width], line[-1])
+            for line, column in zip(tableau, basis, strict=True)
+            if costs[column]
+        ),
+        _ZERO,
+    )
+
+
+def _lowest(line: list[int]) -> list[int]:
+    """Integers over their last entry, without their common factor."""
+    common = gcd(*line)
+    return line if common == 1 else [entry // common for entry in line]
 
 
 def _line(values: Sequence[Fraction]) -> list[int]:
@@ -359,11 +528,14 @@ def ratio_range(
     (Fraction(1, 2), Fraction(3, 2))
     """
     n0, d0 = constants
+    plain = Polyhedron(program)
     if not positive:
-        lowest = Polyhedron(program).minimum(denominator, d0)
+        lowest = plain.minimum(denominator, d0)
         if lowest is None or lowest <= 0:
             return None
-    transformed = Polyhedron(charnes_cooper(program, denominator, d0))
+    if not plain.feasible:
+        raise Infeasible
+    transformed = plain.charnes_cooper(denominator, d0)
     if not transformed.feasible:
         raise Infeasible
     objective = {**numerator, program.size: n0}

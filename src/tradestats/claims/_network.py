@@ -825,8 +825,12 @@ class Network:
                 self._lifted[key] = small
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
-                self._lifted[key] = Polyhedron(
-                    charnes_cooper(self.program(claims), denominator), deadline=self.deadline
+                self._lifted[key] = (
+                    polyhedron.charnes_cooper(denominator)
+                    if isinstance(polyhedron, Polyhedron)
+                    else Polyhedron(
+                        charnes_cooper(self.program(claims), denominator), deadline=self.deadline
+                    )
                 )
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
@@ -962,6 +966,9 @@ class Network:
         ends = [(scale[0], 1)] if scale[1] is None else [(scale[0], 1), (scale[1], -1)]
         lifted = charnes_cooper(program, {whole: 1})
         share = lifted.size  # s, the earlier share
+        # Without HiGHS, the slices grow one exact polyhedron of the transform.
+        plain = self.polyhedron(claims) if index is self._index else None
+        solved = plain.charnes_cooper({whole: 1}) if isinstance(plain, Polyhedron) else None
         # One model for every slice: they differ only in their last rows.
         shared = (
             None
@@ -1003,9 +1010,11 @@ class Network:
                     )
                 )
             polyhedron: Polyhedron | _float.Slice = (
-                Polyhedron(Program(share + 1, rows, lifted.free), deadline=self.deadline)
-                if shared is None
-                else shared.slice(rows[len(lifted.rows) :])
+                shared.slice(rows[len(lifted.rows) :])
+                if shared is not None
+                else Polyhedron(Program(share + 1, rows, lifted.free), deadline=self.deadline)
+                if solved is None
+                else solved.with_rows(rows[len(lifted.rows) :], share + 1)
             )
             if not polyhedron.feasible:
                 return None
@@ -1516,6 +1525,11 @@ class Network:
             found = lifted.feasible()
             if found is not None:
                 return found
+        polyhedron = self.polyhedron(key)
+        if isinstance(polyhedron, Polyhedron):
+            # The exact simplex has no tolerance to fear: the base's largest value.
+            highest = polyhedron.maximum({base: 1})
+            return highest is None or highest > 0
         program = charnes_cooper(self.program(key), {base: 1})
         return Polyhedron(program, deadline=self.deadline).feasible
 
