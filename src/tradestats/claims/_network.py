@@ -967,7 +967,7 @@ class Network:
         lifted = charnes_cooper(program, {whole: 1})
         share = lifted.size  # s, the earlier share
         # Without HiGHS, the slices grow one exact polyhedron of the transform.
-        plain = self.polyhedron(claims) if index is self._index else None
+        plain = None if self.floats or index is not self._index else self.polyhedron(claims)
         solved = plain.charnes_cooper({whole: 1}) if isinstance(plain, Polyhedron) else None
         # One model for every slice: they differ only in their last rows.
         shared = (
