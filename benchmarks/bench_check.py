@@ -382,24 +382,25 @@ def _compared(
     )
     if before is None:
         return None, _measure(report, engine, limit, memory=True)
-    old = measure_elsewhere(before, shape, size, error=error, limit=limit)
-    new = measure_elsewhere(HERE, shape, size, error=error, limit=limit)
+    old = measure_elsewhere(before, shape, size, error=error, engine=engine, limit=limit)
+    new = measure_elsewhere(HERE, shape, size, error=error, engine=engine, limit=limit)
     new["peak"] = _peak(report, engine, limit)
     return old, new
 
 
 def measure_elsewhere(
-    source: str, shape: str, size: int | str, *, error: bool, limit: float
+    source: str, shape: str, size: int | str, *, error: bool, engine: str, limit: float
 ) -> dict[str, Any]:
     """:func:`measure` (no memory) in a child process importing tradestats from ``source``.
 
     ``shape`` ``"release"`` measures the release of the corpus named ``size``.
     """
     command = [sys.executable, __file__, "--case", f"{shape}:{size}", "--time-limit", str(limit)]
+    command += ["--engine", engine]
     if error:
         command.append("--error")
-    # An exact simplex does not look at the time limit within one program: a child
-    # that runs far past it is stopped, and its time shown as "more than".
+    # A step between two looks at the clock may be long (an older engine's exact
+    # simplex looked only between programs): a child far past the limit is stopped.
     cutoff = 3 * limit + 30
     try:
         found = subprocess.run(
@@ -463,10 +464,15 @@ def main() -> None:
         shape, size = arguments.case.split(":")
         if shape == "release":
             report = Report.load(RELEASES / f"{size}.toml")
-            found = _measure(report, "auto", limit, memory=False)
+            found = _measure(report, arguments.engine, limit, memory=False)
         else:
             found = measure(
-                shape, int(size), error=arguments.error, engine="auto", limit=limit, memory=False
+                shape,
+                int(size),
+                error=arguments.error,
+                engine=arguments.engine,
+                limit=limit,
+                memory=False,
             )
         print(json.dumps(found))
         return
