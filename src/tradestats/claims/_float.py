@@ -221,6 +221,14 @@ class Model:
             self._witness = self._point.fractions()
         return self._witness
 
+    @property
+    def vertex(self) -> Scaled | None:
+        """The exact point of the last certified answer, in integers over one denominator.
+
+        Right after a :meth:`minimum` that returned a bound, the vertex that reaches it.
+        """
+        return self._point
+
     def duals(self) -> list[float]:
         """HiGHS's row duals of the last solve, in the rows' own terms (unscaled)."""
         found = self._highs.getSolution().row_dual

@@ -26,10 +26,12 @@ from collections.abc import (
 )
 from decimal import Decimal
 from fractions import Fraction
+from math import lcm
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
+from tradestats.claims._extremes import Extremes
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -87,6 +89,7 @@ from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
 if TYPE_CHECKING:
+    from tradestats.claims._equations import Scaled
     from tradestats.measures import PercentagePoints
     from tradestats.verify.figures import Reported
 
@@ -122,6 +125,9 @@ SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
+
+    #: A piece that allows every value this piece does (see :meth:`with_rows`).
+    inside: Network | None = None
 
     def __init__(
         self,
@@ -260,14 +266,20 @@ class Network:
         self,
         rows: Mapping[str, Sequence[Row]],
         constraints: Mapping[str, Sequence[Scaling]] | None = None,
+        *,
+        inside: _points.Host | None = None,
     ) -> Network:
         """A copy in which each claim of ``rows`` holds those linear rows: a piece.
 
         Every claim in points is then taken as given (held by its rows here, or by
         none), so that questions about the piece are linear programs alone.
-        ``constraints`` are what propagation may use of those rows.
+        ``constraints`` are what propagation may use of those rows. ``inside``: a
+        piece of this network that allows every value the new one does (the caller
+        knows), whose certified minima the new one inherits where their points meet
+        its own rows (:mod:`._extremes`).
         """
         piece = copy.copy(self)
+        piece.inside = inside if isinstance(inside, Network) else None
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
         piece.constraints = {
             **self.constraints,
@@ -289,6 +301,25 @@ class Network:
         piece._models, piece._lifted_models = {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
         return piece
+
+    def nonnegative(self, keys: Iterable[Key]) -> bool:
+        """Whether every value of ``keys`` is 0 or more in every program (no balance)."""
+        return not any(self._index[key] in self._free for key in keys)
+
+    def rows_beyond(self, key: frozenset[str]) -> list[Row] | None:
+        """The rows of claims ``key`` here that :attr:`inside` lacks; ``None`` if no piece is.
+
+        Every other row of theirs is one that piece has too (the same rows).
+        """
+        outer = self.inside
+        if outer is None:
+            return None
+        return [
+            row
+            for claim_id in sorted(key, key=self._order.__getitem__)
+            if self._rows[claim_id] is not outer._rows[claim_id]
+            for row in self._rows[claim_id]
+        ]
 
     def _relations(self, claim_ids: Iterable[str]) -> list[_points.Relation]:
         """The claims in points among ``claim_ids`` that constrain the others, as relations.
@@ -817,6 +848,7 @@ class Network:
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
+                outer = None if self.inside is None else self.inside._lifted.get(key)
                 self._lifted[key] = _Lifted(
                     self,
                     claims,
@@ -824,6 +856,7 @@ class Network:
                     denominator,
                     exact=not relaxed and not self.loose,
                     positive=not relaxed,
+                    outer=outer if isinstance(outer, _Lifted) else None,
                 )
         lifted = self._lifted[key]
         if lifted is None:
@@ -1817,6 +1850,10 @@ class _Certified(Minimizing):
         self._feasible: bool | None = None
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
+        #: The certified minima and their points, for the pieces inside this one.
+        self.extremes = Extremes()
+        # The exact vertices of the minima certified so far, in the model's columns.
+        self._vertices: list[Scaled] = []
 
     @property
     def exact(self) -> Polyhedron:
@@ -1856,11 +1893,57 @@ class _Certified(Minimizing):
             raise Infeasible
         asked = _asked(objective)
         if asked not in self._minima:
-            self._minima[asked] = self._minimum(objective)
+            known = self._inherited(asked)
+            if known is None:
+                known = self._propagated(asked)
+            self._minima[asked] = self._minimum(objective, asked) if known is None else known
         found = self._minima[asked]
         return None if found is None else Fraction(constant) + found
 
-    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+    def _propagated(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
+        """The minimum where propagation's bound is reached at a vertex found before (or ``None``).
+
+        Propagation is sound, so its bound is a lower one; a point of these claims
+        that reaches it shows it is the minimum. Only where propagation under the
+        same claims was done already (a sum's check does it): done for this alone,
+        it would cost about as much as the program.
+        """
+        spans = self.network._cache.get(self.key)
+        if not spans or not self._vertices:
+            return None
+        low = _ZERO_FRACTION
+        terms: list[tuple[int, Fraction]] = []
+        for variable, coefficient in asked:
+            span = spans.get(self.network._keys[variable])
+            end = None if span is None else span.low if coefficient > 0 else span.high
+            if end is None or not end.is_finite() or variable not in self.local:
+                return None
+            low += coefficient * Fraction(end)
+            terms.append((self.local[variable], coefficient))
+        scale = lcm(low.denominator, *(c.denominator for _, c in terms))
+        wanted = low.numerator * (scale // low.denominator)
+        for values, common in self._vertices:
+            total = sum(c.numerator * (scale // c.denominator) * values.get(j, 0) for j, c in terms)
+            if total == wanted * common:
+                return low
+        return None
+
+    def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
+        """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
+        outer = self.network.inside
+        polyhedron = None if outer is None else outer._polyhedra.get(self.key)
+        if not isinstance(polyhedron, _Certified):
+            return None
+        beyond = self.network.rows_beyond(self.key)
+        found = None if beyond is None else polyhedron.extremes.reached(asked, beyond, below=None)
+        if found is None:
+            return None
+        self.extremes.keep(asked, *found)
+        return found[0]
+
+    def _minimum(
+        self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
+    ) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
@@ -1877,7 +1960,15 @@ class _Certified(Minimizing):
             # Even in a piece, whose ranges need only be sound: the report's implied
             # figures are read from one, and print what the exact engine prints.
             return self.exact.minimum(objective)
+        if found is not None and self.model.vertex is not None:
+            vertex, names = self.model.vertex, self._names()
+            self._vertices.append(vertex)
+            self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
         return found
+
+    def _names(self) -> list[int]:
+        """The network's variable of each column of the model."""
+        return sorted(self.local, key=self.local.__getitem__)
 
 
 class _Tree(Minimizing):
@@ -2049,6 +2140,17 @@ class _Mapped:
         return self.polyhedron.maximum({self.columns[j]: c for j, c in objective.items() if c})
 
 
+def _point_of(vertex: Scaled, names: Sequence[int], t: int | None = None) -> dict[int, Fraction]:
+    """A model's exact vertex in the network's variables: ``names[j]`` for column ``j``.
+
+    With ``t``, a Charnes–Cooper vertex ``(y, t)`` as the point ``x = y / t`` (``t`` above 0).
+    """
+    values, common = vertex
+    if t is not None:
+        common = values[t]
+    return {names[j]: Fraction(value, common) for j, value in values.items() if j != t}
+
+
 def _lowest(low: Fraction | None, high: Fraction | None, factor: Fraction) -> Fraction | None:
     """The smallest value of ``factor × v`` for ``v`` in ``[low, high]`` (``None``: open)."""
     end = low if factor > 0 else high
@@ -2086,6 +2188,7 @@ class _Lifted:
         *,
         exact: bool = True,
         positive: bool = False,
+        outer: _Lifted | None = None,
     ) -> None:
         self.network, self.key = network, key
         #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
@@ -2101,15 +2204,40 @@ class _Lifted:
         self._exact: Polyhedron | None = None
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         self.feasible = True  # the denominator's minimum is above 0 on a feasible set
+        #: The certified minima and their points ``x = y / t``, for the pieces inside this one.
+        self.extremes = Extremes()
+        #: The same ratio in the piece this one is inside, if it was asked there.
+        self.outer = outer
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
         asked = _asked(objective)
         if asked not in self._minima:
-            self._minima[asked] = self._minimum(objective)
+            known = self._inherited(asked)
+            self._minima[asked] = self._minimum(objective, asked) if known is None else known
         return self._minima[asked]
 
-    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+    def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
+        """The ratio's minimum in the piece this one is inside, if its point is here too.
+
+        The point must keep the denominator above 0: the ratio is taken there.
+        """
+        if self.outer is None:
+            return None
+        beyond = self.network.rows_beyond(self.key)
+        found = (
+            None
+            if beyond is None
+            else self.outer.extremes.reached(asked, beyond, below=self._global)
+        )
+        if found is None:
+            return None
+        self.extremes.keep(asked, *found)
+        return found[0]
+
+    def _minimum(
+        self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
+    ) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
@@ -2129,7 +2257,16 @@ class _Lifted:
         exact = self.exact or model.short is not None
         if found is None and exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
+        vertex = model.vertex
+        if found is not None and vertex is not None and vertex.values.get(self.plain.size, 0) > 0:
+            # A vertex with t > 0 is the point x = y / t with the ratio at its minimum.
+            names, t = self._names(), self.plain.size
+            self.extremes.keep(asked, found, lambda: _point_of(vertex, names, t))
         return found
+
+    def _names(self) -> list[int]:
+        """The network's variable of each column of the plain model."""
+        return sorted(self.local, key=self.local.__getitem__)
 
     def _start(self) -> dict[int, Fraction] | None:
         """A point of the claims (in the model's columns) to start Dinkelbach's method from."""

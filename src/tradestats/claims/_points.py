@@ -165,8 +165,18 @@ class Host(Protocol):
         self,
         rows: Mapping[str, Sequence[Row]],
         constraints: Mapping[str, Sequence[Scaling]] | None = None,
+        *,
+        inside: Host | None = None,
     ) -> Host:
-        """A copy in which the claims of ``rows`` hold those rows, propagating ``constraints``."""
+        """A copy in which the claims of ``rows`` hold those rows, propagating ``constraints``.
+
+        ``inside``: a piece that allows every value this one does, whose minima it may
+        inherit (see :mod:`._extremes`).
+        """
+        ...
+
+    def nonnegative(self, keys: Iterable[Key]) -> bool:
+        """Whether every value of ``keys`` is 0 or more wherever the rows hold (no balance)."""
         ...
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
@@ -196,6 +206,13 @@ def _inside(cut: tuple[Fraction, Fraction | None]) -> Fraction:
     return low + 1 + low if high is None else (low + high) * _HALF
 
 
+def _within(cut: Cut, outer: Cut) -> bool:
+    """Whether ``cut`` is inside ``outer``: the same sign, or a slice within the slice."""
+    if isinstance(cut, int) or isinstance(outer, int):
+        return cut == outer
+    return cut[0] >= outer[0] and (outer[1] is None or (cut[1] is not None and cut[1] <= outer[1]))
+
+
 def _fraction(end: Decimal) -> Fraction | None:
     """A finite end of a span as a fraction; ``None`` for an infinite one."""
     return Fraction(end) if end.is_finite() else None
@@ -207,6 +224,10 @@ class _Search:
     def __init__(self, host: Host, key: frozenset[str], relations: Sequence[Relation]) -> None:
         self.host, self.key, self.relations = host, key, relations
         self.pieces: dict[Box, Host] = {}
+        # A narrower slice tightens a piece's rows only where its bases are 0 or more.
+        self.nested = host.nonnegative(
+            key for r in relations if not r.quotient for key in (r.keys[1], r.keys[3])
+        )
 
     def piece(self, box: Box, *, inner: bool = False) -> Host:
         """The network with each relation's rows for its cut in ``box``."""
@@ -216,9 +237,18 @@ class _Search:
             return self.host.with_rows({r.claim_id: r.inner(cut) for r, cut in pairs}, scalings)
         if box not in self.pieces:
             self.pieces[box] = self.host.with_rows(
-                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings
+                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings, inside=self._around(box)
             )
         return self.pieces[box]
+
+    def _around(self, box: Box) -> Host | None:
+        """The latest outer piece whose box holds ``box``: it allows every value ``box``'s does."""
+        if not self.nested:
+            return None
+        for outer, piece in reversed(self.pieces.items()):
+            if all(map(_within, box, outer)):
+                return piece
+        return None
 
     def roots(self) -> list[Box]:
         """Boxes that together cover every value: one per choice of the signs."""
