@@ -126,8 +126,8 @@ SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
 
-    #: A piece that allows every value this piece does (see :meth:`with_rows`).
-    inside: Network | None = None
+    #: Pieces that allow every value this piece does (see :meth:`with_rows`).
+    inside: tuple[Network, ...] = ()
 
     def __init__(
         self,
@@ -267,19 +267,19 @@ class Network:
         rows: Mapping[str, Sequence[Row]],
         constraints: Mapping[str, Sequence[Scaling]] | None = None,
         *,
-        inside: _points.Host | None = None,
+        inside: Iterable[_points.Host] = (),
     ) -> Network:
         """A copy in which each claim of ``rows`` holds those linear rows: a piece.
 
         Every claim in points is then taken as given (held by its rows here, or by
         none), so that questions about the piece are linear programs alone.
-        ``constraints`` are what propagation may use of those rows. ``inside``: a
-        piece of this network that allows every value the new one does (the caller
+        ``constraints`` are what propagation may use of those rows. ``inside``:
+        pieces of this network that allow every value the new one does (the caller
         knows), whose certified minima the new one inherits where their points meet
         its own rows (:mod:`._extremes`).
         """
         piece = copy.copy(self)
-        piece.inside = inside if isinstance(inside, Network) else None
+        piece.inside = tuple(outer for outer in inside if isinstance(outer, Network))
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
         piece.constraints = {
             **self.constraints,
@@ -306,14 +306,11 @@ class Network:
         """Whether every value of ``keys`` is 0 or more in every program (no balance)."""
         return not any(self._index[key] in self._free for key in keys)
 
-    def rows_beyond(self, key: frozenset[str]) -> list[Row] | None:
-        """The rows of claims ``key`` here that :attr:`inside` lacks; ``None`` if no piece is.
+    def rows_beyond(self, key: frozenset[str], outer: Network) -> list[Row]:
+        """The rows of claims ``key`` here that ``outer`` (one of :attr:`inside`) lacks.
 
         Every other row of theirs is one that piece has too (the same rows).
         """
-        outer = self.inside
-        if outer is None:
-            return None
         return [
             row
             for claim_id in sorted(key, key=self._order.__getitem__)
@@ -848,7 +845,14 @@ class Network:
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
-                outer = None if self.inside is None else self.inside._lifted.get(key)
+                outer = next(
+                    (
+                        found
+                        for piece in self.inside
+                        if isinstance(found := piece._lifted.get(key), _Lifted)
+                    ),
+                    None,
+                )
                 self._lifted[key] = _Lifted(
                     self,
                     claims,
@@ -856,7 +860,7 @@ class Network:
                     denominator,
                     exact=not relaxed and not self.loose,
                     positive=not relaxed,
-                    outer=outer if isinstance(outer, _Lifted) else None,
+                    outer=outer,
                 )
         lifted = self._lifted[key]
         if lifted is None:
@@ -1094,13 +1098,16 @@ class Network:
         key = frozenset(claim_ids)
         rows: dict[str, list[Row]] = {}
         scalings: dict[str, list[Scaling]] = {}
+        # The narrowing's pieces that hold the piece: it inherits their minima.
+        inside: list[_points.Host] = []
         for members in self.components:
             relations = self._relations(key & set(members))
             if relations:
                 found = _points.cover(self, key & set(members), relations)
                 rows.update(found[0])
                 scalings.update(found[1])
-        return self.with_rows(rows, scalings) if rows else self
+                inside.extend(found[2])
+        return self.with_rows(rows, scalings, inside=inside) if rows else self
 
     def exact_spans(self, claim_ids: Iterable[str]) -> dict[Hashable, Span]:
         """Every value's exact range under the claims, rounded outward.
@@ -1930,16 +1937,16 @@ class _Certified(Minimizing):
 
     def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
         """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
-        outer = self.network.inside
-        polyhedron = None if outer is None else outer._polyhedra.get(self.key)
-        if not isinstance(polyhedron, _Certified):
-            return None
-        beyond = self.network.rows_beyond(self.key)
-        found = None if beyond is None else polyhedron.extremes.reached(asked, beyond, below=None)
-        if found is None:
-            return None
-        self.extremes.keep(asked, *found)
-        return found[0]
+        for outer in self.network.inside:
+            polyhedron = outer._polyhedra.get(self.key)
+            if not isinstance(polyhedron, _Certified):
+                continue
+            beyond = self.network.rows_beyond(self.key, outer)
+            found = polyhedron.extremes.reached(asked, beyond, below=None)
+            if found is not None:
+                self.extremes.keep(asked, *found)
+                return found[0]
+        return None
 
     def _minimum(
         self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
@@ -2224,12 +2231,8 @@ class _Lifted:
         """
         if self.outer is None:
             return None
-        beyond = self.network.rows_beyond(self.key)
-        found = (
-            None
-            if beyond is None
-            else self.outer.extremes.reached(asked, beyond, below=self._global)
-        )
+        beyond = self.network.rows_beyond(self.key, self.outer.network)
+        found = self.outer.extremes.reached(asked, beyond, below=self._global)
         if found is None:
             return None
         self.extremes.keep(asked, *found)

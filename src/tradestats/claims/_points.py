@@ -166,11 +166,11 @@ class Host(Protocol):
         rows: Mapping[str, Sequence[Row]],
         constraints: Mapping[str, Sequence[Scaling]] | None = None,
         *,
-        inside: Host | None = None,
+        inside: Iterable[Host] = (),
     ) -> Host:
         """A copy in which the claims of ``rows`` hold those rows, propagating ``constraints``.
 
-        ``inside``: a piece that allows every value this one does, whose minima it may
+        ``inside``: pieces that allow every value this one does, whose minima it may
         inherit (see :mod:`._extremes`).
         """
         ...
@@ -237,18 +237,17 @@ class _Search:
             return self.host.with_rows({r.claim_id: r.inner(cut) for r, cut in pairs}, scalings)
         if box not in self.pieces:
             self.pieces[box] = self.host.with_rows(
-                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings, inside=self._around(box)
+                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings, inside=self.around(box)
             )
         return self.pieces[box]
 
-    def _around(self, box: Box) -> Host | None:
-        """The latest outer piece whose box holds ``box``: it allows every value ``box``'s does."""
-        if not self.nested:
-            return None
-        for outer, piece in reversed(self.pieces.items()):
-            if all(map(_within, box, outer)):
-                return piece
-        return None
+    def around(self, box: Box) -> list[Host]:
+        """The latest outer piece whose box holds ``box`` (it allows every value ``box``'s does)."""
+        if self.nested:
+            for outer, piece in reversed(self.pieces.items()):
+                if all(map(_within, box, outer)):
+                    return [piece]
+        return []
 
     def roots(self) -> list[Box]:
         """Boxes that together cover every value: one per choice of the signs."""
@@ -466,13 +465,17 @@ _SIGNS: Final = 6
 
 def cover(
     host: Host, key: frozenset[str], relations: Sequence[Relation]
-) -> tuple[dict[str, list[Row]], dict[str, list[Scaling]]]:
+) -> tuple[dict[str, list[Row]], dict[str, list[Scaling]], list[Host]]:
     """Rows that every value the claims ``key`` allow meets, for the relations: one piece.
 
     Each box that covers a choice of signs is narrowed; a relation's slice over all
     of them (their hull) holds it, and a contribution share's sign, where every box
     left agrees on it. Sound, and as tight as the first narrowing: for the figures a
     report implies, which need one set of linear programs for every claim together.
+
+    Returns:
+        The rows and propagation's constraints by claim, and the pieces of the
+        narrowing that allow every value those rows do (see :mod:`._extremes`).
     """
     search = _Search(host, key, relations)
     signs = sum(relation.quotient for relation in relations)
@@ -481,20 +484,25 @@ def cover(
     rows: dict[str, list[Row]] = {}
     scalings: dict[str, list[Scaling]] = {}
     if not left:  # pragma: no cover - the claims hold, so some box does
-        return rows, scalings
+        return rows, scalings, []
+    hull: list[Cut] = []
     for number, relation in enumerate(relations):
         cuts = [box[number] for box in left]
         first = cuts[0]
         if isinstance(first, int):
             if signs <= _SIGNS and all(cut == first for cut in cuts):
                 rows[relation.claim_id] = relation.outer(first)
+                hull.append(first)
             continue
         slices = [cut for cut in cuts if not isinstance(cut, int)]
         highs = [high for _, high in slices]
-        hull: Cut = (
+        cut: Cut = (
             min(low for low, _ in slices),
             None if None in highs else max(high for high in highs if high is not None),
         )
-        rows[relation.claim_id] = relation.outer(hull)
-        scalings[relation.claim_id] = relation.scalings(hull)
-    return rows, scalings
+        rows[relation.claim_id] = relation.outer(cut)
+        scalings[relation.claim_id] = relation.scalings(cut)
+        hull.append(cut)
+    # A relation with no rows here (its sign left open) bounds nothing: no piece holds it.
+    inside = search.around(tuple(hull)) if len(hull) == len(relations) else []
+    return rows, scalings, inside
