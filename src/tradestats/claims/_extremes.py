@@ -14,19 +14,19 @@ of those answers are known.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from tradestats.claims._dot import dot
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable, Iterable, Mapping
+    from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
     from tradestats.claims._linear import Row
 
     #: An exact point, made when first needed.
     Point = Callable[[], dict[int, Fraction]]
 
-__all__ = ["Extremes", "meets"]
+__all__ = ["Extremes", "Found", "meets"]
 
 _ONE: Final = Fraction(1)
 #: Minima kept per question: a piece is asked a few objectives, each min and max.
@@ -99,3 +99,28 @@ class Extremes:
         if all(meets(row, point) for row in rows):
             return found
         return None
+
+
+class Found(NamedTuple):
+    """What a piece found that the pieces inside it can use: not the piece, nor its models.
+
+    Args:
+        rows: The piece's rows by claim (a claim's rows the same object as another
+            piece's where both have them from the network they are cut from).
+        extremes: Its certified minima, by the question and the set of values asked.
+    """
+
+    rows: Mapping[str, Sequence[Row]]
+    extremes: dict[Hashable, Extremes]
+
+    def beyond(self, rows: Mapping[str, Sequence[Row]], claim_ids: Iterable[str]) -> list[Row]:
+        """The rows of ``claim_ids`` in ``rows`` that are not this piece's own.
+
+        The point of a minimum found here meets every row of this piece already.
+        """
+        return [
+            row
+            for claim_id in claim_ids
+            if rows[claim_id] is not self.rows[claim_id]
+            for row in rows[claim_id]
+        ]

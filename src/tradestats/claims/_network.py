@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
-from tradestats.claims._extremes import Extremes
+from tradestats.claims._extremes import Extremes, Found
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -126,8 +126,8 @@ SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
 
-    #: Pieces that allow every value this piece does (see :meth:`with_rows`).
-    inside: tuple[Network, ...] = ()
+    #: What pieces that allow every value this piece does found (see :meth:`with_rows`).
+    inside: tuple[Found, ...] = ()
 
     def __init__(
         self,
@@ -202,6 +202,8 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
+        #: What this network (a piece, say) found for the pieces inside it (see _extremes).
+        self.found = Found(self._rows, {})
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree | _Star] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
@@ -224,8 +226,7 @@ class Network:
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
             Polyhedron | _Lifted | _Mapped | Ratio | None,
-        ]
-        self._lifted = {}
+        ] = {}
         self._variables = {
             claim.id: {
                 variable
@@ -279,7 +280,8 @@ class Network:
         its own rows (:mod:`._extremes`).
         """
         piece = copy.copy(self)
-        piece.inside = tuple(outer for outer in inside if isinstance(outer, Network))
+        piece.inside = tuple(outer.found for outer in inside if isinstance(outer, Network))
+        piece.found = Found(piece._rows, {})
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
         piece.constraints = {
             **self.constraints,
@@ -305,18 +307,6 @@ class Network:
     def nonnegative(self, keys: Iterable[Key]) -> bool:
         """Whether every value of ``keys`` is 0 or more in every program (no balance)."""
         return not any(self._index[key] in self._free for key in keys)
-
-    def rows_beyond(self, key: frozenset[str], outer: Network) -> list[Row]:
-        """The rows of claims ``key`` here that ``outer`` (one of :attr:`inside`) lacks.
-
-        Every other row of theirs is one that piece has too (the same rows).
-        """
-        return [
-            row
-            for claim_id in sorted(key, key=self._order.__getitem__)
-            if self._rows[claim_id] is not outer._rows[claim_id]
-            for row in self._rows[claim_id]
-        ]
 
     def _relations(self, claim_ids: Iterable[str]) -> list[_points.Relation]:
         """The claims in points among ``claim_ids`` that constrain the others, as relations.
@@ -845,14 +835,6 @@ class Network:
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
-                outer = next(
-                    (
-                        found
-                        for piece in self.inside
-                        if isinstance(found := piece._lifted.get(key), _Lifted)
-                    ),
-                    None,
-                )
                 self._lifted[key] = _Lifted(
                     self,
                     claims,
@@ -860,7 +842,6 @@ class Network:
                     denominator,
                     exact=not relaxed and not self.loose,
                     positive=not relaxed,
-                    outer=outer,
                 )
         lifted = self._lifted[key]
         if lifted is None:
@@ -1858,7 +1839,7 @@ class _Certified(Minimizing):
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         #: The certified minima and their points, for the pieces inside this one.
-        self.extremes = Extremes()
+        self.extremes = network.found.extremes.setdefault(("values", key), Extremes())
         # The exact vertices of the minima certified so far, in the model's columns.
         self._vertices: list[Scaled] = []
 
@@ -1938,11 +1919,11 @@ class _Certified(Minimizing):
     def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
         """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
         for outer in self.network.inside:
-            polyhedron = outer._polyhedra.get(self.key)
-            if not isinstance(polyhedron, _Certified):
+            extremes = outer.extremes.get(("values", self.key))
+            if extremes is None:
                 continue
-            beyond = self.network.rows_beyond(self.key, outer)
-            found = polyhedron.extremes.reached(asked, beyond, below=None)
+            beyond = outer.beyond(self.network._rows, self.key)
+            found = extremes.reached(asked, beyond, below=None)
             if found is not None:
                 self.extremes.keep(asked, *found)
                 return found[0]
@@ -2195,7 +2176,6 @@ class _Lifted:
         *,
         exact: bool = True,
         positive: bool = False,
-        outer: _Lifted | None = None,
     ) -> None:
         self.network, self.key = network, key
         #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
@@ -2211,10 +2191,10 @@ class _Lifted:
         self._exact: Polyhedron | None = None
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         self.feasible = True  # the denominator's minimum is above 0 on a feasible set
+        # The ratio's question, but for the numerator: a piece inside this one asks it too.
+        self._asked = ("ratio", key, _asked(denominator))
         #: The certified minima and their points ``x = y / t``, for the pieces inside this one.
-        self.extremes = Extremes()
-        #: The same ratio in the piece this one is inside, if it was asked there.
-        self.outer = outer
+        self.extremes = network.found.extremes.setdefault(self._asked, Extremes())
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
@@ -2229,14 +2209,16 @@ class _Lifted:
 
         The point must keep the denominator above 0: the ratio is taken there.
         """
-        if self.outer is None:
-            return None
-        beyond = self.network.rows_beyond(self.key, self.outer.network)
-        found = self.outer.extremes.reached(asked, beyond, below=self._global)
-        if found is None:
-            return None
-        self.extremes.keep(asked, *found)
-        return found[0]
+        for outer in self.network.inside:
+            extremes = outer.extremes.get(self._asked)
+            if extremes is None:
+                continue
+            beyond = outer.beyond(self.network._rows, self.key)
+            found = extremes.reached(asked, beyond, below=self._global)
+            if found is not None:
+                self.extremes.keep(asked, *found)
+                return found[0]
+        return None
 
     def _minimum(
         self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
