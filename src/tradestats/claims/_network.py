@@ -980,6 +980,8 @@ class Network:
             )
         )
 
+        objective = {part: 1, share: -1}
+
         def slice_(low: Fraction, high: Fraction) -> _Slice | None:
             on_time(self.deadline)
             rows = [
@@ -1009,11 +1011,10 @@ class Network:
             polyhedron: Polyhedron | _float.Slice = (
                 Polyhedron(Program(share + 1, rows, lifted.free), deadline=self.deadline)
                 if shared is None
-                else shared.slice(rows[len(lifted.rows) :])
+                else shared.slice(rows[len(lifted.rows) :], objective)
             )
             if not polyhedron.feasible:
                 return None
-            objective = {part: 1, share: -1}
             lowest = polyhedron.minimum(objective)
             reached = [_change(polyhedron.point, part, old_part, old_whole)]
             highest = polyhedron.maximum(objective)
