@@ -110,6 +110,8 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
+#: Vertices a set of claims has shown before :meth:`_Certified._propagated` propagates.
+_ASKED: Final = 2
 _ONE_FRACTION: Final = Fraction(1)
 _ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
@@ -882,15 +884,20 @@ class Network:
         Over the values the claims name alone, and not kept: the spans of every
         value of a large report for each set of claims asked would add up.
         """
-        if claims in self._cache:
-            spans = self._cache[claims]
-        else:
-            constraints = self._constraints_of(claims)
-            try:
-                spans = propagate(named(self.domains, constraints), constraints)
-            except NoValueLeft:
-                return False
+        spans = self._cache[claims] if claims in self._cache else self.spans_named(claims)
         return spans is not None and name in spans and spans[name].low > 0
+
+    def spans_named(self, claims: frozenset[str]) -> dict[Hashable, Span] | None:
+        """Propagation under ``claims`` over the values they name alone (``None``: none left).
+
+        Not kept: the spans of every value of a large report for each set of claims
+        asked would add up.
+        """
+        constraints = self._constraints_of(claims)
+        try:
+            return propagate(named(self.domains, constraints), constraints)
+        except NoValueLeft:
+            return None
 
     def _apart(
         self,
@@ -1843,6 +1850,8 @@ class _Certified(Minimizing):
         self.extremes = network.found.extremes.setdefault(("values", key), Extremes())
         # The exact vertices of the minima certified so far, in the model's columns.
         self._vertices: list[Scaled] = []
+        # Propagation's spans under the key, where this polyhedron did it.
+        self._spans: dict[Hashable, Span] | None = None
 
     @property
     def exact(self) -> Polyhedron:
@@ -1893,11 +1902,17 @@ class _Certified(Minimizing):
         """The minimum where propagation's bound is reached at a vertex found before (or ``None``).
 
         Propagation is sound, so its bound is a lower one; a point of these claims
-        that reaches it shows it is the minimum. Only where propagation under the
-        same claims was done already (a sum's check does it): done for this alone,
-        it would cost about as much as the program.
+        that reaches it shows it is the minimum. Where propagation under the same
+        claims was done already (a sum's check does it), or once these claims were
+        asked a few minima: done for one question alone, it would cost about as much
+        as the program.
         """
         spans = self.network._cache.get(self.key)
+        if spans is None and len(self._vertices) >= _ASKED:
+            # Asked about often enough that propagation may save more than it costs.
+            if self._spans is None:
+                self._spans = self.network.spans_named(self.key) or {}
+            spans = self._spans
         if not spans or not self._vertices:
             return None
         low = _ZERO_FRACTION
