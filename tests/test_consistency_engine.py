@@ -367,16 +367,20 @@ def test_slices_in_one_model_agree_with_the_exact_simplex(
     slices: list[list[tuple[int, int, int]]],
     objective: tuple[int, int],
 ) -> None:
-    """One HiGHS model for many slices (rows replaced in turn) answers as a fresh program."""
+    """One HiGHS model for many slices (rows replaced in turn) answers as a fresh program.
+
+    Every other slice is told its first objective, whose solve then also shows it has
+    values.
+    """
 
     box = [Row({0: 1}, "<=", 10), Row({1: 1}, "<=", 10)]
     rows = [*box, *(Row({0: a, 1: b}, "<=", c) for a, b, c in shared)]
     model = _float.Slices(2, rows, 2, ())
     goal = {0: objective[0], 1: objective[1]}
-    for extra in slices:
+    for number, extra in enumerate(slices):
         own = [Row({0: a, 1: b}, ">=" if c % 2 else "<=", c) for a, b, c in extra]
         exact = Polyhedron(Program(2, [*rows, *own]))
-        found = model.slice(own)
+        found = model.slice(own, goal if number % 2 else None)
         assert found.feasible == exact.feasible
         if exact.feasible:
             assert found.minimum(goal) == exact.minimum(goal)

@@ -221,6 +221,14 @@ class Model:
             self._witness = self._point.fractions()
         return self._witness
 
+    @property
+    def vertex(self) -> Scaled | None:
+        """The exact point of the last certified answer, in integers over one denominator.
+
+        Right after a :meth:`minimum` that returned a bound, the vertex that reaches it.
+        """
+        return self._point
+
     def duals(self) -> list[float]:
         """HiGHS's row duals of the last solve, in the rows' own terms (unscaled)."""
         found = self._highs.getSolution().row_dual
@@ -1155,10 +1163,18 @@ class Slices:
             len(used), compact, [self.local[j] for j in used if j in free], scale=False
         )
         self.model.switch(frozenset())
+        #: The number of the slice whose rows the model holds, and how many were made
+        #: (numbers, not slices: a reference would keep a slice and its model alive).
+        self.current = self.made = 0
 
-    def slice(self, extra: Sequence[Row]) -> Slice:
-        """The program of the shared rows and ``extra`` (which name only shared variables)."""
-        return Slice(self, extra)
+    def slice(
+        self, extra: Sequence[Row], first: Mapping[int, Fraction | int] | None = None
+    ) -> Slice:
+        """The program of the shared rows and ``extra`` (which name only shared variables).
+
+        ``first``: the objective to be minimized first, if known (see :class:`Slice`).
+        """
+        return Slice(self, extra, first)
 
 
 class Slice:
@@ -1172,16 +1188,30 @@ class Slice:
     Args:
         slices: The shared rows and their model.
         extra: This slice's own rows.
+        first: The objective to be minimized first: where HiGHS finds its optimum,
+            that shows the slice has values, and no solve is made for that alone.
     """
 
-    def __init__(self, slices: Slices, extra: Sequence[Row]) -> None:
+    def __init__(
+        self,
+        slices: Slices,
+        extra: Sequence[Row],
+        first: Mapping[int, Fraction | int] | None = None,
+    ) -> None:
         self._slices = slices
         self._extra = list(extra)
         self._program = Program(slices.size, [*slices.rows, *extra], slices.free)
         self._exact: Polyhedron | None = None
         self.point: dict[int, Fraction] = {}
         self._install()
-        self.feasible = self._slices.model._run({}) == "optimal"
+        model = slices.model
+        # The objective of the last solve, if it found an optimum and nothing changed since.
+        self._solved = None if first is None else self._local(first)
+        if self._solved is not None and model._run(self._solved) != "optimal":
+            self._solved = None
+        self.feasible = self._solved is not None or model._run({}) == "optimal"
+        slices.made += 1
+        slices.current = self._number = slices.made
 
     def _install(self) -> None:
         """Put this slice's rows into the shared model (a no-op if they are there)."""
@@ -1198,18 +1228,29 @@ class Slice:
             if (line.low, line.high) != (low, high):
                 model.set_bounds(r, low, high)
 
-    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """A certified lower bound of ``objective · x``, or ``None`` if unbounded below."""
+    def _local(self, objective: Mapping[int, Fraction | int]) -> dict[int, Fraction] | None:
+        """``objective`` in the model's columns; ``None`` if it names a column the model lacks."""
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
                 if variable not in self._slices.local:
-                    return self._fallback(objective)
+                    return None
                 local[self._slices.local[variable]] = Fraction(coefficient)
-        self._install()
-        model = self._slices.model
-        if model._run(local) != "optimal":
+        return local
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """A certified lower bound of ``objective · x``, or ``None`` if unbounded below."""
+        local = self._local(objective)
+        if local is None:
             return self._fallback(objective)
+        model = self._slices.model
+        solved, self._solved = self._solved, None
+        # The model's last solve was of this objective over these rows: its optimum stands.
+        if solved != local or self._slices.current != self._number:
+            self._install()
+            self._slices.current = self._number
+            if model._run(local) != "optimal":
+                return self._fallback(objective)
         bound = model._dual_bound(local)
         if bound is None:
             return self._fallback(objective)

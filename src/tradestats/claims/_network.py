@@ -26,10 +26,12 @@ from collections.abc import (
 )
 from decimal import Decimal
 from fractions import Fraction
+from math import lcm
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
+from tradestats.claims._extremes import Extremes, Found
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -87,6 +89,7 @@ from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
 if TYPE_CHECKING:
+    from tradestats.claims._equations import Scaled
     from tradestats.measures import PercentagePoints
     from tradestats.verify.figures import Reported
 
@@ -107,6 +110,8 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
+#: Vertices a set of claims has shown before :meth:`_Certified._propagated` propagates.
+_ASKED: Final = 2
 _ONE_FRACTION: Final = Fraction(1)
 _ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
@@ -122,6 +127,9 @@ SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 
 class Network:
     """The variables and constraints of one report, and propagation over subsets of claims."""
+
+    #: What pieces that allow every value this piece does found (see :meth:`with_rows`).
+    inside: tuple[Found, ...] = ()
 
     def __init__(
         self,
@@ -198,6 +206,8 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
+        #: What this network (a piece, say) found for the pieces inside it (see _extremes).
+        self.found = Found(self._rows, {})
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree | _Star] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
@@ -220,8 +230,7 @@ class Network:
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
             Polyhedron | _Lifted | _Mapped | Ratio | None,
-        ]
-        self._lifted = {}
+        ] = {}
         self._variables = {
             claim.id: {
                 variable
@@ -267,14 +276,21 @@ class Network:
         self,
         rows: Mapping[str, Sequence[Row]],
         constraints: Mapping[str, Sequence[Scaling]] | None = None,
+        *,
+        inside: Iterable[_points.Host] = (),
     ) -> Network:
         """A copy in which each claim of ``rows`` holds those linear rows: a piece.
 
         Every claim in points is then taken as given (held by its rows here, or by
         none), so that questions about the piece are linear programs alone.
-        ``constraints`` are what propagation may use of those rows.
+        ``constraints`` are what propagation may use of those rows. ``inside``:
+        pieces of this network that allow every value the new one does (the caller
+        knows), whose certified minima the new one inherits where their points meet
+        its own rows (:mod:`._extremes`).
         """
         piece = copy.copy(self)
+        piece.inside = tuple(outer.found for outer in inside if isinstance(outer, Network))
+        piece.found = Found(piece._rows, {})
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
         piece.constraints = {
             **self.constraints,
@@ -296,6 +312,10 @@ class Network:
         piece._models, piece._lifted_models = {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
         return piece
+
+    def nonnegative(self, keys: Iterable[Key]) -> bool:
+        """Whether every value of ``keys`` is 0 or more in every program (no balance)."""
+        return not any(self._index[key] in self._free for key in keys)
 
     def _relations(self, claim_ids: Iterable[str]) -> list[_points.Relation]:
         """The claims in points among ``claim_ids`` that constrain the others, as relations.
@@ -882,15 +902,20 @@ class Network:
         Over the values the claims name alone, and not kept: the spans of every
         value of a large report for each set of claims asked would add up.
         """
-        if claims in self._cache:
-            spans = self._cache[claims]
-        else:
-            constraints = self._constraints_of(claims)
-            try:
-                spans = propagate(named(self.domains, constraints), constraints)
-            except NoValueLeft:
-                return False
+        spans = self._cache[claims] if claims in self._cache else self.spans_named(claims)
         return spans is not None and name in spans and spans[name].low > 0
+
+    def spans_named(self, claims: frozenset[str]) -> dict[Hashable, Span] | None:
+        """Propagation under ``claims`` over the values they name alone (``None``: none left).
+
+        Not kept: the spans of every value of a large report for each set of claims
+        asked would add up.
+        """
+        constraints = self._constraints_of(claims)
+        try:
+            return propagate(named(self.domains, constraints), constraints)
+        except NoValueLeft:
+            return None
 
     def _apart(
         self,
@@ -983,6 +1008,8 @@ class Network:
             )
         )
 
+        objective = {part: 1, share: -1}
+
         def slice_(low: Fraction, high: Fraction) -> _Slice | None:
             on_time(self.deadline)
             rows = [
@@ -1010,7 +1037,7 @@ class Network:
                     )
                 )
             polyhedron: Polyhedron | _float.Slice = (
-                shared.slice(rows[len(lifted.rows) :])
+                shared.slice(rows[len(lifted.rows) :], objective)
                 if shared is not None
                 else Polyhedron(Program(share + 1, rows, lifted.free), deadline=self.deadline)
                 if solved is None
@@ -1018,7 +1045,6 @@ class Network:
             )
             if not polyhedron.feasible:
                 return None
-            objective = {part: 1, share: -1}
             lowest = polyhedron.minimum(objective)
             reached = [_change(polyhedron.point, part, old_part, old_whole)]
             highest = polyhedron.maximum(objective)
@@ -1084,13 +1110,16 @@ class Network:
         key = frozenset(claim_ids)
         rows: dict[str, list[Row]] = {}
         scalings: dict[str, list[Scaling]] = {}
+        # The narrowing's pieces that hold the piece: it inherits their minima.
+        inside: list[_points.Host] = []
         for members in self.components:
             relations = self._relations(key & set(members))
             if relations:
                 found = _points.cover(self, key & set(members), relations)
                 rows.update(found[0])
                 scalings.update(found[1])
-        return self.with_rows(rows, scalings) if rows else self
+                inside.extend(found[2])
+        return self.with_rows(rows, scalings, inside=inside) if rows else self
 
     def exact_spans(self, claim_ids: Iterable[str]) -> dict[Hashable, Span]:
         """Every value's exact range under the claims, rounded outward.
@@ -1845,6 +1874,12 @@ class _Certified(Minimizing):
         self._feasible: bool | None = None
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
+        #: The certified minima and their points, for the pieces inside this one.
+        self.extremes = network.found.extremes.setdefault(("values", key), Extremes())
+        # The exact vertices of the minima certified so far, in the model's columns.
+        self._vertices: list[Scaled] = []
+        # Propagation's spans under the key, where this polyhedron did it.
+        self._spans: dict[Hashable, Span] | None = None
 
     @property
     def exact(self) -> Polyhedron:
@@ -1884,11 +1919,63 @@ class _Certified(Minimizing):
             raise Infeasible
         asked = _asked(objective)
         if asked not in self._minima:
-            self._minima[asked] = self._minimum(objective)
+            known = self._inherited(asked)
+            if known is None:
+                known = self._propagated(asked)
+            self._minima[asked] = self._minimum(objective, asked) if known is None else known
         found = self._minima[asked]
         return None if found is None else Fraction(constant) + found
 
-    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+    def _propagated(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
+        """The minimum where propagation's bound is reached at a vertex found before (or ``None``).
+
+        Propagation is sound, so its bound is a lower one; a point of these claims
+        that reaches it shows it is the minimum. Where propagation under the same
+        claims was done already (a sum's check does it), or once these claims were
+        asked a few minima: done for one question alone, it would cost about as much
+        as the program.
+        """
+        spans = self.network._cache.get(self.key)
+        if spans is None and len(self._vertices) >= _ASKED:
+            # Asked about often enough that propagation may save more than it costs.
+            if self._spans is None:
+                self._spans = self.network.spans_named(self.key) or {}
+            spans = self._spans
+        if not spans or not self._vertices:
+            return None
+        low = _ZERO_FRACTION
+        terms: list[tuple[int, Fraction]] = []
+        for variable, coefficient in asked:
+            span = spans.get(self.network._keys[variable])
+            end = None if span is None else span.low if coefficient > 0 else span.high
+            if end is None or not end.is_finite() or variable not in self.local:
+                return None
+            low += coefficient * Fraction(end)
+            terms.append((self.local[variable], coefficient))
+        scale = lcm(low.denominator, *(c.denominator for _, c in terms))
+        wanted = low.numerator * (scale // low.denominator)
+        for values, common in self._vertices:
+            total = sum(c.numerator * (scale // c.denominator) * values.get(j, 0) for j, c in terms)
+            if total == wanted * common:
+                return low
+        return None
+
+    def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
+        """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
+        for outer in self.network.inside:
+            extremes = outer.extremes.get(("values", self.key))
+            if extremes is None:
+                continue
+            beyond = outer.beyond(self.network._rows, self.key)
+            found = extremes.reached(asked, beyond, below=None)
+            if found is not None:
+                self.extremes.keep(asked, *found)
+                return found[0]
+        return None
+
+    def _minimum(
+        self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
+    ) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
@@ -1905,7 +1992,15 @@ class _Certified(Minimizing):
             # Even in a piece, whose ranges need only be sound: the report's implied
             # figures are read from one, and print what the exact engine prints.
             return self.exact.minimum(objective)
+        if found is not None and self.model.vertex is not None:
+            vertex, names = self.model.vertex, self._names()
+            self._vertices.append(vertex)
+            self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
         return found
+
+    def _names(self) -> list[int]:
+        """The network's variable of each column of the model."""
+        return sorted(self.local, key=self.local.__getitem__)
 
 
 class _Tree(Minimizing):
@@ -2082,6 +2177,17 @@ class _Mapped:
         return self.polyhedron.maximum({self.columns[j]: c for j, c in objective.items() if c})
 
 
+def _point_of(vertex: Scaled, names: Sequence[int], t: int | None = None) -> dict[int, Fraction]:
+    """A model's exact vertex in the network's variables: ``names[j]`` for column ``j``.
+
+    With ``t``, a Charnes–Cooper vertex ``(y, t)`` as the point ``x = y / t`` (``t`` above 0).
+    """
+    values, common = vertex
+    if t is not None:
+        common = values[t]
+    return {names[j]: Fraction(value, common) for j, value in values.items() if j != t}
+
+
 def _lowest(low: Fraction | None, high: Fraction | None, factor: Fraction) -> Fraction | None:
     """The smallest value of ``factor × v`` for ``v`` in ``[low, high]`` (``None``: open)."""
     end = low if factor > 0 else high
@@ -2134,15 +2240,38 @@ class _Lifted:
         self._exact: Polyhedron | None = None
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         self.feasible = True  # the denominator's minimum is above 0 on a feasible set
+        # The ratio's question, but for the numerator: a piece inside this one asks it too.
+        self._asked = ("ratio", key, _asked(denominator))
+        #: The certified minima and their points ``x = y / t``, for the pieces inside this one.
+        self.extremes = network.found.extremes.setdefault(self._asked, Extremes())
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
         asked = _asked(objective)
         if asked not in self._minima:
-            self._minima[asked] = self._minimum(objective)
+            known = self._inherited(asked)
+            self._minima[asked] = self._minimum(objective, asked) if known is None else known
         return self._minima[asked]
 
-    def _minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+    def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
+        """The ratio's minimum in the piece this one is inside, if its point is here too.
+
+        The point must keep the denominator above 0: the ratio is taken there.
+        """
+        for outer in self.network.inside:
+            extremes = outer.extremes.get(self._asked)
+            if extremes is None:
+                continue
+            beyond = outer.beyond(self.network._rows, self.key)
+            found = extremes.reached(asked, beyond, below=self._global)
+            if found is not None:
+                self.extremes.keep(asked, *found)
+                return found[0]
+        return None
+
+    def _minimum(
+        self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
+    ) -> Fraction | None:
         local: dict[int, Fraction] = {}
         for variable, coefficient in objective.items():
             if coefficient:
@@ -2162,7 +2291,16 @@ class _Lifted:
         exact = self.exact or model.short is not None
         if found is None and exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
+        vertex = model.vertex
+        if found is not None and vertex is not None and vertex.values.get(self.plain.size, 0) > 0:
+            # A vertex with t > 0 is the point x = y / t with the ratio at its minimum.
+            names, t = self._names(), self.plain.size
+            self.extremes.keep(asked, found, lambda: _point_of(vertex, names, t))
         return found
+
+    def _names(self) -> list[int]:
+        """The network's variable of each column of the plain model."""
+        return sorted(self.local, key=self.local.__getitem__)
 
     def _start(self) -> dict[int, Fraction] | None:
         """A point of the claims (in the model's columns) to start Dinkelbach's method from."""

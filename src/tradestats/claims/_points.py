@@ -165,8 +165,18 @@ class Host(Protocol):
         self,
         rows: Mapping[str, Sequence[Row]],
         constraints: Mapping[str, Sequence[Scaling]] | None = None,
+        *,
+        inside: Iterable[Host] = (),
     ) -> Host:
-        """A copy in which the claims of ``rows`` hold those rows, propagating ``constraints``."""
+        """A copy in which the claims of ``rows`` hold those rows, propagating ``constraints``.
+
+        ``inside``: pieces that allow every value this one does, whose minima it may
+        inherit (see :mod:`._extremes`).
+        """
+        ...
+
+    def nonnegative(self, keys: Iterable[Key]) -> bool:
+        """Whether every value of ``keys`` is 0 or more wherever the rows hold (no balance)."""
         ...
 
     def holds(self, claim_ids: Iterable[str]) -> bool:
@@ -196,6 +206,13 @@ def _inside(cut: tuple[Fraction, Fraction | None]) -> Fraction:
     return low + 1 + low if high is None else (low + high) * _HALF
 
 
+def _within(cut: Cut, outer: Cut) -> bool:
+    """Whether ``cut`` is inside ``outer``: the same sign, or a slice within the slice."""
+    if isinstance(cut, int) or isinstance(outer, int):
+        return cut == outer
+    return cut[0] >= outer[0] and (outer[1] is None or (cut[1] is not None and cut[1] <= outer[1]))
+
+
 def _fraction(end: Decimal) -> Fraction | None:
     """A finite end of a span as a fraction; ``None`` for an infinite one."""
     return Fraction(end) if end.is_finite() else None
@@ -207,6 +224,10 @@ class _Search:
     def __init__(self, host: Host, key: frozenset[str], relations: Sequence[Relation]) -> None:
         self.host, self.key, self.relations = host, key, relations
         self.pieces: dict[Box, Host] = {}
+        # A narrower slice tightens a piece's rows only where its bases are 0 or more.
+        self.nested = host.nonnegative(
+            key for r in relations if not r.quotient for key in (r.keys[1], r.keys[3])
+        )
 
     def piece(self, box: Box, *, inner: bool = False) -> Host:
         """The network with each relation's rows for its cut in ``box``."""
@@ -216,9 +237,17 @@ class _Search:
             return self.host.with_rows({r.claim_id: r.inner(cut) for r, cut in pairs}, scalings)
         if box not in self.pieces:
             self.pieces[box] = self.host.with_rows(
-                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings
+                {r.claim_id: r.outer(cut) for r, cut in pairs}, scalings, inside=self.around(box)
             )
         return self.pieces[box]
+
+    def around(self, box: Box) -> list[Host]:
+        """The latest outer piece whose box holds ``box`` (it allows every value ``box``'s does)."""
+        if self.nested:
+            for outer, piece in reversed(self.pieces.items()):
+                if all(map(_within, box, outer)):
+                    return [piece]
+        return []
 
     def roots(self) -> list[Box]:
         """Boxes that together cover every value: one per choice of the signs."""
@@ -436,13 +465,17 @@ _SIGNS: Final = 6
 
 def cover(
     host: Host, key: frozenset[str], relations: Sequence[Relation]
-) -> tuple[dict[str, list[Row]], dict[str, list[Scaling]]]:
+) -> tuple[dict[str, list[Row]], dict[str, list[Scaling]], list[Host]]:
     """Rows that every value the claims ``key`` allow meets, for the relations: one piece.
 
     Each box that covers a choice of signs is narrowed; a relation's slice over all
     of them (their hull) holds it, and a contribution share's sign, where every box
     left agrees on it. Sound, and as tight as the first narrowing: for the figures a
     report implies, which need one set of linear programs for every claim together.
+
+    Returns:
+        The rows and propagation's constraints by claim, and the pieces of the
+        narrowing that allow every value those rows do (see :mod:`._extremes`).
     """
     search = _Search(host, key, relations)
     signs = sum(relation.quotient for relation in relations)
@@ -451,20 +484,25 @@ def cover(
     rows: dict[str, list[Row]] = {}
     scalings: dict[str, list[Scaling]] = {}
     if not left:  # pragma: no cover - the claims hold, so some box does
-        return rows, scalings
+        return rows, scalings, []
+    hull: list[Cut] = []
     for number, relation in enumerate(relations):
         cuts = [box[number] for box in left]
         first = cuts[0]
         if isinstance(first, int):
             if signs <= _SIGNS and all(cut == first for cut in cuts):
                 rows[relation.claim_id] = relation.outer(first)
+                hull.append(first)
             continue
         slices = [cut for cut in cuts if not isinstance(cut, int)]
         highs = [high for _, high in slices]
-        hull: Cut = (
+        cut: Cut = (
             min(low for low, _ in slices),
             None if None in highs else max(high for high in highs if high is not None),
         )
-        rows[relation.claim_id] = relation.outer(hull)
-        scalings[relation.claim_id] = relation.scalings(hull)
-    return rows, scalings
+        rows[relation.claim_id] = relation.outer(cut)
+        scalings[relation.claim_id] = relation.scalings(cut)
+        hull.append(cut)
+    # A relation with no rows here (its sign left open) bounds nothing: no piece holds it.
+    inside = search.around(tuple(hull)) if len(hull) == len(relations) else []
+    return rows, scalings, inside

@@ -1,0 +1,126 @@
+"""Private: minima a piece inherits from a larger piece that holds it.
+
+A piece of :mod:`tradestats.claims._points` narrowed from another (each of its
+slices inside the other's, its bases 0 or more) allows only values the larger one
+allows: the larger piece's certified minimum of an objective is a lower bound
+in the smaller one. Where the exact point that reached it meets the smaller
+piece's own rows too, that bound is reached there: it is the smaller piece's
+minimum, exactly, and no program is solved. The second round of a narrowing asks
+the ratios of the first again over slices cut just outside their ends, and such
+a program is nearly degenerate (its vertex off by a hair in floating point): most
+of those answers are known.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from tradestats.claims._dot import dot
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+
+    from tradestats.claims._linear import Row
+
+    #: An exact point, made when first needed.
+    Point = Callable[[], dict[int, Fraction]]
+
+__all__ = ["Extremes", "Found", "meets"]
+
+_ONE: Final = Fraction(1)
+#: Minima kept per question: a piece is asked a few objectives, each min and max.
+_KEPT: Final = 64
+
+
+def meets(row: Row, point: Mapping[int, Fraction]) -> bool:
+    """Whether ``point`` (a variable missing is 0) meets ``row`` exactly.
+
+    >>> from fractions import Fraction
+    >>> from tradestats.claims._linear import Row
+    >>> meets(Row({0: Fraction(1), 1: Fraction(-2)}, ">=", 0), {0: Fraction(2), 1: Fraction(1)})
+    True
+    >>> meets(Row({0: Fraction(1)}, "=", 1), {0: Fraction(1, 2)})
+    False
+    """
+    total = dot(row.coefficients, point)
+    if row.sense == ">=":
+        return total >= row.rhs
+    if row.sense == "<=":
+        return total <= row.rhs
+    return total == row.rhs
+
+
+class Extremes:
+    """Certified minima of one set of values, each with an exact point that reaches it.
+
+    Keyed by the question (an objective, in the caller's terms). A point is kept as
+    a function that makes it, in the network's variables, when first asked: most are
+    never asked.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[Hashable, tuple[Fraction, Point]] = {}
+        self._points: dict[Hashable, dict[int, Fraction]] = {}
+
+    def keep(self, asked: Hashable, value: Fraction, point: Point) -> None:
+        """Remember that ``value``, a certified minimum, is reached at ``point``."""
+        if len(self._found) < _KEPT:
+            self._found[asked] = (value, point)
+
+    def reached(
+        self,
+        asked: tuple[tuple[int, Fraction], ...],
+        rows: Iterable[Row],
+        *,
+        below: Mapping[int, Fraction] | None,
+    ) -> tuple[Fraction, Point] | None:
+        """The minimum of ``asked`` and its point, if the point meets ``rows`` too.
+
+        ``asked`` is the objective's terms; ``below`` the denominator of a ratio
+        (the point must keep it above 0), or ``None`` for a linear objective. The
+        point is checked to reach the minimum, and to meet ``rows``: for a set of
+        values inside these whose other rows are these values' own, that minimum is
+        theirs (see the module's docstring). ``None`` says nothing.
+        """
+        found = self._found.get(asked)
+        if found is None:
+            return None
+        point = self._points.get(asked)
+        if point is None:
+            point = self._points[asked] = found[1]()
+        value, scale = found[0], _ONE
+        if below is not None:
+            scale = dot(below, point)
+            if scale <= 0:
+                return None
+        if dot(dict(asked), point) != value * scale:
+            return None  # pragma: no cover - a certified minimum is reached at its point
+        if all(meets(row, point) for row in rows):
+            return found
+        return None
+
+
+class Found(NamedTuple):
+    """What a piece found that the pieces inside it can use: not the piece, nor its models.
+
+    Args:
+        rows: The piece's rows by claim (a claim's rows the same object as another
+            piece's where both have them from the network they are cut from).
+        extremes: Its certified minima, by the question and the set of values asked.
+    """
+
+    rows: Mapping[str, Sequence[Row]]
+    extremes: dict[Hashable, Extremes]
+
+    def beyond(self, rows: Mapping[str, Sequence[Row]], claim_ids: Iterable[str]) -> list[Row]:
+        """The rows of ``claim_ids`` in ``rows`` that are not this piece's own.
+
+        The point of a minimum found here meets every row of this piece already.
+        """
+        return [
+            row
+            for claim_id in claim_ids
+            if rows[claim_id] is not self.rows[claim_id]
+            for row in rows[claim_id]
+        ]
