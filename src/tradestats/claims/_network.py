@@ -905,6 +905,22 @@ class Network:
         spans = self._cache[claims] if claims in self._cache else self.spans_named(claims)
         return spans is not None and name in spans and spans[name].low > 0
 
+    def sign(self, claim_ids: frozenset[str], first: Key, second: Key) -> int:
+        """The sign of ``first - second`` wherever the claims hold, as propagation tells it.
+
+        Propagation under the claims other than those in points (a piece holds
+        those by rows of its own, which propagation does not see) is sound: every
+        value those claims allow lies in its spans, so ``1`` says ``first > second``
+        at each of them (and at the points of their polyhedron, limits of them),
+        ``-1`` says ``first < second``, and ``0`` tells neither.
+        """
+        claims = frozenset(claim_ids) - self._points_ids
+        spans = self._cache[claims] if claims in self._cache else self.spans_named(claims)
+        if spans is None or first not in spans or second not in spans:
+            return 0
+        above, below = spans[first], spans[second]
+        return 1 if above.low > below.high else -1 if above.high < below.low else 0
+
     def spans_named(self, claims: frozenset[str]) -> dict[Hashable, Span] | None:
         """Propagation under ``claims`` over the values they name alone (``None``: none left).
 

@@ -192,6 +192,13 @@ class Host(Protocol):
         """The exact range of a ratio of two sums of values, or ``None``."""
         ...
 
+    def sign(self, claim_ids: frozenset[str], first: Key, second: Key) -> int:
+        """The sign of ``first - second`` wherever the claims (but those in points) hold.
+
+        ``1`` or ``-1`` where propagation shows it, else ``0``: sound, never exact.
+        """
+        ...
+
     def guess(self, claim_ids: frozenset[str], relations: Sequence[Relation]) -> bool:
         """Whether a point guessed first, and checked exactly, shows the claims hold.
 
@@ -224,6 +231,8 @@ class _Search:
     def __init__(self, host: Host, key: frozenset[str], relations: Sequence[Relation]) -> None:
         self.host, self.key, self.relations = host, key, relations
         self.pieces: dict[Box, Host] = {}
+        #: The sign of each contribution share's total change that propagation tells.
+        self.signs: dict[str, int] = {}
         # A narrower slice tightens a piece's rows only where its bases are 0 or more.
         self.nested = host.nonnegative(
             key for r in relations if not r.quotient for key in (r.keys[1], r.keys[3])
@@ -260,8 +269,23 @@ class _Search:
         """``box`` with each slice cut to what its outer piece allows; ``None``: nothing."""
         asked = (self.key, box)
         if asked not in self.host.narrowed:
-            self.host.narrowed[asked] = self._narrow(box)
+            self.host.narrowed[asked] = None if self._signless(box) else self._narrow(box)
         return self.host.narrowed[asked]
+
+    def _signless(self, box: Box) -> bool:
+        """Whether a total's change in ``box`` has a sign the other claims rule out.
+
+        Such a box's outer piece is empty (its rows say ``σ(c - d) >= 0``), and
+        propagation shows it without building the piece's model.
+        """
+        for relation, cut in zip(self.relations, box, strict=True):
+            if isinstance(cut, int):
+                _, _, c, d = relation.keys
+                if relation.claim_id not in self.signs:
+                    self.signs[relation.claim_id] = self.host.sign(self.key, c, d)
+                if self.signs[relation.claim_id] == -cut:
+                    return True
+        return False
 
     def _narrow(self, box: Box) -> Box | None:
         for _ in range(_ROUNDS):
