@@ -290,8 +290,9 @@ class Network:
         """
         piece = copy.copy(self)
         piece.inside = tuple(outer.found for outer in inside if isinstance(outer, Network))
-        piece.found = Found(piece._rows, {})
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
+        # Its own rows: the point of a minimum found here meets every one of them.
+        piece.found = Found(piece._rows, {})
         piece.constraints = {
             **self.constraints,
             **{claim_id: list(found) for claim_id, found in (constraints or {}).items()},
