@@ -364,6 +364,41 @@ def test_one_flow_s_values_are_the_whole_program_projected(
             assert (low, high) == (whole.minimum(objective), whole.maximum(objective))
 
 
+def _ends(polygon: _star.Polygon, p: int, q: int) -> tuple[Fraction | None, Fraction | None]:
+    """The range of ``p x + q y`` over a polygon, by its vertices and rays."""
+    values = [p * x + q * y for x, y in polygon.vertices]
+    slopes = [p * dx + q * dy for dx, dy in polygon.rays]
+    low = None if any(slope < 0 for slope in slopes) else min(values)
+    high = None if any(slope > 0 for slope in slopes) else max(values)
+    return low, high
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@_projections
+def test_a_part_and_the_total_in_one_period_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """The polygon of a part's and the total's values in one period (a share's): the whole's.
+
+    Its ranges of objectives on the two values are the whole program's, under the
+    claims or all but one, in either period.
+    """
+    network, star, key = _star_and_key(size, seed, error, name, data)
+    part = data.draw(st.sampled_from(star.parts))
+    axis = data.draw(st.sampled_from([0, 1]))
+    found = star.pair(key, [star.columns[part][axis], star.columns[star.total][axis]])
+    if found is None:
+        return  # not known: the programs answer
+    whole = Polyhedron(network.program(key))
+    assert whole.feasible  # a polygon is known only where the claims hold
+    polygon, first, second = found
+    drawn = data.draw(st.tuples(st.integers(-3, 3), st.integers(-3, 3)))
+    for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), drawn]:
+        objective = {first: p, second: q}
+        assert _ends(polygon, p, q) == (whole.minimum(objective), whole.maximum(objective))
+
+
 @needs_highs
 @settings(max_examples=40, deadline=None)
 @given(

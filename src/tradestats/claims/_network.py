@@ -2000,7 +2000,7 @@ class _Star(Minimizing):
 
     def lifted(
         self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
-    ) -> _Mapped | Ratio | None:
+    ) -> _Mapped | _Paired | Ratio | None:
         """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
 
         Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
@@ -2014,19 +2014,61 @@ class _Star(Minimizing):
         local = self.local(asked)
         if local is None:
             return None
-        mapped = {column: number for number, column in local.columns.items()}
-        lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
-        # Unscaled, as the network's own lifted model (lifted_model).
-        # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
-        small = Small(
-            lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
-        )
-        return _Mapped(small, mapped)
+
+        def program() -> _Mapped:
+            mapped = {column: number for number, column in local.columns.items()}
+            lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
+            # Unscaled, as the network's own lifted model (lifted_model).
+            # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
+            small = Small(
+                lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
+            )
+            return _Mapped(small, mapped)
+
+        pair = self.star.pair(self.key, asked) if exact else None
+        if pair is not None:
+            # A part's and the total's value in one period (a share): by hand on their
+            # exact polygon. Only where the program's ends are exact too: the same answer.
+            return _Paired(Ratio(*pair, denominator), program)
+        return program()
 
     def _fallback(self) -> _Certified:
         if self._general is None:
             self._general = _Certified(self.network, self.key, self.component)
         return self._general
+
+
+class _Paired:
+    """A ratio's Charnes–Cooper program on a part and the total (:meth:`_Star.lifted`).
+
+    Objectives on the two values of the pair's polygon (a share's numerator) are
+    answered on it (:class:`.Ratio`); others, which share the denominator (a
+    contribution's), by the small program, made when first asked.
+    """
+
+    def __init__(self, ratio: Ratio, program: Callable[[], _Mapped]) -> None:
+        self.ratio, self._program = ratio, program
+        self._made: _Mapped | None = None
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the constraints have a common solution."""
+        return self.ratio.feasible
+
+    def _of(self, objective: Mapping[int, Fraction | int]) -> Ratio | _Mapped:
+        if {j for j, c in objective.items() if c} <= {self.ratio.first, self.ratio.second}:
+            return self.ratio
+        if self._made is None:
+            self._made = self._program()
+        return self._made
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The smallest value of ``objective · y`` (``None``: unbounded)."""
+        return self._of(objective).minimum(objective)
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The largest value of ``objective · y`` (``None``: unbounded)."""
+        return self._of(objective).maximum(objective)
 
 
 class _Mapped:

@@ -104,7 +104,8 @@ def lines_of(rows: Iterable[Row], first: int, second: int) -> list[tuple[int, in
 class Polygon:
     """The points ``(x, y)`` that meet some half-planes (and ``x, y >= 0``): vertices and rays.
 
-    Exact: vertices in fractions, rays (directions it runs off along) in whole numbers.
+    Exact: vertices as whole numbers over one denominator (:attr:`whole`, :attr:`scale`;
+    :attr:`vertices` as fractions), rays (directions it runs off along) in whole numbers.
     ``empty`` when no point meets them all; with ``signed`` (no ``x, y >= 0``) a
     polygon with no vertex (a strip, a half-plane) counts as empty too: its
     callers take another way.
@@ -124,22 +125,33 @@ class Polygon:
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
         found = outline(whole, unit) if len(whole) >= _FEW_LINES else None
         points, rays = _every_pair(whole, unit) if found is None else found
-        vertices = {(Fraction(x, det * unit), Fraction(y, det * unit)) for x, y, det in points}
+        # Each vertex in lowest terms over its own denominator (``d`` divides the
+        # lcm of its coordinates' denominators and is divided by it), then all over
+        # one common denominator: a support is a largest whole number, with no
+        # fraction built (a sum's support adds hundreds of them), and no two
+        # fractions a vertex made only to be put over that denominator.
+        reduced = {_lowest(x, y, det * unit) for x, y, det in points}
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
-        self.empty = self.empty or not vertices
-        # In a fixed order, floats first: comparing fractions of hundreds of digits is dear.
-        self.vertices = sorted(vertices, key=lambda v: (float(v[0]), float(v[1]), v))
-        self.floats = [(float(x), float(y)) for x, y in self.vertices]
-        # Over one common denominator: a support is then a largest whole number, with
-        # no fraction built (a sum's support adds hundreds of them).
-        scale = self.scale = lcm(*(c.denominator for point in self.vertices for c in point))
-        self.whole = [
-            (x.numerator * (scale // x.denominator), y.numerator * (scale // y.denominator))
-            for x, y in self.vertices
-        ]
+        self.empty = self.empty or not reduced
+        scale = self.scale = lcm(*(d for _, _, d in reduced))
+        over = [(x * (scale // d), y * (scale // d)) for x, y, d in reduced]
+        # In a fixed order, floats first: comparing numbers of hundreds of digits is dear.
+        # (``int / int`` rounds correctly, as ``float(Fraction)`` does.)
+        keyed = sorted((x / scale, y / scale, x, y) for x, y in over)
+        self.whole = [(x, y) for _, _, x, y in keyed]
+        self.floats = [(x, y) for x, y, _, _ in keyed]
         self.rays = rays
         self._supports: dict[Normal, Fraction | None] = {}
         self._table: tuple[Any, Any, Any] | None = None
+        self._vertices: list[tuple[Fraction, Fraction]] | None = None
+
+    @property
+    def vertices(self) -> list[tuple[Fraction, Fraction]]:
+        """The vertices as fractions, in the order of :attr:`whole` (made when first asked)."""
+        if self._vertices is None:
+            scale = self.scale
+            self._vertices = [(Fraction(x, scale), Fraction(y, scale)) for x, y in self.whole]
+        return self._vertices
 
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
@@ -217,6 +229,12 @@ class Polygon:
             infinite |= normals.dot(dx, dy) > 0
         values[infinite] = 0.0
         return values, infinite
+
+
+def _lowest(x: int, y: int, d: int) -> tuple[int, int, int]:
+    """The point ``(x / d, y / d)`` (``d > 0``) as ``(x, y, d)`` in lowest terms."""
+    common = gcd(x, y, d)
+    return (x // common, y // common, d // common)
 
 
 def _products(directions: Any, points: Any) -> Any:
@@ -497,6 +515,8 @@ class Local(NamedTuple):
     columns: dict[int, int]
     #: The values of the part (or the total) the claims allow, exactly, if known.
     values: Polygon | None = None
+    #: The differences ``total - part`` the claims allow (``E``), exactly, if known.
+    differences: Polygon | None = None
 
 
 class Star:
@@ -549,6 +569,7 @@ class Star:
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
+        self._empty: dict[frozenset[str], bool] = {}
 
     def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
         first, second = self.columns[flow]
@@ -618,6 +639,27 @@ class Star:
             return None
         return (local.values, *self.columns[flow])
 
+    def pair(self, key: frozenset[str], columns: Iterable[int]) -> tuple[Polygon, int, int] | None:
+        """A part's and the total's values in one period that ``key`` allows, and their columns.
+
+        Exact (:func:`_pair`): a share is then a ratio in the plane. ``None`` where
+        ``columns`` are not a part's and the total's value of one period, or the
+        differences the claims allow are not known.
+        """
+        asked = set(columns)
+        part = self.part_of(asked)
+        if part is None or part[0] is None or len(asked) != 2:
+            return None
+        own, whole = self.columns[part[0]], self.columns[self.total]
+        axis = next((k for k in (0, 1) if asked == {own[k], whole[k]}), None)
+        local = self.local(key, part[0])
+        if axis is None or local is None or local.differences is None:
+            return None
+        found = _pair(
+            self.polygon(part[0], key), self.polygon(self.total, key), local.differences, axis
+        )
+        return None if found is None else (found, own[axis], whole[axis])
+
     def local(self, key: frozenset[str], part: str | None) -> Local | None:
         """The exact program of ``part``'s values and the total's under ``key`` (cached).
 
@@ -657,15 +699,16 @@ class Star:
             for row in self.rows[claim_id]
         ]
         values: Polygon | None = self.polygon(flows[0], key)
+        differences: Polygon | None = None
         if self.sum_id in key:
-            polygons = [self.polygon(flow, key) for flow in self.columns]
-            if any(polygon.empty for polygon in polygons):
+            if self._some_empty(key):
                 return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
             found = self._cuts(key, part)
             if found is None:
                 return None
             kept, cut = found
             values = None if cut.empty else cut if part is None else _through(self, key, part, cut)
+            differences = None if cut.empty or part is None else cut
             x, y = (local[column] for column in self.columns[self.total])
             for (a, b), bound in kept:
                 coefficients = {x: Fraction(a), y: Fraction(b)}
@@ -673,7 +716,7 @@ class Star:
                     # n · (total - part) <= h of the other parts' sum.
                     coefficients.update({0: Fraction(-a), 1: Fraction(-b)})
                 rows.append(Row(coefficients, "<=", bound))
-        return Local(Program(len(columns), rows), columns, values)
+        return Local(Program(len(columns), rows), columns, values, differences)
 
     def holds(self, key: frozenset[str]) -> bool:
         """Whether the claims ``key`` can hold together (with bases of 0 allowed), exactly.
@@ -715,7 +758,7 @@ class Star:
         return self.sum_id not in key or self._meets(key, strict=True)
 
     def _meets(self, key: frozenset[str], *, strict: bool = False) -> bool:
-        if any(self.polygon(flow, key).empty for flow in self.columns):
+        if self._some_empty(key):
             return False
         if self.sum_id not in key:
             return True
@@ -732,6 +775,13 @@ class Star:
             if found < 0 or (strict and not found):
                 return False
         return True
+
+    def _some_empty(self, key: frozenset[str]) -> bool:
+        """Whether some flow's polygon under ``key`` is empty (cached: asked for every part)."""
+        if key not in self._empty:
+            _bound(self._empty, _KEPT)
+            self._empty[key] = any(self.polygon(flow, key).empty for flow in self.columns)
+        return self._empty[key]
 
     def support(self, key: frozenset[str]) -> Support:
         """The support function of the sum of the parts' polygons under ``key`` (cached).
@@ -871,6 +921,94 @@ def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygo
     lines += [(a, b, bound.numerator * (unit // bound.denominator)) for (a, b), bound in bounds]
     found = Polygon(lines, signed=True, unit=unit)
     return None if found.empty else found
+
+
+def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Polygon | None:
+    """The values ``(p, q)`` of a part and the total on one ``axis`` that the claims allow.
+
+    The projection of ``{p in P, q in Q, q - p in E}`` (``E``: ``differences``) on
+    ``(p[axis], q[axis])``, exactly: with ``s = p[axis]``, ``t = q[axis]`` and ``u``
+    the other coordinate, each polygon allows ``u`` in an interval (its lines
+    with ``u`` in them: below every upper line, above every lower one) where
+    its ``axis`` coordinate is within its range. ``(s, t)`` is allowed where ``s``,
+    ``t`` and ``t - s`` are within ``P``'s, ``Q``'s and ``E``'s ranges and the
+    sum of ``P``'s interval at ``s`` and ``E``'s at ``t - s`` meets ``Q``'s at
+    ``t``: ``P``'s low plus ``E``'s low is at most ``Q``'s high, and ``Q``'s low at
+    most ``P``'s high plus ``E``'s high, for every such line of each (Fourier–Motzkin
+    on the structure: no pair of lines of one polygon is needed). ``None`` if it
+    has no vertex.
+    """
+    ranges = [_range(polygon, axis) for polygon in (own, total, differences)]
+    lines: set[tuple[Fraction, Fraction, Fraction]] = set()
+    # s = (1, 0), t = (0, 1), t - s = (-1, 1) within their ranges.
+    for (a, b), (low, high) in zip(((1, 0), (0, 1), (-1, 1)), ranges, strict=True):
+        if low is not None:
+            lines.add((Fraction(-a), Fraction(-b), -low))
+        if high is not None:
+            lines.add((Fraction(a), Fraction(b), high))
+    (own_up, own_down), (total_up, total_down), (apart_up, apart_down) = (
+        _sides(polygon, axis) for polygon in (own, total, differences)
+    )
+    # Q's low <= P's high + E's high, and P's low + E's low <= Q's high; with each
+    # side u <= k - m x or u >= k - m x read as (m, k), that is
+    # sign × ((m_p - m_e) s + (m_e - m_q) t) <= sign × (k_p + k_e - k_q).
+    for own_side, total_side, apart, sign in (
+        (own_up, total_down, apart_up, 1),
+        (own_down, total_up, apart_down, -1),
+    ):
+        for m_p, k_p in own_side:
+            for m_q, k_q in total_side:
+                for m_e, k_e in apart:
+                    lines.add((sign * (m_p - m_e), sign * (m_e - m_q), sign * (k_p + k_e - k_q)))
+    # Small whole normals, and the bounds over one unit (as a cut polygon's).
+    scaled = []
+    for a, b, c in lines:
+        common = lcm(a.denominator, b.denominator)
+        scaled.append(
+            (
+                a.numerator * (common // a.denominator),
+                b.numerator * (common // b.denominator),
+                c * common,
+            )
+        )
+    unit = lcm(*(c.denominator for _, _, c in scaled))
+    found = Polygon(
+        sorted((a, b, c.numerator * (unit // c.denominator)) for a, b, c in scaled), unit=unit
+    )
+    return None if found.empty else found
+
+
+def _range(polygon: Polygon, axis: int) -> tuple[Fraction | None, Fraction | None]:
+    """The least and greatest ``axis`` coordinate of a polygon's points (``None``: unbounded)."""
+    ends = [point[axis] for point in polygon.whole]
+    low = None if any(ray[axis] < 0 for ray in polygon.rays) else Fraction(min(ends), polygon.scale)
+    high = (
+        None if any(ray[axis] > 0 for ray in polygon.rays) else Fraction(max(ends), polygon.scale)
+    )
+    return low, high
+
+
+def _sides(
+    polygon: Polygon, axis: int
+) -> tuple[list[tuple[Fraction, Fraction]], list[tuple[Fraction, Fraction]]]:
+    """A polygon's lines with its other coordinate ``u``, as ``u <= k - m x`` and ``u >= k - m x``.
+
+    ``x`` is the ``axis`` coordinate; each line ``(m, k)``: ``a x + b u <= c`` with
+    ``b > 0`` is an upper one with ``m = a / b``, ``k = c / b``; with ``b < 0`` a
+    lower one (the inequality turns). Only lines through some vertex: the others
+    make no edge, so the rest allow the same points.
+    """
+    upper, lower = [], []
+    for line in polygon.lines:
+        a, b, c = line[axis], line[1 - axis], line[2]
+        # A line through no vertex makes no edge (the polygon has a vertex): left out.
+        through = c * polygon.scale
+        if b and any(
+            (line[0] * x + line[1] * y) * polygon.unit == through for x, y in polygon.whole
+        ):
+            found = (Fraction(a, b), Fraction(c, b * polygon.unit))
+            (upper if b > 0 else lower).append(found)
+    return upper, lower
 
 
 def _bound(cache: dict[Any, Any], size: int) -> None:
