@@ -217,7 +217,7 @@ class Network:
         }
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
-            Polyhedron | _Lifted | _Mapped | Ratio | None,
+            Polyhedron | _Lifted | _Mapped | _Paired | Ratio | None,
         ]
         self._lifted = {}
         self._variables = {

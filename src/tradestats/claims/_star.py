@@ -125,16 +125,18 @@ class Polygon:
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
         found = outline(whole, unit) if len(whole) >= _FEW_LINES else None
         points, rays = _every_pair(whole, unit) if found is None else found
-        # Each vertex in lowest terms over its own denominator (``d`` divides the
-        # lcm of its coordinates' denominators and is divided by it), then all over
-        # one common denominator: a support is a largest whole number, with no
-        # fraction built (a sum's support adds hundreds of them), and no two
-        # fractions a vertex made only to be put over that denominator.
-        reduced = {_lowest(x, y, det * unit) for x, y, det in points}
+        # All over one common denominator: a support is then a largest whole number,
+        # with no fraction built (a sum's support adds hundreds of them). The lines'
+        # normals are small, so each crossing's ``det`` is small: the denominator is
+        # ``unit`` times the least common multiple of small numbers, with no gcd of
+        # the large coordinates (not always the least one; any serves).
+        reduced = [_lowest(x, y, det) for x, y, det in points]
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
         self.empty = self.empty or not reduced
-        scale = self.scale = lcm(*(d for _, _, d in reduced))
-        over = [(x * (scale // d), y * (scale // d)) for x, y, d in reduced]
+        common = lcm(*(det for _, _, det in reduced))
+        self.scale = common * unit
+        over = {(x * (common // det), y * (common // det)) for x, y, det in reduced}
+        scale = self.scale
         # In a fixed order, floats first: comparing numbers of hundreds of digits is dear.
         # (``int / int`` rounds correctly, as ``float(Fraction)`` does.)
         keyed = sorted((x / scale, y / scale, x, y) for x, y in over)
@@ -142,6 +144,7 @@ class Polygon:
         self.floats = [(x, y) for x, y, _, _ in keyed]
         self.rays = rays
         self._supports: dict[Normal, Fraction | None] = {}
+        self._tops: dict[Normal, int | None] = {}
         self._table: tuple[Any, Any, Any] | None = None
         self._vertices: list[tuple[Fraction, Fraction]] | None = None
 
@@ -166,24 +169,36 @@ class Polygon:
 
     def support_whole(self, normal: Normal) -> int | None:
         """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
-        a, b = normal
-        if any(a * dx + b * dy > 0 for dx, dy in self.rays):
-            return None
-        return max(a * x + b * y for x, y in self._near_top(a, b))
+        if normal not in self._tops:
+            a, b = normal
+            if any(a * dx + b * dy > 0 for dx, dy in self.rays):
+                self._tops[normal] = None
+            else:
+                self._tops[normal] = max(a * x + b * y for x, y in self._near_top(a, b))
+        return self._tops[normal]
 
     def support_each(self, normals: Iterable[Normal]) -> list[Fraction | None]:
         """:meth:`support` at each of ``normals``: those of a large polygon in one float pass."""
         normals = list(normals)
-        asked = [normal for normal in dict.fromkeys(normals) if normal not in self._supports]
+        self.tops(normals)
+        return [self.support(normal) for normal in normals]
+
+    def tops(self, normals: Iterable[Normal]) -> list[int | None]:
+        """:meth:`support_whole` at each of ``normals``: those of a large polygon in one float pass.
+
+        Whole numbers over :attr:`scale`: no fraction to reduce (a gcd of numbers
+        of hundreds of digits each) where the caller adds them up anyway.
+        """
+        normals = list(normals)
+        asked = [normal for normal in dict.fromkeys(normals) if normal not in self._tops]
         if len(asked) > 1 and len(self.whole) >= _MANY_VERTICES:
             for normal, near in zip(asked, self._near_tops(asked), strict=True):
-                if any(normal[0] * dx + normal[1] * dy > 0 for dx, dy in self.rays):
-                    self._supports[normal] = None
+                a, b = normal
+                if any(a * dx + b * dy > 0 for dx, dy in self.rays):
+                    self._tops[normal] = None
                 else:
-                    a, b = normal
-                    top = max(a * x + b * y for x, y in near)
-                    self._supports[normal] = Fraction(top, self.scale)
-        return [self.support(normal) for normal in normals]
+                    self._tops[normal] = max(a * x + b * y for x, y in near)
+        return [self.support_whole(normal) for normal in normals]
 
     def _near_tops(self, normals: Sequence[Normal]) -> list[Sequence[tuple[int, int]]]:
         """:meth:`_near_top` at each of ``normals``, in one float pass."""
@@ -232,8 +247,12 @@ class Polygon:
 
 
 def _lowest(x: int, y: int, d: int) -> tuple[int, int, int]:
-    """The point ``(x / d, y / d)`` (``d > 0``) as ``(x, y, d)`` in lowest terms."""
-    common = gcd(x, y, d)
+    """The point ``(x / d, y / d)`` (``d > 0``) as ``(x, y, d)`` in lowest terms.
+
+    Quick where ``d`` is small, whatever ``x`` and ``y``: ``d`` first, so each gcd
+    starts with one division of a large number by a small one.
+    """
+    common = gcd(d, x, y)
     return (x // common, y // common, d // common)
 
 
@@ -569,7 +588,8 @@ class Star:
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
-        self._empty: dict[frozenset[str], bool] = {}
+        #: The flows whose own claims all together leave no values (made when first asked).
+        self._fragile: list[str] | None = None
 
     def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
         first, second = self.columns[flow]
@@ -777,11 +797,15 @@ class Star:
         return True
 
     def _some_empty(self, key: frozenset[str]) -> bool:
-        """Whether some flow's polygon under ``key`` is empty (cached: asked for every part)."""
-        if key not in self._empty:
-            _bound(self._empty, _KEPT)
-            self._empty[key] = any(self.polygon(flow, key).empty for flow in self.columns)
-        return self._empty[key]
+        """Whether some flow's polygon under ``key`` is empty.
+
+        Fewer claims leave a polygon larger: only a flow whose own claims all
+        together leave nothing can have an empty polygon (none, where they hold).
+        """
+        if self._fragile is None:
+            every = frozenset(self.owners)
+            self._fragile = [flow for flow in self.columns if self.polygon(flow, every).empty]
+        return any(self.polygon(flow, key).empty for flow in self._fragile)
 
     def support(self, key: frozenset[str]) -> Support:
         """The support function of the sum of the parts' polygons under ``key`` (cached).
@@ -909,16 +933,18 @@ def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygo
     total, own = star.polygon(star.total, key), star.polygon(part, key)
     directions = {_primitive(a, b) for a, b, _ in total.lines}
     directions |= {_primitive(-a, -b) for a, b, _ in cut.lines}
-    bounds = []
     ordered = sorted(directions)
-    highs = total.support_each(ordered)
-    lows = cut.support_each((-a, -b) for a, b in ordered)
-    for (a, b), high, low in zip(ordered, highs, lows, strict=True):
-        if high is not None and low is not None:
-            bounds.append(((a, b), high + low))
-    unit = lcm(*(bound.denominator for _, bound in bounds))
-    lines = [(a, b, c * unit) for a, b, c in own.lines]
-    lines += [(a, b, bound.numerator * (unit // bound.denominator)) for (a, b), bound in bounds]
+    highs = total.tops(ordered)
+    lows = cut.tops((-a, -b) for a, b in ordered)
+    # Whole numbers over one unit made of the two scales: no fraction reduced.
+    unit = lcm(total.scale, cut.scale, own.unit)
+    high_factor, low_factor = unit // total.scale, unit // cut.scale
+    lines = [(a, b, c * (unit // own.unit)) for a, b, c in own.lines]
+    lines += [
+        (a, b, high * high_factor + low * low_factor)
+        for (a, b), high, low in zip(ordered, highs, lows, strict=True)
+        if high is not None and low is not None
+    ]
     found = Polygon(lines, signed=True, unit=unit)
     return None if found.empty else found
 
@@ -961,14 +987,14 @@ def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Poly
                 for m_e, k_e in apart:
                     lines.add((sign * (m_p - m_e), sign * (m_e - m_q), sign * (k_p + k_e - k_q)))
     # Small whole normals, and the bounds over one unit (as a cut polygon's).
-    scaled = []
-    for a, b, c in lines:
-        common = lcm(a.denominator, b.denominator)
+    scaled: list[tuple[int, int, Fraction]] = []
+    for first, second, bound in lines:
+        common = lcm(first.denominator, second.denominator)
         scaled.append(
             (
-                a.numerator * (common // a.denominator),
-                b.numerator * (common // b.denominator),
-                c * common,
+                first.numerator * (common // first.denominator),
+                second.numerator * (common // second.denominator),
+                bound * common,
             )
         )
     unit = lcm(*(c.denominator for _, _, c in scaled))
@@ -998,7 +1024,8 @@ def _sides(
     lower one (the inequality turns). Only lines through some vertex: the others
     make no edge, so the rest allow the same points.
     """
-    upper, lower = [], []
+    upper: list[tuple[Fraction, Fraction]] = []
+    lower: list[tuple[Fraction, Fraction]] = []
     for line in polygon.lines:
         a, b, c = line[axis], line[1 - axis], line[2]
         # A line through no vertex makes no edge (the polygon has a vertex): left out.
