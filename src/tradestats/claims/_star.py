@@ -60,7 +60,6 @@ _MOST_CANDIDATES: Final = 100_000
 _FEW_LINES: Final = 8
 #: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
 _SLICE: Final = 1 << 20
-_ZERO: Final = Fraction(0)
 #: Polygons of this many vertices or more look for a support's top in floats first.
 _MANY_VERTICES: Final = 16
 #: A float ``a x + b y`` is within this much of the exact one, relative to
@@ -383,38 +382,53 @@ class Support:
                 self.finite += sign * values
                 self.mass += np.abs(values)
                 self.infinite += sign * infinite
-        self._exact: dict[int, tuple[Fraction, int]] = {}
+        self._whole: dict[int, tuple[int, int]] = {}
         self._factors: tuple[int, list[tuple[Polygon, int]]] | None = None
 
     def _scaled(self) -> tuple[int, list[tuple[Polygon, int]]]:
-        """A common denominator of the polygons' scales, and each polygon's signed factor to it.
+        """A common denominator (of the polygons' scales and the parent's), each polygon's factor.
 
         Made once: the denominators multiply across hundreds of parts.
         """
         if self._factors is None:
             signed = [(p, -1) for p in self.removed] + [(p, 1) for p in self.added]
-            common = lcm(*(polygon.scale for polygon, _ in signed))
+            common = lcm(
+                *(polygon.scale for polygon, _ in signed),
+                1 if self.parent is None else self.parent.denominator,
+            )
             self._factors = (
                 common,
                 [(polygon, sign * (common // polygon.scale)) for polygon, sign in signed],
             )
         return self._factors
 
-    def exact(self, k: int) -> tuple[Fraction, int]:
-        """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
-        if k not in self._exact:
-            finite, infinite = (_ZERO, 0) if self.parent is None else self.parent.exact(k)
-            normal = self.normals.exact[k]
+    @property
+    def denominator(self) -> int:
+        """The common denominator of :meth:`whole`'s sums."""
+        return self._scaled()[0]
+
+    def whole(self, k: int) -> tuple[int, int]:
+        """:meth:`exact` as a whole number over :attr:`denominator`: no fraction reduced."""
+        if k not in self._whole:
             common, factors = self._scaled()
-            total = 0
+            total, infinite = 0, 0
+            if self.parent is not None:
+                total, infinite = self.parent.whole(k)
+                total *= common // self.parent.denominator
+            normal = self.normals.exact[k]
             for polygon, factor in factors:
                 found = polygon.support_whole(normal)
                 if found is None:
                     infinite += 1 if factor > 0 else -1
                 else:
                     total += factor * found
-            self._exact[k] = (finite + Fraction(total, common), infinite)
-        return self._exact[k]
+            self._whole[k] = (total, infinite)
+        return self._whole[k]
+
+    def exact(self, k: int) -> tuple[Fraction, int]:
+        """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
+        total, infinite = self.whole(k)
+        return Fraction(total, self.denominator), infinite
 
 
 class Small(Minimizing):
@@ -789,9 +803,10 @@ class Star:
         margin = _MARGIN * (support.mass + np.abs(back) + 1.0)
         asked = np.nonzero((support.infinite == 0) & ~back_open & (finite <= margin))[0]
         for k in asked.tolist():
-            low = total.support(self._opposite.exact[k])
+            low = total.support_whole(self._opposite.exact[k])
             assert low is not None  # the floats count infinite terms exactly
-            found = support.exact(k)[0] + low
+            # The sign of h_M(m) + h_Q(-m), each a whole number over its own denominator.
+            found = support.whole(k)[0] * total.scale + low * support.denominator
             if found < 0 or (strict and not found):
                 return False
         return True
@@ -881,30 +896,12 @@ class Star:
         kept = [int(candidates[number]) for number in chosen]
         left = np.ones(len(candidates), dtype=bool)
         left[chosen] = False
-        exact: dict[int, Fraction] = {}
-
-        def bound(k: int) -> Fraction:
-            if k not in exact:
-                value, count = support.exact(k)
-                if own is not None:
-                    found = own.support(normals.exact[k])
-                    if found is None:
-                        count -= 1
-                    else:
-                        value -= found
-                assert count == 0  # the floats count the infinite terms exactly
-                exact[k] = value
-            return exact[k]
-
+        unit, bound = _bounds(support, own)
         while True:
-            unit = lcm(*(bound(k).denominator for k in kept))
             cut = Polygon(
                 [
                     *((a, b, c * unit) for a, b, c in differences),
-                    *(
-                        (*normals.exact[k], bound(k).numerator * (unit // bound(k).denominator))
-                        for k in kept
-                    ),
+                    *((*normals.exact[k], bound(k)) for k in kept),
                 ],
                 signed=True,
                 unit=unit,
@@ -920,7 +917,33 @@ class Star:
                 break
             kept.extend(missed)
             left &= ~np.isin(candidates, missed)
-        return [(normals.exact[k], bound(k)) for k in kept], cut
+        return [(normals.exact[k], Fraction(bound(k), unit)) for k in kept], cut
+
+
+def _bounds(support: Support, own: Polygon | None) -> tuple[int, Callable[[int], int]]:
+    """The exact bounds of the other parts' sum, ``h_M - h_P`` at normal ``k``, and their unit.
+
+    Each a whole number over one unit (the sum's and the part's denominators):
+    no fraction reduced; kept as asked.
+    """
+    unit = support.denominator if own is None else lcm(support.denominator, own.scale)
+    normals, exact = support.normals.exact, {}
+
+    def bound(k: int) -> int:
+        if k not in exact:
+            value, count = support.whole(k)
+            value *= unit // support.denominator
+            if own is not None:
+                found = own.support_whole(normals[k])
+                if found is None:
+                    count -= 1
+                else:
+                    value -= found * (unit // own.scale)
+            assert count == 0  # the floats count the infinite terms exactly
+            exact[k] = value
+        return exact[k]
+
+    return unit, bound
 
 
 def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygon | None:
@@ -964,20 +987,33 @@ def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Poly
     on the structure: no pair of lines of one polygon is needed). ``None`` if it
     has no vertex.
     """
-    ranges = [_range(polygon, axis) for polygon in (own, total, differences)]
-    lines: set[tuple[Fraction, Fraction, Fraction]] = set()
-    # s = (1, 0), t = (0, 1), t - s = (-1, 1) within their ranges.
-    for (a, b), (low, high) in zip(((1, 0), (0, 1), (-1, 1)), ranges, strict=True):
-        if low is not None:
-            lines.add((Fraction(-a), Fraction(-b), -low))
-        if high is not None:
-            lines.add((Fraction(a), Fraction(b), high))
-    (own_up, own_down), (total_up, total_down), (apart_up, apart_down) = (
-        _sides(polygon, axis) for polygon in (own, total, differences)
+    polygons = (own, total, differences)
+    sides = [_sides(polygon, axis) for polygon in polygons]
+    # Every bound a whole number over one unit: each polygon's unit times small
+    # numbers (its lines' ``|b|``, its vertices' denominator): no fraction reduced.
+    unit = lcm(
+        *(
+            polygon.unit
+            * lcm(polygon.scale // polygon.unit, *(b for side in found for _, _, b in side))
+            for polygon, found in zip(polygons, sides, strict=True)
+        )
     )
+    lines: set[tuple[int, int, int]] = set()
+    # s = (1, 0), t = (0, 1), t - s = (-1, 1) within their ranges.
+    for (a, b), polygon in zip(((1, 0), (0, 1), (-1, 1)), polygons, strict=True):
+        low, high = _range(polygon, axis)
+        factor = unit // polygon.scale
+        if low is not None:
+            lines.add((-a, -b, -low * factor))
+        if high is not None:
+            lines.add((a, b, high * factor))
     # Q's low <= P's high + E's high, and P's low + E's low <= Q's high; with each
     # side u <= k - m x or u >= k - m x read as (m, k), that is
     # sign × ((m_p - m_e) s + (m_e - m_q) t) <= sign × (k_p + k_e - k_q).
+    (own_up, own_down), (total_up, total_down), (apart_up, apart_down) = [
+        [[(m, n * (unit // (d * polygon.unit))) for m, n, d in side] for side in found]
+        for polygon, found in zip(polygons, sides, strict=True)
+    ]
     for own_side, total_side, apart, sign in (
         (own_up, total_down, apart_up, 1),
         (own_down, total_up, apart_down, -1),
@@ -985,47 +1021,44 @@ def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Poly
         for m_p, k_p in own_side:
             for m_q, k_q in total_side:
                 for m_e, k_e in apart:
-                    lines.add((sign * (m_p - m_e), sign * (m_e - m_q), sign * (k_p + k_e - k_q)))
-    # Small whole normals, and the bounds over one unit (as a cut polygon's).
-    scaled: list[tuple[int, int, Fraction]] = []
-    for first, second, bound in lines:
-        common = lcm(first.denominator, second.denominator)
-        scaled.append(
-            (
-                first.numerator * (common // first.denominator),
-                second.numerator * (common // second.denominator),
-                bound * common,
-            )
-        )
-    unit = lcm(*(c.denominator for _, _, c in scaled))
-    found = Polygon(
-        sorted((a, b, c.numerator * (unit // c.denominator)) for a, b, c in scaled), unit=unit
-    )
+                    first, second = sign * (m_p - m_e), sign * (m_e - m_q)
+                    # Small whole normals: the bound times the same small number.
+                    common = lcm(first.denominator, second.denominator)
+                    lines.add(
+                        (
+                            first.numerator * (common // first.denominator),
+                            second.numerator * (common // second.denominator),
+                            sign * (k_p + k_e - k_q) * common,
+                        )
+                    )
+    found = Polygon(sorted(lines), unit=unit)
     return None if found.empty else found
 
 
-def _range(polygon: Polygon, axis: int) -> tuple[Fraction | None, Fraction | None]:
-    """The least and greatest ``axis`` coordinate of a polygon's points (``None``: unbounded)."""
+def _range(polygon: Polygon, axis: int) -> tuple[int | None, int | None]:
+    """The least and greatest ``axis`` coordinate of a polygon's points (``None``: unbounded).
+
+    Whole numbers over the polygon's :attr:`~Polygon.scale`.
+    """
     ends = [point[axis] for point in polygon.whole]
-    low = None if any(ray[axis] < 0 for ray in polygon.rays) else Fraction(min(ends), polygon.scale)
-    high = (
-        None if any(ray[axis] > 0 for ray in polygon.rays) else Fraction(max(ends), polygon.scale)
-    )
+    low = None if any(ray[axis] < 0 for ray in polygon.rays) else min(ends)
+    high = None if any(ray[axis] > 0 for ray in polygon.rays) else max(ends)
     return low, high
 
 
 def _sides(
     polygon: Polygon, axis: int
-) -> tuple[list[tuple[Fraction, Fraction]], list[tuple[Fraction, Fraction]]]:
+) -> tuple[list[tuple[Fraction, int, int]], list[tuple[Fraction, int, int]]]:
     """A polygon's lines with its other coordinate ``u``, as ``u <= k - m x`` and ``u >= k - m x``.
 
-    ``x`` is the ``axis`` coordinate; each line ``(m, k)``: ``a x + b u <= c`` with
-    ``b > 0`` is an upper one with ``m = a / b``, ``k = c / b``; with ``b < 0`` a
-    lower one (the inequality turns). Only lines through some vertex: the others
-    make no edge, so the rest allow the same points.
+    ``x`` is the ``axis`` coordinate; each line ``a x + b u <= c`` with ``b > 0`` is
+    an upper one with ``m = a / b``, ``k = c / b``; with ``b < 0`` a lower one (the
+    inequality turns). Each as ``(m, n, d)`` with ``k = n / (d × unit)`` and
+    ``d = |b|``, unreduced. Only lines through some vertex: the others make no
+    edge, so the rest allow the same points.
     """
-    upper: list[tuple[Fraction, Fraction]] = []
-    lower: list[tuple[Fraction, Fraction]] = []
+    upper: list[tuple[Fraction, int, int]] = []
+    lower: list[tuple[Fraction, int, int]] = []
     for line in polygon.lines:
         a, b, c = line[axis], line[1 - axis], line[2]
         # A line through no vertex makes no edge (the polygon has a vertex): left out.
@@ -1033,8 +1066,10 @@ def _sides(
         if b and any(
             (line[0] * x + line[1] * y) * polygon.unit == through for x, y in polygon.whole
         ):
-            found = (Fraction(a, b), Fraction(c, b * polygon.unit))
-            (upper if b > 0 else lower).append(found)
+            if b > 0:
+                upper.append((Fraction(a, b), c, b))
+            else:
+                lower.append((Fraction(a, b), -c, -b))
     return upper, lower
 
 
@@ -1064,7 +1099,7 @@ def _missed(
     *,
     bounds: Any,
     margin: Any,
-    bound: Callable[[int], Fraction],
+    bound: Callable[[int], int],
 ) -> list[int]:
     """The normals of ``asked`` whose half-plane some point of ``polygon`` breaks (exact).
 
@@ -1093,8 +1128,8 @@ def _missed(
             continue
         found = polygon.support_whole(normals.exact[k])
         assert found is not None  # its rays are tested above
-        limit = bound(k)
-        if found * limit.denominator > limit.numerator * polygon.scale:
+        # found / scale > bound / unit, in whole numbers.
+        if found * polygon.unit > bound(k) * polygon.scale:
             missed.append(k)
     return missed
 
