@@ -90,11 +90,10 @@ def outline(
         pairs = list(zip(chain, [*chain[1:], chain[0]], strict=True))
     if not pairs or not _turns([lines[k][:2] for k in chain], closed=not box):
         return None
-    crossings = [crossing(lines[first], lines[second]) for first, second in pairs]
-    # Lines through one vertex make edges of no length: the vertex once.
-    vertices = list(dict.fromkeys(point for point in crossings if point is not None))
-    if None in crossings or not _meet(vertices, lines, table, unit):
+    found = _crossings(lines, pairs)
+    if found is None or not _meet(*found, lines, table, unit):
         return None
+    vertices = found[0]
     rays: list[tuple[int, int]] = []
     if box:
         (a0, b0, _), (a1, b1, _) = lines[chain[0]], lines[chain[-1]]
@@ -317,8 +316,29 @@ def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
     return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
 
 
+def _crossings(
+    lines: Sequence[tuple[int, int, int]], pairs: Sequence[tuple[int, int]]
+) -> tuple[list[tuple[int, int, int]], set[tuple[int, int]]] | None:
+    """The crossings of ``pairs`` of lines, once each, and the (line, crossing) pairs that meet.
+
+    Lines through one vertex make edges of no length: the vertex once. A vertex
+    is on the two lines it is the crossing of, exactly: no test needed there.
+    ``None`` where two are parallel.
+    """
+    numbers: dict[tuple[int, int, int], int] = {}
+    on: set[tuple[int, int]] = set()
+    for first, second in pairs:
+        point = crossing(lines[first], lines[second])
+        if point is None:
+            return None
+        number = numbers.setdefault(point, len(numbers))
+        on.update(((first, number), (second, number)))
+    return list(numbers), on
+
+
 def _meet(
     points: Sequence[tuple[int, int, int]],
+    on: set[tuple[int, int]],
     lines: Sequence[tuple[int, int, int]],
     table: Any,
     unit: int,
@@ -326,7 +346,8 @@ def _meet(
     """Whether every ``(x d, y d, d)`` meets every line: exactly where floats cannot tell.
 
     All points at once in floats (a pass of numpy for each would cost more than
-    the test); the pairs within rounding of the line, exactly.
+    the test); the pairs within rounding of the line, exactly, but those ``on``
+    (line, point) known to meet exactly.
     """
     import numpy as np  # noqa: PLC0415
 
@@ -335,9 +356,12 @@ def _meet(
     room = _ROOM * (_products(np.abs(table[:, :2]), np.abs(floats)) + np.abs(table[:, 2:3]) + 1)
     if (reach > table[:, 2:3] + room).any():
         return False
-    for k, number in zip(*np.nonzero(reach >= table[:, 2:3] - room), strict=True):
-        a, b, c = lines[int(k)]
-        x, y, det = points[int(number)]
+    near = np.nonzero(reach >= table[:, 2:3] - room)
+    for k, number in zip(near[0].tolist(), near[1].tolist(), strict=True):
+        if (k, number) in on:
+            continue
+        a, b, c = lines[k]
+        x, y, det = points[number]
         if a * x + b * y > c * det:
             return False
     return True

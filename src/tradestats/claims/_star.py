@@ -505,34 +505,51 @@ class Ratio:
         self, polygon: Polygon, first: int, second: int, denominator: Mapping[int, Fraction]
     ) -> None:
         self.first, self.second = first, second
-        self.generators = [
-            *polygon.vertices,
-            *((Fraction(x), Fraction(y)) for x, y in polygon.rays),
-        ]
-        self.below = [self._dot(denominator, point) for point in self.generators]
+        # Whole numbers: a vertex over the polygon's scale (n / d is the same), a ray as is.
+        self.generators = [*polygon.whole, *polygon.rays]
+        self._scale, below = self._whole(denominator)
+        self.below = [self._dot(below, point) for point in self.generators]
         #: Some generator has the denominator above 0 (the caller has shown it).
         self.feasible = any(d > 0 for d in self.below)
 
-    def _dot(
-        self, objective: Mapping[int, Fraction | int], point: tuple[Fraction, Fraction]
-    ) -> Fraction:
+    def _whole(self, objective: Mapping[int, Fraction | int]) -> tuple[int, tuple[int, int]]:
+        """``objective`` on ``first`` and ``second`` times a whole ``L > 0``: ``L`` and it."""
         left = set(objective) - {self.first, self.second}
         assert not left  # a ratio on one flow's two values
-        return objective.get(self.first, 0) * point[0] + objective.get(self.second, 0) * point[1]
+        p = Fraction(objective.get(self.first, 0))
+        q = Fraction(objective.get(self.second, 0))
+        scale = lcm(p.denominator, q.denominator)
+        return scale, (
+            p.numerator * (scale // p.denominator),
+            q.numerator * (scale // q.denominator),
+        )
+
+    @staticmethod
+    def _dot(objective: tuple[int, int], point: tuple[int, int]) -> int:
+        return objective[0] * point[0] + objective[1] * point[1]
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` (``None``: unbounded)."""
-        above, below = [], []
+        scale, above = self._whole(objective)
+        # The least n / d over d > 0, and the greatest over d < 0 (as -n / -d), compared
+        # by cross products: no fraction but the answer.
+        low: tuple[int, int] | None = None
+        high: tuple[int, int] | None = None
         for point, d in zip(self.generators, self.below, strict=True):
-            n = self._dot(objective, point)
+            n = self._dot(above, point)
             if d > 0:
-                above.append(n / d)
+                if low is None or n * low[1] < low[0] * d:
+                    low = (n, d)
             elif d < 0:
-                below.append(n / d)
+                if high is None or -n * high[1] > high[0] * -d:
+                    high = (-n, -d)
             elif n < 0:
                 return None
-        lowest = min(above)
-        return None if below and max(below) > lowest else lowest
+        assert low is not None  # feasible: some generator has d > 0
+        if high is not None and high[0] * low[1] > low[0] * high[1]:
+            return None
+        # n / d over the generators' whole numbers; the objective and denominator scaled.
+        return Fraction(low[0] * self._scale, low[1] * scale)
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The largest value of ``objective · y`` (``None``: unbounded)."""
