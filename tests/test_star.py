@@ -282,6 +282,35 @@ def test_half_planes_the_floats_miss_are_found_exactly(
         _assert_projected(size, seed, error, name, data)
 
 
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@_projections
+def test_the_deepest_cuts_drop_only_cuts_that_make_no_edge(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """A cut polygon's half-planes, with the floats' first pass over every candidate or not.
+
+    Those the polygon of the differences and the deepest cuts leaves inside are
+    dropped before the hull (``_near``): the same half-planes are kept, the same polygon.
+    """
+    _, star, key = _star_and_key(size, seed, error, name, data)
+    part = data.draw(st.sampled_from([None, *star.parts]))
+    with mock.patch.object(_star, "_PREFILTER", 1):
+        found = star._cuts(key, part)
+    with mock.patch.object(_star, "_PREFILTER", 10**9):
+        expected = star._cuts(key, part)
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    assert sorted(found[0]) == sorted(expected[0])
+    assert (found[1].whole, found[1].scale, found[1].rays) == (
+        expected[1].whole,
+        expected[1].scale,
+        expected[1].rays,
+    )
+
+
 def _star_and_key(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> tuple[Network, _star.Star, frozenset[str]]:

@@ -67,6 +67,11 @@ _MANY_VERTICES: Final = 16
 _TOP: Final = 1e-12
 #: And within this much at all: a coordinate near the smallest floats loses digits.
 _TINY: Final = 1e-280
+#: Cut polygons with this many candidate cuts or more drop, in floats, those that the
+#: polygon of the differences and the few deepest cuts leave inside, before the hull.
+_PREFILTER: Final = 32
+#: How many of the deepest cuts make that polygon.
+_DEEPEST: Final = 4
 #: Normals with a coefficient past this are left to the exact products.
 _FLOATS_UP_TO: Final = 2**900
 
@@ -1151,6 +1156,29 @@ def _missed(
     return missed
 
 
+def _near(table: Any, first: int, margin: Any) -> Any:
+    """The rows of ``table`` (its first ``first`` and the cuts) that may make an edge, in floats.
+
+    The polygon of the first rows clipped by the few deepest cuts holds the one
+    every row makes: a cut that leaves all of it inside by its margin makes no
+    edge. Only proposes (the exact test adds what the floats miss).
+    """
+    every = np.arange(len(table))
+    if len(table) - first < _PREFILTER:
+        return every
+    outer, emptied = clipped(box(table), table[:first])
+    if emptied is None:
+        outer, emptied = clipped(outer, table[first:], first, steps=_DEEPEST)
+    if emptied is not None:
+        return every
+    points = np.array([(x, y) for x, y, _ in outer])
+    cuts = table[first:]
+    reach = _products(cuts[:, :2], points).max(axis=1)
+    size = _products(np.abs(cuts[:, :2]), np.abs(points)).max(axis=1)
+    keep = reach >= cuts[:, 2] - margin - _MARGIN * (np.abs(cuts[:, 2]) + size)
+    return np.concatenate([every[:first], first + np.nonzero(keep)[0]])
+
+
 def _edges(
     lines: Sequence[tuple[int, int, int]], directions: Any, bounds: Any, margin: Any
 ) -> list[int] | None:
@@ -1170,7 +1198,13 @@ def _edges(
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     table = np.vstack([np.array(sides).reshape(-1, 3), np.column_stack([directions, bounds])])
-    found_hull = hull(table)
+    near = _near(table, len(lines), margin)
+    found_hull = hull(table[near])
+    if found_hull is not None:
+        # Back to the rows' own numbers.
+        found_hull = [
+            (x, y, label if label < 0 else int(near[label])) for x, y, label in found_hull
+        ]
     if found_hull is not None:
         polygon, emptied = found_hull, None
     else:
