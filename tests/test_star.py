@@ -285,6 +285,38 @@ def test_half_planes_the_floats_miss_are_found_exactly(
 @needs_highs
 @settings(max_examples=20, deadline=None)
 @_projections
+def test_a_part_s_change_and_the_total_s_base_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """The polygon of a mix of a part's two values (its change) and the total's base: the whole's.
+
+    Its ranges of objectives on the two are the whole program's, under the claims
+    or all but one.
+    """
+    network, star, key = _star_and_key(size, seed, error, name, data)
+    part = data.draw(st.sampled_from(star.parts))
+    along = data.draw(st.sampled_from([(1, -1), (-1, 1), (1, 0), (2, 3), (-1, 2)]))
+    axis = data.draw(st.sampled_from([0, 1]))
+    polygon = star.across(key, part, along, axis)
+    local = star.local(key, part)
+    if local is None or local.differences is None:
+        assert polygon is None
+        return  # not known: the programs answer
+    # A projection of the values, none below 0, with a vertex: a polygon.
+    assert polygon is not None
+    whole = Polyhedron(network.program(key))
+    assert whole.feasible  # a polygon is known only where the claims hold
+    own, base = star.columns[part], star.columns[star.total][axis]
+    drawn = data.draw(st.tuples(st.integers(-3, 3), st.integers(-3, 3)))
+    for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), drawn]:
+        objective = {own[1 - axis]: p * along[0], own[axis]: p * along[1]}
+        objective[base] = objective.get(base, 0) + q
+        assert _ends(polygon, p, q) == (whole.minimum(objective), whole.maximum(objective))
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@_projections
 def test_the_deepest_cuts_drop_only_cuts_that_make_no_edge(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> None:
