@@ -175,14 +175,17 @@ class Polygon:
         return self._supports[normal]
 
     def support_whole(self, normal: Normal) -> int | None:
-        """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
-        if normal not in self._tops:
-            a, b = normal
-            if any(a * dx + b * dy > 0 for dx, dy in self.rays):
-                self._tops[normal] = None
-            else:
-                self._tops[normal] = max(a * x + b * y for x, y in self._near_top(a, b))
-        return self._tops[normal]
+        """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded).
+
+        Not kept (but those :meth:`tops` keeps): a sum's exact support asks every
+        part's polygon at each of thousands of normals.
+        """
+        if normal in self._tops:
+            return self._tops[normal]
+        a, b = normal
+        if any(a * dx + b * dy > 0 for dx, dy in self.rays):
+            return None
+        return max(a * x + b * y for x, y in self._near_top(a, b))
 
     def support_each(self, normals: Iterable[Normal]) -> list[Fraction | None]:
         """:meth:`support` at each of ``normals``: those of a large polygon in one float pass."""
@@ -205,7 +208,10 @@ class Polygon:
                     self._tops[normal] = None
                 else:
                     self._tops[normal] = max(a * x + b * y for x, y in near)
-        return [self.support_whole(normal) for normal in normals]
+        else:
+            for normal in asked:
+                self._tops[normal] = self.support_whole(normal)
+        return [self._tops[normal] for normal in normals]
 
     def _near_tops(self, normals: Sequence[Normal]) -> list[Sequence[tuple[int, int]]]:
         """:meth:`_near_top` at each of ``normals``, in one float pass."""
@@ -239,12 +245,13 @@ class Polygon:
             return self.whole
         return self._near_tops([(a, b)])[0]
 
-    def supports(self, normals: Any) -> tuple[Any, Any]:
+    def supports(self, normals: Any, *, keep: bool = False) -> tuple[Any, Any]:
         """:meth:`support` at many normals in floats, and where it is infinite.
 
         The infinite ones are found exactly (whole numbers); the finite ones are 0 there.
-        Kept for each set of normals (a star has two), read-only: the total's polygon
-        is asked at every cut.
+        With ``keep``, kept for each set of normals (a star has two), read-only: the
+        total's polygon is asked at every cut (not every polygon's: thousands of
+        normals each, a polygon for each flow and set of its claims).
         """
         found = self._float_supports.get(normals)
         if found is None:
@@ -255,7 +262,9 @@ class Polygon:
                 infinite |= normals.dot(dx, dy) > 0
             values[infinite] = 0.0
             values.flags.writeable = infinite.flags.writeable = False
-            found = self._float_supports[normals] = (values, infinite)
+            found = (values, infinite)
+            if keep:
+                self._float_supports[normals] = found
         return found
 
 
@@ -850,7 +859,7 @@ class Star:
             return True
         total = self.polygon(self.total, key)
         support = self.support(key)
-        back, back_open = total.supports(self._opposite)
+        back, back_open = total.supports(self._opposite, keep=True)
         finite = support.finite + back
         margin = _MARGIN * (support.mass + np.abs(back) + 1.0)
         asked = np.nonzero((support.infinite == 0) & ~back_open & (finite <= margin))[0]
@@ -921,7 +930,7 @@ class Star:
         normals = self.normals
         finite, infinite, mass = support.finite, support.infinite, support.mass
         total = self.polygon(self.total, key)
-        reach, open_ = total.supports(normals)
+        reach, open_ = total.supports(normals, keep=True)
         spread = np.abs(reach)
         own: Polygon | None = None
         differences = [(a, b, c) for a, b, c in total.lines]
