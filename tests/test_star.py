@@ -282,6 +282,67 @@ def test_half_planes_the_floats_miss_are_found_exactly(
         _assert_projected(size, seed, error, name, data)
 
 
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@_projections
+def test_a_part_s_change_and_the_total_s_base_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """The polygon of a mix of a part's two values (its change) and the total's base: the whole's.
+
+    Its ranges of objectives on the two are the whole program's, under the claims
+    or all but one.
+    """
+    network, star, key = _star_and_key(size, seed, error, name, data)
+    part = data.draw(st.sampled_from(star.parts))
+    along = data.draw(st.sampled_from([(1, -1), (-1, 1), (1, 0), (2, 3), (-1, 2)]))
+    axis = data.draw(st.sampled_from([0, 1]))
+    polygon = star.across(key, part, along, axis)
+    local = star.local(key, part)
+    if local is None or local.differences is None:
+        assert polygon is None
+        return  # not known: the programs answer
+    # A projection of the values, none below 0, with a vertex: a polygon.
+    assert polygon is not None
+    whole = Polyhedron(network.program(key))
+    assert whole.feasible  # a polygon is known only where the claims hold
+    own, base = star.columns[part], star.columns[star.total][axis]
+    drawn = data.draw(st.tuples(st.integers(-3, 3), st.integers(-3, 3)))
+    for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), drawn]:
+        objective = {own[1 - axis]: p * along[0], own[axis]: p * along[1]}
+        objective[base] = objective.get(base, 0) + q
+        assert _ends(polygon, p, q) == (whole.minimum(objective), whole.maximum(objective))
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@_projections
+def test_the_deepest_cuts_drop_only_cuts_that_make_no_edge(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """A cut polygon's half-planes, with the floats' first pass over every candidate or not.
+
+    Those the polygon of the differences and the deepest cuts leaves inside are
+    dropped before the hull (``_near``): the same half-planes are kept, the same polygon.
+    """
+    _, star, key = _star_and_key(size, seed, error, name, data)
+    part = data.draw(st.sampled_from([None, *star.parts]))
+    with mock.patch.object(_star, "_PREFILTER", 1):
+        found = star._cuts(key, part)
+    with mock.patch.object(_star, "_PREFILTER", 10**9):
+        expected = star._cuts(key, part)
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    assert sorted(found[0]) == sorted(expected[0])
+    assert (found[1].whole, found[1].scale, found[1].rays) == (
+        expected[1].whole,
+        expected[1].scale,
+        expected[1].rays,
+    )
+
+
 def _star_and_key(
     size: int, seed: int, error: bool, name: str, data: st.DataObject
 ) -> tuple[Network, _star.Star, frozenset[str]]:
@@ -362,6 +423,41 @@ def test_one_flow_s_values_are_the_whole_program_projected(
             high = None if any(slope > 0 for slope in slopes) else max(values)
             objective = {first: p, second: q}
             assert (low, high) == (whole.minimum(objective), whole.maximum(objective))
+
+
+def _ends(polygon: _star.Polygon, p: int, q: int) -> tuple[Fraction | None, Fraction | None]:
+    """The range of ``p x + q y`` over a polygon, by its vertices and rays."""
+    values = [p * x + q * y for x, y in polygon.vertices]
+    slopes = [p * dx + q * dy for dx, dy in polygon.rays]
+    low = None if any(slope < 0 for slope in slopes) else min(values)
+    high = None if any(slope > 0 for slope in slopes) else max(values)
+    return low, high
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@_projections
+def test_a_part_and_the_total_in_one_period_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """The polygon of a part's and the total's values in one period (a share's): the whole's.
+
+    Its ranges of objectives on the two values are the whole program's, under the
+    claims or all but one, in either period.
+    """
+    network, star, key = _star_and_key(size, seed, error, name, data)
+    part = data.draw(st.sampled_from(star.parts))
+    axis = data.draw(st.sampled_from([0, 1]))
+    found = star.pair(key, [star.columns[part][axis], star.columns[star.total][axis]])
+    if found is None:
+        return  # not known: the programs answer
+    whole = Polyhedron(network.program(key))
+    assert whole.feasible  # a polygon is known only where the claims hold
+    polygon, first, second = found
+    drawn = data.draw(st.tuples(st.integers(-3, 3), st.integers(-3, 3)))
+    for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), drawn]:
+        objective = {first: p, second: q}
+        assert _ends(polygon, p, q) == (whole.minimum(objective), whole.maximum(objective))
 
 
 @needs_highs

@@ -229,7 +229,7 @@ class Network:
         }
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
-            Polyhedron | _Lifted | _Mapped | Ratio | None,
+            Polyhedron | _Lifted | _Mapped | _Paired | Ratio | None,
         ] = {}
         self._variables = {
             claim.id: {
@@ -2145,7 +2145,7 @@ class _Star(Minimizing):
 
     def lifted(
         self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
-    ) -> _Mapped | Ratio | None:
+    ) -> _Mapped | _Paired | Ratio | None:
         """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
 
         Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
@@ -2159,19 +2159,115 @@ class _Star(Minimizing):
         local = self.local(asked)
         if local is None:
             return None
-        mapped = {column: number for number, column in local.columns.items()}
-        lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
-        # Unscaled, as the network's own lifted model (lifted_model).
-        # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
-        small = Small(
-            lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
-        )
-        return _Mapped(small, mapped)
+
+        def program() -> _Mapped:
+            mapped = {column: number for number, column in local.columns.items()}
+            lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
+            # Unscaled, as the network's own lifted model (lifted_model).
+            # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
+            small = Small(
+                lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
+            )
+            return _Mapped(small, mapped)
+
+        part = self.star.part_of(asked)
+        whole = self.star.columns[self.star.total]
+        axis = next((k for k in (0, 1) if set(denominator) == {whole[k]}), None)
+        if exact and part is not None and part[0] is not None and axis is not None:
+            # A ratio over the total's value in one period (a share, a contribution):
+            # by hand on exact polygons where it can be. Only where the program's ends
+            # are exact too: the same answer.
+            return _Paired(self, part[0], axis, denominator, program)
+        return program()
 
     def _fallback(self) -> _Certified:
         if self._general is None:
             self._general = _Certified(self.network, self.key, self.component)
         return self._general
+
+
+class _Paired:
+    """A ratio's Charnes–Cooper program over the total's value in one period, on a star.
+
+    Its objectives (the ratio's numerators) on a part's value in that period (a
+    share) are answered on the exact polygon of the part's and the total's value
+    (:meth:`.Star.pair`), on a part's two values (a contribution: its change over
+    the total's base) on that of their mix and the base (:meth:`.Star.across`),
+    both by :class:`.Ratio`; others, or where no polygon is known, by the small
+    program, made when first asked.
+    """
+
+    def __init__(
+        self,
+        star: _Star,
+        part: str,
+        axis: int,
+        denominator: Mapping[int, Fraction],
+        program: Callable[[], _Mapped],
+    ) -> None:
+        self.star, self.part, self.axis, self.denominator = star, part, axis, denominator
+        self._program = program
+        self._made: _Mapped | None = None
+        self._ratios: dict[tuple[int, int] | None, Ratio | None] = {}
+
+    @property
+    def feasible(self) -> bool:
+        """Whether the constraints have a common solution (shown by the caller, as _Lifted's)."""
+        return True
+
+    def _ratio(self, along: tuple[int, int] | None) -> Ratio | None:
+        """The ratio on a share's polygon (``None``) or on ``along · p`` and the base."""
+        if along not in self._ratios:
+            star, key = self.star.star, self.star.key
+            own, whole = star.columns[self.part], star.columns[star.total]
+            if along is None:
+                pair = star.pair(key, [own[self.axis], whole[self.axis]])
+                found = None if pair is None else Ratio(*pair, self.denominator)
+            else:
+                polygon = star.across(key, self.part, along, self.axis)
+                # The polygon's first coordinate is ``along · p``: a column of its own.
+                found = (
+                    None
+                    if polygon is None
+                    else Ratio(polygon, -1, whole[self.axis], self.denominator)
+                )
+            self._ratios[along] = found
+        return self._ratios[along]
+
+    def _of(
+        self, objective: Mapping[int, Fraction | int]
+    ) -> tuple[Ratio | _Mapped, Mapping[int, Fraction | int]]:
+        """What answers ``objective``, and the objective in its columns."""
+        asked = {j: Fraction(c) for j, c in objective.items() if c}
+        own = self.star.star.columns[self.part]
+        whole = self.star.star.columns[self.star.star.total]
+        if asked and set(asked) <= {own[self.axis], whole[self.axis]}:
+            ratio = self._ratio(None)
+            if ratio is not None:
+                return ratio, asked
+        elif set(asked) <= set(own) and asked.get(own[1 - self.axis]):
+            # a o + b k over the base (k the base's period), a and b whole: the
+            # numerator is that over their common denominator.
+            first, second = asked[own[1 - self.axis]], asked.get(own[self.axis], Fraction(0))
+            common = lcm(first.denominator, second.denominator)
+            a = first.numerator * (common // first.denominator)
+            b = second.numerator * (common // second.denominator)
+            ratio = self._ratio((a, b))
+            if ratio is not None:
+                return ratio, {-1: Fraction(1, common)}
+        if self._made is None:
+            self._made = self._program()
+        return self._made, objective
+
+    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The smallest value of ``objective · y`` (``None``: unbounded)."""
+        found, asked = self._of(objective)
+        return found.minimum(asked)
+
+    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
+        """The largest value of ``objective · y`` (``None``: unbounded)."""
+        found, asked = self._of(objective)
+        return found.maximum(asked)
 
 
 class _Mapped:

@@ -60,7 +60,6 @@ _MOST_CANDIDATES: Final = 100_000
 _FEW_LINES: Final = 8
 #: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
 _SLICE: Final = 1 << 20
-_ZERO: Final = Fraction(0)
 #: Polygons of this many vertices or more look for a support's top in floats first.
 _MANY_VERTICES: Final = 16
 #: A float ``a x + b y`` is within this much of the exact one, relative to
@@ -68,6 +67,13 @@ _MANY_VERTICES: Final = 16
 _TOP: Final = 1e-12
 #: And within this much at all: a coordinate near the smallest floats loses digits.
 _TINY: Final = 1e-280
+#: Cut polygons with this many candidate cuts or more drop, in floats, those that the
+#: polygon of the differences and the few deepest cuts leave inside, before the hull:
+#: a quarter off their float outlines at 1,000 claims (about 280 candidates a cut),
+#: more than it saves at 100 and 300 claims (70 and 130 candidates).
+_PREFILTER: Final = 256
+#: How many of the deepest cuts make that polygon.
+_DEEPEST: Final = 4
 #: Normals with a coefficient past this are left to the exact products.
 _FLOATS_UP_TO: Final = 2**900
 
@@ -104,7 +110,8 @@ def lines_of(rows: Iterable[Row], first: int, second: int) -> list[tuple[int, in
 class Polygon:
     """The points ``(x, y)`` that meet some half-planes (and ``x, y >= 0``): vertices and rays.
 
-    Exact: vertices in fractions, rays (directions it runs off along) in whole numbers.
+    Exact: vertices as whole numbers over one denominator (:attr:`whole`, :attr:`scale`;
+    :attr:`vertices` as fractions), rays (directions it runs off along) in whole numbers.
     ``empty`` when no point meets them all; with ``signed`` (no ``x, y >= 0``) a
     polygon with no vertex (a strip, a half-plane) counts as empty too: its
     callers take another way.
@@ -124,22 +131,37 @@ class Polygon:
         self.empty = any(c < 0 for a, b, c in lines if not a and not b)
         found = outline(whole, unit) if len(whole) >= _FEW_LINES else None
         points, rays = _every_pair(whole, unit) if found is None else found
-        vertices = {(Fraction(x, det * unit), Fraction(y, det * unit)) for x, y, det in points}
+        # All over one common denominator: a support is then a largest whole number,
+        # with no fraction built (a sum's support adds hundreds of them). The lines'
+        # normals are small, so each crossing's ``det`` is small: the denominator is
+        # ``unit`` times the least common multiple of small numbers, with no gcd of
+        # the large coordinates (not always the least one; any serves).
+        reduced = [_lowest(x, y, det) for x, y, det in points]
         # With x, y >= 0 among the rows a polygon that is not empty has a vertex.
-        self.empty = self.empty or not vertices
-        # In a fixed order, floats first: comparing fractions of hundreds of digits is dear.
-        self.vertices = sorted(vertices, key=lambda v: (float(v[0]), float(v[1]), v))
-        self.floats = [(float(x), float(y)) for x, y in self.vertices]
-        # Over one common denominator: a support is then a largest whole number, with
-        # no fraction built (a sum's support adds hundreds of them).
-        scale = self.scale = lcm(*(c.denominator for point in self.vertices for c in point))
-        self.whole = [
-            (x.numerator * (scale // x.denominator), y.numerator * (scale // y.denominator))
-            for x, y in self.vertices
-        ]
+        self.empty = self.empty or not reduced
+        common = lcm(*(det for _, _, det in reduced))
+        self.scale = common * unit
+        over = {(x * (common // det), y * (common // det)) for x, y, det in reduced}
+        scale = self.scale
+        # In a fixed order, floats first: comparing numbers of hundreds of digits is dear.
+        # (``int / int`` rounds correctly, as ``float(Fraction)`` does.)
+        keyed = sorted((x / scale, y / scale, x, y) for x, y in over)
+        self.whole = [(x, y) for _, _, x, y in keyed]
+        self.floats = [(x, y) for x, y, _, _ in keyed]
         self.rays = rays
         self._supports: dict[Normal, Fraction | None] = {}
+        self._tops: dict[Normal, int | None] = {}
+        self._float_supports: dict[Normals, tuple[Any, Any]] = {}
         self._table: tuple[Any, Any, Any] | None = None
+        self._vertices: list[tuple[Fraction, Fraction]] | None = None
+
+    @property
+    def vertices(self) -> list[tuple[Fraction, Fraction]]:
+        """The vertices as fractions, in the order of :attr:`whole` (made when first asked)."""
+        if self._vertices is None:
+            scale = self.scale
+            self._vertices = [(Fraction(x, scale), Fraction(y, scale)) for x, y in self.whole]
+        return self._vertices
 
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
@@ -153,7 +175,13 @@ class Polygon:
         return self._supports[normal]
 
     def support_whole(self, normal: Normal) -> int | None:
-        """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded)."""
+        """:meth:`support` times :attr:`scale`, a whole number (``None``: unbounded).
+
+        Not kept (but those :meth:`tops` keeps): a sum's exact support asks every
+        part's polygon at each of thousands of normals.
+        """
+        if normal in self._tops:
+            return self._tops[normal]
         a, b = normal
         if any(a * dx + b * dy > 0 for dx, dy in self.rays):
             return None
@@ -162,16 +190,28 @@ class Polygon:
     def support_each(self, normals: Iterable[Normal]) -> list[Fraction | None]:
         """:meth:`support` at each of ``normals``: those of a large polygon in one float pass."""
         normals = list(normals)
-        asked = [normal for normal in dict.fromkeys(normals) if normal not in self._supports]
+        self.tops(normals)
+        return [self.support(normal) for normal in normals]
+
+    def tops(self, normals: Iterable[Normal]) -> list[int | None]:
+        """:meth:`support_whole` at each of ``normals``: those of a large polygon in one float pass.
+
+        Whole numbers over :attr:`scale`: no fraction to reduce (a gcd of numbers
+        of hundreds of digits each) where the caller adds them up anyway.
+        """
+        normals = list(normals)
+        asked = [normal for normal in dict.fromkeys(normals) if normal not in self._tops]
         if len(asked) > 1 and len(self.whole) >= _MANY_VERTICES:
             for normal, near in zip(asked, self._near_tops(asked), strict=True):
-                if any(normal[0] * dx + normal[1] * dy > 0 for dx, dy in self.rays):
-                    self._supports[normal] = None
+                a, b = normal
+                if any(a * dx + b * dy > 0 for dx, dy in self.rays):
+                    self._tops[normal] = None
                 else:
-                    a, b = normal
-                    top = max(a * x + b * y for x, y in near)
-                    self._supports[normal] = Fraction(top, self.scale)
-        return [self.support(normal) for normal in normals]
+                    self._tops[normal] = max(a * x + b * y for x, y in near)
+        else:
+            for normal in asked:
+                self._tops[normal] = self.support_whole(normal)
+        return [self._tops[normal] for normal in normals]
 
     def _near_tops(self, normals: Sequence[Normal]) -> list[Sequence[tuple[int, int]]]:
         """:meth:`_near_top` at each of ``normals``, in one float pass."""
@@ -205,18 +245,37 @@ class Polygon:
             return self.whole
         return self._near_tops([(a, b)])[0]
 
-    def supports(self, normals: Any) -> tuple[Any, Any]:
+    def supports(self, normals: Any, *, keep: bool = False) -> tuple[Any, Any]:
         """:meth:`support` at many normals in floats, and where it is infinite.
 
         The infinite ones are found exactly (whole numbers); the finite ones are 0 there.
+        With ``keep``, kept for each set of normals (a star has two), read-only: the
+        total's polygon is asked at every cut (not every polygon's: thousands of
+        normals each, a polygon for each flow and set of its claims).
         """
-        points = np.array(self.floats)
-        values = _products(normals.floats, points).max(axis=1)
-        infinite = np.zeros(len(values), dtype=bool)
-        for dx, dy in self.rays:
-            infinite |= normals.dot(dx, dy) > 0
-        values[infinite] = 0.0
-        return values, infinite
+        found = self._float_supports.get(normals)
+        if found is None:
+            points = np.array(self.floats)
+            values = _products(normals.floats, points).max(axis=1)
+            infinite = np.zeros(len(values), dtype=bool)
+            for dx, dy in self.rays:
+                infinite |= normals.dot(dx, dy) > 0
+            values[infinite] = 0.0
+            values.flags.writeable = infinite.flags.writeable = False
+            found = (values, infinite)
+            if keep:
+                self._float_supports[normals] = found
+        return found
+
+
+def _lowest(x: int, y: int, d: int) -> tuple[int, int, int]:
+    """The point ``(x / d, y / d)`` (``d > 0``) as ``(x, y, d)`` in lowest terms.
+
+    Quick where ``d`` is small, whatever ``x`` and ``y``: ``d`` first, so each gcd
+    starts with one division of a large number by a small one.
+    """
+    common = gcd(d, x, y)
+    return (x // common, y // common, d // common)
 
 
 def _products(directions: Any, points: Any) -> Any:
@@ -346,38 +405,53 @@ class Support:
                 self.finite += sign * values
                 self.mass += np.abs(values)
                 self.infinite += sign * infinite
-        self._exact: dict[int, tuple[Fraction, int]] = {}
+        self._whole: dict[int, tuple[int, int]] = {}
         self._factors: tuple[int, list[tuple[Polygon, int]]] | None = None
 
     def _scaled(self) -> tuple[int, list[tuple[Polygon, int]]]:
-        """A common denominator of the polygons' scales, and each polygon's signed factor to it.
+        """A common denominator (of the polygons' scales and the parent's), each polygon's factor.
 
         Made once: the denominators multiply across hundreds of parts.
         """
         if self._factors is None:
             signed = [(p, -1) for p in self.removed] + [(p, 1) for p in self.added]
-            common = lcm(*(polygon.scale for polygon, _ in signed))
+            common = lcm(
+                *(polygon.scale for polygon, _ in signed),
+                1 if self.parent is None else self.parent.denominator,
+            )
             self._factors = (
                 common,
                 [(polygon, sign * (common // polygon.scale)) for polygon, sign in signed],
             )
         return self._factors
 
-    def exact(self, k: int) -> tuple[Fraction, int]:
-        """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
-        if k not in self._exact:
-            finite, infinite = (_ZERO, 0) if self.parent is None else self.parent.exact(k)
-            normal = self.normals.exact[k]
+    @property
+    def denominator(self) -> int:
+        """The common denominator of :meth:`whole`'s sums."""
+        return self._scaled()[0]
+
+    def whole(self, k: int) -> tuple[int, int]:
+        """:meth:`exact` as a whole number over :attr:`denominator`: no fraction reduced."""
+        if k not in self._whole:
             common, factors = self._scaled()
-            total = 0
+            total, infinite = 0, 0
+            if self.parent is not None:
+                total, infinite = self.parent.whole(k)
+                total *= common // self.parent.denominator
+            normal = self.normals.exact[k]
             for polygon, factor in factors:
                 found = polygon.support_whole(normal)
                 if found is None:
                     infinite += 1 if factor > 0 else -1
                 else:
                     total += factor * found
-            self._exact[k] = (finite + Fraction(total, common), infinite)
-        return self._exact[k]
+            self._whole[k] = (total, infinite)
+        return self._whole[k]
+
+    def exact(self, k: int) -> tuple[Fraction, int]:
+        """The finite terms' exact sum at normal ``k``, and the number of infinite terms."""
+        total, infinite = self.whole(k)
+        return Fraction(total, self.denominator), infinite
 
 
 class Small(Minimizing):
@@ -454,34 +528,51 @@ class Ratio:
         self, polygon: Polygon, first: int, second: int, denominator: Mapping[int, Fraction]
     ) -> None:
         self.first, self.second = first, second
-        self.generators = [
-            *polygon.vertices,
-            *((Fraction(x), Fraction(y)) for x, y in polygon.rays),
-        ]
-        self.below = [self._dot(denominator, point) for point in self.generators]
+        # Whole numbers: a vertex over the polygon's scale (n / d is the same), a ray as is.
+        self.generators = [*polygon.whole, *polygon.rays]
+        self._scale, below = self._whole(denominator)
+        self.below = [self._dot(below, point) for point in self.generators]
         #: Some generator has the denominator above 0 (the caller has shown it).
         self.feasible = any(d > 0 for d in self.below)
 
-    def _dot(
-        self, objective: Mapping[int, Fraction | int], point: tuple[Fraction, Fraction]
-    ) -> Fraction:
+    def _whole(self, objective: Mapping[int, Fraction | int]) -> tuple[int, tuple[int, int]]:
+        """``objective`` on ``first`` and ``second`` times a whole ``L > 0``: ``L`` and it."""
         left = set(objective) - {self.first, self.second}
         assert not left  # a ratio on one flow's two values
-        return objective.get(self.first, 0) * point[0] + objective.get(self.second, 0) * point[1]
+        p = Fraction(objective.get(self.first, 0))
+        q = Fraction(objective.get(self.second, 0))
+        scale = lcm(p.denominator, q.denominator)
+        return scale, (
+            p.numerator * (scale // p.denominator),
+            q.numerator * (scale // q.denominator),
+        )
+
+    @staticmethod
+    def _dot(objective: tuple[int, int], point: tuple[int, int]) -> int:
+        return objective[0] * point[0] + objective[1] * point[1]
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` (``None``: unbounded)."""
-        above, below = [], []
+        scale, above = self._whole(objective)
+        # The least n / d over d > 0, and the greatest over d < 0 (as -n / -d), compared
+        # by cross products: no fraction but the answer.
+        low: tuple[int, int] | None = None
+        high: tuple[int, int] | None = None
         for point, d in zip(self.generators, self.below, strict=True):
-            n = self._dot(objective, point)
+            n = self._dot(above, point)
             if d > 0:
-                above.append(n / d)
+                if low is None or n * low[1] < low[0] * d:
+                    low = (n, d)
             elif d < 0:
-                below.append(n / d)
+                if high is None or -n * high[1] > high[0] * -d:
+                    high = (-n, -d)
             elif n < 0:
                 return None
-        lowest = min(above)
-        return None if below and max(below) > lowest else lowest
+        assert low is not None  # feasible: some generator has d > 0
+        if high is not None and high[0] * low[1] > low[0] * high[1]:
+            return None
+        # n / d over the generators' whole numbers; the objective and denominator scaled.
+        return Fraction(low[0] * self._scale, low[1] * scale)
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The largest value of ``objective · y`` (``None``: unbounded)."""
@@ -497,6 +588,8 @@ class Local(NamedTuple):
     columns: dict[int, int]
     #: The values of the part (or the total) the claims allow, exactly, if known.
     values: Polygon | None = None
+    #: The differences ``total - part`` the claims allow (``E``), exactly, if known.
+    differences: Polygon | None = None
 
 
 class Star:
@@ -549,6 +642,8 @@ class Star:
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
+        #: The flows whose own claims all together leave no values (made when first asked).
+        self._fragile: list[str] | None = None
 
     def _lines(self, flow: str, claims: Iterable[str]) -> list[tuple[int, int, int]]:
         first, second = self.columns[flow]
@@ -618,6 +713,48 @@ class Star:
             return None
         return (local.values, *self.columns[flow])
 
+    def pair(self, key: frozenset[str], columns: Iterable[int]) -> tuple[Polygon, int, int] | None:
+        """A part's and the total's values in one period that ``key`` allows, and their columns.
+
+        Exact (:func:`_pair`): a share is then a ratio in the plane. ``None`` where
+        ``columns`` are not a part's and the total's value of one period, or the
+        differences the claims allow are not known.
+        """
+        asked = set(columns)
+        part = self.part_of(asked)
+        if part is None or part[0] is None or len(asked) != 2:
+            return None
+        own, whole = self.columns[part[0]], self.columns[self.total]
+        axis = next((k for k in (0, 1) if asked == {own[k], whole[k]}), None)
+        local = self.local(key, part[0])
+        if axis is None or local is None or local.differences is None:
+            return None
+        found = _pair(
+            self.polygon(part[0], key), self.polygon(self.total, key), local.differences, axis
+        )
+        return None if found is None else (found, own[axis], whole[axis])
+
+    def across(
+        self, key: frozenset[str], part: str, along: tuple[int, int], axis: int
+    ) -> Polygon | None:
+        """The values ``(a o + b k, q_k)`` of a part ``(o, k)`` and the total ``q`` under ``key``.
+
+        ``k`` is the ``axis`` coordinate (column), ``o`` the other; ``along = (a, b)``
+        with ``a`` not 0. Exact (:func:`_across`): a contribution (a part's change
+        over the total's base) is then a ratio in the plane. ``None`` where the
+        differences the claims allow are not known.
+        """
+        local = self.local(key, part)
+        if local is None or local.differences is None:
+            return None
+        return _across(
+            self.polygon(part, key),
+            self.polygon(self.total, key),
+            local.differences,
+            along,
+            axis,
+        )
+
     def local(self, key: frozenset[str], part: str | None) -> Local | None:
         """The exact program of ``part``'s values and the total's under ``key`` (cached).
 
@@ -657,15 +794,16 @@ class Star:
             for row in self.rows[claim_id]
         ]
         values: Polygon | None = self.polygon(flows[0], key)
+        differences: Polygon | None = None
         if self.sum_id in key:
-            polygons = [self.polygon(flow, key) for flow in self.columns]
-            if any(polygon.empty for polygon in polygons):
+            if self._some_empty(key):
                 return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
             found = self._cuts(key, part)
             if found is None:
                 return None
             kept, cut = found
             values = None if cut.empty else cut if part is None else _through(self, key, part, cut)
+            differences = None if cut.empty or part is None else cut
             x, y = (local[column] for column in self.columns[self.total])
             for (a, b), bound in kept:
                 coefficients = {x: Fraction(a), y: Fraction(b)}
@@ -673,7 +811,7 @@ class Star:
                     # n · (total - part) <= h of the other parts' sum.
                     coefficients.update({0: Fraction(-a), 1: Fraction(-b)})
                 rows.append(Row(coefficients, "<=", bound))
-        return Local(Program(len(columns), rows), columns, values)
+        return Local(Program(len(columns), rows), columns, values, differences)
 
     def holds(self, key: frozenset[str]) -> bool:
         """Whether the claims ``key`` can hold together (with bases of 0 allowed), exactly.
@@ -715,23 +853,35 @@ class Star:
         return self.sum_id not in key or self._meets(key, strict=True)
 
     def _meets(self, key: frozenset[str], *, strict: bool = False) -> bool:
-        if any(self.polygon(flow, key).empty for flow in self.columns):
+        if self._some_empty(key):
             return False
         if self.sum_id not in key:
             return True
         total = self.polygon(self.total, key)
         support = self.support(key)
-        back, back_open = total.supports(self._opposite)
+        back, back_open = total.supports(self._opposite, keep=True)
         finite = support.finite + back
         margin = _MARGIN * (support.mass + np.abs(back) + 1.0)
         asked = np.nonzero((support.infinite == 0) & ~back_open & (finite <= margin))[0]
         for k in asked.tolist():
-            low = total.support(self._opposite.exact[k])
+            low = total.support_whole(self._opposite.exact[k])
             assert low is not None  # the floats count infinite terms exactly
-            found = support.exact(k)[0] + low
+            # The sign of h_M(m) + h_Q(-m), each a whole number over its own denominator.
+            found = support.whole(k)[0] * total.scale + low * support.denominator
             if found < 0 or (strict and not found):
                 return False
         return True
+
+    def _some_empty(self, key: frozenset[str]) -> bool:
+        """Whether some flow's polygon under ``key`` is empty.
+
+        Fewer claims leave a polygon larger: only a flow whose own claims all
+        together leave nothing can have an empty polygon (none, where they hold).
+        """
+        if self._fragile is None:
+            every = frozenset(self.owners)
+            self._fragile = [flow for flow in self.columns if self.polygon(flow, every).empty]
+        return any(self.polygon(flow, key).empty for flow in self._fragile)
 
     def support(self, key: frozenset[str]) -> Support:
         """The support function of the sum of the parts' polygons under ``key`` (cached).
@@ -780,7 +930,7 @@ class Star:
         normals = self.normals
         finite, infinite, mass = support.finite, support.infinite, support.mass
         total = self.polygon(self.total, key)
-        reach, open_ = total.supports(normals)
+        reach, open_ = total.supports(normals, keep=True)
         spread = np.abs(reach)
         own: Polygon | None = None
         differences = [(a, b, c) for a, b, c in total.lines]
@@ -807,30 +957,12 @@ class Star:
         kept = [int(candidates[number]) for number in chosen]
         left = np.ones(len(candidates), dtype=bool)
         left[chosen] = False
-        exact: dict[int, Fraction] = {}
-
-        def bound(k: int) -> Fraction:
-            if k not in exact:
-                value, count = support.exact(k)
-                if own is not None:
-                    found = own.support(normals.exact[k])
-                    if found is None:
-                        count -= 1
-                    else:
-                        value -= found
-                assert count == 0  # the floats count the infinite terms exactly
-                exact[k] = value
-            return exact[k]
-
+        unit, bound = _bounds(support, own)
         while True:
-            unit = lcm(*(bound(k).denominator for k in kept))
             cut = Polygon(
                 [
                     *((a, b, c * unit) for a, b, c in differences),
-                    *(
-                        (*normals.exact[k], bound(k).numerator * (unit // bound(k).denominator))
-                        for k in kept
-                    ),
+                    *((*normals.exact[k], bound(k)) for k in kept),
                 ],
                 signed=True,
                 unit=unit,
@@ -846,7 +978,33 @@ class Star:
                 break
             kept.extend(missed)
             left &= ~np.isin(candidates, missed)
-        return [(normals.exact[k], bound(k)) for k in kept], cut
+        return [(normals.exact[k], Fraction(bound(k), unit)) for k in kept], cut
+
+
+def _bounds(support: Support, own: Polygon | None) -> tuple[int, Callable[[int], int]]:
+    """The exact bounds of the other parts' sum, ``h_M - h_P`` at normal ``k``, and their unit.
+
+    Each a whole number over one unit (the sum's and the part's denominators):
+    no fraction reduced; kept as asked.
+    """
+    unit = support.denominator if own is None else lcm(support.denominator, own.scale)
+    normals, exact = support.normals.exact, {}
+
+    def bound(k: int) -> int:
+        if k not in exact:
+            value, count = support.whole(k)
+            value *= unit // support.denominator
+            if own is not None:
+                found = own.support_whole(normals[k])
+                if found is None:
+                    count -= 1
+                else:
+                    value -= found * (unit // own.scale)
+            assert count == 0  # the floats count the infinite terms exactly
+            exact[k] = value
+        return exact[k]
+
+    return unit, bound
 
 
 def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygon | None:
@@ -859,18 +1017,231 @@ def _through(star: Star, key: frozenset[str], part: str, cut: Polygon) -> Polygo
     total, own = star.polygon(star.total, key), star.polygon(part, key)
     directions = {_primitive(a, b) for a, b, _ in total.lines}
     directions |= {_primitive(-a, -b) for a, b, _ in cut.lines}
-    bounds = []
     ordered = sorted(directions)
-    highs = total.support_each(ordered)
-    lows = cut.support_each((-a, -b) for a, b in ordered)
-    for (a, b), high, low in zip(ordered, highs, lows, strict=True):
-        if high is not None and low is not None:
-            bounds.append(((a, b), high + low))
-    unit = lcm(*(bound.denominator for _, bound in bounds))
-    lines = [(a, b, c * unit) for a, b, c in own.lines]
-    lines += [(a, b, bound.numerator * (unit // bound.denominator)) for (a, b), bound in bounds]
+    highs = total.tops(ordered)
+    lows = cut.tops((-a, -b) for a, b in ordered)
+    # Whole numbers over one unit made of the two scales: no fraction reduced.
+    unit = lcm(total.scale, cut.scale, own.unit)
+    high_factor, low_factor = unit // total.scale, unit // cut.scale
+    lines = [(a, b, c * (unit // own.unit)) for a, b, c in own.lines]
+    lines += [
+        (a, b, high * high_factor + low * low_factor)
+        for (a, b), high, low in zip(ordered, highs, lows, strict=True)
+        if high is not None and low is not None
+    ]
     found = Polygon(lines, signed=True, unit=unit)
     return None if found.empty else found
+
+
+def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Polygon | None:
+    """The values ``(p, q)`` of a part and the total on one ``axis`` that the claims allow.
+
+    The projection of ``{p in P, q in Q, q - p in E}`` (``E``: ``differences``) on
+    ``(p[axis], q[axis])``, exactly: with ``s = p[axis]``, ``t = q[axis]`` and ``u``
+    the other coordinate, each polygon allows ``u`` in an interval (its lines
+    with ``u`` in them: below every upper line, above every lower one) where
+    its ``axis`` coordinate is within its range. ``(s, t)`` is allowed where ``s``,
+    ``t`` and ``t - s`` are within ``P``'s, ``Q``'s and ``E``'s ranges and the
+    sum of ``P``'s interval at ``s`` and ``E``'s at ``t - s`` meets ``Q``'s at
+    ``t``: ``P``'s low plus ``E``'s low is at most ``Q``'s high, and ``Q``'s low at
+    most ``P``'s high plus ``E``'s high, for every such line of each (Fourier–Motzkin
+    on the structure: no pair of lines of one polygon is needed). ``None`` if it
+    has no vertex.
+    """
+    polygons = (own, total, differences)
+    sides = [_sides(polygon, axis) for polygon in polygons]
+    # Every bound a whole number over one unit: each polygon's unit times small
+    # numbers (its lines' ``|b|``, its vertices' denominator): no fraction reduced.
+    unit = lcm(
+        *(
+            polygon.unit
+            * lcm(polygon.scale // polygon.unit, *(b for side in found for _, _, b in side))
+            for polygon, found in zip(polygons, sides, strict=True)
+        )
+    )
+    lines: set[tuple[int, int, int]] = set()
+    # s = (1, 0), t = (0, 1), t - s = (-1, 1) within their ranges.
+    for (a, b), polygon in zip(((1, 0), (0, 1), (-1, 1)), polygons, strict=True):
+        low, high = _range(polygon, axis)
+        factor = unit // polygon.scale
+        if low is not None:
+            lines.add((-a, -b, -low * factor))
+        if high is not None:
+            lines.add((a, b, high * factor))
+    # Q's low <= P's high + E's high, and P's low + E's low <= Q's high; with each
+    # side u <= k - m x or u >= k - m x read as (m, k), that is
+    # sign × ((m_p - m_e) s + (m_e - m_q) t) <= sign × (k_p + k_e - k_q).
+    (own_up, own_down), (total_up, total_down), (apart_up, apart_down) = [
+        [[(m, n * (unit // (d * polygon.unit))) for m, n, d in side] for side in found]
+        for polygon, found in zip(polygons, sides, strict=True)
+    ]
+    for own_side, total_side, apart, sign in (
+        (own_up, total_down, apart_up, 1),
+        (own_down, total_up, apart_down, -1),
+    ):
+        for m_p, k_p in own_side:
+            for m_q, k_q in total_side:
+                for m_e, k_e in apart:
+                    first, second = sign * (m_p - m_e), sign * (m_e - m_q)
+                    # Small whole normals: the bound times the same small number.
+                    common = lcm(first.denominator, second.denominator)
+                    lines.add(
+                        (
+                            first.numerator * (common // first.denominator),
+                            second.numerator * (common // second.denominator),
+                            sign * (k_p + k_e - k_q) * common,
+                        )
+                    )
+    found = Polygon(sorted(lines), unit=unit)
+    return None if found.empty else found
+
+
+class _Shape(NamedTuple):
+    """A polygon's lines (for points scaled by ``unit``), vertices over ``scale`` and rays."""
+
+    lines: list[tuple[int, int, int]]
+    unit: int
+    whole: list[tuple[int, int]]
+    scale: int
+    rays: list[Normal]
+
+
+def _sheared(polygon: Polygon, along: tuple[int, int], axis: int) -> _Shape:
+    """``polygon`` in the coordinates ``(a o + b k, k)``: ``k`` its ``axis`` coordinate.
+
+    ``o`` is the other; ``along = (a, b)``, ``a`` not 0. A line ``c o + d k <= e`` becomes
+    ``c x' + (d a - c b) y' <= e a`` (times the sign of ``a``); vertices and rays
+    map as points and directions.
+    """
+    a, b = along
+    sign = 1 if a > 0 else -1
+    other = 1 - axis
+    lines = [
+        (sign * line[other], sign * (line[axis] * a - line[other] * b), sign * line[2] * a)
+        for line in polygon.lines
+    ]
+    return _Shape(
+        lines,
+        polygon.unit,
+        [(a * point[other] + b * point[axis], point[axis]) for point in polygon.whole],
+        polygon.scale,
+        [(a * ray[other] + b * ray[axis], ray[axis]) for ray in polygon.rays],
+    )
+
+
+def _across(
+    own: Polygon, total: Polygon, differences: Polygon, along: tuple[int, int], axis: int
+) -> Polygon | None:
+    """The values ``(s, t) = (a o + b k, q_k)`` of a part ``(o, k)`` and the total ``q``.
+
+    ``k`` is the ``axis`` coordinate, ``o`` the other; ``along = (a, b)``. The
+    projection of ``{p in P, q in Q, q - p in E}`` (``E``: ``differences``) that
+    the claims allow, exactly. In the coordinates of :func:`_sheared` (which keep
+    ``q - p``) ``s`` is ``p``'s first coordinate and ``t`` ``q``'s second; with
+    ``u`` and ``v`` the others, ``P`` allows ``u`` in an interval at ``s`` and
+    ``Q`` allows ``v`` in one at ``t`` (:func:`_sides`), so the differences
+    ``q - p`` that ``(s, t)`` allows make a box, ``[v - s] × [t - u]``. It meets
+    ``E`` where no line of ``E`` (nor a side of its bounding box) has the whole
+    box outside: ``min over the box of n · z <= bound`` for each, linear in ``s``
+    and ``t`` for each line of ``P``'s and ``Q``'s sides (each end of the box is
+    the least or greatest of them). With ``s`` and ``t`` within ``P``'s and
+    ``Q``'s ranges (the intervals not empty), that is all. ``None`` if it has
+    no vertex.
+    """
+    shapes = [_sheared(polygon, along, axis) for polygon in (own, total, differences)]
+    part, whole, apart = shapes
+    # u as a function of s (the part's second coordinate), v of t (the total's first).
+    part_sides, whole_sides = _sides(part, 0), _sides(whole, 1)
+    unit = lcm(
+        *(
+            shape.unit * lcm(shape.scale // shape.unit, *(d for side in found for _, _, d in side))
+            for shape, found in ((part, part_sides), (whole, whole_sides), (apart, ([], [])))
+        )
+    )
+    lines: set[tuple[int, int, int]] = set()
+    for (a, b), shape, coordinate in (((1, 0), part, 0), ((0, 1), whole, 1)):
+        low, high = _range(shape, coordinate)
+        if low is not None:
+            lines.add((-a, -b, -low * (unit // shape.scale)))
+        if high is not None:
+            lines.add((a, b, high * (unit // shape.scale)))
+    # E's lines, and the sides of its bounding box, each as n · z <= bound over unit.
+    bounds = [(a, b, c * (unit // apart.unit)) for a, b, c in apart.lines if a or b]
+    for coordinate, normal in ((0, (1, 0)), (1, (0, 1))):
+        low, high = _range(apart, coordinate)
+        if low is not None:
+            bounds.append((-normal[0], -normal[1], -low * (unit // apart.scale)))
+        if high is not None:
+            bounds.append((*normal, high * (unit // apart.scale)))
+    (part_up, part_down), (whole_up, whole_down) = [
+        [[(m, n * (unit // (d * shape.unit))) for m, n, d in side] for side in found]
+        for shape, found in ((part, part_sides), (whole, whole_sides))
+    ]
+    none: list[tuple[Fraction, int] | None] = [None]
+    for n_x, n_y, bound in bounds:
+        # The box's least n · z: v - s at v's low end if n_x > 0 (else its high end),
+        # t - u at u's high end if n_y > 0 (else its low end); each end the greatest
+        # (least) of its side's lines, so one inequality for each pair of them.
+        xs = none if not n_x else list(whole_down if n_x > 0 else whole_up)
+        ys = none if not n_y else list(part_up if n_y > 0 else part_down)
+        for x_side in xs:
+            for y_side in ys:
+                # n_x (k_j - m_j t - s) + n_y (t - k_k + m_k s) <= bound
+                along_s, along_t, room = Fraction(0), Fraction(0), bound
+                if x_side is not None:
+                    m, k = x_side
+                    along_s, along_t, room = along_s - n_x, along_t - n_x * m, room - n_x * k
+                if y_side is not None:
+                    m, k = y_side
+                    along_s, along_t, room = along_s + n_y * m, along_t + n_y, room + n_y * k
+                common = lcm(along_s.denominator, along_t.denominator)
+                lines.add(
+                    (
+                        along_s.numerator * (common // along_s.denominator),
+                        along_t.numerator * (common // along_t.denominator),
+                        room * common,
+                    )
+                )
+    found = Polygon(sorted(lines), signed=True, unit=unit)
+    return None if found.empty else found
+
+
+def _range(polygon: Polygon | _Shape, axis: int) -> tuple[int | None, int | None]:
+    """The least and greatest ``axis`` coordinate of a polygon's points (``None``: unbounded).
+
+    Whole numbers over the polygon's :attr:`~Polygon.scale`.
+    """
+    ends = [point[axis] for point in polygon.whole]
+    low = None if any(ray[axis] < 0 for ray in polygon.rays) else min(ends)
+    high = None if any(ray[axis] > 0 for ray in polygon.rays) else max(ends)
+    return low, high
+
+
+def _sides(
+    polygon: Polygon | _Shape, axis: int
+) -> tuple[list[tuple[Fraction, int, int]], list[tuple[Fraction, int, int]]]:
+    """A polygon's lines with its other coordinate ``u``, as ``u <= k - m x`` and ``u >= k - m x``.
+
+    ``x`` is the ``axis`` coordinate; each line ``a x + b u <= c`` with ``b > 0`` is
+    an upper one with ``m = a / b``, ``k = c / b``; with ``b < 0`` a lower one (the
+    inequality turns). Each as ``(m, n, d)`` with ``k = n / (d × unit)`` and
+    ``d = |b|``, unreduced. Only lines through some vertex: the others make no
+    edge, so the rest allow the same points.
+    """
+    upper: list[tuple[Fraction, int, int]] = []
+    lower: list[tuple[Fraction, int, int]] = []
+    for line in polygon.lines:
+        a, b, c = line[axis], line[1 - axis], line[2]
+        # A line through no vertex makes no edge (the polygon has a vertex): left out.
+        through = c * polygon.scale
+        if b and any(
+            (line[0] * x + line[1] * y) * polygon.unit == through for x, y in polygon.whole
+        ):
+            if b > 0:
+                upper.append((Fraction(a, b), c, b))
+            else:
+                lower.append((Fraction(a, b), -c, -b))
+    return upper, lower
 
 
 def _bound(cache: dict[Any, Any], size: int) -> None:
@@ -899,7 +1270,7 @@ def _missed(
     *,
     bounds: Any,
     margin: Any,
-    bound: Callable[[int], Fraction],
+    bound: Callable[[int], int],
 ) -> list[int]:
     """The normals of ``asked`` whose half-plane some point of ``polygon`` breaks (exact).
 
@@ -928,10 +1299,33 @@ def _missed(
             continue
         found = polygon.support_whole(normals.exact[k])
         assert found is not None  # its rays are tested above
-        limit = bound(k)
-        if found * limit.denominator > limit.numerator * polygon.scale:
+        # found / scale > bound / unit, in whole numbers.
+        if found * polygon.unit > bound(k) * polygon.scale:
             missed.append(k)
     return missed
+
+
+def _near(table: Any, first: int, margin: Any) -> Any:
+    """The rows of ``table`` (its first ``first`` and the cuts) that may make an edge, in floats.
+
+    The polygon of the first rows clipped by the few deepest cuts holds the one
+    every row makes: a cut that leaves all of it inside by its margin makes no
+    edge. Only proposes (the exact test adds what the floats miss).
+    """
+    every = np.arange(len(table))
+    if len(table) - first < _PREFILTER:
+        return every
+    outer, emptied = clipped(box(table), table[:first])
+    if emptied is None:
+        outer, emptied = clipped(outer, table[first:], first, steps=_DEEPEST)
+    if emptied is not None:
+        return every
+    points = np.array([(x, y) for x, y, _ in outer])
+    cuts = table[first:]
+    reach = _products(cuts[:, :2], points).max(axis=1)
+    size = _products(np.abs(cuts[:, :2]), np.abs(points)).max(axis=1)
+    keep = reach >= cuts[:, 2] - margin - _MARGIN * (np.abs(cuts[:, 2]) + size)
+    return np.concatenate([every[:first], first + np.nonzero(keep)[0]])
 
 
 def _edges(
@@ -953,7 +1347,13 @@ def _edges(
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     table = np.vstack([np.array(sides).reshape(-1, 3), np.column_stack([directions, bounds])])
-    found_hull = hull(table)
+    near = _near(table, len(lines), margin)
+    found_hull = hull(table[near])
+    if found_hull is not None:
+        # Back to the rows' own numbers.
+        found_hull = [
+            (x, y, label if label < 0 else int(near[label])) for x, y, label in found_hull
+        ]
     if found_hull is not None:
         polygon, emptied = found_hull, None
     else:
