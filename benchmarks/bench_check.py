@@ -32,7 +32,8 @@ After the table, the real releases of the test corpus (``tests/data/releases``,
 each a TOML report of a published release) are checked one by one: their total
 CPU seconds, and the slowest of them by name. A generated shape shows how the
 check grows with size; the corpus shows what a user who checks a real release
-waits.
+waits. ``--releases`` adds them to a run with ``--shape`` or ``--size``, or alone
+runs only them.
 
 ``--before SRC`` adds a "before" column: each case is also run, in a child
 process and in the same run, with the package found in ``SRC`` (for example a
@@ -443,6 +444,11 @@ def main() -> None:
         action="append",
         help="only these sizes, for every shape (claims; flows for 'unused', where x10)",
     )
+    parser.add_argument(
+        "--releases",
+        action="store_true",
+        help="also the real releases (every run without --shape or --size has them)",
+    )
     parser.add_argument("--profile", metavar="SHAPE:CLAIMS", help="profile one case")
     parser.add_argument("--error", action="store_true", help="with --profile: plant an error")
     parser.add_argument(
@@ -476,8 +482,9 @@ def main() -> None:
             )
         print(json.dumps(found))
         return
-    table(arguments, sizes=sizes, limit=limit)
-    if not arguments.shape and not arguments.size:
+    if arguments.shape or arguments.size or not arguments.releases:
+        table(arguments, sizes=sizes, limit=limit)
+    if arguments.releases or not (arguments.shape or arguments.size):
         releases(engine=arguments.engine, limit=limit, before=arguments.before)
     if arguments.before:
         print(
