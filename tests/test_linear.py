@@ -29,16 +29,21 @@ coefficients = st.integers(-3, 3)
 def programs(draw: st.DrawFn) -> Program:
     """Small random programs in a box, with a mix of <=, >= and = rows."""
     size = draw(st.integers(1, 3))
-    rows = [
+    rows = _rows(draw, size, draw(st.integers(0, 4)))
+    rows += [Row({j: 1}, "<=", BOX) for j in range(size)]
+    return Program(size, rows)
+
+
+def _rows(draw: st.DrawFn, size: int, count: int) -> list[Row]:
+    """``count`` random rows on ``size`` variables, of every sense."""
+    return [
         Row(
             {j: draw(coefficients) for j in range(size)},
             draw(st.sampled_from(["<=", ">=", "="])),
             draw(st.integers(-6, 6)),
         )
-        for _ in range(draw(st.integers(0, 4)))
+        for _ in range(count)
     ]
-    rows += [Row({j: 1}, "<=", BOX) for j in range(size)]
-    return Program(size, rows)
 
 
 def _solve(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
@@ -123,14 +128,7 @@ def test_ratio_range_matches_vertex_enumeration(
 def open_programs(draw: st.DrawFn) -> Program:
     """Small random programs, bounded or not, some variables free."""
     size = draw(st.integers(1, 3))
-    rows = [
-        Row(
-            {j: draw(coefficients) for j in range(size)},
-            draw(st.sampled_from(["<=", ">=", "="])),
-            draw(st.integers(-6, 6)),
-        )
-        for _ in range(draw(st.integers(1, 5)))
-    ]
+    rows = _rows(draw, size, draw(st.integers(1, 5)))
     boxed = draw(st.sets(st.integers(0, size - 1)))
     rows += [Row({j: 1}, "<=", BOX) for j in sorted(boxed)]
     free = draw(st.sets(st.integers(0, size - 1)))

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     #: An exact point, made when first needed.
     Point = Callable[[], dict[int, Fraction]]
 
-__all__ = ["Extremes", "Found", "meets"]
+__all__ = ["Extremes", "Found", "inherited", "meets"]
 
 _ONE: Final = Fraction(1)
 #: Minima kept per question: a piece is asked a few objectives, each min and max.
@@ -124,3 +124,31 @@ class Found(NamedTuple):
             if rows[claim_id] is not self.rows[claim_id]
             for row in rows[claim_id]
         ]
+
+
+def inherited(
+    inside: Iterable[Found],
+    question: Hashable,
+    asked: tuple[tuple[int, Fraction], ...],
+    *,
+    rows: Mapping[str, Sequence[Row]],
+    claim_ids: Iterable[str],
+    below: Mapping[int, Fraction] | None,
+    into: Extremes,
+) -> Fraction | None:
+    """The minimum ``asked`` of ``question`` in a piece the asking one is inside, or ``None``.
+
+    Taken where that piece's point meets the asking piece's own ``rows`` of
+    ``claim_ids`` (and keeps ``below`` above 0), and kept in ``into``, the asking
+    piece's extremes, point and all.
+    """
+    claim_ids = list(claim_ids)
+    for outer in inside:
+        extremes = outer.extremes.get(question)
+        if extremes is None:
+            continue
+        found = extremes.reached(asked, outer.beyond(rows, claim_ids), below=below)
+        if found is not None:
+            into.keep(asked, *found)
+            return found[0]
+    return None

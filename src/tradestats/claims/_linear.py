@@ -126,24 +126,10 @@ class Polyhedron(Minimizing):
         basis: list[int | None] = []
         slack = len(columns)
         for row in program.rows:
-            line = [_ZERO] * (width + 1)
-            for index, (variable, sign) in enumerate(columns):
-                coefficient = row.coefficients.get(variable, 0)
-                if coefficient:
-                    line[index] = Fraction(coefficient) * sign
-            start: int | None = None
-            if row.sense != "=":
-                line[slack] = _ONE if row.sense == "<=" else -_ONE
-                start = slack
-                slack += 1
-            line[width] = Fraction(row.rhs)
-            # A row with rhs 0 may take either sign: one whose slack is then +1
-            # starts with that slack in the basis and needs no artificial variable.
-            if line[width] < 0 or (not line[width] and start is not None and line[start] < 0):
-                line = [-value for value in line]
-            # A slack with coefficient +1 starts in the basis; other rows need an
-            # artificial variable.
-            basis.append(start if start is not None and line[start] > 0 else None)
+            line, start = _tableau_line(row, columns, width, slack)
+            slack += start is not None
+            line, begin = _started(line, start, width)
+            basis.append(begin)
             tableau.append(line)
         self._width = width
         self._tableau, self._basis = _phase_one(tableau, basis, width, deadline)
@@ -277,6 +263,36 @@ class Polyhedron(Minimizing):
         return built
 
 
+def _tableau_line(
+    row: Row, columns: Sequence[tuple[int, int]], width: int, slack: int
+) -> tuple[list[Fraction], int | None]:
+    """A row over the tableau's columns (its slack, if it has one, at ``slack``), rhs last."""
+    line = [_ZERO] * (width + 1)
+    for index, (variable, sign) in enumerate(columns):
+        coefficient = row.coefficients.get(variable, 0)
+        if coefficient:
+            line[index] = Fraction(coefficient) * sign
+    start: int | None = None
+    if row.sense != "=":
+        line[slack] = _ONE if row.sense == "<=" else -_ONE
+        start = slack
+    line[width] = Fraction(row.rhs)
+    return line, start
+
+
+def _started(
+    line: list[Fraction], slack: int | None, width: int
+) -> tuple[list[Fraction], int | None]:
+    """The line with its rhs 0 or more, and its slack if that can start in the basis.
+
+    A row with rhs 0 may take either sign: one whose slack is then +1 starts with
+    that slack in the basis. Other rows need an artificial variable (``None``).
+    """
+    if line[width] < 0 or (not line[width] and slack is not None and line[slack] < 0):
+        line = [-value for value in line]
+    return line, slack if slack is not None and line[slack] > 0 else None
+
+
 def _with_rows(polyhedron: Polyhedron, rows: Sequence[Row], program: Program) -> Polyhedron:
     """:meth:`Polyhedron.with_rows` of a feasible polyhedron (see there)."""
     assert polyhedron._tableau is not None  # feasible
@@ -304,26 +320,16 @@ def _with_rows(polyhedron: Polyhedron, rows: Sequence[Row], program: Program) ->
     basic = list(enumerate(moved(column) for column in polyhedron._basis))
     slack = old_width + shift
     for row in rows:
-        values = [_ZERO] * (width + 1)
-        for index, (variable, sign) in enumerate(columns):
-            coefficient = row.coefficients.get(variable, 0)
-            if coefficient:
-                values[index] = Fraction(coefficient) * sign
-        begin: int | None = None
-        if row.sense != "=":
-            values[slack] = _ONE if row.sense == "<=" else -_ONE
-            begin = slack
-            slack += 1
-        values[width] = Fraction(row.rhs)
+        values, own = _tableau_line(row, columns, width, slack)
+        slack += own is not None
         # In the basis's terms: each basic column is 1 in its row and 0 in the others.
         for r, column in basic:
             factor = values[column]
             if factor:
                 values = [a - factor * b for a, b in zip(values, lines[r], strict=True)]
-        if values[width] < 0 or (not values[width] and begin is not None and values[begin] < 0):
-            values = [-value for value in values]
+        values, begin = _started(values, own, width)
         lines.append(values)
-        start.append(begin if begin is not None and values[begin] > 0 else None)
+        start.append(begin)
     built = Polyhedron.__new__(Polyhedron)
     built.program, built._deadline, built.point = program, polyhedron._deadline, {}
     built._columns, built._used, built._width = columns, polyhedron._used | named, width

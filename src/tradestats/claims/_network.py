@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
-from tradestats.claims._extremes import Extremes, Found
+from tradestats.claims._extremes import Extremes, Found, inherited
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._linear import (
     Infeasible,
@@ -1979,16 +1979,16 @@ class _Certified(Minimizing):
 
     def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
         """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
-        for outer in self.network.inside:
-            extremes = outer.extremes.get(("values", self.key))
-            if extremes is None:
-                continue
-            beyond = outer.beyond(self.network._rows, self.key)
-            found = extremes.reached(asked, beyond, below=None)
-            if found is not None:
-                self.extremes.keep(asked, *found)
-                return found[0]
-        return None
+        network = self.network
+        return inherited(
+            network.inside,
+            ("values", self.key),
+            asked,
+            rows=network._rows,
+            claim_ids=self.key,
+            below=None,
+            into=self.extremes,
+        )
 
     def _minimum(
         self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
@@ -2371,16 +2371,16 @@ class _Lifted:
 
         The point must keep the denominator above 0: the ratio is taken there.
         """
-        for outer in self.network.inside:
-            extremes = outer.extremes.get(self._asked)
-            if extremes is None:
-                continue
-            beyond = outer.beyond(self.network._rows, self.key)
-            found = extremes.reached(asked, beyond, below=self._global)
-            if found is not None:
-                self.extremes.keep(asked, *found)
-                return found[0]
-        return None
+        network = self.network
+        return inherited(
+            network.inside,
+            self._asked,
+            asked,
+            rows=network._rows,
+            claim_ids=self.key,
+            below=self._global,
+            into=self.extremes,
+        )
 
     def _minimum(
         self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
