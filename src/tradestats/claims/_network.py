@@ -130,6 +130,9 @@ class Network:
 
     #: What pieces that allow every value this piece does found (see :meth:`with_rows`).
     inside: tuple[Found, ...] = ()
+    #: The last :meth:`spans_named` asked and its answer: the bases of one set of
+    #: claims are asked in a row, and keeping only the last costs no memory.
+    _named: tuple[frozenset[str], dict[Hashable, Span] | None] | None = None
 
     def __init__(
         self,
@@ -297,7 +300,7 @@ class Network:
             **self.constraints,
             **{claim_id: list(found) for claim_id, found in (constraints or {}).items()},
         }
-        piece._cache = {}
+        piece._cache, piece._named = {}, None
         # A claim in points ties here only the values its rows name: a ratio of a value
         # its rows leave out is then a quotient of ranges, not a program (see _apart).
         piece._ties = self._ties.narrowed(
@@ -925,14 +928,19 @@ class Network:
     def spans_named(self, claims: frozenset[str]) -> dict[Hashable, Span] | None:
         """Propagation under ``claims`` over the values they name alone (``None``: none left).
 
-        Not kept: the spans of every value of a large report for each set of claims
-        asked would add up.
+        Not kept but for the last set of claims: the spans of every value of a large
+        report for each set of claims asked would add up. The answer is shared: read it,
+        do not change it.
         """
+        if self._named is not None and self._named[0] == claims:
+            return self._named[1]
         constraints = self._constraints_of(claims)
         try:
-            return propagate(named(self.domains, constraints), constraints)
+            found = propagate(named(self.domains, constraints), constraints)
         except NoValueLeft:
-            return None
+            found = None
+        self._named = (claims, found)
+        return found
 
     def _apart(
         self,
