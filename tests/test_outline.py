@@ -9,6 +9,7 @@ cuts are.
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from hypothesis import example, given, settings
@@ -147,3 +148,48 @@ def test_the_hull_finds_a_square_and_a_cone() -> None:
     found = _outline.hull(_table(cone, 1))
     assert found is not None
     assert {0, 1, _outline._BOX} <= {label for _, _, label in found}
+
+
+def _angle(a: int, b: int) -> tuple[int, Fraction]:
+    """A key that sorts directions by their angle from ``(1, 0)``, turning left (exact)."""
+    if b > 0:
+        return (1, Fraction(-a, b))
+    if b < 0:
+        return (3, Fraction(a, -b))
+    return (0, Fraction(0)) if a > 0 else (2, Fraction(0))
+
+
+def _turns_by_angle(normals: list[tuple[int, int]], *, closed: bool) -> bool:
+    """The turn test written with exact angles: each normal's angle from the first rises."""
+    first = _angle(*normals[0])
+    keys = [(0 if key >= first else 1, key) for key in (_angle(*n) for n in normals)]
+    if any(later <= earlier for earlier, later in pairwise(keys)):
+        return False
+    steps = list(pairwise(normals))
+    if closed:
+        steps.append((normals[-1], normals[0]))
+    elif len(normals) > 1:
+        (a0, b0), (a1, b1) = normals[0], normals[-1]
+        if a0 * b1 - b0 * a1 < 0:
+            return False
+    return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(-3, 3), st.integers(-3, 3)).filter(lambda n: n != (0, 0)),
+        min_size=1,
+        max_size=9,
+    ),
+    st.booleans(),
+)
+@example([(1, 0), (0, 1), (-1, 0), (0, -1), (1, 0)], False)
+@example([(1, 0), (0, 1), (-1, 0), (0, -1), (1, 1)], False)
+@example([(1, 0), (0, 1), (-1, 0), (0, -1)], True)
+@example([(1, 0), (0, 1), (-1, -1), (1, -1), (2, 1)], True)
+def test_the_turns_in_whole_numbers_are_the_turns_by_angle(
+    normals: list[tuple[int, int]], closed: bool
+) -> None:
+    """Normals turn left and go round once at most: cross products say what exact angles do."""
+    assert _turns_by_angle(normals, closed=closed) == _outline._turns(normals, closed=closed)

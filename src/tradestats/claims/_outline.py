@@ -28,7 +28,6 @@ crossings are all the vertices, and the two directions all the rays.
 from __future__ import annotations
 
 from collections import deque
-from fractions import Fraction
 from itertools import pairwise
 from math import gcd
 from typing import TYPE_CHECKING, Any, Final
@@ -38,7 +37,7 @@ from tradestats.claims._plane import crossing
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["Vertex", "angle", "box", "clipped", "hull", "outline"]
+__all__ = ["Vertex", "box", "clipped", "hull", "outline"]
 
 #: A crossing this far inside a line (relative to the magnitudes) needs no exact test.
 #: Each float (a quotient of whole numbers, correctly rounded) and the sum of two
@@ -47,19 +46,6 @@ __all__ = ["Vertex", "angle", "box", "clipped", "hull", "outline"]
 #: (at 1e-7, 30 times more crossings were tested exactly, nearly all needlessly).
 _ROOM: Final = 1e-10
 _BOX: Final = -1
-
-
-def angle(a: int, b: int) -> tuple[int, Fraction]:
-    """A key that sorts directions ``(a, b)`` by their angle from ``(1, 0)``, turning left; exact.
-
-    >>> sorted([(0, -1), (-1, 0), (1, 1), (1, 0), (-1, -1)], key=lambda d: angle(*d))
-    [(1, 0), (1, 1), (-1, 0), (-1, -1), (0, -1)]
-    """
-    if b > 0:
-        return (1, Fraction(-a, b))
-    if b < 0:
-        return (3, Fraction(a, -b))
-    return (0, Fraction(0)) if a > 0 else (2, Fraction(0))
 
 
 def outline(
@@ -309,16 +295,18 @@ def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
     """Whether outer normals turn left at each step and go round once at most (exact).
 
     Closed: round exactly once, back to the first. Open: by half a turn at most.
+    In whole numbers (cross products), with no angle made: each step turns by
+    less than half a turn, so the normals go round more than once exactly where a
+    step leaves the first normal's right side (``n0 × n < 0``) for its left side
+    or its own direction (``n0 × n >= 0``).
+
+    >>> _turns([(1, 0), (0, 1), (-1, 0), (0, -1)], closed=True)
+    True
+    >>> _turns([(1, 0), (0, 1), (-1, 0), (0, -1), (1, 1)], closed=True)
+    False
+    >>> _turns([(1, 0), (1, 1), (0, 1)], closed=False), _turns([(1, 0), (-1, -1)], closed=False)
+    (True, False)
     """
-    first = angle(*normals[0])
-
-    def turned(normal: tuple[int, int]) -> tuple[int, tuple[int, Fraction]]:
-        key = angle(*normal)
-        return (0 if key >= first else 1, key)
-
-    keys = [turned(normal) for normal in normals]
-    if any(later <= earlier for earlier, later in pairwise(keys)):
-        return False
     steps = list(pairwise(normals))
     if closed:
         steps.append((normals[-1], normals[0]))
@@ -326,7 +314,11 @@ def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
         (a0, b0), (a1, b1) = normals[0], normals[-1]
         if a0 * b1 - b0 * a1 < 0:
             return False
-    return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
+    if not all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps):
+        return False
+    a, b = normals[0]
+    sides = [a * y - b * x for x, y in normals]
+    return not any(before < 0 <= after for before, after in pairwise(sides))
 
 
 def _crossings(
