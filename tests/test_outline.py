@@ -165,14 +165,8 @@ def _turns_by_angle(normals: list[tuple[int, int]], *, closed: bool) -> bool:
     keys = [(0 if key >= first else 1, key) for key in (_angle(*n) for n in normals)]
     if any(later <= earlier for earlier, later in pairwise(keys)):
         return False
-    steps = list(pairwise(normals))
-    if closed:
-        steps.append((normals[-1], normals[0]))
-    elif len(normals) > 1:
-        (a0, b0), (a1, b1) = normals[0], normals[-1]
-        if a0 * b1 - b0 * a1 < 0:
-            return False
-    return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
+    # The steps' own test is shared: what changed is the going round, by angles here.
+    return _outline._left_steps(normals, closed=closed)
 
 
 @settings(max_examples=300, deadline=None)

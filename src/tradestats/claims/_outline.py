@@ -307,6 +307,15 @@ def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
     >>> _turns([(1, 0), (1, 1), (0, 1)], closed=False), _turns([(1, 0), (-1, -1)], closed=False)
     (True, False)
     """
+    if not _left_steps(normals, closed=closed):
+        return False
+    a, b = normals[0]
+    sides = [a * y - b * x for x, y in normals]
+    return not any(before < 0 <= after for before, after in pairwise(sides))
+
+
+def _left_steps(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
+    """Whether each step between outer normals turns left; an open run by half a turn at most."""
     steps = list(pairwise(normals))
     if closed:
         steps.append((normals[-1], normals[0]))
@@ -314,11 +323,7 @@ def _turns(normals: Sequence[tuple[int, int]], *, closed: bool) -> bool:
         (a0, b0), (a1, b1) = normals[0], normals[-1]
         if a0 * b1 - b0 * a1 < 0:
             return False
-    if not all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps):
-        return False
-    a, b = normals[0]
-    sides = [a * y - b * x for x, y in normals]
-    return not any(before < 0 <= after for before, after in pairwise(sides))
+    return all(a0 * b1 - b0 * a1 > 0 for (a0, b0), (a1, b1) in steps)
 
 
 def _crossings(
