@@ -165,14 +165,7 @@ def test_charnes_cooper_from_a_vertex_is_the_one_from_scratch(
     assert derived.maximum(wanted) == scratch.maximum(wanted)
     if phase_one.call_count == 0 and derived.minimum(wanted) is not None:
         # The point found is a point of the transformed program.
-        assert all(_meets(row, derived.point) for row in derived.program.rows)
-
-
-def _meets(row: Row, point: dict[int, Fraction]) -> bool:
-    left = sum(
-        (Fraction(c) * point.get(j, Fraction(0)) for j, c in row.coefficients.items()), Fraction(0)
-    )
-    return {"<=": left <= row.rhs, ">=": left >= row.rhs, "=": left == row.rhs}[row.sense]
+        assert all(row.meets(derived.point) for row in derived.program.rows)
 
 
 @settings(max_examples=300, deadline=None)
@@ -194,7 +187,7 @@ def test_rows_added_to_a_solved_polyhedron_answer_as_from_scratch(
     assert grown.maximum(wanted) == scratch.maximum(wanted)
     low = grown.minimum(wanted)
     if low is not None:
-        assert all(_meets(row, grown.point) for row in program.rows)
+        assert all(row.meets(grown.point) for row in program.rows)
         assert all(grown.point.get(j, 0) >= 0 for j in range(size) if j not in program.free)
 
 

@@ -26,29 +26,11 @@ if TYPE_CHECKING:
     #: An exact point, made when first needed.
     Point = Callable[[], dict[int, Fraction]]
 
-__all__ = ["Extremes", "Found", "inherited", "meets"]
+__all__ = ["Extremes", "Found", "inherited"]
 
 _ONE: Final = Fraction(1)
 #: Minima kept per question: a piece is asked a few objectives, each min and max.
 _KEPT: Final = 64
-
-
-def meets(row: Row, point: Mapping[int, Fraction]) -> bool:
-    """Whether ``point`` (a variable missing is 0) meets ``row`` exactly.
-
-    >>> from fractions import Fraction
-    >>> from tradestats.claims._linear import Row
-    >>> meets(Row({0: Fraction(1), 1: Fraction(-2)}, ">=", 0), {0: Fraction(2), 1: Fraction(1)})
-    True
-    >>> meets(Row({0: Fraction(1)}, "=", 1), {0: Fraction(1, 2)})
-    False
-    """
-    total = dot(row.coefficients, point)
-    if row.sense == ">=":
-        return total >= row.rhs
-    if row.sense == "<=":
-        return total <= row.rhs
-    return total == row.rhs
 
 
 class Extremes:
@@ -96,7 +78,7 @@ class Extremes:
                 return None
         if dot(dict(asked), point) != value * scale:
             return None  # pragma: no cover - a certified minimum is reached at its point
-        if all(meets(row, point) for row in rows):
+        if all(row.meets(point) for row in rows):
             return found
         return None
 

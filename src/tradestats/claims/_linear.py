@@ -27,6 +27,8 @@ from fractions import Fraction
 from math import gcd, lcm
 from typing import Final, Literal, NamedTuple, TypeAlias
 
+from tradestats.claims._dot import dot
+
 __all__ = [
     "Infeasible",
     "Minimizing",
@@ -72,6 +74,21 @@ class Row(NamedTuple):
     coefficients: Linear
     sense: Sense
     rhs: Fraction | int
+
+    def meets(self, point: Mapping[int, Fraction]) -> bool:
+        """Whether ``point`` (a variable missing is 0) meets the row exactly.
+
+        >>> Row({0: Fraction(1), 1: Fraction(-2)}, ">=", 0).meets({0: Fraction(2), 1: Fraction(1)})
+        True
+        >>> Row({0: Fraction(1)}, "=", 1).meets({0: Fraction(1, 2)})
+        False
+        """
+        total = dot(self.coefficients, point)
+        if self.sense == ">=":
+            return total >= self.rhs
+        if self.sense == "<=":
+            return total <= self.rhs
+        return total == self.rhs
 
 
 class Program(NamedTuple):

@@ -128,14 +128,8 @@ def meets(
         return False
     if any(values.get(j, 0) <= 0 for j in bases):
         return False
-    for row in rows:
-        total = sum((c * values.get(j, 0) for j, c in row.coefficients.items()), Fraction(0))
-        if (
-            (row.sense == ">=" and total < row.rhs)
-            or (row.sense == "<=" and total > row.rhs)
-            or (row.sense == "=" and total != row.rhs)
-        ):
-            return False
+    if not all(row.meets(values) for row in rows):
+        return False
     return all(_holds(relation, values) for relation in relations)
 
 
