@@ -221,8 +221,8 @@ class Polyhedron(Minimizing):
             [*self.program.rows, *rows],
             self.program.free,
         )
-        if self._tableau is None:
-            return Polyhedron(program, deadline=self._deadline)
+        if self._tableau is None:  # more rows allow no more values
+            return self._solved(program, self._columns, self._used, (None, None))
         return _with_rows(self, rows, program)
 
     def charnes_cooper(self, denominator: Linear, constant: Fraction | int = 0) -> Polyhedron:
@@ -270,13 +270,29 @@ class Polyhedron(Minimizing):
             values = [v * qs + b * r for v, r in zip(line[:width], shifted, strict=True)]
             rows.append(_lowest([*values[:at], 0, *values[at:], b * s_d * q, line[-1] * qs]))
         rows.append(_lowest([*shifted[:at], qs, *shifted[at:], s_d * q, qs]))
+        return self._solved(
+            program,
+            [*self._columns, (self.program.size, 1)],
+            self._used | {self.program.size},
+            (rows, [column if column < at else column + 1 for column in basis] + [at]),
+        )
+
+    def _solved(
+        self,
+        program: Program,
+        columns: list[tuple[int, int]],
+        used: frozenset[int],
+        phase_one: tuple[list[list[int]] | None, list[int] | None],
+    ) -> Polyhedron:
+        """A polyhedron derived from this one, its phase one done: ``(None, None)`` if empty.
+
+        ``columns`` are the variables' columns (the slacks follow).
+        """
         built = Polyhedron.__new__(Polyhedron)
         built.program, built._deadline, built.point = program, self._deadline, {}
-        built._columns = [*self._columns, (self.program.size, 1)]
-        built._used = self._used | {self.program.size}
-        built._width = width + 1
-        built._tableau = rows
-        built._basis = [column if column < at else column + 1 for column in basis] + [at]
+        built._columns, built._used = columns, used
+        built._width = len(columns) + sum(row.sense != "=" for row in program.rows)
+        built._tableau, built._basis = phase_one
         return built
 
 
@@ -347,11 +363,12 @@ def _with_rows(polyhedron: Polyhedron, rows: Sequence[Row], program: Program) ->
         values, begin = _started(values, own, width)
         lines.append(values)
         start.append(begin)
-    built = Polyhedron.__new__(Polyhedron)
-    built.program, built._deadline, built.point = program, polyhedron._deadline, {}
-    built._columns, built._used, built._width = columns, polyhedron._used | named, width
-    built._tableau, built._basis = _phase_one(lines, start, width, polyhedron._deadline)
-    return built
+    return polyhedron._solved(
+        program,
+        columns,
+        polyhedron._used | named,
+        _phase_one(lines, start, width, polyhedron._deadline),
+    )
 
 
 def _reduced(

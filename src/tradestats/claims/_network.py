@@ -17,6 +17,7 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import (
     Callable,
     Hashable,
@@ -133,6 +134,8 @@ class Network:
     #: The last :meth:`spans_named` asked and its answer: the bases of one set of
     #: claims are asked in a row, and keeping only the last costs no memory.
     _named: tuple[frozenset[str], dict[Hashable, Span] | None] | None = None
+    #: A piece's network and the claims whose rows the piece replaces (see :meth:`_grown`).
+    origin: tuple[Network, frozenset[str]] | None = None
 
     def __init__(
         self,
@@ -310,6 +313,7 @@ class Network:
             }
         )
         piece.given = self._points_ids
+        piece.origin = (self, frozenset(rows))
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
         piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, [], {}, {}
@@ -561,11 +565,35 @@ class Network:
         if component is not None and self._tree(component) is not None:
             return _Tree(self, key, component)
         if component is None or not self.floats:
-            return Polyhedron(self.program(key), deadline=self.deadline)
+            return self._grown(key)
         star = self._star(component)
         return (
             _Certified(self, key, component) if star is None else _Star(self, key, component, star)
         )
+
+    def _grown(self, key: frozenset[str]) -> Polyhedron:
+        """The exact polyhedron of ``key``; a piece's grown from its network's.
+
+        A piece holds its network's rows of the other claims, and more: its network's
+        polyhedron of those, solved, needs only the piece's own rows added, and phase
+        one then mends only the rows its vertex breaks (:meth:`.Polyhedron.with_rows`).
+        """
+        program = self.program(key)
+        if self.origin is None:
+            return Polyhedron(program, deadline=self.deadline)
+        network, replaced = self.origin
+        outer = network.polyhedron(key - replaced)
+        if not isinstance(outer, Polyhedron):
+            return Polyhedron(program, deadline=self.deadline)
+        # The network's rows are the piece's own objects; any other row is new.
+        held = Counter(map(id, outer.program.rows))
+        new = []
+        for row in program.rows:
+            if held[id(row)]:
+                held[id(row)] -= 1
+            else:
+                new.append(row)
+        return outer.with_rows(new, program.size)
 
     def _star(self, component: int) -> Star | None:
         """A component's star, if it is one sum of parts in two periods, each flow's claims its own.
