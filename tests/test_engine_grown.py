@@ -1,10 +1,11 @@
-"""A piece's exact polyhedron grown from its network's, not solved anew.
+"""Exact polyhedra reshaped from ones solved before, not solved anew.
 
-A piece of ``claims/_points.py`` holds its network's rows of the other claims and
-rows of its own. Without HiGHS (and in the exact engine, the reference of every
-agreement test) its polyhedron is the network's, solved, with the piece's rows
-added (``Network._grown``). Each must be the polyhedron built from the piece's own
-program: empty together, and the same minimum and maximum of every value.
+Without HiGHS (and in the exact engine, the reference of every agreement test) a
+set of claims' polyhedron is reshaped from one solved before where it can be
+(``Network._grown``): a piece of ``claims/_points.py`` from its network's, with the
+piece's own rows added; a network's set from a set solved lately that differs in a
+claim or two, with rows left out and added. Each must be the polyhedron built from
+the set's own program: empty together, and the same minimum and maximum of every value.
 """
 
 from __future__ import annotations
@@ -17,51 +18,71 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests._scripts import load_script
-from tradestats.claims._linear import Polyhedron
-from tradestats.claims._network import Network
+from tradestats.claims import _network
+from tradestats.claims._linear import Polyhedron, Program
 from tradestats.claims.consistency import check
 
 bench = load_script("benchmarks/bench_check.py")
 
+#: How each reshaped polyhedron came about: rows left out or not, and empty or not.
+Reshaped = tuple[Polyhedron, Polyhedron, bool]
 
-def _grown(report: Any) -> list[tuple[Polyhedron, Polyhedron]]:
-    """Each polyhedron a piece grew during an exact check, with the one built anew."""
-    pairs: list[tuple[Polyhedron, Polyhedron]] = []
-    original = Network._grown
 
-    def spied(network: Network, key: frozenset[str]) -> Polyhedron:
-        built = original(network, key)
-        if network.origin is not None:
-            pairs.append((built, Polyhedron(network.program(key))))
-        return built
+def _reshaped(report: Any) -> list[Reshaped]:
+    """Each polyhedron reshaped during an exact check, the one built anew, and whether rows went."""
+    found: list[Reshaped] = []
+    original = _network._reshaped
 
-    with mock.patch.object(Network, "_grown", spied):
+    def spied(outer: Polyhedron, program: Program) -> Polyhedron | None:
+        reshaped = original(outer, program)
+        if reshaped is not None:
+            dropped = not {id(row) for row in outer.program.rows} <= {
+                id(row) for row in program.rows
+            }
+            found.append((reshaped, Polyhedron(program), dropped))
+        return reshaped
+
+    with mock.patch.object(_network, "_reshaped", spied):
         check(report, _engine="exact")
-    return pairs
+    return found
 
 
-def _same(grown: Polyhedron, scratch: Polyhedron) -> None:
-    assert grown.feasible == scratch.feasible
+def _same(reshaped: Polyhedron, scratch: Polyhedron) -> None:
+    assert reshaped.feasible == scratch.feasible
     if not scratch.feasible:
         return
     size = scratch.program.size
     for variable in range(size):
         for sign in (1, -1):
             objective = {variable: Fraction(sign)}
-            assert grown.minimum(objective) == scratch.minimum(objective)
+            assert reshaped.minimum(objective) == scratch.minimum(objective)
     mixed = {variable: Fraction((-1) ** variable, variable + 1) for variable in range(size)}
-    assert grown.minimum(mixed) == scratch.minimum(mixed)
+    assert reshaped.minimum(mixed) == scratch.minimum(mixed)
 
 
 @settings(max_examples=8, deadline=None)
-@given(st.integers(3, 12), st.integers(0, 2**16), st.booleans())
-def test_a_grown_polyhedron_is_the_one_built_anew(size: int, seed: int, error: bool) -> None:
-    """Every piece's grown polyhedron allows exactly the values of its own program."""
-    for grown, scratch in _grown(bench.kinds(size, seed=seed, error=error)):
-        _same(grown, scratch)
+@given(
+    st.sampled_from([bench.kinds, bench.partners, bench.groups]),
+    st.integers(3, 12),
+    st.integers(0, 2**16),
+    st.booleans(),
+)
+def test_a_reshaped_polyhedron_is_the_one_built_anew(
+    shape: Any, size: int, seed: int, error: bool
+) -> None:
+    """Every reshaped polyhedron allows exactly the values of its own program."""
+    for reshaped, scratch, _ in _reshaped(shape(size, seed=seed, error=error)):
+        _same(reshaped, scratch)
 
 
-def test_pieces_grow_empty_and_not() -> None:
-    """Pieces do grow, some empty and some not (a test that never grew one shows nothing)."""
-    pairs = _grown(bench.kinds(10, seed=7, error=True))
-    assert {grown.feasible for grown, _ in pairs} == {True, False}
+def test_polyhedra_are_reshaped_every_way() -> None:
+    """Grown only and with rows left out, empty and not (a test that never took a way shows
+    nothing of it)."""
+    found = _reshaped(bench.kinds(10, seed=7, error=True))
+    found += _reshaped(bench.partners(12, seed=7, error=True))
+    assert {(reshaped.feasible, dropped) for reshaped, _, dropped in found} == {
+        (True, True),
+        (True, False),
+        (False, True),
+        (False, False),
+    }

@@ -279,3 +279,40 @@ def test_ratio_with_a_base_that_may_be_zero() -> None:
 def test_linear_sum_adds_repeated_variables() -> None:
     """Repeated variables add up; zero coefficients vanish."""
     assert {0: Fraction(3)} == linear_sum([(0, 1), (1, 2), (0, 2), (1, -2)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    open_programs(),
+    st.sets(st.integers(0, 8)),
+    st.lists(coefficients, min_size=3, max_size=3),
+)
+def test_rows_left_out_of_a_solved_polyhedron_answer_as_from_scratch(
+    program: Program, drop: set[int], objective: list[int]
+) -> None:
+    """Inequalities left out with no phase one: the same set as built anew without them.
+
+    Equations cannot be left out that way (they have no slack), nor can rows of an
+    empty polyhedron: both answer ``None``.
+    """
+    drop = {i for i in drop if i < len(program.rows)}
+    plain = Polyhedron(program)
+    with mock.patch.object(_linear, "_phase_one", wraps=_linear._phase_one) as phase_one:
+        derived = plain.without_rows(drop)
+    assert phase_one.call_count == 0
+    if not plain.feasible or any(program.rows[i].sense == "=" for i in drop):
+        assert derived is None
+        return
+    assert derived is not None
+    kept = [row for i, row in enumerate(program.rows) if i not in drop]
+    assert list(derived.program.rows) == kept
+    scratch = Polyhedron(Program(program.size, kept, program.free))
+    assert derived.feasible
+    wanted = {j: objective[j] for j in range(program.size)}
+    assert derived.minimum(wanted) == scratch.minimum(wanted)
+    assert derived.maximum(wanted) == scratch.maximum(wanted)
+    if derived.minimum(wanted) is not None:
+        assert all(row.meets(derived.point) for row in kept)
+    # Rows added after rows left out: the polyhedron keeps working as a solved one.
+    again = derived.with_rows([program.rows[i] for i in sorted(drop)])
+    assert again.minimum(wanted) == plain.minimum(wanted)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from fractions import Fraction
 from math import gcd, lcm
 from typing import Final, Literal, NamedTuple, TypeAlias
@@ -225,6 +225,46 @@ class Polyhedron(Minimizing):
             return self._solved(program, self._columns, self._used, (None, None))
         return _with_rows(self, rows, program)
 
+    def without_rows(self, drop: Collection[int]) -> Polyhedron | None:
+        """The polyhedron of this one's rows but those at the indices ``drop``, with no phase one.
+
+        A row left out lets its slack take any value: the slack enters the basis in
+        whichever direction some row stops it first (the ratio test), so every
+        other basic value stays 0 or more, and its row, which then only says what
+        the slack is, goes. ``None`` where this polyhedron is empty (fewer rows may
+        allow values) or a row left out is an equation (it has no slack).
+        """
+        rows = self.program.rows
+        if self._tableau is None or self._basis is None or any(rows[i].sense == "=" for i in drop):
+            return None
+        slacks = [i for i, row in enumerate(rows) if row.sense != "="]
+        first = len(self._columns)
+        gone = {first + number for number, i in enumerate(slacks) if i in drop}
+        width = self._width
+        tableau = [list(line) for line in self._tableau]
+        basis = list(self._basis)
+        for column in sorted(gone):
+            if column not in basis:
+                row = _blocking(tableau, column, width)
+                if row is None:
+                    continue  # the slack moves no basic value: nothing ties it
+                _pivot(tableau, basis, row, column)
+            at = basis.index(column)
+            del tableau[at], basis[at]
+        kept = [column for column in range(width + 2) if column not in gone]
+        renumbered = {column: number for number, column in enumerate(kept)}
+        program = Program(
+            self.program.size,
+            [row for i, row in enumerate(rows) if i not in drop],
+            self.program.free,
+        )
+        return self._solved(
+            program,
+            self._columns,
+            self._used,
+            ([[line[c] for c in kept] for line in tableau], [renumbered[c] for c in basis]),
+        )
+
     def charnes_cooper(self, denominator: Linear, constant: Fraction | int = 0) -> Polyhedron:
         """The polyhedron of :func:`charnes_cooper` over these rows, with no phase one of its own.
 
@@ -369,6 +409,21 @@ def _with_rows(polyhedron: Polyhedron, rows: Sequence[Row], program: Program) ->
         polyhedron._used | named,
         _phase_one(lines, start, width, polyhedron._deadline),
     )
+
+
+def _blocking(tableau: Sequence[Sequence[int]], column: int, width: int) -> int | None:
+    """The row whose basic value reaches 0 first as a free nonbasic ``column`` moves.
+
+    Upward where some entry of the column is above 0, else downward; ``None``
+    where the column is all 0.
+    """
+    sign = 1 if any(line[column] > 0 for line in tableau) else -1
+    steps = [
+        (Fraction(line[width], sign * line[column]), number)
+        for number, line in enumerate(tableau)
+        if sign * line[column] > 0
+    ]
+    return min(steps)[1] if steps else None
 
 
 def _reduced(

@@ -17,6 +17,7 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
+import itertools
 from collections import Counter
 from collections.abc import (
     Callable,
@@ -122,8 +123,39 @@ _HUNDRED: Final = Decimal(100)
 _DINKELBACH: Final = 24
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
+#: A set of claims is reshaped from one solved before (:meth:`Network._grown`) if the two
+#: differ in at most one claim in this many (or two), among the last ``_LATELY`` solved.
+_NEAR: Final = 4
+_LATELY: Final = 64
 #: Every share: 0% to 100%.
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
+
+
+def _reshaped(outer: Polyhedron, program: Program) -> Polyhedron | None:
+    """``program``'s polyhedron from a solved one: its rows ``program`` lacks left out, new added.
+
+    ``None`` where a row to leave out is an equation or the solved one is empty and
+    ``program`` leaves out some of its rows.
+    """
+    # The same claims' rows are the same objects: any other row is new.
+    wanted = Counter(map(id, program.rows))
+    drop = []
+    for number, row in enumerate(outer.program.rows):
+        if wanted[id(row)]:
+            wanted[id(row)] -= 1
+        else:
+            drop.append(number)
+    shrunk = outer.without_rows(drop) if drop else outer
+    if shrunk is None:
+        return None
+    held = Counter(map(id, shrunk.program.rows))
+    new = []
+    for row in program.rows:
+        if held[id(row)]:
+            held[id(row)] -= 1
+        else:
+            new.append(row)
+    return shrunk.with_rows(new, program.size) if new else shrunk
 
 
 class Network:
@@ -572,28 +604,40 @@ class Network:
         )
 
     def _grown(self, key: frozenset[str]) -> Polyhedron:
-        """The exact polyhedron of ``key``; a piece's grown from its network's.
+        """The exact polyhedron of ``key``, reshaped from a solved one where it can be.
 
-        A piece holds its network's rows of the other claims, and more: its network's
-        polyhedron of those, solved, needs only the piece's own rows added, and phase
-        one then mends only the rows its vertex breaks (:meth:`.Polyhedron.with_rows`).
+        A piece holds its network's rows of the other claims, and more: its
+        network's polyhedron of those needs only the piece's own rows added. A
+        network's set of claims is often a set solved before with a claim or two
+        left out or added (the leave-one-out sets). Rows left out and rows added
+        cost a pivot or a few each (:meth:`.Polyhedron.without_rows`,
+        :meth:`.Polyhedron.with_rows`), where a phase one from scratch costs about one a row.
         """
         program = self.program(key)
-        if self.origin is None:
-            return Polyhedron(program, deadline=self.deadline)
-        network, replaced = self.origin
-        outer = network.polyhedron(key - replaced)
-        if not isinstance(outer, Polyhedron):
-            return Polyhedron(program, deadline=self.deadline)
-        # The network's rows are the piece's own objects; any other row is new.
-        held = Counter(map(id, outer.program.rows))
-        new = []
-        for row in program.rows:
-            if held[id(row)]:
-                held[id(row)] -= 1
-            else:
-                new.append(row)
-        return outer.with_rows(new, program.size)
+        if self.origin is not None:
+            network, replaced = self.origin
+            outers = [network.polyhedron(key - replaced)]
+        else:
+            outers = [outer for _, outer in self._near(key)]
+        for outer in outers:
+            reshaped = _reshaped(outer, program) if isinstance(outer, Polyhedron) else None
+            if reshaped is not None:
+                return reshaped
+        return Polyhedron(program, deadline=self.deadline)
+
+    def _near(
+        self, key: frozenset[str]
+    ) -> list[tuple[frozenset[str], Polyhedron | _Certified | _Tree | _Star]]:
+        """Sets of claims solved lately that differ from ``key`` in a few claims, nearest first."""
+        few = max(2, len(key) // _NEAR)
+        found = [
+            (len(known ^ key), number, known, outer)
+            for number, (known, outer) in enumerate(
+                itertools.islice(reversed(self._polyhedra.items()), _LATELY)
+            )
+            if len(known ^ key) <= few
+        ]
+        return [(known, outer) for _, _, known, outer in sorted(found, key=lambda f: f[:2])]
 
     def _star(self, component: int) -> Star | None:
         """A component's star, if it is one sum of parts in two periods, each flow's claims its own.
