@@ -213,6 +213,21 @@ def test_charnes_cooper_from_a_vertex_needs_no_phase_one() -> None:
     )
 
 
+def test_charnes_cooper_from_the_vertex_of_the_largest_base() -> None:
+    """A base of 0 or less at the first vertex: the transform is read off its largest."""
+    # x0 in [0, 4], x1 = x0 (free of rows otherwise); the base x0 - 1 is -1 at x0 = 0.
+    program = Program(2, [Row({0: 1}, "<=", 4), Row({0: 1, 1: -1}, "=", 0), Row({1: 1}, ">=", 0)])
+    plain = Polyhedron(program)
+    assert plain.minimum({0: 1}) == 0
+    scratch = Polyhedron(charnes_cooper(program, {0: 1}, -1))
+    with mock.patch.object(_linear, "_phase_one", wraps=_linear._phase_one) as phase_one:
+        derived = plain.charnes_cooper({0: 1}, -1)
+    assert phase_one.call_count == 0
+    # x1 / (x0 - 1) over x0 > 1 is x0 / (x0 - 1): from 4/3 at x0 = 4, unbounded above.
+    assert derived.minimum({1: 1}) == scratch.minimum({1: 1}) == Fraction(4, 3)
+    assert derived.maximum({1: 1}) is scratch.maximum({1: 1}) is None
+
+
 def test_infeasible_program() -> None:
     """Rows that contradict each other leave nothing, and asking for an optimum says so."""
     polyhedron = Polyhedron(Program(1, [Row({0: 1}, "<=", 1), Row({0: 1}, ">=", 2)]))

@@ -173,10 +173,9 @@ class Polyhedron(Minimizing):
                 coefficient < 0 or (coefficient and variable in self.program.free)
             ):
                 return None
-        found = self._optimum(self._costs(objective))
-        if found is None:
+        tableau, basis, bounded = self._optimum(self._costs(objective))
+        if not bounded:
             return None
-        tableau, basis = found
         width = self._width
         self.point = dict.fromkeys(self._used, _ZERO)
         for line, column in zip(tableau[:-1], basis, strict=True):
@@ -194,19 +193,18 @@ class Polyhedron(Minimizing):
                 costs[index] = Fraction(coefficient) * sign
         return costs
 
-    def _optimum(self, costs: list[Fraction]) -> tuple[list[list[int]], list[int]] | None:
-        """The optimal tableau for ``costs`` (reduced costs last) and its basis, or ``None``.
+    def _optimum(self, costs: list[Fraction]) -> tuple[list[list[int]], list[int], bool]:
+        """Where the simplex stops for ``costs``: its tableau (reduced costs last) and basis.
 
-        ``None`` where the objective is unbounded below; the polyhedron is feasible.
+        And whether that is the optimum: ``False`` where the objective is unbounded
+        below, at the last vertex reached. The polyhedron is feasible.
         """
         assert self._tableau is not None  # feasible
         assert self._basis is not None
         tableau = [list(line) for line in self._tableau]
         basis = list(self._basis)
         tableau.append(_line(_reduced(tableau, basis, costs)))
-        if not _optimize(tableau, basis, self._width, self._deadline):
-            return None
-        return tableau, basis
+        return tableau, basis, _optimize(tableau, basis, self._width, self._deadline)
 
     def with_rows(self, rows: Sequence[Row], size: int | None = None) -> Polyhedron:
         """The polyhedron of this one's rows and ``rows`` (over ``size`` variables).
@@ -276,9 +274,10 @@ class Polyhedron(Minimizing):
         Its tableau follows from this one's in one pass: each row ``x_B + N x_N = β``
         becomes ``y_B + (N + β r / s) y_N = β / s`` and the new row is
         ``t + (r / s) y_N = 1 / s``, where ``r`` are the reduced costs of ``d``.
-        The vertex is the first basis found, or the one of the smallest ``d · x``;
-        where ``d`` names a variable no row names, or no vertex has ``s`` above 0
-        (``d · x`` unbounded below and 0 or less at the first), phase one is run.
+        The vertex is the first basis found, or else the one of the largest ``d · x``
+        (where that is unbounded, the last vertex the simplex reached); where ``d``
+        names a variable no row names, or that vertex too has ``s`` 0 or less,
+        phase one is run.
         The polyhedron must be feasible (an empty one's transform need not be empty).
         """
         program = charnes_cooper(self.program, denominator, constant)
@@ -292,10 +291,11 @@ class Polyhedron(Minimizing):
         width = self._width
         tableau, basis = self._tableau, self._basis
         if _value(tableau, basis, costs, width) + constant <= 0:
-            found = self._optimum(costs)
-            if found is None or _value(found[0][:-1], found[1], costs, width) + constant <= 0:
+            # The vertex of the largest d · x, or the last one reached if it has none.
+            found, basis, _ = self._optimum([-cost for cost in costs])
+            tableau = found[:-1]
+            if _value(tableau, basis, costs, width) + constant <= 0:
                 return Polyhedron(program, deadline=self._deadline)
-            tableau, basis = found[0][:-1], found[1]
         scale = _value(tableau, basis, costs, width) + constant
         # In whole numbers: r = reduced / q and s = scale; a row v / D with rhs b / D
         # becomes (v q s_n + b r s_d) / (D q s_n), its rhs b s_d q / (D q s_n).
