@@ -137,25 +137,28 @@ def _reshaped(outer: Polyhedron, program: Program) -> Polyhedron | None:
     ``None`` where a row to leave out is an equation or the solved one is empty and
     ``program`` leaves out some of its rows.
     """
-    # The same claims' rows are the same objects: any other row is new.
-    wanted = Counter(map(id, program.rows))
-    drop = []
-    for number, row in enumerate(outer.program.rows):
-        if wanted[id(row)]:
-            wanted[id(row)] -= 1
-        else:
-            drop.append(number)
+    drop = _unmatched(outer.program.rows, program.rows)
     shrunk = outer.without_rows(drop) if drop else outer
     if shrunk is None:
         return None
-    held = Counter(map(id, shrunk.program.rows))
-    new = []
-    for row in program.rows:
-        if held[id(row)]:
-            held[id(row)] -= 1
-        else:
-            new.append(row)
+    new = [program.rows[number] for number in _unmatched(program.rows, shrunk.program.rows)]
     return shrunk.with_rows(new, program.size) if new else shrunk
+
+
+def _unmatched(rows: Sequence[Row], others: Sequence[Row]) -> list[int]:
+    """The indices of the rows that ``others`` lacks, a row counted as often as it is there.
+
+    By identity: the rows of a claim, and the balance relations, are the same objects
+    in every program of a network and its pieces.
+    """
+    left = Counter(map(id, others))
+    missing = []
+    for number, row in enumerate(rows):
+        if left[id(row)]:
+            left[id(row)] -= 1
+        else:
+            missing.append(number)
+    return missing
 
 
 class Network:
@@ -618,26 +621,27 @@ class Network:
             network, replaced = self.origin
             outers = [network.polyhedron(key - replaced)]
         else:
-            outers = [outer for _, outer in self._near(key)]
+            outers = self._near(key)
         for outer in outers:
             reshaped = _reshaped(outer, program) if isinstance(outer, Polyhedron) else None
             if reshaped is not None:
                 return reshaped
         return Polyhedron(program, deadline=self.deadline)
 
-    def _near(
-        self, key: frozenset[str]
-    ) -> list[tuple[frozenset[str], Polyhedron | _Certified | _Tree | _Star]]:
-        """Sets of claims solved lately that differ from ``key`` in a few claims, nearest first."""
+    def _near(self, key: frozenset[str]) -> list[Polyhedron | _Certified | _Tree | _Star]:
+        """The polyhedra of sets solved lately that differ from ``key`` in a few claims.
+
+        Nearest first, and of those the latest.
+        """
         few = max(2, len(key) // _NEAR)
         found = [
-            (len(known ^ key), number, known, outer)
+            (len(known ^ key), number, outer)
             for number, (known, outer) in enumerate(
                 itertools.islice(reversed(self._polyhedra.items()), _LATELY)
             )
             if len(known ^ key) <= few
         ]
-        return [(known, outer) for _, _, known, outer in sorted(found, key=lambda f: f[:2])]
+        return [outer for _, _, outer in sorted(found, key=lambda f: f[:2])]
 
     def _star(self, component: int) -> Star | None:
         """A component's star, if it is one sum of parts in two periods, each flow's claims its own.
