@@ -1175,15 +1175,25 @@ class Network:
     # -- propagation -----------------------------------------------------------------
 
     def solve(self, claim_ids: Iterable[str]) -> dict[Hashable, Span] | None:
-        """The narrowed spans under the given claims, or ``None`` if they cannot all hold."""
+        """The narrowed spans under the given claims, or ``None`` if they cannot all hold.
+
+        Only the values the claims name: any other keeps its span of :attr:`domains`.
+        Propagating (and keeping) the spans of every value of the report for each set
+        of claims made each group's cost grow with the report's size.
+        """
         key = frozenset(claim_ids)
         if key not in self._cache:
             constraints = self._constraints_of(key)
             try:
-                self._cache[key] = propagate(self.domains, constraints)
+                self._cache[key] = propagate(named(self.domains, constraints), constraints)
             except NoValueLeft:
                 self._cache[key] = None
         return self._cache[key]
+
+    def _span(self, spans: Spans, variable: int) -> Span:
+        """A value's span in :meth:`solve`'s answer: its domain if no claim names it."""
+        name = self._keys[variable]
+        return spans.get(name) or self.domains[name]
 
     def _constraints_of(self, claim_ids: Iterable[str]) -> list[Constraint]:
         ordered = sorted(set(claim_ids), key=self._order.__getitem__)
@@ -1498,7 +1508,7 @@ class Network:
             if spans is None:  # pragma: no cover - P is feasible, so propagation is too
                 bases = set()
             else:
-                bases = {base for base in bases if spans[self._keys[base]].low <= 0}
+                bases = {base for base in bases if self._span(spans, base).low <= 0}
         if bases and polyhedron.feasible:
             bases = self._left_to_show(key, bases)
         return polyhedron.feasible and all(
@@ -1960,18 +1970,22 @@ class _Certified(Minimizing):
         asked a few minima: done for one question alone, it would cost about as much
         as the program.
         """
-        spans = self.network._cache.get(self.key)
+        network = self.network
+        spans = network._cache.get(self.key)
+        # A value that no claim names keeps its domain in what solve() kept.
+        domains: Spans = {} if spans is None else network.domains
         if spans is None and len(self._vertices) >= _ASKED:
             # Asked about often enough that propagation may save more than it costs.
             if self._spans is None:
-                self._spans = self.network.spans_named(self.key) or {}
+                self._spans = network.spans_named(self.key) or {}
             spans = self._spans
-        if not spans or not self._vertices:
+        if spans is None or (not spans and not domains) or not self._vertices:
             return None
         low = _ZERO_FRACTION
         terms: list[tuple[int, Fraction]] = []
         for variable, coefficient in asked:
-            span = spans.get(self.network._keys[variable])
+            name = network._keys[variable]
+            span = spans.get(name) or domains.get(name)
             end = None if span is None else span.low if coefficient > 0 else span.high
             if end is None or not end.is_finite() or variable not in self.local:
                 return None

@@ -488,7 +488,7 @@ def _checked(
         # Not expected: the rest of a smallest conflict holds. Should it not, plain
         # propagation still gives a sound range.
         others = [other for other in core or active if other != claim.id]
-        spans = network.solve(others) or network.domains
+        spans = {**network.domains, **(network.solve(others) or {})}
         figures: dict[Hashable, Span] = {
             period: network.figure(claim, period, spans) for period in network.periods_of(claim)
         }
