@@ -209,8 +209,10 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
-        #: What this network (a piece, say) found for the pieces inside it (see _extremes).
-        self.found = Found(self._rows, {})
+        #: What a piece found for the pieces inside it (see _extremes). ``None`` here:
+        #: no piece is inside the whole network, whose minima and their points, kept
+        #: for the whole check, were 65,000 objects at ``kinds`` 1,000.
+        self.found: Found | None = None
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree | _Star] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
@@ -292,7 +294,9 @@ class Network:
         its own rows (:mod:`._extremes`).
         """
         piece = copy.copy(self)
-        piece.inside = tuple(outer.found for outer in inside if isinstance(outer, Network))
+        piece.inside = tuple(
+            outer.found for outer in inside if isinstance(outer, Network) and outer.found
+        )
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
         # Its own rows: the point of a minimum found here meets every one of them.
         piece.found = Found(piece._rows, {})
@@ -1910,7 +1914,7 @@ class _Certified(Minimizing):
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         #: The certified minima and their points, for the pieces inside this one.
-        self.extremes = network.found.extremes.setdefault(("values", key), Extremes())
+        self.extremes = _extremes_of(network, ("values", key))
         # The exact vertices of the minima certified so far, in the model's columns.
         self._vertices: list[Scaled] = []
         # Propagation's spans under the key, where this polyhedron did it.
@@ -2002,6 +2006,8 @@ class _Certified(Minimizing):
     def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
         """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
         network = self.network
+        if self.extremes is None:
+            return None
         return inherited(
             network.inside,
             ("values", self.key),
@@ -2034,7 +2040,8 @@ class _Certified(Minimizing):
         if found is not None and self.model.vertex is not None:
             vertex, names = self.model.vertex, self._names()
             self._vertices.append(vertex)
-            self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
+            if self.extremes is not None:
+                self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
         return found
 
     def _names(self) -> list[int]:
@@ -2312,6 +2319,13 @@ class _Mapped:
         return self.polyhedron.maximum({self.columns[j]: c for j, c in objective.items() if c})
 
 
+def _extremes_of(network: Network, question: Hashable) -> Extremes | None:
+    """Where a piece keeps its certified minima of ``question``; ``None`` in the whole network."""
+    if network.found is None:
+        return None
+    return network.found.extremes.setdefault(question, Extremes())
+
+
 def _point_of(vertex: Scaled, names: Sequence[int], t: int | None = None) -> dict[int, Fraction]:
     """A model's exact vertex in the network's variables: ``names[j]`` for column ``j``.
 
@@ -2378,7 +2392,7 @@ class _Lifted:
         # The ratio's question, but for the numerator: a piece inside this one asks it too.
         self._asked = ("ratio", key, _asked(denominator))
         #: The certified minima and their points ``x = y / t``, for the pieces inside this one.
-        self.extremes = network.found.extremes.setdefault(self._asked, Extremes())
+        self.extremes = _extremes_of(network, self._asked)
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
@@ -2394,6 +2408,8 @@ class _Lifted:
         The point must keep the denominator above 0: the ratio is taken there.
         """
         network = self.network
+        if self.extremes is None:
+            return None
         return inherited(
             network.inside,
             self._asked,
@@ -2427,7 +2443,12 @@ class _Lifted:
         if found is None and exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
         vertex = model.vertex
-        if found is not None and vertex is not None and vertex.values.get(self.plain.size, 0) > 0:
+        if (
+            self.extremes is not None
+            and found is not None
+            and vertex is not None
+            and vertex.values.get(self.plain.size, 0) > 0
+        ):
             # A vertex with t > 0 is the point x = y / t with the ratio at its minimum.
             names, t = self._names(), self.plain.size
             self.extremes.keep(asked, found, lambda: _point_of(vertex, names, t))
