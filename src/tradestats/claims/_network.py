@@ -1311,6 +1311,8 @@ class Network:
             span.low > natural.low or span.high < natural.high for span in plain.figures.values()
         ):
             return plain
+        if self._at_any_scale(claim, linked):
+            return plain
         relations = self._relations(linked)
         if not relations:
             return plain
@@ -1323,6 +1325,24 @@ class Network:
         if found is None:  # pragma: no cover - the claims hold
             return plain
         return found
+
+    def _at_any_scale(self, claim: Claim, linked: frozenset[str]) -> bool:
+        """Whether ``claim`` publishes a value that the claims ``linked`` allow at any size.
+
+        So it is when their rows all have 0 on the right (growth rates, shares,
+        changes of share, sums: no value, no change in level) and the value is the
+        base of one of them. The values they allow then form a cone, and so do the
+        pieces of :mod:`._points` (whose rows have 0 on the right too): a piece that
+        holds has the value at 0 and, with the value above 0 somewhere (a base),
+        at every size beyond. The search over pieces would find 0 or more, which
+        is what the claims' own rows give: no search is needed.
+        """
+        if not isinstance(claim, ValueClaim):
+            return False
+        variable = self._index[(claim.flow, claim.period)]
+        if variable in self._free or variable not in self._bases(linked):
+            return False
+        return all(not row.rhs for claim_id in linked for row in self._rows[claim_id])
 
     def _exact_figure(
         self, claim: Claim, period: Period, linked: frozenset[str], spans: Spans
