@@ -23,6 +23,7 @@ from collections.abc import (
     Iterable,
     Mapping,
     Sequence,
+    Set,
 )
 from decimal import Decimal
 from fractions import Fraction
@@ -1157,7 +1158,7 @@ class Network:
             Infeasible: If the claims cannot all hold.
             OutOfTime: If the deadline passes first.
         """
-        ids = list(claim_ids)
+        ids = frozenset(claim_ids)  # once, not for each value
         found: dict[Hashable, Span] = {}
         trees: dict[int, Forest] = {}
         for key in self._keys:
@@ -1224,10 +1225,11 @@ class Network:
         Returns:
             The refined figures and spans, or ``None`` if those claims cannot all hold.
         """
-        claim_ids = list(claim_ids)
+        # A set once: a check passes every claim of the report, for each claim.
+        claim_ids = claim_ids if isinstance(claim_ids, frozenset) else frozenset(claim_ids)
         if (tree := self._by_forest(claim, claim_ids)) is not False:
             return tree
-        linked = self._linked(claim, set(claim_ids) - {claim.id})
+        linked = self._linked(claim, claim_ids)
         key = (claim.id, linked)
         if key not in self._refined:
             periods = self.periods_of(claim)
@@ -1450,9 +1452,13 @@ class Network:
             return EMPTY
         return Span(min(span.low for span in found), max(span.high for span in found))
 
-    def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
-        """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
-        return self._around(self._variables[claim.id], claim_ids)
+    def _linked(self, claim: Claim, claim_ids: Set[str]) -> frozenset[str]:
+        """The claims of ``claim_ids`` but ``claim`` that share a variable with it, directly or not.
+
+        ``claim`` ties only values the search starts from: leaving it out afterwards
+        is leaving it out of the search, with no copy of ``claim_ids``.
+        """
+        return self._around(self._variables[claim.id], claim_ids) - {claim.id}
 
     def _around(self, variables: Iterable[Hashable], claim_ids: Iterable[str]) -> frozenset[str]:
         """The claims of ``claim_ids`` tied to ``variables``, directly or through others.
@@ -1642,7 +1648,7 @@ class Network:
                 figure.meet(published) is None for figure in refined.figures.values()
             )
 
-        core = sorted(self._linked(claim, set(claim_ids) - {claim.id}), key=self._order.__getitem__)
+        core = sorted(self._linked(claim, set(claim_ids)), key=self._order.__getitem__)
         if not misses(core):
             return None
         for claim_id in list(core):
