@@ -25,6 +25,7 @@ from collections.abc import (
     Iterable,
     Mapping,
     Sequence,
+    Set,
 )
 from decimal import Decimal
 from fractions import Fraction
@@ -247,8 +248,10 @@ class Network:
             for claim_id, constraints in self.constraints.items()
         }
         self._relation_rows = [row for c in self.relations for row in self._linear(c)]
-        #: What this network (a piece, say) found for the pieces inside it (see _extremes).
-        self.found = Found(self._rows, {})
+        #: What a piece found for the pieces inside it (see _extremes). ``None`` here:
+        #: no piece is inside the whole network, whose minima and their points, kept
+        #: for the whole check, were 65,000 objects at ``kinds`` 1,000.
+        self.found: Found | None = None
         self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree | _Star] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
@@ -330,7 +333,9 @@ class Network:
         its own rows (:mod:`._extremes`).
         """
         piece = copy.copy(self)
-        piece.inside = tuple(outer.found for outer in inside if isinstance(outer, Network))
+        piece.inside = tuple(
+            outer.found for outer in inside if isinstance(outer, Network) and outer.found
+        )
         piece._rows = {**self._rows, **{claim_id: list(found) for claim_id, found in rows.items()}}
         # Its own rows: the point of a minimum found here meets every one of them.
         piece.found = Found(piece._rows, {})
@@ -1229,7 +1234,7 @@ class Network:
             Infeasible: If the claims cannot all hold.
             OutOfTime: If the deadline passes first.
         """
-        ids = list(claim_ids)
+        ids = frozenset(claim_ids)  # once, not for each value
         found: dict[Hashable, Span] = {}
         trees: dict[int, Forest] = {}
         for key in self._keys:
@@ -1251,15 +1256,25 @@ class Network:
     # -- propagation -----------------------------------------------------------------
 
     def solve(self, claim_ids: Iterable[str]) -> dict[Hashable, Span] | None:
-        """The narrowed spans under the given claims, or ``None`` if they cannot all hold."""
+        """The narrowed spans under the given claims, or ``None`` if they cannot all hold.
+
+        Only the values the claims name: any other keeps its span of :attr:`domains`.
+        Propagating (and keeping) the spans of every value of the report for each set
+        of claims made each group's cost grow with the report's size.
+        """
         key = frozenset(claim_ids)
         if key not in self._cache:
             constraints = self._constraints_of(key)
             try:
-                self._cache[key] = propagate(self.domains, constraints)
+                self._cache[key] = propagate(named(self.domains, constraints), constraints)
             except NoValueLeft:
                 self._cache[key] = None
         return self._cache[key]
+
+    def _span(self, spans: Spans, variable: int) -> Span:
+        """A value's span in :meth:`solve`'s answer: its domain if no claim names it."""
+        name = self._keys[variable]
+        return spans.get(name) or self.domains[name]
 
     def _constraints_of(self, claim_ids: Iterable[str]) -> list[Constraint]:
         ordered = sorted(set(claim_ids), key=self._order.__getitem__)
@@ -1286,10 +1301,11 @@ class Network:
         Returns:
             The refined figures and spans, or ``None`` if those claims cannot all hold.
         """
-        claim_ids = list(claim_ids)
+        # A set once: a check passes every claim of the report, for each claim.
+        claim_ids = claim_ids if isinstance(claim_ids, frozenset) else frozenset(claim_ids)
         if (tree := self._by_forest(claim, claim_ids)) is not False:
             return tree
-        linked = self._linked(claim, set(claim_ids) - {claim.id})
+        linked = self._linked(claim, claim_ids)
         key = (claim.id, linked)
         if key not in self._refined:
             periods = self.periods_of(claim)
@@ -1373,6 +1389,8 @@ class Network:
             span.low > natural.low or span.high < natural.high for span in plain.figures.values()
         ):
             return plain
+        if self._at_any_scale(claim, linked):
+            return plain
         relations = self._relations(linked)
         if not relations:
             return plain
@@ -1385,6 +1403,24 @@ class Network:
         if found is None:  # pragma: no cover - the claims hold
             return plain
         return found
+
+    def _at_any_scale(self, claim: Claim, linked: frozenset[str]) -> bool:
+        """Whether ``claim`` publishes a value that the claims ``linked`` allow at any size.
+
+        So it is when their rows all have 0 on the right (growth rates, shares,
+        changes of share, sums: no value, no change in level) and the value is the
+        base of one of them. The values they allow then form a cone, and so do the
+        pieces of :mod:`._points` (whose rows have 0 on the right too): a piece that
+        holds has the value at 0 and, with the value above 0 somewhere (a base),
+        at every size beyond. The search over pieces would find 0 or more, which
+        is what the claims' own rows give: no search is needed.
+        """
+        if not isinstance(claim, ValueClaim):
+            return False
+        variable = self._index[(claim.flow, claim.period)]
+        if variable in self._free or variable not in self._bases(linked):
+            return False
+        return all(not row.rhs for claim_id in linked for row in self._rows[claim_id])
 
     def _exact_figure(
         self, claim: Claim, period: Period, linked: frozenset[str], spans: Spans
@@ -1492,9 +1528,13 @@ class Network:
             return EMPTY
         return Span(min(span.low for span in found), max(span.high for span in found))
 
-    def _linked(self, claim: Claim, claim_ids: set[str]) -> frozenset[str]:
-        """The claims of ``claim_ids`` that share a variable with ``claim``, directly or not."""
-        return self._around(self._variables[claim.id], claim_ids)
+    def _linked(self, claim: Claim, claim_ids: Set[str]) -> frozenset[str]:
+        """The claims of ``claim_ids`` but ``claim`` that share a variable with it, directly or not.
+
+        ``claim`` ties only values the search starts from: leaving it out afterwards
+        is leaving it out of the search, with no copy of ``claim_ids``.
+        """
+        return self._around(self._variables[claim.id], claim_ids) - {claim.id}
 
     def _around(self, variables: Iterable[Hashable], claim_ids: Iterable[str]) -> frozenset[str]:
         """The claims of ``claim_ids`` tied to ``variables``, directly or through others.
@@ -1574,7 +1614,7 @@ class Network:
             if spans is None:  # pragma: no cover - P is feasible, so propagation is too
                 bases = set()
             else:
-                bases = {base for base in bases if spans[self._keys[base]].low <= 0}
+                bases = {base for base in bases if self._span(spans, base).low <= 0}
         if bases and polyhedron.feasible:
             bases = self._left_to_show(key, bases)
         return polyhedron.feasible and all(
@@ -1684,7 +1724,7 @@ class Network:
                 figure.meet(published) is None for figure in refined.figures.values()
             )
 
-        core = sorted(self._linked(claim, set(claim_ids) - {claim.id}), key=self._order.__getitem__)
+        core = sorted(self._linked(claim, set(claim_ids)), key=self._order.__getitem__)
         if not misses(core):
             return None
         for claim_id in list(core):
@@ -1976,7 +2016,7 @@ class _Certified(Minimizing):
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
         #: The certified minima and their points, for the pieces inside this one.
-        self.extremes = network.found.extremes.setdefault(("values", key), Extremes())
+        self.extremes = _extremes_of(network, ("values", key))
         # The exact vertices of the minima certified so far, in the model's columns.
         self._vertices: list[Scaled] = []
         # Propagation's spans under the key, where this polyhedron did it.
@@ -2036,18 +2076,22 @@ class _Certified(Minimizing):
         asked a few minima: done for one question alone, it would cost about as much
         as the program.
         """
-        spans = self.network._cache.get(self.key)
+        network = self.network
+        spans = network._cache.get(self.key)
+        # A value that no claim names keeps its domain in what solve() kept.
+        domains: Spans = {} if spans is None else network.domains
         if spans is None and len(self._vertices) >= _ASKED:
             # Asked about often enough that propagation may save more than it costs.
             if self._spans is None:
-                self._spans = self.network.spans_named(self.key) or {}
+                self._spans = network.spans_named(self.key) or {}
             spans = self._spans
-        if not spans or not self._vertices:
+        if spans is None or (not spans and not domains) or not self._vertices:
             return None
         low = _ZERO_FRACTION
         terms: list[tuple[int, Fraction]] = []
         for variable, coefficient in asked:
-            span = spans.get(self.network._keys[variable])
+            name = network._keys[variable]
+            span = spans.get(name) or domains.get(name)
             end = None if span is None else span.low if coefficient > 0 else span.high
             if end is None or not end.is_finite() or variable not in self.local:
                 return None
@@ -2064,6 +2108,8 @@ class _Certified(Minimizing):
     def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
         """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
         network = self.network
+        if self.extremes is None:
+            return None
         return inherited(
             network.inside,
             ("values", self.key),
@@ -2096,7 +2142,8 @@ class _Certified(Minimizing):
         if found is not None and self.model.vertex is not None:
             vertex, names = self.model.vertex, self._names()
             self._vertices.append(vertex)
-            self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
+            if self.extremes is not None:
+                self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
         return found
 
     def _names(self) -> list[int]:
@@ -2374,6 +2421,13 @@ class _Mapped:
         return self.polyhedron.maximum({self.columns[j]: c for j, c in objective.items() if c})
 
 
+def _extremes_of(network: Network, question: Hashable) -> Extremes | None:
+    """Where a piece keeps its certified minima of ``question``; ``None`` in the whole network."""
+    if network.found is None:
+        return None
+    return network.found.extremes.setdefault(question, Extremes())
+
+
 def _point_of(vertex: Scaled, names: Sequence[int], t: int | None = None) -> dict[int, Fraction]:
     """A model's exact vertex in the network's variables: ``names[j]`` for column ``j``.
 
@@ -2440,7 +2494,7 @@ class _Lifted:
         # The ratio's question, but for the numerator: a piece inside this one asks it too.
         self._asked = ("ratio", key, _asked(denominator))
         #: The certified minima and their points ``x = y / t``, for the pieces inside this one.
-        self.extremes = network.found.extremes.setdefault(self._asked, Extremes())
+        self.extremes = _extremes_of(network, self._asked)
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The smallest value of ``objective · y`` over the transformed program."""
@@ -2456,6 +2510,8 @@ class _Lifted:
         The point must keep the denominator above 0: the ratio is taken there.
         """
         network = self.network
+        if self.extremes is None:
+            return None
         return inherited(
             network.inside,
             self._asked,
@@ -2489,7 +2545,12 @@ class _Lifted:
         if found is None and exact and not model.unbounded(local):
             return self._fallback().minimum(objective)
         vertex = model.vertex
-        if found is not None and vertex is not None and vertex.values.get(self.plain.size, 0) > 0:
+        if (
+            self.extremes is not None
+            and found is not None
+            and vertex is not None
+            and vertex.values.get(self.plain.size, 0) > 0
+        ):
             # A vertex with t > 0 is the point x = y / t with the ratio at its minimum.
             names, t = self._names(), self.plain.size
             self.extremes.keep(asked, found, lambda: _point_of(vertex, names, t))

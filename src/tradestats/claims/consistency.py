@@ -444,6 +444,7 @@ def _checks(
     apart: dict[str, str],
 ) -> Iterator[ClaimCheck]:
     core_of = {claim_id: core for core in cores for claim_id in core}
+    ids = frozenset(active)  # once: each claim's check looks up the others in it
     for claim in network.report.claims:
         if claim.id in apart:
             yield _not_comparable(network, claim, apart[claim.id])
@@ -452,7 +453,7 @@ def _checks(
             yield from _unfinished(network, claim)
             continue
         try:
-            done = list(_checked(network, claim, active, core_of, undefined=undefined, notes=notes))
+            done = list(_checked(network, claim, ids, core_of, undefined=undefined, notes=notes))
         except OutOfTime:
             # A claim cut short inside a long exact computation: unfinished, like the rest.
             done = list(_unfinished(network, claim))
@@ -462,7 +463,7 @@ def _checks(
 def _checked(
     network: Network,
     claim: Claim,
-    active: list[str],
+    active: frozenset[str],
     core_of: dict[str, list[str]],
     *,
     undefined: dict[str, Outcome],
@@ -481,14 +482,14 @@ def _checked(
     if core is None:
         refined = network.implied_by_others(claim, active)
     else:
-        refined = network.implied_by_others(claim, active + core)
+        refined = network.implied_by_others(claim, active | set(core))
         if refined is None:
             refined = network.implied_by_others(claim, core)
     if refined is None:  # pragma: no cover
         # Not expected: the rest of a smallest conflict holds. Should it not, plain
         # propagation still gives a sound range.
         others = [other for other in core or active if other != claim.id]
-        spans = network.solve(others) or network.domains
+        spans = {**network.domains, **(network.solve(others) or {})}
         figures: dict[Hashable, Span] = {
             period: network.figure(claim, period, spans) for period in network.periods_of(claim)
         }
