@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
-from tradestats.claims._outline import box, clipped, hull, outline
+from tradestats.claims._outline import Vertex, beyond, box, clipped, hull, outline, touches
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -1305,7 +1305,7 @@ def _missed(
     return missed
 
 
-def _near(table: Any, first: int, margin: Any) -> Any:
+def _near(table: Any, first: int, margin: Any, far: float | None) -> Any:
     """The rows of ``table`` (its first ``first`` and the cuts) that may make an edge, in floats.
 
     The polygon of the first rows clipped by the few deepest cuts holds the one
@@ -1315,7 +1315,7 @@ def _near(table: Any, first: int, margin: Any) -> Any:
     every = np.arange(len(table))
     if len(table) - first < _PREFILTER:
         return every
-    outer, emptied = clipped(box(table), table[:first])
+    outer, emptied = clipped(box(table, far), table[:first])
     if emptied is None:
         outer, emptied = clipped(outer, table[first:], first, steps=_DEEPEST)
     if emptied is not None:
@@ -1338,6 +1338,9 @@ def _edges(
     A box far larger than every bound stands for the plane, cut by the lines and
     the cuts in one pass by their angles (:func:`._outline.hull`), or, where that
     cannot tell, by the lines, then by the cuts (:func:`._outline.clipped`).
+    Where that polygon reaches the box (or nothing is left), again in a box that
+    holds every vertex (:func:`._outline.beyond`): a thin polygon far from 0, the
+    tip of nearly parallel lines, lies beyond four times the largest bound.
     Generous: a cut within its margin of the polygon counts. Where the cuts
     leave nothing, those that made its last edges and the one that emptied it;
     ``None`` where the lines alone leave nothing in floats (too thin to tell):
@@ -1347,30 +1350,48 @@ def _edges(
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     table = np.vstack([np.array(sides).reshape(-1, 3), np.column_stack([directions, bounds])])
-    near = _near(table, len(lines), margin)
-    found_hull = hull(table[near])
-    if found_hull is not None:
-        # Back to the rows' own numbers.
-        found_hull = [
-            (x, y, label if label < 0 else int(near[label])) for x, y, label in found_hull
-        ]
-    if found_hull is not None:
-        polygon, emptied = found_hull, None
-    else:
-        polygon, emptied = clipped(box(table), table[: len(lines)])
-        if emptied is not None:
-            return None
-        polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
+    found = _outlined(table, len(lines), margin, None)
+    if found is None or found[1] is not None or touches(found[0]):
+        normal = max(
+            max((max(abs(a), abs(b)) for a, b, _ in lines), default=0),
+            float(np.abs(directions).max()),
+        )
+        far = beyond(float(normal), float(max(np.abs(table[:, 2]).max(), 1.0) * normal))
+        found = _outlined(table, len(lines), margin, far) or found
+    if found is None:
+        return None
+    polygon, emptied = found
     if emptied is not None:
         # Nothing left: the cuts that made the last edges and this one, for the
         # exact test to show empty (the claims cannot hold) or to add to.
         edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
         return sorted(edges | {emptied - len(lines)})
-    found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
+    found_cuts = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
     points = np.array([(x, y) for x, y, _ in polygon])
     reach = _products(directions, points).max(axis=1)
     size = _products(np.abs(directions), np.abs(points)).max(axis=1)
     touching = reach >= bounds - margin - _MARGIN * (np.abs(bounds) + size)
-    found.update(int(number) for number in np.nonzero(touching)[0])
-    return sorted(found)
+    found_cuts.update(int(number) for number in np.nonzero(touching)[0])
+    return sorted(found_cuts)
+
+
+def _outlined(
+    table: Any, first: int, margin: Any, far: float | None
+) -> tuple[list[Vertex], int | None] | None:
+    """The box clipped by the rows of ``table`` (the first ``first`` the lines, then the cuts).
+
+    With the row that left nothing (``None``: something is left); ``None`` where
+    the lines alone leave nothing.
+    """
+    near = _near(table, first, margin, far)
+    found_hull = hull(table[near], far)
+    if found_hull is not None:
+        # Back to the rows' own numbers.
+        return [
+            (x, y, label if label < 0 else int(near[label])) for x, y, label in found_hull
+        ], None
+    polygon, emptied = clipped(box(table, far), table[:first])
+    if emptied is not None:
+        return None
+    return clipped(polygon, table[first:], first)
