@@ -11,6 +11,7 @@ the program of the whole.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from decimal import Decimal
 from fractions import Fraction
@@ -423,6 +424,55 @@ def test_one_flow_s_values_are_the_whole_program_projected(
             high = None if any(slope > 0 for slope in slopes) else max(values)
             objective = {first: p, second: q}
             assert (low, high) == (whole.minimum(objective), whole.maximum(objective))
+
+
+@needs_highs
+@settings(max_examples=30, deadline=None)
+@_projections
+@example(30, 1, True, VARIANTS[0], None)  # the total's growth 2 points off: sets that barely hold
+def test_a_part_s_values_in_its_own_plane_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject | None
+) -> None:
+    """A part's values found in its own plane (``Star.own``): the whole program's ranges.
+
+    Under the claims or all but one (with the error, sets that barely hold: thin
+    polygons), with the floats' proposals whole or missing every half-plane but
+    the first (the exact test adds the rest); and the polygon is the one made
+    through the cut polygon of the differences.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = frozenset(network.components[0])
+    if data is None:
+        # Each claim left out, asked about its own part (as the check asks) and another.
+        keys = [
+            (members - {left_out}, part)
+            for left_out in sorted(members)
+            for part in {star.owners.get(left_out, star.parts[0]), star.parts[-1]}
+            if part != star.total
+        ]
+    else:
+        left_out = data.draw(st.sampled_from(sorted(members)))
+        key = data.draw(st.sampled_from([members, members - {left_out}]))
+        keys = [(key, data.draw(st.sampled_from(star.parts)))]
+    blind = data is not None and data.draw(st.booleans())
+    for key, part in keys:
+        with mock.patch.object(_star, "_edges", _blind) if blind else contextlib.nullcontext():
+            found = star._in_plane(key, part)
+        whole = Polyhedron(network.program(key))
+        if found is None:
+            assert not whole.feasible or star.sum_id not in key
+            continue
+        assert whole.feasible
+        first, second = star.columns[part]
+        for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), (3, -2)]:
+            objective = {first: p, second: q}
+            assert _ends(found, p, q) == (whole.minimum(objective), whole.maximum(objective))
+        local = star.local(key, part)
+        if local is not None and local.values is not None:
+            assert sorted(local.values.vertices) == sorted(found.vertices)
 
 
 def _ends(polygon: _star.Polygon, p: int, q: int) -> tuple[Fraction | None, Fraction | None]:

@@ -642,6 +642,7 @@ class Star:
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
+        self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
         #: The flows whose own claims all together leave no values (made when first asked).
         self._fragile: list[str] | None = None
 
@@ -708,6 +709,9 @@ class Star:
         flow = flows.pop() if len(flows) == 1 else None
         if flow is None:
             return None
+        found = None if flow == self.total else self.own(key, flow)
+        if found is not None:
+            return (found, *self.columns[flow])
         local = self.local(key, None if flow == self.total else flow)
         if local is None or local.values is None:
             return None
@@ -919,24 +923,20 @@ class Star:
         """The half-planes of the other parts' sum that bound what ``part`` and the total allow.
 
         The differences ``total - part`` lie in ``D = Q ⊕ -P_i``; those the claims
-        allow are ``E = D ∩ M_i``. The half-planes of ``M_i`` that make edges of
-        ``E`` are found in floats, then shown exactly to be enough: every vertex
-        and ray of ``D`` cut by them alone meets every other half-plane of
-        ``M_i`` (else it is added, and the test made again). Exact bounds, and
-        ``E`` (empty: no values at all); ``None`` where ``E`` has no vertex or
-        too many half-planes come close.
+        allow are ``E = D ∩ M_i``, the half-planes of ``M_i`` that make its edges
+        found by :func:`_cut`. Exact bounds, and ``E`` (empty: no values at all);
+        ``None`` where ``E`` has no vertex or too many half-planes come close.
         """
         support = self.support(key)
-        normals = self.normals
         finite, infinite, mass = support.finite, support.infinite, support.mass
         total = self.polygon(self.total, key)
-        reach, open_ = total.supports(normals, keep=True)
+        reach, open_ = total.supports(self.normals, keep=True)
         spread = np.abs(reach)
         own: Polygon | None = None
         differences = [(a, b, c) for a, b, c in total.lines]
         if part is not None:
             own = self.polygon(part, key)
-            values, unbounded = own.supports(normals)
+            values, unbounded = own.supports(self.normals)
             finite, infinite = finite - values, infinite - unbounded
             mass = mass + np.abs(values)
             # h_P(-n): the most the part's values take off the total's along n.
@@ -944,41 +944,130 @@ class Star:
             reach, open_ = reach + back, open_ | back_open
             spread = spread + np.abs(back)
             differences = _difference(total, own)
-        margin = _MARGIN * (mass + spread + 1.0)
-        inside = (~open_) & (reach <= finite - margin)
-        candidates = np.nonzero((infinite == 0) & ~inside)[0]
-        if len(candidates) > _MOST_CANDIDATES:
-            return None
-        chosen = _edges(
-            differences, normals.floats[candidates], finite[candidates], margin[candidates]
-        )
-        if chosen is None:
-            return None
-        kept = [int(candidates[number]) for number in chosen]
-        left = np.ones(len(candidates), dtype=bool)
-        left[chosen] = False
         unit, bound = _bounds(support, own)
-        while True:
-            cut = Polygon(
-                [
-                    *((a, b, c * unit) for a, b, c in differences),
-                    *((*normals.exact[k], bound(k)) for k in kept),
-                ],
-                signed=True,
-                unit=unit,
-            )
-            if cut.empty:
-                if emptiness([Line(*line) for line in cut.lines]) is None:
-                    return None  # not empty, but with no vertex: a strip
-                break  # no point at all: these half-planes alone rule it out
-            missed = _missed(
-                cut, normals, candidates[left], bounds=finite, margin=margin, bound=bound
-            )
-            if not missed:
-                break
-            kept.extend(missed)
-            left &= ~np.isin(candidates, missed)
-        return [(normals.exact[k], Fraction(bound(k), unit)) for k in kept], cut
+        found = _cut(
+            differences,
+            self.normals,
+            _Floats(finite, infinite == 0, reach, open_, _MARGIN * (mass + spread + 1.0)),
+            unit,
+            bound,
+        )
+        if found is None:
+            return None
+        kept, cut = found
+        return [(self.normals.exact[k], Fraction(bound(k), unit)) for k in kept], cut
+
+    def own(self, key: frozenset[str], part: str) -> Polygon | None:
+        """A part's values the claims ``key`` allow (with the sum among them), in its own plane.
+
+        ``p`` is allowed where it is in ``P_i`` and some ``q`` of ``Q`` has ``q - p``
+        in ``M_i``, the others' sum: ``P_i ∩ (Q ⊕ -M_i)``. The edges of ``Q ⊕ -M_i``
+        have the normals ``-m`` of the candidates ``m`` (``M``'s and the opposites of
+        ``Q``'s), each at ``h_Q(-m) + h_{M_i}(m)``: :meth:`holds`'s test with ``p``
+        for 0. Those that cut ``P_i`` are found by :func:`_cut`: no polygon of
+        differences, and no cut of ``M_i``'s hundreds of edges along a thin ``E``
+        (a set of claims that barely holds). The same polygon as :func:`_through`
+        of :meth:`_cuts`' (kept). ``None`` where it does not show it: the caller
+        takes that way then.
+        """
+        if (key, part) not in self._own:
+            _bound(self._own, _KEPT)
+            self._own[(key, part)] = self._in_plane(key, part)
+        return self._own[(key, part)]
+
+    def _in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
+        if self.sum_id not in key or self._some_empty(key):
+            return None
+        support = self.support(key)
+        own, total = self.polygon(part, key), self.polygon(self.total, key)
+        values, unbounded = own.supports(self.normals)
+        # h_Q(-m): the total's reach along each opposite; h_P(-m): the part's.
+        back, back_open = total.supports(self._opposite, keep=True)
+        reach, open_ = own.supports(self._opposite)
+        margin = _MARGIN * (support.mass + np.abs(values) + np.abs(back) + np.abs(reach) + 1.0)
+        finite = support.infinite - unbounded == 0
+        floats = _Floats(support.finite - values + back, finite & ~back_open, reach, open_, margin)
+        inner, others = _bounds(support, own)
+        unit = lcm(inner, total.scale)
+        factor, total_factor = unit // inner, unit // total.scale
+
+        def bound(k: int) -> int:
+            back_whole = total.support_whole(self._opposite.exact[k])
+            assert back_whole is not None  # the floats count infinite terms exactly
+            return others(k) * factor + back_whole * total_factor
+
+        assert own.unit == 1  # a flow's own polygon: its lines in its values
+        found = _cut(own.lines, self._opposite, floats, unit, bound)
+        return None if found is None or found[1].empty else found[1]
+
+
+class _Floats(NamedTuple):
+    """Half-planes ``n_k · p <= b_k`` in floats, for :func:`_cut`, over every normal ``k``."""
+
+    #: ``b_k``, the bounds (where finite).
+    bounds: Any
+    #: Whether ``b_k`` is finite (else there is no half-plane).
+    finite: Any
+    #: The largest ``n_k · p`` over the polygon cut (where not open).
+    reach: Any
+    #: Whether the polygon cut runs off along ``n_k``.
+    open_: Any
+    #: How far inside a half-plane the floats must leave a point to settle it.
+    margin: Any
+
+
+def _cut(
+    lines: Sequence[tuple[int, int, int]],
+    normals: Normals,
+    floats: _Floats,
+    unit: int,
+    bound: Callable[[int], int],
+) -> tuple[list[int], Polygon] | None:
+    """The half-planes ``normals[k] · p <= bound(k) / unit`` that make edges with ``lines``.
+
+    Found in floats (those the polygon of ``lines`` leaves inside by the margin
+    dropped at once; the float outline of the rest), then shown exactly to be
+    enough: every vertex and ray of the polygon of ``lines`` and them alone meets
+    every other half-plane (else it is added, and the test made again). The
+    half-planes' numbers, and that polygon (empty: no point at all); ``None`` where
+    it has no vertex or too many half-planes come close.
+    """
+    inside = (~floats.open_) & (floats.reach <= floats.bounds - floats.margin)
+    candidates = np.nonzero(floats.finite & ~inside)[0]
+    if len(candidates) > _MOST_CANDIDATES:
+        return None
+    chosen = _edges(
+        lines,
+        normals.floats[candidates],
+        floats.bounds[candidates],
+        floats.margin[candidates],
+    )
+    if chosen is None:
+        return None
+    kept = [int(candidates[number]) for number in chosen]
+    left = np.ones(len(candidates), dtype=bool)
+    left[chosen] = False
+    while True:
+        cut = Polygon(
+            [
+                *((a, b, c * unit) for a, b, c in lines),
+                *((*normals.exact[k], bound(k)) for k in kept),
+            ],
+            signed=True,
+            unit=unit,
+        )
+        if cut.empty:
+            if emptiness([Line(*line) for line in cut.lines]) is None:
+                return None  # not empty, but with no vertex: a strip
+            break  # no point at all: these half-planes alone rule it out
+        missed = _missed(
+            cut, normals, candidates[left], bounds=floats.bounds, margin=floats.margin, bound=bound
+        )
+        if not missed:
+            break
+        kept.extend(missed)
+        left &= ~np.isin(candidates, missed)
+    return kept, cut
 
 
 def _bounds(support: Support, own: Polygon | None) -> tuple[int, Callable[[int], int]]:
