@@ -588,3 +588,69 @@ def test_a_total_that_only_touches_the_parts_sum_shows_no_base_above_0() -> None
     assert star.holds(key)
     assert not star.positive(key, star.columns["p2"])
     assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@needs_highs
+@settings(max_examples=30, deadline=None)
+@star_reports
+def test_bases_settled_under_every_claim_are_settled_afresh(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """A base's own flow's answer, kept from every claim for flows ``key`` lacks none of.
+
+    ``unsettled`` and ``positive`` say what a pass over each column's own polygon
+    under ``key`` says, on random sets of claims and columns (with one that is no
+    flow's), asked again and again of one star (its kept answers in use).
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = sorted(network.components[0])
+    columns = [*sorted(star.flow_of), max(star.flow_of) + 1]
+    for _ in range(3):
+        key = data.draw(
+            st.sampled_from(
+                [
+                    frozenset(members),
+                    frozenset(members) - {data.draw(st.sampled_from(members))},
+                    frozenset(data.draw(st.sets(st.sampled_from(members)))),
+                ]
+            )
+        )
+        asked = data.draw(st.sets(st.sampled_from(columns)))
+        assert star.unsettled(key, asked) == star._unsettled(key, asked)
+        if star.holds(key):
+            own = asked <= set(star.flow_of) and not star._at_zero(key, asked)
+            expected = own and (star.sum_id not in key or star._meets(key, strict=True))
+            assert star.positive(key, asked) == expected
+
+
+@needs_highs
+def test_a_value_pinned_at_0_is_never_shown_above_0() -> None:
+    """A part's value published as exactly 0: not above 0, with or without its growth rate.
+
+    Without the growth rate its flow lacks a claim (its polygon is made again under
+    those claims): its value is still 0, and ``positive`` must say so there too.
+    """
+    flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
+    nothing = attrs.evolve(bench._amount(Fraction(0)), precision=0)  # exactly 0
+    claims: list[Claim] = [
+        ValueClaim(id="world-value", flow="world", period="2023", value=bench._amount(10**10)),
+        ValueClaim(id="p1-value", flow="p1", period="2023", value=bench._amount(10**10)),
+        ValueClaim(id="p2-value", flow="p2", period="2023", value=nothing),
+        GrowthClaim(
+            id="p2-growth", flow="p2", period="2023", growth=bench._growth(Fraction(11), 10)
+        ),
+        SumClaim(id="world-parts", total="world", parts=["p1", "p2"]),
+    ]
+    report = Report(title="nothing", flows=flows, claims=claims)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    every = frozenset(network.components[0])
+    for key in (every, every - {"p2-growth"}):
+        assert star.holds(key)
+        assert star.columns["p2"][1] in star._at_zero(key, star.columns["p2"])  # 2023
+        assert not star.positive(key, star.columns["p2"])
+        assert star.positive(key, star.columns["p1"])

@@ -643,6 +643,10 @@ class Star:
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
         self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
+        self._every = frozenset(owners)
+        #: Under every claim: the columns their flow's polygon keeps above 0, and at 0 or below.
+        self._above_zero: set[int] | None = None
+        self._stays_at_zero: set[int] | None = None
         #: The flows whose own claims all together leave no values (made when first asked).
         self._fragile: list[str] | None = None
 
@@ -664,7 +668,18 @@ class Star:
 
         A value the polygon of its flow keeps above 0 is above 0 wherever all the
         claims hold; an empty polygon keeps nothing (the claims cannot hold then).
+        A flow with all its claims in ``key`` answers as under every claim (kept):
+        a conflict search and a check ask about sets that lack a few claims only.
         """
+        asked = set(columns)
+        changed = self._changed_columns(key) & asked
+        if self._above_zero is None:
+            self._above_zero = set(self.flow_of) - self._unsettled(
+                frozenset(self.owners), self.flow_of
+            )
+        return (asked - self._above_zero - changed) | self._unsettled(key, changed)
+
+    def _unsettled(self, key: frozenset[str], columns: Iterable[int]) -> set[int]:
         found = set()
         for column in columns:
             flow = self.flow_of.get(column)
@@ -680,6 +695,14 @@ class Star:
             if lowest is None or lowest >= 0:  # the smallest value is -lowest
                 found.add(column)
         return found
+
+    def _changed_columns(self, key: frozenset[str]) -> set[int]:
+        """The columns of the flows some of whose claims ``key`` lacks."""
+        return {
+            column
+            for claim_id in self._every - key
+            for column in self.columns[self.owners[claim_id]]
+        }
 
     def part_of(self, columns: Iterable[int]) -> tuple[str | None] | None:
         """The one part whose values (with the total's) hold ``columns``; ``(None,)``: the total's.
@@ -846,15 +869,33 @@ class Star:
         above 0 for each on its own, their average has them all above 0 (the
         values allowed are convex, none is below 0).
         """
-        for column in columns:
-            flow = self.flow_of.get(column)
-            if flow is None:
-                return False
-            axis = (1, 0) if column == self.columns[flow][0] else (0, 1)
-            highest = self.polygon(flow, key).support(axis)
-            if highest is not None and highest <= 0:
-                return False
+        asked = set(columns)
+        changed = self._changed_columns(key) & asked
+        if self._stays_at_zero is None:
+            self._stays_at_zero = self._at_zero(frozenset(self.owners), self.flow_of)
+        if asked - changed - set(self.flow_of) or (asked - changed) & self._stays_at_zero:
+            return False
+        if self._at_zero(key, changed):
+            return False
         return self.sum_id not in key or self._meets(key, strict=True)
+
+    def _at_zero(self, key: frozenset[str], columns: Iterable[int]) -> set[int]:
+        """Those of ``columns`` (of flows) that their flow's polygon under ``key`` keeps at 0.
+
+        Or an empty polygon's (not shown above 0: the claims cannot hold there).
+        """
+        found = set()
+        for column in columns:
+            flow = self.flow_of[column]
+            axis = (1, 0) if column == self.columns[flow][0] else (0, 1)
+            polygon = self.polygon(flow, key)
+            if polygon.empty:
+                found.add(column)
+                continue
+            highest = polygon.support(axis)
+            if highest is not None and highest <= 0:
+                found.add(column)
+        return found
 
     def _meets(self, key: frozenset[str], *, strict: bool = False) -> bool:
         if self._some_empty(key):
