@@ -592,6 +592,14 @@ class Local(NamedTuple):
     differences: Polygon | None = None
 
 
+class _Base(NamedTuple):
+    """A sum of the parts' polygons kept to make others from: its claims, and those it lacks."""
+
+    key: frozenset[str]
+    support: Support
+    missing: frozenset[str]
+
+
 class Star:
     """A total, its parts and the sum that ties them, in two periods; every other claim on one flow.
 
@@ -638,7 +646,10 @@ class Star:
         self._opposite = Normals([(-a, -b) for a, b in self.normals.exact])
         self._polygons: dict[tuple[str, frozenset[str]], Polygon] = {}
         self._supports: dict[frozenset[str], Support] = {}
-        self._bases: list[tuple[frozenset[str], Support]] = []
+        self._bases: list[_Base] = []
+        #: Sums made from a base in a few polygons, to make others from in fewer.
+        self._near: list[_Base] = []
+        self._last_missing: tuple[frozenset[str], frozenset[str]] | None = None
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
@@ -700,7 +711,7 @@ class Star:
         """The columns of the flows some of whose claims ``key`` lacks."""
         return {
             column
-            for claim_id in self._every - key
+            for claim_id in self._missing(key)
             for column in self.columns[self.owners[claim_id]]
         }
 
@@ -935,28 +946,40 @@ class Star:
         anew when every one differs in many.
         """
         if key not in self._supports:
-            best: tuple[int, Support, list[str]] | None = None
-            for other, support in self._bases:
-                changed = {self.owners[c] for c in key ^ other if c in self.owners}
+            missing = self._missing(key)
+            best: tuple[int, _Base, list[str]] | None = None
+            for base in [*self._bases, *self._near]:
+                # The claims one lacks and the other has: few, where sets lack few.
+                changed = {self.owners[c] for c in missing ^ base.missing}
                 changed.discard(self.total)
                 if best is None or len(changed) < best[0]:
-                    best = (len(changed), support, sorted(changed))
+                    best = (len(changed), base, sorted(changed))
             if best is not None and best[0] <= _MOST_CHANGES:
                 _, parent, flows = best
-                base = next(k for k, s in self._bases if s is parent)
                 found = Support(
                     self.normals,
-                    [self.polygon(flow, base) for flow in flows],
+                    [self.polygon(flow, parent.key) for flow in flows],
                     [self.polygon(flow, key) for flow in flows],
-                    parent,
+                    parent.support,
                 )
+                if len(flows) > 1 and parent.support.parent is None:
+                    # A conflict search's latest set (its trials, and the checks of its
+                    # claims, lack one claim more): theirs are made from it, two levels
+                    # of parents at most.
+                    self._near = [*self._near[1 - _KEPT_BASES :], _Base(key, found, missing)]
             else:
                 found = Support(self.normals, [], [self.polygon(flow, key) for flow in self.parts])
                 # The latest few: a conflict search asks about sets that shrink one by one.
-                self._bases = [*self._bases[1 - _KEPT_BASES :], (key, found)]
+                self._bases = [*self._bases[1 - _KEPT_BASES :], _Base(key, found, missing)]
             _bound(self._supports, _KEPT)
             self._supports[key] = found
         return self._supports[key]
+
+    def _missing(self, key: frozenset[str]) -> frozenset[str]:
+        """The claims on one flow that ``key`` lacks (kept for the set last asked about)."""
+        if self._last_missing is None or self._last_missing[0] is not key:
+            self._last_missing = (key, self._every - key)
+        return self._last_missing[1]
 
     def _cuts(
         self, key: frozenset[str], part: str | None
