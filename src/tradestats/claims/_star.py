@@ -52,6 +52,9 @@ _MOST_CHANGES: Final = 8
 #: check asks about each leave-one-out set in turn, a conflict search about sets
 #: that shrink, and a sum's exact bounds have hundreds of digits at 500 parts.
 _KEPT: Final = 64
+#: How many sets of claims' cut polygons (and their half-planes) are kept: one for each
+#: part of a report of 1,000 claims, about 25 kB each there.
+_KEPT_CUTS: Final = 1024
 #: How many sums made anew are kept to make others from.
 _KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
@@ -654,6 +657,9 @@ class Star:
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
         self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
+        self._cut: dict[
+            tuple[frozenset[str], str | None], tuple[list[tuple[Normal, Fraction]], Polygon] | None
+        ] = {}
         self._every = frozenset(owners)
         #: Under every claim: the columns their flow's polygon keeps above 0, and at 0 or below.
         self._above_zero: set[int] | None = None
@@ -764,12 +770,10 @@ class Star:
             return None
         own, whole = self.columns[part[0]], self.columns[self.total]
         axis = next((k for k in (0, 1) if asked == {own[k], whole[k]}), None)
-        local = self.local(key, part[0])
-        if axis is None or local is None or local.differences is None:
+        differences = self.differences(key, part[0])
+        if axis is None or differences is None:
             return None
-        found = _pair(
-            self.polygon(part[0], key), self.polygon(self.total, key), local.differences, axis
-        )
+        found = _pair(self.polygon(part[0], key), self.polygon(self.total, key), differences, axis)
         return None if found is None else (found, own[axis], whole[axis])
 
     def across(
@@ -782,16 +786,23 @@ class Star:
         over the total's base) is then a ratio in the plane. ``None`` where the
         differences the claims allow are not known.
         """
-        local = self.local(key, part)
-        if local is None or local.differences is None:
+        differences = self.differences(key, part)
+        if differences is None:
             return None
         return _across(
-            self.polygon(part, key),
-            self.polygon(self.total, key),
-            local.differences,
-            along,
-            axis,
+            self.polygon(part, key), self.polygon(self.total, key), differences, along, axis
         )
+
+    def differences(self, key: frozenset[str], part: str) -> Polygon | None:
+        """``E``, the differences ``total - part`` the claims ``key`` allow (:meth:`cuts`).
+
+        ``None`` where not known: without the sum, with some flow's polygon empty, or
+        where :meth:`cuts` does not show it, as :meth:`local`'s.
+        """
+        if self.sum_id not in key or self._some_empty(key):
+            return None
+        found = self.cuts(key, part)
+        return None if found is None or found[1].empty else found[1]
 
     def local(self, key: frozenset[str], part: str | None) -> Local | None:
         """The exact program of ``part``'s values and the total's under ``key`` (cached).
@@ -836,7 +847,7 @@ class Star:
         if self.sum_id in key:
             if self._some_empty(key):
                 return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
-            found = self._cuts(key, part)
+            found = self.cuts(key, part)
             if found is None:
                 return None
             kept, cut = found
@@ -980,6 +991,19 @@ class Star:
         if self._last_missing is None or self._last_missing[0] is not key:
             self._last_missing = (key, self._every - key)
         return self._last_missing[1]
+
+    def cuts(
+        self, key: frozenset[str], part: str | None
+    ) -> tuple[list[tuple[Normal, Fraction]], Polygon] | None:
+        """:meth:`_cuts`, kept for more sets of claims and parts than the programs are.
+
+        The implied figures ask each part's shares, then each part's contribution, of
+        one set of claims: hundreds of parts between two questions on one.
+        """
+        if (key, part) not in self._cut:
+            _bound(self._cut, _KEPT_CUTS)
+            self._cut[(key, part)] = self._cuts(key, part)
+        return self._cut[(key, part)]
 
     def _cuts(
         self, key: frozenset[str], part: str | None
