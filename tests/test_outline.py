@@ -93,6 +93,38 @@ def test_a_square_and_a_cone_are_outlined() -> None:
     assert found[1] == [(1, 1), (2, 1)]
 
 
+@needs_highs
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(20, 10**4),
+    st.integers(1, 10**3),
+    st.sampled_from([1, 7, 10**12 + 39]),
+    st.lists(st.integers(1, 6), min_size=5, max_size=8),
+)
+def test_a_thin_polygon_far_from_0_is_outlined(
+    slope: int, offset: int, unit: int, more: list[int]
+) -> None:
+    """A sliver whose tip is far beyond every bound is outlined, as every crossing has it.
+
+    Two nearly parallel lines ``(k - 1) x - k y <= o`` and ``-k x + (k + 1) y <= o``
+    cross near ``-2 k o`` (``k``: ``slope``), where four times the largest bound
+    (the floats' first box) does not reach; the box of :func:`._outline.beyond` does.
+    """
+    _star._load()
+    k, o = slope, offset
+    lines = [(k - 1, -k, o), (-k, k + 1, o), (1, 1, o)]
+    # Redundant lines, enough for the outline to be tried (eight or more).
+    lines += [(1, 1, o + extra) for extra in more]
+    lines = [(a, b, c * unit) for a, b, c in lines]
+    outlined = _outline.outline(lines, unit)
+    assert outlined is not None
+    expected, rays = _star._every_pair(lines, unit)
+    assert _vertices(expected, unit) == _vertices(outlined[0], unit)
+    assert rays == outlined[1] == []
+    tip = max(abs(x) / (d * unit) for x, _, d in outlined[0])
+    assert tip > 4 * max(c / unit for _, _, c in lines)
+
+
 def _table(lines: Lines, unit: int) -> Any:
     """The lines as the outline's floats: ``(a, b, c / unit)`` over ``max(|a|, |b|)``."""
     import numpy as np

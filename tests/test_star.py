@@ -11,6 +11,7 @@ the program of the whole.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from decimal import Decimal
 from fractions import Fraction
@@ -425,6 +426,55 @@ def test_one_flow_s_values_are_the_whole_program_projected(
             assert (low, high) == (whole.minimum(objective), whole.maximum(objective))
 
 
+@needs_highs
+@settings(max_examples=30, deadline=None)
+@_projections
+@example(30, 1, True, VARIANTS[0], None)  # the total's growth 2 points off: sets that barely hold
+def test_a_part_s_values_in_its_own_plane_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject | None
+) -> None:
+    """A part's values found in its own plane (``Star.own``): the whole program's ranges.
+
+    Under the claims or all but one (with the error, sets that barely hold: thin
+    polygons), with the floats' proposals whole or missing every half-plane but
+    the first (the exact test adds the rest); and the polygon is the one made
+    through the cut polygon of the differences.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = frozenset(network.components[0])
+    if data is None:
+        # Each claim left out, asked about its own part (as the check asks) and another.
+        keys = [
+            (members - {left_out}, part)
+            for left_out in sorted(members)
+            for part in {star.owners.get(left_out, star.parts[0]), star.parts[-1]}
+            if part != star.total
+        ]
+    else:
+        left_out = data.draw(st.sampled_from(sorted(members)))
+        key = data.draw(st.sampled_from([members, members - {left_out}]))
+        keys = [(key, data.draw(st.sampled_from(star.parts)))]
+    blind = data is not None and data.draw(st.booleans())
+    for key, part in keys:
+        with mock.patch.object(_star, "_edges", _blind) if blind else contextlib.nullcontext():
+            found = star._in_plane(key, part)
+        whole = Polyhedron(network.program(key))
+        if found is None:
+            assert not whole.feasible or star.sum_id not in key
+            continue
+        assert whole.feasible
+        first, second = star.columns[part]
+        for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), (3, -2)]:
+            objective = {first: p, second: q}
+            assert _ends(found, p, q) == (whole.minimum(objective), whole.maximum(objective))
+        local = star.local(key, part)
+        if local is not None and local.values is not None:
+            assert sorted(local.values.vertices) == sorted(found.vertices)
+
+
 def _ends(polygon: _star.Polygon, p: int, q: int) -> tuple[Fraction | None, Fraction | None]:
     """The range of ``p x + q y`` over a polygon, by its vertices and rays."""
     values = [p * x + q * y for x, y in polygon.vertices]
@@ -538,3 +588,113 @@ def test_a_total_that_only_touches_the_parts_sum_shows_no_base_above_0() -> None
     assert star.holds(key)
     assert not star.positive(key, star.columns["p2"])
     assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@needs_highs
+@settings(max_examples=30, deadline=None)
+@star_reports
+def test_bases_settled_under_every_claim_are_settled_afresh(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """A base's own flow's answer, kept from every claim for flows ``key`` lacks none of.
+
+    ``unsettled`` and ``positive`` say what a pass over each column's own polygon
+    under ``key`` says, on random sets of claims and columns (with one that is no
+    flow's), asked again and again of one star (its kept answers in use).
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = sorted(network.components[0])
+    columns = [*sorted(star.flow_of), max(star.flow_of) + 1]
+    for _ in range(3):
+        key = data.draw(
+            st.sampled_from(
+                [
+                    frozenset(members),
+                    frozenset(members) - {data.draw(st.sampled_from(members))},
+                    frozenset(data.draw(st.sets(st.sampled_from(members)))),
+                ]
+            )
+        )
+        asked = data.draw(st.sets(st.sampled_from(columns)))
+        assert star.unsettled(key, asked) == star._unsettled(key, asked)
+        if star.holds(key):
+            own = asked <= set(star.flow_of) and not star._at_zero(key, asked)
+            expected = own and (star.sum_id not in key or star._meets(key, strict=True))
+            assert star.positive(key, asked) == expected
+
+
+@needs_highs
+def test_a_value_pinned_at_0_is_never_shown_above_0() -> None:
+    """A part's value published as exactly 0: not above 0, with or without its growth rate.
+
+    Without the growth rate its flow lacks a claim (its polygon is made again under
+    those claims): its value is still 0, and ``positive`` must say so there too.
+    """
+    flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
+    nothing = attrs.evolve(bench._amount(Fraction(0)), precision=0)  # exactly 0
+    claims: list[Claim] = [
+        ValueClaim(id="world-value", flow="world", period="2023", value=bench._amount(10**10)),
+        ValueClaim(id="p1-value", flow="p1", period="2023", value=bench._amount(10**10)),
+        ValueClaim(id="p2-value", flow="p2", period="2023", value=nothing),
+        GrowthClaim(
+            id="p2-growth", flow="p2", period="2023", growth=bench._growth(Fraction(11), 10)
+        ),
+        SumClaim(id="world-parts", total="world", parts=["p1", "p2"]),
+    ]
+    report = Report(title="nothing", flows=flows, claims=claims)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    every = frozenset(network.components[0])
+    for key in (every, every - {"p2-growth"}):
+        assert star.holds(key)
+        assert star.columns["p2"][1] in star._at_zero(key, star.columns["p2"])  # 2023
+        assert not star.positive(key, star.columns["p2"])
+        assert star.positive(key, star.columns["p1"])
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@star_reports
+def test_a_sum_made_from_kept_ones_is_the_sum_made_anew(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """The parts' sum under sets asked as a conflict search and the checks ask: the one made anew.
+
+    Sets that shrink one claim at a time, each with trials lacking one claim more,
+    then the claims but one: every sum made from kept ones (two levels of them at
+    most) has the exact support of the sum of its polygons made anew, and its floats.
+    With few changes allowed and few sums kept, sums made anew lack claims too.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = sorted(network.components[0])
+    current = frozenset(members)
+    keys = [current]
+    for claim_id in data.draw(st.permutations(members))[: data.draw(st.integers(0, size))]:
+        trial = current - {claim_id}
+        keys.append(trial)
+        if data.draw(st.booleans()):
+            current = trial
+    keys += [frozenset(members) - {claim_id} for claim_id in members[:6]]
+    keys += [current - {claim_id} for claim_id in sorted(current)[:6]]
+    # Few changes allowed and few sums kept: sums made anew often, and old ones let go.
+    most = data.draw(st.sampled_from([1, 2, _star._MOST_CHANGES]))
+    with (
+        mock.patch.object(_star, "_MOST_CHANGES", most),
+        mock.patch.object(_star, "_KEPT_BASES", 2),
+    ):
+        found_each = [star.support(key) for key in keys]
+    for key, found in zip(keys, found_each, strict=True):
+        anew = _star.Support(star.normals, [], [star.polygon(flow, key) for flow in star.parts])
+        for k in range(len(star.normals.exact)):
+            assert found.exact(k) == anew.exact(k)
+        assert (found.infinite == anew.infinite).all()
+        # A sum made from another carries the rounding of what it took off: its own mass.
+        finite = anew.infinite == 0
+        assert (abs(found.finite - anew.finite)[finite] <= 1e-9 * (found.mass[finite] + 1)).all()

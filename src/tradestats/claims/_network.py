@@ -36,6 +36,7 @@ from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
 from tradestats.claims._extremes import Extremes, Found, inherited
 from tradestats.claims._forest import Forest, is_forest
+from tradestats.claims._holding import Held
 from tradestats.claims._linear import (
     Infeasible,
     Minimizing,
@@ -259,7 +260,7 @@ class Network:
             for claim in report.claims
         }
         self._holds: dict[frozenset[str], bool] = {}
-        self._holding: list[frozenset[str]] = []
+        self._holding = Held()
         #: Exact points that meet the rows of some claims (and more), by those claims:
         #: each shows the claims' rows hold, and a base above 0 there can be (see holds).
         self.witnesses: dict[frozenset[str], dict[int, Fraction]] = {}
@@ -356,7 +357,7 @@ class Network:
         piece.origin = (self, frozenset(rows))
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
-        piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, [], {}, {}
+        piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, Held(), {}, {}
         piece._models, piece._lifted_models = {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
         return piece
@@ -1572,7 +1573,7 @@ class Network:
             # Claims in points hold when the others do and a piece holds them too.
             self._holds[key] = bool(relations) and _points.holds(self, key, relations)
             if self._holds[key]:
-                self._holding.append(key)
+                self._holding.add(key)
         if key not in self._holds:
             polyhedron = self.polyhedron(key)
             bases = self._bases(key)
@@ -1583,7 +1584,7 @@ class Network:
                 else self._with_bases(key, polyhedron, bases)
             )
             if self._holds[key]:
-                self._holding.append(key)
+                self._holding.add(key)
         return self._holds[key]
 
     def _bases(self, key: frozenset[str]) -> set[int]:
@@ -1626,7 +1627,7 @@ class Network:
 
         Fewer claims allow more values (and ask fewer bases to be above 0).
         """
-        return self._holds.get(key, False) or any(key <= known for known in self._holding)
+        return self._holds.get(key, False) or self._holding.covers(key)
 
     def _relations_if_linear(self, key: frozenset[str]) -> list[_points.Relation] | None:
         """The relations of ``key``'s claims in points, if the other claims hold.

@@ -37,7 +37,7 @@ from tradestats.claims._plane import crossing
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["Vertex", "box", "clipped", "hull", "outline"]
+__all__ = ["Vertex", "beyond", "box", "clipped", "hull", "outline", "touches"]
 
 #: A crossing this far inside a line (relative to the magnitudes) needs no exact test.
 #: Each float (a quotient of whole numbers, correctly rounded) and the sum of two
@@ -63,7 +63,8 @@ def outline(
     table = np.array(
         [(a / n, b / n, c / (n * unit)) for (a, b, c), n in zip(lines, norms, strict=True)]
     )
-    edges = _edges(table)
+    sizes = np.array(norms, dtype=float)
+    edges = _edges(table, beyond(float(sizes.max()), float((np.abs(table[:, 2]) * sizes).max())))
     if edges is None:
         return None
     box = [number for number, label in enumerate(edges) if label == _BOX]
@@ -98,16 +99,38 @@ def outline(
 Vertex = tuple[float, float, int]
 
 
-def box(table: Any) -> list[Vertex]:
+def box(table: Any, far: float | None = None) -> list[Vertex]:
     """A square far larger than every bound of ``table``'s rows ``(a, b, c)``: the plane, in floats.
 
     Its vertices are ``(x, y, label)``: a vertex, and the line of the edge from it
-    to the next (``-1``: the box's own), counterclockwise.
+    to the next (``-1``: the box's own), counterclockwise. ``far``: its half side
+    (:func:`beyond`), if not four times the largest bound.
     """
     import numpy as np  # noqa: PLC0415
 
-    far = 4.0 * float(np.abs(table[:, 2]).max()) + 1.0
+    if far is None:
+        far = 4.0 * float(np.abs(table[:, 2]).max()) + 1.0
     return [(-far, -far, _BOX), (far, -far, _BOX), (far, far, _BOX), (-far, far, _BOX)]
+
+
+def beyond(normal: float, bound: float) -> float:
+    """A distance no crossing of two lines reaches, for whole-number normals (floats).
+
+    ``normal``: the largest ``max(|a|, |b|)`` of the lines ``a x + b y <= c``,
+    ``bound``: the largest ``|c|``. Each crossing's determinant is a whole number,
+    at least 1, so ``|x| = |c1 b2 - c2 b1| / |det| <= 2 max|c| max(|a|, |b|)``:
+    a box this far holds every vertex, even the tip of two nearly parallel lines,
+    which four times the largest bound can miss (a thin polygon far from 0).
+
+    >>> beyond(3.0, 10.0) > 60.0
+    True
+    """
+    return 2.0 * normal * bound * (1.0 + 1e-9) + 1.0
+
+
+def touches(polygon: Sequence[Vertex] | None) -> bool:
+    """Whether a float polygon is missing or has an edge on its box: a larger box may tell more."""
+    return polygon is None or any(label == _BOX for _, _, label in polygon)
 
 
 def clipped(
@@ -150,7 +173,7 @@ def clipped(
     return polygon, None
 
 
-def hull(table: Any) -> list[Vertex] | None:
+def hull(table: Any, far: float | None = None) -> list[Vertex] | None:
     """:func:`clipped` of the :func:`box` by every row of ``table``, by the rows' angles (floats).
 
     The rows sorted by the angle of their outer normals once, one pass keeps
@@ -158,10 +181,11 @@ def hull(table: Any) -> list[Vertex] | None:
     operations a row in place of a clip of the whole polygon for each edge.
     ``None`` where the floats leave nothing, or a polygon that some row's margin
     or a turn does not confirm (near-parallel rows): :func:`clipped` answers then.
+    ``far``: the box's half side (:func:`box`).
     """
     import numpy as np  # noqa: PLC0415
 
-    far = box(table)[2][0]
+    far = box(table, far)[2][0]
     size = len(table)
     scaled = table / np.abs(table[:, :2]).max(axis=1, keepdims=True)
     rows = np.vstack(
@@ -256,13 +280,17 @@ def _outside(line: Edge, first: Edge, second: Edge) -> bool:
     return a * ((c1 * b2 - c2 * b1) / det) + b * ((a1 * c2 - a2 * c1) / det) > c
 
 
-def _edges(table: Any) -> list[int] | None:
-    """The lines of a box's edges clipped by every line, in order (floats); ``-1``: the box's."""
-    polygon = hull(table)
+def _edges(table: Any, far: float) -> list[int] | None:
+    """The lines of a box's edges clipped by every line, in order (floats); ``-1``: the box's.
+
+    A box four times the largest bound first; where the polygon reaches it (or
+    nothing is left), one ``far`` enough to hold every vertex (:func:`beyond`).
+    """
+    polygon = _clipped_box(table)
+    if touches(polygon):
+        polygon = _clipped_box(table, far) or polygon
     if polygon is None:
-        polygon, emptied = clipped(box(table), table)
-        if emptied is not None:
-            return None
+        return None
     edges: list[int] = []
     for _, _, label in polygon:
         if not edges or edges[-1] != label:
@@ -270,6 +298,16 @@ def _edges(table: Any) -> list[int] | None:
     if len(edges) > 1 and edges[0] == edges[-1]:
         edges.pop()
     return edges
+
+
+def _clipped_box(table: Any, far: float | None = None) -> list[Vertex] | None:
+    """The box clipped by every row of ``table`` in floats; ``None``: nothing left."""
+    polygon = hull(table, far)
+    if polygon is None:
+        polygon, emptied = clipped(box(table, far), table)
+        if emptied is not None:
+            return None
+    return polygon
 
 
 def _clip(polygon: Sequence[Vertex], a: float, b: float, c: float, label: int) -> list[Vertex]:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from tradestats.claims import _float
 from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, Program, Row
-from tradestats.claims._outline import box, clipped, hull, outline
+from tradestats.claims._outline import Vertex, beyond, box, clipped, hull, outline, touches
 from tradestats.claims._plane import Line, crossing, emptiness, whole_line
 
 if TYPE_CHECKING:
@@ -52,6 +52,9 @@ _MOST_CHANGES: Final = 8
 #: check asks about each leave-one-out set in turn, a conflict search about sets
 #: that shrink, and a sum's exact bounds have hundreds of digits at 500 parts.
 _KEPT: Final = 64
+#: How many sets of claims' cut polygons (and their half-planes) are kept: one for each
+#: part of a report of 1,000 claims, about 25 kB each there.
+_KEPT_CUTS: Final = 1024
 #: How many sums made anew are kept to make others from.
 _KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
@@ -592,6 +595,14 @@ class Local(NamedTuple):
     differences: Polygon | None = None
 
 
+class _Base(NamedTuple):
+    """A sum of the parts' polygons kept to make others from: its claims, and those it lacks."""
+
+    key: frozenset[str]
+    support: Support
+    missing: frozenset[str]
+
+
 class Star:
     """A total, its parts and the sum that ties them, in two periods; every other claim on one flow.
 
@@ -638,10 +649,21 @@ class Star:
         self._opposite = Normals([(-a, -b) for a, b in self.normals.exact])
         self._polygons: dict[tuple[str, frozenset[str]], Polygon] = {}
         self._supports: dict[frozenset[str], Support] = {}
-        self._bases: list[tuple[frozenset[str], Support]] = []
+        self._bases: list[_Base] = []
+        #: Sums made from a base in a few polygons, to make others from in fewer.
+        self._near: list[_Base] = []
+        self._last_missing: tuple[frozenset[str], frozenset[str]] | None = None
         self._local: dict[tuple[frozenset[str], str | None], Local | None] = {}
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
+        self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
+        self._cut: dict[
+            tuple[frozenset[str], str | None], tuple[list[tuple[Normal, Fraction]], Polygon] | None
+        ] = {}
+        self._every = frozenset(owners)
+        #: Under every claim: the columns their flow's polygon keeps above 0, and at 0 or below.
+        self._above_zero: set[int] | None = None
+        self._stays_at_zero: set[int] | None = None
         #: The flows whose own claims all together leave no values (made when first asked).
         self._fragile: list[str] | None = None
 
@@ -663,7 +685,18 @@ class Star:
 
         A value the polygon of its flow keeps above 0 is above 0 wherever all the
         claims hold; an empty polygon keeps nothing (the claims cannot hold then).
+        A flow with all its claims in ``key`` answers as under every claim (kept):
+        a conflict search and a check ask about sets that lack a few claims only.
         """
+        asked = set(columns)
+        changed = self._changed_columns(key) & asked
+        if self._above_zero is None:
+            self._above_zero = set(self.flow_of) - self._unsettled(
+                frozenset(self.owners), self.flow_of
+            )
+        return (asked - self._above_zero - changed) | self._unsettled(key, changed)
+
+    def _unsettled(self, key: frozenset[str], columns: Iterable[int]) -> set[int]:
         found = set()
         for column in columns:
             flow = self.flow_of.get(column)
@@ -679,6 +712,14 @@ class Star:
             if lowest is None or lowest >= 0:  # the smallest value is -lowest
                 found.add(column)
         return found
+
+    def _changed_columns(self, key: frozenset[str]) -> set[int]:
+        """The columns of the flows some of whose claims ``key`` lacks."""
+        return {
+            column
+            for claim_id in self._missing(key)
+            for column in self.columns[self.owners[claim_id]]
+        }
 
     def part_of(self, columns: Iterable[int]) -> tuple[str | None] | None:
         """The one part whose values (with the total's) hold ``columns``; ``(None,)``: the total's.
@@ -708,6 +749,9 @@ class Star:
         flow = flows.pop() if len(flows) == 1 else None
         if flow is None:
             return None
+        found = None if flow == self.total else self.own(key, flow)
+        if found is not None:
+            return (found, *self.columns[flow])
         local = self.local(key, None if flow == self.total else flow)
         if local is None or local.values is None:
             return None
@@ -726,12 +770,10 @@ class Star:
             return None
         own, whole = self.columns[part[0]], self.columns[self.total]
         axis = next((k for k in (0, 1) if asked == {own[k], whole[k]}), None)
-        local = self.local(key, part[0])
-        if axis is None or local is None or local.differences is None:
+        differences = self.differences(key, part[0])
+        if axis is None or differences is None:
             return None
-        found = _pair(
-            self.polygon(part[0], key), self.polygon(self.total, key), local.differences, axis
-        )
+        found = _pair(self.polygon(part[0], key), self.polygon(self.total, key), differences, axis)
         return None if found is None else (found, own[axis], whole[axis])
 
     def across(
@@ -744,16 +786,23 @@ class Star:
         over the total's base) is then a ratio in the plane. ``None`` where the
         differences the claims allow are not known.
         """
-        local = self.local(key, part)
-        if local is None or local.differences is None:
+        differences = self.differences(key, part)
+        if differences is None:
             return None
         return _across(
-            self.polygon(part, key),
-            self.polygon(self.total, key),
-            local.differences,
-            along,
-            axis,
+            self.polygon(part, key), self.polygon(self.total, key), differences, along, axis
         )
+
+    def differences(self, key: frozenset[str], part: str) -> Polygon | None:
+        """``E``, the differences ``total - part`` the claims ``key`` allow (:meth:`cuts`).
+
+        ``None`` where not known: without the sum, with some flow's polygon empty, or
+        where :meth:`cuts` does not show it, as :meth:`local`'s.
+        """
+        if self.sum_id not in key or self._some_empty(key):
+            return None
+        found = self.cuts(key, part)
+        return None if found is None or found[1].empty else found[1]
 
     def local(self, key: frozenset[str], part: str | None) -> Local | None:
         """The exact program of ``part``'s values and the total's under ``key`` (cached).
@@ -798,7 +847,7 @@ class Star:
         if self.sum_id in key:
             if self._some_empty(key):
                 return Local(Program(len(columns), [*rows, Row({}, ">=", 1)]), columns)
-            found = self._cuts(key, part)
+            found = self.cuts(key, part)
             if found is None:
                 return None
             kept, cut = found
@@ -842,15 +891,33 @@ class Star:
         above 0 for each on its own, their average has them all above 0 (the
         values allowed are convex, none is below 0).
         """
-        for column in columns:
-            flow = self.flow_of.get(column)
-            if flow is None:
-                return False
-            axis = (1, 0) if column == self.columns[flow][0] else (0, 1)
-            highest = self.polygon(flow, key).support(axis)
-            if highest is not None and highest <= 0:
-                return False
+        asked = set(columns)
+        changed = self._changed_columns(key) & asked
+        if self._stays_at_zero is None:
+            self._stays_at_zero = self._at_zero(frozenset(self.owners), self.flow_of)
+        if asked - changed - set(self.flow_of) or (asked - changed) & self._stays_at_zero:
+            return False
+        if self._at_zero(key, changed):
+            return False
         return self.sum_id not in key or self._meets(key, strict=True)
+
+    def _at_zero(self, key: frozenset[str], columns: Iterable[int]) -> set[int]:
+        """Those of ``columns`` (of flows) that their flow's polygon under ``key`` keeps at 0.
+
+        Or an empty polygon's (not shown above 0: the claims cannot hold there).
+        """
+        found = set()
+        for column in columns:
+            flow = self.flow_of[column]
+            axis = (1, 0) if column == self.columns[flow][0] else (0, 1)
+            polygon = self.polygon(flow, key)
+            if polygon.empty:
+                found.add(column)
+                continue
+            highest = polygon.support(axis)
+            if highest is not None and highest <= 0:
+                found.add(column)
+        return found
 
     def _meets(self, key: frozenset[str], *, strict: bool = False) -> bool:
         if self._some_empty(key):
@@ -890,28 +957,53 @@ class Star:
         anew when every one differs in many.
         """
         if key not in self._supports:
-            best: tuple[int, Support, list[str]] | None = None
-            for other, support in self._bases:
-                changed = {self.owners[c] for c in key ^ other if c in self.owners}
+            missing = self._missing(key)
+            best: tuple[int, _Base, list[str]] | None = None
+            for base in [*self._bases, *self._near]:
+                # The claims one lacks and the other has: few, where sets lack few.
+                changed = {self.owners[c] for c in missing ^ base.missing}
                 changed.discard(self.total)
                 if best is None or len(changed) < best[0]:
-                    best = (len(changed), support, sorted(changed))
+                    best = (len(changed), base, sorted(changed))
             if best is not None and best[0] <= _MOST_CHANGES:
                 _, parent, flows = best
-                base = next(k for k, s in self._bases if s is parent)
                 found = Support(
                     self.normals,
-                    [self.polygon(flow, base) for flow in flows],
+                    [self.polygon(flow, parent.key) for flow in flows],
                     [self.polygon(flow, key) for flow in flows],
-                    parent,
+                    parent.support,
                 )
+                if len(flows) > 1 and parent.support.parent is None:
+                    # A conflict search's latest set (its trials, and the checks of its
+                    # claims, lack one claim more): theirs are made from it, two levels
+                    # of parents at most.
+                    self._near = [*self._near[1 - _KEPT_BASES :], _Base(key, found, missing)]
             else:
                 found = Support(self.normals, [], [self.polygon(flow, key) for flow in self.parts])
                 # The latest few: a conflict search asks about sets that shrink one by one.
-                self._bases = [*self._bases[1 - _KEPT_BASES :], (key, found)]
+                self._bases = [*self._bases[1 - _KEPT_BASES :], _Base(key, found, missing)]
             _bound(self._supports, _KEPT)
             self._supports[key] = found
         return self._supports[key]
+
+    def _missing(self, key: frozenset[str]) -> frozenset[str]:
+        """The claims on one flow that ``key`` lacks (kept for the set last asked about)."""
+        if self._last_missing is None or self._last_missing[0] is not key:
+            self._last_missing = (key, self._every - key)
+        return self._last_missing[1]
+
+    def cuts(
+        self, key: frozenset[str], part: str | None
+    ) -> tuple[list[tuple[Normal, Fraction]], Polygon] | None:
+        """:meth:`_cuts`, kept for more sets of claims and parts than the programs are.
+
+        The implied figures ask each part's shares, then each part's contribution, of
+        one set of claims: hundreds of parts between two questions on one.
+        """
+        if (key, part) not in self._cut:
+            _bound(self._cut, _KEPT_CUTS)
+            self._cut[(key, part)] = self._cuts(key, part)
+        return self._cut[(key, part)]
 
     def _cuts(
         self, key: frozenset[str], part: str | None
@@ -919,24 +1011,20 @@ class Star:
         """The half-planes of the other parts' sum that bound what ``part`` and the total allow.
 
         The differences ``total - part`` lie in ``D = Q ⊕ -P_i``; those the claims
-        allow are ``E = D ∩ M_i``. The half-planes of ``M_i`` that make edges of
-        ``E`` are found in floats, then shown exactly to be enough: every vertex
-        and ray of ``D`` cut by them alone meets every other half-plane of
-        ``M_i`` (else it is added, and the test made again). Exact bounds, and
-        ``E`` (empty: no values at all); ``None`` where ``E`` has no vertex or
-        too many half-planes come close.
+        allow are ``E = D ∩ M_i``, the half-planes of ``M_i`` that make its edges
+        found by :func:`_cut`. Exact bounds, and ``E`` (empty: no values at all);
+        ``None`` where ``E`` has no vertex or too many half-planes come close.
         """
         support = self.support(key)
-        normals = self.normals
         finite, infinite, mass = support.finite, support.infinite, support.mass
         total = self.polygon(self.total, key)
-        reach, open_ = total.supports(normals, keep=True)
+        reach, open_ = total.supports(self.normals, keep=True)
         spread = np.abs(reach)
         own: Polygon | None = None
         differences = [(a, b, c) for a, b, c in total.lines]
         if part is not None:
             own = self.polygon(part, key)
-            values, unbounded = own.supports(normals)
+            values, unbounded = own.supports(self.normals)
             finite, infinite = finite - values, infinite - unbounded
             mass = mass + np.abs(values)
             # h_P(-n): the most the part's values take off the total's along n.
@@ -944,41 +1032,130 @@ class Star:
             reach, open_ = reach + back, open_ | back_open
             spread = spread + np.abs(back)
             differences = _difference(total, own)
-        margin = _MARGIN * (mass + spread + 1.0)
-        inside = (~open_) & (reach <= finite - margin)
-        candidates = np.nonzero((infinite == 0) & ~inside)[0]
-        if len(candidates) > _MOST_CANDIDATES:
-            return None
-        chosen = _edges(
-            differences, normals.floats[candidates], finite[candidates], margin[candidates]
-        )
-        if chosen is None:
-            return None
-        kept = [int(candidates[number]) for number in chosen]
-        left = np.ones(len(candidates), dtype=bool)
-        left[chosen] = False
         unit, bound = _bounds(support, own)
-        while True:
-            cut = Polygon(
-                [
-                    *((a, b, c * unit) for a, b, c in differences),
-                    *((*normals.exact[k], bound(k)) for k in kept),
-                ],
-                signed=True,
-                unit=unit,
-            )
-            if cut.empty:
-                if emptiness([Line(*line) for line in cut.lines]) is None:
-                    return None  # not empty, but with no vertex: a strip
-                break  # no point at all: these half-planes alone rule it out
-            missed = _missed(
-                cut, normals, candidates[left], bounds=finite, margin=margin, bound=bound
-            )
-            if not missed:
-                break
-            kept.extend(missed)
-            left &= ~np.isin(candidates, missed)
-        return [(normals.exact[k], Fraction(bound(k), unit)) for k in kept], cut
+        found = _cut(
+            differences,
+            self.normals,
+            _Floats(finite, infinite == 0, reach, open_, _MARGIN * (mass + spread + 1.0)),
+            unit,
+            bound,
+        )
+        if found is None:
+            return None
+        kept, cut = found
+        return [(self.normals.exact[k], Fraction(bound(k), unit)) for k in kept], cut
+
+    def own(self, key: frozenset[str], part: str) -> Polygon | None:
+        """A part's values the claims ``key`` allow (with the sum among them), in its own plane.
+
+        ``p`` is allowed where it is in ``P_i`` and some ``q`` of ``Q`` has ``q - p``
+        in ``M_i``, the others' sum: ``P_i ∩ (Q ⊕ -M_i)``. The edges of ``Q ⊕ -M_i``
+        have the normals ``-m`` of the candidates ``m`` (``M``'s and the opposites of
+        ``Q``'s), each at ``h_Q(-m) + h_{M_i}(m)``: :meth:`holds`'s test with ``p``
+        for 0. Those that cut ``P_i`` are found by :func:`_cut`: no polygon of
+        differences, and no cut of ``M_i``'s hundreds of edges along a thin ``E``
+        (a set of claims that barely holds). The same polygon as :func:`_through`
+        of :meth:`_cuts`' (kept). ``None`` where it does not show it: the caller
+        takes that way then.
+        """
+        if (key, part) not in self._own:
+            _bound(self._own, _KEPT)
+            self._own[(key, part)] = self._in_plane(key, part)
+        return self._own[(key, part)]
+
+    def _in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
+        if self.sum_id not in key or self._some_empty(key):
+            return None
+        support = self.support(key)
+        own, total = self.polygon(part, key), self.polygon(self.total, key)
+        values, unbounded = own.supports(self.normals)
+        # h_Q(-m): the total's reach along each opposite; h_P(-m): the part's.
+        back, back_open = total.supports(self._opposite, keep=True)
+        reach, open_ = own.supports(self._opposite)
+        margin = _MARGIN * (support.mass + np.abs(values) + np.abs(back) + np.abs(reach) + 1.0)
+        finite = support.infinite - unbounded == 0
+        floats = _Floats(support.finite - values + back, finite & ~back_open, reach, open_, margin)
+        inner, others = _bounds(support, own)
+        unit = lcm(inner, total.scale)
+        factor, total_factor = unit // inner, unit // total.scale
+
+        def bound(k: int) -> int:
+            back_whole = total.support_whole(self._opposite.exact[k])
+            assert back_whole is not None  # the floats count infinite terms exactly
+            return others(k) * factor + back_whole * total_factor
+
+        assert own.unit == 1  # a flow's own polygon: its lines in its values
+        found = _cut(own.lines, self._opposite, floats, unit, bound)
+        return None if found is None or found[1].empty else found[1]
+
+
+class _Floats(NamedTuple):
+    """Half-planes ``n_k · p <= b_k`` in floats, for :func:`_cut`, over every normal ``k``."""
+
+    #: ``b_k``, the bounds (where finite).
+    bounds: Any
+    #: Whether ``b_k`` is finite (else there is no half-plane).
+    finite: Any
+    #: The largest ``n_k · p`` over the polygon cut (where not open).
+    reach: Any
+    #: Whether the polygon cut runs off along ``n_k``.
+    open_: Any
+    #: How far inside a half-plane the floats must leave a point to settle it.
+    margin: Any
+
+
+def _cut(
+    lines: Sequence[tuple[int, int, int]],
+    normals: Normals,
+    floats: _Floats,
+    unit: int,
+    bound: Callable[[int], int],
+) -> tuple[list[int], Polygon] | None:
+    """The half-planes ``normals[k] · p <= bound(k) / unit`` that make edges with ``lines``.
+
+    Found in floats (those the polygon of ``lines`` leaves inside by the margin
+    dropped at once; the float outline of the rest), then shown exactly to be
+    enough: every vertex and ray of the polygon of ``lines`` and them alone meets
+    every other half-plane (else it is added, and the test made again). The
+    half-planes' numbers, and that polygon (empty: no point at all); ``None`` where
+    it has no vertex or too many half-planes come close.
+    """
+    inside = (~floats.open_) & (floats.reach <= floats.bounds - floats.margin)
+    candidates = np.nonzero(floats.finite & ~inside)[0]
+    if len(candidates) > _MOST_CANDIDATES:
+        return None
+    chosen = _edges(
+        lines,
+        normals.floats[candidates],
+        floats.bounds[candidates],
+        floats.margin[candidates],
+    )
+    if chosen is None:
+        return None
+    kept = [int(candidates[number]) for number in chosen]
+    left = np.ones(len(candidates), dtype=bool)
+    left[chosen] = False
+    while True:
+        cut = Polygon(
+            [
+                *((a, b, c * unit) for a, b, c in lines),
+                *((*normals.exact[k], bound(k)) for k in kept),
+            ],
+            signed=True,
+            unit=unit,
+        )
+        if cut.empty:
+            if emptiness([Line(*line) for line in cut.lines]) is None:
+                return None  # not empty, but with no vertex: a strip
+            break  # no point at all: these half-planes alone rule it out
+        missed = _missed(
+            cut, normals, candidates[left], bounds=floats.bounds, margin=floats.margin, bound=bound
+        )
+        if not missed:
+            break
+        kept.extend(missed)
+        left &= ~np.isin(candidates, missed)
+    return kept, cut
 
 
 def _bounds(support: Support, own: Polygon | None) -> tuple[int, Callable[[int], int]]:
@@ -1305,7 +1482,7 @@ def _missed(
     return missed
 
 
-def _near(table: Any, first: int, margin: Any) -> Any:
+def _near(table: Any, first: int, margin: Any, far: float | None) -> Any:
     """The rows of ``table`` (its first ``first`` and the cuts) that may make an edge, in floats.
 
     The polygon of the first rows clipped by the few deepest cuts holds the one
@@ -1315,7 +1492,7 @@ def _near(table: Any, first: int, margin: Any) -> Any:
     every = np.arange(len(table))
     if len(table) - first < _PREFILTER:
         return every
-    outer, emptied = clipped(box(table), table[:first])
+    outer, emptied = clipped(box(table, far), table[:first])
     if emptied is None:
         outer, emptied = clipped(outer, table[first:], first, steps=_DEEPEST)
     if emptied is not None:
@@ -1338,6 +1515,9 @@ def _edges(
     A box far larger than every bound stands for the plane, cut by the lines and
     the cuts in one pass by their angles (:func:`._outline.hull`), or, where that
     cannot tell, by the lines, then by the cuts (:func:`._outline.clipped`).
+    Where that polygon reaches the box (or nothing is left), again in a box that
+    holds every vertex (:func:`._outline.beyond`): a thin polygon far from 0, the
+    tip of nearly parallel lines, lies beyond four times the largest bound.
     Generous: a cut within its margin of the polygon counts. Where the cuts
     leave nothing, those that made its last edges and the one that emptied it;
     ``None`` where the lines alone leave nothing in floats (too thin to tell):
@@ -1347,30 +1527,48 @@ def _edges(
         return []
     sides = [(a / n, b / n, c / n) for a, b, c in lines for n in [max(abs(a), abs(b))]]
     table = np.vstack([np.array(sides).reshape(-1, 3), np.column_stack([directions, bounds])])
-    near = _near(table, len(lines), margin)
-    found_hull = hull(table[near])
-    if found_hull is not None:
-        # Back to the rows' own numbers.
-        found_hull = [
-            (x, y, label if label < 0 else int(near[label])) for x, y, label in found_hull
-        ]
-    if found_hull is not None:
-        polygon, emptied = found_hull, None
-    else:
-        polygon, emptied = clipped(box(table), table[: len(lines)])
-        if emptied is not None:
-            return None
-        polygon, emptied = clipped(polygon, table[len(lines) :], len(lines))
+    found = _outlined(table, len(lines), margin, None)
+    if found is None or found[1] is not None or touches(found[0]):
+        normal = max(
+            max((max(abs(a), abs(b)) for a, b, _ in lines), default=0),
+            float(np.abs(directions).max()),
+        )
+        far = beyond(float(normal), float(max(np.abs(table[:, 2]).max(), 1.0) * normal))
+        found = _outlined(table, len(lines), margin, far) or found
+    if found is None:
+        return None
+    polygon, emptied = found
     if emptied is not None:
         # Nothing left: the cuts that made the last edges and this one, for the
         # exact test to show empty (the claims cannot hold) or to add to.
         edges = {own - len(lines) for _, _, own in polygon if own >= len(lines)}
         return sorted(edges | {emptied - len(lines)})
-    found = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
+    found_cuts = {label - len(lines) for _, _, label in polygon if label >= len(lines)}
     # A cut the polygon touches, or nearly, may be an edge the floats lost.
     points = np.array([(x, y) for x, y, _ in polygon])
     reach = _products(directions, points).max(axis=1)
     size = _products(np.abs(directions), np.abs(points)).max(axis=1)
     touching = reach >= bounds - margin - _MARGIN * (np.abs(bounds) + size)
-    found.update(int(number) for number in np.nonzero(touching)[0])
-    return sorted(found)
+    found_cuts.update(int(number) for number in np.nonzero(touching)[0])
+    return sorted(found_cuts)
+
+
+def _outlined(
+    table: Any, first: int, margin: Any, far: float | None
+) -> tuple[list[Vertex], int | None] | None:
+    """The box clipped by the rows of ``table`` (the first ``first`` the lines, then the cuts).
+
+    With the row that left nothing (``None``: something is left); ``None`` where
+    the lines alone leave nothing.
+    """
+    near = _near(table, first, margin, far)
+    found_hull = hull(table[near], far)
+    if found_hull is not None:
+        # Back to the rows' own numbers.
+        return [
+            (x, y, label if label < 0 else int(near[label])) for x, y, label in found_hull
+        ], None
+    polygon, emptied = clipped(box(table, far), table[:first])
+    if emptied is not None:
+        return None
+    return clipped(polygon, table[first:], first)
