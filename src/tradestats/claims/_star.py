@@ -657,6 +657,8 @@ class Star:
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
         self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
+        #: Each part's latest values in its plane made by :func:`_cut`, and their set.
+        self._plane: dict[str, tuple[frozenset[str], Polygon]] = {}
         self._cut: dict[
             tuple[frozenset[str], str | None], tuple[list[tuple[Normal, Fraction]], Polygon] | None
         ] = {}
@@ -1066,6 +1068,15 @@ class Star:
     def _in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         if self.sum_id not in key or self._some_empty(key):
             return None
+        kept = self._plane.get(part)
+        if kept is not None and kept[0] <= key and (key - kept[0]).issubset(self._claims_of[part]):
+            return _tightened(kept[1], self._lines(part, key - kept[0]))
+        found = self._made_in_plane(key, part)
+        if found is not None:
+            self._plane[part] = (key, found)
+        return found
+
+    def _made_in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         support = self.support(key)
         own, total = self.polygon(part, key), self.polygon(self.total, key)
         values, unbounded = own.supports(self.normals)
@@ -1087,6 +1098,20 @@ class Star:
         assert own.unit == 1  # a flow's own polygon: its lines in its values
         found = _cut(own.lines, self._opposite, floats, unit, bound)
         return None if found is None or found[1].empty else found[1]
+
+
+def _tightened(values: Polygon, lines: Sequence[tuple[int, int, int]]) -> Polygon | None:
+    """A part's values in its plane (:meth:`Star.own`) cut by more of its own claims' ``lines``.
+
+    ``P_i ∩ (Q ⊕ -M_i)`` with ``P_i`` cut: ``Q ⊕ -M_i`` is the same under every set of
+    claims with the same claims on the other flows, so a check's set (one of the
+    part's claims left out) serves the set of all. ``None`` where nothing is left.
+    """
+    unit = values.unit
+    found = Polygon(
+        [*values.lines, *((a, b, c * unit) for a, b, c in lines)], signed=True, unit=unit
+    )
+    return None if found.empty else found
 
 
 class _Floats(NamedTuple):
