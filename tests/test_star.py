@@ -221,6 +221,21 @@ def test_a_support_in_floats_first_is_the_exact_one(
         assert expected == fresh.support_each(ordered)
 
 
+_WEIGHTS = st.fractions(min_value=-20, max_value=20, max_denominator=12)
+
+
+@needs_highs
+@given(_WEIGHTS, _WEIGHTS, st.data())
+@example(Fraction(-1, 3), Fraction(2, 7), None)
+def test_the_lowest_value_on_a_polygon_is_its_vertices_least(
+    p: Fraction, q: Fraction, data: st.DataObject | None
+) -> None:
+    """``lowest`` in whole numbers is the least ``p x + q y`` over the vertices as fractions."""
+    _star._load()
+    polygon = _star.Polygon([(1, 0, 3), (0, 1, 5)]) if data is None else data.draw(far_polygons())
+    assert min(p * x + q * y for x, y in polygon.vertices) == polygon.lowest(p, q)
+
+
 def test_a_polygon_keeps_its_rays() -> None:
     """A cone (a growth rate alone) runs off along its two edges; a box has no ray."""
     cone = _star.Polygon([(-1, 1, 0), (1, -2, 0)])  # y <= x <= 2 y

@@ -166,6 +166,17 @@ class Polygon:
             self._vertices = [(Fraction(x, scale), Fraction(y, scale)) for x, y in self.whole]
         return self._vertices
 
+    def lowest(self, p: Fraction | int, q: Fraction | int) -> Fraction:
+        """The least ``p x + q y`` over the vertices, for a polygon not empty.
+
+        In whole numbers over the vertices' :attr:`scale` and the two weights'
+        common denominator: a minimum of each vertex's Fractions cost ten times more.
+        """
+        p, q = Fraction(p), Fraction(q)
+        common = lcm(p.denominator, q.denominator)
+        a, b = p.numerator * (common // p.denominator), q.numerator * (common // q.denominator)
+        return Fraction(min(a * x + b * y for x, y in self.whole), common * self.scale)
+
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
 
