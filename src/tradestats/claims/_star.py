@@ -670,6 +670,8 @@ class Star:
         self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
         #: Each part's latest values in its plane made by :func:`_cut`, and their set.
         self._plane: dict[str, tuple[frozenset[str], Polygon]] = {}
+        #: Each part's latest values cut from those (:func:`_tightened`), and their set.
+        self._tight: dict[str, tuple[frozenset[str], Polygon | None]] = {}
         self._cut: dict[
             tuple[frozenset[str], str | None], tuple[list[tuple[Normal, Fraction]], Polygon] | None
         ] = {}
@@ -864,7 +866,12 @@ class Star:
             if found is None:
                 return None
             kept, cut = found
-            values = None if cut.empty else cut if part is None else _through(self, key, part, cut)
+            if cut.empty or part is None:
+                values = None if cut.empty else cut
+            else:
+                # The same polygon as a part's values in its plane, where made already.
+                known = self.own(key, part) if self._cheap_in_plane(key, part) else None
+                values = known or _through(self, key, part, cut)
             differences = None if cut.empty or part is None else cut
             x, y = (local[column] for column in self.columns[self.total])
             for (a, b), bound in kept:
@@ -1080,12 +1087,29 @@ class Star:
         if self.sum_id not in key or self._some_empty(key):
             return None
         kept = self._plane.get(part)
-        if kept is not None and kept[0] <= key and (key - kept[0]).issubset(self._claims_of[part]):
-            return _tightened(kept[1], self._lines(part, key - kept[0]))
+        if kept is not None and self._cheap_in_plane(key, part):
+            tight = self._tight.get(part)
+            if tight is None or tight[0] != key:
+                # Kept apart from the programs: a part's values under all the claims
+                # serve its shares and contributions after hundreds of other parts'.
+                tight = self._tight[part] = (
+                    key,
+                    _tightened(kept[1], self._lines(part, key - kept[0])),
+                )
+            return tight[1]
         found = self._made_in_plane(key, part)
         if found is not None:
             self._plane[part] = (key, found)
         return found
+
+    def _cheap_in_plane(self, key: frozenset[str], part: str) -> bool:
+        """Whether :meth:`own` is kept, or cut from one kept with fewer of the part's claims."""
+        if (key, part) in self._own:
+            return True
+        kept = self._plane.get(part)
+        return (
+            kept is not None and kept[0] <= key and (key - kept[0]).issubset(self._claims_of[part])
+        )
 
     def _made_in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         support = self.support(key)
