@@ -35,3 +35,34 @@ def test_a_set_is_covered_where_it_lies_inside_one_held(
         if key is not None:
             found.add(key)
             known.append(key)
+
+
+#: Many claims, so that sets of all but a few are past the few made anew.
+_MANY = [f"c{number}" for number in range(40)]
+
+
+@given(
+    st.lists(st.frozensets(st.sampled_from(_MANY[:8]), max_size=3), max_size=4),
+    st.lists(
+        st.tuples(st.frozensets(st.sampled_from(_MANY[:8]), max_size=3), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+)
+@example([frozenset({"c0"})], [(frozenset({"c1"}), True), (frozenset({"c0"}), True)])
+def test_a_set_that_differs_from_the_last_by_a_few_claims_is_covered_as_a_subset(
+    outside: list[frozenset[str]], changes: list[tuple[frozenset[str], bool]]
+) -> None:
+    """Sets of all claims but a few, or with a few added back, asked in turn (as the checks do).
+
+    Their masks are the last one's with the few claims' bits flipped: ``covers`` is
+    still ``any(key <= known)``.
+    """
+    held = [frozenset(_MANY) - few for few in outside]
+    found = Held()
+    for key in held:
+        found.add(key)
+    question = frozenset(_MANY)
+    for few, dropped in changes:
+        question = question - few if dropped else question | few
+        assert any(question <= other for other in held) == found.covers(question)

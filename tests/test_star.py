@@ -20,7 +20,7 @@ from unittest import mock
 
 import attrs
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from tests._outcomes import outcome
@@ -219,6 +219,21 @@ def test_a_support_in_floats_first_is_the_exact_one(
     with mock.patch.object(_star, "_MANY_VERTICES", 1):
         assert expected == [polygon.support(normal) for normal in ordered]
         assert expected == fresh.support_each(ordered)
+
+
+_WEIGHTS = st.fractions(min_value=-20, max_value=20, max_denominator=12)
+
+
+@needs_highs
+@given(_WEIGHTS, _WEIGHTS, st.data())
+@example(Fraction(-1, 3), Fraction(2, 7), None)
+def test_the_lowest_value_on_a_polygon_is_its_vertices_least(
+    p: Fraction, q: Fraction, data: st.DataObject | None
+) -> None:
+    """``lowest`` in whole numbers is the least ``p x + q y`` over the vertices as fractions."""
+    _star._load()
+    polygon = _star.Polygon([(1, 0, 3), (0, 1, 5)]) if data is None else data.draw(far_polygons())
+    assert min(p * x + q * y for x, y in polygon.vertices) == polygon.lowest(p, q)
 
 
 def test_a_polygon_keeps_its_rays() -> None:
@@ -473,6 +488,42 @@ def test_a_part_s_values_in_its_own_plane_are_the_whole_program_projected(
         local = star.local(key, part)
         if local is not None and local.values is not None:
             assert sorted(local.values.vertices) == sorted(found.vertices)
+
+
+@needs_highs
+@settings(max_examples=10, deadline=None)
+@star_reports
+def test_a_part_s_values_tightened_from_a_check_s_are_the_whole_program_projected(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """A part's values kept from a looser set of its own claims and cut by the rest.
+
+    Sets asked in any order (all claims, or all but one, the one of any flow), so
+    that a kept polygon meets sets with more of the part's claims, and sets that
+    differ in another flow's: each answer the whole program's ranges.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assume(star is not None)
+    assert star is not None
+    members = frozenset(network.components[0])
+    part = data.draw(st.sampled_from(star.parts))
+    around = sorted({*star._claims_of[part], *data.draw(st.sets(st.sampled_from(sorted(members))))})
+    keys = data.draw(
+        st.lists(st.sampled_from([members, *(members - {c} for c in around)]), min_size=2)
+    )
+    for key in keys:
+        found = star.own(key, part)
+        whole = Polyhedron(network.program(key))
+        if found is None:
+            assert not whole.feasible or star.sum_id not in key
+            continue
+        assert whole.feasible
+        first, second = star.columns[part]
+        for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), (3, -2)]:
+            objective = {first: p, second: q}
+            assert _ends(found, p, q) == (whole.minimum(objective), whole.maximum(objective))
 
 
 def _ends(polygon: _star.Polygon, p: int, q: int) -> tuple[Fraction | None, Fraction | None]:

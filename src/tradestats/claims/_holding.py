@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Held"]
 
+#: Sets of this many claims or fewer are made anew: their bits cost less than a difference.
+_FEW = 16
+
 
 class Held:
     """Sets of claims (by id) shown to hold; each claim numbered when first seen."""
@@ -48,6 +51,14 @@ class Held:
         # The set asked about is often remembered next (a trial that holds).
         if self._last is not None and self._last[0] is claim_ids:
             return self._last[1]
+        if self._last is not None and len(self._last[0]) > _FEW:
+            # The checks ask sets of all claims but one in turn: the bits of the two or
+            # so claims the last set differs in flip, not a thousand set anew.
+            changed = claim_ids ^ self._last[0]
+            if len(changed) < len(claim_ids) // 2:
+                mask = self._last[1] ^ _bits(self._number(claim_id) for claim_id in changed)
+                self._last = (claim_ids, mask)
+                return mask
         mask = _bits(self._number(claim_id) for claim_id in claim_ids)
         self._last = (claim_ids, mask)
         return mask

@@ -2266,7 +2266,7 @@ class _Star(Minimizing):
             p, q = terms.get(first, 0), terms.get(second, 0)
             if any(p * dx + q * dy < 0 for dx, dy in polygon.rays):
                 return None
-            return Fraction(constant) + min(p * x + q * y for x, y in polygon.vertices)
+            return Fraction(constant) + polygon.lowest(p, q)
         found = self._polyhedron(terms)
         if found is None:
             return self._fallback().minimum(objective, constant)

@@ -166,6 +166,17 @@ class Polygon:
             self._vertices = [(Fraction(x, scale), Fraction(y, scale)) for x, y in self.whole]
         return self._vertices
 
+    def lowest(self, p: Fraction | int, q: Fraction | int) -> Fraction:
+        """The least ``p x + q y`` over the vertices, for a polygon not empty.
+
+        In whole numbers over the vertices' :attr:`scale` and the two weights'
+        common denominator: a minimum of each vertex's Fractions cost ten times more.
+        """
+        p, q = Fraction(p), Fraction(q)
+        common = lcm(p.denominator, q.denominator)
+        a, b = p.numerator * (common // p.denominator), q.numerator * (common // q.denominator)
+        return Fraction(min(a * x + b * y for x, y in self.whole), common * self.scale)
+
     def support(self, normal: Normal) -> Fraction | None:
         """The largest ``n · v`` over the polygon (``None``: unbounded), for a polygon not empty.
 
@@ -657,6 +668,10 @@ class Star:
         self._small: dict[tuple[frozenset[str], str | None], Small | None] = {}
         self._holds: dict[frozenset[str], bool] = {}
         self._own: dict[tuple[frozenset[str], str], Polygon | None] = {}
+        #: Each part's latest values in its plane made by :func:`_cut`, and their set.
+        self._plane: dict[str, tuple[frozenset[str], Polygon]] = {}
+        #: Each part's latest values cut from those (:func:`_tightened`), and their set.
+        self._tight: dict[str, tuple[frozenset[str], Polygon | None]] = {}
         self._cut: dict[
             tuple[frozenset[str], str | None], tuple[list[tuple[Normal, Fraction]], Polygon] | None
         ] = {}
@@ -851,7 +866,12 @@ class Star:
             if found is None:
                 return None
             kept, cut = found
-            values = None if cut.empty else cut if part is None else _through(self, key, part, cut)
+            if cut.empty or part is None:
+                values = None if cut.empty else cut
+            else:
+                # The same polygon as a part's values in its plane, where made already.
+                known = self.own(key, part) if self._cheap_in_plane(key, part) else None
+                values = known or _through(self, key, part, cut)
             differences = None if cut.empty or part is None else cut
             x, y = (local[column] for column in self.columns[self.total])
             for (a, b), bound in kept:
@@ -1066,6 +1086,32 @@ class Star:
     def _in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         if self.sum_id not in key or self._some_empty(key):
             return None
+        kept = self._plane.get(part)
+        if kept is not None and self._cheap_in_plane(key, part):
+            tight = self._tight.get(part)
+            if tight is None or tight[0] != key:
+                # Kept apart from the programs: a part's values under all the claims
+                # serve its shares and contributions after hundreds of other parts'.
+                tight = self._tight[part] = (
+                    key,
+                    _tightened(kept[1], self._lines(part, key - kept[0])),
+                )
+            return tight[1]
+        found = self._made_in_plane(key, part)
+        if found is not None:
+            self._plane[part] = (key, found)
+        return found
+
+    def _cheap_in_plane(self, key: frozenset[str], part: str) -> bool:
+        """Whether :meth:`own` is kept, or cut from one kept with fewer of the part's claims."""
+        if (key, part) in self._own:
+            return True
+        kept = self._plane.get(part)
+        return (
+            kept is not None and kept[0] <= key and (key - kept[0]).issubset(self._claims_of[part])
+        )
+
+    def _made_in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         support = self.support(key)
         own, total = self.polygon(part, key), self.polygon(self.total, key)
         values, unbounded = own.supports(self.normals)
@@ -1087,6 +1133,20 @@ class Star:
         assert own.unit == 1  # a flow's own polygon: its lines in its values
         found = _cut(own.lines, self._opposite, floats, unit, bound)
         return None if found is None or found[1].empty else found[1]
+
+
+def _tightened(values: Polygon, lines: Sequence[tuple[int, int, int]]) -> Polygon | None:
+    """A part's values in its plane (:meth:`Star.own`) cut by more of its own claims' ``lines``.
+
+    ``P_i ∩ (Q ⊕ -M_i)`` with ``P_i`` cut: ``Q ⊕ -M_i`` is the same under every set of
+    claims with the same claims on the other flows, so a check's set (one of the
+    part's claims left out) serves the set of all. ``None`` where nothing is left.
+    """
+    unit = values.unit
+    found = Polygon(
+        [*values.lines, *((a, b, c * unit) for a, b, c in lines)], signed=True, unit=unit
+    )
+    return None if found.empty else found
 
 
 class _Floats(NamedTuple):
