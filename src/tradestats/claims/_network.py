@@ -17,7 +17,6 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
-import os
 import itertools
 from collections import Counter
 from collections.abc import (
@@ -35,7 +34,6 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
-from tradestats.claims._equations import Scaled
 from tradestats.claims._extremes import Extremes, Found, inherited
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._holding import Held
@@ -95,6 +93,7 @@ from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
 if TYPE_CHECKING:
+    from tradestats.claims._equations import Scaled
     from tradestats.measures import PercentagePoints
     from tradestats.verify.figures import Reported
 
@@ -130,10 +129,6 @@ GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: differ in at most one claim in this many (or two), among the last ``_LATELY`` solved.
 _NEAR: Final = 4
 _LATELY: Final = 64
-#: The columns up to which the exact simplex answers a component even with HiGHS: on
-#: programs this small its pivots in fractions cost less than a HiGHS run and the
-#: exact certificate of its answer (see :meth:`Network.exact_for`).
-_SMALL: Final = int(os.environ.get("TS_SMALL", "8"))
 #: Every share: 0% to 100%.
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 
@@ -303,7 +298,6 @@ class Network:
         }
         self._models: dict[int, tuple[_float.Model, dict[int, int]]] = {}
         self._lifted_models: dict[int, tuple[_float.Model, int]] = {}
-        self._columns: dict[int, int] = {}
         # Components whose claims tie values two at a time with no cycle (see _forest).
         self._treelike: dict[int, frozenset[str] | None] = {}
         self._forests: dict[frozenset[str], Forest] = {}
@@ -614,25 +608,9 @@ class Network:
         if component is None or not self.floats:
             return self._grown(key)
         star = self._star(component)
-        if star is not None:
-            return _Star(self, key, component, star)
-        return _Certified(self, key, component)
-
-    def exact_for(self, component: int) -> bool:
-        """Whether the exact simplex answers the component's programs rather than HiGHS.
-
-        Without HiGHS it answers every one; with it, those of components of at most
-        ``_SMALL`` columns, where a pivot in fractions costs less than a HiGHS run
-        (about 50 to 70 µs on its own) and the exact check of its answer.
-        """
-        if not self.floats:
-            return True
-        if os.environ.get("TS_PIECES") and self.origin is None:
-            return False
-        if component not in self._columns:
-            rows = self._component_rows(component)
-            self._columns[component] = len({j for _, row in rows for j in row.coefficients})
-        return self._columns[component] <= _SMALL
+        return (
+            _Certified(self, key, component) if star is None else _Star(self, key, component, star)
+        )
 
     def _grown(self, key: frozenset[str]) -> Polyhedron:
         """The exact polyhedron of ``key``, reshaped from a solved one where it can be.
@@ -651,8 +629,6 @@ class Network:
         else:
             outers = self._near(key)
         for outer in outers:
-            if isinstance(outer, _Certified) and outer.small and outer.solved is not None:
-                outer = outer.solved
             reshaped = _reshaped(outer, program) if isinstance(outer, Polyhedron) else None
             if reshaped is not None:
                 return reshaped
@@ -815,8 +791,7 @@ class Network:
 
     def _single_component(self, key: frozenset[str]) -> int | None:
         """The component holding all of ``key``, when HiGHS is to solve; else ``None``."""
-        component = self._component(key)
-        return None if component is None or self.exact_for(component) else component
+        return self._component(key) if self.floats else None
 
     def _component(self, key: frozenset[str]) -> int | None:
         """The component holding all of ``key``, but with the exact engine; else ``None``."""
@@ -956,8 +931,6 @@ class Network:
                 self._lifted[key] = small
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
-                if isinstance(polyhedron, _Certified) and polyhedron.small:
-                    polyhedron = polyhedron.exact
                 self._lifted[key] = (
                     polyhedron.charnes_cooper(denominator)
                     if isinstance(polyhedron, Polyhedron)
@@ -1724,8 +1697,6 @@ class Network:
             if found is not None:
                 return found
         polyhedron = self.polyhedron(key)
-        if isinstance(polyhedron, _Certified) and polyhedron.small:
-            polyhedron = polyhedron.exact
         if isinstance(polyhedron, Polyhedron):
             # The exact simplex has no tolerance to fear: the base's largest value.
             highest = polyhedron.maximum({base: 1})
@@ -2042,8 +2013,6 @@ class _Certified(Minimizing):
         self.network = network
         self.model, self.local = network.model(component)
         self._exact: Polyhedron | None = None
-        #: Whether the exact simplex answers (see :meth:`Network.exact_for`), not HiGHS.
-        self.small = network.exact_for(component)
         self._feasible: bool | None = None
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
@@ -2055,19 +2024,10 @@ class _Certified(Minimizing):
         self._spans: dict[Hashable, Span] | None = None
 
     @property
-    def solved(self) -> Polyhedron | None:
-        """The exact simplex over the same claims, if it was asked for."""
-        return self._exact
-
-    @property
     def exact(self) -> Polyhedron:
         """The exact simplex over the same claims."""
         if self._exact is None:
-            self._exact = (
-                self.network._grown(self.key)
-                if self.small
-                else Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
-            )
+            self._exact = Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
         return self._exact
 
     @property
@@ -2078,8 +2038,6 @@ class _Certified(Minimizing):
             self._feasible = True
         if self._feasible is None and self.key in self.network.witnesses:
             self._feasible = True
-        if self._feasible is None and self.small:
-            self._feasible = self.exact.feasible
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()
@@ -2176,22 +2134,14 @@ class _Certified(Minimizing):
                         return None
                     continue
                 local[self.local[variable]] = Fraction(coefficient)
-        if self.small:
-            found = self.exact.minimum(objective)
-            point = self.exact.point
-            vertex: Scaled | None = Scaled.of(
-                {self.local[j]: value for j, value in point.items() if j in self.local}
-            )
-        else:
-            self.model.switch(self.key)
-            found = self.model.minimum(local)
-            if found is None and not self.model.unbounded(local):
-                # Even in a piece, whose ranges need only be sound: the report's implied
-                # figures are read from one, and print what the exact engine prints.
-                return self.exact.minimum(objective)
-            vertex = self.model.vertex
-        if found is not None and vertex is not None:
-            names = self._names()
+        self.model.switch(self.key)
+        found = self.model.minimum(local)
+        if found is None and not self.model.unbounded(local):
+            # Even in a piece, whose ranges need only be sound: the report's implied
+            # figures are read from one, and print what the exact engine prints.
+            return self.exact.minimum(objective)
+        if found is not None and self.model.vertex is not None:
+            vertex, names = self.model.vertex, self._names()
             self._vertices.append(vertex)
             if self.extremes is not None:
                 self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
