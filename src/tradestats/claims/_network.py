@@ -615,9 +615,9 @@ class Network:
         if component is None or not self.floats:
             return self._grown(key)
         star = self._star(component)
-        if star is not None:
-            return _Star(self, key, component, star)
-        return _Certified(self, key, component)
+        return (
+            _Certified(self, key, component) if star is None else _Star(self, key, component, star)
+        )
 
     def exact_for(self, component: int) -> bool:
         """Whether the exact simplex answers the component's programs rather than HiGHS.
