@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _star, _witness
+from tradestats.claims._equations import Scaled
 from tradestats.claims._extremes import Extremes, Found, inherited
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._holding import Held
@@ -93,7 +94,6 @@ from tradestats.periods import Period
 from tradestats.units import conversion_factor
 
 if TYPE_CHECKING:
-    from tradestats.claims._equations import Scaled
     from tradestats.measures import PercentagePoints
     from tradestats.verify.figures import Reported
 
@@ -129,6 +129,9 @@ GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: differ in at most one claim in this many (or two), among the last ``_LATELY`` solved.
 _NEAR: Final = 4
 _LATELY: Final = 64
+#: The columns up to which the pieces of a figure's search answer a component by the
+#: exact simplex rather than HiGHS (see :meth:`Network.exact_for`).
+_SMALL: Final = 8
 #: Every share: 0% to 100%.
 SHARE_DOMAIN: Final = Span(_ZERO, _ONE)
 
@@ -173,6 +176,10 @@ class Network:
     _named: tuple[frozenset[str], dict[Hashable, Span] | None] | None = None
     #: A piece's network and the claims whose rows the piece replaces (see :meth:`_grown`).
     origin: tuple[Network, frozenset[str]] | None = None
+    #: Whether a figure's search over pieces runs (on the whole network; see :meth:`exact_for`).
+    _searching = False
+    #: The columns of each component (on the whole network; see :meth:`exact_for`).
+    _columns: dict[int, int] | None = None
 
     def __init__(
         self,
@@ -612,6 +619,29 @@ class Network:
             _Certified(self, key, component) if star is None else _Star(self, key, component, star)
         )
 
+    def exact_for(self, component: int) -> bool:
+        """Whether the exact simplex answers the component's programs rather than HiGHS.
+
+        Without HiGHS it answers every one. With it, those asked while a figure's
+        search over pieces runs (:meth:`_exact_with_points`), in a component of at
+        most ``_SMALL`` columns: its pieces' polyhedra are the network's with a few
+        rows added (:meth:`.Polyhedron.with_rows`), so each program costs a pivot or
+        two in fractions, less than a HiGHS run and the exact certificate of its
+        answer. Elsewhere HiGHS's shortcuts save more than that (measured: see
+        "Small components in the exact simplex" in the performance history).
+        """
+        if not self.floats:
+            return True
+        whole = self._whole
+        if not whole._searching:
+            return False
+        if whole._columns is None:
+            whole._columns = {}
+        if component not in whole._columns:
+            rows = whole._component_rows(component)
+            whole._columns[component] = len({j for _, row in rows for j in row.coefficients})
+        return whole._columns[component] <= _SMALL
+
     def _grown(self, key: frozenset[str]) -> Polyhedron:
         """The exact polyhedron of ``key``, reshaped from a solved one where it can be.
 
@@ -628,7 +658,9 @@ class Network:
             outers = [network.polyhedron(key - replaced)]
         else:
             outers = self._near(key)
-        for outer in outers:
+        for near in outers:
+            # A small component's polyhedron in a search holds its exact simplex, if asked.
+            outer = near.solved if isinstance(near, _Certified) and near.small else near
             reshaped = _reshaped(outer, program) if isinstance(outer, Polyhedron) else None
             if reshaped is not None:
                 return reshaped
@@ -791,7 +823,8 @@ class Network:
 
     def _single_component(self, key: frozenset[str]) -> int | None:
         """The component holding all of ``key``, when HiGHS is to solve; else ``None``."""
-        return self._component(key) if self.floats else None
+        component = self._component(key)
+        return None if component is None or self.exact_for(component) else component
 
     def _component(self, key: frozenset[str]) -> int | None:
         """The component holding all of ``key``, but with the exact engine; else ``None``."""
@@ -931,6 +964,8 @@ class Network:
                 self._lifted[key] = small
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
+                if isinstance(polyhedron, _Certified) and polyhedron.small:
+                    polyhedron = polyhedron.exact
                 self._lifted[key] = (
                     polyhedron.charnes_cooper(denominator)
                     if isinstance(polyhedron, Polyhedron)
@@ -1400,7 +1435,12 @@ class Network:
             assert isinstance(piece, Network)
             return piece._exact(claim, linked, read)
 
-        found = _points.implied(self, linked, relations, evaluate, budget=self.budget)
+        whole, before = self._whole, self._whole._searching
+        whole._searching = True
+        try:
+            found = _points.implied(self, linked, relations, evaluate, budget=self.budget)
+        finally:
+            whole._searching = before
         if found is None:  # pragma: no cover - the claims hold
             return plain
         return found
@@ -1697,6 +1737,8 @@ class Network:
             if found is not None:
                 return found
         polyhedron = self.polyhedron(key)
+        if isinstance(polyhedron, _Certified) and polyhedron.small:
+            polyhedron = polyhedron.exact
         if isinstance(polyhedron, Polyhedron):
             # The exact simplex has no tolerance to fear: the base's largest value.
             highest = polyhedron.maximum({base: 1})
@@ -2013,6 +2055,8 @@ class _Certified(Minimizing):
         self.network = network
         self.model, self.local = network.model(component)
         self._exact: Polyhedron | None = None
+        #: Whether the exact simplex answers (see :meth:`Network.exact_for`), not HiGHS.
+        self.small = network.exact_for(component)
         self._feasible: bool | None = None
         # The same bound is asked again (a share alone and within its change): answered once.
         self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
@@ -2024,10 +2068,19 @@ class _Certified(Minimizing):
         self._spans: dict[Hashable, Span] | None = None
 
     @property
+    def solved(self) -> Polyhedron | None:
+        """The exact simplex over the same claims, if it was asked for."""
+        return self._exact
+
+    @property
     def exact(self) -> Polyhedron:
         """The exact simplex over the same claims."""
         if self._exact is None:
-            self._exact = Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
+            self._exact = (
+                self.network._grown(self.key)
+                if self.small
+                else Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
+            )
         return self._exact
 
     @property
@@ -2038,6 +2091,8 @@ class _Certified(Minimizing):
             self._feasible = True
         if self._feasible is None and self.key in self.network.witnesses:
             self._feasible = True
+        if self._feasible is None and self.small:
+            self._feasible = self.exact.feasible
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()
@@ -2134,14 +2189,22 @@ class _Certified(Minimizing):
                         return None
                     continue
                 local[self.local[variable]] = Fraction(coefficient)
-        self.model.switch(self.key)
-        found = self.model.minimum(local)
-        if found is None and not self.model.unbounded(local):
-            # Even in a piece, whose ranges need only be sound: the report's implied
-            # figures are read from one, and print what the exact engine prints.
-            return self.exact.minimum(objective)
-        if found is not None and self.model.vertex is not None:
-            vertex, names = self.model.vertex, self._names()
+        if self.small:
+            found = self.exact.minimum(objective)
+            point = self.exact.point
+            vertex: Scaled | None = Scaled.of(
+                {self.local[j]: value for j, value in point.items() if j in self.local}
+            )
+        else:
+            self.model.switch(self.key)
+            found = self.model.minimum(local)
+            if found is None and not self.model.unbounded(local):
+                # Even in a piece, whose ranges need only be sound: the report's implied
+                # figures are read from one, and print what the exact engine prints.
+                return self.exact.minimum(objective)
+            vertex = self.model.vertex
+        if found is not None and vertex is not None:
+            names = self._names()
             self._vertices.append(vertex)
             if self.extremes is not None:
                 self.extremes.keep(asked, found, lambda: _point_of(vertex, names))

@@ -1,0 +1,86 @@
+"""A figure's search over pieces answers small components by the exact simplex.
+
+``Network.exact_for``: while ``_points.implied`` searches the pieces of a figure
+(``Network._exact_with_points``), the programs of components of at most
+``_SMALL`` columns are the exact simplex's, grown from the polyhedra solved
+before, rather than HiGHS's with an exact certificate. Both are exact, so every
+answer of the search must be the one HiGHS gives, and the whole check's outcome
+the exact reference engine's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from unittest import mock
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests._outcomes import outcome
+from tests._scripts import load_script
+from tradestats.claims import _float, _network
+from tradestats.claims.consistency import check
+
+if TYPE_CHECKING:
+    from tradestats.claims.report import Report
+
+bench = load_script("benchmarks/bench_check.py")
+
+needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
+
+
+def _compared(report: Report) -> list[tuple[str, Any, Any]]:
+    """Each search of a check: (claim, its answer, the answer with HiGHS throughout)."""
+    found: list[tuple[str, Any, Any]] = []
+    original = _network.Network._exact_with_points
+
+    def spied(network: _network.Network, claim: Any, linked: Any, read: Any) -> Any:
+        answer = original(network, claim, linked, read)
+        with mock.patch.object(_network, "_SMALL", 0):
+            by_highs = original(network, claim, linked, read)
+        found.append((claim.id, _shown(answer), _shown(by_highs)))
+        return answer
+
+    with mock.patch.object(_network.Network, "_exact_with_points", spied):
+        check(report)
+    return found
+
+
+def _shown(refined: Any) -> Any:
+    return None if refined is None else (refined.figures, refined.spans)
+
+
+@needs_highs
+@settings(max_examples=12, deadline=None)
+@given(st.integers(5, 30), st.integers(0, 2**16), st.booleans())
+@example(100, 100, True)
+def test_the_search_answers_as_with_highs(size: int, seed: int, error: bool) -> None:
+    """On ``kinds`` reports, every search answers what it answers with HiGHS throughout."""
+    found = _compared(bench.kinds(size, seed=seed, error=error))
+    assert [by_highs for *_, by_highs in found] == [answer for _, answer, _ in found]
+
+
+@needs_highs
+@settings(max_examples=8, deadline=None)
+@given(st.integers(5, 30), st.integers(0, 2**16))
+def test_the_check_is_the_exact_engines(size: int, seed: int) -> None:
+    """On ``kinds`` reports with an error, the check's outcome is the exact engine's."""
+    report = bench.kinds(size, seed=seed, error=True)
+    assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+@needs_highs
+def test_the_exact_simplex_answers_in_the_search() -> None:
+    """The search of the error's group does ask the exact simplex (else the tests show nothing)."""
+    asked: list[bool] = []
+    original = _network._Certified._minimum
+
+    def spied(polyhedron: Any, objective: Any, asked_for: Any) -> Any:
+        asked.append(polyhedron.small)
+        return original(polyhedron, objective, asked_for)
+
+    with mock.patch.object(_network._Certified, "_minimum", spied):
+        check(bench.kinds(100, seed=100, error=True))
+    assert any(asked)
+    assert not all(asked)
