@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tests._outcomes import outcome
 from tests._scripts import load_script
+from tests._searches import Search, searches
 from tradestats.claims import _float, _network
 from tradestats.claims.consistency import check
 
@@ -30,25 +31,9 @@ bench = load_script("benchmarks/bench_check.py")
 needs_highs = pytest.mark.skipif(not _float.AVAILABLE, reason="highspy is not installed")
 
 
-def _compared(report: Report) -> list[tuple[str, Any, Any]]:
-    """Each search of a check: (claim, its answer, the answer with HiGHS throughout)."""
-    found: list[tuple[str, Any, Any]] = []
-    original = _network.Network._exact_with_points
-
-    def spied(network: _network.Network, claim: Any, linked: Any, read: Any) -> Any:
-        answer = original(network, claim, linked, read)
-        with mock.patch.object(_network, "_SMALL", 0):
-            by_highs = original(network, claim, linked, read)
-        found.append((claim.id, _shown(answer), _shown(by_highs)))
-        return answer
-
-    with mock.patch.object(_network.Network, "_exact_with_points", spied):
-        check(report)
-    return found
-
-
-def _shown(refined: Any) -> Any:
-    return None if refined is None else (refined.figures, refined.spans)
+def _compared(report: Report) -> list[Search]:
+    """Each search of a check, answered again with HiGHS throughout."""
+    return searches(report, lambda: mock.patch.object(_network, "_SMALL", 0))
 
 
 @needs_highs
@@ -58,7 +43,7 @@ def _shown(refined: Any) -> Any:
 def test_the_search_answers_as_with_highs(size: int, seed: int, error: bool) -> None:
     """On ``kinds`` reports, every search answers what it answers with HiGHS throughout."""
     found = _compared(bench.kinds(size, seed=seed, error=error))
-    assert [by_highs for *_, by_highs in found] == [answer for _, answer, _ in found]
+    assert [search.other for search in found] == [search.answer for search in found]
 
 
 @needs_highs

@@ -9,41 +9,26 @@ answer the shortcut gives must be the search's, figures and spans.
 
 from __future__ import annotations
 
-from typing import Any
 from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests._scripts import load_script
+from tests._searches import Search, searches
 from tradestats.claims import _network
-from tradestats.claims.consistency import check
 from tradestats.claims.report import Report
 
 bench = load_script("benchmarks/bench_check.py")
 
 
-def _compared(report: Report) -> list[tuple[str, bool, Any, Any]]:
-    """Each search-or-shortcut of a check: (claim, shortcut taken, its answer, the search's)."""
-    found: list[tuple[str, bool, Any, Any]] = []
-    original = _network.Network._exact_with_points
-    shortcut = _network.Network._at_any_scale
-
-    def spied(network: _network.Network, claim: Any, linked: Any, read: Any) -> Any:
-        taken = shortcut(network, claim, linked)
-        answer = original(network, claim, linked, read)
-        with mock.patch.object(_network.Network, "_at_any_scale", return_value=False):
-            searched = original(network, claim, linked, read)
-        found.append((claim.id, taken, _shown(answer), _shown(searched)))
-        return answer
-
-    with mock.patch.object(_network.Network, "_exact_with_points", spied):
-        check(report)
-    return found
-
-
-def _shown(refined: Any) -> Any:
-    return None if refined is None else (refined.figures, refined.spans)
+def _compared(report: Report) -> list[Search]:
+    """Each search-or-shortcut of a check: whether the shortcut was taken, and the search's."""
+    return searches(
+        report,
+        lambda: mock.patch.object(_network.Network, "_at_any_scale", return_value=False),
+        before=_network.Network._at_any_scale,
+    )
 
 
 @settings(max_examples=12, deadline=None)
@@ -52,12 +37,12 @@ def _shown(refined: Any) -> Any:
 def test_the_shortcut_is_the_search(size: int, seed: int) -> None:
     """On ``kinds`` reports with an error, every answer is the search's."""
     found = _compared(bench.kinds(size, seed=seed, error=True))
-    assert [searched for *_, searched in found] == [answer for _, _, answer, _ in found]
+    assert [search.other for search in found] == [search.answer for search in found]
 
 
 def test_the_shortcut_is_taken() -> None:
     """A group's value left with claims of no scale takes it (else the test shows nothing)."""
-    assert any(taken for _, taken, _, _ in _compared(bench.kinds(10, seed=1, error=True)))
+    assert any(search.before for search in _compared(bench.kinds(10, seed=1, error=True)))
 
 
 SCALED = """
@@ -98,11 +83,11 @@ def test_a_value_another_value_scales_is_searched() -> None:
     value claim's row would say "0 or more".
     """
     found = _compared(Report.from_toml(SCALED))
-    answers = {claim: (taken, answer) for claim, taken, answer, searched in found}
+    answers = {search.claim: (search.before, search.answer) for search in found}
     taken, (figures, _) = answers["t-value"]
     assert not taken
     assert [(span.low > 0, span.high.is_finite()) for span in figures.values()] == [(True, True)]
-    assert [searched for *_, searched in found] == [answer for _, _, answer, _ in found]
+    assert [search.other for search in found] == [search.answer for search in found]
 
 
 RATES = """
@@ -132,8 +117,8 @@ growth = "5%"
 def test_a_rate_claims_of_no_scale_bound_is_searched() -> None:
     """Claims of no scale bound a rate (10% less 5 points): the shortcut is for values only."""
     found = _compared(Report.from_toml(RATES))
-    answers = {claim: (taken, answer) for claim, taken, answer, searched in found}
+    answers = {search.claim: (search.before, search.answer) for search in found}
     taken, (figures, _) = answers["m-growth"]
     assert not taken
     assert [(span.low > 0, span.high < 1) for span in figures.values()] == [(True, True)]
-    assert [searched for *_, searched in found] == [answer for _, _, answer, _ in found]
+    assert [search.other for search in found] == [search.answer for search in found]

@@ -476,15 +476,9 @@ def test_a_part_s_values_in_its_own_plane_are_the_whole_program_projected(
     for key, part in keys:
         with mock.patch.object(_star, "_edges", _blind) if blind else contextlib.nullcontext():
             found = star._in_plane(key, part)
-        whole = Polyhedron(network.program(key))
-        if found is None:
-            assert not whole.feasible or star.sum_id not in key
+        if not _the_projection(network, star, key, part, found):
             continue
-        assert whole.feasible
-        first, second = star.columns[part]
-        for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), (3, -2)]:
-            objective = {first: p, second: q}
-            assert _ends(found, p, q) == (whole.minimum(objective), whole.maximum(objective))
+        assert found is not None
         local = star.local(key, part)
         if local is not None and local.values is not None:
             assert sorted(local.values.vertices) == sorted(found.vertices)
@@ -514,16 +508,27 @@ def test_a_part_s_values_tightened_from_a_check_s_are_the_whole_program_projecte
         st.lists(st.sampled_from([members, *(members - {c} for c in around)]), min_size=2)
     )
     for key in keys:
-        found = star.own(key, part)
-        whole = Polyhedron(network.program(key))
-        if found is None:
-            assert not whole.feasible or star.sum_id not in key
-            continue
-        assert whole.feasible
-        first, second = star.columns[part]
-        for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), (3, -2)]:
-            objective = {first: p, second: q}
-            assert _ends(found, p, q) == (whole.minimum(objective), whole.maximum(objective))
+        _the_projection(network, star, key, part, star.own(key, part))
+
+
+def _the_projection(
+    network: Network, star: _star.Star, key: frozenset[str], part: str, found: _star.Polygon | None
+) -> bool:
+    """Assert ``found`` is the part's values under ``key``, the whole program projected.
+
+    ``None`` must mean no values (or no sum among the claims). Returns whether
+    there were values.
+    """
+    whole = Polyhedron(network.program(key))
+    if found is None:
+        assert not whole.feasible or star.sum_id not in key
+        return False
+    assert whole.feasible
+    first, second = star.columns[part]
+    for p, q in [(1, 0), (0, 1), (1, -1), (-1, 1), (3, -2)]:
+        objective = {first: p, second: q}
+        assert _ends(found, p, q) == (whole.minimum(objective), whole.maximum(objective))
+    return True
 
 
 def _ends(polygon: _star.Polygon, p: int, q: int) -> tuple[Fraction | None, Fraction | None]:
