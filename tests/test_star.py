@@ -627,16 +627,7 @@ def test_a_total_that_only_touches_the_parts_sum_shows_no_base_above_0() -> None
     ``Q`` meets ``M`` at one point only, so its growth rate's base cannot be above 0:
     the star must not show it can, and the check finds the conflict as the exact one.
     """
-    flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
-    claims: list[Claim] = [
-        ValueClaim(id="world-value", flow="world", period="2023", value=bench._amount(10**10)),
-        ValueClaim(id="p1-value", flow="p1", period="2023", value=bench._amount(101 * 10**8)),
-        GrowthClaim(
-            id="p2-growth", flow="p2", period="2023", growth=bench._growth(Fraction(11), 10)
-        ),
-        SumClaim(id="world-parts", total="world", parts=["p1", "p2"]),
-    ]
-    report = Report(title="touching", flows=flows, claims=claims)
+    report = _world_of_two("touching", bench._amount(101 * 10**8))
     network = Network(report)
     star = network._star(0)
     assert star is not None
@@ -644,6 +635,27 @@ def test_a_total_that_only_touches_the_parts_sum_shows_no_base_above_0() -> None
     assert star.holds(key)
     assert not star.positive(key, star.columns["p2"])
     assert outcome(check(report, _engine="exact")) == outcome(check(report))
+
+
+def _world_of_two(title: str, p1: Reported[Any], p2: Reported[Any] | None = None) -> Report:
+    """A world of 10 billion in 2023, two parts, p2 up 10% (growth 1.1), and their sum.
+
+    ``p1`` and ``p2`` are the parts' values in 2023 (``p2`` none if ``None``).
+    """
+    flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
+    values = [
+        ("world", bench._amount(10**10)),
+        ("p1", p1),
+        *([("p2", p2)] if p2 is not None else []),
+    ]
+    claims: list[Claim] = [
+        *(ValueClaim(id=f"{flow}-value", flow=flow, period="2023", value=v) for flow, v in values),
+        GrowthClaim(
+            id="p2-growth", flow="p2", period="2023", growth=bench._growth(Fraction(11), 10)
+        ),
+        SumClaim(id="world-parts", total="world", parts=["p1", "p2"]),
+    ]
+    return Report(title=title, flows=flows, claims=claims)
 
 
 @needs_highs
@@ -689,18 +701,8 @@ def test_a_value_pinned_at_0_is_never_shown_above_0() -> None:
     Without the growth rate its flow lacks a claim (its polygon is made again under
     those claims): its value is still 0, and ``positive`` must say so there too.
     """
-    flows = [bench._flow("world"), bench._flow("p1", "P1"), bench._flow("p2", "P2")]
     nothing = attrs.evolve(bench._amount(Fraction(0)), precision=0)  # exactly 0
-    claims: list[Claim] = [
-        ValueClaim(id="world-value", flow="world", period="2023", value=bench._amount(10**10)),
-        ValueClaim(id="p1-value", flow="p1", period="2023", value=bench._amount(10**10)),
-        ValueClaim(id="p2-value", flow="p2", period="2023", value=nothing),
-        GrowthClaim(
-            id="p2-growth", flow="p2", period="2023", growth=bench._growth(Fraction(11), 10)
-        ),
-        SumClaim(id="world-parts", total="world", parts=["p1", "p2"]),
-    ]
-    report = Report(title="nothing", flows=flows, claims=claims)
+    report = _world_of_two("nothing", bench._amount(10**10), nothing)
     network = Network(report)
     star = network._star(0)
     assert star is not None
