@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
-from unittest import mock
 
+from tests._spies import during_check
 from tradestats.claims import _network
-from tradestats.claims.consistency import check
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,20 +34,17 @@ def searches(
     ``before(network, claim, linked)`` is asked first (the set of linked claims
     may change after). Answers are their figures and spans, or ``None``.
     """
-    found: list[Search] = []
-    original = _network.Network._exact_with_points
 
-    def spied(network: _network.Network, claim: Any, linked: Any, read: Any) -> Any:
+    def entry(
+        original: Any, network: _network.Network, claim: Any, linked: Any, read: Any
+    ) -> tuple[Any, Search]:
         said = before(network, claim, linked)
         answer = original(network, claim, linked, read)
         with other_way():
             other = original(network, claim, linked, read)
-        found.append(Search(claim.id, said, _shown(answer), _shown(other)))
-        return answer
+        return answer, Search(claim.id, said, _shown(answer), _shown(other))
 
-    with mock.patch.object(_network.Network, "_exact_with_points", spied):
-        check(report)
-    return found
+    return during_check(report, _network.Network, "_exact_with_points", entry)
 
 
 def _shown(refined: Any) -> Any:

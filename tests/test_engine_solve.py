@@ -9,15 +9,14 @@ domain, every answer must be what propagation over every value gives.
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests._scripts import load_script
+from tests._spies import during_check
 from tradestats.claims import _network
 from tradestats.claims._narrowing import NoValueLeft, propagate
-from tradestats.claims.consistency import check
 
 bench = load_script("benchmarks/bench_check.py")
 
@@ -32,19 +31,16 @@ def _everywhere(network: _network.Network, claims: frozenset[str]) -> Any:
 
 def _answers(report: Any) -> list[tuple[Any, Any, int]]:
     """Each ``solve`` of a check: its answer read with the domains, the old one, its size."""
-    found: list[tuple[Any, Any, int]] = []
-    original = _network.Network.solve
 
-    def spied(network: _network.Network, claim_ids: Any) -> Any:
+    def entry(
+        original: Any, network: _network.Network, claim_ids: Any
+    ) -> tuple[Any, tuple[Any, Any, int]]:
         claims = frozenset(claim_ids)
         answer = original(network, claims)
         read = None if answer is None else {**network.domains, **answer}
-        found.append((read, _everywhere(network, claims), len(answer or {})))
-        return answer
+        return answer, (read, _everywhere(network, claims), len(answer or {}))
 
-    with mock.patch.object(_network.Network, "solve", spied):
-        check(report)
-    return found
+    return during_check(report, _network.Network, "solve", entry)
 
 
 @settings(max_examples=15, deadline=None)

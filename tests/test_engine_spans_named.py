@@ -9,15 +9,14 @@ a check must be what propagation under those claims gives afresh, in the network
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests._scripts import load_script
+from tests._spies import during_check
 from tradestats.claims import _network
 from tradestats.claims._narrowing import NoValueLeft, named, propagate
-from tradestats.claims.consistency import check
 
 bench = load_script("benchmarks/bench_check.py")
 
@@ -33,18 +32,15 @@ def _fresh(network: _network.Network, claims: frozenset[str]) -> Any:
 
 def _answers(report: Any) -> list[tuple[bool, bool]]:
     """For each ``spans_named`` during a check: (answered from the last, same as afresh)."""
-    found: list[tuple[bool, bool]] = []
-    original = _network.Network.spans_named
 
-    def spied(network: _network.Network, claims: frozenset[str]) -> Any:
+    def entry(
+        original: Any, network: _network.Network, claims: frozenset[str]
+    ) -> tuple[Any, tuple[bool, bool]]:
         kept = network._named is not None and network._named[0] == claims
         answer = original(network, claims)
-        found.append((kept, answer == _fresh(network, claims)))
-        return answer
+        return answer, (kept, answer == _fresh(network, claims))
 
-    with mock.patch.object(_network.Network, "spans_named", spied):
-        check(report)
-    return found
+    return during_check(report, _network.Network, "spans_named", entry)
 
 
 @settings(max_examples=15, deadline=None)

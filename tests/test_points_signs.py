@@ -11,32 +11,26 @@ before (that the check stays the exact engine's on ``kinds`` is
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests._scripts import load_script
+from tests._spies import during_check
 from tradestats.claims import _points
-from tradestats.claims.consistency import check
 
 bench = load_script("benchmarks/bench_check.py")
 
 
 def _dropped(report: Any) -> list[bool]:
     """For each box dropped by its sign during a check of ``report``: whether its piece holds."""
-    found: list[bool] = []
-    original = _points._Search._signless
 
-    def spied(search: _points._Search, box: _points.Box) -> bool:
+    def entry(original: Any, search: _points._Search, box: _points.Box) -> tuple[bool, Any]:
         dropped: bool = original(search, box)
-        if dropped:
-            found.append(search.piece(box).holds(search.key))
-        return dropped
+        return dropped, search.piece(box).holds(search.key) if dropped else None
 
-    with mock.patch.object(_points._Search, "_signless", spied):
-        check(report)
-    return found
+    found = during_check(report, _points._Search, "_signless", entry)
+    return [holds for holds in found if holds is not None]
 
 
 @settings(max_examples=15, deadline=None)
