@@ -47,6 +47,11 @@ __all__ = ["AVAILABLE", "Model", "Slice", "Slices", "solve_exactly"]
 AVAILABLE: Final = find_spec("highspy") is not None and find_spec("numpy") is not None
 highspy: Any = None
 np: Any = None
+# HiGHS's basis statuses (``HighsBasisStatus``) as the integers they are: a certificate
+# compares one per row and column, and comparing the enum objects costs ten times more.
+_LOWER: Final = 0
+_BASIC: Final = 1
+_UPPER: Final = 2
 
 
 def _load() -> None:
@@ -56,6 +61,12 @@ def _load() -> None:
         import numpy  # noqa: PLC0415
 
         highspy, np = found, numpy
+        status = found.HighsBasisStatus
+        assert (int(status.kLower), int(status.kBasic), int(status.kUpper)) == (
+            _LOWER,
+            _BASIC,
+            _UPPER,
+        )
 
 
 _ZERO: Final = Fraction(0)
@@ -172,7 +183,7 @@ class Model:
         self._point: Scaled | None = None
         self._witness: dict[int, Fraction] | None = None
         # HiGHS's basis at the last solve, read once (a certificate reads it twice).
-        self._statuses: tuple[list[Any], list[Any]] | None = None
+        self._statuses: tuple[list[int], list[int]] | None = None
         self._actives: list[bool] | None = None
         self._floor: Model | None = None
         #: A certified lower bound of the last :meth:`minimum` that returned ``None``
@@ -384,7 +395,6 @@ class Model:
         For a basis whose duals are feasible and whose vertex breaks a row by a hair
         (see :mod:`._dual_simplex`); ``None`` if the walk does not end in a certificate.
         """
-        status = highspy.HighsBasisStatus
         columns, rows = self._basis()
         held = self._held(rows)
         if held is None:
@@ -397,7 +407,7 @@ class Model:
             if on or r in held:  # a row switched off and in the basis binds nothing
                 terms[r], low, high = self._row_terms(r)
                 lows[r], highs[r] = (low, high) if on else (None, None)
-        basic = frozenset(j for j in self.used if columns[j] == status.kBasic)
+        basic = frozenset(j for j in self.used if columns[j] == _BASIC)
         found = _dual_simplex.minimum(
             _dual_simplex.Rows(terms, lows, highs, self.free),
             objective,
@@ -459,12 +469,11 @@ class Model:
         ``near`` is HiGHS's ratio: a certified one far from it is refused, as in
         :meth:`_dual_bound`.
         """
-        status = highspy.HighsBasisStatus
         columns, rows = self._basis()
         sides: dict[int, Fraction] = {}
         for r, line in enumerate(self.lines):
-            if rows[r] != status.kBasic and self.active(r):
-                side = {status.kLower: line.low, status.kUpper: line.high}.get(rows[r])
+            if rows[r] != _BASIC and self.active(r):
+                side = {_LOWER: line.low, _UPPER: line.high}.get(rows[r])
                 if side is None:
                     return None
                 sides[r] = side
@@ -512,7 +521,7 @@ class Model:
         duals: tuple[Scaled, Scaled],
         ratio: Fraction,
         sides: Mapping[int, Fraction],
-        columns: list[Any],
+        columns: list[int],
         objectives: tuple[Mapping[int, Fraction], Mapping[int, Fraction]],
     ) -> bool:
         """Whether ``u - ratio × v`` is a dual solution of ``n - ratio × d`` on ``sides``.
@@ -530,10 +539,9 @@ class Model:
             line = self.lines[r]
             if (y > 0 and side != line.low) or (y < 0 and side != line.high):
                 return False
-        basic = highspy.HighsBasisStatus.kBasic
         touched = {j for r in sides for j in self.lines[r].coefficients}
         for j in touched | set(numerator) | set(denominator):
-            if columns[j] == basic or j in self.free:
+            if columns[j] == _BASIC or j in self.free:
                 continue
             # The reduced costs of n and of d, each over its own denominator (the
             # column's scale is common to both).
@@ -546,12 +554,11 @@ class Model:
         return True
 
     def _basis_solution(
-        self, objective: Mapping[int, Fraction], support: list[int], columns: list[Any]
+        self, objective: Mapping[int, Fraction], support: list[int], columns: list[int]
     ) -> Scaled | None:
         """The exact dual solution of ``objective`` on HiGHS's basis (its rows ``support``)."""
-        basic = highspy.HighsBasisStatus.kBasic
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
-        tied = [j for j in touched if columns[j] == basic or j in self.free]
+        tied = [j for j in touched if columns[j] == _BASIC or j in self.free]
         # HiGHS's own solve with its basis factors: a guess of the duals for any objective.
         _, variables = self._highs.getBasicVariables()
         costs = [
@@ -609,13 +616,12 @@ class Model:
         by 1; the rows held stay at their sides and the other columns at 0, and the
         basic columns follow: the vertex's equations with the sides at 0.
         """
-        basic = highspy.HighsBasisStatus.kBasic
         columns, rows = self._basis()
         moving: tuple[float, int, int] | None = None  # (size, row or -1 - column, sign)
         for j, value in enumerate(found):
-            if columns[j] != basic and value and (moving is None or abs(value) > moving[0]):
+            if columns[j] != _BASIC and value and (moving is None or abs(value) > moving[0]):
                 moving = (abs(value), -1 - j, 1 if value > 0 else -1)
-        held = [r for r, row in enumerate(rows) if row != basic]
+        held = [r for r, row in enumerate(rows) if row != _BASIC]
         for r in held:
             step = sum(float(c) * found[j] for j, c in self.lines[r].coefficients.items())
             if step and (moving is None or abs(step) > moving[0]):
@@ -705,10 +711,13 @@ class Model:
 
     # -- certificates ---------------------------------------------------------------------
 
-    def _basis(self) -> tuple[list[Any], list[Any]]:
+    def _basis(self) -> tuple[list[int], list[int]]:
         if self._statuses is None:
             basis = self._highs.getBasis()
-            self._statuses = (list(basis.col_status), list(basis.row_status))
+            self._statuses = (
+                [int(state) for state in basis.col_status],
+                [int(state) for state in basis.row_status],
+            )
         return self._statuses
 
     def _dual_bound(
@@ -721,12 +730,11 @@ class Model:
         on every row the basis holds at a bound, which is the basis's own dual
         solution: the exact simplex is then rarely needed.
         """
-        basic = highspy.HighsBasisStatus.kBasic
         columns, rows = self._basis()
         scaled = self._highs.getSolution().row_dual
         duals = self.duals()
         actives = self._active_rows()
-        bounded = [r for r, row in enumerate(rows) if actives[r] and row != basic]
+        bounded = [r for r, row in enumerate(rows) if actives[r] and row != _BASIC]
         binding = [r for r in bounded if abs(scaled[r]) > _BINDING]
         # HiGHS's optimum: a certified bound far from it comes from a dual that is not
         # the basis's (a wrong guess of which rows bind); it is sound but loose, and a
@@ -742,19 +750,18 @@ class Model:
         self,
         support: list[int],
         objective: Mapping[int, Fraction],
-        columns: list[Any],
+        columns: list[int],
         duals: Sequence[float],
         *,
         keep: bool,
     ) -> Fraction | None:
         """The bound of the dual solution on the rows ``support``, if it is one."""
-        basic = highspy.HighsBasisStatus.kBasic
         # A column no binding row names has reduced cost c[j]; only the others matter.
         touched = {j for r in support for j in self.lines[r].coefficients} | set(objective)
         tied: list[int] = []
         rest: list[int] = []
         for j in touched:
-            (tied if columns[j] == basic or j in self.free else rest).append(j)
+            (tied if columns[j] == _BASIC or j in self.free else rest).append(j)
         solution = self._solution(tied, objective, duals, support)
         if solution is None:
             return None
@@ -851,7 +858,6 @@ class Model:
         """
         self._point = self._witness = None
         self._broken = []
-        status = highspy.HighsBasisStatus
         columns, rows = self._basis()
         point = self._vertex(columns, rows)
         if point is None:
@@ -861,7 +867,7 @@ class Model:
             return False
         # A row the basis holds at one of its sides meets it by the equations: only
         # the others are checked, in integers over the point's common denominator.
-        held = (status.kLower, status.kUpper)
+        held = (_LOWER, _UPPER)
         actives = self._active_rows()
         for r, row in enumerate(rows):
             if not actives[r] or row in held:
@@ -877,7 +883,7 @@ class Model:
             return True
         return False
 
-    def _vertex(self, columns: list[Any], rows: list[Any]) -> Scaled | None:
+    def _vertex(self, columns: list[int], rows: list[int]) -> Scaled | None:
         """The vertex of a basis, exactly: its rows held at a side, its other columns at 0.
 
         The columns at 0 are left out of the equations (and of the point) at once:
@@ -889,22 +895,20 @@ class Model:
         return solve_integers(self._over_basis(columns, held), list(held.values()))
 
     def _over_basis(
-        self, columns: list[Any], held: Iterable[int], also: int | None = None
+        self, columns: list[int], held: Iterable[int], also: int | None = None
     ) -> list[dict[int, int]]:
         """Each row of ``held`` in integers, over the basic columns (and ``also``) alone."""
-        basic = highspy.HighsBasisStatus.kBasic
-        basics = {j for j, state in enumerate(columns) if state == basic}
+        basics = {j for j, state in enumerate(columns) if state == _BASIC}
         if also is not None:
             basics.add(also)
         return [{j: a for j, a in self._row_terms(r)[0] if j in basics} for r in held]
 
-    def _held(self, rows: list[Any]) -> dict[int, int] | None:
+    def _held(self, rows: list[int]) -> dict[int, int] | None:
         """The rows a basis holds, each at its side in integers; ``None``: a side it lacks.
 
         A row switched off may still be out of the basis, at 0 (HiGHS's "zero" status).
         """
-        status = highspy.HighsBasisStatus
-        basic, lower, upper = status.kBasic, status.kLower, status.kUpper
+        basic, lower, upper = _BASIC, _LOWER, _UPPER
         actives = self._active_rows()
         held: dict[int, int] = {}
         for r, row in enumerate(rows):

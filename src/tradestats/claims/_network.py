@@ -17,6 +17,7 @@ no program of the whole (:class:`_Tree`), however large the values grow.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 from collections import Counter
 from collections.abc import (
@@ -33,7 +34,7 @@ from math import lcm
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
-from tradestats.claims import _float, _points, _star, _witness
+from tradestats.claims import _float, _points, _ratios, _star, _witness
 from tradestats.claims._equations import Scaled
 from tradestats.claims._extremes import Extremes, Found, inherited
 from tradestats.claims._forest import Forest, is_forest
@@ -364,6 +365,7 @@ class Network:
         piece.origin = (self, frozenset(rows))
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
+        piece._found_ratios = _ratios.Known()
         piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, Held(), {}, {}
         piece._models, piece._lifted_models = {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
@@ -930,6 +932,26 @@ class Network:
             if apart is not False:
                 return apart
         polyhedron = self.polyhedron(claims)
+        if not (base and self._reads_ratios(polyhedron)):
+            return self._lifted_ratio(claims, polyhedron, numerator, denominator, base=base)
+        # A share or growth rate read off a complement or reciprocal found already.
+        found = self._known_ratio(claims, numerator, denominator)
+        if found is None:
+            found = self._lifted_ratio(claims, polyhedron, numerator, denominator, base=base)
+            if found is not None:
+                self._found_ratios.keep(claims, numerator, denominator, found)
+        return found
+
+    def _lifted_ratio(
+        self,
+        claims: frozenset[str],
+        polyhedron: Polyhedron | _Certified | _Tree | _Star,
+        numerator: dict[int, Fraction],
+        denominator: dict[int, Fraction],
+        *,
+        base: bool,
+    ) -> tuple[Fraction | None, Fraction | None] | None:
+        """:meth:`_ratio` by its transformed polyhedron (cached) or a star's program."""
         # On a star, one small program per part (see _star): the part is in the key.
         part = (
             polyhedron.star.part_of([*numerator, *denominator])
@@ -990,6 +1012,30 @@ class Network:
         if not lifted.feasible:  # pragma: no cover - the check above found values
             raise Infeasible
         return lifted.minimum(numerator), lifted.maximum(numerator)
+
+    @functools.cached_property
+    def _found_ratios(self) -> _ratios.Known:
+        """The exact ranges of shares and growth rates found here (a piece keeps its own)."""
+        return _ratios.Known()
+
+    def _reads_ratios(self, polyhedron: Polyhedron | _Certified | _Tree | _Star) -> bool:
+        """Whether ratios over ``polyhedron`` are kept and read off each other (:mod:`._ratios`).
+
+        Not in the exact engine, every other's reference, nor on a tree or a star,
+        whose engines answer ratios their own way.
+        """
+        return self.engine != "exact" and isinstance(polyhedron, _Certified | Polyhedron)
+
+    def _known_ratio(
+        self,
+        claims: frozenset[str],
+        numerator: dict[int, Fraction],
+        denominator: dict[int, Fraction],
+    ) -> _ratios.Ends | None:
+        """A ratio's exact range read off ratios found under ``claims`` (see :mod:`._ratios`)."""
+        rows = itertools.chain(self._relation_rows, *(self._rows[claim] for claim in claims))
+        known = self._found_ratios
+        return known.implied(claims, numerator, denominator, rows=rows, free=self._free)
 
     def _propagated_positive(
         self,
