@@ -157,6 +157,7 @@ class Polygon:
         self._float_supports: dict[Normals, tuple[Any, Any]] = {}
         self._table: tuple[Any, Any, Any] | None = None
         self._vertices: list[tuple[Fraction, Fraction]] | None = None
+        self._edges: list[tuple[int, int, int]] | None = None
 
     @property
     def vertices(self) -> list[tuple[Fraction, Fraction]]:
@@ -165,6 +166,44 @@ class Polygon:
             scale = self.scale
             self._vertices = [(Fraction(x, scale), Fraction(y, scale)) for x, y in self.whole]
         return self._vertices
+
+    @property
+    def edges(self) -> list[tuple[int, int, int]]:
+        """The :attr:`lines` through some vertex, and perhaps a few more (made when first asked).
+
+        The others make no edge of a polygon with a vertex, so these allow the same
+        points; any of its lines holds on the polygon, so a few more change nothing.
+        Kept: the total's polygon serves every part's shares and contributions.
+        """
+        if self._edges is None:
+            self._edges = self._through_vertices()
+        return self._edges
+
+    def _through_vertices(self) -> list[tuple[int, int, int]]:
+        """:attr:`edges`: exactly for a few lines and vertices, else within float rounding.
+
+        A cut polygon has a hundred lines and vertices of hundreds of digits: a line
+        that floats put farther than their rounding from every vertex goes through
+        none; those nearer are kept without an exact test.
+        """
+        scale, unit = self.scale, self.unit
+        if len(self.lines) * len(self.whole) < _MANY_VERTICES**2:
+            return [
+                (a, b, c)
+                for a, b, c in self.lines
+                if any((a * x + b * y) * unit == c * scale for x, y in self.whole)
+            ]
+        _load()
+        sides = [
+            (a / n, b / n, c / (n * unit)) for a, b, c in self.lines for n in [max(abs(a), abs(b))]
+        ]
+        table, points = np.array(sides), np.array(self.floats)
+        if not (np.isfinite(table).all() and np.isfinite(points).all()):
+            return list(self.lines)
+        off = np.abs(_products(table[:, :2], points) - table[:, 2:3])
+        size = _products(np.abs(table[:, :2]), np.abs(points)) + np.abs(table[:, 2:3])
+        near = (off <= _TOP * size + _TINY).any(axis=1)
+        return [line for line, kept in zip(self.lines, near.tolist(), strict=True) if kept]
 
     def lowest(self, p: Fraction | int, q: Fraction | int) -> Fraction:
         """The least ``p x + q y`` over the vertices, for a polygon not empty.
@@ -1131,6 +1170,13 @@ class Star:
             return others(k) * factor + back_whole * total_factor
 
         assert own.unit == 1  # a flow's own polygon: its lines in its values
+        closing = _closed(own, self._opposite, floats, unit, bound)
+        if closing is not None:
+            floats, exits, closed = closing
+            if closed.empty:
+                return None  # these half-planes alone leave no point
+            if set(_candidates(floats).tolist()) <= exits:
+                return closed  # no half-plane but the exits may cut it
         found = _cut(own.lines, self._opposite, floats, unit, bound)
         return None if found is None or found[1].empty else found[1]
 
@@ -1149,6 +1195,54 @@ def _tightened(values: Polygon, lines: Sequence[tuple[int, int, int]]) -> Polygo
     return None if found.empty else found
 
 
+def _closed(
+    own: Polygon, normals: Normals, floats: _Floats, unit: int, bound: Callable[[int], int]
+) -> tuple[_Floats, set[int], Polygon] | None:
+    """``own`` closed by the half-planes its rays leave through, and ``floats`` over it.
+
+    A check leaves one of a part's own claims out, so its polygon is a cone or a
+    strip, open along half the normals: the float screen of :func:`_cut` keeps
+    hundreds of half-planes there for a few edges. The ray from each vertex along
+    each of ``own``'s rays enters the polygon of the half-planes at the last line
+    it runs away from and leaves it at the first it runs towards (in floats; any
+    such line serves). ``own`` cut by those lines, exactly, holds every point of the
+    answer, so a half-plane that leaves it inside by the margin makes no edge; the
+    exits touch it, so they stay among the candidates and the answer is still
+    shown exact against every half-plane left. The exits' numbers and the closed
+    polygon (empty: no point at all) with ``floats``; ``None`` where ``own`` has
+    no ray, or the closed polygon still has one.
+    """
+    if not own.rays or own.empty:
+        return None
+    exits: set[int] = set()
+    for dx, dy in own.rays:
+        along = normals.floats @ np.array((dx, dy), dtype=float)
+        towards, away = floats.finite & (along > 0), floats.finite & (along < 0)
+        if not towards.any():
+            return None
+        for start in own.floats:
+            # How far along the ray each line lies.
+            steps = (floats.bounds - normals.floats @ np.array(start)) / np.where(along, along, 1.0)
+            exits.add(int(np.argmin(np.where(towards, steps, np.inf))))
+            if away.any():
+                exits.add(int(np.argmax(np.where(away, steps, -np.inf))))
+    lines = [(a, b, c * unit) for a, b, c in own.lines]
+    closed = Polygon(
+        [*lines, *((*normals.exact[k], bound(k)) for k in sorted(exits))], signed=True, unit=unit
+    )
+    if closed.empty:
+        return floats, exits, closed
+    if closed.rays:
+        return None
+    reach, _ = closed.supports(normals)
+    narrowed = floats._replace(
+        reach=reach,
+        open_=np.zeros(len(reach), dtype=bool),
+        margin=floats.margin + _MARGIN * np.abs(reach),
+    )
+    return narrowed, exits, closed
+
+
 class _Floats(NamedTuple):
     """Half-planes ``n_k · p <= b_k`` in floats, for :func:`_cut`, over every normal ``k``."""
 
@@ -1162,6 +1256,12 @@ class _Floats(NamedTuple):
     open_: Any
     #: How far inside a half-plane the floats must leave a point to settle it.
     margin: Any
+
+
+def _candidates(floats: _Floats) -> Any:
+    """The numbers of the half-planes the polygon cut may break: the floats keep it not inside."""
+    inside = (~floats.open_) & (floats.reach <= floats.bounds - floats.margin)
+    return np.nonzero(floats.finite & ~inside)[0]
 
 
 def _cut(
@@ -1180,8 +1280,7 @@ def _cut(
     half-planes' numbers, and that polygon (empty: no point at all); ``None`` where
     it has no vertex or too many half-planes come close.
     """
-    inside = (~floats.open_) & (floats.reach <= floats.bounds - floats.margin)
-    candidates = np.nonzero(floats.finite & ~inside)[0]
+    candidates = _candidates(floats)
     if len(candidates) > _MOST_CANDIDATES:
         return None
     chosen = _edges(
@@ -1334,13 +1433,17 @@ def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Poly
 
 
 class _Shape(NamedTuple):
-    """A polygon's lines (for points scaled by ``unit``), vertices over ``scale`` and rays."""
+    """A polygon's lines (for points scaled by ``unit``), vertices over ``scale`` and rays.
+
+    ``edges``: the lines through some vertex (:attr:`Polygon.edges`).
+    """
 
     lines: list[tuple[int, int, int]]
     unit: int
     whole: list[tuple[int, int]]
     scale: int
     rays: list[Normal]
+    edges: list[tuple[int, int, int]]
 
 
 def _sheared(polygon: Polygon, along: tuple[int, int], axis: int) -> _Shape:
@@ -1353,16 +1456,21 @@ def _sheared(polygon: Polygon, along: tuple[int, int], axis: int) -> _Shape:
     a, b = along
     sign = 1 if a > 0 else -1
     other = 1 - axis
-    lines = [
-        (sign * line[other], sign * (line[axis] * a - line[other] * b), sign * line[2] * a)
-        for line in polygon.lines
-    ]
+
+    def sheared(lines: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        return [
+            (sign * line[other], sign * (line[axis] * a - line[other] * b), sign * line[2] * a)
+            for line in lines
+        ]
+
     return _Shape(
-        lines,
+        sheared(polygon.lines),
         polygon.unit,
         [(a * point[other] + b * point[axis], point[axis]) for point in polygon.whole],
         polygon.scale,
         [(a * ray[other] + b * ray[axis], ray[axis]) for ray in polygon.rays],
+        # A map of the plane: a line through a vertex goes through its image.
+        sheared(polygon.edges),
     )
 
 
@@ -1462,22 +1570,17 @@ def _sides(
     ``x`` is the ``axis`` coordinate; each line ``a x + b u <= c`` with ``b > 0`` is
     an upper one with ``m = a / b``, ``k = c / b``; with ``b < 0`` a lower one (the
     inequality turns). Each as ``(m, n, d)`` with ``k = n / (d × unit)`` and
-    ``d = |b|``, unreduced. Only lines through some vertex: the others make no
-    edge, so the rest allow the same points.
+    ``d = |b|``, unreduced. Only lines through some vertex (``edges``): the others
+    make no edge, so the rest allow the same points.
     """
     upper: list[tuple[Fraction, int, int]] = []
     lower: list[tuple[Fraction, int, int]] = []
-    for line in polygon.lines:
+    for line in polygon.edges:
         a, b, c = line[axis], line[1 - axis], line[2]
-        # A line through no vertex makes no edge (the polygon has a vertex): left out.
-        through = c * polygon.scale
-        if b and any(
-            (line[0] * x + line[1] * y) * polygon.unit == through for x, y in polygon.whole
-        ):
-            if b > 0:
-                upper.append((Fraction(a, b), c, b))
-            else:
-                lower.append((Fraction(a, b), -c, -b))
+        if b > 0:
+            upper.append((Fraction(a, b), c, b))
+        elif b < 0:
+            lower.append((Fraction(a, b), -c, -b))
     return upper, lower
 
 
