@@ -811,6 +811,26 @@ class Star:
             return None
         return (local.values, *self.columns[flow])
 
+    def apart(
+        self, key: frozenset[str], columns: Iterable[int]
+    ) -> list[tuple[Polygon, int, int]] | None:
+        """Each flow's values that ``key`` allows, and its columns, for the flows of ``columns``.
+
+        Without the sum each claim ties one flow's values only, so the flows are
+        apart: the values ``key`` allows are each flow's polygon, any with any (the
+        least of a sum over many flows is the sum of each one's least). ``None``
+        where ``key`` has the sum or some column is no flow's.
+        """
+        if self.sum_id in key:
+            return None
+        flows = set()
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                return None
+            flows.add(flow)
+        return [(self.polygon(flow, key), *self.columns[flow]) for flow in sorted(flows)]
+
     def pair(self, key: frozenset[str], columns: Iterable[int]) -> tuple[Polygon, int, int] | None:
         """A part's and the total's values in one period that ``key`` allows, and their columns.
 
