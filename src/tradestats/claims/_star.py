@@ -452,14 +452,27 @@ class Support:
         else:
             self.finite, self.mass = parent.finite.copy(), parent.mass.copy()
             self.infinite = parent.infinite.copy()
+        #: The float supports of the few polygons added to a parent's, for :meth:`floats_of`.
+        self._floats: dict[Polygon, tuple[Any, Any]] = {}
         for polygons, sign in ((self.removed, -1), (self.added, 1)):
             for polygon in polygons:
                 values, infinite = polygon.supports(normals)
                 self.finite += sign * values
                 self.mass += np.abs(values)
                 self.infinite += sign * infinite
+                if parent is not None and sign > 0:
+                    self._floats[polygon] = (values, infinite)
         self._whole: dict[int, tuple[int, int]] = {}
         self._factors: tuple[int, list[tuple[Polygon, int]]] | None = None
+
+    def floats_of(self, polygon: Polygon) -> tuple[Any, Any]:
+        """``polygon.supports`` at the normals: kept where this sum added it to its parent's.
+
+        A check's set differs from its parent in the part it asks about, whose
+        supports the sum has just added up.
+        """
+        found = self._floats.get(polygon)
+        return polygon.supports(self.normals) if found is None else found
 
     def _scaled(self) -> tuple[int, list[tuple[Polygon, int]]]:
         """A common denominator (of the polygons' scales and the parent's), each polygon's factor.
@@ -1173,13 +1186,12 @@ class Star:
     def _made_in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         support = self.support(key)
         own, total = self.polygon(part, key), self.polygon(self.total, key)
-        values, unbounded = own.supports(self.normals)
-        # h_Q(-m): the total's reach along each opposite; h_P(-m): the part's.
+        values, unbounded = support.floats_of(own)
+        # h_Q(-m): the total's reach along each opposite.
         back, back_open = total.supports(self._opposite, keep=True)
-        reach, open_ = own.supports(self._opposite)
-        margin = _MARGIN * (support.mass + np.abs(values) + np.abs(back) + np.abs(reach) + 1.0)
-        finite = support.infinite - unbounded == 0
-        floats = _Floats(support.finite - values + back, finite & ~back_open, reach, open_, margin)
+        bounds = support.finite - values + back
+        finite = (support.infinite - unbounded == 0) & ~back_open
+        margin = _MARGIN * (support.mass + np.abs(values) + np.abs(back) + 1.0)
         inner, others = _bounds(support, own)
         unit = lcm(inner, total.scale)
         factor, total_factor = unit // inner, unit // total.scale
@@ -1190,13 +1202,17 @@ class Star:
             return others(k) * factor + back_whole * total_factor
 
         assert own.unit == 1  # a flow's own polygon: its lines in its values
-        closing = _closed(own, self._opposite, floats, unit, bound)
+        closing = _closed(own, self._opposite, (bounds, finite, margin), unit, bound)
         if closing is not None:
             floats, exits, closed = closing
             if closed.empty:
                 return None  # these half-planes alone leave no point
             if set(_candidates(floats).tolist()) <= exits:
                 return closed  # no half-plane but the exits may cut it
+        else:
+            # h_P(-m): the part's reach along each opposite.
+            reach, open_ = own.supports(self._opposite)
+            floats = _Floats(bounds, finite, reach, open_, margin + _MARGIN * np.abs(reach))
         found = _cut(own.lines, self._opposite, floats, unit, bound)
         return None if found is None or found[1].empty else found[1]
 
@@ -1216,9 +1232,17 @@ def _tightened(values: Polygon, lines: Sequence[tuple[int, int, int]]) -> Polygo
 
 
 def _closed(
-    own: Polygon, normals: Normals, floats: _Floats, unit: int, bound: Callable[[int], int]
+    own: Polygon,
+    normals: Normals,
+    half_planes: tuple[Any, Any, Any],
+    unit: int,
+    bound: Callable[[int], int],
 ) -> tuple[_Floats, set[int], Polygon] | None:
-    """``own`` closed by the half-planes its rays leave through, and ``floats`` over it.
+    """``own`` closed by the half-planes its rays leave through, and :class:`_Floats` over it.
+
+    ``half_planes``: in floats over every normal, the bounds, whether each is finite
+    (else there is no half-plane) and how far inside one the floats must leave a
+    point to settle it (without ``own``'s reach).
 
     A check leaves one of a part's own claims out, so its polygon is a cone or a
     strip, open along half the normals: the float screen of :func:`_cut` keeps
@@ -1229,20 +1253,21 @@ def _closed(
     answer, so a half-plane that leaves it inside by the margin makes no edge; the
     exits touch it, so they stay among the candidates and the answer is still
     shown exact against every half-plane left. The exits' numbers and the closed
-    polygon (empty: no point at all) with ``floats``; ``None`` where ``own`` has
+    polygon (empty: no point at all) with the floats; ``None`` where ``own`` has
     no ray, or the closed polygon still has one.
     """
+    bounds, finite, margin = half_planes
     if not own.rays or own.empty:
         return None
     exits: set[int] = set()
     for dx, dy in own.rays:
         along = normals.floats @ np.array((dx, dy), dtype=float)
-        towards, away = floats.finite & (along > 0), floats.finite & (along < 0)
+        towards, away = finite & (along > 0), finite & (along < 0)
         if not towards.any():
             return None
         for start in own.floats:
             # How far along the ray each line lies.
-            steps = (floats.bounds - normals.floats @ np.array(start)) / np.where(along, along, 1.0)
+            steps = (bounds - normals.floats @ np.array(start)) / np.where(along, along, 1.0)
             exits.add(int(np.argmin(np.where(towards, steps, np.inf))))
             if away.any():
                 exits.add(int(np.argmax(np.where(away, steps, -np.inf))))
@@ -1250,17 +1275,15 @@ def _closed(
     closed = Polygon(
         [*lines, *((*normals.exact[k], bound(k)) for k in sorted(exits))], signed=True, unit=unit
     )
-    if closed.empty:
-        return floats, exits, closed
     if closed.rays:
         return None
-    reach, _ = closed.supports(normals)
-    narrowed = floats._replace(
-        reach=reach,
-        open_=np.zeros(len(reach), dtype=bool),
-        margin=floats.margin + _MARGIN * np.abs(reach),
+    reach = closed.supports(normals)[0] if not closed.empty else np.zeros(len(bounds))
+    closed_open = np.zeros(len(reach), dtype=bool)
+    return (
+        _Floats(bounds, finite, reach, closed_open, margin + _MARGIN * np.abs(reach)),
+        exits,
+        closed,
     )
-    return narrowed, exits, closed
 
 
 class _Floats(NamedTuple):
