@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,7 @@ from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float, _star
 from tradestats.claims._linear import Polyhedron, Program, Row, charnes_cooper
-from tradestats.claims._network import Network
+from tradestats.claims._network import Network, _Star
 from tradestats.claims.consistency import check
 from tradestats.claims.report import Claim, GrowthClaim, Report, SumClaim, ValueClaim
 from tradestats.measures import Growth
@@ -756,3 +757,115 @@ def test_a_sum_made_from_kept_ones_is_the_sum_made_anew(
         # A sum made from another carries the rounding of what it took off: its own mass.
         finite = anew.infinite == 0
         assert (abs(found.finite - anew.finite)[finite] <= 1e-9 * (found.mass[finite] + 1)).all()
+
+
+def _no_closing(*arguments: Any) -> None:
+    """:func:`._star._closed` that never closes: the float screen of the open polygon."""
+
+
+@needs_highs
+@settings(max_examples=25, deadline=None)
+@star_reports
+@example(30, 1, True, VARIANTS[0], None)  # the total's growth 2 points off: sets that barely hold
+def test_a_check_s_polygon_closed_by_its_rays_exits_is_the_open_one_s(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject | None
+) -> None:
+    """A part's values under a check's set (one of its claims out: a cone or a strip).
+
+    Closed by the lines its rays leave the others' polygon through before the
+    float screen (``_closed``): the same polygon as screened open, and the whole
+    program's ranges. Every part (or a drawn one), each of its claims left out.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = frozenset(network.components[0])
+    parts = star.parts if data is None else [data.draw(st.sampled_from(star.parts))]
+    for part in parts:
+        for left_out in [None, *star._claims_of[part]]:
+            key = members - {left_out}
+            found = star._made_in_plane(key, part)
+            with mock.patch.object(_star, "_closed", _no_closing):
+                expected = star._made_in_plane(key, part)
+            assert (found is None) == (expected is None)
+            if found is not None and expected is not None:
+                assert (sorted(found.vertices), found.rays) == (
+                    sorted(expected.vertices),
+                    expected.rays,
+                )
+            _the_projection(network, star, key, part, found)
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@star_reports
+def test_flows_apart_without_the_sum_are_the_whole_program(
+    size: int, seed: int, error: bool, name: str, data: st.DataObject
+) -> None:
+    """Without the sum each flow is apart: a sum over several flows' values, as the whole's.
+
+    Its least and greatest (a sum claim's check asks the parts less the total)
+    added up from each flow's polygon; also with another claim left out.
+    """
+    report = variant(bench.partners(size, seed=seed, error=error), name)
+    network = Network(report)
+    star = network._star(0)
+    assert star is not None
+    members = frozenset(network.components[0])
+    key = members - {star.sum_id, data.draw(st.sampled_from([None, *sorted(members)]))}
+    flows = data.draw(st.lists(st.sampled_from([star.total, *star.parts]), min_size=2))
+    objective = {
+        column: data.draw(st.integers(-3, 3)) for flow in flows for column in star.columns[flow]
+    }
+    polyhedron = network.polyhedron(key)
+    assert isinstance(polyhedron, _Star)
+    whole = Polyhedron(network.program(key))
+    assert whole.feasible  # no flow's own claims conflict in these reports
+    negated = {column: -c for column, c in objective.items()}
+    assert polyhedron.minimum(objective, 5) == (
+        None if (low := whole.minimum(objective)) is None else low + 5
+    )
+    assert polyhedron.minimum(negated) == whole.minimum(negated)
+
+
+#: Lines of polygons of many vertices: whole normals, bounds scaled far out.
+_rim = st.lists(
+    st.tuples(st.integers(-40, 40), st.integers(-40, 40), st.integers(0, 3)),
+    min_size=12,
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_rim, st.integers(0, 60), st.integers(1, 10**30), st.booleans())
+@example([(1, 0, 0), (0, 1, 0), (-1, -1, 0)], 0, 1, True)
+def test_a_polygon_s_edges_are_its_lines_through_a_vertex(
+    rim: list[tuple[int, int, int]], digits: int, unit: int, signed: bool
+) -> None:
+    """``Polygon.edges``: every line through a vertex, found in floats for large polygons.
+
+    Lines near a circle of radius ``10**digits`` (most make an edge: many
+    vertices, of many digits), some pushed out: the lines kept hold every line
+    through a vertex, and alone make the same polygon.
+    """
+    _star._load()
+    radius = 10**digits
+    # Tangent to a circle about (2 r, 3 r), or a little farther out.
+    lines = [
+        (a, b, radius * (2 * a + 3 * b) + math.isqrt(radius**2 * (a * a + b * b)) + 1)
+        for a, b, _ in rim
+        if a or b
+    ]
+    pushed = [off * radius // 7 for a, b, off in rim if a or b]
+    lines = [(a, b, (c + off) * unit) for (a, b, c), off in zip(lines, pushed, strict=True)]
+    polygon = _star.Polygon(lines, signed=signed, unit=unit)
+    assume(not polygon.empty)
+    through = [
+        (a, b, c)
+        for a, b, c in polygon.lines
+        if any((a * x + b * y) * unit == c * polygon.scale for x, y in polygon.whole)
+    ]
+    assert set(through) <= set(polygon.edges) <= set(polygon.lines)
+    alone = _star.Polygon(polygon.edges, signed=True, unit=unit)
+    assert (sorted(alone.vertices), alone.rays) == (sorted(polygon.vertices), polygon.rays)

@@ -2367,15 +2367,19 @@ class _Star(Minimizing):
         """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
         terms = {j: c for j, c in objective.items() if c}
         values = self.star.values(self.key, terms) if terms else None
-        if values is not None:
-            # One flow's values: the smallest at a vertex, unless a ray runs down.
+        flows = [values] if values is not None else self.star.apart(self.key, terms)
+        if terms and flows is not None:
+            # One flow's values, or flows apart: each smallest at a vertex, unless
+            # a ray runs down.
             if not self.feasible:
                 raise Infeasible
-            polygon, first, second = values
-            p, q = terms.get(first, 0), terms.get(second, 0)
-            if any(p * dx + q * dy < 0 for dx, dy in polygon.rays):
-                return None
-            return Fraction(constant) + polygon.lowest(p, q)
+            lowest = Fraction(constant)
+            for polygon, first, second in flows:
+                p, q = terms.get(first, 0), terms.get(second, 0)
+                if any(p * dx + q * dy < 0 for dx, dy in polygon.rays):
+                    return None
+                lowest += polygon.lowest(p, q)
+            return lowest
         found = self._polyhedron(terms)
         if found is None:
             return self._fallback().minimum(objective, constant)

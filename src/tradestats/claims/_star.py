@@ -59,12 +59,15 @@ _KEPT_CUTS: Final = 1024
 _KEPT_BASES: Final = 4
 #: Half-planes the float test cannot rule out past which the general engine answers.
 _MOST_CANDIDATES: Final = 100_000
-#: Polygons of fewer lines try every pair of them; others are outlined in floats first.
-_FEW_LINES: Final = 8
+#: Polygons of fewer lines try every pair of them; others are outlined in floats first
+#: (at 8 lines, a check's closed polygon: 108 µs every pair, 142 µs outlined).
+_FEW_LINES: Final = 9
 #: Floats (crossings × lines) tested at once when looking for a polygon's vertices.
 _SLICE: Final = 1 << 20
 #: Polygons of this many vertices or more look for a support's top in floats first.
 _MANY_VERTICES: Final = 16
+#: Polygons of fewer lines times vertices tell the lines through a vertex exactly.
+_FEW_PRODUCTS: Final = 16
 #: A float ``a x + b y`` is within this much of the exact one, relative to
 #: ``|a| |x| + |b| |y|``: float rounding is about 1e-16 a step, a few steps.
 _TOP: Final = 1e-12
@@ -157,6 +160,7 @@ class Polygon:
         self._float_supports: dict[Normals, tuple[Any, Any]] = {}
         self._table: tuple[Any, Any, Any] | None = None
         self._vertices: list[tuple[Fraction, Fraction]] | None = None
+        self._edges: list[tuple[int, int, int]] | None = None
 
     @property
     def vertices(self) -> list[tuple[Fraction, Fraction]]:
@@ -165,6 +169,45 @@ class Polygon:
             scale = self.scale
             self._vertices = [(Fraction(x, scale), Fraction(y, scale)) for x, y in self.whole]
         return self._vertices
+
+    @property
+    def edges(self) -> list[tuple[int, int, int]]:
+        """The :attr:`lines` through some vertex, and perhaps a few more (made when first asked).
+
+        The others make no edge of a polygon with a vertex, so these allow the same
+        points; any of its lines holds on the polygon, so a few more change nothing.
+        Kept: the total's polygon serves every part's shares and contributions.
+        """
+        if self._edges is None:
+            self._edges = self._through_vertices()
+        return self._edges
+
+    def _through_vertices(self) -> list[tuple[int, int, int]]:
+        """:attr:`edges`: exactly for a few lines and vertices, else within float rounding.
+
+        Vertices have hundreds of digits (a cut polygon's, a share's): a line that
+        floats put farther than their rounding from every vertex goes through none;
+        those nearer are kept without an exact test, which cost five times more
+        at 8 lines and 6 vertices.
+        """
+        scale, unit = self.scale, self.unit
+        if len(self.lines) * len(self.whole) < _FEW_PRODUCTS:
+            return [
+                (a, b, c)
+                for a, b, c in self.lines
+                if any((a * x + b * y) * unit == c * scale for x, y in self.whole)
+            ]
+        _load()
+        sides = [
+            (a / n, b / n, c / (n * unit)) for a, b, c in self.lines for n in [max(abs(a), abs(b))]
+        ]
+        table, points = np.array(sides), np.array(self.floats)
+        if not (np.isfinite(table).all() and np.isfinite(points).all()):
+            return list(self.lines)
+        off = np.abs(_products(table[:, :2], points) - table[:, 2:3])
+        size = _products(np.abs(table[:, :2]), np.abs(points)) + np.abs(table[:, 2:3])
+        near = (off <= _TOP * size + _TINY).any(axis=1)
+        return [line for line, kept in zip(self.lines, near.tolist(), strict=True) if kept]
 
     def lowest(self, p: Fraction | int, q: Fraction | int) -> Fraction:
         """The least ``p x + q y`` over the vertices, for a polygon not empty.
@@ -413,14 +456,27 @@ class Support:
         else:
             self.finite, self.mass = parent.finite.copy(), parent.mass.copy()
             self.infinite = parent.infinite.copy()
+        #: The float supports of the few polygons added to a parent's, for :meth:`floats_of`.
+        self._floats: dict[Polygon, tuple[Any, Any]] = {}
         for polygons, sign in ((self.removed, -1), (self.added, 1)):
             for polygon in polygons:
                 values, infinite = polygon.supports(normals)
                 self.finite += sign * values
                 self.mass += np.abs(values)
                 self.infinite += sign * infinite
+                if parent is not None and sign > 0:
+                    self._floats[polygon] = (values, infinite)
         self._whole: dict[int, tuple[int, int]] = {}
         self._factors: tuple[int, list[tuple[Polygon, int]]] | None = None
+
+    def floats_of(self, polygon: Polygon) -> tuple[Any, Any]:
+        """``polygon.supports`` at the normals: kept where this sum added it to its parent's.
+
+        A check's set differs from its parent in the part it asks about, whose
+        supports the sum has just added up.
+        """
+        found = self._floats.get(polygon)
+        return polygon.supports(self.normals) if found is None else found
 
     def _scaled(self) -> tuple[int, list[tuple[Polygon, int]]]:
         """A common denominator (of the polygons' scales and the parent's), each polygon's factor.
@@ -772,6 +828,26 @@ class Star:
             return None
         return (local.values, *self.columns[flow])
 
+    def apart(
+        self, key: frozenset[str], columns: Iterable[int]
+    ) -> list[tuple[Polygon, int, int]] | None:
+        """Each flow's values that ``key`` allows, and its columns, for the flows of ``columns``.
+
+        Without the sum each claim ties one flow's values only, so the flows are
+        apart: the values ``key`` allows are each flow's polygon, any with any (the
+        least of a sum over many flows is the sum of each one's least). ``None``
+        where ``key`` has the sum or some column is no flow's.
+        """
+        if self.sum_id in key:
+            return None
+        flows = set()
+        for column in columns:
+            flow = self.flow_of.get(column)
+            if flow is None:
+                return None
+            flows.add(flow)
+        return [(self.polygon(flow, key), *self.columns[flow]) for flow in sorted(flows)]
+
     def pair(self, key: frozenset[str], columns: Iterable[int]) -> tuple[Polygon, int, int] | None:
         """A part's and the total's values in one period that ``key`` allows, and their columns.
 
@@ -1114,13 +1190,12 @@ class Star:
     def _made_in_plane(self, key: frozenset[str], part: str) -> Polygon | None:
         support = self.support(key)
         own, total = self.polygon(part, key), self.polygon(self.total, key)
-        values, unbounded = own.supports(self.normals)
-        # h_Q(-m): the total's reach along each opposite; h_P(-m): the part's.
+        values, unbounded = support.floats_of(own)
+        # h_Q(-m): the total's reach along each opposite.
         back, back_open = total.supports(self._opposite, keep=True)
-        reach, open_ = own.supports(self._opposite)
-        margin = _MARGIN * (support.mass + np.abs(values) + np.abs(back) + np.abs(reach) + 1.0)
-        finite = support.infinite - unbounded == 0
-        floats = _Floats(support.finite - values + back, finite & ~back_open, reach, open_, margin)
+        bounds = support.finite - values + back
+        finite = (support.infinite - unbounded == 0) & ~back_open
+        margin = _MARGIN * (support.mass + np.abs(values) + np.abs(back) + 1.0)
         inner, others = _bounds(support, own)
         unit = lcm(inner, total.scale)
         factor, total_factor = unit // inner, unit // total.scale
@@ -1131,6 +1206,17 @@ class Star:
             return others(k) * factor + back_whole * total_factor
 
         assert own.unit == 1  # a flow's own polygon: its lines in its values
+        closing = _closed(own, self._opposite, (bounds, finite, margin), unit, bound)
+        if closing is not None:
+            floats, exits, closed = closing
+            if closed.empty:
+                return None  # these half-planes alone leave no point
+            if set(_candidates(floats).tolist()) <= exits:
+                return closed  # no half-plane but the exits may cut it
+        else:
+            # h_P(-m): the part's reach along each opposite.
+            reach, open_ = own.supports(self._opposite)
+            floats = _Floats(bounds, finite, reach, open_, margin + _MARGIN * np.abs(reach))
         found = _cut(own.lines, self._opposite, floats, unit, bound)
         return None if found is None or found[1].empty else found[1]
 
@@ -1149,6 +1235,61 @@ def _tightened(values: Polygon, lines: Sequence[tuple[int, int, int]]) -> Polygo
     return None if found.empty else found
 
 
+def _closed(
+    own: Polygon,
+    normals: Normals,
+    half_planes: tuple[Any, Any, Any],
+    unit: int,
+    bound: Callable[[int], int],
+) -> tuple[_Floats, set[int], Polygon] | None:
+    """``own`` closed by the half-planes its rays leave through, and :class:`_Floats` over it.
+
+    ``half_planes``: in floats over every normal, the bounds, whether each is finite
+    (else there is no half-plane) and how far inside one the floats must leave a
+    point to settle it (without ``own``'s reach).
+
+    A check leaves one of a part's own claims out, so its polygon is a cone or a
+    strip, open along half the normals: the float screen of :func:`_cut` keeps
+    hundreds of half-planes there for a few edges. The ray from each vertex along
+    each of ``own``'s rays enters the polygon of the half-planes at the last line
+    it runs away from and leaves it at the first it runs towards (in floats; any
+    such line serves). ``own`` cut by those lines, exactly, holds every point of the
+    answer, so a half-plane that leaves it inside by the margin makes no edge; the
+    exits touch it, so they stay among the candidates and the answer is still
+    shown exact against every half-plane left. The exits' numbers and the closed
+    polygon (empty: no point at all) with the floats; ``None`` where ``own`` has
+    no ray, or the closed polygon still has one.
+    """
+    bounds, finite, margin = half_planes
+    if not own.rays or own.empty:
+        return None
+    exits: set[int] = set()
+    for dx, dy in own.rays:
+        along = normals.floats @ np.array((dx, dy), dtype=float)
+        towards, away = finite & (along > 0), finite & (along < 0)
+        if not towards.any():
+            return None
+        for start in own.floats:
+            # How far along the ray each line lies.
+            steps = (bounds - normals.floats @ np.array(start)) / np.where(along, along, 1.0)
+            exits.add(int(np.argmin(np.where(towards, steps, np.inf))))
+            if away.any():
+                exits.add(int(np.argmax(np.where(away, steps, -np.inf))))
+    lines = [(a, b, c * unit) for a, b, c in own.lines]
+    closed = Polygon(
+        [*lines, *((*normals.exact[k], bound(k)) for k in sorted(exits))], signed=True, unit=unit
+    )
+    if closed.rays:
+        return None
+    reach = closed.supports(normals)[0] if not closed.empty else np.zeros(len(bounds))
+    closed_open = np.zeros(len(reach), dtype=bool)
+    return (
+        _Floats(bounds, finite, reach, closed_open, margin + _MARGIN * np.abs(reach)),
+        exits,
+        closed,
+    )
+
+
 class _Floats(NamedTuple):
     """Half-planes ``n_k · p <= b_k`` in floats, for :func:`_cut`, over every normal ``k``."""
 
@@ -1162,6 +1303,12 @@ class _Floats(NamedTuple):
     open_: Any
     #: How far inside a half-plane the floats must leave a point to settle it.
     margin: Any
+
+
+def _candidates(floats: _Floats) -> Any:
+    """The numbers of the half-planes the polygon cut may break: the floats keep it not inside."""
+    inside = (~floats.open_) & (floats.reach <= floats.bounds - floats.margin)
+    return np.nonzero(floats.finite & ~inside)[0]
 
 
 def _cut(
@@ -1180,8 +1327,7 @@ def _cut(
     half-planes' numbers, and that polygon (empty: no point at all); ``None`` where
     it has no vertex or too many half-planes come close.
     """
-    inside = (~floats.open_) & (floats.reach <= floats.bounds - floats.margin)
-    candidates = np.nonzero(floats.finite & ~inside)[0]
+    candidates = _candidates(floats)
     if len(candidates) > _MOST_CANDIDATES:
         return None
     chosen = _edges(
@@ -1334,13 +1480,17 @@ def _pair(own: Polygon, total: Polygon, differences: Polygon, axis: int) -> Poly
 
 
 class _Shape(NamedTuple):
-    """A polygon's lines (for points scaled by ``unit``), vertices over ``scale`` and rays."""
+    """A polygon's lines (for points scaled by ``unit``), vertices over ``scale`` and rays.
+
+    ``edges``: the lines through some vertex (:attr:`Polygon.edges`).
+    """
 
     lines: list[tuple[int, int, int]]
     unit: int
     whole: list[tuple[int, int]]
     scale: int
     rays: list[Normal]
+    edges: list[tuple[int, int, int]]
 
 
 def _sheared(polygon: Polygon, along: tuple[int, int], axis: int) -> _Shape:
@@ -1353,16 +1503,21 @@ def _sheared(polygon: Polygon, along: tuple[int, int], axis: int) -> _Shape:
     a, b = along
     sign = 1 if a > 0 else -1
     other = 1 - axis
-    lines = [
-        (sign * line[other], sign * (line[axis] * a - line[other] * b), sign * line[2] * a)
-        for line in polygon.lines
-    ]
+
+    def sheared(lines: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        return [
+            (sign * line[other], sign * (line[axis] * a - line[other] * b), sign * line[2] * a)
+            for line in lines
+        ]
+
     return _Shape(
-        lines,
+        sheared(polygon.lines),
         polygon.unit,
         [(a * point[other] + b * point[axis], point[axis]) for point in polygon.whole],
         polygon.scale,
         [(a * ray[other] + b * ray[axis], ray[axis]) for ray in polygon.rays],
+        # A map of the plane: a line through a vertex goes through its image.
+        sheared(polygon.edges),
     )
 
 
@@ -1462,22 +1617,17 @@ def _sides(
     ``x`` is the ``axis`` coordinate; each line ``a x + b u <= c`` with ``b > 0`` is
     an upper one with ``m = a / b``, ``k = c / b``; with ``b < 0`` a lower one (the
     inequality turns). Each as ``(m, n, d)`` with ``k = n / (d × unit)`` and
-    ``d = |b|``, unreduced. Only lines through some vertex: the others make no
-    edge, so the rest allow the same points.
+    ``d = |b|``, unreduced. Only lines through some vertex (``edges``): the others
+    make no edge, so the rest allow the same points.
     """
     upper: list[tuple[Fraction, int, int]] = []
     lower: list[tuple[Fraction, int, int]] = []
-    for line in polygon.lines:
+    for line in polygon.edges:
         a, b, c = line[axis], line[1 - axis], line[2]
-        # A line through no vertex makes no edge (the polygon has a vertex): left out.
-        through = c * polygon.scale
-        if b and any(
-            (line[0] * x + line[1] * y) * polygon.unit == through for x, y in polygon.whole
-        ):
-            if b > 0:
-                upper.append((Fraction(a, b), c, b))
-            else:
-                lower.append((Fraction(a, b), -c, -b))
+        if b > 0:
+            upper.append((Fraction(a, b), c, b))
+        elif b < 0:
+            lower.append((Fraction(a, b), -c, -b))
     return upper, lower
 
 
