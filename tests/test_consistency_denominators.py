@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float
-from tradestats.claims._network import Network, _Certified
+from tradestats.claims._certified import Certified
+from tradestats.claims._network import Network
 from tradestats.claims.consistency import check
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def _asked(report: Any) -> list[tuple[bool, Fraction | None]]:
         denominator: dict[int, Fraction],
     ) -> bool:
         answer = shortcut(network, claims, polyhedron, denominator)
-        if isinstance(polyhedron, _Certified) and polyhedron.feasible:
+        if isinstance(polyhedron, Certified) and polyhedron.feasible:
             found.append((answer, polyhedron.minimum(denominator)))
         return answer
 

@@ -613,9 +613,9 @@ def test_a_ratio_by_dinkelbach_is_the_exact_one(
 
 def _with_dinkelbach(columns: int) -> Any:
     """The check with ratios going to Dinkelbach's method from ``columns`` columns on."""
-    from tradestats.claims import _network
+    from tradestats.claims import _certified
 
-    return mock.patch.object(_network, "_DINKELBACH", columns)
+    return mock.patch.object(_certified, "_DINKELBACH", columns)
 
 
 @needs_highs

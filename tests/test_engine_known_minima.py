@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests._scripts import load_script
 from tradestats.claims import _float
-from tradestats.claims._network import _Certified, _Lifted
+from tradestats.claims._certified import Certified, Lifted
 from tradestats.claims.consistency import check
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ def _known(report: Any) -> list[tuple[str, Fraction, Fraction | None]]:
     """Each minimum a shortcut gave during a check of ``report``, with the exact simplex's."""
     found: list[tuple[str, Fraction, Fraction | None]] = []
     shortcuts = [
-        (_Certified, "_inherited", "inherited"),
-        (_Certified, "_propagated", "propagated"),
-        (_Lifted, "_inherited", "inherited ratio"),
+        (Certified, "_inherited", "inherited"),
+        (Certified, "_propagated", "propagated"),
+        (Lifted, "_inherited", "inherited ratio"),
     ]
     patches = []
     for owner, name, label in shortcuts:
@@ -52,7 +52,7 @@ def _known(report: Any) -> list[tuple[str, Fraction, Fraction | None]]:
                 objective = dict(asked)
                 exact = (
                     polyhedron.exact
-                    if isinstance(polyhedron, _Certified)
+                    if isinstance(polyhedron, Certified)
                     else polyhedron._fallback()
                 )
                 found.append((_label, answer, exact.minimum(objective)))

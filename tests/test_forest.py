@@ -289,7 +289,7 @@ def test_a_tree_answers_programs_on_one_value_or_two_tied_ones() -> None:
     network, exact = Network(report), Network(report, engine="exact")
     ids = network.components[0]  # 2020 to 2022; the value of 2023 is alone
     tree, polyhedron = network.polyhedron(ids), exact.polyhedron(ids)
-    assert type(tree).__name__ == "_Tree"
+    assert type(tree).__name__ == "Tree"
     first, second, third = (
         network._index[("x", Period.parse(y))] for y in ("2020", "2021", "2022")
     )

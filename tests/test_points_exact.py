@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tests._searches import Search, searches
-from tradestats.claims import _float, _network
+from tradestats.claims import _certified, _float, _network
 from tradestats.claims.consistency import check
 
 if TYPE_CHECKING:
@@ -59,13 +59,13 @@ def test_the_check_is_the_exact_engines(size: int, seed: int) -> None:
 def test_the_exact_simplex_answers_in_the_search() -> None:
     """The search of the error's group does ask the exact simplex (else the tests show nothing)."""
     asked: list[bool] = []
-    original = _network._Certified._minimum
+    original = _certified.Certified._minimum
 
     def spied(polyhedron: Any, objective: Any, asked_for: Any) -> Any:
         asked.append(polyhedron.small)
         return original(polyhedron, objective, asked_for)
 
-    with mock.patch.object(_network._Certified, "_minimum", spied):
+    with mock.patch.object(_certified.Certified, "_minimum", spied):
         check(bench.kinds(100, seed=100, error=True))
     assert any(asked)
     assert not all(asked)

@@ -28,7 +28,8 @@ from tests._outcomes import outcome
 from tests._scripts import load_script
 from tradestats.claims import _float, _star
 from tradestats.claims._linear import Polyhedron, Program, Row, charnes_cooper
-from tradestats.claims._network import Network, _Star
+from tradestats.claims._network import Network
+from tradestats.claims._shaped import StarAnswers
 from tradestats.claims.consistency import check
 from tradestats.claims.report import Claim, GrowthClaim, Report, SumClaim, ValueClaim
 from tradestats.measures import Growth
@@ -819,7 +820,7 @@ def test_flows_apart_without_the_sum_are_the_whole_program(
         column: data.draw(st.integers(-3, 3)) for flow in flows for column in star.columns[flow]
     }
     polyhedron = network.polyhedron(key)
-    assert isinstance(polyhedron, _Star)
+    assert isinstance(polyhedron, StarAnswers)
     whole = Polyhedron(network.program(key))
     assert whole.feasible  # no flow's own claims conflict in these reports
     negated = {column: -c for column, c in objective.items()}

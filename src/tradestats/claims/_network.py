@@ -9,9 +9,12 @@ ratio of values under them. Interval propagation and branching remain for what
 is no linear program (a ratio whose base may be 0, a change of share); claims in
 points (a change of share, a difference of growth rates, a contribution share)
 take part through linear pieces (:mod:`tradestats.claims._points`, :meth:`Network.with_rows`).
+A set of claims of one component is answered by HiGHS, certified exactly
+(:mod:`tradestats.claims._certified`), or by the component's shape
+(:mod:`tradestats.claims._shaped`: a tree, a star).
 Where a group's claims tie values two at a time with no cycle (a flow over many
 years), :mod:`tradestats.claims._forest` answers the same questions exactly with
-no program of the whole (:class:`_Tree`), however large the values grow.
+no program of the whole (:class:`._shaped.Tree`), however large the values grow.
 """
 
 from __future__ import annotations
@@ -30,18 +33,16 @@ from collections.abc import (
 )
 from decimal import Decimal
 from fractions import Fraction
-from math import lcm
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _ratios, _star, _witness
-from tradestats.claims._equations import Scaled
-from tradestats.claims._extremes import Extremes, Found, inherited
+from tradestats.claims._certified import Certified, Lifted
+from tradestats.claims._extremes import Found
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._holding import Held
 from tradestats.claims._linear import (
     Infeasible,
-    Minimizing,
     OutOfTime,
     Polyhedron,
     Program,
@@ -74,7 +75,8 @@ from tradestats.claims._narrowing import (
 )
 from tradestats.claims._narrowing import span_of_bounds as _span
 from tradestats.claims._plane import Line, extremes
-from tradestats.claims._star import Local, Ratio, Small, Star
+from tradestats.claims._shaped import Mapped, Paired, StarAnswers, Tree
+from tradestats.claims._star import Ratio, Star
 from tradestats.claims._ties import Ties
 from tradestats.claims.report import (
     ChangeClaim,
@@ -115,15 +117,9 @@ Spans: TypeAlias = Mapping[Hashable, Span]
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
-#: Vertices a set of claims has shown before :meth:`_Certified._propagated` propagates.
-_ASKED: Final = 2
 _ONE_FRACTION: Final = Fraction(1)
 _ZERO_FRACTION: Final = Fraction(0)
 _HUNDRED: Final = Decimal(100)
-#: The columns from which a ratio goes to Dinkelbach's method on the plain model first:
-#: in smaller programs the Charnes–Cooper program's exact duals cost less than its
-#: extra solves (one a ratio's end, against one or two).
-_DINKELBACH: Final = 24
 #: Every growth rate a flow that cannot be negative may show: -100% or more.
 GROWTH_DOMAIN: Final = Span(-_ONE, NON_NEGATIVE.high)
 #: A set of claims is reshaped from one solved before (:meth:`Network._grown`) if the two
@@ -261,7 +257,7 @@ class Network:
         #: no piece is inside the whole network, whose minima and their points, kept
         #: for the whole check, were 65,000 objects at ``kinds`` 1,000.
         self.found: Found | None = None
-        self._polyhedra: dict[frozenset[str], Polyhedron | _Certified | _Tree | _Star] = {}
+        self._polyhedra: dict[frozenset[str], Polyhedron | Certified | Tree | StarAnswers] = {}
         #: The bases each claim says are above 0 (see :meth:`holds`), by variable number.
         self._positive = {
             claim.id: tuple(self._index[name] for name in _positive_bases(report, claim))
@@ -282,7 +278,7 @@ class Network:
         }
         self._lifted: dict[
             tuple[frozenset[str], tuple[tuple[int, Fraction], ...], bool, tuple[str | None] | None],
-            Polyhedron | _Lifted | _Mapped | _Paired | Ratio | None,
+            Polyhedron | Lifted | Mapped | Paired | Ratio | None,
         ] = {}
         self._variables = {
             claim.id: {
@@ -602,23 +598,25 @@ class Network:
                     grown = True
         return found
 
-    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | _Certified | _Tree | _Star:
+    def polyhedron(self, claim_ids: Iterable[str]) -> Polyhedron | Certified | Tree | StarAnswers:
         """The values the given claims allow (cached)."""
         key = frozenset(claim_ids)
         if key not in self._polyhedra:
             self._polyhedra[key] = self._polyhedron(key)
         return self._polyhedra[key]
 
-    def _polyhedron(self, key: frozenset[str]) -> Polyhedron | _Certified | _Tree | _Star:
+    def _polyhedron(self, key: frozenset[str]) -> Polyhedron | Certified | Tree | StarAnswers:
         # A tree needs no solver at all; the rest is HiGHS's where it may solve.
         component = self._component(key)
         if component is not None and self._tree(component) is not None:
-            return _Tree(self, key, component)
+            return Tree(self, key, component)
         if component is None or not self.floats:
             return self._grown(key)
         star = self._star(component)
         return (
-            _Certified(self, key, component) if star is None else _Star(self, key, component, star)
+            Certified(self, key, component)
+            if star is None
+            else StarAnswers(self, key, component, star)
         )
 
     def exact_for(self, component: int) -> bool:
@@ -662,13 +660,13 @@ class Network:
             outers = self._near(key)
         for near in outers:
             # A small component's polyhedron in a search holds its exact simplex, if asked.
-            outer = near.solved if isinstance(near, _Certified) and near.small else near
+            outer = near.solved if isinstance(near, Certified) and near.small else near
             reshaped = _reshaped(outer, program) if isinstance(outer, Polyhedron) else None
             if reshaped is not None:
                 return reshaped
         return Polyhedron(program, deadline=self.deadline)
 
-    def _near(self, key: frozenset[str]) -> list[Polyhedron | _Certified | _Tree | _Star]:
+    def _near(self, key: frozenset[str]) -> list[Polyhedron | Certified | Tree | StarAnswers]:
         """The polyhedra of sets solved lately that differ from ``key`` in a few claims.
 
         Nearest first, and of those the latest.
@@ -945,7 +943,7 @@ class Network:
     def _lifted_ratio(
         self,
         claims: frozenset[str],
-        polyhedron: Polyhedron | _Certified | _Tree | _Star,
+        polyhedron: Polyhedron | Certified | Tree | StarAnswers,
         numerator: dict[int, Fraction],
         denominator: dict[int, Fraction],
         *,
@@ -955,7 +953,7 @@ class Network:
         # On a star, one small program per part (see _star): the part is in the key.
         part = (
             polyhedron.star.part_of([*numerator, *denominator])
-            if isinstance(polyhedron, _Star)
+            if isinstance(polyhedron, StarAnswers)
             else None
         )
         key = (claims, tuple(sorted(denominator.items())), base, part)
@@ -973,7 +971,7 @@ class Network:
             if lowest is None or lowest <= 0:
                 self._lifted[key] = None
             elif (
-                isinstance(polyhedron, _Star)
+                isinstance(polyhedron, StarAnswers)
                 and (
                     small := polyhedron.lifted(
                         [*numerator, *denominator],
@@ -986,7 +984,7 @@ class Network:
                 self._lifted[key] = small
             elif component is None or not set(denominator) <= set(self.model(component)[1]):
                 # HiGHS's lifted model has a column for each value some row names only.
-                if isinstance(polyhedron, _Certified) and polyhedron.small:
+                if isinstance(polyhedron, Certified) and polyhedron.small:
                     polyhedron = polyhedron.exact
                 self._lifted[key] = (
                     polyhedron.charnes_cooper(denominator)
@@ -998,7 +996,7 @@ class Network:
             else:
                 # Where the base may be 0 the ratio is often unbounded, which HiGHS cannot
                 # certify: an open end then, rather than the slow exact simplex.
-                self._lifted[key] = _Lifted(
+                self._lifted[key] = Lifted(
                     self,
                     claims,
                     component,
@@ -1018,13 +1016,13 @@ class Network:
         """The exact ranges of shares and growth rates found here (a piece keeps its own)."""
         return _ratios.Known()
 
-    def _reads_ratios(self, polyhedron: Polyhedron | _Certified | _Tree | _Star) -> bool:
+    def _reads_ratios(self, polyhedron: Polyhedron | Certified | Tree | StarAnswers) -> bool:
         """Whether ratios over ``polyhedron`` are kept and read off each other (:mod:`._ratios`).
 
         Not in the exact engine, every other's reference, nor on a tree or a star,
         whose engines answer ratios their own way.
         """
-        return self.engine != "exact" and isinstance(polyhedron, _Certified | Polyhedron)
+        return self.engine != "exact" and isinstance(polyhedron, Certified | Polyhedron)
 
     def _known_ratio(
         self,
@@ -1040,7 +1038,7 @@ class Network:
     def _propagated_positive(
         self,
         claims: frozenset[str],
-        polyhedron: Polyhedron | _Certified | _Tree | _Star,
+        polyhedron: Polyhedron | Certified | Tree | StarAnswers,
         denominator: Mapping[int, Fraction],
     ) -> bool:
         """Whether propagation keeps a denominator of one value above 0 under ``claims``.
@@ -1050,7 +1048,7 @@ class Network:
         that program is not needed (a value published, or tied to one by a
         growth rate or a change, as every base of ``kinds`` is).
         """
-        if not isinstance(polyhedron, _Certified) or len(denominator) != 1:
+        if not isinstance(polyhedron, Certified) or len(denominator) != 1:
             return False
         ((variable, coefficient),) = denominator.items()
         if coefficient <= 0 or not polyhedron.feasible:
@@ -1279,7 +1277,7 @@ class Network:
         The whole program, or on a star the small one of a part and its total.
         """
         polyhedron = self.polyhedron(claims)
-        if isinstance(polyhedron, _Star):
+        if isinstance(polyhedron, StarAnswers):
             local = polyhedron.local(self._index[name] for name in names)
             if local is not None:
                 # One part and its total on a star: the same values in four columns.
@@ -1666,7 +1664,7 @@ class Network:
             self._holds[key] = (
                 # A base can be above 0 exactly where its range reaches above 0.
                 polyhedron.feasible and not polyhedron.at_zero(bases)
-                if isinstance(polyhedron, _Tree)
+                if isinstance(polyhedron, Tree)
                 else self._with_bases(key, polyhedron, bases)
             )
             if self._holds[key]:
@@ -1679,20 +1677,20 @@ class Network:
         return bases - {self._pinned[claim_id] for claim_id in key if claim_id in self._pinned}
 
     def _with_bases(
-        self, key: frozenset[str], polyhedron: Polyhedron | _Certified | _Star, bases: set[int]
+        self, key: frozenset[str], polyhedron: Polyhedron | Certified | StarAnswers, bases: set[int]
     ) -> bool:
         """:meth:`holds` by linear programs: ``P`` is not empty and each base can be above 0."""
         if bases and polyhedron.feasible:
             # A point these claims allow with a base above 0 shows that it can be.
             point = self.witnesses.get(key, {})
             bases = {base for base in bases if point.get(base, _ZERO_FRACTION) <= 0}
-        if bases and isinstance(polyhedron, _Star):
+        if bases and isinstance(polyhedron, StarAnswers):
             # On a star, a base its own flow's claims keep above 0 is above 0 everywhere;
             # the others, where the total and the parts' sum meet with room to spare.
             bases = polyhedron.star.unsettled(key, bases)
             if bases and polyhedron.feasible and polyhedron.star.positive(key, bases):
                 bases = set()
-        if bases and polyhedron.feasible and not isinstance(polyhedron, _Star):
+        if bases and polyhedron.feasible and not isinstance(polyhedron, StarAnswers):
             # Propagation is sound: a base it keeps above 0 is above 0 at every point
             # of P, and needs no linear program (a value and a growth rate pin it).
             # (On a star its own polygon has told that, and one program is quicker
@@ -1783,7 +1781,7 @@ class Network:
             if found is not None:
                 return found
         polyhedron = self.polyhedron(key)
-        if isinstance(polyhedron, _Certified) and polyhedron.small:
+        if isinstance(polyhedron, Certified) and polyhedron.small:
             polyhedron = polyhedron.exact
         if isinstance(polyhedron, Polyhedron):
             # The exact simplex has no tolerance to fear: the base's largest value.
@@ -1887,14 +1885,14 @@ class Network:
         """``holds`` of the claims but one; on a tree, read from the forest of them all."""
         if holds == self._feasible:
             polyhedron = self.polyhedron(claim_ids)
-            if isinstance(polyhedron, _Tree):
+            if isinstance(polyhedron, Tree):
                 return polyhedron.forest.feasible_without(claim_id)
         return holds([other for other in claim_ids if other != claim_id])
 
     def _certificate_but(self, claim_ids: list[str], claim_id: str) -> frozenset[str] | None:
         """:meth:`_certificate` of the claims but one; on a tree, read from the forest of all."""
         polyhedron = self.polyhedron(claim_ids)
-        if isinstance(polyhedron, _Tree):
+        if isinstance(polyhedron, Tree):
             return polyhedron.forest.conflict_without(claim_id)
         return self._certificate([other for other in claim_ids if other != claim_id])
 
@@ -1905,7 +1903,7 @@ class Network:
         claims behind the ends of a range left empty.
         """
         polyhedron = self.polyhedron(claim_ids)
-        if isinstance(polyhedron, _Certified | _Tree) and not polyhedron.feasible:
+        if isinstance(polyhedron, Certified | Tree) and not polyhedron.feasible:
             return polyhedron.conflict()
         return None
 
@@ -2084,481 +2082,6 @@ def _meet(span: Span, domain: Span) -> Span:
     return span if met is None else met
 
 
-def _asked(objective: Mapping[int, Fraction | int]) -> tuple[tuple[int, Fraction], ...]:
-    """An objective as a key: its nonzero coefficients in order of variable."""
-    return tuple(sorted((j, Fraction(c)) for j, c in objective.items() if c))
-
-
-class _Certified(Minimizing):
-    """The values some claims of one component allow, answered by HiGHS and certified.
-
-    Has the interface of :class:`._linear.Polyhedron`; what cannot be certified is
-    answered by the exact simplex instead.
-    """
-
-    def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
-        self.key = key
-        self.network = network
-        self.model, self.local = network.model(component)
-        self._exact: Polyhedron | None = None
-        #: Whether the exact simplex answers (see :meth:`Network.exact_for`), not HiGHS.
-        self.small = network.exact_for(component)
-        self._feasible: bool | None = None
-        # The same bound is asked again (a share alone and within its change): answered once.
-        self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
-        #: The certified minima and their points, for the pieces inside this one.
-        self.extremes = _extremes_of(network, ("values", key))
-        # The exact vertices of the minima certified so far, in the model's columns.
-        self._vertices: list[Scaled] = []
-        # Propagation's spans under the key, where this polyhedron did it.
-        self._spans: dict[Hashable, Span] | None = None
-
-    @property
-    def solved(self) -> Polyhedron | None:
-        """The exact simplex over the same claims, if it was asked for."""
-        return self._exact
-
-    @property
-    def exact(self) -> Polyhedron:
-        """The exact simplex over the same claims."""
-        if self._exact is None:
-            self._exact = (
-                self.network._grown(self.key)
-                if self.small
-                else Polyhedron(self.network.program(self.key), deadline=self.network.deadline)
-            )
-        return self._exact
-
-    @property
-    def feasible(self) -> bool:
-        """Whether the claims can hold together."""
-        if self._feasible is None and self.network.known_to_hold(self.key):
-            # A subset of claims that hold: the leave-one-out sets of a check.
-            self._feasible = True
-        if self._feasible is None and self.key in self.network.witnesses:
-            self._feasible = True
-        if self._feasible is None and self.small:
-            self._feasible = self.exact.feasible
-        if self._feasible is None:
-            self.model.switch(self.key)
-            found = self.model.feasible()
-            if found and self.model.witness is not None:
-                names = sorted(self.local, key=self.local.__getitem__)
-                point = {names[j]: value for j, value in self.model.witness.items()}
-                self.network.witnesses[self.key] = point
-            self._feasible = self.exact.feasible if found is None else found
-        return self._feasible
-
-    def conflict(self) -> frozenset[str] | None:
-        """Claims of the key that cannot hold together, certified, or ``None``."""
-        self.model.switch(self.key)
-        return self.model.conflict()
-
-    def minimum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
-        if not self.feasible:
-            raise Infeasible
-        asked = _asked(objective)
-        if asked not in self._minima:
-            known = self._inherited(asked)
-            if known is None:
-                known = self._propagated(asked)
-            self._minima[asked] = self._minimum(objective, asked) if known is None else known
-        found = self._minima[asked]
-        return None if found is None else Fraction(constant) + found
-
-    def _propagated(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
-        """The minimum where propagation's bound is reached at a vertex found before (or ``None``).
-
-        Propagation is sound, so its bound is a lower one; a point of these claims
-        that reaches it shows it is the minimum. Where propagation under the same
-        claims was done already (a sum's check does it), or once these claims were
-        asked a few minima: done for one question alone, it would cost about as much
-        as the program.
-        """
-        network = self.network
-        spans = network._cache.get(self.key)
-        # A value that no claim names keeps its domain in what solve() kept.
-        domains: Spans = {} if spans is None else network.domains
-        if spans is None and len(self._vertices) >= _ASKED:
-            # Asked about often enough that propagation may save more than it costs.
-            if self._spans is None:
-                self._spans = network.spans_named(self.key) or {}
-            spans = self._spans
-        if spans is None or (not spans and not domains) or not self._vertices:
-            return None
-        low = _ZERO_FRACTION
-        terms: list[tuple[int, Fraction]] = []
-        for variable, coefficient in asked:
-            name = network._keys[variable]
-            span = spans.get(name) or domains.get(name)
-            end = None if span is None else span.low if coefficient > 0 else span.high
-            if end is None or not end.is_finite() or variable not in self.local:
-                return None
-            low += coefficient * Fraction(end)
-            terms.append((self.local[variable], coefficient))
-        scale = lcm(low.denominator, *(c.denominator for _, c in terms))
-        wanted = low.numerator * (scale // low.denominator)
-        for values, common in self._vertices:
-            total = sum(c.numerator * (scale // c.denominator) * values.get(j, 0) for j, c in terms)
-            if total == wanted * common:
-                return low
-        return None
-
-    def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
-        """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
-        network = self.network
-        if self.extremes is None:
-            return None
-        return inherited(
-            network.inside,
-            ("values", self.key),
-            asked,
-            rows=network._rows,
-            claim_ids=self.key,
-            below=None,
-            into=self.extremes,
-        )
-
-    def _minimum(
-        self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
-    ) -> Fraction | None:
-        local: dict[int, Fraction] = {}
-        for variable, coefficient in objective.items():
-            if coefficient:
-                if variable not in self.local:
-                    # No row of the component names it: it is 0 or more (or free) and
-                    # nothing else, as in the exact simplex, which need not be built.
-                    if coefficient < 0 or variable in self.network._free:
-                        return None
-                    continue
-                local[self.local[variable]] = Fraction(coefficient)
-        if self.small:
-            found = self.exact.minimum(objective)
-            point = self.exact.point
-            vertex: Scaled | None = Scaled.of(
-                {self.local[j]: value for j, value in point.items() if j in self.local}
-            )
-        else:
-            self.model.switch(self.key)
-            found = self.model.minimum(local)
-            if found is None and not self.model.unbounded(local):
-                # Even in a piece, whose ranges need only be sound: the report's implied
-                # figures are read from one, and print what the exact engine prints.
-                return self.exact.minimum(objective)
-            vertex = self.model.vertex
-        if found is not None and vertex is not None:
-            names = self._names()
-            self._vertices.append(vertex)
-            if self.extremes is not None:
-                self.extremes.keep(asked, found, lambda: _point_of(vertex, names))
-        return found
-
-    def _names(self) -> list[int]:
-        """The network's variable of each column of the model."""
-        return sorted(self.local, key=self.local.__getitem__)
-
-
-class _Tree(Minimizing):
-    """The values some claims of a tree-like component allow, by :class:`._forest.Forest`.
-
-    Has the interface of :class:`._linear.Polyhedron` for objectives on one value or
-    on two tied values; others go to :class:`_Certified`.
-    """
-
-    def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
-        self.network, self.key, self.component = network, key, component
-        self.forest = network.forest(key)
-        self._general: _Certified | Polyhedron | None = None
-
-    @property
-    def feasible(self) -> bool:
-        """Whether the claims can hold together (with bases of 0 allowed)."""
-        return self.forest.feasible
-
-    def conflict(self) -> frozenset[str] | None:
-        """Claims of the key that cannot hold together, or ``None``."""
-        return self.forest.conflict()
-
-    def at_zero(self, bases: Iterable[int]) -> bool:
-        """Whether one of ``bases`` cannot be above 0 (its range ends at 0 or below)."""
-        for base in bases:
-            high = self.forest.range(base).high
-            if high is not None and high <= 0:
-                return True
-        return False
-
-    def minimum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
-        if not self.feasible:
-            raise Infeasible
-        terms = {j: Fraction(c) for j, c in objective.items() if c}
-        found: Fraction | None
-        if not terms:
-            found = _ZERO_FRACTION
-        elif len(terms) == 1:
-            ((j, c),) = terms.items()
-            found = _lowest(self.forest.range(j).low, self.forest.range(j).high, c)
-        else:
-            # Two tied values: their polygon. Anything else: a program after all.
-            pair = sorted(terms)
-            lines = self.forest.pair(pair[0], pair[1]) if len(pair) == 2 else None
-            if lines is None:
-                return self._fallback().minimum(objective, constant)
-            both = extremes(lines, (terms[pair[0]], terms[pair[1]]))
-            assert both is not None  # feasible
-            found = both.low
-        return None if found is None else Fraction(constant) + found
-
-    def _fallback(self) -> _Certified | Polyhedron:
-        if self._general is None:
-            network = self.network
-            self._general = (
-                _Certified(network, self.key, self.component)
-                if network.floats
-                else Polyhedron(network.program(self.key), deadline=network.deadline)
-            )
-        return self._general
-
-
-class _Star(Minimizing):
-    """The values some claims of a star allow (:class:`.Star`), by small exact programs.
-
-    Has the interface of :class:`._linear.Polyhedron` for objectives on one part's
-    values and the total's; others go to :class:`_Certified`.
-    """
-
-    def __init__(self, network: Network, key: frozenset[str], component: int, star: Star) -> None:
-        self.network, self.key, self.component, self.star = network, key, component, star
-        self._general: _Certified | None = None
-
-    def local(self, columns: Iterable[int]) -> Local | None:
-        """The small program that answers questions on ``columns``, if there is one."""
-        part = self.star.part_of(columns)
-        return None if part is None else self.star.local(self.key, part[0])
-
-    def _polyhedron(self, columns: Iterable[int]) -> tuple[Small, dict[int, int]] | None:
-        part = self.star.part_of(columns)
-        if part is None:
-            return None
-        # Kept by the star, as many as it keeps: not one per set of claims ever asked.
-        found = self.star.small(self.key, part[0], deadline=self.network.deadline)
-        local = self.star.local(self.key, part[0])
-        if found is None or local is None:
-            return None
-        return found, {column: number for number, column in local.columns.items()}
-
-    @property
-    def feasible(self) -> bool:
-        """Whether the claims can hold together (with bases of 0 allowed)."""
-        return self.star.holds(self.key)
-
-    def conflict(self) -> frozenset[str] | None:
-        """Claims of the key that cannot hold together, or ``None``."""
-        return self._fallback().conflict()
-
-    def minimum(
-        self, objective: Mapping[int, Fraction | int], constant: Fraction | int = 0
-    ) -> Fraction | None:
-        """The smallest value of ``objective · x + constant`` (see :class:`._linear.Polyhedron`)."""
-        terms = {j: c for j, c in objective.items() if c}
-        values = self.star.values(self.key, terms) if terms else None
-        flows = [values] if values is not None else self.star.apart(self.key, terms)
-        if terms and flows is not None:
-            # One flow's values, or flows apart: each smallest at a vertex, unless
-            # a ray runs down.
-            if not self.feasible:
-                raise Infeasible
-            lowest = Fraction(constant)
-            for polygon, first, second in flows:
-                p, q = terms.get(first, 0), terms.get(second, 0)
-                if any(p * dx + q * dy < 0 for dx, dy in polygon.rays):
-                    return None
-                lowest += polygon.lowest(p, q)
-            return lowest
-        found = self._polyhedron(terms)
-        if found is None:
-            return self._fallback().minimum(objective, constant)
-        polyhedron, local = found
-        if not polyhedron.feasible:
-            raise Infeasible
-        return polyhedron.minimum({local[j]: c for j, c in terms.items()}, constant)
-
-    def lifted(
-        self, columns: Iterable[int], denominator: Mapping[int, Fraction], *, exact: bool = True
-    ) -> _Mapped | _Paired | Ratio | None:
-        """The Charnes–Cooper program of a ratio on ``columns``, if a small one serves.
-
-        Its objectives name the network's columns, as :class:`_Lifted`'s; ``exact``
-        as :class:`_Lifted`'s.
-        """
-        asked = list(columns)
-        values = self.star.values(self.key, asked)
-        if values is not None:
-            # One flow's two values: the ratio over its polygon, by hand.
-            return Ratio(*values, denominator)
-        local = self.local(asked)
-        if local is None:
-            return None
-
-        def program() -> _Mapped:
-            mapped = {column: number for number, column in local.columns.items()}
-            lifted = charnes_cooper(local.program, {mapped[j]: c for j, c in denominator.items()})
-            # Unscaled, as the network's own lifted model (lifted_model).
-            # Feasible, as _Lifted's: the denominator is above 0 at some allowed value.
-            small = Small(
-                lifted, deadline=self.network.deadline, scale=False, exact=exact, feasible=True
-            )
-            return _Mapped(small, mapped)
-
-        part = self.star.part_of(asked)
-        whole = self.star.columns[self.star.total]
-        axis = next((k for k in (0, 1) if set(denominator) == {whole[k]}), None)
-        if exact and part is not None and part[0] is not None and axis is not None:
-            # A ratio over the total's value in one period (a share, a contribution):
-            # by hand on exact polygons where it can be. Only where the program's ends
-            # are exact too: the same answer.
-            return _Paired(self, part[0], axis, denominator, program)
-        return program()
-
-    def _fallback(self) -> _Certified:
-        if self._general is None:
-            self._general = _Certified(self.network, self.key, self.component)
-        return self._general
-
-
-class _Paired:
-    """A ratio's Charnes–Cooper program over the total's value in one period, on a star.
-
-    Its objectives (the ratio's numerators) on a part's value in that period (a
-    share) are answered on the exact polygon of the part's and the total's value
-    (:meth:`.Star.pair`), on a part's two values (a contribution: its change over
-    the total's base) on that of their mix and the base (:meth:`.Star.across`),
-    both by :class:`.Ratio`; others, or where no polygon is known, by the small
-    program, made when first asked.
-    """
-
-    def __init__(
-        self,
-        star: _Star,
-        part: str,
-        axis: int,
-        denominator: Mapping[int, Fraction],
-        program: Callable[[], _Mapped],
-    ) -> None:
-        self.star, self.part, self.axis, self.denominator = star, part, axis, denominator
-        self._program = program
-        self._made: _Mapped | None = None
-        self._ratios: dict[tuple[int, int] | None, Ratio | None] = {}
-
-    @property
-    def feasible(self) -> bool:
-        """Whether the constraints have a common solution (shown by the caller, as _Lifted's)."""
-        return True
-
-    def _ratio(self, along: tuple[int, int] | None) -> Ratio | None:
-        """The ratio on a share's polygon (``None``) or on ``along · p`` and the base."""
-        if along not in self._ratios:
-            star, key = self.star.star, self.star.key
-            own, whole = star.columns[self.part], star.columns[star.total]
-            if along is None:
-                pair = star.pair(key, [own[self.axis], whole[self.axis]])
-                found = None if pair is None else Ratio(*pair, self.denominator)
-            else:
-                polygon = star.across(key, self.part, along, self.axis)
-                # The polygon's first coordinate is ``along · p``: a column of its own.
-                found = (
-                    None
-                    if polygon is None
-                    else Ratio(polygon, -1, whole[self.axis], self.denominator)
-                )
-            self._ratios[along] = found
-        return self._ratios[along]
-
-    def _of(
-        self, objective: Mapping[int, Fraction | int]
-    ) -> tuple[Ratio | _Mapped, Mapping[int, Fraction | int]]:
-        """What answers ``objective``, and the objective in its columns."""
-        asked = {j: Fraction(c) for j, c in objective.items() if c}
-        own = self.star.star.columns[self.part]
-        whole = self.star.star.columns[self.star.star.total]
-        if asked and set(asked) <= {own[self.axis], whole[self.axis]}:
-            ratio = self._ratio(None)
-            if ratio is not None:
-                return ratio, asked
-        elif set(asked) <= set(own) and asked.get(own[1 - self.axis]):
-            # a o + b k over the base (k the base's period), a and b whole: the
-            # numerator is that over their common denominator.
-            first, second = asked[own[1 - self.axis]], asked.get(own[self.axis], Fraction(0))
-            common = lcm(first.denominator, second.denominator)
-            a = first.numerator * (common // first.denominator)
-            b = second.numerator * (common // second.denominator)
-            ratio = self._ratio((a, b))
-            if ratio is not None:
-                return ratio, {-1: Fraction(1, common)}
-        if self._made is None:
-            self._made = self._program()
-        return self._made, objective
-
-    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The smallest value of ``objective · y`` (``None``: unbounded)."""
-        found, asked = self._of(objective)
-        return found.minimum(asked)
-
-    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The largest value of ``objective · y`` (``None``: unbounded)."""
-        found, asked = self._of(objective)
-        return found.maximum(asked)
-
-
-class _Mapped:
-    """A polyhedron in other columns, asked in the network's."""
-
-    def __init__(self, polyhedron: Small, columns: Mapping[int, int]) -> None:
-        self.polyhedron, self.columns = polyhedron, columns
-
-    @property
-    def feasible(self) -> bool:
-        """Whether the constraints have a common solution."""
-        return self.polyhedron.feasible
-
-    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The smallest value of ``objective · x`` (``None`` if a column is not among them)."""
-        return self.polyhedron.minimum({self.columns[j]: c for j, c in objective.items() if c})
-
-    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The largest value of ``objective · x``."""
-        return self.polyhedron.maximum({self.columns[j]: c for j, c in objective.items() if c})
-
-
-def _extremes_of(network: Network, question: Hashable) -> Extremes | None:
-    """Where a piece keeps its certified minima of ``question``; ``None`` in the whole network."""
-    if network.found is None:
-        return None
-    return network.found.extremes.setdefault(question, Extremes())
-
-
-def _point_of(vertex: Scaled, names: Sequence[int], t: int | None = None) -> dict[int, Fraction]:
-    """A model's exact vertex in the network's variables: ``names[j]`` for column ``j``.
-
-    With ``t``, a Charnes–Cooper vertex ``(y, t)`` as the point ``x = y / t`` (``t`` above 0).
-    """
-    values, common = vertex
-    if t is not None:
-        common = values[t]
-    return {names[j]: Fraction(value, common) for j, value in values.items() if j != t}
-
-
-def _lowest(low: Fraction | None, high: Fraction | None, factor: Fraction) -> Fraction | None:
-    """The smallest value of ``factor × v`` for ``v`` in ``[low, high]`` (``None``: open)."""
-    end = low if factor > 0 else high
-    return None if end is None else factor * end
-
-
 def _tied_ratio(lines: Sequence[Line]) -> Span | None:
     """The range of ``x / y`` over the points of ``lines`` with ``y`` above 0, rounded outward.
 
@@ -2576,120 +2099,3 @@ def _tied_ratio(lines: Sequence[Line]) -> Span | None:
     found = extremes(lifted, (1, 0))
     assert found is not None  # some point has y above 0
     return outward(found.low, found.high)
-
-
-class _Lifted:
-    """A ratio's Charnes–Cooper program over some claims of one component, by HiGHS."""
-
-    def __init__(
-        self,
-        network: Network,
-        key: frozenset[str],
-        component: int,
-        denominator: Mapping[int, Fraction],
-        *,
-        exact: bool = True,
-        positive: bool = False,
-    ) -> None:
-        self.network, self.key = network, key
-        #: Whether to fall back on the exact simplex where HiGHS cannot certify an end;
-        #: otherwise that end is left open (sound: the range only widens).
-        self.exact = exact
-        #: Whether the denominator stays above 0 wherever the claims hold: then the
-        #: plain model answers first, by Dinkelbach's method (see _float.Model.ratio_minimum).
-        self.positive = positive
-        self.component = component
-        self.plain, self.local = network.model(component)
-        self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
-        self._global = dict(denominator)
-        self._exact: Polyhedron | None = None
-        self._minima: dict[tuple[tuple[int, Fraction], ...], Fraction | None] = {}
-        self.feasible = True  # the denominator's minimum is above 0 on a feasible set
-        # The ratio's question, but for the numerator: a piece inside this one asks it too.
-        self._asked = ("ratio", key, _asked(denominator))
-        #: The certified minima and their points ``x = y / t``, for the pieces inside this one.
-        self.extremes = _extremes_of(network, self._asked)
-
-    def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The smallest value of ``objective · y`` over the transformed program."""
-        asked = _asked(objective)
-        if asked not in self._minima:
-            known = self._inherited(asked)
-            self._minima[asked] = self._minimum(objective, asked) if known is None else known
-        return self._minima[asked]
-
-    def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
-        """The ratio's minimum in the piece this one is inside, if its point is here too.
-
-        The point must keep the denominator above 0: the ratio is taken there.
-        """
-        network = self.network
-        if self.extremes is None:
-            return None
-        return inherited(
-            network.inside,
-            self._asked,
-            asked,
-            rows=network._rows,
-            claim_ids=self.key,
-            below=self._global,
-            into=self.extremes,
-        )
-
-    def _minimum(
-        self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
-    ) -> Fraction | None:
-        local: dict[int, Fraction] = {}
-        for variable, coefficient in objective.items():
-            if coefficient:
-                if variable not in self.local:
-                    return self._fallback().minimum(objective)
-                local[self.local[variable]] = Fraction(coefficient)
-        if self.positive and self.plain.size >= _DINKELBACH:
-            self.plain.switch(self.key)
-            found = self.plain.ratio_minimum(local, self.denominator, self._start())
-            if found is not None:
-                return found
-        model, row = self.network.lifted_model(self.component)
-        model.switch(self.key)
-        if model.lines[row].coefficients != self.denominator:
-            model.set_row(row, self.denominator)
-        found = model.minimum(local)
-        exact = self.exact or model.short is not None
-        if found is None and exact and not model.unbounded(local):
-            return self._fallback().minimum(objective)
-        vertex = model.vertex
-        if (
-            self.extremes is not None
-            and found is not None
-            and vertex is not None
-            and vertex.values.get(self.plain.size, 0) > 0
-        ):
-            # A vertex with t > 0 is the point x = y / t with the ratio at its minimum.
-            names, t = self._names(), self.plain.size
-            self.extremes.keep(asked, found, lambda: _point_of(vertex, names, t))
-        return found
-
-    def _names(self) -> list[int]:
-        """The network's variable of each column of the plain model."""
-        return sorted(self.local, key=self.local.__getitem__)
-
-    def _start(self) -> dict[int, Fraction] | None:
-        """A point of the claims (in the model's columns) to start Dinkelbach's method from."""
-        point = self.network.witnesses.get(self.key)
-        if point is None:
-            return None
-        return {self.local[j]: value for j, value in point.items() if j in self.local}
-
-    def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The largest value of ``objective · y`` over the transformed program."""
-        low = self.minimum({key: -value for key, value in objective.items()})
-        return None if low is None else -low
-
-    def _fallback(self) -> Polyhedron:
-        if self._exact is None:
-            program = self.network.program(self.key)
-            self._exact = Polyhedron(
-                charnes_cooper(program, self._global), deadline=self.network.deadline
-            )
-        return self._exact

@@ -541,7 +541,7 @@ class Small(Minimizing):
     ) -> None:
         self.program, self.deadline = program, deadline
         #: Whether an end HiGHS cannot certify goes to the exact simplex; otherwise it
-        #: stays open (sound: the range only widens), as in :class:`._network._Lifted`.
+        #: stays open (sound: the range only widens), as in :class:`._certified.Lifted`.
         self.exact_ends = exact
         self.model = _float.Model.of_rows(
             program.size, [(None, row) for row in program.rows], program.free, scale=scale
@@ -590,7 +590,7 @@ class Ratio:
     ``d < 0`` whose quotients ``n / d`` rise in that order); then it is the
     least ``n / d`` over the generators with ``d > 0``. No simplex, no HiGHS.
 
-    Has the interface of :class:`._network._Mapped`, in the network's columns
+    Has the interface of :class:`._shaped.Mapped`, in the network's columns
     ``first`` and ``second`` (the polygon's ``x`` and ``y``).
     """
 
