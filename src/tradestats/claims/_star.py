@@ -797,16 +797,23 @@ class Star:
 
         ``None`` if they are not all of one part and the total.
         """
+        flows = self._flows(columns)
+        if flows is None:
+            return None
+        flows.discard(self.total)
+        if len(flows) > 1:
+            return None
+        return (flows.pop() if flows else None,)
+
+    def _flows(self, columns: Iterable[int]) -> set[str] | None:
+        """The flows whose values ``columns`` are; ``None`` if some column is no flow's."""
         flows = set()
         for column in columns:
             flow = self.flow_of.get(column)
             if flow is None:
                 return None
             flows.add(flow)
-        flows.discard(self.total)
-        if len(flows) > 1:
-            return None
-        return (flows.pop() if flows else None,)
+        return flows
 
     def values(
         self, key: frozenset[str], columns: Iterable[int]
@@ -838,14 +845,9 @@ class Star:
         least of a sum over many flows is the sum of each one's least). ``None``
         where ``key`` has the sum or some column is no flow's.
         """
-        if self.sum_id in key:
+        flows = None if self.sum_id in key else self._flows(columns)
+        if flows is None:
             return None
-        flows = set()
-        for column in columns:
-            flow = self.flow_of.get(column)
-            if flow is None:
-                return None
-            flows.add(flow)
         return [(self.polygon(flow, key), *self.columns[flow]) for flow in sorted(flows)]
 
     def pair(self, key: frozenset[str], columns: Iterable[int]) -> tuple[Polygon, int, int] | None:
