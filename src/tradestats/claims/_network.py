@@ -367,7 +367,7 @@ class Network:
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
         piece._found_ratios = _ratios.Known()
         piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, Held(), {}, {}
-        piece._models, piece._lifted_models = {}, {}
+        piece._models, piece._lifted_models, piece._locals = {}, {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
         return piece
 
@@ -835,12 +835,29 @@ class Network:
         found = {self._component_of[claim_id] for claim_id in key}
         return found.pop() if len(found) == 1 else None
 
+    @functools.cached_property
+    def _locals(self) -> dict[int, dict[int, int]]:
+        """The columns of each component's model by variable, cached (a piece keeps its own)."""
+        return {}
+
+    def columns(self, component: int) -> dict[int, int]:
+        """The columns of :meth:`model` by variable, without building the model.
+
+        A small component's polyhedron in a search asks only these: the exact
+        simplex answers it, and HiGHS's model of each piece would go unused.
+        """
+        if component not in self._locals:
+            owned = self._component_rows(component)
+            used = sorted({j for _, row in owned for j in row.coefficients})
+            self._locals[component] = {variable: number for number, variable in enumerate(used)}
+        return self._locals[component]
+
     def model(self, component: int) -> tuple[_float.Model, dict[int, int]]:
         """The HiGHS model of a component's rows, and its columns by variable."""
         if component not in self._models:
             owned = self._component_rows(component)
-            used = sorted({j for _, row in owned for j in row.coefficients})
-            local = {variable: number for number, variable in enumerate(used)}
+            local = self.columns(component)
+            used = sorted(local, key=local.__getitem__)
             rows = [
                 (
                     claim_id,
@@ -2098,8 +2115,8 @@ class _Certified(Minimizing):
 
     def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
         self.key = key
-        self.network = network
-        self.model, self.local = network.model(component)
+        self.network, self.component = network, component
+        self.local = network.columns(component)
         self._exact: Polyhedron | None = None
         #: Whether the exact simplex answers (see :meth:`Network.exact_for`), not HiGHS.
         self.small = network.exact_for(component)
@@ -2112,6 +2129,11 @@ class _Certified(Minimizing):
         self._vertices: list[Scaled] = []
         # Propagation's spans under the key, where this polyhedron did it.
         self._spans: dict[Hashable, Span] | None = None
+
+    @property
+    def model(self) -> _float.Model:
+        """HiGHS's model of the component, built when first asked (never, if small)."""
+        return self.network.model(self.component)[0]
 
     @property
     def solved(self) -> Polyhedron | None:
