@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from tests._outcomes import outcome
 from tests._scripts import load_script
 from tests._searches import Search, searches
+from tests._spies import during_check
 from tradestats.claims import _certified, _float, _network
 from tradestats.claims.consistency import check
 
@@ -69,3 +70,47 @@ def test_the_exact_simplex_answers_in_the_search() -> None:
         check(bench.kinds(100, seed=100, error=True))
     assert any(asked)
     assert not all(asked)
+
+
+@needs_highs
+def test_a_small_polyhedron_in_the_search_builds_no_highs_model() -> None:
+    """HiGHS's model of a component is built only where HiGHS answers it, not in a search's pieces.
+
+    The exact simplex answers those; their columns come from ``Network.columns``.
+    """
+    report = bench.kinds(100, seed=100, error=True)
+
+    def entry(original: Any, network: _network.Network, component: int) -> tuple[Any, bool]:
+        return original(network, component), network.exact_for(component)
+
+    built = during_check(report, _network.Network, "model", entry)
+    assert built
+    assert not any(built)
+
+
+@needs_highs
+@settings(max_examples=8, deadline=None)
+@given(st.integers(5, 30), st.integers(0, 2**16), st.booleans())
+def test_a_components_columns_are_the_variables_its_rows_name(
+    size: int, seed: int, error: bool
+) -> None:
+    """``Network.columns``: a column per variable the component's rows name, in their order.
+
+    And HiGHS's model, where one is built, has those columns.
+    """
+    report = bench.kinds(size, seed=seed, error=error)
+
+    def entry(
+        original: Any, network: _network.Network, component: int
+    ) -> tuple[Any, tuple[list[int], list[int], int]]:
+        found = original(network, component)
+        named = {j for _, row in network._component_rows(component) for j in row.coefficients}
+        columns = network.columns(component)
+        numbered = sorted(columns, key=columns.__getitem__)
+        return found, (numbered, sorted(named), found[0].size)
+
+    seen = during_check(report, _network.Network, "model", entry)
+    assert seen
+    for numbered, named, width in seen:
+        assert named == numbered
+        assert len(named) == width

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests._outcomes import outcome
@@ -85,3 +85,54 @@ def test_a_point_off_a_claim_in_points_is_no_witness() -> None:
     a, b, *_ = relation.columns
     moved = {**found, a: found[a] + found[b]}  # the first ratio moved by 1: 100 points
     assert not _witness.meets(program.rows, program.free, [relation], set(), moved)
+
+
+def _guessed(report: Report) -> list[bool]:
+    """Whether a point is guessed for each set of ``_sets`` that ``Network.holds`` would guess.
+
+    Those with claims in points whose other claims hold.
+    """
+    network = Network(report)
+    found = []
+    for key in _sets(report):
+        if not network.holds(key - network._points_ids):
+            continue
+        relations = network._relations(key)
+        if relations:
+            program = network.program(key)
+            bases = {base for claim_id in key for base in network._positive[claim_id]}
+            point = _witness.point(program.rows, program.free, relations, bases)
+            found.append(point is not None)
+    return found
+
+
+@needs_highs
+@settings(max_examples=20, deadline=None)
+@given(st.integers(5, 15), st.integers(0, 2**16), st.booleans())
+@example(100, 100, True)  # a guess whose first point has a base at 0 (a miss of -inf)
+def test_a_guess_that_stalls_gives_up_no_point_it_would_find(
+    size: int, seed: int, error: bool
+) -> None:
+    """Giving up when a round misses by within a fiftieth of the last loses no witness.
+
+    The guesses of every set of a conflict search's trials (with and without a
+    planted error) find the same points as when the guess runs all its rounds.
+    """
+    report = bench.kinds(size, seed=seed, error=error)
+    with mock.patch.object(_witness, "_stalled", return_value=False):
+        expected = _guessed(report)
+    assert expected == _guessed(report)
+
+
+@settings(max_examples=200)
+@given(st.floats(allow_nan=False), st.floats(allow_nan=False))
+@example(-1.0, float("-inf"))
+def test_a_round_stalls_only_short_of_the_claims_and_near_the_last(
+    merit: float, best: float
+) -> None:
+    """A stall: both rounds miss the claims in points, by within a fiftieth of each other."""
+    stalled = _witness._stalled(merit, best)
+    if merit >= 0 or best >= 0 or best == float("-inf"):
+        assert not stalled
+    else:
+        assert stalled == (abs(merit - best) <= 0.02 * -best)

@@ -19,6 +19,7 @@ from tradestats.claims._linear import Infeasible, Minimizing, Polyhedron, charne
 if TYPE_CHECKING:
     from collections.abc import Hashable, Mapping, Sequence
 
+    from tradestats.claims._float import Model
     from tradestats.claims._narrowing import Span
     from tradestats.claims._network import Network, Spans
 
@@ -66,8 +67,8 @@ class Certified(Minimizing):
 
     def __init__(self, network: Network, key: frozenset[str], component: int) -> None:
         self.key = key
-        self.network = network
-        self.model, self.local = network.model(component)
+        self.network, self.component = network, component
+        self.local = network.columns(component)
         self._exact: Polyhedron | None = None
         #: Whether the exact simplex answers (see :meth:`Network.exact_for`), not HiGHS.
         self.small = network.exact_for(component)
@@ -80,6 +81,11 @@ class Certified(Minimizing):
         self._vertices: list[Scaled] = []
         # Propagation's spans under the key, where this polyhedron did it.
         self._spans: dict[Hashable, Span] | None = None
+
+    @property
+    def model(self) -> Model:
+        """HiGHS's model of the component, built when first asked (never, if small)."""
+        return self.network.model(self.component)[0]
 
     @property
     def solved(self) -> Polyhedron | None:

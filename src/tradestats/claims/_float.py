@@ -87,8 +87,10 @@ _DENOMINATOR: Final = 10**7
 _PASSES: Final = 3
 # How far (relative) a certified bound may be from HiGHS's optimum and pass for exact.
 _CLOSE: Final = 1e-6
-# Guesses of exact duals a model makes before it keeps on only if half were right.
-_TRIES: Final = 8
+# Guesses of exact duals a model makes before it keeps on only if half were right:
+# few, since most models answer a few dozen programs (a group's), and a wrong
+# guess costs a check on top of the elimination it was to save.
+_TRIES: Final = 2
 _TAME: Final = 45
 # HiGHS's kSolutionStatusFeasible, of a primal or dual solution.
 _FEASIBLE: Final = 2

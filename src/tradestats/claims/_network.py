@@ -363,7 +363,7 @@ class Network:
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
         piece._found_ratios = _ratios.Known()
         piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, Held(), {}, {}
-        piece._models, piece._lifted_models = {}, {}
+        piece._models, piece._lifted_models, piece._locals = {}, {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
         return piece
 
@@ -833,12 +833,29 @@ class Network:
         found = {self._component_of[claim_id] for claim_id in key}
         return found.pop() if len(found) == 1 else None
 
+    @functools.cached_property
+    def _locals(self) -> dict[int, dict[int, int]]:
+        """The columns of each component's model by variable, cached (a piece keeps its own)."""
+        return {}
+
+    def columns(self, component: int) -> dict[int, int]:
+        """The columns of :meth:`model` by variable, without building the model.
+
+        A small component's polyhedron in a search asks only these: the exact
+        simplex answers it, and HiGHS's model of each piece would go unused.
+        """
+        if component not in self._locals:
+            owned = self._component_rows(component)
+            used = sorted({j for _, row in owned for j in row.coefficients})
+            self._locals[component] = {variable: number for number, variable in enumerate(used)}
+        return self._locals[component]
+
     def model(self, component: int) -> tuple[_float.Model, dict[int, int]]:
         """The HiGHS model of a component's rows, and its columns by variable."""
         if component not in self._models:
             owned = self._component_rows(component)
-            used = sorted({j for _, row in owned for j in row.coefficients})
-            local = {variable: number for number, variable in enumerate(used)}
+            local = self.columns(component)
+            used = sorted(local, key=local.__getitem__)
             rows = [
                 (
                     claim_id,
