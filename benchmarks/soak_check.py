@@ -15,8 +15,8 @@ seed=seed, error=error)``), and so is any exception. Prints the number of report
 and of differences at the end; exits 1 if there were any.
 
 Run it after a change to the engine, beside the suite: in the eleventh session
-it found, in 9,547 reports, one whose change of share the fast engine printed a
-digit wider than the exact one (docs/performance.md, "What is left").
+it found, in 13,672 reports, three whose implied change of share the fast engine
+printed one digit apart from the exact one (docs/performance.md, "What is left").
 """
 
 from __future__ import annotations
