@@ -47,6 +47,33 @@ def _extremes_of(network: Network, question: Hashable) -> Extremes | None:
     return network.found.extremes.setdefault(question, Extremes())
 
 
+def _inherited(
+    network: Network,
+    key: frozenset[str],
+    extremes: Extremes | None,
+    question: Hashable,
+    asked: tuple[tuple[int, Fraction], ...],
+    *,
+    below: Mapping[int, Fraction] | None = None,
+) -> Fraction | None:
+    """A minimum of ``question`` kept by a piece ``network`` is inside, if its point meets ``key``.
+
+    ``None`` where the network is the whole (``extremes`` is ``None``) or no kept
+    point holds here; ``below``: a denominator the point must keep above 0.
+    """
+    if extremes is None:
+        return None
+    return inherited(
+        network.inside,
+        question,
+        asked,
+        rows=network._rows,
+        claim_ids=key,
+        below=below,
+        into=extremes,
+    )
+
+
 def _point_of(vertex: Scaled, names: Sequence[int], t: int | None = None) -> dict[int, Fraction]:
     """A model's exact vertex in the network's variables: ``names[j]`` for column ``j``.
 
@@ -183,18 +210,7 @@ class Certified(Minimizing):
 
     def _inherited(self, asked: tuple[tuple[int, Fraction], ...]) -> Fraction | None:
         """The minimum of the piece this one is inside, if its point is here too (or ``None``)."""
-        network = self.network
-        if self.extremes is None:
-            return None
-        return inherited(
-            network.inside,
-            ("values", self.key),
-            asked,
-            rows=network._rows,
-            claim_ids=self.key,
-            below=None,
-            into=self.extremes,
-        )
+        return _inherited(self.network, self.key, self.extremes, ("values", self.key), asked)
 
     def _minimum(
         self, objective: Mapping[int, Fraction | int], asked: tuple[tuple[int, Fraction], ...]
@@ -280,17 +296,8 @@ class Lifted:
 
         The point must keep the denominator above 0: the ratio is taken there.
         """
-        network = self.network
-        if self.extremes is None:
-            return None
-        return inherited(
-            network.inside,
-            self._asked,
-            asked,
-            rows=network._rows,
-            claim_ids=self.key,
-            below=self._global,
-            into=self.extremes,
+        return _inherited(
+            self.network, self.key, self.extremes, self._asked, asked, below=self._global
         )
 
     def _minimum(
