@@ -310,8 +310,11 @@ class Model:
         for j, coefficient in coefficients.items():
             self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
             self.columns[j].append((r, Fraction(coefficient)))
-        for j in {*line.coefficients, *coefficients}:
+        touched = {*line.coefficients, *coefficients}
+        for j in touched:
             self._integers.pop(j, None)
+        # A column a row takes up or leaves (a slice's own row on ``s``, empty at first).
+        self.used = (self.used - touched) | {j for j in touched if self.columns[j]}
         self.lines[r] = line._replace(coefficients=dict(coefficients))
         self._row_integers.pop(r, None)
         self._rescale(r)
