@@ -94,6 +94,12 @@ _TRIES: Final = 2
 _TAME: Final = 45
 # HiGHS's kSolutionStatusFeasible, of a primal or dual solution.
 _FEASIBLE: Final = 2
+#: HiGHS's own primal feasibility tolerance (how far its vertex may break a row), and
+#: that of a share change's slices: their minima must be exact, and at HiGHS's own
+#: a fifth of their vertices break a row by a hair, each then repaired by exact pivots
+#: (costlier than HiGHS's few extra iterations to meet the rows tighter).
+_FEASIBILITY: Final = 1e-7
+_SLICE_FEASIBILITY: Final = 1e-10
 # Dinkelbach steps a ratio's minimum may take (each from the last basis; most need 2 to 4).
 _STEPS: Final = 12
 
@@ -134,6 +140,7 @@ class Model:
             numbers are far from 1. Not for a Charnes–Cooper program, whose
             denominator row changes and whose variables' sizes the rows do not tell:
             scaled blindly, HiGHS's answers there are too loose to be exact.
+        feasibility: HiGHS's primal feasibility tolerance.
     """
 
     @classmethod
@@ -144,14 +151,22 @@ class Model:
         free: Collection[int],
         *,
         scale: bool = True,
+        feasibility: float = _FEASIBILITY,
     ) -> Model:
-        """A model of ``(claim id, row)`` pairs (``scale``: see :class:`Model`)."""
-        return cls(size, _lines(rows), free, scale=scale)
+        """A model of ``(claim id, row)`` pairs (``scale``, ``feasibility``: see :class:`Model`)."""
+        return cls(size, _lines(rows), free, scale=scale, feasibility=feasibility)
 
     def __init__(
-        self, size: int, lines: Iterable[_Line], free: Collection[int], *, scale: bool = True
+        self,
+        size: int,
+        lines: Iterable[_Line],
+        free: Collection[int],
+        *,
+        scale: bool = True,
+        feasibility: float = _FEASIBILITY,
     ) -> None:
         self.lines = list(lines)
+        self._feasibility = feasibility
         self._support: list[int] = []
         self.size = size
         self.free = frozenset(free)
@@ -197,6 +212,8 @@ class Model:
     def _build(self) -> Any:
         _load()
         highs = _IDLE.pop() if _IDLE else _instance()
+        # Set at every build: an instance from _IDLE keeps its last model's.
+        highs.setOptionValue("primal_feasibility_tolerance", self._feasibility)
         inf = highspy.kHighsInf
         lines = range(len(self.lines))
         highs.passModel(
@@ -1169,7 +1186,11 @@ class Slices:
         compact += [(None, Row({}, ">=", -1)) for _ in range(extra)]
         self.first = len(rows)
         self.model = Model.of_rows(
-            len(used), compact, [self.local[j] for j in used if j in free], scale=False
+            len(used),
+            compact,
+            [self.local[j] for j in used if j in free],
+            scale=False,
+            feasibility=_SLICE_FEASIBILITY,
         )
         self.model.switch(frozenset())
         #: The number of the slice whose rows the model holds, and how many were made
