@@ -398,9 +398,19 @@ class Model:
         ``None`` means the float answer could not be certified (an unbounded or
         infeasible program among others): the caller must decide exactly.
         """
-        self.short = None
         if self._run(objective) != "optimal":
+            self.short = None
             return None
+        return self.optimum(objective)
+
+    def optimum(self, objective: Mapping[int, Fraction]) -> Fraction | None:
+        """:meth:`minimum` of the optimum HiGHS just found for ``objective``, certified.
+
+        The minimum where a vertex reaches it (HiGHS's, or one a few exact pivots
+        away): :attr:`vertex` is then that vertex. Else ``None``, and :attr:`short`
+        holds the certified lower bound, if any.
+        """
+        self.short = None
         bound = self._dual_bound(objective)
         if bound is None or self._reaches(objective, bound):
             return bound
@@ -1211,9 +1221,11 @@ class Slice:
     """A small program solved once per objective by HiGHS (a share change's slice).
 
     Has the interface of :class:`._linear.Polyhedron` for the share-change search,
-    where every answer only needs to be sound: a minimum is a certified dual bound
-    (or the exact simplex's), and ``point`` is HiGHS's optimum, which only guides
-    the search.
+    where the exact engine's path must be taken: a minimum is the exact one, and
+    ``point`` the exact vertex that reaches it (HiGHS's vertex solved exactly, or a
+    few exact pivots from it, or the exact simplex's), as the exact engine finds them.
+    HiGHS's certified dual bound alone may lie a hair below the minimum, and its
+    float point a hair off the vertex: the search would turn elsewhere.
 
     Args:
         slices: The shared rows and their model.
@@ -1269,7 +1281,7 @@ class Slice:
         return local
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """A certified lower bound of ``objective · x``, or ``None`` if unbounded below."""
+        """The minimum of ``objective · x`` (``None``: unbounded below), reached by :attr:`point`."""
         local = self._local(objective)
         if local is None:
             return self._fallback(objective)
@@ -1281,19 +1293,19 @@ class Slice:
             self._slices.current = self._number
             if model._run(local) != "optimal":
                 return self._fallback(objective)
-        bound = model._dual_bound(local)
-        if bound is None:
+        found = model.optimum(local)
+        if found is None:
             return self._fallback(objective)
-        values = model.values()
-        self.point = {
-            variable: Fraction(values[number]) for number, variable in enumerate(self._slices.names)
-        }
-        return bound
+        # The exact vertex that reaches the minimum, as the exact simplex's point: the
+        # search's path turns on the change there (HiGHS's float point is a hair off).
+        names = self._slices.names
+        self.point = {names[number]: value for number, value in (model.witness or {}).items()}
+        return found
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """A certified upper bound of ``objective · x``, or ``None`` if unbounded above."""
-        low = self.minimum({key: -value for key, value in objective.items()})
-        return None if low is None else -low
+        """The maximum of ``objective · x`` (``None``: unbounded above), reached by :attr:`point`."""
+        high = self.minimum({key: -value for key, value in objective.items()})
+        return None if high is None else -high
 
     def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         if self._exact is None:
