@@ -96,8 +96,8 @@ _TAME: Final = 45
 _FEASIBLE: Final = 2
 #: HiGHS's own primal feasibility tolerance (how far its vertex may break a row), and
 #: that of a share change's slices: their minima must be exact, and at HiGHS's own
-#: a fifth of their vertices break a row by a hair, each then repaired by exact pivots
-#: (costlier than HiGHS's few extra iterations to meet the rows tighter).
+#: up to a fifth of their vertices break a row by a hair, each then repaired by exact
+#: pivots (costlier than HiGHS's few extra iterations to meet the rows tighter).
 _FEASIBILITY: Final = 1e-7
 _SLICE_FEASIBILITY: Final = 1e-10
 # Dinkelbach steps a ratio's minimum may take (each from the last basis; most need 2 to 4).
@@ -1281,7 +1281,7 @@ class Slice:
         return local
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The minimum of ``objective · x`` (``None``: unbounded below), reached by :attr:`point`."""
+        """The minimum of ``objective · x``, reached by :attr:`point` (``None``: unbounded)."""
         local = self._local(objective)
         if local is None:
             return self._fallback(objective)
@@ -1298,12 +1298,13 @@ class Slice:
             return self._fallback(objective)
         # The exact vertex that reaches the minimum, as the exact simplex's point: the
         # search's path turns on the change there (HiGHS's float point is a hair off).
+        assert model.witness is not None  # a certified minimum has its vertex
         names = self._slices.names
-        self.point = {names[number]: value for number, value in (model.witness or {}).items()}
+        self.point = {names[number]: value for number, value in model.witness.items()}
         return found
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """The maximum of ``objective · x`` (``None``: unbounded above), reached by :attr:`point`."""
+        """The maximum of ``objective · x``, reached by :attr:`point` (``None``: unbounded)."""
         high = self.minimum({key: -value for key, value in objective.items()})
         return None if high is None else -high
 
