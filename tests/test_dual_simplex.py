@@ -118,3 +118,16 @@ def test_the_walk_reaches_the_minimum_after_a_cut_nearly_always() -> None:
     turned = [found for seed in range(300) if (found := _walked(seed, turn=True)) is not None]
     assert all(walked == exact for walked, exact in turned if walked is not None)
     assert any(walked is not None for walked, _ in turned)
+
+
+def test_a_slice_of_one_model_is_repaired_to_its_exact_minimum() -> None:
+    # A share change's slices share one model whose own rows start empty: the earlier
+    # share, named by those rows alone, must still be one of the model's columns, or
+    # the walk from HiGHS's basis leaves it out and no slice is ever repaired.
+    rows = [Row({0: 1}, "<=", 10), Row({0: 1}, ">=", 1)]
+    slices = _float.Slices(2, rows, 2, (), [1])
+    own = [Row({1: 2, 0: -1}, ">=", 3), Row({1: 1}, "<=", 8)]
+    goal = {0: Fraction(1), 1: Fraction(1)}
+    exact = Polyhedron(Program(2, [*rows, *own])).minimum(goal)
+    assert slices.slice(own).minimum(goal) == exact
+    assert slices.model._repaired({slices.local[j]: c for j, c in goal.items()}) == exact

@@ -94,6 +94,12 @@ _TRIES: Final = 2
 _TAME: Final = 45
 # HiGHS's kSolutionStatusFeasible, of a primal or dual solution.
 _FEASIBLE: Final = 2
+#: HiGHS's own primal feasibility tolerance (how far its vertex may break a row), and
+#: that of a share change's slices: their minima must be exact, and at HiGHS's own
+#: up to a fifth of their vertices break a row by a hair, each then repaired by exact
+#: pivots (costlier than HiGHS's few extra iterations to meet the rows tighter).
+_FEASIBILITY: Final = 1e-7
+_SLICE_FEASIBILITY: Final = 1e-10
 # Dinkelbach steps a ratio's minimum may take (each from the last basis; most need 2 to 4).
 _STEPS: Final = 12
 
@@ -134,6 +140,7 @@ class Model:
             numbers are far from 1. Not for a Charnes–Cooper program, whose
             denominator row changes and whose variables' sizes the rows do not tell:
             scaled blindly, HiGHS's answers there are too loose to be exact.
+        feasibility: HiGHS's primal feasibility tolerance.
     """
 
     @classmethod
@@ -144,14 +151,22 @@ class Model:
         free: Collection[int],
         *,
         scale: bool = True,
+        feasibility: float = _FEASIBILITY,
     ) -> Model:
-        """A model of ``(claim id, row)`` pairs (``scale``: see :class:`Model`)."""
-        return cls(size, _lines(rows), free, scale=scale)
+        """A model of ``(claim id, row)`` pairs (``scale``, ``feasibility``: see :class:`Model`)."""
+        return cls(size, _lines(rows), free, scale=scale, feasibility=feasibility)
 
     def __init__(
-        self, size: int, lines: Iterable[_Line], free: Collection[int], *, scale: bool = True
+        self,
+        size: int,
+        lines: Iterable[_Line],
+        free: Collection[int],
+        *,
+        scale: bool = True,
+        feasibility: float = _FEASIBILITY,
     ) -> None:
         self.lines = list(lines)
+        self._feasibility = feasibility
         self._support: list[int] = []
         self.size = size
         self.free = frozenset(free)
@@ -197,6 +212,8 @@ class Model:
     def _build(self) -> Any:
         _load()
         highs = _IDLE.pop() if _IDLE else _instance()
+        # Set at every build: an instance from _IDLE keeps its last model's.
+        highs.setOptionValue("primal_feasibility_tolerance", self._feasibility)
         inf = highspy.kHighsInf
         lines = range(len(self.lines))
         highs.passModel(
@@ -310,8 +327,11 @@ class Model:
         for j, coefficient in coefficients.items():
             self.columns[j] = [(row, c) for row, c in self.columns[j] if row != r]
             self.columns[j].append((r, Fraction(coefficient)))
-        for j in {*line.coefficients, *coefficients}:
+        touched = {*line.coefficients, *coefficients}
+        for j in touched:
             self._integers.pop(j, None)
+        # A column a row takes up or leaves (a slice's own row on ``s``, empty at first).
+        self.used = (self.used - touched) | {j for j in touched if self.columns[j]}
         self.lines[r] = line._replace(coefficients=dict(coefficients))
         self._row_integers.pop(r, None)
         self._rescale(r)
@@ -378,9 +398,19 @@ class Model:
         ``None`` means the float answer could not be certified (an unbounded or
         infeasible program among others): the caller must decide exactly.
         """
-        self.short = None
         if self._run(objective) != "optimal":
+            self.short = None
             return None
+        return self.optimum(objective)
+
+    def optimum(self, objective: Mapping[int, Fraction]) -> Fraction | None:
+        """:meth:`minimum` of the optimum HiGHS just found for ``objective``, certified.
+
+        The minimum where a vertex reaches it (HiGHS's, or one a few exact pivots
+        away): :attr:`vertex` is then that vertex. Else ``None``, and :attr:`short`
+        holds the certified lower bound, if any.
+        """
+        self.short = None
         bound = self._dual_bound(objective)
         if bound is None or self._reaches(objective, bound):
             return bound
@@ -1166,7 +1196,11 @@ class Slices:
         compact += [(None, Row({}, ">=", -1)) for _ in range(extra)]
         self.first = len(rows)
         self.model = Model.of_rows(
-            len(used), compact, [self.local[j] for j in used if j in free], scale=False
+            len(used),
+            compact,
+            [self.local[j] for j in used if j in free],
+            scale=False,
+            feasibility=_SLICE_FEASIBILITY,
         )
         self.model.switch(frozenset())
         #: The number of the slice whose rows the model holds, and how many were made
@@ -1187,9 +1221,11 @@ class Slice:
     """A small program solved once per objective by HiGHS (a share change's slice).
 
     Has the interface of :class:`._linear.Polyhedron` for the share-change search,
-    where every answer only needs to be sound: a minimum is a certified dual bound
-    (or the exact simplex's), and ``point`` is HiGHS's optimum, which only guides
-    the search.
+    where the exact engine's path must be taken: a minimum is the exact one, and
+    ``point`` the exact vertex that reaches it (HiGHS's vertex solved exactly, or a
+    few exact pivots from it, or the exact simplex's), as the exact engine finds them.
+    HiGHS's certified dual bound alone may lie a hair below the minimum, and its
+    float point a hair off the vertex: the search would turn elsewhere.
 
     Args:
         slices: The shared rows and their model.
@@ -1245,7 +1281,7 @@ class Slice:
         return local
 
     def minimum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """A certified lower bound of ``objective · x``, or ``None`` if unbounded below."""
+        """The minimum of ``objective · x``, reached by :attr:`point` (``None``: unbounded)."""
         local = self._local(objective)
         if local is None:
             return self._fallback(objective)
@@ -1257,19 +1293,20 @@ class Slice:
             self._slices.current = self._number
             if model._run(local) != "optimal":
                 return self._fallback(objective)
-        bound = model._dual_bound(local)
-        if bound is None:
+        found = model.optimum(local)
+        if found is None:
             return self._fallback(objective)
-        values = model.values()
-        self.point = {
-            variable: Fraction(values[number]) for number, variable in enumerate(self._slices.names)
-        }
-        return bound
+        # The exact vertex that reaches the minimum, as the exact simplex's point: the
+        # search's path turns on the change there (HiGHS's float point is a hair off).
+        assert model.witness is not None  # a certified minimum has its vertex
+        names = self._slices.names
+        self.point = {names[number]: value for number, value in model.witness.items()}
+        return found
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
-        """A certified upper bound of ``objective · x``, or ``None`` if unbounded above."""
-        low = self.minimum({key: -value for key, value in objective.items()})
-        return None if low is None else -low
+        """The maximum of ``objective · x``, reached by :attr:`point` (``None``: unbounded)."""
+        high = self.minimum({key: -value for key, value in objective.items()})
+        return None if high is None else -high
 
     def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         if self._exact is None:
