@@ -140,6 +140,8 @@ class Certified(Minimizing):
             self._feasible = True
         if self._feasible is None and self.small:
             self._feasible = self.exact.feasible
+        if self._feasible is None and self.network.inherits_witness(self.key):
+            self._feasible = True
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()

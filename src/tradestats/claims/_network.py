@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _ratios, _star, _witness
 from tradestats.claims._certified import Certified, Lifted
-from tradestats.claims._extremes import Found
+from tradestats.claims._extremes import Found, witness
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._holding import Held
 from tradestats.claims._linear import (
@@ -1729,6 +1729,27 @@ class Network:
         Fewer claims allow more values (and ask fewer bases to be above 0).
         """
         return self._holds.get(key, False) or self._holding.covers(key)
+
+    def inherits_witness(self, key: frozenset[str]) -> bool:
+        """Whether a point found before shows that ``key``'s rows hold in this piece.
+
+        A point kept by a piece this one is inside (see :func:`._extremes.witness`),
+        or the witness of ``key`` in the network the piece is cut from (a guess that
+        met the claims in points too), where it meets the piece's own rows of those
+        claims. Then it is kept as their witness here.
+        """
+        point = witness(self.inside, rows=self._rows, claim_ids=key)
+        if point is None and self.origin is not None:
+            network, replaced = self.origin
+            known = network.witnesses.get(key)
+            if known is not None and all(
+                row.meets(known) for claim_id in key & replaced for row in self._rows[claim_id]
+            ):
+                point = known
+        if point is None:
+            return False
+        self.witnesses[key] = point
+        return True
 
     def _relations_if_linear(self, key: frozenset[str]) -> list[_points.Relation] | None:
         """The relations of ``key``'s claims in points, if the other claims hold.
