@@ -870,15 +870,16 @@ class Network:
     def lifted_model(self, component: int) -> tuple[_float.Model, int]:
         """The component's rows in Charnes–Cooper form, and the denominator's row."""
         if component not in self._lifted_models:
-            model, local = self.model(component)
-            t = model.size
+            # Not from the plain model, which a piece asked only ratios never builds.
+            local = self.columns(component)
+            t = len(local)
             rows: list[tuple[str | None, Row]] = []
             for claim_id, row in self._component_rows(component):
                 coefficients = {local[j]: c for j, c in row.coefficients.items()}
                 coefficients[t] = -Fraction(row.rhs)
                 rows.append((claim_id, Row(coefficients, row.sense, 0)))
             rows.append((None, Row({t: 1}, "=", 1)))
-            free = [j for j in range(model.size) if j in model.free]
+            free = [number for j, number in local.items() if j in self._free]
             lifted = _float.Model.of_rows(t + 1, rows, free, scale=False)
             self._lifted_models[component] = (lifted, len(rows) - 1)
         return self._lifted_models[component]
@@ -999,7 +1000,7 @@ class Network:
                 is not None
             ):
                 self._lifted[key] = small
-            elif component is None or not set(denominator) <= set(self.model(component)[1]):
+            elif component is None or not set(denominator) <= set(self.columns(component)):
                 # HiGHS's lifted model has a column for each value some row names only.
                 if isinstance(polyhedron, Certified) and polyhedron.small:
                     polyhedron = polyhedron.exact
@@ -1807,7 +1808,7 @@ class Network:
         """
         component = self._single_component(key)
         if component is not None:
-            local = self.model(component)[1]
+            local = self.columns(component)
             if base not in local:
                 return True  # no row names it: any value of 0 or more, 1 say, will do
             lifted, row = self.lifted_model(component)
