@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from tests._scripts import load_script
 from tradestats.claims import _float
 from tradestats.claims._network import Network
-from tradestats.claims.consistency import check
+from tradestats.claims.consistency import Verdict, check
+from tradestats.claims.report import Report
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -71,3 +72,52 @@ def test_both_sources_of_a_witness_are_taken() -> None:
     """Pieces inherit from a piece and from their network (a test never taken shows nothing)."""
     sources = {source for source, _ in _inherited(bench.kinds(20, seed=20, error=True))}
     assert sources == {"network", "piece"}
+
+
+_FLAT = """
+title = "a total that cannot change"
+reporter = "X"
+period = "2023"
+[flows.x]
+flow = "exports"
+[flows.m]
+flow = "imports"
+[flows.t]
+flow = "total"
+[[claims]]
+id = "flat"
+flow = "t"
+change = "0 billion yuan"
+precision = "0 yuan"
+[[claims]]
+id = "sum"
+parts = ["x", "m"]
+total = "t"
+[[claims]]
+id = "up"
+flow = "x"
+growth = "10%"
+[[claims]]
+id = "share"
+part = "x"
+total = "t"
+contribution_share = "40%"
+"""
+
+
+@needs_highs
+def test_a_witness_tells_a_total_may_change_only_where_it_does() -> None:
+    """A witness of the claims (no tree: HiGHS finds one) has the total's change at 0 here.
+
+    So it shows nothing, and the contribution share stays undefined, as the
+    program of the total's change says: held as a relation, it would tie the
+    part's change to 0 too, which its growth of 10% rules out.
+    """
+    result = check(Report.from_toml(_FLAT, name="flat.toml"))
+    assert result.consistent
+    found = result.checks[-1]
+    assert (found.claim.id, found.verdict, found.reason) == (
+        "share",
+        Verdict.UNDEFINED,
+        "total did not change",
+    )

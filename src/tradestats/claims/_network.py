@@ -384,10 +384,8 @@ class Network:
             assert isinstance(claim, Points)
             keys = _points_inputs(claim)
             quotient = isinstance(claim, ContributionShareClaim)
-            if quotient:
-                change = self.extent(key - {claim_id}, [(keys[2], 1), (keys[3], -1)])
-                if not change.low and not change.high:
-                    continue
+            if quotient and not self._may_change(key - {claim_id}, claim_id, keys[2], keys[3]):
+                continue
             published = self.published(claim)
             low, high = (
                 None if not end.is_finite() else Fraction(end) / 100
@@ -397,6 +395,24 @@ class Network:
             assert len(columns) == 4
             found.append(_points.Relation(claim_id, quotient, keys, columns, low, high))
         return found
+
+    def _may_change(self, claims: frozenset[str], claim_id: str, later: Key, earlier: Key) -> bool:
+        """Whether the claims allow ``later`` and ``earlier`` to differ (a total that may change).
+
+        A witness where the two differ shows it with no program: one of these claims
+        (or of them but those in points, which have no rows here), or of all of
+        ``claim_id``'s component, meets the rows of every claim tied to the two.
+        """
+        first, second = self._index[later], self._index[earlier]
+        members = frozenset(self.components[self._component_of[claim_id]])
+        for known in (claims - self._points_ids, claims, members - self._points_ids, members):
+            point = self.witnesses.get(known)
+            if point is not None and point.get(first, _ZERO_FRACTION) != point.get(
+                second, _ZERO_FRACTION
+            ):
+                return True
+        change = self.extent(claims, [(later, 1), (earlier, -1)])
+        return bool(change.low or change.high)
 
     def _components(self) -> list[list[str]]:
         """The claims in groups linked by shared values, each in report order.
