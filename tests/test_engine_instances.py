@@ -7,6 +7,8 @@ built on a fresh instance, and no two live models may share one.
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from fractions import Fraction
 
 import pytest
@@ -78,3 +80,53 @@ def test_an_instance_is_kept_when_its_model_is_gone() -> None:
     assert instance in _float._IDLE
     _float._IDLE[:] = [instance]
     assert _model(_program((5, 0, 4)))._highs is instance
+
+
+#: Run in a fresh process (HiGHS's scheduler is the process's, started by the first
+#: run): optionally a run of another instance on ``threads`` threads first, then a
+#: model's minimum; prints whether instances ask for one thread, the option a new
+#: instance has, and the minimum.
+_FRESH = """
+import sys
+from fractions import Fraction
+import highspy
+from tradestats.claims import _float
+from tradestats.claims._linear import Row
+threads = int(sys.argv[1])
+if threads:
+    other = highspy._core._Highs()
+    other.setOptionValue("output_flag", False)
+    other.setOptionValue("threads", threads)
+    other.run()
+rows = [(None, Row({0: Fraction(1), 1: Fraction(1)}, ">=", 3))]
+model = _float.Model.of_rows(2, rows, ())
+least = model.minimum({0: Fraction(1), 1: Fraction(2)})
+print(_float.one_thread(), model._highs.getOptionValue("threads")[1], least)
+"""
+
+
+def _fresh(threads: int) -> list[str]:
+    found = subprocess.run(
+        [sys.executable, "-c", _FRESH, str(threads)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return found.stdout.split()
+
+
+@needs_highs
+def test_instances_run_on_one_thread_in_a_fresh_process() -> None:
+    """Where tradestats starts HiGHS's scheduler, its instances ask it for one thread."""
+    assert _fresh(0) == ["True", "1", "3"]
+
+
+@needs_highs
+def test_instances_still_solve_on_a_scheduler_of_more_threads() -> None:
+    """Where other code started the scheduler on two threads, instances keep to its number.
+
+    An instance asking for one thread there would refuse to run, and every program
+    would go to the exact simplex.
+    """
+    assert _fresh(2) == ["False", "0", "3"]

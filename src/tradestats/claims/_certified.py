@@ -140,6 +140,8 @@ class Certified(Minimizing):
             self._feasible = True
         if self._feasible is None and self.small:
             self._feasible = self.exact.feasible
+        if self._feasible is None and self.network.inherits_witness(self.key):
+            self._feasible = True
         if self._feasible is None:
             self.model.switch(self.key)
             found = self.model.feasible()
@@ -272,7 +274,9 @@ class Lifted:
         #: plain model answers first, by Dinkelbach's method (see _float.Model.ratio_minimum).
         self.positive = positive
         self.component = component
-        self.plain, self.local = network.model(component)
+        self.local = network.columns(component)
+        #: The column of ``t`` in the lifted model: one past the plain model's.
+        self.t = len(self.local)
         self.denominator = {self.local[j]: Fraction(c) for j, c in denominator.items() if c}
         self._global = dict(denominator)
         self._exact: Polyhedron | None = None
@@ -309,9 +313,10 @@ class Lifted:
                 if variable not in self.local:
                     return self._fallback().minimum(objective)
                 local[self.local[variable]] = Fraction(coefficient)
-        if self.positive and self.plain.size >= _DINKELBACH:
-            self.plain.switch(self.key)
-            found = self.plain.ratio_minimum(local, self.denominator, self._start())
+        if self.positive and self.t >= _DINKELBACH:
+            plain = self.network.model(self.component)[0]
+            plain.switch(self.key)
+            found = plain.ratio_minimum(local, self.denominator, self._start())
             if found is not None:
                 return found
         model, row = self.network.lifted_model(self.component)
@@ -327,10 +332,10 @@ class Lifted:
             self.extremes is not None
             and found is not None
             and vertex is not None
-            and vertex.values.get(self.plain.size, 0) > 0
+            and vertex.values.get(self.t, 0) > 0
         ):
             # A vertex with t > 0 is the point x = y / t with the ratio at its minimum.
-            names, t = self._names(), self.plain.size
+            names, t = self._names(), self.t
             self.extremes.keep(asked, found, lambda: _point_of(vertex, names, t))
         return found
 

@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from tradestats.claims._dot import dot
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
     from tradestats.claims._linear import Row
 
     #: An exact point, made when first needed.
     Point = Callable[[], dict[int, Fraction]]
 
-__all__ = ["Extremes", "Found", "inherited"]
+__all__ = ["Extremes", "Found", "inherited", "witness"]
 
 _ONE: Final = Fraction(1)
 #: Minima kept per question: a piece is asked a few objectives, each min and max.
@@ -68,9 +68,7 @@ class Extremes:
         found = self._found.get(asked)
         if found is None:
             return None
-        point = self._points.get(asked)
-        if point is None:
-            point = self._points[asked] = found[1]()
+        point = self._point(asked)
         value, scale = found[0], _ONE
         if below is not None:
             scale = dot(below, point)
@@ -81,6 +79,18 @@ class Extremes:
         if all(row.meets(point) for row in rows):
             return found
         return None
+
+    def points(self) -> Iterator[dict[int, Fraction]]:
+        """The point of each minimum kept, in the order they were found."""
+        for asked in list(self._found):
+            yield self._point(asked)
+
+    def _point(self, asked: Hashable) -> dict[int, Fraction]:
+        """The point of the minimum ``asked``, made when first asked for."""
+        point = self._points.get(asked)
+        if point is None:
+            point = self._points[asked] = self._found[asked][1]()
+        return point
 
 
 class Found(NamedTuple):
@@ -133,4 +143,29 @@ def inherited(
         if found is not None:
             into.keep(asked, *found)
             return found[0]
+    return None
+
+
+def witness(
+    inside: Iterable[Found], *, rows: Mapping[str, Sequence[Row]], claim_ids: Iterable[str]
+) -> dict[int, Fraction] | None:
+    """A point of a piece the asking one is inside that meets its ``rows`` of ``claim_ids``.
+
+    The point of a minimum found under some claims (every question of
+    :mod:`._certified` names them second) meets that piece's rows of those claims
+    and the balance relations, and has no value below 0 but a free one: where it
+    meets the asking piece's own rows of ``claim_ids`` too, those claims hold there,
+    with no program (the second round of a narrowing asks it of a piece cut from
+    the first round's by the ranges that piece's minima reached). ``None`` says
+    nothing.
+    """
+    key = frozenset(claim_ids)
+    for outer in inside:
+        beyond = outer.beyond(rows, key)
+        for question, extremes in outer.extremes.items():
+            claims = question[1] if isinstance(question, tuple) else None
+            if isinstance(claims, frozenset) and key <= claims:
+                for point in extremes.points():
+                    if all(row.meets(point) for row in beyond):
+                        return point
     return None

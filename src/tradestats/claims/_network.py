@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 from tradestats._text import quote
 from tradestats.claims import _float, _points, _ratios, _star, _witness
 from tradestats.claims._certified import Certified, Lifted
-from tradestats.claims._extremes import Found
+from tradestats.claims._extremes import Found, witness
 from tradestats.claims._forest import Forest, is_forest
 from tradestats.claims._holding import Held
 from tradestats.claims._linear import (
@@ -384,10 +384,8 @@ class Network:
             assert isinstance(claim, Points)
             keys = _points_inputs(claim)
             quotient = isinstance(claim, ContributionShareClaim)
-            if quotient:
-                change = self.extent(key - {claim_id}, [(keys[2], 1), (keys[3], -1)])
-                if not change.low and not change.high:
-                    continue
+            if quotient and not self._may_change(key - {claim_id}, claim_id, keys[2], keys[3]):
+                continue
             published = self.published(claim)
             low, high = (
                 None if not end.is_finite() else Fraction(end) / 100
@@ -397,6 +395,24 @@ class Network:
             assert len(columns) == 4
             found.append(_points.Relation(claim_id, quotient, keys, columns, low, high))
         return found
+
+    def _may_change(self, claims: frozenset[str], claim_id: str, later: Key, earlier: Key) -> bool:
+        """Whether the claims allow ``later`` and ``earlier`` to differ (a total that may change).
+
+        A witness where the two differ shows it with no program: one of these claims
+        (or of them but those in points, which have no rows here), or of all of
+        ``claim_id``'s component, meets the rows of every claim tied to the two.
+        """
+        first, second = self._index[later], self._index[earlier]
+        members = frozenset(self.components[self._component_of[claim_id]])
+        for known in (claims - self._points_ids, claims, members - self._points_ids, members):
+            point = self.witnesses.get(known)
+            if point is not None and point.get(first, _ZERO_FRACTION) != point.get(
+                second, _ZERO_FRACTION
+            ):
+                return True
+        change = self.extent(claims, [(later, 1), (earlier, -1)])
+        return bool(change.low or change.high)
 
     def _components(self) -> list[list[str]]:
         """The claims in groups linked by shared values, each in report order.
@@ -870,15 +886,16 @@ class Network:
     def lifted_model(self, component: int) -> tuple[_float.Model, int]:
         """The component's rows in Charnes–Cooper form, and the denominator's row."""
         if component not in self._lifted_models:
-            model, local = self.model(component)
-            t = model.size
+            # Not from the plain model, which a piece asked only ratios never builds.
+            local = self.columns(component)
+            t = len(local)
             rows: list[tuple[str | None, Row]] = []
             for claim_id, row in self._component_rows(component):
                 coefficients = {local[j]: c for j, c in row.coefficients.items()}
                 coefficients[t] = -Fraction(row.rhs)
                 rows.append((claim_id, Row(coefficients, row.sense, 0)))
             rows.append((None, Row({t: 1}, "=", 1)))
-            free = [j for j in range(model.size) if j in model.free]
+            free = [number for j, number in local.items() if j in self._free]
             lifted = _float.Model.of_rows(t + 1, rows, free, scale=False)
             self._lifted_models[component] = (lifted, len(rows) - 1)
         return self._lifted_models[component]
@@ -999,7 +1016,7 @@ class Network:
                 is not None
             ):
                 self._lifted[key] = small
-            elif component is None or not set(denominator) <= set(self.model(component)[1]):
+            elif component is None or not set(denominator) <= set(self.columns(component)):
                 # HiGHS's lifted model has a column for each value some row names only.
                 if isinstance(polyhedron, Certified) and polyhedron.small:
                     polyhedron = polyhedron.exact
@@ -1730,6 +1747,27 @@ class Network:
         """
         return self._holds.get(key, False) or self._holding.covers(key)
 
+    def inherits_witness(self, key: frozenset[str]) -> bool:
+        """Whether a point found before shows that ``key``'s rows hold in this piece.
+
+        A point kept by a piece this one is inside (see :func:`._extremes.witness`),
+        or the witness of ``key`` in the network the piece is cut from (a guess that
+        met the claims in points too), where it meets the piece's own rows of those
+        claims. Then it is kept as their witness here.
+        """
+        point = witness(self.inside, rows=self._rows, claim_ids=key)
+        if point is None and self.origin is not None:
+            network, replaced = self.origin
+            known = network.witnesses.get(key)
+            if known is not None and all(
+                row.meets(known) for claim_id in key & replaced for row in self._rows[claim_id]
+            ):
+                point = known
+        if point is None:
+            return False
+        self.witnesses[key] = point
+        return True
+
     def _relations_if_linear(self, key: frozenset[str]) -> list[_points.Relation] | None:
         """The relations of ``key``'s claims in points, if the other claims hold.
 
@@ -1786,7 +1824,7 @@ class Network:
         """
         component = self._single_component(key)
         if component is not None:
-            local = self.model(component)[1]
+            local = self.columns(component)
             if base not in local:
                 return True  # no row names it: any value of 0 or more, 1 say, will do
             lifted, row = self.lifted_model(component)
