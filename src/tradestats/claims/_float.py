@@ -27,7 +27,7 @@ claims once; questions about a subset switch the other claims' rows off
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import cache, partial
+from functools import partial
 from importlib.util import find_spec
 from math import frexp, lcm, ldexp
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -67,26 +67,6 @@ def _load() -> None:
             _BASIC,
             _UPPER,
         )
-
-
-@cache
-def one_thread() -> bool:
-    """Whether HiGHS's scheduler, which every instance of the process shares, runs one thread.
-
-    Started here on one thread if none runs yet (other code of the process that
-    runs HiGHS later then shares it). An instance asked for one thread solves with
-    less CPU time a run than one left to a scheduler of more threads, which no
-    program of a few columns uses (a check of ``kinds`` 100 with the error takes
-    about 3% less); but on a scheduler started with more (by code of the process
-    that ran HiGHS first) it refuses to run, and the instances are then left to
-    the scheduler's number.
-    """
-    _load()
-    probe = highspy._core._Highs()
-    probe.setOptionValue("output_flag", False)
-    probe.setOptionValue("threads", 1)
-    # An empty program: the run starts the scheduler, or fails on one of more threads.
-    return bool(probe.run() == highspy.HighsStatus.kOk)
 
 
 _ZERO: Final = Fraction(0)
@@ -1041,8 +1021,6 @@ def quiet() -> Any:
     # The bare class: the wrapper prints a banner and sets up callbacks we do not use.
     highs = highspy._core._Highs()
     highs.setOptionValue("output_flag", False)
-    if one_thread():
-        highs.setOptionValue("threads", 1)
     return highs
 
 
