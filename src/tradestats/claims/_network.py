@@ -114,6 +114,8 @@ __all__ = [
 #: A variable: the value of a flow (by id) in a period.
 Key: TypeAlias = tuple[str, Period]
 Spans: TypeAlias = Mapping[Hashable, Span]
+#: A change of share asked: the claims, the later share's values and the earlier's.
+_Changed: TypeAlias = tuple[frozenset[str], tuple[Key, Key], tuple[Key, Key]]
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
@@ -1184,6 +1186,10 @@ class Network:
         lowest (highest) end is halved until the end is settled or the budget
         (splits per end) is spent. Sound at every step.
 
+        Where the claims say ``t = e + m`` in both periods, the change of the share
+        of ``m`` in ``t`` is minus that of ``e``: found for one, it is read off for
+        the other (:meth:`_complement_change`).
+
         Returns:
             The range (a fraction, not points), or ``None`` if a base may be 0.
 
@@ -1191,6 +1197,45 @@ class Network:
             Infeasible: If the claims cannot all hold.
         """
         claims = self._around([*now, *before], claim_ids)
+        found = self._complement_change(claims, now, before)
+        if found is None:
+            found = self._searched_change(claims, now, before)
+            if found is not None:
+                self._share_changes[(claims, now, before)] = found
+        return found
+
+    @functools.cached_property
+    def _share_changes(self) -> dict[_Changed, Span]:
+        """The ranges of changes of share found here (a piece keeps its own)."""
+        return {}
+
+    def _complement_change(
+        self, claims: frozenset[str], now: tuple[Key, Key], before: tuple[Key, Key]
+    ) -> Span | None:
+        """The range of a change of share read off its complement's, if found already.
+
+        Where the claims say ``t = e + m`` in both periods, the share of ``m`` is one
+        minus that of ``e`` wherever ``t`` is above 0, so its change is minus ``e``'s:
+        an identity, so the range stays sound. Unlike a ratio's (see :mod:`._ratios`),
+        a change of share's range depends on its search, so the exact engine reads it
+        off too, and both engines print the same.
+        """
+        if not self._share_changes:
+            return None
+        rows = [*self._relation_rows, *(row for claim in claims for row in self._rows[claim])]
+        index, keys = self._index, self._keys
+        later = _ratios.complements(rows, index[now[1]], index[now[0]])
+        earlier = _ratios.complements(rows, index[before[1]], index[before[0]])
+        for other, old in itertools.product(later, earlier):
+            found = self._share_changes.get((claims, (keys[other], now[1]), (keys[old], before[1])))
+            if found is not None:
+                return Span(-found.high, -found.low)
+        return None
+
+    def _searched_change(
+        self, claims: frozenset[str], now: tuple[Key, Key], before: tuple[Key, Key]
+    ) -> Span | None:
+        """:meth:`share_change` by its search over slices of the earlier share."""
         index, program = self._program_of(claims, [*now, *before])
         part, whole = index[now[0]], index[now[1]]
         old_part, old_whole = index[before[0]], index[before[1]]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from tradestats.claims._linear import Row
 
-__all__ = ["Ends", "Known"]
+__all__ = ["Ends", "Known", "complements"]
 
 #: A ratio's exact lowest and highest values (``None``: unbounded that way).
 Ends: TypeAlias = tuple[Fraction | None, Fraction | None]
@@ -105,7 +105,7 @@ class Known:
             and flipped[0] > 0
         ):
             return _ONE / flipped[1], _ONE / flipped[0]
-        for other in _complements(rows, bottom, top):
+        for other in complements(rows, bottom, top):
             low, high = self._ends.get((claims, other, bottom), (None, None))
             # An end left open (HiGHS could not certify it, in a piece) fixes nothing.
             if low is not None and high is not None:
@@ -113,7 +113,7 @@ class Known:
         return None
 
 
-def _complements(rows: Iterable[Row], total: int, part: int) -> list[int]:
+def complements(rows: Iterable[Row], total: int, part: int) -> list[int]:
     """The values ``e`` of the rows among ``rows`` that say ``total = e + part``."""
     found: list[int] = []
     for row in rows:
