@@ -363,7 +363,7 @@ class Network:
         piece.origin = (self, frozenset(rows))
         piece.loose = True
         piece._polyhedra, piece._lifted, piece._refined = {}, {}, {}
-        piece._found_ratios = _ratios.Known()
+        piece._found_ratios, piece._share_changes = _ratios.Known(), {}
         piece._holds, piece._holding, piece.witnesses, piece.narrowed = {}, Held(), {}, {}
         piece._models, piece._lifted_models, piece._locals = {}, {}, {}
         piece._treelike, piece._forests, piece._stars = {}, {}, {}
@@ -1222,15 +1222,28 @@ class Network:
         """
         if not self._share_changes:
             return None
-        rows = [*self._relation_rows, *(row for claim in claims for row in self._rows[claim])]
         index, keys = self._index, self._keys
-        later = _ratios.complements(rows, index[now[1]], index[now[0]])
-        earlier = _ratios.complements(rows, index[before[1]], index[before[0]])
+        later = _ratios.complements(self._rows_naming(now[0], claims), index[now[1]], index[now[0]])
+        earlier = _ratios.complements(
+            self._rows_naming(before[0], claims), index[before[1]], index[before[0]]
+        )
         for other, old in itertools.product(later, earlier):
             found = self._share_changes.get((claims, (keys[other], now[1]), (keys[old], before[1])))
             if found is not None:
                 return Span(-found.high, -found.low)
         return None
+
+    def _rows_naming(self, key: Key, claims: frozenset[str]) -> list[Row]:
+        """The rows of ``claims`` (and of the relations) that name the value ``key``.
+
+        By the claims that name it: a total of many parts is in every claim of a star.
+        """
+        variable = self._index[key]
+        rows = [row for row in self._relation_rows if variable in row.coefficients]
+        for claim_id in self._claims_of.get(key, ()):
+            if claim_id in claims:
+                rows.extend(self._rows[claim_id])
+        return rows
 
     def _searched_change(
         self, claims: frozenset[str], now: tuple[Key, Key], before: tuple[Key, Key]
