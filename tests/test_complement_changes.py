@@ -8,6 +8,7 @@ so the two must meet; and both engines read it alike (the agreement tests).
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 from unittest import mock
 
@@ -17,13 +18,14 @@ from hypothesis import strategies as st
 
 from tests._scripts import load_script
 from tests._spies import during_check
+from tradestats.claims._linear import Row
+from tradestats.claims._narrowing import Span
 from tradestats.claims._network import Network
 from tradestats.claims.consistency import check
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from tradestats.claims._narrowing import Span
 
 bench = load_script("benchmarks/bench_check.py")
 
@@ -89,3 +91,24 @@ def test_the_range_read_off_is_minus_the_complements() -> None:
     assert first is not None
     assert second is not None
     assert (second.low, second.high) == (-first.high, -first.low)
+
+
+def test_a_piece_reads_no_change_its_network_found() -> None:
+    """A piece has rows its network lacks: the network's changes of share are not the piece's."""
+    report = bench.kinds(10, seed=10)
+    network = Network(report)
+    claims = frozenset(claim.id for claim in report.claims)
+    june, may = report.claims[0].period, report.claims[0].period.previous()
+    total = ("t0", june)
+    found = network.share_change(claims, (("e0", june), total), (("e0", may), ("t0", may)))
+    share = network.ratio(claims, [(("e0", june), 1)], [(total, 1)])
+    assert found is not None
+    assert share is not None
+    # The piece holds the share of e0 in June below the middle of its range.
+    middle = Fraction((share.low + share.high) / 2)
+    index = network._index
+    row = Row({index[("e0", june)]: Fraction(1), index[total]: -middle}, "<=", 0)
+    piece = network.with_rows({"e0-share-change": [row]})
+    asked = (claims, (("m0", june), total), (("m0", may), ("t0", may)))
+    assert piece.share_change(*asked) == piece._searched_change(*asked)
+    assert piece.share_change(*asked) != Span(-found.high, -found.low)
