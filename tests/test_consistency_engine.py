@@ -414,7 +414,10 @@ def test_slices_in_one_model_agree_with_the_exact_simplex(
         found = model.slice(own, goal if number % 2 else None)
         assert found.feasible == exact.feasible
         if exact.feasible:
-            for answer in (found.minimum(goal), -found.maximum({0: -goal[0], 1: -goal[1]})):
+            least, most = found.minimum(goal), found.maximum({0: -goal[0], 1: -goal[1]})
+            assert least is not None  # the box bounds every slice
+            assert most is not None
+            for answer in (least, -most):
                 assert answer == exact.minimum(goal)
                 assert _reaches(goal, found.point, answer, [*rows, *own])
 
