@@ -1067,7 +1067,12 @@ class Network:
         denominator: dict[int, Fraction],
     ) -> _ratios.Ends | None:
         """A ratio's exact range read off ratios found under ``claims`` (see :mod:`._ratios`)."""
-        rows = itertools.chain(self._relation_rows, *(self._rows[claim] for claim in claims))
+        # A complement's row names the numerator's value: only those rows are read.
+        rows = (
+            self._rows_naming(self._keys[next(iter(numerator))], claims)
+            if len(numerator) == 1
+            else []
+        )
         known = self._found_ratios
         return known.implied(claims, numerator, denominator, rows=rows, free=self._free)
 
