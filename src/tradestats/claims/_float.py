@@ -1305,8 +1305,8 @@ class Slice:
 
     def maximum(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         """The maximum of ``objective · x``, reached by :attr:`point` (``None``: unbounded)."""
-        high = self.minimum({key: -value for key, value in objective.items()})
-        return None if high is None else -high
+        low = self.minimum({key: -value for key, value in objective.items()})
+        return None if low is None else -low
 
     def _fallback(self, objective: Mapping[int, Fraction | int]) -> Fraction | None:
         if self._exact is None:
